@@ -1,0 +1,34 @@
+"""Entry point: page config, configuration check, the role gate and navigation. Nothing else."""
+
+import streamlit as st
+
+from ui.context import engine, language_switch, t, workshop
+from ui.gate import role, sign_out
+from ui.navigation import pages_for
+from workshop.errors import ConfigError
+from workshop.i18n import catalog
+from workshop.spaces import spaces
+from workshop.templates import templates
+
+st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
+
+try:
+    spaces(), templates(), catalog("en")
+    engine()
+except ConfigError as exc:
+    st.error(f"The app cannot start: a data file is broken.\n\n{exc}", icon="🛑")
+    st.stop()
+
+language_switch()
+current = workshop()
+if current is not None:
+    st.sidebar.caption(t("sidebar.workshop"))
+    st.sidebar.text(current.name)
+held = role()
+if held is not None:
+    st.sidebar.caption(t("sidebar.signed_in_as", role=t(f"role.{held.value}")))
+    if st.sidebar.button(t("sidebar.sign_out")):
+        sign_out()
+        st.rerun()
+
+st.navigation(pages_for(held)).run()

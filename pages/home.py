@@ -1,0 +1,69 @@
+"""Home: the workshop at a glance, the four spaces, sign-in and team join."""
+
+import streamlit as st
+
+from ui.context import choose_workshop, engine, lang, t, workshop
+from ui.forms import new_workshop_form
+from ui.gate import role, sign_in_form, try_join
+from ui.widgets import plain
+from workshop.services.demo import create_demo, demo_codes_hint
+from workshop.services.workshops import list_workshops
+from workshop.spaces import spaces
+
+all_workshops = list_workshops(engine())
+if not all_workshops:
+    st.title(t("home.empty_title"))
+    st.info(t("home.empty_body"))
+    if st.button(t("home.create_demo")):
+        choose_workshop(create_demo(engine()))
+        st.rerun()
+    if new_workshop_form() is not None:
+        st.rerun()
+    st.stop()
+
+current = workshop()
+if len(all_workshops) > 1:
+    ids = [w.id for w in all_workshops]
+    names = {w.id: w.name for w in all_workshops}
+    picked = st.selectbox(
+        t("home.pick_workshop"), ids, index=ids.index(current.id) if current else 0, format_func=lambda i: names[i]
+    )
+    if current is None or picked != current.id:
+        choose_workshop(int(picked))
+        st.rerun()
+    current = workshop()
+assert current is not None
+
+st.title(current.name)
+if current.description:
+    plain(current.description)
+if current.is_demo:
+    codes = demo_codes_hint()
+    st.info(t("home.demo_notice", facilitator=codes["facilitator"], leadership=codes["leadership"]), icon="🧪")
+    st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{n}: {c}" for n, c in codes["teams"].items()))
+
+code = st.query_params.get("code")
+if role() is None and code and try_join(code):
+    st.rerun()
+
+held = role()
+if held is None:
+    st.subheader(t("home.sign_in"))
+    sign_in_form()
+else:
+    st.success(t("home.signed_in", role=t(f"role.{held.value}")), icon="✅")
+
+st.subheader(t("home.model_title"))
+st.caption(t("home.model_body"))
+model = spaces()
+columns = st.columns(4)
+for column, (_key, space) in zip(columns, model.spaces.items(), strict=True):
+    with column:
+        st.markdown(f"**{space.name.get(lang())}**")
+        st.caption(
+            t(
+                "home.space_line",
+                verb=space.verb.get(lang()),
+                aims=" · ".join(model.aim_name(a, lang()) for a in space.aims),
+            )
+        )

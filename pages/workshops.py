@@ -1,0 +1,47 @@
+"""Facilitator: the workshops in this database, which one is current, new ones, the demo."""
+
+import pandas as pd
+import streamlit as st
+
+from ui.context import choose_workshop, engine, t, workshop_id
+from ui.forms import new_workshop_form
+from ui.gate import require
+from workshop.model import Role
+from workshop.services.demo import create_demo
+from workshop.services.workshops import current_workshop_id, list_workshops, set_current_workshop
+
+require(Role.FACILITATOR)
+st.title(t("workshops.title"))
+items = list_workshops(engine())
+current = current_workshop_id(engine())
+table = pd.DataFrame(
+    [
+        {
+            t("workshops.col_id"): w.id,
+            t("workshops.col_name"): w.name,
+            t("workshops.col_template"): w.template_key or "—",
+            t("workshops.col_current"): "✓" if w.id == current else "",
+            t("workshops.col_demo"): "✓" if w.is_demo else "",
+        }
+        for w in items
+    ]
+)
+st.dataframe(table, hide_index=True, width="stretch")
+
+mine = workshop_id()
+if mine != current and st.button(t("workshops.make_current")):
+    set_current_workshop(engine(), int(mine or 0))
+    st.toast(t("workshops.now_current"))
+    st.rerun()
+st.caption(t("workshops.current_help"))
+
+with st.expander(t("workshops.new"), expanded=False):
+    if new_workshop_form() is not None:
+        st.rerun()
+
+with st.expander(t("workshops.demo"), expanded=False):
+    st.caption(t("workshops.demo_help"))
+    confirm = st.checkbox(t("workshops.demo_confirm"))
+    if st.button(t("workshops.recreate_demo"), disabled=not confirm):
+        choose_workshop(create_demo(engine()))
+        st.rerun()

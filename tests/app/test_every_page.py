@@ -1,0 +1,45 @@
+"""Every page renders in every role on the demo workshop, with no error or exception."""
+
+import pytest
+
+from tests.app.conftest import errors_of, fresh_app, sign_in
+from ui.navigation import BY_ROLE
+from workshop.model import Role
+
+
+def test_a_newcomer_lands_on_the_demo_home_with_its_codes(app_db: str) -> None:
+    at = fresh_app()
+    assert errors_of(at) == []
+    assert at.title[0].value.startswith("Demo:")
+    assert any("facilitate-demo" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_page_of_a_role_renders_without_error(app_db: str, role: Role) -> None:
+    at = sign_in(fresh_app(), role)
+    assert errors_of(at) == []
+    assert any(s.value.startswith(("You are signed in", "Du er logget")) for s in at.success)
+    for file, _, _ in BY_ROLE[role]:
+        at.switch_page(f"pages/{file}").run()
+        assert errors_of(at) == [], f"{role.value} on {file}"
+        assert at.title, f"{role.value} on {file} shows no title"
+
+
+def test_a_wrong_passcode_gets_a_generic_message(app_db: str) -> None:
+    at = sign_in(fresh_app(), Role.FACILITATOR, code="not-the-code")
+    assert [e.value for e in at.error] == ["That code did not work. Check it and try again."]
+    assert not at.success
+
+
+def test_a_page_of_another_role_is_refused_even_when_forced(app_db: str) -> None:
+    at = sign_in(fresh_app(), Role.TEAM)
+    at.switch_page("pages/workshops.py").run()
+    assert [w.value for w in at.warning] == ["This page is for another role. Sign in on the home page."]
+    assert not any(title.value == "Workshops" for title in at.title)
+
+
+def test_the_interface_switches_to_danish(app_db: str) -> None:
+    at = fresh_app()
+    at.selectbox(key="lang").set_value("da").run()
+    assert any(s.value == "De fire rum" for s in at.subheader)
+    assert errors_of(at) == []

@@ -1,0 +1,117 @@
+"""The command line, the JSON export format, and an exact backup/restore round trip."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import Engine
+
+from tests.conftest import ROOT, database_url
+from workshop.backup import backup, restore, snapshot
+from workshop.errors import DatabaseNotEmpty
+from workshop.services.demo import create_demo
+from workshop.store import make_engine, migrate
+
+
+def run_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"WORKSHOP_DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path: Path) -> None:
+    made = run_cli(
+        store_url,
+        "new",
+        "--template",
+        "partnership_week",
+        "--name",
+        "Partners 2027",
+        "--facilitator-code",
+        "facilitate-me",
+        "--leadership-code",
+        "lead-me-now",
+    )
+    assert made.returncode == 0, made.stderr
+    new_id = int(made.stdout.strip())
+    demo_id = int(run_cli(store_url, "demo").stdout.strip())
+    listed = run_cli(store_url, "list").stdout.splitlines()
+    assert f"{new_id}\tPartners 2027" in listed and any(line.startswith(f"{demo_id}\tDemo:") for line in listed)
+
+    exported = run_cli(store_url, "export", str(demo_id), "--format", "json")
+    doc = json.loads(exported.stdout)
+    assert doc["format"] == "four-spaces-workshop" and doc["version"] == 1
+    assert {"teams", "offers", "partners", "main_points", "days", "questions", "responses", "themes", "actions"} <= set(
+        doc
+    )
+    offer = doc["offers"][0]
+    assert set(offer["spaces"]) == {"inspiration", "learning", "meeting", "performative"} and "strength" in offer
+    assert "code_hash" not in json.dumps(doc) and "facilitate-demo" not in json.dumps(doc)
+
+    out = tmp_path / "demo.xlsx"
+    assert run_cli(store_url, "export", str(demo_id), "--format", "xlsx", "--out", str(out)).returncode == 0
+    book = load_workbook(out)
+    assert {"workshop", "offers", "responses"} <= set(book.sheetnames)
+    assert book["responses"].max_row == len(doc["responses"]) + 1
+
+
+def test_the_cli_reports_an_unknown_template_without_a_traceback(store_url: str) -> None:
+    result = run_cli(
+        store_url,
+        "new",
+        "--template",
+        "nope",
+        "--name",
+        "X",
+        "--facilitator-code",
+        "facilitate-me",
+        "--leadership-code",
+        "lead-me-now",
+    )
+    assert result.returncode == 2 and "no template 'nope'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_backup_restore_backup_is_identical(engine: Engine, tmp_path: Path) -> None:
+    create_demo(engine)
+    first = tmp_path / "first.json"
+    backup(engine, first)
+    target = make_engine(f"sqlite:///{tmp_path / 'restored.sqlite3'}")
+    migrate(target)
+    restore(target, first)
+    second = tmp_path / "second.json"
+    backup(target, second)
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+
+
+def test_backup_moves_between_sqlite_and_postgresql(tmp_path: Path) -> None:
+    source = make_engine(f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    migrate(source)
+    create_demo(source)
+    target = make_engine(database_url("postgresql", tmp_path))
+    migrate(target)
+    backup(source, tmp_path / "b.json")
+    restore(target, tmp_path / "b.json")
+    assert snapshot(target) == snapshot(source)
+    create_demo(target)  # ids keep counting after a restore: no clash with the restored rows
+
+
+def test_restore_refuses_a_database_that_holds_workshops(engine: Engine, tmp_path: Path) -> None:
+    create_demo(engine)
+    backup(engine, tmp_path / "b.json")
+    with pytest.raises(DatabaseNotEmpty):
+        restore(engine, tmp_path / "b.json")
+    restore(engine, tmp_path / "b.json", replace=True)
+
+
+def test_restore_from_the_cli_needs_an_empty_database_unless_replace(store_url: str, tmp_path: Path) -> None:
+    run_cli(store_url, "demo")
+    file = tmp_path / "backup.json"
+    assert run_cli(store_url, "backup", str(file)).returncode == 0
+    refused = run_cli(store_url, "restore", str(file))
+    assert refused.returncode == 2 and "--replace" in refused.stderr
+    assert run_cli(store_url, "restore", str(file), "--replace").returncode == 0
+    assert len(run_cli(store_url, "list").stdout.splitlines()) == 1

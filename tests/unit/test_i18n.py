@@ -1,0 +1,57 @@
+"""Every UI string has a key in every locale, and every locale key is used by the code."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from workshop.errors import WorkshopError
+from workshop.i18n import UI_LANGUAGES, catalog, translate
+from workshop.model import DayStatus, QuestionKind, Role
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
+DYNAMIC = re.compile(r"""\bt\(\s*f["']([a-z_.]+)\{""")
+
+
+def _all_subclasses(cls: type) -> list[type]:
+    return [cls, *(s for sub in cls.__subclasses__() for s in _all_subclasses(sub))]
+
+
+def _keys_in_code() -> tuple[set[str], set[str]]:
+    sections = {key.split(".")[0] for key in catalog("en")}
+    literals: set[str] = set()
+    prefixes: set[str] = set()
+    for path in CODE:
+        source = path.read_text(encoding="utf-8")
+        literals |= {k for k in LITERAL.findall(source) if k.split(".")[0] in sections and not k.endswith(".py")}
+        prefixes |= set(DYNAMIC.findall(source))
+    return literals, prefixes
+
+
+def _dynamic_keys() -> set[str]:
+    keys = {f"role.{r.value}" for r in Role} | {f"day.{s.value}" for s in DayStatus}
+    keys |= {f"kind.{k.value}" for k in QuestionKind}
+    return keys | {cls.key for cls in _all_subclasses(WorkshopError)}
+
+
+@pytest.mark.parametrize("lang", list(UI_LANGUAGES))
+def test_no_key_the_code_uses_is_missing(lang: str) -> None:
+    literals, _ = _keys_in_code()
+    missing = sorted((literals | _dynamic_keys()) - set(catalog(lang)))
+    assert missing == [], f"missing in {lang}.yaml: {missing}"
+
+
+@pytest.mark.parametrize("lang", list(UI_LANGUAGES))
+def test_no_locale_key_is_unused(lang: str) -> None:
+    literals, prefixes = _keys_in_code()
+    used = literals | _dynamic_keys()
+    unused = sorted(k for k in catalog(lang) if k not in used and not any(k.startswith(p) for p in prefixes))
+    assert unused == [], f"unused in {lang}.yaml: {unused}"
+
+
+def test_translate_fills_values_and_falls_back_to_english() -> None:
+    assert translate("da", "setup.day_n", n=2) == "Dag 2"
+    assert translate("xx", "setup.day_n", n=2) == "Day 2"
+    assert translate("da", "no.such.key") == "no.such.key"

@@ -1,0 +1,61 @@
+"""Storage on a real SQLite file and a real PostgreSQL server: schema, versions, the demo."""
+
+from sqlalchemy import Engine, func, inspect, select, text
+
+from workshop.services.demo import create_demo
+from workshop.services.offers import offers_frame
+from workshop.services.week import answers_frame, list_days, list_questions
+from workshop.services.workshops import create_workshop, current_workshop_id, list_teams, list_workshops
+from workshop.store import make_engine, migrate
+from workshop.store.migrations import SCHEMA_VERSION, current_version
+from workshop.store.tables import responses, workshops
+from workshop.templates import demo
+
+
+def test_a_new_database_gets_the_current_schema_version(engine: Engine) -> None:
+    with engine.connect() as conn:
+        assert current_version(conn) == SCHEMA_VERSION
+        assert {"workshops", "offers", "responses", "themes", "actions"} <= set(inspect(conn).get_table_names())
+
+
+def test_migrating_twice_keeps_the_data(engine: Engine) -> None:
+    workshop_id = create_demo(engine)
+    assert migrate(engine) == SCHEMA_VERSION
+    assert [w.id for w in list_workshops(engine)] == [workshop_id]
+
+
+def test_the_demo_has_a_populated_week(engine: Engine) -> None:
+    workshop_id = create_demo(engine)
+    assert current_workshop_id(engine) == workshop_id
+    assert len(offers_frame(engine, workshop_id)) >= 40
+    assert len(list_teams(engine, workshop_id)) == 6
+    assert [d.status.value for d in list_days(engine, workshop_id)][:3] == ["closed", "closed", "open"]
+    answers = answers_frame(engine, workshop_id)
+    assert answers["team"].nunique() >= 4 and len(answers) > 20
+    assert len(list_questions(engine, workshop_id)) >= 10
+
+
+def test_recreating_the_demo_replaces_it_and_nothing_else(engine: Engine) -> None:
+    own = create_workshop(engine, "This year's week", "facilitate-me", "lead-me-now", "four_spaces_week")
+    create_demo(engine)
+    create_demo(engine)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(workshops)).scalar() == 2
+        stored = conn.execute(select(func.count()).select_from(responses)).scalar()
+    assert stored == len(demo().answers)
+    assert [w.name for w in list_workshops(engine) if w.id == own] == ["This year's week"]
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_engine: Engine) -> None:
+    with sqlite_engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_a_database_url_from_the_environment_is_used(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "elsewhere.sqlite3"
+    monkeypatch.setenv("WORKSHOP_DATABASE_URL", f"sqlite:///{target}")
+    engine = make_engine()
+    migrate(engine)
+    assert target.exists()

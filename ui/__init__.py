@@ -1,0 +1,1 @@
+"""The one place Streamlit meets workshop/: engine, current workshop, role, translation, widgets."""

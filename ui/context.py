@@ -1,0 +1,90 @@
+"""Session context: the cached engine, the language, the workshop this session looks at."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from workshop.errors import NotFound
+from workshop.i18n import UI_LANGUAGES, translate
+from workshop.model import Workshop
+from workshop.services.demo import create_demo
+from workshop.services.workshops import current_workshop_id, get_workshop, list_workshops
+from workshop.store import make_engine, migrate
+from workshop.store.engine import URL_VARIABLE
+
+
+def _database_url() -> str | None:
+    """WORKSHOP_DATABASE_URL from the environment, else from .streamlit/secrets.toml, else the default."""
+    if os.environ.get(URL_VARIABLE):
+        return os.environ[URL_VARIABLE]
+    try:
+        value = st.secrets.get(URL_VARIABLE)
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        value = None
+    return str(value) if value else None
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str | None) -> Engine:
+    engine = make_engine(url)
+    migrate(engine)
+    if not list_workshops(engine):
+        create_demo(engine)
+    return engine
+
+
+def engine() -> Engine:
+    """The app's database, migrated, with the demo workshop on an empty database."""
+    return _engine_for(_database_url())
+
+
+def lang() -> str:
+    return str(st.session_state.get("lang", "en"))
+
+
+def t(key: str, **params: object) -> str:
+    """Translate a UI key into the session's language."""
+    return translate(lang(), key, **params)
+
+
+def language_switch() -> None:
+    options = list(UI_LANGUAGES)
+    st.sidebar.selectbox(
+        t("sidebar.language"),
+        options,
+        index=options.index(lang()),
+        format_func=lambda code: UI_LANGUAGES[code],
+        key="lang",
+    )
+
+
+def workshop_id() -> int | None:
+    """The workshop this session looks at: chosen on the home page, else the current one."""
+    chosen = st.session_state.get("workshop_id")
+    if chosen is not None:
+        return int(chosen)
+    found = current_workshop_id(engine())
+    if found is not None:
+        st.session_state["workshop_id"] = found
+    return found
+
+
+def workshop() -> Workshop | None:
+    wid = workshop_id()
+    if wid is None:
+        return None
+    try:
+        return get_workshop(engine(), wid)
+    except NotFound:
+        st.session_state.pop("workshop_id", None)
+        return None
+
+
+def choose_workshop(new_id: int) -> None:
+    """Look at another workshop: any sign-in belongs to the old one and ends."""
+    if st.session_state.get("workshop_id") != new_id:
+        st.session_state["workshop_id"] = new_id
+        st.session_state.pop("identity", None)

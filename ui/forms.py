@@ -1,0 +1,37 @@
+"""Forms used on more than one page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.context import choose_workshop, engine, t
+from ui.widgets import show_error
+from workshop.errors import WorkshopError
+from workshop.model import Role
+from workshop.services.workshops import create_workshop
+from workshop.templates import templates
+
+
+def new_workshop_form() -> int | None:
+    """Create a workshop from a template or from scratch; the creator is signed in as facilitator."""
+    choices = ["", *templates()]
+    with st.form("new_workshop", clear_on_submit=False):
+        name = st.text_input(t("workshops.name"), max_chars=200)
+        key = st.selectbox(
+            t("workshops.template"),
+            choices,
+            format_func=lambda k: templates()[k].name if k else t("workshops.from_scratch"),
+        )
+        facilitator = st.text_input(t("workshops.facilitator_code"), type="password")
+        leadership = st.text_input(t("workshops.leadership_code"), type="password")
+        st.caption(t("workshops.codes_help"))
+        if not st.form_submit_button(t("workshops.create")):
+            return None
+    try:
+        new_id = create_workshop(engine(), name, facilitator, leadership, template_key=key or None)
+    except WorkshopError as exc:
+        show_error(exc)
+        return None
+    choose_workshop(new_id)
+    st.session_state["identity"] = {"role": Role.FACILITATOR.value, "workshop_id": new_id}
+    return new_id

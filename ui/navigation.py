@@ -1,0 +1,48 @@
+"""Which pages each role sees. Pages a role may not use are not registered, so they cannot run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.context import t
+from workshop.model import Role
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+
+# (file, title key, icon); emoji icons only: a material icon would fetch a font from the internet.
+PUBLIC = [("home.py", "nav.home", "🏠")]
+BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
+    Role.FACILITATOR: [
+        ("workshops.py", "nav.workshops", "🗂️"),
+        ("week_setup.py", "nav.week_setup", "🗓️"),
+        ("teams.py", "nav.teams", "👥"),
+        ("offers.py", "nav.offers", "📚"),
+        ("morning.py", "nav.morning", "📣"),
+        ("week_log.py", "nav.week_log", "📝"),
+    ],
+    Role.TEAM: [
+        ("answer.py", "nav.answer", "✍️"),
+        ("offers.py", "nav.offers", "📚"),
+        ("week_log.py", "nav.week_log", "📝"),
+    ],
+    Role.LEADERSHIP: [
+        ("overview.py", "nav.overview", "🧭"),
+        ("strengths.py", "nav.strengths", "📊"),
+        ("offers.py", "nav.offers", "📚"),
+        ("week_log.py", "nav.week_log", "📝"),
+    ],
+}
+
+
+def _page(file: str, title_key: str, icon: str, default: bool = False) -> st.navigation.page.StreamlitPage:  # type: ignore[name-defined]
+    return st.Page(str(PAGES_DIR / file), title=t(title_key), icon=icon, default=default, url_path=file[:-3])
+
+
+def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
+    """The navigation sections for a role (the home page always)."""
+    sections: dict[str, list] = {t("nav.section.workshop"): [_page(*PUBLIC[0], default=True)]}  # type: ignore[type-arg]
+    if role is not None:
+        sections[t(f"role.{role.value}")] = [_page(*entry) for entry in BY_ROLE[role]]
+    return sections

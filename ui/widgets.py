@@ -1,0 +1,29 @@
+"""Shared widgets: errors in the user's language, user text as plain text."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.context import t
+from workshop.errors import ConfigError, WorkshopError
+
+
+def error_text(exc: WorkshopError) -> str:
+    """The translated message for a domain error, with its details (field, row) where known."""
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    message = t(exc.key, **exc.params)
+    detail = str(exc) if str(exc) != exc.key else ""
+    # Access errors stay generic: the reason is never shown.
+    if exc.key in ("error.access_denied", "error.too_many_attempts") or not detail:
+        return message
+    return f"{message} — {detail}"
+
+
+def show_error(exc: WorkshopError) -> None:
+    st.error(error_text(exc), icon="⚠️")
+
+
+def plain(text: str) -> None:
+    """User-written text exactly as typed: never markdown, never HTML."""
+    st.text(text)

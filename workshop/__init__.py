@@ -1,0 +1,1 @@
+"""The domain of strategy workshops on the four spaces model. Never imports Streamlit."""

@@ -1,0 +1,92 @@
+"""Commands: list, new, demo, export, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from workshop.backup import backup, restore
+from workshop.exporting import to_json, write_export
+from workshop.services.demo import create_demo
+from workshop.services.workshops import create_workshop, list_workshops
+from workshop.store import make_engine, migrate
+
+
+def open_store() -> Engine:
+    """The database from WORKSHOP_DATABASE_URL (or the default SQLite file), at the current schema."""
+    engine = make_engine()
+    migrate(engine)
+    return engine
+
+
+def _list(_: argparse.Namespace) -> int:
+    for w in list_workshops(open_store()):
+        print(f"{w.id}\t{w.name}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    workshop_id = create_workshop(
+        open_store(), args.name, args.facilitator_code, args.leadership_code, template_key=args.template or None
+    )
+    print(workshop_id)
+    return 0
+
+
+def _demo(_: argparse.Namespace) -> int:
+    print(create_demo(open_store()))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    engine = open_store()
+    if args.out is None and args.format == "json":
+        sys.stdout.write(to_json(engine, args.id) + "\n")
+        return 0
+    out = Path(args.out or f"workshop-{args.id}.{args.format}")
+    write_export(engine, args.id, args.format, out)
+    print(out)
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    counts = backup(open_store(), Path(args.file))
+    print(f"{args.file}: {sum(counts.values())} rows in {len(counts)} tables")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    counts = restore(open_store(), Path(args.file), replace=args.replace)
+    print(f"restored {sum(counts.values())} rows from {args.file}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sub.add_parser("list", help="one line per workshop: id <TAB> name").set_defaults(func=_list)
+
+    new = sub.add_parser("new", help="create a workshop; prints its id")
+    new.add_argument("--template", default="", help="template key, e.g. four_spaces_week (empty: from scratch)")
+    new.add_argument("--name", required=True)
+    new.add_argument("--facilitator-code", required=True, help="passcode for facilitators (6+ characters)")
+    new.add_argument("--leadership-code", required=True, help="passcode for leadership (6+ characters)")
+    new.set_defaults(func=_new)
+
+    sub.add_parser("demo", help="(re)create the demo workshop; prints its id").set_defaults(func=_demo)
+
+    export = sub.add_parser("export", help="export one workshop")
+    export.add_argument("id", type=int)
+    export.add_argument("--format", choices=["json", "xlsx"], default="json")
+    export.add_argument("--out", help="file to write (default: stdout for json, workshop-ID.xlsx)")
+    export.set_defaults(func=_export)
+
+    back = sub.add_parser("backup", help="write the whole database to a JSON file")
+    back.add_argument("file")
+    back.set_defaults(func=_backup)
+
+    rest = sub.add_parser("restore", help="load a backup into an empty database")
+    rest.add_argument("file")
+    rest.add_argument("--replace", action="store_true", help="overwrite a database that already holds workshops")
+    rest.set_defaults(func=_restore)

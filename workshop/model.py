@@ -1,0 +1,221 @@
+"""Domain models, named from the domain: the four spaces, offers, the strategy week and its answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+SPACE_KEYS: tuple[str, ...] = ("inspiration", "learning", "meeting", "performative")
+AIM_KEYS: tuple[str, ...] = ("experience", "involvement", "empowerment", "innovation")
+LANGUAGES: tuple[str, ...] = ("en", "da", "nb", "nl")
+DEFAULT_TARGET_GROUPS: tuple[str, ...] = (
+    "children",
+    "young people",
+    "adults",
+    "seniors",
+    "families",
+    "newcomers",
+    "businesses",
+)
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=5000)]
+Contribution = Annotated[int, Field(ge=0, le=3)]
+
+
+class Role(StrEnum):
+    FACILITATOR = "facilitator"
+    TEAM = "team"
+    LEADERSHIP = "leadership"
+
+
+class OfferStatus(StrEnum):
+    ACTIVE = "active"
+    PLANNED = "planned"
+    PAUSED = "paused"
+
+
+class QuestionKind(StrEnum):
+    TEXT = "text"
+    RATING = "rating"
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    SPACE_STRENGTH = "space_strength"  # "how strong are we in this space", a rating 1-5
+
+
+class DayStatus(StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class ThemeStatus(StrEnum):
+    OPEN = "open"
+    ADOPT = "adopt"
+    ADAPT = "adapt"
+    PARK = "park"
+
+
+class ActionStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Sector(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+    CIVIL = "civil"
+
+
+class RelationStage(StrEnum):
+    """The network circle: network -> collaboration -> partnership."""
+
+    NETWORK = "network"
+    COLLABORATION = "collaboration"
+    PARTNERSHIP = "partnership"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class Workshop(Strict):
+    id: int | None = None
+    name: Name
+    description: LongText = ""
+    language: str = "en"
+    template_key: str = ""
+    is_demo: bool = False
+    publish_log_immediately: bool = False
+    created_at: dt.datetime | None = None
+
+
+class Team(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    name: Name
+
+
+class Partner(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    name: Name
+    sector: Sector = Sector.PUBLIC
+    stage: RelationStage = RelationStage.NETWORK
+    description: LongText = ""
+    contact: str = ""
+
+
+class Offer(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    name: Name
+    description: LongText = ""
+    owner_team: str = ""
+    target_groups: list[str] = Field(default_factory=list)
+    status: OfferStatus = OfferStatus.ACTIVE
+    reach: int = Field(default=0, ge=0)
+    strength: int = Field(default=3, ge=1, le=5)
+    spaces: dict[str, Contribution] = Field(default_factory=dict)
+    partners: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("spaces")
+    @classmethod
+    def _known_spaces_touching_one(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(value) - set(SPACE_KEYS))
+        if unknown:
+            raise ValueError(f"unknown space {', '.join(unknown)}; known: {', '.join(SPACE_KEYS)}")
+        full = {key: int(value.get(key, 0)) for key in SPACE_KEYS}
+        if not any(full.values()):
+            raise ValueError("an offer must contribute to at least one space (0-3)")
+        return full
+
+    def primary_spaces(self) -> list[str]:
+        """The spaces with the highest contribution: one, or several on a tie."""
+        top = max(self.spaces.values())
+        return [key for key in SPACE_KEYS if self.spaces.get(key, 0) == top]
+
+
+class MainPoint(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    position: int = 0
+    title: Name
+    description: LongText = ""
+    spaces: list[str] = Field(default_factory=list)
+
+    @field_validator("spaces")
+    @classmethod
+    def _known_spaces(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(SPACE_KEYS))
+        if unknown:
+            raise ValueError(f"unknown space {', '.join(unknown)}")
+        return value
+
+
+class Day(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    position: int = 0
+    date: dt.date | None = None
+    title: Name
+    status: DayStatus = DayStatus.PLANNED
+
+
+class Question(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    day_id: int | None = None
+    main_point_id: int | None = None
+    position: int = 0
+    kind: QuestionKind = QuestionKind.TEXT
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    options: list[str] = Field(default_factory=list)
+    space: str | None = None
+
+    @field_validator("space")
+    @classmethod
+    def _known_space(cls, value: str | None) -> str | None:
+        if value is not None and value not in SPACE_KEYS:
+            raise ValueError(f"unknown space {value}")
+        return value
+
+
+class Response(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    question_id: int
+    team_id: int
+    text: LongText = ""
+    rating: int | None = Field(default=None, ge=1, le=5)
+    choices: list[str] = Field(default_factory=list)
+    spaces: list[str] = Field(default_factory=list)
+    idempotency_key: str | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+
+class Theme(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    title: Name
+    status: ThemeStatus = ThemeStatus.OPEN
+    decision: LongText = ""
+    response_ids: list[int] = Field(default_factory=list)
+
+
+class Action(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    theme_id: int | None = None
+    title: Name
+    owner: str = ""
+    space: str | None = None
+    main_point_id: int | None = None
+    due: dt.date | None = None
+    status: ActionStatus = ActionStatus.PLANNED

@@ -1,0 +1,81 @@
+"""The demo workshop: a fictional library with offers, teams, partners and a week half answered."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from workshop.model import DayStatus, QuestionKind
+from workshop.services.offers import insert_offers, insert_partners
+from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
+from workshop.store import write
+from workshop.store.tables import days, questions, responses, settings, workshops
+from workshop.templates import demo
+
+
+def demo_ids(engine: Engine) -> list[int]:
+    with engine.connect() as conn:
+        return [r.id for r in conn.execute(select(workshops.c.id).where(workshops.c.is_demo.is_(True)))]
+
+
+def create_demo(engine: Engine) -> int:
+    """(Re)create the demo workshop; any earlier demo is deleted. Returns the new id."""
+    data = demo()
+    with write(engine) as conn:
+        conn.execute(workshops.delete().where(workshops.c.is_demo.is_(True)))
+    workshop_id = create_workshop(
+        engine,
+        data.name,
+        data.facilitator_code,
+        data.leadership_code,
+        template_key=data.template,
+        description=data.description,
+        is_demo=True,
+    )
+    team_ids = {t.name: add_team(engine, workshop_id, t.name, t.code)[0].id for t in data.teams}
+    with write(engine) as conn:
+        insert_partners(conn, workshop_id, data.partners)
+        insert_offers(conn, workshop_id, data.offers)
+        day_rows = conn.execute(
+            select(days.c.id, days.c.position).where(days.c.workshop_id == workshop_id).order_by(days.c.position)
+        ).fetchall()
+        for day, status in zip(day_rows, data.day_status, strict=False):
+            conn.execute(days.update().where(days.c.id == day.id).values(status=DayStatus(status).value))
+        question_rows = conn.execute(
+            select(questions.c.id, questions.c.kind, questions.c.position, days.c.position.label("day"))
+            .join(days, days.c.id == questions.c.day_id)
+            .where(questions.c.workshop_id == workshop_id)
+        ).fetchall()
+        by_place = {(q.day, q.position): q for q in question_rows}
+        stamp = now()
+        rows = []
+        for a in data.answers:
+            q = by_place[(a.day, a.question)]
+            rated = q.kind in (QuestionKind.RATING.value, QuestionKind.SPACE_STRENGTH.value)
+            rows.append(
+                {
+                    "workshop_id": workshop_id,
+                    "question_id": q.id,
+                    "team_id": team_ids[a.team],
+                    "text": a.text,
+                    "rating": a.rating if rated else None,
+                    "choices": a.choices,
+                    "spaces": a.spaces,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+        if rows:
+            conn.execute(responses.insert(), rows)
+        conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
+        conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
+    return workshop_id
+
+
+def demo_codes_hint() -> dict[str, object]:
+    """The demo's codes, shown on its home page (they are fictional and public)."""
+    data = demo()
+    return {
+        "facilitator": data.facilitator_code,
+        "leadership": data.leadership_code,
+        "teams": {t.name: t.code for t in data.teams},
+    }

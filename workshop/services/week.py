@@ -1,0 +1,74 @@
+"""The strategy week as stored: main points, days and their questions, and the teams' answers."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from workshop.errors import NotFound
+from workshop.model import Day, DayStatus, MainPoint, Question
+from workshop.store import read, write
+from workshop.store.tables import days, main_points, questions, responses, teams
+
+
+def list_main_points(engine: Engine, workshop_id: int) -> list[MainPoint]:
+    with read(engine) as conn:
+        rows = conn.execute(
+            select(main_points).where(main_points.c.workshop_id == workshop_id).order_by(main_points.c.position)
+        )
+        return [MainPoint.model_validate(dict(r._mapping)) for r in rows]
+
+
+def list_days(engine: Engine, workshop_id: int) -> list[Day]:
+    with read(engine) as conn:
+        rows = conn.execute(select(days).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
+        return [Day.model_validate(dict(r._mapping)) for r in rows]
+
+
+def list_questions(engine: Engine, workshop_id: int, day_id: int | None = None) -> list[Question]:
+    query = select(questions).where(questions.c.workshop_id == workshop_id)
+    if day_id is not None:
+        query = query.where(questions.c.day_id == day_id)
+    with read(engine) as conn:
+        rows = conn.execute(query.order_by(questions.c.day_id, questions.c.position))
+        return [Question.model_validate(dict(r._mapping)) for r in rows]
+
+
+def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DayStatus) -> None:
+    """Open, close or reopen a day."""
+    with write(engine) as conn:
+        done = conn.execute(
+            days.update().where(days.c.id == day_id, days.c.workshop_id == workshop_id).values(status=status.value)
+        )
+        if done.rowcount == 0:
+            raise NotFound(f"no day {day_id} in workshop {workshop_id}")
+
+
+def answers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
+    """Every answer with its team, question, day and main point: the raw material of consolidation."""
+    query = (
+        select(
+            responses.c.id,
+            teams.c.name.label("team"),
+            days.c.position.label("day"),
+            days.c.title.label("day_title"),
+            questions.c.position.label("question_position"),
+            questions.c.id.label("question_id"),
+            questions.c.text.label("question"),
+            questions.c.kind,
+            questions.c.main_point_id,
+            responses.c.text,
+            responses.c.rating,
+            responses.c.choices,
+            responses.c.spaces,
+            responses.c.updated_at,
+        )
+        .join(teams, teams.c.id == responses.c.team_id)
+        .join(questions, questions.c.id == responses.c.question_id)
+        .join(days, days.c.id == questions.c.day_id)
+        .where(responses.c.workshop_id == workshop_id)
+        .order_by(days.c.position, questions.c.position, teams.c.name)
+    )
+    with read(engine) as conn:
+        result = conn.execute(query)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))

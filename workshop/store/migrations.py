@@ -1,0 +1,44 @@
+"""Schema versions. A fresh database gets the current schema and the latest version; an older one
+runs each later step in order, in one transaction, so a release can change the schema without losing data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, select
+
+from workshop.store.engine import write
+from workshop.store.tables import metadata, settings
+
+Migration = Callable[[Connection], None]
+
+# Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
+# Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
+MIGRATIONS: list[Migration] = []
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+VERSION_KEY = "schema_version"
+
+
+def current_version(conn: Connection) -> int:
+    """The version a database is at; 0 when it has no schema yet."""
+    if not inspect(conn).has_table(settings.name):
+        return 0
+    value = conn.execute(select(settings.c.value).where(settings.c.key == VERSION_KEY)).scalar()
+    return int(value) if value is not None else 0
+
+
+def migrate(engine: Engine) -> int:
+    """Create or upgrade the schema; returns the version the database is now at."""
+    with write(engine) as conn:
+        version = current_version(conn)
+        if version == 0:
+            metadata.create_all(conn)
+            conn.execute(settings.insert().values(key=VERSION_KEY, value=str(SCHEMA_VERSION)))
+            return SCHEMA_VERSION
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"the database is at schema {version}, newer than this release ({SCHEMA_VERSION})")
+        for step in MIGRATIONS[version - 1 :]:
+            step(conn)
+        if version != SCHEMA_VERSION:
+            conn.execute(settings.update().where(settings.c.key == VERSION_KEY).values(value=str(SCHEMA_VERSION)))
+        return SCHEMA_VERSION

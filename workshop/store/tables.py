@@ -1,0 +1,226 @@
+"""The database schema (SQLAlchemy Core). Version changes go through workshop.store.migrations."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+
+def _workshop_fk() -> Column[int]:
+    return Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("language", String(8), nullable=False, default="en"),
+    Column("template_key", String(100), nullable=False, default=""),
+    Column("is_demo", Boolean, nullable=False, default=False),
+    Column("publish_log_immediately", Boolean, nullable=False, default=False),
+    Column("facilitator_code_hash", String(300), nullable=False),
+    Column("leadership_code_hash", String(300), nullable=False),
+    Column("team_code_salt", String(64), nullable=False),
+    Column("weak_gap", Float, nullable=False, default=0.05),
+    Column("strong_gap", Float, nullable=False, default=0.05),
+    Column("weak_strength", Float, nullable=False, default=2.5),
+    Column("strong_strength", Float, nullable=False, default=3.5),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+space_weights = Table(
+    "space_weights",
+    metadata,
+    _workshop_fk(),
+    Column("space", String(40), nullable=False),
+    Column("weight", Integer, nullable=False),
+    UniqueConstraint("workshop_id", "space"),
+)
+
+teams = Table(
+    "teams",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("name", String(200), nullable=False),
+    Column("code_hash", String(128), nullable=False),
+    UniqueConstraint("workshop_id", "code_hash"),
+)
+
+partners = Table(
+    "partners",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("name", String(200), nullable=False),
+    Column("sector", String(20), nullable=False, default="public"),
+    Column("stage", String(20), nullable=False, default="network"),
+    Column("description", Text, nullable=False, default=""),
+    Column("contact", String(200), nullable=False, default=""),
+)
+
+offers = Table(
+    "offers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("name", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("owner_team", String(200), nullable=False, default=""),
+    Column("target_groups", JSON, nullable=False, default=list),
+    Column("status", String(20), nullable=False, default="active"),
+    Column("reach", Integer, nullable=False, default=0),
+    Column("strength", Integer, nullable=False, default=3),
+    Column("inspiration", Integer, nullable=False, default=0),
+    Column("learning", Integer, nullable=False, default=0),
+    Column("meeting", Integer, nullable=False, default=0),
+    Column("performative", Integer, nullable=False, default=0),
+    Column("partners", JSON, nullable=False, default=list),
+    Column("tags", JSON, nullable=False, default=list),
+)
+
+main_points = Table(
+    "main_points",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("position", Integer, nullable=False, default=0),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("spaces", JSON, nullable=False, default=list),
+)
+
+days = Table(
+    "days",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("position", Integer, nullable=False, default=0),
+    Column("date", Date, nullable=True),
+    Column("title", String(200), nullable=False),
+    Column("status", String(20), nullable=False, default="planned"),
+)
+
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("day_id", ForeignKey("days.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("main_point_id", ForeignKey("main_points.id", ondelete="SET NULL"), nullable=True),
+    Column("position", Integer, nullable=False, default=0),
+    Column("kind", String(20), nullable=False, default="text"),
+    Column("text", Text, nullable=False),
+    Column("options", JSON, nullable=False, default=list),
+    Column("space", String(40), nullable=True),
+)
+
+responses = Table(
+    "responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("text", Text, nullable=False, default=""),
+    Column("rating", Integer, nullable=True),
+    Column("choices", JSON, nullable=False, default=list),
+    Column("spaces", JSON, nullable=False, default=list),
+    Column("idempotency_key", String(100), nullable=True, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("question_id", "team_id"),
+)
+
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True),
+    Column("text", Text, nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+themes = Table(
+    "themes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("title", String(200), nullable=False),
+    Column("status", String(20), nullable=False, default="open"),
+    Column("decision", Text, nullable=False, default=""),
+)
+
+theme_responses = Table(
+    "theme_responses",
+    metadata,
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+    Column("response_id", ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True),
+)
+
+actions = Table(
+    "actions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("theme_id", ForeignKey("themes.id", ondelete="SET NULL"), nullable=True),
+    Column("title", String(200), nullable=False),
+    Column("owner", String(200), nullable=False, default=""),
+    Column("space", String(40), nullable=True),
+    Column("main_point_id", ForeignKey("main_points.id", ondelete="SET NULL"), nullable=True),
+    Column("due", Date, nullable=True),
+    Column("status", String(20), nullable=False, default="planned"),
+)
+
+sign_in_attempts = Table(
+    "sign_in_attempts",
+    metadata,
+    Column("scope", String(100), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_failure_at", Float, nullable=False, default=0.0),
+)
+
+Index("ix_questions_workshop_day", questions.c.workshop_id, questions.c.day_id)
+Index("ix_responses_workshop_question", responses.c.workshop_id, responses.c.question_id)
+
+# Tables in an order that respects foreign keys: for backup, restore and export.
+ENTITY_TABLES: tuple[Table, ...] = (
+    workshops,
+    space_weights,
+    teams,
+    partners,
+    offers,
+    main_points,
+    days,
+    questions,
+    responses,
+    drafts,
+    themes,
+    theme_responses,
+    actions,
+)
