@@ -1,5 +1,7 @@
 """Storage on a real SQLite file and a real PostgreSQL server: schema, versions, the demo."""
 
+import datetime
+
 from sqlalchemy import Engine, func, inspect, select, text
 
 from workshop.services.demo import create_demo
@@ -59,3 +61,39 @@ def test_a_database_url_from_the_environment_is_used(tmp_path, monkeypatch) -> N
     engine = make_engine()
     migrate(engine)
     assert target.exists()
+
+
+def test_a_version_1_database_is_brought_forward_without_losing_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.store.migrations import SCHEMA_VERSION
+    from workshop.store.tables import data_versions, metadata, settings
+    from workshop.store.versions import versions
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    with engine.begin() as conn:  # the schema as release 1 made it
+        metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not data_versions])
+        conn.execute(settings.insert().values(key="schema_version", value="1"))
+        conn.execute(
+            workshops.insert().values(
+                id=7,
+                name="Last year's week",
+                facilitator_code_hash="x",
+                leadership_code_hash="x",
+                team_code_salt="00",
+                created_at=datetime.datetime(2025, 11, 1, tzinfo=datetime.UTC),
+            )
+        )
+    assert migrate(engine) == SCHEMA_VERSION
+    assert [(w.id, w.name) for w in list_workshops(engine)] == [(7, "Last year's week")]
+    assert versions(engine, "offers") == (0,)
+
+
+def test_a_write_bumps_the_version_of_the_tables_it_changed_only(engine: Engine) -> None:
+    from workshop.model import Offer
+    from workshop.services.offers import add_offers
+    from workshop.store.versions import versions
+
+    workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    before = versions(engine, "offers", "responses")
+    add_offers(engine, workshop_id, [Offer(name="Makerspace", spaces={"performative": 3})])
+    after = versions(engine, "offers", "responses")
+    assert after[0] == before[0] + 1 and after[1] == before[1]

@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
+from workshop.store.versions import bump_touched, forget_touched, track_writes
+
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "db"
 URL_VARIABLE = "WORKSHOP_DATABASE_URL"
 DATA_DIR_VARIABLE = "WORKSHOP_DATA_DIR"
@@ -36,10 +38,17 @@ def _normalise(url: str) -> str:
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """An engine for the URL, with SQLite tuned for many concurrent writers."""
+    """An engine for the URL, with SQLite tuned for many concurrent writers; writes count data versions."""
     url = _normalise(url or default_url())
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    if url.startswith("sqlite"):
+        engine = _sqlite_engine(url)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    track_writes(engine)
+    return engine
+
+
+def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
@@ -69,8 +78,11 @@ def is_sqlite(engine: Engine) -> bool:
 @contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
     """A write transaction: BEGIN IMMEDIATE on SQLite, so writers queue instead of failing late."""
-    with engine.connect().execution_options(write=True) as conn, conn.begin():
-        yield conn
+    with engine.connect().execution_options(write=True) as conn:
+        forget_touched(conn)
+        with conn.begin():
+            yield conn
+            bump_touched(conn)
 
 
 @contextmanager

@@ -8,13 +8,16 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
-from workshop.store.tables import metadata, settings
+from workshop.store.tables import data_versions, metadata, settings
+from workshop.store.versions import seed_versions
 
 Migration = Callable[[Connection], None]
 
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [
+    lambda conn: metadata.create_all(conn, tables=[data_versions]),  # 2: data versions for caching
+]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
 
@@ -34,11 +37,13 @@ def migrate(engine: Engine) -> int:
         if version == 0:
             metadata.create_all(conn)
             conn.execute(settings.insert().values(key=VERSION_KEY, value=str(SCHEMA_VERSION)))
+            seed_versions(conn)
             return SCHEMA_VERSION
         if version > SCHEMA_VERSION:
             raise RuntimeError(f"the database is at schema {version}, newer than this release ({SCHEMA_VERSION})")
         for step in MIGRATIONS[version - 1 :]:
             step(conn)
+        seed_versions(conn)
         if version != SCHEMA_VERSION:
             conn.execute(settings.update().where(settings.c.key == VERSION_KEY).values(value=str(SCHEMA_VERSION)))
         return SCHEMA_VERSION

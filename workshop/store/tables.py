@@ -224,3 +224,12 @@ ENTITY_TABLES: tuple[Table, ...] = (
     theme_responses,
     actions,
 )
+
+# One counter per table, bumped by every write transaction that changed it: caches key on these, so a
+# write invalidates only what it changed, on every server instance.
+data_versions = Table(
+    "data_versions",
+    metadata,
+    Column("table_name", String(100), primary_key=True),
+    Column("version", Integer, nullable=False, default=0),
+)
