@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from ui.context import choose_workshop, engine, t, workshop_id
+from ui.context import choose_workshop, engine, forget_workshop, t, workshop_id
 from ui.forms import new_workshop_form
 from ui.gate import require
 from workshop.model import Role
 from workshop.services.demo import create_demo
-from workshop.services.workshops import current_workshop_id, list_workshops, set_current_workshop
+from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
 
 require(Role.FACILITATOR)
 st.title(t("workshops.title"))
@@ -38,6 +38,15 @@ st.caption(t("workshops.current_help"))
 with st.expander(t("workshops.new"), expanded=False):
     if new_workshop_form() is not None:
         st.rerun()
+
+with st.expander(t("workshops.delete"), expanded=False):
+    this = next(w for w in items if w.id == mine)
+    st.caption(t("workshops.delete_help"))
+    typed = st.text_input(t("workshops.delete_type_name"), key="delete_name")
+    if st.button(t("workshops.delete_button"), disabled=typed.strip() != this.name, type="primary"):
+        delete_workshop(engine(), int(this.id or 0))
+        forget_workshop()
+        st.switch_page("pages/home.py")
 
 with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))

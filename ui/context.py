@@ -88,3 +88,9 @@ def choose_workshop(new_id: int) -> None:
     if st.session_state.get("workshop_id") != new_id:
         st.session_state["workshop_id"] = new_id
         st.session_state.pop("identity", None)
+
+
+def forget_workshop() -> None:
+    """After a deletion: look at the current workshop again, signed out."""
+    st.session_state.pop("workshop_id", None)
+    st.session_state.pop("identity", None)

@@ -76,9 +76,9 @@ class SpacesConfig(BaseModel):
         return None
 
 
-def load_spaces(path: Path = SPACES_FILE) -> SpacesConfig:
+def load_spaces(path: Path | None = None) -> SpacesConfig:
     """Read and validate spaces.yaml (raises ConfigError naming file, key and line)."""
-    return load_model(path, SpacesConfig)
+    return load_model(path or SPACES_FILE, SpacesConfig)
 
 
 @cache

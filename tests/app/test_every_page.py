@@ -43,3 +43,16 @@ def test_the_interface_switches_to_danish(app_db: str) -> None:
     at.selectbox(key="lang").set_value("da").run()
     assert any(s.value == "De fire rum" for s in at.subheader)
     assert errors_of(at) == []
+
+
+def test_a_facilitator_deletes_the_demo_and_recreates_it_from_the_empty_home(app_db: str) -> None:
+    at = sign_in(fresh_app(), Role.FACILITATOR)
+    at.switch_page("pages/workshops.py").run()
+    name = next(iter(at.dataframe[0].value["Name"]))
+    at.text_input(key="delete_name").input(name).run()
+    next(b for b in at.button if b.label == "Delete the workshop for good").click().run()
+    assert errors_of(at) == []
+    assert at.title[0].value == "No workshop yet"
+    at.switch_page("pages/home.py")  # AppTest keeps its own page; the browser is on home already
+    next(b for b in at.button if b.label == "Create the demo workshop").click().run()
+    assert at.title[0].value.startswith("Demo:")
