@@ -17,7 +17,13 @@ EQUAL = {key: 3.0 for key in SPACE_KEYS}
 def offers(*rows: tuple[str, int, int, int, int, int]) -> pd.DataFrame:
     """Offers as offers_frame gives them: (status, strength, inspiration, learning, meeting, performative)."""
     data = [
-        {"id": n, "name": f"offer {n}", "status": status, "strength": strength, **dict(zip(SPACE_KEYS, spaces))}
+        {
+            "id": n,
+            "name": f"offer {n}",
+            "status": status,
+            "strength": strength,
+            **dict(zip(SPACE_KEYS, spaces, strict=True)),
+        }
         for n, (status, strength, *spaces) in enumerate(rows, start=1)
     ]
     return pd.DataFrame(data, columns=["id", "name", "status", "strength", *SPACE_KEYS])
