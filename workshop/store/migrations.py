@@ -8,13 +8,16 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
-from workshop.store.tables import metadata, settings
+from workshop.store.tables import metadata, profile_ratings, settings
 
 Migration = Callable[[Connection], None]
 
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [
+    # 1 -> 2: the opposite-pairs profile (issue 4).
+    lambda conn: metadata.create_all(conn, tables=[profile_ratings]),
+]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
 
