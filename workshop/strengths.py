@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from workshop.model import SPACE_KEYS, OfferStatus
+from workshop.scoring import EPSILON, Thresholds
 
 # "By more than one point": the teams' mean rating (1-5) against the mapped mean strength (1-5).
 STAFF_DIFFERENCE = 1.0
@@ -100,3 +101,22 @@ def staff_comparison(space_scores: pd.DataFrame, staff: pd.DataFrame) -> pd.Data
             }
         )
     return pd.DataFrame(rows, columns=["space", "team_mean", "ratings", "mapped_mean", "difference", "differs"])
+
+
+def spots(scores: pd.DataFrame, thresholds: Thresholds) -> list[dict[str, object]]:
+    """The weak and strong rows of a score frame, each with the reasons (the rule parts it meets):
+    weak: "gap_weak" and/or "strength_weak"; strong: "gap_strong" and "strength_strong"."""
+    found: list[dict[str, object]] = []
+    for row in scores.to_dict(orient="records"):
+        reasons: list[str] = []
+        if row["weak"]:
+            if row["gap"] >= thresholds.weak_gap - EPSILON:
+                reasons.append("gap_weak")
+            if row["mean_strength"] < thresholds.weak_strength - EPSILON:
+                reasons.append("strength_weak")
+        if row["strong"]:
+            reasons += ["gap_strong", "strength_strong"]
+        if reasons:
+            verdict = "weak" if row["weak"] else "strong"
+            found.append({**row, "verdict": verdict, "reasons": reasons})
+    return found

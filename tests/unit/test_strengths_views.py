@@ -8,7 +8,7 @@ import pytest
 from workshop.model import SPACE_KEYS
 from workshop.profile import complements, profile_summary
 from workshop.scoring import Thresholds, score_spaces
-from workshop.strengths import backers, offer_space_matrix, staff_comparison, target_group_matrix, unserved
+from workshop.strengths import backers, offer_space_matrix, spots, staff_comparison, target_group_matrix, unserved
 
 COLUMNS = ["id", "name", "status", "strength", *SPACE_KEYS, "target_groups", "partners"]
 OFFERS = pd.DataFrame(
@@ -127,3 +127,15 @@ def test_the_profile_summary_keeps_each_view() -> None:
     assert summary.loc["planning_spontaneity", "teams"] == pytest.approx(1.5)
     assert summary.loc["planning_spontaneity", "team_count"] == 2
     assert summary.loc["planning_spontaneity", "library"] == pytest.approx(-0.25)
+
+
+def test_each_spot_names_the_rule_that_makes_it_weak_or_strong() -> None:
+    # Concerts + homework café: inspiration 9 (strength 3), learning 12 + meeting 4 (strength 4), performative 3.
+    found = {s["key"]: s for s in spots(score_spaces(OFFERS, dict.fromkeys(SPACE_KEYS, 3), Thresholds()), Thresholds())}
+    assert found["learning"]["verdict"] == "strong"
+    assert found["learning"]["reasons"] == ["gap_strong", "strength_strong"]
+    assert found["meeting"]["verdict"] == "weak" and found["meeting"]["reasons"] == ["gap_weak"]
+    assert "inspiration" not in found
+    strict = Thresholds(weak_strength=3.5)
+    again = {s["key"]: s for s in spots(score_spaces(OFFERS, dict.fromkeys(SPACE_KEYS, 3), strict), strict)}
+    assert again["performative"]["reasons"] == ["gap_weak", "strength_weak"]
