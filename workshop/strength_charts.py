@@ -36,7 +36,8 @@ def share_radar(scores: pd.DataFrame, names: dict[str, str], actual: str, target
             )
         )
     top = max([100 * float(v) for v in (*scores["share"], *scores["target_share"])] + [10])
-    figure.update_layout(title=title, polar={"radialaxis": {"range": [0, top * 1.1], "ticksuffix": " %"}})
+    radial = {"range": [0, top * 1.1], "ticksuffix": " %", "angle": 45, "tickfont": {"size": 9}}
+    figure.update_layout(title=title, polar={"radialaxis": radial})
     return _layout(figure)
 
 

@@ -113,3 +113,21 @@ def test_a_team_rates_the_profile_and_leadership_sees_the_advice(app_db: str) ->
     lead = open_strengths()
     lead_page = lead.switch_page("pages/profile.py").run()
     assert any("look for partners strong in spontaneity" in i.value for i in lead_page.info)
+
+
+def test_a_workshop_without_offers_shows_an_empty_state_and_a_way_to_the_offers(app_db: str) -> None:
+    from workshop.services.workshops import create_workshop
+    from workshop.store import make_engine, migrate
+
+    engine = make_engine(app_db)
+    migrate(engine)
+    create_workshop(engine, "Empty week", "facilitate-me", "lead-me-now")
+    engine.dispose()
+    at = sign_in(fresh_app(), Role.LEADERSHIP, code="lead-me-now")
+    at.switch_page("pages/strengths.py").run()
+    assert errors_of(at) == []
+    assert any(i.value == "No active offers yet. Add offers in the offer register." for i in at.info)
+    rows = figures(at)
+    assert all(row["Share"] == "0.0 %" and row["Verdict"] == "weak" for row in rows.values())
+    assert any("Nobody has rated the profile yet" in i.value for i in at.info)
+    assert any('No team has answered a "how strong are we' in i.value for i in at.info)
