@@ -152,3 +152,21 @@ def test_a_version_1_database_gains_the_profile_table_and_keeps_its_data(engine:
         assert "profile_ratings" in inspect(conn).get_table_names()
     rate_profile(engine, wid, {"planning_spontaneity": -2})
     assert own_ratings(engine, wid) == {"planning_spontaneity": -2}
+
+
+def test_a_backup_carries_the_weights_thresholds_and_profile(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.backup import backup, restore
+    from workshop.store import make_engine
+
+    wid = new_workshop(engine)
+    save_weights(engine, wid, {"inspiration": 5, "learning": 0, "meeting": 1, "performative": 2})
+    save_thresholds(engine, wid, Thresholds(weak_gap=0.1))
+    rate_profile(engine, wid, {"reflection_topicality": 2})
+    backup(engine, tmp_path / "all.json")
+    fresh = make_engine(f"sqlite:///{tmp_path / 'restored.sqlite3'}")
+    migrate(fresh)
+    restore(fresh, tmp_path / "all.json")
+    assert load_weights(fresh, wid) == {"inspiration": 5, "learning": 0, "meeting": 1, "performative": 2}
+    assert load_thresholds(fresh, wid).weak_gap == 0.1
+    assert own_ratings(fresh, wid) == {"reflection_topicality": 2}
+    fresh.dispose()
