@@ -26,12 +26,14 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("answer.py", "nav.answer", "✍️"),
         ("offers.py", "nav.offers", "📚"),
         ("week_log.py", "nav.week_log", "📝"),
+        ("profile.py", "nav.profile", "🧭"),
     ],
     Role.LEADERSHIP: [
         ("overview.py", "nav.overview", "🧭"),
         ("strengths.py", "nav.strengths", "📊"),
         ("offers.py", "nav.offers", "📚"),
         ("week_log.py", "nav.week_log", "📝"),
+        ("profile.py", "nav.profile", "🧭"),
     ],
 }
 

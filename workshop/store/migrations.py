@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
-from workshop.store.tables import data_versions, metadata, settings
+from workshop.store.tables import data_versions, metadata, profile_ratings, settings
 from workshop.store.versions import seed_versions
 
 Migration = Callable[[Connection], None]
@@ -16,7 +16,8 @@ Migration = Callable[[Connection], None]
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
-    lambda conn: metadata.create_all(conn, tables=[data_versions]),  # 2: data versions for caching
+    lambda conn: metadata.create_all(conn, tables=[data_versions]),  # 1 -> 2: data versions for caching
+    lambda conn: metadata.create_all(conn, tables=[profile_ratings]),  # 2 -> 3: the opposite-pairs profile
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

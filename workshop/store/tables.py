@@ -233,3 +233,18 @@ data_versions = Table(
     Column("table_name", String(100), primary_key=True),
     Column("version", Integer, nullable=False, default=0),
 )
+# The two opposite pairs (reflection <-> topicality, planning <-> spontaneity), rated -2..+2 by
+# leadership (rater "leadership") and by each team (rater "team:<id>"); one value per rater and pair.
+profile_ratings = Table(
+    "profile_ratings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("rater", String(40), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=True),
+    Column("pair", String(40), nullable=False),
+    Column("value", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("workshop_id", "rater", "pair"),
+)
+ENTITY_TABLES = (*ENTITY_TABLES, profile_ratings)

@@ -1,0 +1,48 @@
+"""Leadership and teams: rate the library on the two opposite pairs; see which partner would complement it."""
+
+import streamlit as st
+
+from ui.context import engine, t, workshop_id
+from ui.gate import require, team
+from ui.strengths import profile_section
+from ui.widgets import plain, show_error
+from workshop.errors import WorkshopError
+from workshop.model import Role
+from workshop.profile import PAIRS
+from workshop.services.profile import own_ratings, rate_profile
+
+held = require(Role.LEADERSHIP, Role.TEAM)
+wid = int(workshop_id() or 0)
+rater = team()
+team_id = rater.id if held == Role.TEAM and rater is not None else None
+st.title(t("profile.title"))
+st.caption(t("profile.help"))
+if rater is not None:
+    st.caption(t("profile.rating_for"))
+    plain(rater.name)
+mine = own_ratings(engine(), wid, team_id)
+
+with st.form("profile"):
+    values: dict[str, int] = {}
+    for pair, (first, second) in PAIRS.items():
+        values[pair] = st.select_slider(
+            f"{t(f'profile.pole.{first}')} ↔ {t(f'profile.pole.{second}')}",
+            options=[-2, -1, 0, 1, 2],
+            value=mine.get(pair, 0),
+            format_func=lambda v, a=first, b=second: (
+                t("profile.scale", value=f"{v:+d}", pole=t(f"profile.pole.{a if v < 0 else b}")) if v else "0"
+            ),
+            key=f"profile-{pair}",
+        )
+    if st.form_submit_button(t("profile.save")):
+        try:
+            rate_profile(engine(), wid, values, team_id)
+        except WorkshopError as exc:
+            show_error(exc)
+        else:
+            st.success(t("profile.saved"), icon="✅")
+if not mine:
+    st.caption(t("profile.not_rated"))
+
+st.subheader(t("profile.chart"))
+profile_section(wid)
