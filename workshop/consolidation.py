@@ -68,7 +68,10 @@ def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
             "team": answers["team"],
             "day": answers["day"].astype(int),
             "question": answers["question"],
-            "answer": [answer_text(r, c, t) for r, c, t in zip(answers["rating"], answers["choices"], answers["text"])],
+            "answer": [
+                answer_text(r, c, t)
+                for r, c, t in zip(answers["rating"], answers["choices"], answers["text"], strict=True)
+            ],
             "spaces": answers["spaces"].map(lambda s: ", ".join(s or [])),
         }
     )

@@ -25,9 +25,8 @@ def _valid(action: Action) -> Action:
 
 
 def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
-    if action.space is not None:
-        if action.space not in SPACE_KEYS:
-            raise InvalidInput(f"unknown space {action.space}", field="space")
+    if action.space is not None and action.space not in SPACE_KEYS:
+        raise InvalidInput(f"unknown space {action.space}", field="space")
     for table, value, name in ((themes, action.theme_id, "theme"), (main_points, action.main_point_id, "main point")):
         if value is None:
             continue

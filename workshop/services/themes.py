@@ -99,12 +99,8 @@ def list_themes(engine: Engine, workshop_id: int) -> list[Theme]:
     """The workshop's themes, oldest first, each with the ids of its answers."""
     with read(engine) as conn:
         rows = conn.execute(select(themes).where(themes.c.workshop_id == workshop_id).order_by(themes.c.id)).fetchall()
-        links = conn.execute(
-            select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)
-        ).fetchall()
+        links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
     by_theme: dict[int, list[int]] = {}
     for link in links:
         by_theme.setdefault(link.theme_id, []).append(link.response_id)
-    return [
-        Theme.model_validate({**dict(r._mapping), "response_ids": sorted(by_theme.get(r.id, []))}) for r in rows
-    ]
+    return [Theme.model_validate({**dict(r._mapping), "response_ids": sorted(by_theme.get(r.id, []))}) for r in rows]
