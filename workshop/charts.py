@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -49,7 +51,8 @@ def gap_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
 
 def rating_bars(distribution: pd.DataFrame, title: str = "") -> go.Figure:
     """Diverging stacked bars: per question the number of 1-2 ratings left of zero, 4-5 right, 3 split."""
-    labels = [q if len(q) <= 60 else q[:57] + "…" for q in distribution["question"]]
+    # Plotly reads a little HTML in labels: user text is escaped so it shows as typed.
+    labels = [html.escape(q if len(q) <= 60 else q[:57] + "…") for q in distribution["question"]]
     figure = go.Figure()
     for rating in RATINGS:
         counts = distribution[str(rating)].astype(float)
@@ -97,7 +100,14 @@ def rating_bars(distribution: pd.DataFrame, title: str = "") -> go.Figure:
 
 def choice_bars(tallies: pd.DataFrame, title: str = "") -> go.Figure:
     """One choice question's options, most chosen on top."""
-    figure = go.Figure(go.Bar(y=tallies["option"], x=tallies["count"], orientation="h", marker_color="#2E86AB"))
+    figure = go.Figure(
+        go.Bar(
+            y=[html.escape(str(o)) for o in tallies["option"]],
+            x=tallies["count"],
+            orientation="h",
+            marker_color="#2E86AB",
+        )
+    )
     figure.update_layout(title=title, yaxis_autorange="reversed", height=120 + 30 * len(tallies))
     return figure
 

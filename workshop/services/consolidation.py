@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 from sqlalchemy import Engine, select
 
+from workshop.model import MainPoint
+from workshop.services.week import answers_frame, list_main_points
 from workshop.store import read
-from workshop.store.tables import days, drafts, questions, teams
+from workshop.store.tables import days, drafts, questions, teams, theme_responses, themes
 
 QUESTION_COLUMNS = ["id", "day", "position", "text", "kind", "options", "main_point_id", "space"]
 
@@ -53,3 +57,31 @@ def team_names(engine: Engine, workshop_id: int) -> list[str]:
 def question_options(frame: pd.DataFrame) -> dict[int, list[str]]:
     """Question id -> its options, from questions_frame."""
     return {int(q.id): list(q.options or []) for q in frame.itertuples()}
+
+
+@dataclass(frozen=True)
+class WeekMaterial:
+    """Everything the consolidated view reads, in one go (the glue may cache it by data version)."""
+
+    answers: pd.DataFrame
+    questions: pd.DataFrame
+    drafts: pd.DataFrame
+    teams: list[str]
+    points: list[MainPoint]
+    themed_ids: frozenset[int]
+
+
+def week_material(engine: Engine, workshop_id: int) -> WeekMaterial:
+    with read(engine) as conn:
+        linked = conn.execute(
+            select(theme_responses.c.response_id).join(themes).where(themes.c.workshop_id == workshop_id)
+        )
+        themed = frozenset(int(r.response_id) for r in linked)
+    return WeekMaterial(
+        answers=answers_frame(engine, workshop_id),
+        questions=questions_frame(engine, workshop_id),
+        drafts=drafts_frame(engine, workshop_id),
+        teams=team_names(engine, workshop_id),
+        points=list_main_points(engine, workshop_id),
+        themed_ids=themed,
+    )

@@ -56,9 +56,16 @@ def create_theme(
 
 
 def update_theme(
-    engine: Engine, workshop_id: int, theme_id: int, title: str, status: ThemeStatus, decision: str
+    engine: Engine,
+    workshop_id: int,
+    theme_id: int,
+    title: str,
+    status: ThemeStatus,
+    decision: str,
+    response_ids: Iterable[int] | None = None,
 ) -> None:
-    """Change a theme's title, status (open, adopt, adapt, park) and decision note."""
+    """Change a theme's title, status (open, adopt, adapt, park) and decision note, and, when given,
+    make exactly `response_ids` its answers."""
     clean = _check_title(title)
     if len(decision) > 5000:
         raise InvalidInput("the decision note is longer than 5000 characters", field="decision")
@@ -69,16 +76,22 @@ def update_theme(
             .where(themes.c.id == theme_id)
             .values(title=clean, status=ThemeStatus(status).value, decision=decision)
         )
+        if response_ids is not None:
+            _replace_answers(conn, workshop_id, theme_id, response_ids)
+
+
+def _replace_answers(conn: Connection, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
+    ids = _own_answers(conn, workshop_id, response_ids)
+    conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
+    if ids:
+        conn.execute(theme_responses.insert(), [{"theme_id": theme_id, "response_id": r} for r in ids])
 
 
 def set_theme_answers(engine: Engine, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
     """Make exactly these answers the theme's answers."""
     with write(engine) as conn:
         _own_theme(conn, workshop_id, theme_id)
-        ids = _own_answers(conn, workshop_id, response_ids)
-        conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
-        if ids:
-            conn.execute(theme_responses.insert(), [{"theme_id": theme_id, "response_id": r} for r in ids])
+        _replace_answers(conn, workshop_id, theme_id, response_ids)
 
 
 def add_to_theme(engine: Engine, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
