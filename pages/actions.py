@@ -65,7 +65,7 @@ with board_tab:
                 details = [card.owner, space_names.get(card.space, ""), str(card.due) if card.due else ""]
                 st.caption(" · ".join(d for d in details if d))
                 if card.overdue:
-                    st.error(t("actions.overdue"), icon="⏰")
+                    st.badge(t("actions.overdue"), icon="⏰", color="red")
                 moved = st.selectbox(
                     t("actions.status"), list(ActionStatus), index=list(ActionStatus).index(state),
                     format_func=status_name.get, key=f"move_{card.id}",
