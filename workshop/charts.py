@@ -32,7 +32,13 @@ def coverage_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figur
     labels = [_space_label(k, lang) for k in keys]
     figure = go.Figure()
     figure.add_bar(name="share", x=labels, y=scores["share"], marker_color=_colours(keys))
-    figure.add_scatter(name="target", x=labels, y=scores["target_share"], mode="markers", marker_symbol="line-ew-open")
+    figure.add_scatter(
+        name="target",
+        x=labels,
+        y=scores["target_share"],
+        mode="markers",
+        marker={"symbol": "line-ew-open", "size": 60, "color": "#222222", "line": {"width": 3}},
+    )
     figure.update_layout(title=title, yaxis_tickformat=".0%", showlegend=False, height=320)
     return figure
 

@@ -25,6 +25,8 @@ from workshop.spaces import spaces
 LABELS = {
     "en": {
         "report": "Strategy week report", "generated": "Generated", "spaces": "The four spaces: coverage and gaps",
+        "share": "Share of coverage per space (line: the share its weight asks for)",
+        "gap": "Gap per space (above zero: under-served; red: weak spot, blue: strong)",
         "against": "Answers against the gaps", "points": "Answers by main point", "none": "Not tied to a main point",
         "ratings": "Ratings", "choices": "Choices", "participation": "Participation", "themes": "Themes and decisions",
         "actions": "Actions", "overdue": "overdue", "no_answers": "No answers.", "no_themes": "No themes yet.",
@@ -32,6 +34,8 @@ LABELS = {
     },
     "da": {
         "report": "Rapport fra strategiugen", "generated": "Lavet", "spaces": "De fire rum: dækning og huller",
+        "share": "Andel af dækningen pr. rum (streg: den andel vægten beder om)",
+        "gap": "Hul pr. rum (over nul: underdækket; rød: svagt punkt, blå: stærkt)",
         "against": "Svarene over for hullerne", "points": "Svar efter hovedpunkt",
         "none": "Ikke knyttet til et hovedpunkt",
         "ratings": "Vurderinger", "choices": "Valg", "participation": "Deltagelse", "themes": "Temaer og beslutninger",
@@ -121,8 +125,8 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
     questions = questions_frame(engine, workshop_id)
     space_scores, _aims = workshop_scores(engine, workshop_id)
     charts = [
-        coverage_chart(space_scores, lang).to_html(full_html=False, include_plotlyjs=True),
-        gap_chart(space_scores, lang).to_html(full_html=False, include_plotlyjs=False),
+        coverage_chart(space_scores, lang, words["share"]).to_html(full_html=False, include_plotlyjs=True),
+        gap_chart(space_scores, lang, words["gap"]).to_html(full_html=False, include_plotlyjs=False),
     ]
     concerned = concerned_spaces(answers, questions, points) if not answers.empty else pd.Series(dtype=object)
     gaps = against_gaps(attention(answers, concerned), space_scores)
@@ -133,7 +137,7 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
         f'<p class="muted">{esc(words["report"])} · {esc(words["generated"])} {esc(today.isoformat())}</p>',
         f"<h2>{esc(words['spaces'])}</h2>",
         *(f'<div class="plot">{c}</div>' for c in charts),
-        frame_table(space_scores.round(3)),
+        frame_table(space_scores.assign(key=space_scores["key"].map(lambda k: spaces().space_name(k, lang))).round(3)),
         f"<h3>{esc(words['against'])}</h3>",
         frame_table(gaps.round(3)),
         _points_section(answers, points, words),

@@ -47,8 +47,8 @@ def add_action(engine: Engine, workshop_id: int, action: Action) -> int:
     action = _valid(action)
     with write(engine) as conn:
         _check_links(conn, workshop_id, action)
-        new_id = conn.execute(actions.insert().values(workshop_id=workshop_id, **_values(action)))
-        return int(new_id.inserted_primary_key[0])
+        insert = actions.insert().values(workshop_id=workshop_id, **_values(action)).returning(actions.c.id)
+        return int(conn.execute(insert).scalar_one())
 
 
 def update_action(engine: Engine, workshop_id: int, action_id: int, action: Action) -> None:

@@ -48,8 +48,10 @@ def create_theme(
     with write(engine) as conn:
         ids = _own_answers(conn, workshop_id, response_ids)
         theme_id = conn.execute(
-            themes.insert().values(workshop_id=workshop_id, title=clean, status="open", decision=decision)
-        ).inserted_primary_key[0]
+            themes.insert()
+            .values(workshop_id=workshop_id, title=clean, status="open", decision=decision)
+            .returning(themes.c.id)
+        ).scalar_one()
         if ids:
             conn.execute(theme_responses.insert(), [{"theme_id": theme_id, "response_id": r} for r in ids])
     return int(theme_id)
