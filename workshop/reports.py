@@ -77,6 +77,34 @@ def frame_table(frame: pd.DataFrame) -> str:
     return table([str(c) for c in frame.columns], frame.itertuples(index=False))
 
 
+QUADRANT = {"learning": (130, 130), "inspiration": (270, 130), "meeting": (130, 270), "performative": (270, 270)}
+SIDES = {"top": (200, 22, "middle"), "bottom": (200, 390, "middle"), "left": (8, 205, "start"),
+         "right": (392, 205, "end")}  # fmt: skip
+
+
+def four_spaces_map(scores: pd.DataFrame, lang: str) -> str:
+    """The model drawn as in the paper: aims on the sides of a square, a circle per space sized by its
+    share of coverage; a weak spot has a dashed red ring. Inline SVG, so it prints and reads offline."""
+    config = spaces()
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img">',
+             '<rect x="40" y="40" width="320" height="320" fill="none" stroke="#999"/>']  # fmt: skip
+    for aim in config.aims.values():
+        x, y, anchor = SIDES[aim.side]
+        parts.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="13">{esc(aim.name.get(lang))}</text>')
+    for row in scores.itertuples():
+        cx, cy = QUADRANT[row.key]
+        radius = 30 + 110 * float(row.share)
+        ring = 'stroke="#b2182b" stroke-width="4" stroke-dasharray="8 4"' if row.weak else 'stroke="none"'
+        parts.append(
+            f'<circle cx="{cx}" cy="{cy}" r="{radius:.1f}" fill="{config.spaces[row.key].colour}" '
+            f'fill-opacity="0.55" {ring}/>'
+            f'<text x="{cx}" y="{cy}" text-anchor="middle" font-size="12">'
+            f"{esc(config.space_name(row.key, lang))}</text>"
+            f'<text x="{cx}" y="{cy + 16}" text-anchor="middle" font-size="12">{float(row.share):.0%}</text>'
+        )
+    return "".join(parts) + "</svg>"
+
+
 def _points_section(answers: pd.DataFrame, points: Sequence[MainPoint], words: dict[str, str]) -> str:
     parts = [f"<h2>{esc(words['points'])}</h2>"]
     for point, group in cons.by_main_point(answers, points):
@@ -136,6 +164,7 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
         f"<h1>{esc(current.name)}</h1>",
         f'<p class="muted">{esc(words["report"])} · {esc(words["generated"])} {esc(today.isoformat())}</p>',
         f"<h2>{esc(words['spaces'])}</h2>",
+        f'<div class="plot">{four_spaces_map(space_scores, lang)}</div>',
         *(f'<div class="plot">{c}</div>' for c in charts),
         frame_table(space_scores.assign(key=space_scores["key"].map(lambda k: spaces().space_name(k, lang))).round(3)),
         f"<h3>{esc(words['against'])}</h3>",
