@@ -6,6 +6,7 @@ from ui import consolidated as view
 from ui.context import engine, t, workshop
 from ui.gate import require
 from workshop import consolidation as cons
+from workshop.gaps import concerned_spaces
 from workshop.model import Role
 from workshop.services.consolidation import week_material
 from workshop.services.gaps import workshop_scores
@@ -21,7 +22,8 @@ if material.answers.empty:
     st.stop()
 
 chosen = view.filters(material)
-answers = cons.filter_answers(material.answers, chosen)
+concerned = concerned_spaces(material.answers, material.questions, material.points)
+answers = cons.filter_answers(material.answers, chosen, concerned)
 a, b, c = st.columns(3)
 a.metric(t("overview.answers"), f"{len(answers)} / {len(material.answers)}")
 b.metric(t("overview.teams_answered"), f"{answers['team'].nunique()} / {len(material.teams)}")

@@ -42,8 +42,9 @@ def _main_point_key(value: object) -> int | None:
     return None if value is None or value != value else int(value)  # type: ignore[call-overload]
 
 
-def filter_answers(answers: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The answers that match every chosen filter (a space matches when the answer concerns it)."""
+def filter_answers(answers: pd.DataFrame, filters: Filters, concerned: pd.Series | None = None) -> pd.DataFrame:
+    """The answers that match every chosen filter. A space matches when the answer concerns it: by
+    `concerned` (workshop.gaps.concerned_spaces) when given, else by the spaces the team ticked."""
     keep = pd.Series(True, index=answers.index)
     if filters.teams:
         keep &= answers["team"].isin(filters.teams)
@@ -51,7 +52,8 @@ def filter_answers(answers: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         keep &= answers["day"].isin(filters.days)
     if filters.spaces:
         wanted = set(filters.spaces)
-        keep &= answers["spaces"].map(lambda s: bool(wanted & set(s or [])))
+        spaces_of = concerned if concerned is not None else answers["spaces"]
+        keep &= spaces_of.map(lambda s: bool(wanted & set(s or [])))
     if filters.main_point_ids:
         wanted_points = set(filters.main_point_ids)
         keep &= answers["main_point_id"].map(lambda v: _main_point_key(v) in wanted_points)

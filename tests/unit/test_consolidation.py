@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, Week, build_week
 from workshop import consolidation as cons
+from workshop.gaps import concerned_spaces
 from workshop.services.consolidation import WeekMaterial, question_options, week_material
 
 Q1, Q2, Q3, Q4 = "How strong is the meeting space?", "What should change?", "What holds us back?", "Anything else?"
@@ -114,6 +115,14 @@ def test_filters_narrow_by_team_day_space_and_main_point(week, filters, expected
     built, material = week
     found = cons.filter_answers(material.answers, filters)["id"].tolist()
     assert found == [built.answers[k] for k in expected]
+
+
+def test_a_space_filter_also_finds_answers_whose_question_or_main_point_concerns_it(week) -> None:
+    built, material = week
+    concerned = concerned_spaces(material.answers, material.questions, material.points)
+    found = cons.filter_answers(material.answers, cons.Filters(spaces=("learning",)), concerned)
+    assert found["id"].tolist() == [built.answers[("Alpha", "q3")], built.answers[("Beta", "q3")]]
+    assert cons.filter_answers(material.answers, cons.Filters(spaces=("learning",))).empty
 
 
 def test_a_main_point_filter_by_id_keeps_only_its_answers(week) -> None:
