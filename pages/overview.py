@@ -1,30 +1,62 @@
-"""Leadership: what every team said, by main point."""
+"""Leadership: everything every team said, by main point, against the weak spots, never leaving one out."""
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui import consolidated as view
+from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import plain
+from workshop import consolidation as cons
+from workshop.gaps import concerned_spaces
 from workshop.model import Role
-from workshop.services.week import answers_frame, list_main_points
+from workshop.services.consolidation import week_material
+from workshop.services.gaps import workshop_scores
 
 require(Role.LEADERSHIP)
-wid = int(workshop_id() or 0)
+current = workshop()
+assert current is not None and current.id is not None
 st.title(t("overview.title"))
-answers = answers_frame(engine(), wid)
-points = list_main_points(engine(), wid)
-if answers.empty:
+material = week_material(engine(), current.id)
+if material.answers.empty:
     st.info(t("overview.empty"))
+    st.page_link("pages/week_log.py", label=t("nav.week_log"), icon="📝")
     st.stop()
-st.metric(t("overview.answers"), len(answers))
-for point in [*points, None]:
-    subset = (
-        answers[answers["main_point_id"].isna()] if point is None else answers[answers["main_point_id"] == point.id]
-    )
-    if subset.empty:
-        continue
-    with st.expander(point.title if point else t("overview.no_main_point"), expanded=False):
-        for row in subset.itertuples():
-            st.caption(f"{row.team} · {t('setup.day_n', n=row.day)}")
-            plain(row.question)
-            plain(row.text or ", ".join(row.choices) or str(row.rating))
+
+chosen = view.filters(material)
+concerned = concerned_spaces(material.answers, material.questions, material.points)
+answers = cons.filter_answers(material.answers, chosen, concerned)
+a, b, c = st.columns(3)
+a.metric(t("overview.answers"), f"{len(answers)} / {len(material.answers)}")
+b.metric(t("overview.teams_answered"), f"{answers['team'].nunique()} / {len(material.teams)}")
+c.metric(t("overview.unthemed"), len(cons.unthemed(answers, material.themed_ids)))
+if answers.empty:
+    st.info(t("overview.nothing_matches"))
+    st.stop()
+
+tabs = st.tabs(
+    [
+        t("overview.tab_points"),
+        t("overview.tab_side"),
+        t("overview.tab_ratings"),
+        t("overview.tab_choices"),
+        t("overview.tab_participation"),
+        t("overview.tab_terms"),
+        t("overview.tab_gaps"),
+        t("overview.tab_unthemed"),
+    ]
+)
+with tabs[0]:
+    view.by_main_point(answers, material)
+with tabs[1]:
+    view.side_by_side(answers)
+with tabs[2]:
+    view.ratings(answers)
+with tabs[3]:
+    view.choices(answers, material)
+with tabs[4]:
+    view.participation(answers, material)
+with tabs[5]:
+    view.key_terms(answers, material, current.language)
+with tabs[6]:
+    view.against_the_gaps(answers, material, workshop_scores(engine(), current.id)[0])
+with tabs[7]:
+    view.unthemed(answers, material)

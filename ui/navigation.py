@@ -30,6 +30,10 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     ],
     Role.LEADERSHIP: [
         ("overview.py", "nav.overview", "🧭"),
+        ("themes.py", "nav.themes", "🧩"),
+        ("actions.py", "nav.actions", "✅"),
+        ("reports.py", "nav.reports", "📄"),
+        ("compare.py", "nav.compare", "⚖️"),
         ("strengths.py", "nav.strengths", "📊"),
         ("offers.py", "nav.offers", "📚"),
         ("week_log.py", "nav.week_log", "📝"),

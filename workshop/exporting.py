@@ -1,18 +1,24 @@
-"""Exports of one workshop: a documented JSON format and an Excel workbook with a sheet per entity.
+"""Exports of one workshop: a documented JSON format, an Excel workbook with a sheet per entity (and
+an `answers` sheet that reads on its own), a zip of CSV files, and the HTML report (workshop.reports).
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
 `actions`. An offer carries `name`, `strength`, and `spaces` as an object keyed by space key (0-3).
 Responses name their team and question by id. Codes and their hashes are never exported.
-Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '."""
+Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '.
+CSV: a zip holding answers.csv (every answer with its team, question and main point) and one CSV per
+entity, UTF-8 with a byte-order mark so Excel reads the letters right."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from openpyxl import Workbook
 from sqlalchemy import Engine, Table, select
 
@@ -48,6 +54,22 @@ ENTITIES: dict[str, Table] = {
 }
 SECRET_COLUMNS = {"code_hash", "facilitator_code_hash", "leadership_code_hash", "team_code_salt", "idempotency_key"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("json", "xlsx", "csv", "html")
+ANSWER_SHEET_COLUMNS = [
+    "id",
+    "team",
+    "day",
+    "day_title",
+    "question",
+    "kind",
+    "main_point",
+    "text",
+    "rating",
+    "choices",
+    "spaces",
+    "themes",
+    "updated_at",
+]
 
 
 def _row(table: Table, row: Any) -> dict[str, Any]:
@@ -86,23 +108,70 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+def readable_answers(doc: dict[str, Any]) -> list[list[Any]]:
+    """Every answer as one row with its team, day, question, main point and themes named (not raw ids)."""
+    team = {t["id"]: t["name"] for t in doc["teams"]}
+    day = {d["id"]: d for d in doc["days"]}
+    point = {p["id"]: p["title"] for p in doc["main_points"]}
+    question = {q["id"]: q for q in doc["questions"]}
+    themes_of: dict[int, list[str]] = {}
+    for theme in doc["themes"]:
+        for rid in theme["response_ids"]:
+            themes_of.setdefault(rid, []).append(theme["title"])
+    rows = []
+    for r in doc["responses"]:
+        q = question[r["question_id"]]
+        d = day[q["day_id"]]
+        rows.append(
+            [r["id"], team.get(r["team_id"], ""), d["position"], d["title"], q["text"], q["kind"],
+             point.get(q["main_point_id"], ""), r["text"], r["rating"], r["choices"], r["spaces"],
+             themes_of.get(r["id"], []), r["updated_at"]]
+        )  # fmt: skip
+    rows.sort(key=lambda row: (row[2], row[4], row[1]))
+    return rows
+
+
+def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """(name, header, rows) for the readable answers and each entity, cells formula-safe."""
+    found = [("answers", ANSWER_SHEET_COLUMNS, readable_answers(doc))]
+    for name in ENTITIES:
+        columns = [c.name for c in ENTITIES[name].columns if c.name not in SECRET_COLUMNS | {"workshop_id"}]
+        header = list(doc[name][0]) if doc[name] else columns
+        found.append((name, header, [[row.get(col) for col in header] for row in doc[name]]))
+    return [(name, header, [[safe_cell(v) for v in row] for row in rows]) for name, header, rows in found]
+
+
+def answers_frame_readable(engine: Engine, workshop_id: int) -> pd.DataFrame:
+    """The answers sheet as a DataFrame (raw text, for showing on a page)."""
+    return pd.DataFrame(readable_answers(workshop_document(engine, workshop_id)), columns=ANSWER_SHEET_COLUMNS)
+
+
+def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
+    """A zip of CSV files: answers.csv and one per entity."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, header, rows in _tables(workshop_document(engine, workshop_id)):
+            text = io.StringIO()
+            writer = csv.writer(text)
+            writer.writerow(header)
+            writer.writerows(rows)
+            archive.writestr(f"{name}.csv", "\ufeff" + text.getvalue())
+    return buffer.getvalue()
+
+
 def to_xlsx(engine: Engine, workshop_id: int) -> bytes:
-    """A workbook with a sheet for the workshop and one per entity."""
+    """A workbook with a sheet for the workshop, one with every answer, and one per entity."""
     doc = workshop_document(engine, workshop_id)
     book = Workbook()
     sheet = book.active
     sheet.title = "workshop"
     for key, value in doc["workshop"].items():
         sheet.append([key, safe_cell(value)])
-    for name in ENTITIES:
+    for name, header, rows in _tables(doc):
         sheet = book.create_sheet(name)
-        rows = doc[name]
-        if not rows:
-            continue
-        header = list(rows[0])
         sheet.append(header)
         for row in rows:
-            sheet.append([safe_cell(row.get(col)) for col in header])
+            sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -113,6 +182,12 @@ def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
         out.write_text(to_json(engine, workshop_id), encoding="utf-8")
     elif fmt == "xlsx":
         out.write_bytes(to_xlsx(engine, workshop_id))
+    elif fmt == "csv":
+        out.write_bytes(to_csv_zip(engine, workshop_id))
+    elif fmt == "html":
+        from workshop.reports import html_report
+
+        out.write_text(html_report(engine, workshop_id), encoding="utf-8")
     else:
         raise ValueError(f"unknown format {fmt}")
     return out

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from workshop.backup import backup, restore
-from workshop.exporting import to_json, write_export
+from workshop.exporting import FORMATS, to_json, write_export
 from workshop.services.demo import create_demo
 from workshop.services.workshops import create_workshop, list_workshops
 from workshop.store import make_engine, migrate
@@ -46,7 +46,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None and args.format == "json":
         sys.stdout.write(to_json(engine, args.id) + "\n")
         return 0
-    out = Path(args.out or f"workshop-{args.id}.{args.format}")
+    suffix = "zip" if args.format == "csv" else args.format
+    out = Path(args.out or f"workshop-{args.id}.{suffix}")
     write_export(engine, args.id, args.format, out)
     print(out)
     return 0
@@ -78,8 +79,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     export = sub.add_parser("export", help="export one workshop")
     export.add_argument("id", type=int)
-    export.add_argument("--format", choices=["json", "xlsx"], default="json")
-    export.add_argument("--out", help="file to write (default: stdout for json, workshop-ID.xlsx)")
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json (raw), xlsx (a sheet per entity + every answer), csv (a zip: answers.csv + one CSV per entity), "
+        "html (the printable report, readable offline)",
+    )
+    export.add_argument("--out", help="file to write (default: stdout for json, else workshop-ID.xlsx/.zip/.html)")
     export.set_defaults(func=_export)
 
     back = sub.add_parser("backup", help="write the whole database to a JSON file")

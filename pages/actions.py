@@ -1,0 +1,85 @@
+"""Leadership: actions from a theme or on their own, as a board and a list, overdue ones marked."""
+
+import datetime as dt
+
+import streamlit as st
+
+from ui.context import engine, lang, t, workshop
+from ui.gate import require
+from ui.widgets import plain, show_error
+from workshop.errors import WorkshopError
+from workshop.model import SPACE_KEYS, Action, ActionStatus, Role
+from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
+from workshop.services.themes import list_themes
+from workshop.services.week import list_main_points
+from workshop.spaces import spaces
+
+require(Role.LEADERSHIP)
+current = workshop()
+assert current is not None and current.id is not None
+wid = current.id
+st.title(t("actions.title"))
+today = dt.date.today()
+themes = {th.id: th.title for th in list_themes(engine(), wid)}
+points = {p.id: p.title for p in list_main_points(engine(), wid)}
+space_names = {k: spaces().space_name(k, lang()) for k in SPACE_KEYS}
+status_name = {s: t(f"action_status.{s.value}") for s in ActionStatus}
+
+with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_on_submit=True):
+    title = st.text_input(t("actions.action_title"), max_chars=200)
+    owner = st.text_input(t("actions.owner"), max_chars=200)
+    a, b = st.columns(2)
+    theme_id = a.selectbox(t("actions.theme"), [None, *themes], format_func=lambda k: themes.get(k, "—"))
+    point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: points.get(k, "—"))
+    space = a.selectbox(t("actions.space"), [None, *SPACE_KEYS], format_func=lambda k: space_names.get(k, "—"))
+    due = b.date_input(t("actions.due"), value=None)
+    status = st.selectbox(t("actions.status"), list(ActionStatus), format_func=status_name.get)
+    if st.form_submit_button(t("actions.add")):
+        try:
+            action = Action.model_construct(
+                title=title, owner=owner.strip(), theme_id=theme_id, main_point_id=point_id, space=space, due=due,
+                status=status,
+            )  # fmt: skip
+            add_action(engine(), wid, action)
+        except WorkshopError as exc:
+            show_error(exc)
+        else:
+            st.success(t("actions.added", title=title.strip()))
+
+frame = actions_frame(engine(), wid)
+if frame.empty:
+    st.info(t("actions.empty"))
+    st.stop()
+marked = with_overdue(frame, today)
+overdue = int(marked["overdue"].sum())
+if overdue:
+    st.warning(t("actions.overdue_count", n=overdue), icon="⏰")
+
+board_tab, list_tab = st.tabs([t("actions.board"), t("actions.list")])
+with board_tab:
+    for column, (state, cards) in zip(st.columns(3), board(frame, today).items(), strict=True):
+        column.subheader(f"{status_name[state]} ({len(cards)})")
+        for card in cards.itertuples():
+            with column.container(border=True):
+                plain(card.title)
+                details = [card.owner, space_names.get(card.space, ""), str(card.due) if card.due else ""]
+                st.caption(" · ".join(d for d in details if d))
+                if card.overdue:
+                    st.badge(t("actions.overdue"), icon="⏰", color="red")
+                moved = st.selectbox(
+                    t("actions.status"), list(ActionStatus), index=list(ActionStatus).index(state),
+                    format_func=status_name.get, key=f"move_{card.id}",
+                )  # fmt: skip
+                if moved != state:
+                    set_action_status(engine(), wid, int(card.id), moved)
+                    st.rerun()
+with list_tab:
+    shown = marked.assign(
+        theme=marked["theme_id"].map(lambda k: themes.get(k, "")),
+        main_point=marked["main_point_id"].map(lambda k: points.get(k, "")),
+        space=marked["space"].map(lambda k: space_names.get(k, "")),
+        status=marked["status"].map(lambda s: status_name[ActionStatus(s)]),
+        overdue=marked["overdue"].map(lambda o: "⏰ " + t("actions.overdue") if o else ""),
+    )
+    columns = ["title", "owner", "space", "main_point", "theme", "due", "status", "overdue"]
+    st.dataframe(shown[columns], hide_index=True, width="stretch")

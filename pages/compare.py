@@ -1,0 +1,59 @@
+"""Leadership: two workshops side by side (last year's week and this one): coverage, gaps, weak spots."""
+
+import streamlit as st
+
+from ui.context import engine, lang, t, workshop
+from ui.gate import require
+from ui.widgets import show_error
+from workshop.charts import compare_chart
+from workshop.compare import NEVER_WEAK, compare_scores
+from workshop.errors import WorkshopError
+from workshop.model import Role
+from workshop.services.access import sign_in
+from workshop.services.gaps import workshop_scores
+from workshop.services.workshops import list_workshops
+from workshop.spaces import spaces
+
+require(Role.LEADERSHIP)
+current = workshop()
+assert current is not None and current.id is not None
+st.title(t("compare.title"))
+others = {w.id: w.name for w in list_workshops(engine()) if w.id != current.id}
+if not others:
+    st.info(t("compare.empty"))
+    st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
+    st.stop()
+other = st.selectbox(t("compare.other"), list(others), format_func=others.get, key="compare_other")
+unlocked: set[int] = st.session_state.setdefault("compare_unlocked", set())
+if other not in unlocked:
+    st.caption(t("compare.code_help"))
+    with st.form("compare_code", clear_on_submit=True):
+        code = st.text_input(t("compare.code"), type="password")
+        if st.form_submit_button(t("compare.unlock")):
+            try:
+                sign_in(engine(), int(other), Role.LEADERSHIP, code)
+            except WorkshopError as exc:
+                show_error(exc)
+            else:
+                unlocked.add(int(other))
+                st.rerun()
+    st.stop()
+
+names = (str(others[other]), current.name)
+before_spaces, before_aims = workshop_scores(engine(), int(other))
+after_spaces, after_aims = workshop_scores(engine(), current.id)
+config = spaces()
+for heading, before, after, name_of in (
+    (t("compare.spaces"), before_spaces, after_spaces, config.space_name),
+    (t("compare.aims"), before_aims, after_aims, config.aim_name),
+):
+    st.subheader(heading)
+    compared = compare_scores(before, after)
+    st.plotly_chart(compare_chart(compared, lang(), names, title=t("compare.gap_chart")), width="stretch")
+    for row in compared.itertuples():
+        if row.change != NEVER_WEAK:
+            st.info(t(f"compare.change.{row.change}", name=name_of(row.key, lang())))
+    shown = compared.assign(key=compared["key"].map(lambda k, f=name_of: f(k, lang())))
+    columns = ["key", "coverage_before", "coverage_after", "share_before", "share_after", "gap_before", "gap_after"]
+    st.dataframe(shown[[*columns, "weak_before", "weak_after", "change"]].round(3), hide_index=True, width="stretch")
+st.caption(t("compare.legend", before=names[0], after=names[1]))

@@ -1,0 +1,47 @@
+"""Leadership: hand out the week — the printable HTML report, the workbook, CSV files, raw JSON."""
+
+import streamlit as st
+
+from ui.context import engine, t, workshop
+from ui.gate import require
+from ui.widgets import show_error
+from workshop.errors import WorkshopError
+from workshop.exporting import to_csv_zip, to_json, to_xlsx
+from workshop.model import Role
+from workshop.reports import html_report
+
+require(Role.LEADERSHIP)
+current = workshop()
+assert current is not None and current.id is not None
+st.title(t("reports.title"))
+st.caption(t("reports.help"))
+
+FORMATS = {
+    "html": ("text/html", "html", lambda: html_report(engine(), current.id, lang=current.language)),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        lambda: to_xlsx(engine(), current.id),
+    ),
+    "csv": ("application/zip", "zip", lambda: to_csv_zip(engine(), current.id)),
+    "json": ("application/json", "json", lambda: to_json(engine(), current.id)),
+}
+chosen = st.radio(t("reports.format"), list(FORMATS), format_func=lambda f: t(f"reports.format_{f}"))
+st.caption(t(f"reports.about_{chosen}"))
+if st.button(t("reports.prepare"), key="prepare"):
+    mime, suffix, build = FORMATS[chosen]
+    try:
+        with st.spinner(t("reports.preparing")):
+            data = build()
+    except WorkshopError as exc:
+        show_error(exc)
+    else:
+        st.download_button(
+            t("reports.download"),
+            data=data,
+            file_name=f"workshop-{current.id}.{suffix}",
+            mime=mime,
+            on_click="ignore",
+            key="download",
+        )
+st.caption(t("reports.cli", id=current.id))

@@ -1,0 +1,96 @@
+"""Leadership: group answers into themes, decide on each, and see the answers behind every decision."""
+
+import streamlit as st
+
+from ui.context import engine, t, workshop
+from ui.gate import require
+from ui.widgets import plain, show_error
+from workshop import consolidation as cons
+from workshop.errors import WorkshopError
+from workshop.model import Role, ThemeStatus
+from workshop.services import themes as svc
+from workshop.services.week import answers_frame
+from workshop.suggestions import suggest_groups
+
+require(Role.LEADERSHIP)
+current = workshop()
+assert current is not None and current.id is not None
+wid = current.id
+st.title(t("themes.title"))
+answers = answers_frame(engine(), wid)
+if answers.empty:
+    st.info(t("overview.empty"))
+    st.stop()
+labels = {int(r.id): cons.answer_label(r) for r in answers.itertuples()}
+
+
+def pick(label: str, chosen: list[int], key: str) -> list[int]:
+    return st.multiselect(
+        label, list(labels), default=[i for i in chosen if i in labels], format_func=labels.get, key=key
+    )
+
+
+def attempt(action, *args) -> bool:
+    try:
+        action(engine(), wid, *args)
+    except WorkshopError as exc:
+        show_error(exc)
+        return False
+    return True
+
+
+st.subheader(t("themes.suggest_title"))
+st.caption(t("themes.suggest_help"))
+if st.button(t("themes.suggest"), key="suggest"):
+    st.session_state["theme_suggestions"] = [
+        (s.title, list(s.response_ids)) for s in suggest_groups(answers, sorted({current.language, "en"}))
+    ]
+    if not st.session_state["theme_suggestions"]:
+        st.info(t("themes.no_suggestions"))
+for title, ids in list(st.session_state.get("theme_suggestions", [])):
+    key = "sug_" + "-".join(map(str, ids))
+    with st.container(border=True):
+        new_title = st.text_input(t("themes.theme_title"), value=title, key=f"{key}_title", max_chars=200)
+        members = pick(t("themes.answers"), ids, f"{key}_ids")
+        accept, reject = st.columns(2)
+        if accept.button(t("themes.accept"), key=f"{key}_accept") and attempt(svc.create_theme, new_title, members):
+            st.session_state["theme_suggestions"].remove((title, ids))
+            st.rerun()
+        if reject.button(t("themes.reject"), key=f"{key}_reject"):
+            st.session_state["theme_suggestions"].remove((title, ids))
+            st.rerun()
+
+st.subheader(t("themes.new"))
+with st.form("new_theme", clear_on_submit=True):
+    title = st.text_input(t("themes.theme_title"), max_chars=200)
+    members = pick(t("themes.answers"), [], "new_theme_ids")
+    if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
+        st.success(t("themes.created", title=title.strip()))
+
+themes = svc.list_themes(engine(), wid)
+st.subheader(t("themes.list", n=len(themes)))
+if not themes:
+    st.info(t("themes.empty"))
+statuses = list(ThemeStatus)
+for theme in themes:
+    with st.expander(f"{theme.title} · {t(f'theme_status.{theme.status.value}')} · {len(theme.response_ids)}"):
+        with st.form(f"theme_{theme.id}"):
+            title = st.text_input(t("themes.theme_title"), value=theme.title, max_chars=200)
+            status = st.selectbox(
+                t("themes.status"),
+                statuses,
+                index=statuses.index(theme.status),
+                format_func=lambda s: t(f"theme_status.{s.value}"),
+            )
+            decision = st.text_area(t("themes.decision"), value=theme.decision, max_chars=5000)
+            members = pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids")
+            if st.form_submit_button(t("themes.save")) and attempt(
+                svc.update_theme, theme.id, title, status, decision, members
+            ):
+                st.rerun()
+        st.caption(t("themes.behind"))
+        linked = answers[answers["id"].isin(theme.response_ids)]
+        for row in cons.answers_table(linked).itertuples():
+            plain(f"{row.team} · {row.question}\n{row.answer}")
+        if st.button(t("themes.delete"), key=f"delete_{theme.id}") and attempt(svc.delete_theme, theme.id):
+            st.rerun()

@@ -1,0 +1,110 @@
+"""Leadership's pages on the demo: the overview, themes (created, edited, suggested), actions,
+reports and the comparison, through AppTest as a person would use them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import errors_of, fresh_app, sign_in
+from workshop.model import Role, ThemeStatus
+from workshop.services.actions import actions_frame
+from workshop.services.themes import list_themes
+from workshop.services.workshops import create_workshop, current_workshop_id
+from workshop.store import make_engine
+
+
+def _leadership(page: str) -> tuple[AppTest, Engine, int]:
+    at = sign_in(fresh_app(), Role.LEADERSHIP)
+    at.switch_page(f"pages/{page}").run()
+    engine = make_engine()
+    wid = current_workshop_id(engine)
+    assert wid is not None
+    return at, engine, wid
+
+
+def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def test_the_overview_shows_every_answer_and_narrows_by_team(app_db: str) -> None:
+    at, _, _ = _leadership("overview.py")
+    assert errors_of(at) == []
+    assert at.metric[0].value == "49 / 49"
+    at.multiselect(key="f_team").set_value(["Front desk"]).run()
+    assert at.metric[0].value == "4 / 49"
+    assert "4 of 4 answers sit in no theme yet." in [c.value for c in at.caption]
+
+
+def test_a_theme_created_with_answers_persists_and_its_decision_is_saved(app_db: str) -> None:
+    at, engine, wid = _leadership("themes.py")
+    at.text_input[0].input("Young people")
+    at.multiselect(key="new_theme_ids").set_value([2, 5])
+    _button(at, "Create the theme").click().run()
+    assert errors_of(at) == []
+    [theme] = list_themes(engine, wid)
+    assert (theme.title, theme.response_ids) == ("Young people", [2, 5])
+    at.selectbox[-1].set_value(ThemeStatus.ADOPT)
+    at.text_area[0].input("Start a youth panel")
+    at.multiselect(key=f"theme_{theme.id}_ids").set_value([2, 5, 9])
+    _button(at, "Save the theme").click().run()
+    [theme] = list_themes(engine, wid)
+    assert (theme.status, theme.decision, theme.response_ids) == (ThemeStatus.ADOPT, "Start a youth panel", [2, 5, 9])
+
+
+def test_an_empty_theme_title_is_refused_with_a_message(app_db: str) -> None:
+    at, engine, wid = _leadership("themes.py")
+    _button(at, "Create the theme").click().run()
+    assert any("title" in e for e in errors_of(at))
+    assert list_themes(engine, wid) == []
+
+
+def test_suggested_groups_are_not_applied_until_accepted(app_db: str) -> None:
+    at, engine, wid = _leadership("themes.py")
+    _button(at, "Suggest groups").click().run()
+    suggestions = at.session_state["theme_suggestions"]
+    assert len(suggestions) >= 2
+    assert list_themes(engine, wid) == []
+    first_title, first_ids = suggestions[0]
+    _button(at, "Reject").click().run()
+    assert list_themes(engine, wid) == []
+    assert (first_title, first_ids) not in at.session_state["theme_suggestions"]
+    second_title, second_ids = at.session_state["theme_suggestions"][0]
+    _button(at, "Accept as a theme").click().run()
+    [theme] = list_themes(engine, wid)
+    assert (theme.title, theme.response_ids) == (second_title, sorted(second_ids))
+
+
+def test_an_overdue_action_is_marked_on_the_board(app_db: str) -> None:
+    import datetime as dt
+
+    at, engine, wid = _leadership("actions.py")
+    assert any(i.value.startswith("No actions yet") for i in at.info)
+    at.text_input[0].input("Renew the displays")
+    at.text_input[1].input("Adult services")
+    at.date_input[0].set_value(dt.date.today() - dt.timedelta(days=3))
+    _button(at, "Add the action").click().run()
+    assert errors_of(at) == []
+    assert actions_frame(engine, wid)["title"].tolist() == ["Renew the displays"]
+    assert [w.value for w in at.warning] == ["1 actions are overdue."]
+    assert any("overdue" in m.value for m in at.markdown)
+
+
+def test_the_report_is_prepared_for_download(app_db: str) -> None:
+    at, _, _ = _leadership("reports.py")
+    _button(at, "Prepare the file").click().run()
+    assert [e for e in at.exception] == []
+    assert at.get("download_button")
+
+
+def test_comparing_needs_the_other_workshops_leadership_code(app_db: str) -> None:
+    at, engine, _ = _leadership("compare.py")
+    create_workshop(engine, "Last year", "facilitate-old", "lead-old-week", template_key="four_spaces_week")
+    at.run()
+    at.text_input[0].input("wrong-code")
+    _button(at, "Show the comparison").click().run()
+    assert at.error and not at.subheader
+    at.text_input[0].input("lead-old-week")
+    _button(at, "Show the comparison").click().run()
+    assert [s.value for s in at.subheader] == ["The four spaces", "The four aims"]
+    assert errors_of(at) == []

@@ -1,0 +1,115 @@
+"""Every answer reaches the HTML report (escaped), the workbook and the CSV files (formula-safe), and
+the JSON stays raw; the CLI writes each format."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import Engine
+
+from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
+from workshop.cli import main
+from workshop.exporting import safe_cell, to_csv_zip, to_json, to_xlsx
+from workshop.model import Action, ThemeStatus
+from workshop.reports import html_report
+from workshop.services.actions import add_action
+from workshop.services.themes import create_theme, update_theme
+from workshop.services.week import answers_frame
+from workshop.store.engine import URL_VARIABLE
+
+WRITTEN = [FORMULA_TEXT, CAFE_TEXT, SCRIPT_TEXT]
+
+
+def _decided(engine: Engine):  # type: ignore[no-untyped-def]
+    week = build_week(engine)
+    theme = create_theme(engine, week.workshop_id, "+Rooms <i>to</i> meet", [week.answers[("Alpha", "q2")]])
+    update_theme(engine, week.workshop_id, theme, "+Rooms <i>to</i> meet", ThemeStatus.ADOPT, "@decide & build")
+    add_action(engine, week.workshop_id, Action(title="=Buy sofas", owner="Ann", due=dt.date(2026, 1, 5)))
+    return week
+
+
+def test_the_html_report_holds_every_answer_escaped_and_no_raw_user_html(engine: Engine) -> None:
+    week = _decided(engine)
+    report = html_report(engine, week.workshop_id, today=dt.date(2026, 3, 1))
+    for text in WRITTEN:
+        assert html.escape(text) in report
+    assert "<script>alert(1)</script>" not in report
+    assert "<b>now</b>" not in report
+    assert html.escape("+Rooms <i>to</i> meet") in report and html.escape("@decide & build") in report
+    assert 'class="overdue"' in report and html.escape("=Buy sofas") in report
+    for answer in answers_frame(engine, week.workshop_id).itertuples():
+        assert f"<td>{answer.id}</td>" in report
+    assert "<h3>Meeting place</h3>" in report and "<h3>Not tied to a main point</h3>" in report
+    assert "https://cdn" not in report.split("<body>")[0] and "plotly" in report.lower()
+    assert report.count("<circle cx=") == 4 and "Performative space" in report
+
+
+def test_the_workbook_has_every_answer_with_formula_text_quoted(engine: Engine) -> None:
+    week = _decided(engine)
+    book = load_workbook(io.BytesIO(to_xlsx(engine, week.workshop_id)))
+    assert {"workshop", "answers", "teams", "responses", "themes", "actions"} <= set(book.sheetnames)
+    rows = list(book["answers"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert len(body) == 8
+    texts = [row[header.index("text")] for row in body]
+    assert "'" + FORMULA_TEXT in texts and CAFE_TEXT in texts and "'" + SCRIPT_TEXT in texts
+    themes_of = {row[header.index("text")]: row[header.index("themes")] for row in body}
+    assert themes_of["'" + FORMULA_TEXT] == "'+Rooms <i>to</i> meet"
+    theme_rows = list(book["themes"].iter_rows(values_only=True))
+    assert theme_rows[1][theme_rows[0].index("decision")] == "'@decide & build"
+    action_rows = list(book["actions"].iter_rows(values_only=True))
+    assert action_rows[1][action_rows[0].index("title")] == "'=Buy sofas"
+
+
+def test_the_csv_zip_has_every_answer_with_formula_text_quoted(engine: Engine) -> None:
+    week = _decided(engine)
+    archive = zipfile.ZipFile(io.BytesIO(to_csv_zip(engine, week.workshop_id)))
+    assert {"answers.csv", "themes.csv", "actions.csv", "responses.csv"} <= set(archive.namelist())
+    rows = list(csv.DictReader(io.StringIO(archive.read("answers.csv").decode("utf-8-sig"))))
+    assert len(rows) == 8
+    assert sorted(r["text"] for r in rows if r["text"]) == sorted(["'" + FORMULA_TEXT, CAFE_TEXT, "'" + SCRIPT_TEXT])
+    assert {r["team"] for r in rows} == {"Alpha", "Beta", "Gamma"}
+
+
+def test_the_json_export_keeps_text_exactly_as_typed(engine: Engine) -> None:
+    week = _decided(engine)
+    doc = json.loads(to_json(engine, week.workshop_id))
+    assert sorted(r["text"] for r in doc["responses"] if r["text"]) == sorted(WRITTEN)
+    assert doc["themes"][0]["title"] == "+Rooms <i>to</i> meet"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("+4", "'+4"), ("-x", "'-x"), ("@A", "'@A"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+     ("a=b", "a=b"), ("", ""), (3, 3), (None, None)],
+)  # fmt: skip
+def test_formula_like_cells_get_a_leading_quote(value: object, expected: object) -> None:
+    assert safe_cell(value) == expected
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("html", "html"), ("xlsx", "xlsx"), ("csv", "zip")])
+def test_the_cli_exports_each_format_to_a_file(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt, suffix
+) -> None:
+    week = _decided(engine)
+    monkeypatch.setenv(URL_VARIABLE, engine.url.render_as_string(hide_password=False))
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(week.workshop_id), "--format", fmt]) == 0
+    out = tmp_path / f"workshop-{week.workshop_id}.{suffix}"
+    assert capsys.readouterr().out.strip() == str(out.name)
+    data = out.read_bytes()
+    assert html.escape(CAFE_TEXT).encode() in data if fmt == "html" else len(data) > 100
+
+
+def test_the_cli_names_a_missing_workshop(engine: Engine, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(URL_VARIABLE, engine.url.render_as_string(hide_password=False))
+    assert main(["export", "4242", "--format", "html", "--out", "/dev/null"]) == 2
+    assert "no workshop 4242" in capsys.readouterr().err

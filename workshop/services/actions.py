@@ -1,0 +1,106 @@
+"""Actions: what leadership will do, from a theme or on their own, with owner, due date and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from pydantic import ValidationError
+from sqlalchemy import Connection, Engine, select
+
+from workshop.errors import InvalidInput, NotFound
+from workshop.model import SPACE_KEYS, Action, ActionStatus
+from workshop.store import read, write
+from workshop.store.tables import actions, main_points, themes
+
+ACTION_COLUMNS = ["id", "theme_id", "title", "owner", "space", "main_point_id", "due", "status"]
+
+
+def _valid(action: Action) -> Action:
+    try:
+        return Action.model_validate(action.model_dump())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise InvalidInput(str(first["msg"]), field=".".join(map(str, first["loc"]))) from None
+
+
+def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
+    if action.space is not None and action.space not in SPACE_KEYS:
+        raise InvalidInput(f"unknown space {action.space}", field="space")
+    for table, value, name in ((themes, action.theme_id, "theme"), (main_points, action.main_point_id, "main point")):
+        if value is None:
+            continue
+        found = conn.execute(select(table.c.id).where(table.c.id == value, table.c.workshop_id == workshop_id))
+        if found.first() is None:
+            raise InvalidInput(f"no {name} {value} in this workshop", field=name.replace(" ", "_"))
+
+
+def _values(action: Action) -> dict[str, object]:
+    data = action.model_dump(exclude={"id", "workshop_id"})
+    data["title"] = action.title.strip()
+    data["status"] = ActionStatus(action.status).value
+    return data
+
+
+def add_action(engine: Engine, workshop_id: int, action: Action) -> int:
+    """Store a new action; returns its id."""
+    action = _valid(action)
+    with write(engine) as conn:
+        _check_links(conn, workshop_id, action)
+        insert = actions.insert().values(workshop_id=workshop_id, **_values(action)).returning(actions.c.id)
+        return int(conn.execute(insert).scalar_one())
+
+
+def update_action(engine: Engine, workshop_id: int, action_id: int, action: Action) -> None:
+    action = _valid(action)
+    with write(engine) as conn:
+        _check_links(conn, workshop_id, action)
+        done = conn.execute(
+            actions.update()
+            .where(actions.c.id == action_id, actions.c.workshop_id == workshop_id)
+            .values(**_values(action))
+        )
+        if done.rowcount == 0:
+            raise NotFound(f"no action {action_id} in workshop {workshop_id}")
+
+
+def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: ActionStatus) -> None:
+    with write(engine) as conn:
+        done = conn.execute(
+            actions.update()
+            .where(actions.c.id == action_id, actions.c.workshop_id == workshop_id)
+            .values(status=ActionStatus(status).value)
+        )
+        if done.rowcount == 0:
+            raise NotFound(f"no action {action_id} in workshop {workshop_id}")
+
+
+def delete_action(engine: Engine, workshop_id: int, action_id: int) -> None:
+    with write(engine) as conn:
+        conn.execute(actions.delete().where(actions.c.id == action_id, actions.c.workshop_id == workshop_id))
+
+
+def actions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
+    """The workshop's actions, by due date (undated last)."""
+    cols = [actions.c[c] for c in ACTION_COLUMNS]
+    with read(engine) as conn:
+        rows = conn.execute(select(*cols).where(actions.c.workshop_id == workshop_id).order_by(actions.c.id))
+        frame = pd.DataFrame(rows.fetchall(), columns=ACTION_COLUMNS)
+    return frame
+
+
+def with_overdue(frame: pd.DataFrame, today: dt.date) -> pd.DataFrame:
+    """The actions with an `overdue` column (due before today and not done), sorted by due date."""
+    marked = frame.copy()
+    marked["overdue"] = [
+        bool(due is not None and due == due and due < today and status != ActionStatus.DONE.value)
+        for due, status in zip(marked["due"], marked["status"], strict=True)
+    ]
+    marked["_undated"] = marked["due"].isna()
+    return marked.sort_values(["_undated", "due", "id"]).drop(columns="_undated").reset_index(drop=True)
+
+
+def board(frame: pd.DataFrame, today: dt.date) -> dict[ActionStatus, pd.DataFrame]:
+    """A simple board: the actions in a column per status (planned, in progress, done)."""
+    marked = with_overdue(frame, today)
+    return {status: marked[marked["status"] == status.value].reset_index(drop=True) for status in ActionStatus}

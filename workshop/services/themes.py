@@ -1,0 +1,121 @@
+"""Themes: leadership groups answers (an answer may sit in several), decides, and keeps the link back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, Engine, select
+
+from workshop.errors import InvalidInput, NotFound
+from workshop.model import Theme, ThemeStatus
+from workshop.store import read, write
+from workshop.store.tables import responses, theme_responses, themes
+
+
+def _check_title(title: str) -> str:
+    clean = title.strip()
+    if not clean:
+        raise InvalidInput("a theme needs a title", field="title")
+    if len(clean) > 200:
+        raise InvalidInput("the title is longer than 200 characters", field="title")
+    return clean
+
+
+def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> None:
+    found = conn.execute(select(themes.c.id).where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id))
+    if found.first() is None:
+        raise NotFound(f"no theme {theme_id} in workshop {workshop_id}")
+
+
+def _own_answers(conn: Connection, workshop_id: int, response_ids: Iterable[int]) -> list[int]:
+    wanted = sorted({int(r) for r in response_ids})
+    if not wanted:
+        return []
+    found = conn.execute(
+        select(responses.c.id).where(responses.c.id.in_(wanted), responses.c.workshop_id == workshop_id)
+    )
+    unknown = sorted(set(wanted) - {r.id for r in found})
+    if unknown:
+        raise InvalidInput(f"no answer {unknown[0]} in this workshop", field="response_ids")
+    return wanted
+
+
+def create_theme(
+    engine: Engine, workshop_id: int, title: str, response_ids: Iterable[int] = (), decision: str = ""
+) -> int:
+    """A new open theme holding the given answers; returns its id."""
+    clean = _check_title(title)
+    with write(engine) as conn:
+        ids = _own_answers(conn, workshop_id, response_ids)
+        theme_id = conn.execute(
+            themes.insert()
+            .values(workshop_id=workshop_id, title=clean, status="open", decision=decision)
+            .returning(themes.c.id)
+        ).scalar_one()
+        if ids:
+            conn.execute(theme_responses.insert(), [{"theme_id": theme_id, "response_id": r} for r in ids])
+    return int(theme_id)
+
+
+def update_theme(
+    engine: Engine,
+    workshop_id: int,
+    theme_id: int,
+    title: str,
+    status: ThemeStatus,
+    decision: str,
+    response_ids: Iterable[int] | None = None,
+) -> None:
+    """Change a theme's title, status (open, adopt, adapt, park) and decision note, and, when given,
+    make exactly `response_ids` its answers."""
+    clean = _check_title(title)
+    if len(decision) > 5000:
+        raise InvalidInput("the decision note is longer than 5000 characters", field="decision")
+    with write(engine) as conn:
+        _own_theme(conn, workshop_id, theme_id)
+        conn.execute(
+            themes.update()
+            .where(themes.c.id == theme_id)
+            .values(title=clean, status=ThemeStatus(status).value, decision=decision)
+        )
+        if response_ids is not None:
+            _replace_answers(conn, workshop_id, theme_id, response_ids)
+
+
+def _replace_answers(conn: Connection, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
+    ids = _own_answers(conn, workshop_id, response_ids)
+    conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
+    if ids:
+        conn.execute(theme_responses.insert(), [{"theme_id": theme_id, "response_id": r} for r in ids])
+
+
+def set_theme_answers(engine: Engine, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
+    """Make exactly these answers the theme's answers."""
+    with write(engine) as conn:
+        _own_theme(conn, workshop_id, theme_id)
+        _replace_answers(conn, workshop_id, theme_id, response_ids)
+
+
+def add_to_theme(engine: Engine, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
+    """Put more answers into a theme (answers already in it stay once)."""
+    current = {r for t in list_themes(engine, workshop_id) if t.id == theme_id for r in t.response_ids}
+    set_theme_answers(engine, workshop_id, theme_id, current | set(response_ids))
+
+
+def delete_theme(engine: Engine, workshop_id: int, theme_id: int) -> None:
+    """Remove a theme; its answers stay, and its actions stay without a theme."""
+    with write(engine) as conn:
+        _own_theme(conn, workshop_id, theme_id)
+        conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
+        conn.execute(themes.delete().where(themes.c.id == theme_id))
+
+
+def list_themes(engine: Engine, workshop_id: int) -> list[Theme]:
+    """The workshop's themes, oldest first, each with the ids of its answers."""
+    with read(engine) as conn:
+        rows = conn.execute(select(themes).where(themes.c.workshop_id == workshop_id).order_by(themes.c.id)).fetchall()
+        links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
+    by_theme: dict[int, list[int]] = {}
+    for link in links:
+        by_theme.setdefault(link.theme_id, []).append(link.response_id)
+    return [Theme.model_validate({**dict(r._mapping), "response_ids": sorted(by_theme.get(r.id, []))}) for r in rows]
