@@ -10,7 +10,7 @@ from workshop.compare import NEVER_WEAK, compare_scores
 from workshop.errors import WorkshopError
 from workshop.model import Role
 from workshop.services.access import sign_in
-from workshop.services.gaps import workshop_scores
+from workshop.services.strengths import workshop_scores
 from workshop.services.workshops import list_workshops
 from workshop.spaces import spaces
 
@@ -40,8 +40,8 @@ if other not in unlocked:
     st.stop()
 
 names = (str(others[other]), current.name)
-before_spaces, before_aims = workshop_scores(engine(), int(other))
-after_spaces, after_aims = workshop_scores(engine(), current.id)
+before, after = workshop_scores(engine(), int(other)), workshop_scores(engine(), current.id)
+before_spaces, before_aims, after_spaces, after_aims = before.spaces, before.aims, after.spaces, after.aims
 config = spaces()
 for heading, before, after, name_of in (
     (t("compare.spaces"), before_spaces, after_spaces, config.space_name),

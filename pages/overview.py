@@ -9,7 +9,7 @@ from workshop import consolidation as cons
 from workshop.gaps import concerned_spaces
 from workshop.model import Role
 from workshop.services.consolidation import week_material
-from workshop.services.gaps import workshop_scores
+from workshop.services.strengths import workshop_scores
 
 require(Role.LEADERSHIP)
 current = workshop()
@@ -57,6 +57,6 @@ with tabs[4]:
 with tabs[5]:
     view.key_terms(answers, material, current.language)
 with tabs[6]:
-    view.against_the_gaps(answers, material, workshop_scores(engine(), current.id)[0])
+    view.against_the_gaps(answers, material, workshop_scores(engine(), current.id).spaces)
 with tabs[7]:
     view.unthemed(answers, material)

@@ -16,7 +16,7 @@ from workshop.gaps import against_gaps, attention, concerned_spaces
 from workshop.model import MainPoint
 from workshop.services.actions import actions_frame, with_overdue
 from workshop.services.consolidation import drafts_frame, question_options, questions_frame, team_names
-from workshop.services.gaps import workshop_scores
+from workshop.services.strengths import workshop_scores
 from workshop.services.themes import list_themes
 from workshop.services.week import answers_frame, list_main_points
 from workshop.services.workshops import get_workshop
@@ -151,7 +151,7 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
     answers = answers_frame(engine, workshop_id)
     points = list_main_points(engine, workshop_id)
     questions = questions_frame(engine, workshop_id)
-    space_scores, _aims = workshop_scores(engine, workshop_id)
+    space_scores = workshop_scores(engine, workshop_id).spaces
     charts = [
         coverage_chart(space_scores, lang, words["share"]).to_html(full_html=False, include_plotlyjs=True),
         gap_chart(space_scores, lang, words["gap"]).to_html(full_html=False, include_plotlyjs=False),
