@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.forms import new_workshop_form
-from ui.gate import role, sign_in_form, try_join
+from ui.gate import role, sign_in_form
 from ui.widgets import plain
 from workshop.services.demo import create_demo, demo_codes_hint
 from workshop.services.workshops import list_workshops
@@ -41,10 +41,6 @@ if current.is_demo:
     codes = demo_codes_hint()
     st.info(t("home.demo_notice", facilitator=codes["facilitator"], leadership=codes["leadership"]), icon="🧪")
     st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{n}: {c}" for n, c in codes["teams"].items()))
-
-code = st.query_params.get("code")
-if role() is None and code and try_join(code):
-    st.rerun()
 
 held = role()
 if held is None:

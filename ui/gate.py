@@ -8,7 +8,7 @@ from ui.context import engine, t, workshop_id
 from ui.widgets import show_error
 from workshop.errors import WorkshopError
 from workshop.model import Role, Team
-from workshop.services.access import join_team, sign_in
+from workshop.services.access import join_team, normalise_team_code, sign_in
 
 
 def role() -> Role | None:
@@ -69,7 +69,22 @@ def try_join(code: str) -> bool:
         show_error(exc)
         return False
     _remember(Role.TEAM, joined)
+    st.session_state["identity"]["code"] = normalise_team_code(code)
     return True
+
+
+def keep_team_in_link() -> None:
+    """The browser tab keeps a team signed in: its code rides in the address on every page, so a
+    reload or a bookmarked join link signs the team in again."""
+    code = st.query_params.get("code")
+    identity = st.session_state.get("identity") or {}
+    if role() == Role.TEAM and identity.get("code"):
+        if code != identity["code"]:
+            st.query_params["code"] = identity["code"]
+    elif role() is None and code and st.session_state.get("link_code_tried") != code:
+        st.session_state["link_code_tried"] = code  # a wrong link is tried once, not on every rerun
+        if try_join(code):
+            st.rerun()
 
 
 def sign_in_form() -> None:
@@ -97,5 +112,4 @@ def sign_in_form() -> None:
     with team_tab, st.form("join", clear_on_submit=False):
         code = st.text_input(t("gate.team_code"), max_chars=12)
         if st.form_submit_button(t("gate.join")) and try_join(code):
-            st.query_params["code"] = code.strip().upper()
             st.rerun()

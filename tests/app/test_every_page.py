@@ -56,3 +56,32 @@ def test_a_facilitator_deletes_the_demo_and_recreates_it_from_the_empty_home(app
     at.switch_page("pages/home.py")  # AppTest keeps its own page; the browser is on home already
     next(b for b in at.button if b.label == "Create the demo workshop").click().run()
     assert at.title[0].value.startswith("Demo:")
+
+
+def test_a_join_link_signs_a_team_in_and_a_reload_keeps_it(app_db: str) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+    from workshop.services.demo import demo_codes_hint
+
+    name, code = next(iter(demo_codes_hint()["teams"].items()))  # type: ignore[attr-defined]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["code"] = code.lower()
+    at.run()
+    assert any(s.value.startswith("You are signed in as Team") for s in at.success)
+    at.switch_page("pages/answer.py").run()
+    assert at.query_params["code"] == code  # the address keeps the code: a reload signs in again
+    assert any(name in title.value for title in at.title)
+
+
+def test_a_wrong_join_link_is_refused_once_with_a_generic_message(app_db: str) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["code"] = "ZZZZZZ"
+    at.run()
+    assert [e.value for e in at.error] == ["That code did not work. Check it and try again."]
+    at.run()
+    assert len(at.error) == 0
