@@ -90,6 +90,19 @@ def read_source(data: bytes, filename: str, sheet: str | None = None) -> SourceT
     return _table(records, filename, kind="csv", encoding=encoding, separator=separator)
 
 
+def sheet_names(data: bytes) -> tuple[str, ...]:
+    """The sheets of an XLSX workbook (empty for a CSV file or a broken workbook)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return ()
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return ()
+    names = tuple(book.sheetnames)
+    book.close()
+    return names
+
+
 def _decode(data: bytes, filename: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", filename), "UTF-8 with BOM"
