@@ -44,7 +44,7 @@ else:
 
 if held == Role.FACILITATOR:
     offers = register_frame(engine(), wid)
-    names = dict(zip(offers["id"], offers["name"], strict=True))
+    names = {int(i): str(n) for i, n in zip(offers["id"], offers["name"], strict=True)}
     with st.form("add_partner", clear_on_submit=True):
         st.subheader(t("partners.add_title"))
         name = st.text_input(t("partners.col.name"), max_chars=200)

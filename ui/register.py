@@ -55,7 +55,7 @@ def offer_columns(frame: pd.DataFrame, groups: list[str], partner_names: list[st
 
 def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:
     """Pick offers to delete; nothing goes until the user confirms the list of names."""
-    names = dict(zip(frame["id"], frame["name"], strict=True))
+    names = {int(i): str(n) for i, n in zip(frame["id"], frame["name"], strict=True)}
     with st.expander(t("offers.delete_title")):
         chosen = st.multiselect(t("offers.delete_pick"), list(names), format_func=names.get, key="delete_pick")
         if st.button(t("offers.delete"), disabled=not chosen):
