@@ -67,7 +67,9 @@ def partners_by_space(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """Per partner (rows) and space (columns): how many of its offers contribute to that space."""
     names = list(partners_frame(engine, workshop_id)["name"])
     links = _links(engine, workshop_id)
-    counts = (links[list(SPACE_KEYS)] > 0).groupby(links["key"]).sum() if len(links) else pd.DataFrame(columns=SPACE_KEYS)
+    counts = (
+        (links[list(SPACE_KEYS)] > 0).groupby(links["key"]).sum() if len(links) else pd.DataFrame(columns=SPACE_KEYS)
+    )
     rows = [
         [int(counts.loc[n.casefold(), k]) if n.casefold() in counts.index else 0 for k in SPACE_KEYS] for n in names
     ]
