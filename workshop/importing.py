@@ -86,7 +86,7 @@ def read_source(data: bytes, filename: str, sheet: str | None = None) -> SourceT
         separator, text = first[4], text.split("\n", 1)[1] if "\n" in text else ""
     else:
         separator = _detect_separator(text)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    records: list[list[Cell]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     return _table(records, filename, kind="csv", encoding=encoding, separator=separator)
 
 

@@ -196,7 +196,7 @@ def _offer(
         return None
     # Every field is checked above as strictly as Offer's validators would; constructing without
     # validating again keeps 50,000 rows well inside the time budget (a test compares both ways).
-    offer = Offer.model_construct(**{**_DEFAULTS, **values, "name": name})
+    offer = Offer.model_construct(**{**_DEFAULTS, **values, "name": name})  # type: ignore[arg-type]
     if offer.primary_space is not None and offer.primary_space not in offer.primary_spaces():
         fail("primary_space", f"{offer.primary_space} is not among the highest contributions")
         return None
