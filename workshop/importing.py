@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -86,7 +87,7 @@ def read_source(data: bytes, filename: str, sheet: str | None = None) -> SourceT
         separator, text = first[4], text.split("\n", 1)[1] if "\n" in text else ""
     else:
         separator = _detect_separator(text)
-    records: list[list[Cell]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    records = cast(list[list[Cell]], list(csv.reader(io.StringIO(text, newline=""), delimiter=separator)))
     return _table(records, filename, kind="csv", encoding=encoding, separator=separator)
 
 
