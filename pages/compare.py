@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import show_error
-from workshop.charts import compare_chart
+from workshop.charts.consolidated import compare_chart
 from workshop.compare import NEVER_WEAK, compare_scores
 from workshop.errors import WorkshopError
 from workshop.model import Role

@@ -15,11 +15,11 @@ from ui.strengths import (
     weight_sliders,
 )
 from ui.widgets import show_error
+from workshop.charts.strengths import matrix_heatmap
 from workshop.errors import WorkshopError
 from workshop.model import Role
 from workshop.services.offers import offers_frame
 from workshop.services.strengths import load_weights, staff_ratings, workshop_scores
-from workshop.strength_charts import matrix_heatmap
 from workshop.strengths import offer_space_matrix
 
 require(Role.LEADERSHIP)

@@ -8,7 +8,7 @@ import streamlit as st
 from ui.context import lang, t
 from ui.widgets import plain
 from workshop import consolidation as cons
-from workshop.charts import attention_chart, choice_bars, rating_bars
+from workshop.charts.consolidated import attention_chart, choice_bars, rating_bars
 from workshop.gaps import against_gaps, attention, concerned_spaces
 from workshop.keyterms import key_terms_by_main_point
 from workshop.model import SPACE_KEYS

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.widgets import show_error
+from workshop.charts.strengths import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.errors import WorkshopError
 from workshop.model import AIM_KEYS, SPACE_KEYS
 from workshop.profile import PAIRS, complements, profile_summary
@@ -14,7 +15,6 @@ from workshop.scoring import MAX_WEIGHT, Thresholds
 from workshop.services.profile import profile_frame
 from workshop.services.strengths import THRESHOLD_FIELDS, save_thresholds, save_weights
 from workshop.spaces import spaces
-from workshop.strength_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.strengths import backers, spots, staff_comparison, target_group_matrix, unserved
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from workshop import consolidation as cons
-from workshop.charts import coverage_chart, gap_chart
+from workshop.charts.consolidated import coverage_chart, gap_chart
 from workshop.gaps import against_gaps, attention, concerned_spaces
 from workshop.model import MainPoint
 from workshop.services.actions import actions_frame, with_overdue

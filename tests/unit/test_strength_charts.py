@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workshop.charts.strengths import gap_bars, matrix_heatmap, profile_chart, share_radar
 from workshop.model import SPACE_KEYS
 from workshop.profile import profile_summary
 from workshop.scoring import Thresholds, score_spaces
-from workshop.strength_charts import gap_bars, matrix_heatmap, profile_chart, share_radar
 
 SCORES = score_spaces(
     pd.DataFrame(

@@ -8,16 +8,25 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
-from workshop.store.tables import data_versions, metadata, profile_ratings, settings
+from workshop.store.tables import data_versions, metadata, profile_ratings, settings, target_groups
 from workshop.store.versions import seed_versions
 
 Migration = Callable[[Connection], None]
+
+
+def _offer_register(conn: Connection) -> None:
+    """Issue 3: a chosen primary space for offers whose top contributions tie; per-workshop target groups."""
+    if "primary_space" not in {c["name"] for c in inspect(conn).get_columns("offers")}:
+        conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN primary_space VARCHAR(40)")
+    metadata.create_all(conn, tables=[target_groups])
+
 
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[data_versions]),  # 1 -> 2: data versions for caching
     lambda conn: metadata.create_all(conn, tables=[profile_ratings]),  # 2 -> 3: the opposite-pairs profile
+    _offer_register,  # 3 -> 4: primary space on tie, target groups
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
