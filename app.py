@@ -13,7 +13,10 @@ from workshop.templates import templates
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
 
 try:
-    spaces(), templates(), catalog("en")
+    # Separate calls: a bare tuple here would be drawn on every page by Streamlit's "magic".
+    spaces()
+    templates()
+    catalog("en")
     engine()
 except ConfigError as exc:
     st.error(f"The app cannot start: a data file is broken.\n\n{exc}", icon="🛑")
