@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,9 +141,9 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture
-def new_page(browser: Any, server: Server, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A factory of pages, each in its own browser context (its own cookies, its own app session)."""
+@contextmanager
+def page_factory(browser: Any, server: Server) -> Iterator[Any]:
+    """make() -> a page in its own browser context (its own cookies, its own app session)."""
     contexts = []
 
     def make() -> Any:
@@ -151,27 +152,39 @@ def new_page(browser: Any, server: Server, request: pytest.FixtureRequest) -> It
         contexts.append(context)
         return context.new_page()
 
-    yield make
-    for context in contexts:
-        context.close()
+    try:
+        yield make
+    finally:
+        for context in contexts:
+            context.close()
 
 
 @pytest.fixture
-def shots(request: pytest.FixtureRequest) -> Any:
-    """shots(page, name): a screenshot under artifacts/e2e/<test>/, numbered in the order taken."""
-    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True, exist_ok=True)
-    taken = [0]
+def new_page(browser: Any, server: Server) -> Iterator[Any]:
+    with page_factory(browser, server) as make:
+        yield make
 
-    def shoot(page: Any, name: str) -> Path:
-        taken[0] += 1
+
+class Shots:
+    """shots(page, name): a screenshot under artifacts/e2e/<folder>/, numbered in the order taken."""
+
+    def __init__(self, name: str) -> None:
+        self.folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", name).strip("_")
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.taken = 0
+
+    def __call__(self, page: Any, name: str) -> Path:
+        self.taken += 1
         slug = re.sub(r"[^\w.-]+", "_", name).strip("_")
-        path = folder / f"{taken[0]:02d}-{slug}.png"
+        path = self.folder / f"{self.taken:02d}-{slug}.png"
         page.screenshot(path=str(path))
         return path
 
-    return shoot
+
+@pytest.fixture
+def shots(request: pytest.FixtureRequest) -> Shots:
+    return Shots(request.node.name)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
