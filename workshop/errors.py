@@ -52,3 +52,27 @@ class InvalidInput(WorkshopError):
 
 class DatabaseNotEmpty(WorkshopError):
     key = "error.database_not_empty"
+
+
+class UnreadableFile(WorkshopError):
+    """A file that is not a spreadsheet we can read (empty, binary, unknown format); names the file."""
+
+    key = "error.unreadable_file"
+
+
+class ImportRejected(WorkshopError):
+    """A spreadsheet with bad rows: nothing was imported; `problems` lists every (row, column, problem)."""
+
+    key = "error.import_rejected"
+
+    def __init__(self, problems: list[tuple[int, str, str]], total: int | None = None) -> None:
+        count = total if total is not None else len(problems)
+        super().__init__(f"{count} problem(s); nothing was imported", count=count)
+        self.problems, self.count = problems, count
+
+    def report(self) -> str:
+        """One line per problem, as the CLI prints it and a person reads it."""
+        lines = [f"row {row}, {column}: {problem}" for row, column, problem in self.problems]
+        if self.count > len(self.problems):
+            lines.append(f"... and {self.count - len(self.problems)} more")
+        return "\n".join(lines)

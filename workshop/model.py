@@ -123,6 +123,7 @@ class Offer(Strict):
     spaces: dict[str, Contribution] = Field(default_factory=dict)
     partners: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
+    primary_space: str | None = None  # chosen by the user only when the top contributions tie
 
     @field_validator("spaces")
     @classmethod
@@ -139,6 +140,13 @@ class Offer(Strict):
         """The spaces with the highest contribution: one, or several on a tie."""
         top = max(self.spaces.values())
         return [key for key in SPACE_KEYS if self.spaces.get(key, 0) == top]
+
+    def primary(self) -> str | None:
+        """The primary space: the highest contribution, or the user's choice on a tie (None: not chosen)."""
+        top = self.primary_spaces()
+        if len(top) == 1:
+            return top[0]
+        return self.primary_space if self.primary_space in top else None
 
 
 class MainPoint(Strict):

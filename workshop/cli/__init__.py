@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from workshop.cli import core
+from workshop.cli import core, offers
 from workshop.errors import WorkshopError
 
 # A later command adds its module here; each has register(subparsers).
-COMMAND_MODULES = [core]
+COMMAND_MODULES = [core, offers]
 
 
 def build_parser() -> argparse.ArgumentParser:

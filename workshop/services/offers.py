@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
+from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
-from workshop.model import SPACE_KEYS, Offer, Partner
+from workshop.errors import InvalidInput
+from workshop.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner
 from workshop.store import read, write
-from workshop.store.tables import offers, partners
+from workshop.store.tables import offers, partners, target_groups
 
 OFFER_COLUMNS = (
     "id",
@@ -28,8 +32,21 @@ OFFER_COLUMNS = (
 
 def offer_row(workshop_id: int, offer: Offer) -> dict[str, object]:
     """An offer as a row of the offers table."""
-    data = offer.model_dump(exclude={"id", "workshop_id", "spaces"}, mode="json")
-    return {**data, **{key: offer.spaces.get(key, 0) for key in SPACE_KEYS}, "workshop_id": workshop_id}
+    # Built by hand, not by model_dump: an import of 50,000 offers spends its time here.
+    return {
+        "workshop_id": workshop_id,
+        "name": offer.name,
+        "description": offer.description,
+        "owner_team": offer.owner_team,
+        "target_groups": list(offer.target_groups),
+        "status": OfferStatus(offer.status).value,
+        "reach": offer.reach,
+        "strength": offer.strength,
+        **{key: offer.spaces.get(key, 0) for key in SPACE_KEYS},
+        "partners": list(offer.partners),
+        "tags": list(offer.tags),
+        "primary_space": offer.primary_space,
+    }
 
 
 def insert_offers(conn: Connection, workshop_id: int, items: Iterable[Offer]) -> int:
@@ -67,3 +84,131 @@ def partners_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
             select(*[partners.c[c] for c in cols]).where(partners.c.workshop_id == workshop_id).order_by(partners.c.id)
         )
         return pd.DataFrame(rows.fetchall(), columns=cols)
+
+
+# --- the register: one row per offer, edited in a table -------------------------------------------
+
+REGISTER_COLUMNS = (*OFFER_COLUMNS, "primary_space")
+
+
+def register_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
+    """The offers as the register shows them, with `primary` (None while a tie is undecided)."""
+    with read(engine) as conn:
+        rows = conn.execute(
+            select(*[offers.c[c] for c in REGISTER_COLUMNS])
+            .where(offers.c.workshop_id == workshop_id)
+            .order_by(offers.c.id)
+        ).fetchall()
+    frame = pd.DataFrame(rows, columns=list(REGISTER_COLUMNS))
+    frame["primary"] = [_primary(row) for row in frame.itertuples(index=False)] if len(frame) else []
+    return frame.drop(columns=["primary_space"])
+
+
+def _primary(row: Any) -> str | None:
+    values = [getattr(row, key) for key in SPACE_KEYS]
+    top = max(values)
+    tied = [key for key, v in zip(SPACE_KEYS, values, strict=True) if v == top]
+    if len(tied) == 1:
+        return tied[0]
+    return row.primary_space if row.primary_space in tied else None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def offer_from_fields(fields: dict[str, Any]) -> Offer:
+    """An offer from a register row; InvalidInput names the offer and every bad field."""
+    label = str(fields.get("name") or "").strip() or "(no name)"
+    data: dict[str, Any] = {
+        "name": "" if _blank(fields.get("name")) else str(fields["name"]),
+        "spaces": {k: 0 if _blank(fields.get(k)) else fields[k] for k in SPACE_KEYS},
+        "primary_space": None if _blank(fields.get("primary")) else fields.get("primary"),
+    }
+    for key in ("description", "owner_team", "status", "reach", "strength", "target_groups", "partners", "tags"):
+        if not _blank(fields.get(key)):
+            value = fields[key]
+            data[key] = list(value) if key in ("target_groups", "partners", "tags") else value
+    try:
+        offer = Offer.model_validate(data)
+    except ValidationError as exc:
+        problems = [f"{'.'.join(map(str, e['loc'])) or 'offer'}: {e['msg']}" for e in exc.errors()]
+        raise InvalidInput(f"offer {label!r} — " + "; ".join(problems), offer=label) from None
+    top = offer.primary_spaces()
+    if offer.primary() is None:
+        raise InvalidInput(
+            f"offer {label!r} — primary space: {' and '.join(top)} tie at {offer.spaces[top[0]]}; choose one",
+            offer=label,
+        )
+    return offer.model_copy(update={"primary_space": offer.primary() if len(top) > 1 else None})
+
+
+def save_register(
+    engine: Engine, workshop_id: int, updated: dict[int, dict[str, Any]], added: list[dict[str, Any]]
+) -> int:
+    """Store edited and new register rows in one transaction; refuses the lot if any row is bad."""
+    checked = {offer_id: offer_from_fields(fields) for offer_id, fields in updated.items()}
+    new = [offer_from_fields(fields) for fields in added]
+    with write(engine) as conn:
+        names = dict(
+            conn.execute(select(offers.c.id, offers.c.name).where(offers.c.workshop_id == workshop_id)).fetchall()
+        )
+        names.update({offer_id: offer.name for offer_id, offer in checked.items()})
+        dup = _first_duplicate([*names.values(), *(o.name for o in new)])
+        if dup:
+            raise InvalidInput(f"offer {dup!r} — name: another offer already has this name", offer=dup)
+        for offer_id, offer in checked.items():
+            conn.execute(
+                offers.update()
+                .where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)
+                .values(offer_row(workshop_id, offer))
+            )
+        insert_offers(conn, workshop_id, new)
+    return len(checked) + len(new)
+
+
+def _first_duplicate(names: list[str]) -> str:
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            return name
+        seen.add(name.casefold())
+    return ""
+
+
+def delete_offers(engine: Engine, workshop_id: int, offer_ids: Iterable[int]) -> int:
+    """Delete offers of this workshop; returns how many went."""
+    ids = [int(i) for i in offer_ids]
+    with write(engine) as conn:
+        result = conn.execute(offers.delete().where(offers.c.workshop_id == workshop_id, offers.c.id.in_(ids)))
+        return int(result.rowcount or 0)
+
+
+# --- the workshop's target groups --------------------------------------------------------------------
+
+
+def list_target_groups(engine: Engine, workshop_id: int) -> list[str]:
+    """The workshop's target groups, or the default list when it has none of its own."""
+    with read(engine) as conn:
+        names = conn.execute(
+            select(target_groups.c.name)
+            .where(target_groups.c.workshop_id == workshop_id)
+            .order_by(target_groups.c.position)
+        ).scalars()
+        return list(names) or list(DEFAULT_TARGET_GROUPS)
+
+
+def set_target_groups(engine: Engine, workshop_id: int, names: Iterable[str]) -> list[str]:
+    """Replace the workshop's target groups (blank lines and repeats dropped; at least one)."""
+    clean = list({n.strip().casefold(): n.strip() for n in names if n.strip()}.values())
+    if not clean:
+        raise InvalidInput("the list of target groups is empty", field="target_groups")
+    if too_long := [n for n in clean if len(n) > 100]:
+        raise InvalidInput(f"target group {too_long[0][:40]!r}… is longer than 100 characters", field="target_groups")
+    with write(engine) as conn:
+        conn.execute(target_groups.delete().where(target_groups.c.workshop_id == workshop_id))
+        conn.execute(
+            target_groups.insert(),
+            [{"workshop_id": workshop_id, "position": i, "name": n} for i, n in enumerate(clean)],
+        )
+    return clean

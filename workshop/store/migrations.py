@@ -8,13 +8,20 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
-from workshop.store.tables import metadata, settings
+from workshop.store.tables import metadata, settings, target_groups
 
 Migration = Callable[[Connection], None]
 
+
+def _offer_register(conn: Connection) -> None:
+    """Issue 3: a chosen primary space for offers whose top contributions tie; per-workshop target groups."""
+    conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN primary_space VARCHAR(40)")
+    metadata.create_all(conn, tables=[target_groups])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [_offer_register]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
 

@@ -102,6 +102,7 @@ offers = Table(
     Column("performative", Integer, nullable=False, default=0),
     Column("partners", JSON, nullable=False, default=list),
     Column("tags", JSON, nullable=False, default=list),
+    Column("primary_space", String(40), nullable=True),
 )
 
 main_points = Table(
@@ -224,3 +225,14 @@ ENTITY_TABLES: tuple[Table, ...] = (
     theme_responses,
     actions,
 )
+
+# The workshop's own list of target groups (empty: workshop.model.DEFAULT_TARGET_GROUPS).
+target_groups = Table(
+    "target_groups",
+    metadata,
+    _workshop_fk(),
+    Column("position", Integer, nullable=False),
+    Column("name", String(100), nullable=False),
+    UniqueConstraint("workshop_id", "name"),
+)
+ENTITY_TABLES = (*ENTITY_TABLES, target_groups)

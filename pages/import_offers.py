@@ -1,0 +1,76 @@
+"""Facilitator: bring the library's offer list in from a CSV or Excel file, all or nothing."""
+
+import pandas as pd
+import streamlit as st
+
+from ui.context import engine, lang, t, workshop_id
+from ui.gate import require
+from ui.widgets import show_error
+from workshop.errors import ImportRejected, WorkshopError
+from workshop.importing import FIELDS, IGNORE, SEPARATORS, guess_mapping, read_source, sheet_names
+from workshop.model import SPACE_KEYS, Role
+from workshop.services.offer_import import import_offers
+from workshop.spaces import spaces
+
+require(Role.FACILITATOR)
+wid = int(workshop_id() or 0)
+st.title(t("import.title"))
+st.caption(t("import.help"))
+upload = st.file_uploader(t("import.file"), type=["csv", "txt", "tsv", "xlsx"], key="import_file")
+if upload is None:
+    st.info(t("import.empty"))
+    st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
+    st.stop()
+
+data = upload.getvalue()
+sheets = sheet_names(data)
+sheet = st.selectbox(t("import.sheet"), sheets, key=f"sheet_{upload.file_id}") if len(sheets) > 1 else None
+try:
+    table = read_source(data, upload.name, sheet)
+except WorkshopError as exc:
+    show_error(exc)
+    st.stop()
+
+if table.kind == "xlsx":
+    st.caption(t("import.detected_sheet", sheet=table.sheet, rows=len(table.rows)))
+else:
+    separator = t(f"import.sep.{SEPARATORS[table.separator]}")
+    st.caption(t("import.detected", encoding=table.encoding, separator=separator, rows=len(table.rows)))
+preview = pd.DataFrame([[str(c) if c is not None else "" for c in r] for r in table.rows[:10]], columns=table.header)
+st.dataframe(preview, hide_index=True)
+
+
+def field_label(field: str) -> str:
+    if field == IGNORE:
+        return t("import.ignore")
+    return spaces().space_name(field, lang()) if field in SPACE_KEYS else t(f"import.field.{field}")
+
+
+st.subheader(t("import.mapping"))
+st.caption(t("import.mapping_help"))
+options = [IGNORE, *FIELDS]
+mapping = []
+grid = st.columns(4)
+for i, (header, guess) in enumerate(zip(table.header, guess_mapping(table.header), strict=True)):
+    key = f"map_{upload.file_id}_{table.sheet}_{i}"
+    with grid[i % 4]:
+        mapping.append(st.selectbox(header, options, options.index(guess), format_func=field_label, key=key))
+
+if st.button(t("import.run"), type="primary"):
+    bar = st.progress(0.0, text=t("import.progress"))
+    try:
+        result = import_offers(engine(), wid, table, mapping, progress=lambda done: bar.progress(min(done, 1.0)))
+    except ImportRejected as exc:
+        bar.empty()
+        show_error(exc)
+        columns = [t("import.row"), t("import.column"), t("import.problem")]
+        st.dataframe(pd.DataFrame(exc.problems, columns=columns), hide_index=True, width="stretch")
+    except WorkshopError as exc:
+        bar.empty()
+        show_error(exc)
+    else:
+        st.success(t("import.done", added=result.added, updated=result.updated, partners=result.new_partners))
+        if result.undecided:
+            st.warning(t("offers.ties", n=result.undecided), icon="⚖️")
+        st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
+        st.page_link("pages/offer_map.py", label=t("nav.offer_map"), icon="🗺️")

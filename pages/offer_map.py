@@ -1,0 +1,56 @@
+"""The four-spaces map: every offer as a dot in its primary space; click a space to list its offers."""
+
+import streamlit as st
+
+from ui.context import engine, lang, t, workshop_id
+from ui.gate import require
+from workshop.charts.offer_map import filter_offers, map_points, offer_map_figure, offers_in_space, space_of_selection
+from workshop.model import SPACE_KEYS, OfferStatus, Role
+from workshop.services.offers import list_target_groups, register_frame
+from workshop.spaces import spaces
+
+require(*Role)
+wid = int(workshop_id() or 0)
+st.title(t("map.title"))
+frame = register_frame(engine(), wid)
+if frame.empty:
+    st.info(t("map.empty"))
+    st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
+    st.stop()
+
+
+def used(column: str) -> list[str]:
+    return sorted({item for items in frame[column] for item in items})
+
+
+space_name = lambda key: spaces().space_name(key, lang())  # noqa: E731
+a, b, c, d = st.columns(4)
+teams = a.multiselect(t("map.filter_team"), sorted(set(frame["owner_team"]) - {""}))
+groups = b.multiselect(
+    t("map.filter_group"), list(dict.fromkeys([*list_target_groups(engine(), wid), *used("target_groups")]))
+)
+statuses = c.multiselect(
+    t("map.filter_status"), [s.value for s in OfferStatus], format_func=lambda s: t(f"offers.status.{s}")
+)
+partners = d.multiselect(t("map.filter_partner"), used("partners"))
+shown = filter_offers(frame, teams, groups, statuses, partners)
+st.caption(t("map.count", n=len(shown), total=len(frame)))
+
+labels = {k: t(f"map.hover_{k}") for k in ("team", "partners", "strength", "reach")}
+figure = offer_map_figure(map_points(shown), lang(), labels)
+event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="offer_map", width="stretch")
+picked = space_of_selection(event)
+if picked and picked != st.session_state.get("map_last_pick"):
+    st.session_state["map_last_pick"] = picked
+    st.session_state["map_space"] = picked
+st.caption(t("map.legend"))
+
+space = st.selectbox(
+    t("map.space"), SPACE_KEYS, index=None, format_func=space_name, placeholder=t("map.space_pick"), key="map_space"
+)
+if space:
+    listing = offers_in_space(shown, space)
+    st.subheader(t("map.in_space", space=space_name(space), n=len(listing)))
+    columns = {"name": t("offers.col.name"), "owner_team": t("offers.col.owner_team"), space: t("map.contribution")}
+    columns |= {"strength": t("offers.col.strength"), "reach": t("offers.col.reach")}
+    st.dataframe(listing[list(columns)].rename(columns=columns), hide_index=True, width="stretch")

@@ -1,0 +1,67 @@
+"""Commands: import-offers (a CSV or XLSX file into a workshop's offer register), export-offers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop.cli.core import open_store
+from workshop.errors import ImportRejected, UnreadableFile
+from workshop.importing import SEPARATORS, guess_mapping, read_source
+from workshop.register_export import register_csv, register_xlsx
+from workshop.services.offer_import import import_offers
+from workshop.services.workshops import get_workshop
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"{path}: {exc.strerror}") from exc
+    engine = open_store()
+    get_workshop(engine, args.id)
+    table = read_source(data, path.name, args.sheet)
+    about = f"sheet {table.sheet!r}" if table.kind == "xlsx" else f"{table.encoding}, {SEPARATORS[table.separator]}"
+    print(f"{path.name}: {len(table.rows)} rows ({about})")
+    try:
+        result = import_offers(engine, args.id, table, guess_mapping(table.header))
+    except ImportRejected as exc:
+        print(f"{path.name} was rejected; nothing was imported. {exc.count} problem(s):", file=sys.stderr)
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"added {result.added}, updated {result.updated} offers; {result.new_partners} new partners")
+    if result.undecided:
+        print(f"{result.undecided} offers tie between spaces: choose their primary space in the offer register")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    engine = open_store()
+    get_workshop(engine, args.id)
+    out = Path(args.out or f"offers-{args.id}.{args.format}")
+    if args.format == "csv":
+        out.write_bytes(register_csv(engine, args.id, args.what))
+    else:
+        out.write_bytes(register_xlsx(engine, args.id))
+    print(out)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    imp = sub.add_parser(
+        "import-offers",
+        help="import offers from CSV or XLSX; all or nothing, exits 1 with a row report on a bad file",
+    )
+    imp.add_argument("id", type=int, help="the workshop id (see `list`)")
+    imp.add_argument("file", help="a .csv (UTF-8, UTF-8 BOM or cp1252; , ; or tab) or .xlsx file")
+    imp.add_argument("--sheet", help="the XLSX sheet to read (default: the first)")
+    imp.set_defaults(func=_import)
+
+    exp = sub.add_parser("export-offers", help="export the offer register (or partners) to CSV or XLSX")
+    exp.add_argument("id", type=int)
+    exp.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    exp.add_argument("--what", choices=["offers", "partners"], default="offers", help="for CSV: which register")
+    exp.add_argument("--out", help="file to write (default: offers-ID.csv/.xlsx)")
+    exp.set_defaults(func=_export)
