@@ -1,10 +1,10 @@
-"""A facilitator creates a workshop from a template and opens its first day.
-
-Pending (issue 3, built in parallel): import an offers CSV and see the offers on the four-spaces map."""
+"""A facilitator creates a workshop from a template, imports the library's offers from a Danish Excel
+CSV, sees them on the four-spaces map, and opens day 1."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,13 +16,26 @@ from workshop.templates import demo, template
 pytestmark = pytest.mark.e2e
 
 
+# As Danish Excel saves it: cp1252, semicolons, decimal commas, thousands with a dot.
+OFFERS_CSV = (
+    "Navn;Beskrivelse;Ansvarligt team;Målgruppe;Status;Brugere pr. år;Styrke;"
+    "Inspirationsrummet;Læringsrummet;Møderummet;Det performative rum\r\n"
+    "Læsekreds for voksne;Vi læser og drøfter;Voksenteamet;voksne, ældre;aktiv;1.250;4,0;2;1;3;0\r\n"
+    'Lektiecafé;"Hjælp til lektier; også matematik";Børneteamet;børn;planlagt;300;3;0;3;2;0\r\n'
+    "Musikværksted;Børn skaber musik;Børneteamet;børn, familier;pause;12.500;5;1;0;0;3\r\n"
+)
+OFFER_NAMES = ["Læsekreds for voksne", "Lektiecafé", "Musikværksted"]
+
+
 def choose(page: Any, label: str, option: str) -> None:
     """Pick an option of a Streamlit selectbox by its label."""
     page.get_by_test_id("stSelectbox").filter(has_text=label).click()
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def test_a_facilitator_creates_a_workshop_from_a_template_and_opens_day_1(new_page: Any, shots: Any) -> None:
+def test_a_facilitator_creates_a_workshop_imports_offers_sees_the_map_and_opens_day_1(
+    new_page: Any, shots: Any, tmp_path: Path
+) -> None:
     week = template("four_spaces_week")
     page = new_page()
     open_app(page)
@@ -44,6 +57,31 @@ def test_a_facilitator_creates_a_workshop_from_a_template_and_opens_day_1(new_pa
     expect(page.get_by_test_id("stSidebar").get_by_text("Strategy week 2027", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stSidebar")).to_contain_text(en("role.facilitator"))
     shots(page, "created")
+
+    go_to(page, en("nav.import_offers"))
+    upload = tmp_path / "tilbud.csv"
+    upload.write_bytes(OFFERS_CSV.encode("cp1252"))
+    page.locator("input[type='file']").set_input_files(str(upload))
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"cp1252.*3 rows"))).to_be_visible()
+    shots(page, "import-preview")
+    page.get_by_role("button", name=en("import.run"), exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"^Imported: 3 new and 0 updated"))).to_be_visible()
+    assert errors_on(page) == []
+    shots(page, "imported")
+
+    go_to(page, en("nav.offer_map"))
+    expect(page.get_by_text(en("map.count", n=3, total=3))).to_be_visible()
+    chart = page.get_by_test_id("stPlotlyChart")
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    drawn = page.evaluate("() => JSON.stringify(document.querySelector('.js-plotly-plot').data)")
+    assert all(name in drawn for name in OFFER_NAMES), "an imported offer is missing from the map"
+    choose(page, en("map.space"), "Meeting space")
+    wait_for_app(page)
+    expect(page.get_by_text(en("map.in_space", space="Meeting space", n=2))).to_be_visible()
+    assert errors_on(page) == []
+    shots(page, "four-spaces-map")
 
     go_to(page, en("nav.week_setup"))
     expect(page.get_by_text(week.days[0].title).first).to_be_visible()
