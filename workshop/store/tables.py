@@ -209,22 +209,6 @@ sign_in_attempts = Table(
 Index("ix_questions_workshop_day", questions.c.workshop_id, questions.c.day_id)
 Index("ix_responses_workshop_question", responses.c.workshop_id, responses.c.question_id)
 
-# Tables in an order that respects foreign keys: for backup, restore and export.
-ENTITY_TABLES: tuple[Table, ...] = (
-    workshops,
-    space_weights,
-    teams,
-    partners,
-    offers,
-    main_points,
-    days,
-    questions,
-    responses,
-    drafts,
-    themes,
-    theme_responses,
-    actions,
-)
 
 # One counter per table, bumped by every write transaction that changed it: caches key on these, so a
 # write invalidates only what it changed, on every server instance.
@@ -248,7 +232,6 @@ profile_ratings = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("workshop_id", "rater", "pair"),
 )
-ENTITY_TABLES = (*ENTITY_TABLES, profile_ratings)
 # The workshop's own list of target groups (empty: workshop.model.DEFAULT_TARGET_GROUPS).
 target_groups = Table(
     "target_groups",
@@ -258,4 +241,22 @@ target_groups = Table(
     Column("name", String(100), nullable=False),
     UniqueConstraint("workshop_id", "name"),
 )
-ENTITY_TABLES = (*ENTITY_TABLES, target_groups)
+
+# Tables in an order that respects foreign keys: for backup, restore and export.
+ENTITY_TABLES: tuple[Table, ...] = (
+    workshops,
+    space_weights,
+    teams,
+    partners,
+    offers,
+    main_points,
+    days,
+    questions,
+    responses,
+    drafts,
+    themes,
+    theme_responses,
+    actions,
+    profile_ratings,
+    target_groups,
+)

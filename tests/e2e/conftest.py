@@ -1,0 +1,194 @@
+"""Real-browser fixtures: one Streamlit server per test session on its own database, Debian's Chromium
+driven by Playwright, and helpers that act as a person would (sign in on the home page, click the menu).
+
+When CI=true a missing Chromium (or Playwright) fails the run; elsewhere the browser tests are skipped."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import IN_CI, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "artifacts" / "e2e"
+ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
+VIEWPORT = {"width": 1280, "height": 1400}
+FIGURES: list[str] = []  # printed at the end of the run, whatever the capture mode
+
+
+def _missing_browser(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"CI must run the browser journeys: {reason}")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    database_url: str
+    pid: int
+
+
+def start_server(database_url: str, log: Path, port: int | None = None) -> subprocess.Popen[bytes]:
+    """`streamlit run app.py` on 127.0.0.1, on its own database, as TESTING.md describes."""
+    port = port or free_port()
+    env = {**os.environ, "WORKSHOP_DATABASE_URL": database_url}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    process.port = port  # type: ignore[attr-defined]
+    return process
+
+
+def wait_healthy(process: subprocess.Popen[bytes], log: Path, timeout: float = 60) -> str:
+    """The server's base URL once /_stcore/health answers ok; fails with the server's log otherwise."""
+    base = f"http://127.0.0.1:{process.port}"  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the Streamlit server exited with {process.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                if answer.read().decode().strip() == "ok":
+                    return base
+        except OSError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"the Streamlit server did not become healthy in {timeout} s:\n{log.read_text(errors='replace')}")
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server by its PID: politely, then for sure."""
+    if process.poll() is None:
+        os.kill(process.pid, 15)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, 9)
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One app server for the whole test session, on a fresh SQLite file (the app creates the demo)."""
+    folder = tmp_path_factory.mktemp("e2e-server")
+    database_url = f"sqlite:///{folder / 'e2e.sqlite3'}"
+    log = folder / "streamlit.log"
+    process = start_server(database_url, log)
+    try:
+        base = wait_healthy(process, log)
+        yield Server(url=base, database_url=database_url, pid=process.pid)
+    finally:
+        stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, with the launch arguments known to work here."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing_browser("the playwright package is not installed")
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        _missing_browser(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@contextmanager
+def page_factory(browser: Any, server: Server) -> Iterator[Any]:
+    """make() -> a page in its own browser context (its own cookies, its own app session)."""
+    contexts = []
+
+    def make() -> Any:
+        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, base_url=server.url)
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context.new_page()
+
+    try:
+        yield make
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def new_page(browser: Any, server: Server) -> Iterator[Any]:
+    with page_factory(browser, server) as make:
+        yield make
+
+
+class Shots:
+    """shots(page, name): a screenshot under artifacts/e2e/<folder>/, numbered in the order taken."""
+
+    def __init__(self, name: str) -> None:
+        self.folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", name).strip("_")
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.taken = 0
+
+    def __call__(self, page: Any, name: str) -> Path:
+        self.taken += 1
+        slug = re.sub(r"[^\w.-]+", "_", name).strip("_")
+        path = self.folder / f"{self.taken:02d}-{slug}.png"
+        page.screenshot(path=str(path))
+        return path
+
+
+@pytest.fixture
+def shots(request: pytest.FixtureRequest) -> Shots:
+    return Shots(request.node.name)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if FIGURES:
+        terminalreporter.write_sep("-", "browser figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

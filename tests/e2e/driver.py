@@ -1,0 +1,72 @@
+"""How a person drives the app in the browser: wait until drawn, sign in on the home page, use the menu."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import expect
+
+from workshop.i18n import translate
+
+ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
+
+
+def en(key: str, **params: object) -> str:
+    """The English text of a UI key (data/locales/en.yaml): selectors follow the wording, not the code."""
+    return translate("en", key, **params)
+
+
+def wait_for_app(page: Any, timeout: int = 30_000) -> None:
+    """Connected, the script run finished and nothing still drawing: the signals Streamlit's own e2e tests use."""
+    page.wait_for_timeout(200)
+    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
+        state="attached", timeout=timeout
+    )
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+        state="attached", timeout=timeout
+    )
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+
+
+def open_app(page: Any, path: str = "/") -> None:
+    page.goto(path)
+    wait_for_app(page)
+
+
+def errors_on(page: Any) -> list[str]:
+    """The text of every error or exception element the page shows."""
+    return [e.inner_text() for e in page.locator(ERROR_ELEMENTS).all()]
+
+
+def sign_in_staff(page: Any, role_key: str, passcode: str) -> None:
+    """Facilitator or leadership: the home page's passcode form."""
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name=en("gate.sign_in")))
+    form.get_by_text(en(f"role.{role_key}"), exact=True).click()
+    form.get_by_label(en("gate.passcode")).fill(passcode)
+    form.get_by_role("button", name=en("gate.sign_in")).click()
+    wait_for_app(page)
+    expect(page.get_by_text(en("home.signed_in", role=en(f"role.{role_key}")))).to_be_visible()
+
+
+def join_team(page: Any, code: str, team_name: str) -> None:
+    """A team: the home page's team tab and its join code."""
+    page.get_by_role("tab", name=en("gate.team_tab"), exact=True).click()
+    page.get_by_label(en("gate.team_code")).fill(code)
+    page.get_by_role("button", name=en("gate.join")).click()
+    wait_for_app(page)
+    expect(page.get_by_text(en("home.signed_in", role=en("role.team")))).to_be_visible()
+
+
+def nav_titles(page: Any) -> list[str]:
+    """The titles of every page in the sidebar menu (opening 'view more' when the menu is folded)."""
+    more = page.get_by_test_id("stSidebarNavViewButton")
+    if more.count() and "more" in more.inner_text().lower():
+        more.click()
+    return [link.inner_text().strip() for link in page.get_by_test_id("stSidebarNavLink").all()]
+
+
+def go_to(page: Any, title: str) -> None:
+    """Click a page in the sidebar menu and wait until it is drawn."""
+    nav_titles(page)
+    page.get_by_test_id("stSidebarNavLink").filter(has_text=title).first.click()
+    wait_for_app(page)

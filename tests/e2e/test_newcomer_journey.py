@@ -1,0 +1,74 @@
+"""A newcomer opens the app: the demo home, then every page of every role, with no error anywhere."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import FIGURES
+from tests.e2e.driver import en, errors_on, go_to, join_team, nav_titles, open_app, sign_in_staff
+from ui.navigation import BY_ROLE
+from workshop.model import Role
+from workshop.templates import demo
+
+pytestmark = pytest.mark.e2e
+
+
+def demo_codes_on_home(page: Any) -> dict[str, str]:
+    """The codes the demo home page shows a newcomer: role -> passcode, team name -> team code."""
+    notice = page.get_by_test_id("stAlertContainer").filter(has_text="Facilitator passcode").inner_text()
+    codes = {
+        "facilitator": re.search(r"Facilitator passcode: (\S+)", notice).group(1),  # type: ignore[union-attr]
+        "leadership": re.search(r"Leadership passcode: (\S+)", notice).group(1),  # type: ignore[union-attr]
+    }
+    teams_line = page.get_by_text(en("home.demo_team_codes")).inner_text()
+    for pair in teams_line.split(":", 1)[1].split(","):
+        name, code = pair.rsplit(":", 1)
+        codes[name.strip()] = code.strip()
+    return codes
+
+
+def test_the_demo_home_is_drawn_with_its_codes_and_nothing_stray(new_page: Any, shots: Any) -> None:
+    drawn = []
+    for visit in ("first visit", "second visit"):  # the first one may also build the demo database
+        page = new_page()
+        open_app(page)
+        drawn.append(page.evaluate("performance.now()"))
+        FIGURES.append(f"demo home, {visit}: fully drawn {drawn[-1]:.0f} ms after navigation start")
+    print(f"demo home fully drawn in {drawn[0]:.0f} ms, then {drawn[1]:.0f} ms")
+    shots(page, "home")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(demo().name)
+    expect(page.get_by_text(en("home.model_title"), exact=True)).to_be_visible()
+    assert errors_on(page) == []
+    # Nothing the newcomer should not see: no raw data dumped by a stray expression.
+    expect(page.get_by_test_id("stJson")).to_have_count(0)
+    codes = demo_codes_on_home(page)
+    assert codes["facilitator"] == demo().facilitator_code == "facilitate-demo"
+    assert codes["leadership"] == demo().leadership_code == "lead-demo"
+    assert {t.name: t.code for t in demo().teams}.items() <= codes.items()
+
+
+@pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
+def test_every_page_in_the_menu_of_a_role_renders_without_error(new_page: Any, shots: Any, role: Role) -> None:
+    page = new_page()
+    open_app(page)
+    codes = demo_codes_on_home(page)
+    if role == Role.TEAM:
+        team = demo().teams[0]
+        join_team(page, codes[team.name], team.name)
+    else:
+        sign_in_staff(page, role.value, codes[role.value])
+    shots(page, "home-signed-in")
+    titles = [title.splitlines()[-1].strip() for title in nav_titles(page)]
+    expected = [en("nav.home")] + [en(key) for _, key, _ in BY_ROLE[role]]
+    assert set(expected) <= set(titles), f"the {role.value} menu lacks {set(expected) - set(titles)}"
+    for title in titles:
+        go_to(page, title)
+        shots(page, title)
+        assert errors_on(page) == [], f"{role.value} on {title!r}"
+        expect(page.get_by_text(en("gate.not_allowed"))).to_have_count(0)
+        expect(page.get_by_role("heading", level=1).first).to_be_visible()
+        expect(page.get_by_test_id("stJson")).to_have_count(0)

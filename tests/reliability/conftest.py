@@ -1,0 +1,56 @@
+"""Reliability fixtures: a workshop with every day open and many teams, built through the services,
+and figures (latencies) printed at the end of the run whatever pytest's capture mode."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from workshop.model import DayStatus, Question, QuestionKind, Team
+from workshop.services.answers import Answer
+from workshop.services.week import list_days, list_questions, set_day_status
+from workshop.services.workshops import add_team, create_workshop
+
+FIGURES: list[str] = []
+
+
+@dataclass
+class OpenWeek:
+    workshop_id: int
+    teams: list[Team]
+    questions: list[Question]
+
+
+def open_week(engine: Engine, teams: int, template_key: str = "partnership_week") -> OpenWeek:
+    """A workshop from a template with every day open and `teams` teams, made as a facilitator would."""
+    workshop_id = create_workshop(engine, "Reliability week", "facilitate-me", "lead-me-now", template_key)
+    for day in list_days(engine, workshop_id):
+        set_day_status(engine, workshop_id, int(day.id or 0), DayStatus.OPEN)
+    made = [add_team(engine, workshop_id, f"Team {n:02d}", code=f"CODE{n:02d}")[0] for n in range(teams)]
+    return OpenWeek(workshop_id, made, list_questions(engine, workshop_id))
+
+
+def answer_for(question: Question, text: str) -> Answer:
+    """A valid answer to any kind of question, carrying `text` where the kind allows it."""
+    qid = int(question.id or 0)
+    if question.kind in (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH):
+        return Answer(qid, text=text, rating=1 + len(text) % 5)
+    if question.kind == QuestionKind.SINGLE:
+        return Answer(qid, text=text, choices=[question.options[0]])
+    if question.kind == QuestionKind.MULTIPLE:
+        return Answer(qid, text=text, choices=question.options[:2])
+    return Answer(qid, text=text)
+
+
+def percentile(values: list[float], p: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if FIGURES:
+        terminalreporter.write_sep("-", "reliability figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
