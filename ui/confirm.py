@@ -13,8 +13,10 @@ from workshop.errors import WorkshopError
 PENDING = "pending_delete"
 
 
-def delete_with_confirmation(token: str, warning: str, delete: Callable[[], None], label: str = "") -> None:
-    """A delete button; once clicked it shows the warning with 'Yes, delete' and 'Cancel'."""
+def delete_with_confirmation(
+    token: str, warning: str, delete: Callable[[], object], label: str = "", yes_label: str = ""
+) -> None:
+    """A delete (or other irreversible) button; once clicked it shows the warning with 'Yes' and 'Cancel'."""
     if st.session_state.get(PENDING) != token:
         if st.button(label or t("confirm.delete"), key=f"delete-{token}"):
             st.session_state[PENDING] = token
@@ -22,7 +24,7 @@ def delete_with_confirmation(token: str, warning: str, delete: Callable[[], None
         return
     st.warning(warning, icon="🗑️")
     yes, no = st.columns(2)
-    if yes.button(t("confirm.yes_delete"), key=f"delete-yes-{token}", type="primary"):
+    if yes.button(yes_label or t("confirm.yes_delete"), key=f"delete-yes-{token}", type="primary"):
         st.session_state.pop(PENDING, None)
         try:
             delete()
