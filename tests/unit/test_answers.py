@@ -130,6 +130,10 @@ def test_a_draft_is_kept_until_the_answer_is_sent(engine: Engine, week: Week) ->
     assert team_drafts(engine, week.blue) == {}
     submit_answer(engine, week.red, Answer(week.text_q, "Whole thought"))
     assert team_drafts(engine, week.red) == {}
+    save_draft(engine, week.red, week.text_q, "Whole thought ")  # the same as sent: nothing unsent
+    assert team_drafts(engine, week.red) == {}
+    save_draft(engine, week.red, week.text_q, "Whole thought, edited")
+    assert team_drafts(engine, week.red) == {week.text_q: "Whole thought, edited"}
 
 
 def test_participation_counts_teams_per_question_and_per_day(engine: Engine, week: Week) -> None:

@@ -142,7 +142,12 @@ def save_draft(engine: Engine, team: Team, question_id: int, text: str) -> None:
             raise DayClosed("the day is not open for answers")
         mine = (drafts.c.question_id == question_id) & (drafts.c.team_id == team.id)
         conn.execute(drafts.delete().where(mine))
-        conn.execute(drafts.insert().values(question_id=question_id, team_id=team.id, text=text, updated_at=_now()))
+        sent = conn.execute(
+            select(responses.c.text).where(responses.c.question_id == question_id, responses.c.team_id == team.id)
+        ).scalar()
+        # Text the same as the saved answer is not unsent: keep no draft, so the saved answer shows.
+        if sent is None or sent != text.strip():
+            conn.execute(drafts.insert().values(question_id=question_id, team_id=team.id, text=text, updated_at=_now()))
 
 
 def team_drafts(engine: Engine, team: Team) -> dict[int, str]:
