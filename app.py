@@ -13,7 +13,7 @@ from workshop.templates import templates
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
 
 try:
-    spaces(), templates(), catalog("en")
+    _loaded = (spaces(), templates(), catalog("en"))  # a bare tuple would be drawn by Streamlit magic
     engine()
 except ConfigError as exc:
     st.error(f"The app cannot start: a data file is broken.\n\n{exc}", icon="🛑")

@@ -14,6 +14,7 @@ STYLE = """<style>
 .st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.6rem;}
 .st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 2.6rem; line-height: 1.25;}
 .st-key-morning [data-testid="stMetricValue"] {font-size: 3rem;}
+.st-key-morning [data-testid="stCaptionContainer"], .st-key-morning [data-testid="stMetricLabel"] {font-size: 1.2rem;}
 </style>"""
 
 require(Role.FACILITATOR)
@@ -39,11 +40,11 @@ def live() -> None:
             st.metric(t("morning.answered"), t("morning.n_of_m", n=seen.any_question, m=seen.teams))
             for q in list_questions(engine(), wid, day.id):
                 point = points.get(q.main_point_id)
-                with st.container(border=True, key=f"morning-question-{q.id}"):
-                    plain(q.text)
                 if point is not None:
                     st.caption(t("morning.main_point"))
                     plain(point.title)
+                with st.container(border=True, key=f"morning-question-{q.id}"):
+                    plain(q.text)
                 answered = seen.by_question.get(int(q.id or 0), 0)
                 st.progress(answered / seen.teams if seen.teams else 0.0)
                 st.caption(t("morning.n_of_m", n=answered, m=seen.teams))

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import errors_of, fresh_app, sign_in
+from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.model import Role
 from workshop.services.access import join_team
 from workshop.services.workshops import current_workshop_id, list_teams
@@ -57,3 +57,16 @@ def test_a_renamed_team_keeps_its_place(db: Engine) -> None:
     at.text_input(key=f"team-name-{team.id}").input("Children, families & schools")
     at.button(key=f"team-rename-{team.id}").click().run()
     assert list_teams(db, int(current_workshop_id(db) or 0))[0].name == "Children, families & schools"
+
+
+def test_the_join_link_signs_the_team_in(db: Engine) -> None:
+    at = teams_page()
+    at.text_input(key="new_team_name").input("Link team")
+    next(b for b in at.button if b.label == "Add the team").click().run()
+    link = next(c.value for c in at.code if "Link team" not in c.value).split()[1]
+    code = link.split("?code=")[1]
+    visitor = AppTest.from_file(APP, default_timeout=60)
+    visitor.query_params["code"] = code
+    visitor.run()
+    assert errors_of(visitor) == []
+    assert any(s.value.startswith("You are signed in as Team") for s in visitor.success)
