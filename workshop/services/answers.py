@@ -99,7 +99,8 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
         question = _question_for(conn, team, answer.question_id)
         if question["status"] != DayStatus.OPEN.value:
             raise DayClosed("the day is not open for answers")
-        clean = check_answer(QuestionKind(question["kind"]), list(question["options"]), answer)  # type: ignore[call-overload]
+        options = [str(o) for o in question["options"]]  # type: ignore[attr-defined]
+        clean = check_answer(QuestionKind(str(question["kind"])), options, answer)
         values = {
             "text": clean.text,
             "rating": clean.rating,

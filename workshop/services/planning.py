@@ -34,6 +34,13 @@ def _owned(conn: Connection, table: Table, workshop_id: int, item_id: int) -> An
     return row
 
 
+def _insert(conn: Connection, statement: Any) -> int:
+    """Run an insert; the new row's id."""
+    key = conn.execute(statement).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
 def _next_position(conn: Connection, table: Table, *where: Any) -> int:
     return int(conn.execute(select(func.coalesce(func.max(table.c.position), 0)).where(*where)).scalar() or 0) + 1
 
@@ -70,9 +77,7 @@ def save_main_point(
     with write(engine) as conn:
         if point_id is None:
             position = _next_position(conn, main_points, main_points.c.workshop_id == workshop_id)
-            point_id = conn.execute(
-                main_points.insert().values(workshop_id=workshop_id, position=position, **values)
-            ).inserted_primary_key[0]
+            point_id = _insert(conn, main_points.insert().values(workshop_id=workshop_id, position=position, **values))
         else:
             _owned(conn, main_points, workshop_id, point_id)
             conn.execute(main_points.update().where(main_points.c.id == point_id).values(**values))
@@ -106,11 +111,12 @@ def save_day(
     with write(engine) as conn:
         if day_id is None:
             position = _next_position(conn, days, days.c.workshop_id == workshop_id)
-            day_id = conn.execute(
+            day_id = _insert(
+                conn,
                 days.insert().values(
                     workshop_id=workshop_id, position=position, title=day.title, date=day.date, status="planned"
-                )
-            ).inserted_primary_key[0]
+                ),
+            )
         else:
             _owned(conn, days, workshop_id, day_id)
             conn.execute(days.update().where(days.c.id == day_id).values(title=day.title, date=day.date))
@@ -181,9 +187,9 @@ def save_question(
             _owned(conn, main_points, workshop_id, main_point_id)
         if question_id is None:
             position = _next_position(conn, questions, questions.c.day_id == day_id)
-            question_id = conn.execute(
-                questions.insert().values(workshop_id=workshop_id, day_id=day_id, position=position, **values)
-            ).inserted_primary_key[0]
+            question_id = _insert(
+                conn, questions.insert().values(workshop_id=workshop_id, day_id=day_id, position=position, **values)
+            )
         else:
             before = _owned(conn, questions, workshop_id, question_id)
             if before.day_id != day_id:
