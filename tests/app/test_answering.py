@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.model import DayStatus, Role
+from workshop.services.planning import save_question
 from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import current_workshop_id
 from workshop.store import make_engine
@@ -103,3 +104,15 @@ def test_a_save_after_the_day_closed_is_refused_with_a_clear_message(db: Engine)
     assert any(e.value.startswith("This day is closed") for e in at.error)
     assert any(w.value.startswith("This day is closed") for w in at.warning)
     assert "Too late" not in stored(db, qid)
+
+
+def test_a_choice_the_facilitator_removed_since_does_not_break_the_page(db: Engine) -> None:
+    at = answering("KX7P2M")  # this team chose "Rooms, furniture and noise" on the open day
+    wid = int(current_workshop_id(db) or 0)
+    day = next(d for d in list_days(db, wid) if d.status == DayStatus.OPEN)
+    single = next(q for q in list_questions(db, wid, day.id) if q.kind.value == "single")
+    assert at.radio(key=f"answer-choices-{single.id}").value == "Rooms, furniture and noise"
+    save_question(db, wid, int(day.id or 0), single.text, single.kind, ["Staff", "Money"], question_id=single.id)
+    at.run()
+    assert errors_of(at) == []
+    assert at.radio(key=f"answer-choices-{single.id}").value is None
