@@ -49,6 +49,7 @@ def arrows(key: str, move: Callable[[Engine, int, int, int], None], item_id: int
 
 points_tab, days_tab, settings_tab = st.tabs([t("setup.main_points"), t("setup.days"), t("setup.settings")])
 points = list_main_points(engine(), wid)
+positions = {p.id: p.position for p in points}
 with points_tab:
     if not points:
         st.info(t("setup.no_main_points"))
@@ -94,7 +95,8 @@ with days_tab:
                 text_col, move_col = st.columns([5, 1])
                 with text_col:
                     plain(f"{q.position}. {q.text}")
-                    st.caption(t(f"kind.{q.kind.value}"))
+                    serves = positions.get(q.main_point_id)
+                    st.caption(t(f"kind.{q.kind.value}") + (f" · {t('setup.serves', n=serves)}" if serves else ""))
                 with move_col:
                     arrows(f"question-{qid}", move_question, qid)
                 with st.expander(t("setup.edit_question", n=q.position)):
