@@ -12,7 +12,8 @@ from workshop.services.week import list_days, list_main_points, list_questions
 
 me = require_team()
 assert me.workshop_id is not None
-st.title(t("answer.title", team=me.name))
+st.title(t("nav.answer"))
+plain(t("answer.title", team=me.name))  # a team name is user text: never in a markdown title
 days = list_days(engine(), me.workshop_id)
 points = {p.id: p for p in list_main_points(engine(), me.workshop_id)}
 questions = list_questions(engine(), me.workshop_id)

@@ -80,7 +80,9 @@ with st.form("add_team", clear_on_submit=True):
             st.rerun()
 if "new_team_code" in st.session_state:
     team_name, code = st.session_state.pop("new_team_code")
-    st.success(t("teams.created", team=team_name, code=code), icon="🔑")
+    with st.container(border=True):
+        st.success(t("teams.code_made"), icon="🔑")
+        plain(t("teams.created", team=team_name, code=code))  # the name is user text: plain, not markdown
 
 st.subheader(t("teams.sheet_title"))
 st.caption(t("teams.sheet_help"))

@@ -28,8 +28,8 @@ def test_a_new_team_gets_a_code_that_joins_and_a_link_with_it(db: Engine) -> Non
     at = teams_page()
     at.text_input(key="new_team_name").input("Makerspace crew")
     next(b for b in at.button if b.label == "Add the team").click().run()
-    assert errors_of(at) == []
-    message = next(s.value for s in at.success)
+    assert errors_of(at) == [] and at.success
+    message = next(x.value for x in at.text if x.value.startswith("Team Makerspace crew created"))
     code = message.split("join code is ")[1].split(" ")[0]
     wid = int(current_workshop_id(db) or 0)
     assert join_team(db, wid, code).name == "Makerspace crew"
@@ -70,3 +70,12 @@ def test_the_join_link_signs_the_team_in(db: Engine) -> None:
     visitor.run()
     assert errors_of(visitor) == []
     assert any(s.value.startswith("You are signed in as Team") for s in visitor.success)
+
+
+def test_a_team_name_with_markup_is_shown_literally(db: Engine) -> None:
+    at = teams_page()
+    name = "**Bold** <script>x</script>"
+    at.text_input(key="new_team_name").input(name)
+    next(b for b in at.button if b.label == "Add the team").click().run()
+    assert name in [x.value for x in at.text]
+    assert not any("Bold" in m.value for m in [*at.markdown, *at.success, *at.caption])
