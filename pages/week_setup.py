@@ -1,14 +1,11 @@
 """Facilitator: the week's main points, days and questions; open, close and reopen days."""
 
-from collections.abc import Callable
-
 import streamlit as st
-from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.setup_forms import day_form, flash, main_point_form, question_form
+from ui.setup_forms import arrows, day_form, flash, main_point_form, question_form
 from ui.widgets import plain
 from workshop.model import DayStatus, Role
 from workshop.services.planning import (
@@ -21,7 +18,7 @@ from workshop.services.planning import (
     move_question,
     set_publish_log_immediately,
 )
-from workshop.services.week import list_days, list_main_points, list_questions, set_day_status
+from workshop.services.week import list_days, list_main_points, list_questions, next_status, set_day_status
 
 require(Role.FACILITATOR)
 current = workshop()
@@ -29,23 +26,11 @@ assert current is not None and current.id is not None
 wid = current.id
 st.title(t("setup.title"))
 flash()
-NEXT_STATUS = {DayStatus.PLANNED: DayStatus.OPEN, DayStatus.OPEN: DayStatus.CLOSED, DayStatus.CLOSED: DayStatus.OPEN}
 STATUS_BUTTON = {
     DayStatus.PLANNED: "setup.open_day",
     DayStatus.OPEN: "setup.close_day",
     DayStatus.CLOSED: "setup.reopen_day",
 }
-
-
-def arrows(key: str, move: Callable[[Engine, int, int, int], None], item_id: int) -> None:
-    up, down = st.columns(2)
-    if up.button("↑", key=f"up-{key}", help=t("setup.move_up")):
-        move(engine(), wid, item_id, -1)
-        st.rerun()
-    if down.button("↓", key=f"down-{key}", help=t("setup.move_down")):
-        move(engine(), wid, item_id, +1)
-        st.rerun()
-
 
 points_tab, days_tab, settings_tab = st.tabs([t("setup.main_points"), t("setup.days"), t("setup.settings")])
 points = list_main_points(engine(), wid)
@@ -61,7 +46,7 @@ with points_tab:
             with text_col:
                 plain(point.title)
             with move_col:
-                arrows(f"point-{pid}", move_main_point, pid)
+                arrows(wid, f"point-{pid}", move_main_point, pid)
             with st.expander(t("setup.edit")):
                 main_point_form(wid, point)
                 warning = t("setup.delete_point_warning", n=point.position)
@@ -82,10 +67,10 @@ with days_tab:
             with head:
                 plain(day.title + (f"  ({day.date.isoformat()})" if day.date else ""))
                 if st.button(t(STATUS_BUTTON[day.status]), key=f"status-{did}", type="primary"):
-                    set_day_status(engine(), wid, did, NEXT_STATUS[day.status])
+                    set_day_status(engine(), wid, did, next_status(day.status))
                     st.rerun()
             with move_col:
-                arrows(f"day-{did}", move_day, did)
+                arrows(wid, f"day-{did}", move_day, did)
             with st.expander(t("setup.edit_day")):
                 day_form(wid, day)
                 warning = t("setup.delete_day_warning", n=day.position, answers=answer_count(engine(), wid, day_id=did))
@@ -98,7 +83,7 @@ with days_tab:
                     serves = positions.get(q.main_point_id)
                     st.caption(t(f"kind.{q.kind.value}") + (f" · {t('setup.serves', n=serves)}" if serves else ""))
                 with move_col:
-                    arrows(f"question-{qid}", move_question, qid)
+                    arrows(wid, f"question-{qid}", move_question, qid)
                 with st.expander(t("setup.edit_question", n=q.position)):
                     question_form(wid, did, points, q)
                     warning = t("setup.delete_question_warning", answers=answer_count(engine(), wid, question_id=qid))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from ui.context import engine, lang, t
 from ui.widgets import show_error
@@ -26,6 +27,17 @@ def _saved(action: Callable[[], object], message: str) -> None:
         return
     st.session_state["setup_flash"] = message
     st.rerun()
+
+
+def arrows(wid: int, key: str, move: Callable[[Engine, int, int, int], None], item_id: int) -> None:
+    """Move up / move down buttons for an item of the week."""
+    up, down = st.columns(2)
+    if up.button("↑", key=f"up-{key}", help=t("setup.move_up")):
+        move(engine(), wid, item_id, -1)
+        st.rerun()
+    if down.button("↓", key=f"down-{key}", help=t("setup.move_down")):
+        move(engine(), wid, item_id, +1)
+        st.rerun()
 
 
 def flash() -> None:

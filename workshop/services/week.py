@@ -46,6 +46,11 @@ def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DaySta
             raise NotFound(f"no day {day_id} in workshop {workshop_id}")
 
 
+def next_status(status: DayStatus) -> DayStatus:
+    """What the facilitator's one button does: a planned day opens, an open one closes, a closed one reopens."""
+    return DayStatus.CLOSED if status == DayStatus.OPEN else DayStatus.OPEN
+
+
 def answers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """Every answer with its team, question, day and main point: the raw material of consolidation."""
     query = (
