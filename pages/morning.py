@@ -19,18 +19,18 @@ STYLE = """<style>
 
 require(Role.FACILITATOR)
 wid = int(workshop_id() or 0)
-open_days = [d for d in list_days(engine(), wid) if d.status == DayStatus.OPEN]
-if not open_days:
-    st.title(t("morning.title"))
-    st.info(t("morning.no_open_day"))
-    st.page_link("pages/week_setup.py", label=t("nav.week_setup"), icon="🗓️")
-    st.stop()
 st.html(STYLE)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def live() -> None:
-    """Redrawn every few seconds, without reloading the page."""
+    """Redrawn every few seconds, without reloading the page: a day opened or closed shows up too."""
+    open_days = [d for d in list_days(engine(), wid) if d.status == DayStatus.OPEN]
+    if not open_days:
+        st.title(t("morning.title"))
+        st.info(t("morning.no_open_day"))
+        st.page_link("pages/week_setup.py", label=t("nav.week_setup"), icon="🗓️")
+        return
     points = {p.id: p for p in list_main_points(engine(), wid)}
     with st.container(key="morning"):
         for day in open_days:

@@ -11,7 +11,7 @@ from workshop.services.access import join_team
 from workshop.services.answers import Answer, submit_answer
 from workshop.services.demo import create_demo
 from workshop.services.planning import set_publish_log_immediately
-from workshop.services.week import list_days, list_questions
+from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import current_workshop_id
 from workshop.store import make_engine, migrate
 
@@ -72,3 +72,15 @@ def test_a_rating_with_comment_and_a_single_choice_are_saved(db: Engine, wid: in
     assert again.radio(key=f"answer-rating-{rating}").value == 4
     assert again.radio(key=f"answer-choices-{single}").value == option
     assert again.multiselect(key=f"answer-spaces-{single}").value == ["meeting"]
+
+
+def test_the_morning_view_follows_a_day_being_opened(db: Engine, wid: int) -> None:
+    for day in list_days(db, wid):
+        if day.status == DayStatus.OPEN:
+            set_day_status(db, wid, int(day.id or 0), DayStatus.CLOSED)
+    at = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/morning.py").run()
+    assert [i.value for i in at.info] == ["No day is open. Open a day in the week setup."]
+    set_day_status(db, wid, int(list_days(db, wid)[3].id or 0), DayStatus.OPEN)
+    at.run()
+    assert at.title[0].value == "Day 4" and not at.info
+    assert [m.value for m in at.metric] == ["0 of 6 teams answered"]
