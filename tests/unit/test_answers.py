@@ -1,5 +1,7 @@
 """Teams' answers: only their own, only while the day is open, once per submission, drafts kept."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from sqlalchemy import Engine, func, select
 
@@ -144,3 +146,13 @@ def test_participation_counts_teams_per_question_and_per_day(engine: Engine, wee
     seen = day_participation(engine, week.wid, week.day)
     assert (seen.teams, seen.any_question) == (3, 2)
     assert seen.by_question == {week.text_q: 2, week.rating_q: 1}
+
+
+def test_simultaneous_first_saves_of_one_team_store_one_answer(engine: Engine, week: Week) -> None:
+    def save(n: int) -> int:
+        return int(submit_answer(engine, week.red, Answer(week.text_q, f"Version {n}"), f"key-{n}").id or 0)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = list(pool.map(save, range(6)))
+    assert len(set(ids)) == 1 and _rows(engine) == 1
+    assert team_answers(engine, week.red)[week.text_q].text.startswith("Version ")
