@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.context import engine, language_switch, t, workshop
-from ui.gate import role, sign_out
+from ui.gate import keep_team_code, role, sign_out
 from ui.navigation import pages_for
 from workshop.errors import ConfigError
 from workshop.i18n import catalog
@@ -20,6 +20,7 @@ except ConfigError as exc:
     st.stop()
 
 language_switch()
+keep_team_code()
 current = workshop()
 if current is not None:
     st.sidebar.caption(t("sidebar.workshop"))

@@ -46,11 +46,24 @@ def require_team() -> Team:
     return found
 
 
-def _remember(role_: Role, team_: Team | None = None) -> None:
+def _remember(role_: Role, team_: Team | None = None, code: str = "") -> None:
     identity: dict[str, object] = {"role": role_.value, "workshop_id": workshop_id()}
     if team_ is not None:
-        identity |= {"team_id": team_.id, "team_name": team_.name}
+        identity |= {"team_id": team_.id, "team_name": team_.name, "code": code.strip().upper()}
     st.session_state["identity"] = identity
+
+
+def keep_team_code() -> None:
+    """The browser tab keeps a team's code in its address (?code=): kept across pages, and a reload
+    joins again. A code that does not work is tried once and dropped from the address."""
+    code = st.query_params.get("code")
+    if role() is None and code:
+        if not try_join(code):
+            st.query_params.pop("code", None)
+        return
+    identity = st.session_state.get("identity") or {}
+    if role() == Role.TEAM and identity.get("code") and code != identity["code"]:
+        st.query_params["code"] = identity["code"]
 
 
 def sign_out() -> None:
@@ -68,7 +81,7 @@ def try_join(code: str) -> bool:
     except WorkshopError as exc:
         show_error(exc)
         return False
-    _remember(Role.TEAM, joined)
+    _remember(Role.TEAM, joined, code)
     return True
 
 

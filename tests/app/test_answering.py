@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import errors_of, fresh_app, sign_in
+from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.model import DayStatus, Role
 from workshop.services.planning import save_question
 from workshop.services.week import list_days, list_questions, set_day_status
@@ -116,3 +116,13 @@ def test_a_choice_the_facilitator_removed_since_does_not_break_the_page(db: Engi
     at.run()
     assert errors_of(at) == []
     assert at.radio(key=f"answer-choices-{single.id}").value is None
+
+
+def test_a_wrong_code_in_the_address_is_tried_once_and_dropped(db: Engine) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["code"] = "WRONG2"
+    at.run()
+    assert [e.value for e in at.error] == ["That code did not work. Check it and try again."]
+    assert "code" not in at.query_params
+    at.run()
+    assert not at.error
