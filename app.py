@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.context import engine, language_switch, t, workshop
-from ui.gate import keep_team_in_link, role, sign_out
+from ui.gate import keep_team_code, role, sign_out
 from ui.navigation import pages_for
 from workshop.errors import ConfigError
 from workshop.i18n import catalog
@@ -13,14 +13,14 @@ from workshop.templates import templates
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
 
 try:
-    _ = (spaces(), templates(), catalog("en"))  # validate every data file before drawing anything
+    _loaded = (spaces(), templates(), catalog("en"))  # a bare tuple would be drawn by Streamlit magic
     engine()
 except ConfigError as exc:
     st.error(f"The app cannot start: a data file is broken.\n\n{exc}", icon="🛑")
     st.stop()
 
 language_switch()
-keep_team_in_link()
+keep_team_code()
 current = workshop()
 if current is not None:
     st.sidebar.caption(t("sidebar.workshop"))

@@ -1,62 +1,53 @@
 """Team: answer the open day's questions; edit until the day closes."""
 
-import uuid
-
 import streamlit as st
 
-from ui.context import engine, lang, t
+from ui.answering import answer_card, local_time, outcome_of
+from ui.context import engine, t
 from ui.gate import require_team
-from ui.widgets import plain, show_error
-from workshop.errors import WorkshopError
-from workshop.model import SPACE_KEYS, DayStatus, QuestionKind
-from workshop.services.answers import Answer, submit_answer, team_answers
-from workshop.services.week import list_days, list_questions
-from workshop.spaces import spaces
+from ui.widgets import plain
+from workshop.model import DayStatus
+from workshop.services.answers import team_answers, team_drafts
+from workshop.services.week import list_days, list_main_points, list_questions
 
 me = require_team()
 assert me.workshop_id is not None
-st.title(t("answer.title", team=me.name))
-open_days = [d for d in list_days(engine(), me.workshop_id) if d.status == DayStatus.OPEN]
+st.title(t("nav.answer"))
+plain(t("answer.title", team=me.name))  # a team name is user text: never in a markdown title
+days = list_days(engine(), me.workshop_id)
+points = {p.id: p for p in list_main_points(engine(), me.workshop_id)}
+questions = list_questions(engine(), me.workshop_id)
+mine, drafts = team_answers(engine(), me), team_drafts(engine(), me)
+open_days = [d for d in days if d.status == DayStatus.OPEN]
 if not open_days:
     st.info(t("answer.no_open_day"))
-    st.stop()
-mine = team_answers(engine(), me)
-space_names = {k: spaces().space_name(k, lang()) for k in SPACE_KEYS}
 for day in open_days:
-    st.header(day.title)
-    for q in list_questions(engine(), me.workshop_id, day.id):
-        earlier = mine.get(int(q.id or 0))
-        with st.form(f"q-{q.id}"):
+    st.header(t("setup.day_n", n=day.position))
+    plain(day.title)
+    day_questions = [q for q in questions if q.day_id == day.id]
+    if not day_questions:
+        st.info(t("answer.no_questions"))
+    for q in day_questions:
+        answer_card(me, q, points.get(q.main_point_id), mine.get(int(q.id or 0)), drafts.get(int(q.id or 0)))
+
+closed = [d for d in days if d.status == DayStatus.CLOSED]
+if closed:
+    st.divider()
+    st.subheader(t("answer.closed_days"))
+for day in closed:
+    day_questions = [q for q in questions if q.day_id == day.id]
+    # A save that arrived after the facilitator closed the day: say so plainly, on top.
+    tried = any(f"answer-outcome-{q.id}" in st.session_state for q in day_questions)
+    with st.expander(t("answer.closed_day", n=day.position), expanded=tried):
+        plain(day.title)
+        st.warning(t("answer.day_is_closed"), icon="🔒")
+        for q in day_questions:
+            outcome_of(int(q.id or 0))
             plain(q.text)
-            text, rating, choices = "", None, []
-            if q.kind in (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH):
-                rating = st.slider(t("answer.rating"), 1, 5, earlier.rating if earlier and earlier.rating else 3)
-                text = st.text_area(t("answer.comment"), earlier.text if earlier else "", max_chars=5000)
-            elif q.kind == QuestionKind.SINGLE:
-                pick = st.radio(
-                    t("answer.choose_one"),
-                    q.options,
-                    index=q.options.index(earlier.choices[0]) if earlier and earlier.choices else None,
-                )
-                choices = [pick] if pick else []
-            elif q.kind == QuestionKind.MULTIPLE:
-                choices = st.multiselect(t("answer.choose_many"), q.options, earlier.choices if earlier else [])
-            else:
-                text = st.text_area(t("answer.text"), earlier.text if earlier else "", max_chars=5000)
-            concerns = st.multiselect(
-                t("answer.spaces"), SPACE_KEYS, earlier.spaces if earlier else [], format_func=space_names.get
-            )
-            if st.form_submit_button(t("answer.save")):
-                try:
-                    saved = submit_answer(
-                        engine(),
-                        me,
-                        Answer(int(q.id or 0), text, rating, choices, concerns),
-                        idempotency_key=str(uuid.uuid4()),
-                    )
-                except WorkshopError as exc:
-                    show_error(exc)
-                else:
-                    st.success(t("answer.saved", time=saved.updated_at.strftime("%H:%M:%S")), icon="✅")
-            elif earlier is not None:
-                st.caption(t("answer.saved_earlier", time=earlier.updated_at.strftime("%H:%M")))
+            earlier = mine.get(int(q.id or 0))
+            if earlier is None:
+                st.caption(t("answer.not_answered"))
+                continue
+            parts = [str(earlier.rating)] if earlier.rating else []
+            plain(" · ".join([*parts, *earlier.choices, *([earlier.text] if earlier.text else [])]))
+            st.caption(t("answer.saved_at", time=local_time(earlier.updated_at, "%a %H:%M")))

@@ -1,34 +1,107 @@
-"""Facilitator: the teams and their join codes."""
+"""Facilitator: the teams, their join codes and links, and the printable code sheet."""
 
+from urllib.parse import urlsplit
+
+import pandas as pd
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui.confirm import delete_with_confirmation
+from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.widgets import plain, show_error
 from workshop.errors import WorkshopError
 from workshop.model import Role
+from workshop.services.teams import (
+    TeamCode,
+    code_sheet_html,
+    delete_team,
+    join_link,
+    regenerate_all_codes,
+    regenerate_code,
+    rename_team,
+    team_answer_count,
+)
 from workshop.services.workshops import add_team, list_teams
 
 require(Role.FACILITATOR)
-wid = int(workshop_id() or 0)
+current = workshop()
+assert current is not None and current.id is not None
+wid = current.id
 st.title(t("teams.title"))
+# Codes are stored hashed: the ones made in this session are the only ones that can be shown or printed.
+fresh: dict[int, TeamCode] = st.session_state.setdefault(f"fresh_codes_{wid}", {})
+
+
+def remember(*made: TeamCode) -> None:
+    fresh.update({int(m.team.id or 0): m for m in made})
+
+
+here = urlsplit(st.context.url or "")
+app_url = st.text_input(
+    t("teams.app_url"), f"{here.scheme}://{here.netloc}" if here.netloc else "http://localhost:8501", key="app_url"
+)
+st.caption(t("teams.app_url_help"))
+
 teams = list_teams(engine(), wid)
 if not teams:
     st.info(t("teams.empty"))
 for team in teams:
-    plain(team.name)
+    tid = int(team.id or 0)
+    with st.container(border=True):
+        plain(team.name)
+        if tid in fresh:
+            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code)}", language=None)
+        with st.expander(t("teams.manage")):
+            new_name = st.text_input(t("teams.name"), team.name, max_chars=200, key=f"team-name-{tid}")
+            if st.button(t("teams.rename"), key=f"team-rename-{tid}"):
+                try:
+                    rename_team(engine(), wid, tid, new_name)
+                except WorkshopError as exc:
+                    show_error(exc)
+                else:
+                    st.rerun()
+            if st.button(t("teams.new_code"), key=f"team-code-{tid}", help=t("teams.new_code_help")):
+                remember(regenerate_code(engine(), wid, tid))
+                st.rerun()
+            warning = t("teams.delete_warning", answers=team_answer_count(engine(), wid, tid))
+            delete_with_confirmation(f"team-{tid}", warning, lambda tid=tid: delete_team(engine(), wid, tid))
 st.caption(t("teams.codes_hashed"))
 
 with st.form("add_team", clear_on_submit=True):
-    name = st.text_input(t("teams.name"), max_chars=200)
+    name = st.text_input(t("teams.name"), max_chars=200, key="new_team_name")
     if st.form_submit_button(t("teams.add")):
         try:
             created, code = add_team(engine(), wid, name)
         except WorkshopError as exc:
             show_error(exc)
         else:
+            remember(TeamCode(created, code))
             st.session_state["new_team_code"] = (created.name, code)
             st.rerun()
 if "new_team_code" in st.session_state:
-    team_name, code = st.session_state["new_team_code"]
-    st.success(t("teams.created", team=team_name, code=code), icon="🔑")
+    team_name, code = st.session_state.pop("new_team_code")
+    with st.container(border=True):
+        st.success(t("teams.code_made"), icon="🔑")
+        plain(t("teams.created", team=team_name, code=code))  # the name is user text: plain, not markdown
+
+st.subheader(t("teams.sheet_title"))
+st.caption(t("teams.sheet_help"))
+printable = [fresh[int(tm.id or 0)] for tm in teams if int(tm.id or 0) in fresh]
+if teams:
+    delete_with_confirmation(
+        "all-codes",
+        t("teams.regenerate_warning"),
+        lambda: remember(*regenerate_all_codes(engine(), wid)),
+        label=t("teams.regenerate_all"),
+        yes_label=t("teams.regenerate_yes"),
+    )
+if printable:
+    rows = [
+        {t("teams.col_team"): m.team.name, t("teams.col_code"): m.code, t("teams.col_link"): join_link(app_url, m.code)}
+        for m in printable
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    if len(printable) < len(teams):
+        st.warning(t("teams.sheet_incomplete", missing=len(teams) - len(printable)), icon="ℹ️")
+    sheet = code_sheet_html(current.name, printable, app_url, t("teams.sheet_heading"))
+    st.download_button(t("teams.download_sheet"), sheet, "team-codes.html", "text/html", type="primary")

@@ -1,38 +1,102 @@
-"""Facilitator: the week's main points, days and questions; open and close days."""
+"""Facilitator: the week's main points, days and questions; open, close and reopen days."""
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui.confirm import delete_with_confirmation
+from ui.context import engine, t, workshop
 from ui.gate import require
+from ui.setup_forms import arrows, day_form, flash, main_point_form, question_form
 from ui.widgets import plain
 from workshop.model import DayStatus, Role
-from workshop.services.week import list_days, list_main_points, list_questions, set_day_status
+from workshop.services.planning import (
+    answer_count,
+    delete_day,
+    delete_main_point,
+    delete_question,
+    move_day,
+    move_main_point,
+    move_question,
+    set_publish_log_immediately,
+)
+from workshop.services.week import list_days, list_main_points, list_questions, next_status, set_day_status
 
 require(Role.FACILITATOR)
-wid = int(workshop_id() or 0)
+current = workshop()
+assert current is not None and current.id is not None
+wid = current.id
 st.title(t("setup.title"))
+flash()
+STATUS_BUTTON = {
+    DayStatus.PLANNED: "setup.open_day",
+    DayStatus.OPEN: "setup.close_day",
+    DayStatus.CLOSED: "setup.reopen_day",
+}
 
+points_tab, days_tab, settings_tab = st.tabs([t("setup.main_points"), t("setup.days"), t("setup.settings")])
 points = list_main_points(engine(), wid)
-st.subheader(t("setup.main_points"))
-if not points:
-    st.info(t("setup.no_main_points"))
-for point in points:
-    st.markdown(f"**{point.position}.**")
-    plain(point.title)
+positions = {p.id: p.position for p in points}
+with points_tab:
+    if not points:
+        st.info(t("setup.no_main_points"))
+    for point in points:
+        pid = int(point.id or 0)
+        with st.container(border=True):
+            text_col, move_col = st.columns([5, 1])
+            text_col.markdown(f"**{point.position}.**")
+            with text_col:
+                plain(point.title)
+            with move_col:
+                arrows(wid, f"point-{pid}", move_main_point, pid)
+            with st.expander(t("setup.edit")):
+                main_point_form(wid, point)
+                warning = t("setup.delete_point_warning", n=point.position)
+                delete_with_confirmation(f"point-{pid}", warning, lambda pid=pid: delete_main_point(engine(), wid, pid))
+    with st.expander(t("setup.new_point"), expanded=not points):
+        main_point_form(wid, None)
 
-st.subheader(t("setup.days"))
-days = list_days(engine(), wid)
-if not days:
-    st.info(t("setup.no_days"))
-questions = list_questions(engine(), wid)
-for day in days:
-    with st.container(border=True):
-        st.markdown(f"**{t('setup.day_n', n=day.position)}** · {t(f'day.{day.status.value}')}")
-        plain(day.title)
-        for q in [q for q in questions if q.day_id == day.id]:
-            plain(f"{q.position}. {q.text}  [{t(f'kind.{q.kind.value}')}]")
-        target = DayStatus.CLOSED if day.status == DayStatus.OPEN else DayStatus.OPEN
-        label = t("setup.close_day") if target == DayStatus.CLOSED else t("setup.open_day")
-        if st.button(label, key=f"day-{day.id}"):
-            set_day_status(engine(), wid, int(day.id or 0), target)
-            st.rerun()
+with days_tab:
+    days = list_days(engine(), wid)
+    questions = list_questions(engine(), wid)
+    if not days:
+        st.info(t("setup.no_days"))
+    for day in days:
+        did = int(day.id or 0)
+        with st.container(border=True):
+            head, move_col = st.columns([5, 1])
+            head.markdown(f"**{t('setup.day_n', n=day.position)}** · {t(f'day.{day.status.value}')}")
+            with head:
+                plain(day.title + (f"  ({day.date.isoformat()})" if day.date else ""))
+                if st.button(t(STATUS_BUTTON[day.status]), key=f"status-{did}", type="primary"):
+                    set_day_status(engine(), wid, did, next_status(day.status))
+                    st.rerun()
+            with move_col:
+                arrows(wid, f"day-{did}", move_day, did)
+            with st.expander(t("setup.edit_day")):
+                day_form(wid, day)
+                warning = t("setup.delete_day_warning", n=day.position, answers=answer_count(engine(), wid, day_id=did))
+                delete_with_confirmation(f"day-{did}", warning, lambda did=did: delete_day(engine(), wid, did))
+            for q in [q for q in questions if q.day_id == day.id]:
+                qid = int(q.id or 0)
+                text_col, move_col = st.columns([5, 1])
+                with text_col:
+                    plain(f"{q.position}. {q.text}")
+                    serves = positions.get(q.main_point_id)
+                    st.caption(t(f"kind.{q.kind.value}") + (f" · {t('setup.serves', n=serves)}" if serves else ""))
+                with move_col:
+                    arrows(wid, f"question-{qid}", move_question, qid)
+                with st.expander(t("setup.edit_question", n=q.position)):
+                    question_form(wid, did, points, q)
+                    warning = t("setup.delete_question_warning", answers=answer_count(engine(), wid, question_id=qid))
+                    delete_with_confirmation(f"q-{qid}", warning, lambda qid=qid: delete_question(engine(), wid, qid))
+            with st.expander(t("setup.new_question")):
+                question_form(wid, did, points, None)
+    with st.expander(t("setup.new_day"), expanded=not days):
+        day_form(wid, None)
+
+with settings_tab:
+    publish = st.toggle(t("setup.publish_immediately"), value=current.publish_log_immediately, key="publish_log")
+    st.caption(t("setup.publish_help"))
+    if publish != current.publish_log_immediately:
+        set_publish_log_immediately(engine(), wid, publish)
+        st.session_state["setup_flash"] = t("setup.saved")
+        st.rerun()

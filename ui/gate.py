@@ -8,7 +8,7 @@ from ui.context import engine, t, workshop_id
 from ui.widgets import show_error
 from workshop.errors import WorkshopError
 from workshop.model import Role, Team
-from workshop.services.access import join_team, normalise_team_code, sign_in
+from workshop.services.access import join_team, sign_in
 
 
 def role() -> Role | None:
@@ -46,11 +46,24 @@ def require_team() -> Team:
     return found
 
 
-def _remember(role_: Role, team_: Team | None = None) -> None:
+def _remember(role_: Role, team_: Team | None = None, code: str = "") -> None:
     identity: dict[str, object] = {"role": role_.value, "workshop_id": workshop_id()}
     if team_ is not None:
-        identity |= {"team_id": team_.id, "team_name": team_.name}
+        identity |= {"team_id": team_.id, "team_name": team_.name, "code": code.strip().upper()}
     st.session_state["identity"] = identity
+
+
+def keep_team_code() -> None:
+    """The browser tab keeps a team's code in its address (?code=): kept across pages, and a reload
+    joins again. A code that does not work is tried once and dropped from the address."""
+    code = st.query_params.get("code")
+    if role() is None and code:
+        if not try_join(code):
+            st.query_params.pop("code", None)
+        return
+    identity = st.session_state.get("identity") or {}
+    if role() == Role.TEAM and identity.get("code") and code != identity["code"]:
+        st.query_params["code"] = identity["code"]
 
 
 def sign_out() -> None:
@@ -68,23 +81,8 @@ def try_join(code: str) -> bool:
     except WorkshopError as exc:
         show_error(exc)
         return False
-    _remember(Role.TEAM, joined)
-    st.session_state["identity"]["code"] = normalise_team_code(code)
+    _remember(Role.TEAM, joined, code)
     return True
-
-
-def keep_team_in_link() -> None:
-    """The browser tab keeps a team signed in: its code rides in the address on every page, so a
-    reload or a bookmarked join link signs the team in again."""
-    code = st.query_params.get("code")
-    identity = st.session_state.get("identity") or {}
-    if role() == Role.TEAM and identity.get("code"):
-        if code != identity["code"]:
-            st.query_params["code"] = identity["code"]
-    elif role() is None and code and st.session_state.get("link_code_tried") != code:
-        st.session_state["link_code_tried"] = code  # a wrong link is tried once, not on every rerun
-        if try_join(code):
-            st.rerun()
 
 
 def sign_in_form() -> None:
@@ -112,4 +110,5 @@ def sign_in_form() -> None:
     with team_tab, st.form("join", clear_on_submit=False):
         code = st.text_input(t("gate.team_code"), max_chars=12)
         if st.form_submit_button(t("gate.join")) and try_join(code):
+            st.query_params["code"] = code.strip().upper()
             st.rerun()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.errors import DayClosed, InvalidInput, NotFound
+from workshop.errors import AccessDenied, DayClosed, InvalidInput, NotFound
 from workshop.model import SPACE_KEYS, DayStatus, QuestionKind, Response, Team
 from workshop.store import read, write
 from workshop.store.tables import days, drafts, questions, responses, teams
@@ -32,6 +32,12 @@ def _now() -> dt.datetime:
 
 
 def _question_for(conn: Connection, team: Team, question_id: int) -> dict[str, object]:
+    """The question as this team may see it; the team itself must exist in the workshop it claims."""
+    member = conn.execute(
+        select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id)
+    ).first()
+    if member is None:
+        raise AccessDenied("this team is not part of the workshop")
     row = conn.execute(
         select(questions.c.workshop_id, questions.c.kind, questions.c.options, days.c.status)
         .join(days, days.c.id == questions.c.day_id)
@@ -93,7 +99,8 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
         question = _question_for(conn, team, answer.question_id)
         if question["status"] != DayStatus.OPEN.value:
             raise DayClosed("the day is not open for answers")
-        clean = check_answer(QuestionKind(question["kind"]), list(question["options"]), answer)  # type: ignore[call-overload]
+        options = [str(o) for o in question["options"]]  # type: ignore[attr-defined]
+        clean = check_answer(QuestionKind(str(question["kind"])), options, answer)
         values = {
             "text": clean.text,
             "rating": clean.rating,
@@ -132,13 +139,20 @@ def save_draft(engine: Engine, team: Team, question_id: int, text: str) -> None:
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"the text is longer than {MAX_TEXT} characters", field="text")
     with write(engine) as conn:
-        _question_for(conn, team, question_id)
+        if _question_for(conn, team, question_id)["status"] != DayStatus.OPEN.value:
+            raise DayClosed("the day is not open for answers")
         mine = (drafts.c.question_id == question_id) & (drafts.c.team_id == team.id)
         conn.execute(drafts.delete().where(mine))
-        conn.execute(drafts.insert().values(question_id=question_id, team_id=team.id, text=text, updated_at=_now()))
+        sent = conn.execute(
+            select(responses.c.text).where(responses.c.question_id == question_id, responses.c.team_id == team.id)
+        ).scalar()
+        # Text the same as the saved answer is not unsent: keep no draft, so the saved answer shows.
+        if sent is None or sent != text.strip():
+            conn.execute(drafts.insert().values(question_id=question_id, team_id=team.id, text=text, updated_at=_now()))
 
 
 def team_drafts(engine: Engine, team: Team) -> dict[int, str]:
+    """The team's unsent texts, by question id."""
     with read(engine) as conn:
         rows = conn.execute(select(drafts.c.question_id, drafts.c.text).where(drafts.c.team_id == team.id))
         return {r.question_id: r.text for r in rows}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from workshop.errors import NotFound
-from workshop.model import Day, DayStatus, MainPoint, Question
+from workshop.model import Day, DayStatus, MainPoint, Question, Workshop
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, questions, responses, teams
 
@@ -44,6 +46,11 @@ def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DaySta
             raise NotFound(f"no day {day_id} in workshop {workshop_id}")
 
 
+def next_status(status: DayStatus) -> DayStatus:
+    """What the facilitator's one button does: a planned day opens, an open one closes, a closed one reopens."""
+    return DayStatus.CLOSED if status == DayStatus.OPEN else DayStatus.OPEN
+
+
 def answers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """Every answer with its team, question, day and main point: the raw material of consolidation."""
     query = (
@@ -72,3 +79,42 @@ def answers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     with read(engine) as conn:
         result = conn.execute(query)
         return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+@dataclass(frozen=True)
+class Participation:
+    """How many of the workshop's teams have answered a day's questions."""
+
+    teams: int
+    by_question: dict[int, int]
+    any_question: int
+
+
+def day_participation(engine: Engine, workshop_id: int, day_id: int) -> Participation:
+    """Teams that answered each question of the day, and the day as a whole (at least one answer)."""
+    of_day = (responses.c.workshop_id == workshop_id) & (questions.c.day_id == day_id)
+    joined = responses.join(questions, questions.c.id == responses.c.question_id)
+    with read(engine) as conn:
+        total = conn.execute(select(func.count()).where(teams.c.workshop_id == workshop_id)).scalar()
+        rows = conn.execute(
+            select(responses.c.question_id, func.count(func.distinct(responses.c.team_id)))
+            .select_from(joined)
+            .where(of_day)
+            .group_by(responses.c.question_id)
+        )
+        by_question = {int(q): int(n) for q, n in rows}
+        anyone = conn.execute(select(func.count(func.distinct(responses.c.team_id))).select_from(joined).where(of_day))
+        return Participation(int(total or 0), by_question, int(anyone.scalar() or 0))
+
+
+def log_is_public(day: Day, workshop: Workshop) -> bool:
+    """Teams read each other's answers to a day once it is closed, or at once if the workshop says so."""
+    if day.status == DayStatus.CLOSED:
+        return True
+    return workshop.publish_log_immediately and day.status == DayStatus.OPEN
+
+
+def log_days(engine: Engine, workshop: Workshop) -> list[Day]:
+    """The days whose answers every team may read now, in order."""
+    assert workshop.id is not None
+    return [d for d in list_days(engine, workshop.id) if log_is_public(d, workshop)]

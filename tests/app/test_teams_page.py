@@ -1,0 +1,81 @@
+"""The facilitator adds teams, hands out codes and links, and prints the code sheet."""
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP, errors_of, fresh_app, sign_in
+from workshop.model import Role
+from workshop.services.access import join_team
+from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.store import make_engine
+
+
+@pytest.fixture
+def db(app_db: str) -> Iterator[Engine]:
+    eng = make_engine(app_db)
+    yield eng
+    eng.dispose()
+
+
+def teams_page() -> AppTest:
+    return sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/teams.py").run()
+
+
+def test_a_new_team_gets_a_code_that_joins_and_a_link_with_it(db: Engine) -> None:
+    at = teams_page()
+    at.text_input(key="new_team_name").input("Makerspace crew")
+    next(b for b in at.button if b.label == "Add the team").click().run()
+    assert errors_of(at) == [] and at.success
+    message = next(x.value for x in at.text if x.value.startswith("Team Makerspace crew created"))
+    code = message.split("join code is ")[1].split(" ")[0]
+    wid = int(current_workshop_id(db) or 0)
+    assert join_team(db, wid, code).name == "Makerspace crew"
+    assert any(f"http://localhost:8501/?code={code}" in c.value for c in at.code)
+    assert len(at.get("download_button")) == 1
+
+
+def test_regenerating_all_codes_asks_first_then_offers_the_whole_sheet(db: Engine) -> None:
+    at = teams_page()
+    wid = int(current_workshop_id(db) or 0)
+    at.button(key="delete-all-codes").click().run()
+    assert any("All the old codes stop working" in w.value for w in at.warning)
+    join_team(db, wid, "KX7P2M")  # the demo code still works until confirmed
+    at.button(key="delete-yes-all-codes").click().run()
+    assert errors_of(at) == []
+    shown = [c.value.split()[0] for c in at.code]
+    assert len(shown) == len(list_teams(db, wid)) == 6
+    assert {join_team(db, wid, code).name for code in shown} == {t.name for t in list_teams(db, wid)}
+    assert len(at.get("download_button")) == 1 and not at.warning
+
+
+def test_a_renamed_team_keeps_its_place(db: Engine) -> None:
+    at = teams_page()
+    team = list_teams(db, int(current_workshop_id(db) or 0))[0]
+    at.text_input(key=f"team-name-{team.id}").input("Children, families & schools")
+    at.button(key=f"team-rename-{team.id}").click().run()
+    assert list_teams(db, int(current_workshop_id(db) or 0))[0].name == "Children, families & schools"
+
+
+def test_the_join_link_signs_the_team_in(db: Engine) -> None:
+    at = teams_page()
+    at.text_input(key="new_team_name").input("Link team")
+    next(b for b in at.button if b.label == "Add the team").click().run()
+    link = next(c.value for c in at.code if "Link team" not in c.value).split()[1]
+    code = link.split("?code=")[1]
+    visitor = AppTest.from_file(APP, default_timeout=60)
+    visitor.query_params["code"] = code
+    visitor.run()
+    assert errors_of(visitor) == []
+    assert any(s.value.startswith("You are signed in as Team") for s in visitor.success)
+
+
+def test_a_team_name_with_markup_is_shown_literally(db: Engine) -> None:
+    at = teams_page()
+    name = "**Bold** <script>x</script>"
+    at.text_input(key="new_team_name").input(name)
+    next(b for b in at.button if b.label == "Add the team").click().run()
+    assert name in [x.value for x in at.text]
+    assert not any("Bold" in m.value for m in [*at.markdown, *at.success, *at.caption])

@@ -1,0 +1,73 @@
+"""Team codes: regenerated codes work and old ones stop; the printable sheet carries codes and links."""
+
+import pytest
+from sqlalchemy import Engine
+
+from workshop.errors import AccessDenied, InvalidInput, NotFound
+from workshop.services.access import TEAM_CODE_ALPHABET, join_team
+from workshop.services.teams import (
+    code_sheet_html,
+    delete_team,
+    join_link,
+    regenerate_all_codes,
+    regenerate_code,
+    rename_team,
+)
+from workshop.services.workshops import add_team, create_workshop, list_teams
+
+
+@pytest.fixture
+def wid(engine: Engine) -> int:
+    return create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+
+
+def test_a_regenerated_code_joins_and_the_old_one_no_longer_does(engine: Engine, wid: int) -> None:
+    team, old = add_team(engine, wid, "Front desk", "ABC234")
+    fresh = regenerate_code(engine, wid, int(team.id or 0))
+    assert fresh.code != old and set(fresh.code) <= set(TEAM_CODE_ALPHABET)
+    assert join_team(engine, wid, fresh.code).id == team.id
+    with pytest.raises(AccessDenied):
+        join_team(engine, wid, old)
+
+
+def test_regenerating_all_codes_gives_every_team_a_new_working_code(engine: Engine, wid: int) -> None:
+    olds = [add_team(engine, wid, name)[1] for name in ("Red", "Blue", "Green")]
+    made = regenerate_all_codes(engine, wid)
+    assert [m.team.name for m in made] == ["Red", "Blue", "Green"]
+    assert len({m.code for m in made}) == 3
+    assert [join_team(engine, wid, m.code).name for m in made] == ["Red", "Blue", "Green"]
+    for old in olds:
+        if old not in {m.code for m in made}:
+            with pytest.raises(AccessDenied):
+                join_team(engine, wid, old)
+
+
+def test_teams_are_renamed_and_deleted_only_in_their_workshop(engine: Engine, wid: int) -> None:
+    team, _ = add_team(engine, wid, "Red")
+    other = create_workshop(engine, "Other", "facilitate-me", "lead-me-now")
+    with pytest.raises(NotFound):
+        rename_team(engine, other, int(team.id or 0), "Stolen")
+    with pytest.raises(InvalidInput):
+        rename_team(engine, wid, int(team.id or 0), "  ")
+    rename_team(engine, wid, int(team.id or 0), "Crimson")
+    assert [t.name for t in list_teams(engine, wid)] == ["Crimson"]
+    with pytest.raises(NotFound):
+        delete_team(engine, other, int(team.id or 0))
+    delete_team(engine, wid, int(team.id or 0))
+    assert list_teams(engine, wid) == []
+
+
+def test_a_join_link_is_the_app_address_with_the_code() -> None:
+    assert join_link("https://week.example.org/teams?x=1", "KX7P2M") == "https://week.example.org/teams/?code=KX7P2M"
+    assert join_link("http://localhost:8501/", "KX7P2M") == "http://localhost:8501/?code=KX7P2M"
+
+
+def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(engine: Engine, wid: int) -> None:
+    add_team(engine, wid, "<script>alert(1)</script>")
+    add_team(engine, wid, "Front desk")
+    sheet = code_sheet_html("Our <week>", regenerate_all_codes(engine, wid), "http://localhost:8501")
+    made = [line for line in sheet.split('<p class="code">')[1:]]
+    assert len(made) == 2
+    assert "<script>alert" not in sheet and "&lt;script&gt;alert(1)&lt;/script&gt;" in sheet
+    assert "Our &lt;week&gt;" in sheet
+    assert sheet.count("<svg") == 2 and sheet.count("http://localhost:8501/?code=") == 2

@@ -1,0 +1,114 @@
+"""The answer card of one question: widgets restored from the database, drafts, idempotent saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import streamlit as st
+
+from ui.context import engine, lang, t
+from ui.widgets import error_text, plain
+from workshop.errors import WorkshopError
+from workshop.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
+from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
+from workshop.spaces import spaces
+
+RATED = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
+
+
+def local_time(stamp: dt.datetime | None, fmt: str = "%H:%M:%S") -> str:
+    """A stored time (UTC; naive on SQLite) as the server's local clock time."""
+    if stamp is None:
+        return ""
+    aware = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+    return aware.astimezone().strftime(fmt)
+
+
+def _keys(qid: int) -> dict[str, str]:
+    names = ("text", "rating", "choices", "spaces", "idem", "outcome")
+    return {name: f"answer-{name}-{qid}" for name in names}
+
+
+def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
+    """Fill the widgets of a fresh page from the database: the draft first, else the saved answer."""
+    k, ss = _keys(int(q.id or 0)), st.session_state
+    ss.setdefault(k["text"], draft if draft is not None else (earlier.text if earlier else ""))
+    ss.setdefault(k["rating"], earlier.rating if earlier else None)
+    if q.kind == QuestionKind.SINGLE:
+        ss.setdefault(k["choices"], earlier.choices[0] if earlier and earlier.choices else None)
+    else:
+        ss.setdefault(k["choices"], list(earlier.choices) if earlier else [])
+    # The facilitator may have changed the options (or the kind) since: keep only what still fits.
+    held = ss[k["choices"]]
+    if q.kind == QuestionKind.SINGLE and held is not None and held not in q.options:
+        ss[k["choices"]] = None
+    elif q.kind != QuestionKind.SINGLE and (not isinstance(held, list) or any(c not in q.options for c in held)):
+        ss[k["choices"]] = [c for c in held if c in q.options] if isinstance(held, list) else []
+    ss.setdefault(k["spaces"], list(earlier.spaces) if earlier else [])
+    # One key per rendered form, kept until a save succeeds: a double click or retry is one answer.
+    ss.setdefault(k["idem"], str(uuid.uuid4()))
+
+
+def _keep_draft(team: Team, qid: int) -> None:
+    k = _keys(qid)
+    try:
+        save_draft(engine(), team, qid, st.session_state.get(k["text"], ""))
+    except WorkshopError as exc:
+        st.session_state[k["outcome"]] = ("error", error_text(exc))
+    else:
+        st.session_state.pop(k["outcome"], None)  # the confirmation was for the text before this change
+
+
+def _save(team: Team, q: Question) -> None:
+    k, ss, qid = _keys(int(q.id or 0)), st.session_state, int(q.id or 0)
+    picked = ss.get(k["choices"])
+    choices = [picked] if isinstance(picked, str) else list(picked or [])
+    answer = Answer(qid, ss.get(k["text"], ""), ss.get(k["rating"]), choices, list(ss.get(k["spaces"], [])))
+    try:
+        saved = submit_answer(engine(), team, answer, idempotency_key=ss.get(k["idem"]))
+    except WorkshopError as exc:
+        ss[k["outcome"]] = ("error", error_text(exc))
+        return
+    ss[k["outcome"]] = ("saved", t("answer.saved", time=local_time(saved.updated_at)))
+    ss[k["idem"]] = str(uuid.uuid4())
+
+
+def outcome_of(qid: int) -> None:
+    """The result of the last save of this question: a confirmation with the time, or the error."""
+    found = st.session_state.get(_keys(qid)["outcome"])
+    if found is not None:
+        kind, message = found
+        (st.success if kind == "saved" else st.error)(message, icon="✅" if kind == "saved" else "⚠️")
+
+
+def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Response | None, draft: str | None) -> None:
+    """One question with its main point and the team's answer widgets."""
+    qid = int(q.id or 0)
+    k = _keys(qid)
+    _restore(q, earlier, draft)
+    with st.container(border=True):
+        if point is not None:
+            st.caption(t("answer.main_point"))
+            plain(point.title)
+        st.caption(t("answer.question", n=q.position))
+        plain(q.text)
+        if q.kind == QuestionKind.SPACE_STRENGTH and q.space:
+            st.caption(t("answer.space_of_question", space=spaces().space_name(q.space, lang())))
+        if q.kind in RATED:
+            st.radio(t("answer.rating"), [1, 2, 3, 4, 5], key=k["rating"], horizontal=True)
+        elif q.kind == QuestionKind.SINGLE:
+            st.radio(t("answer.choose_one"), q.options, key=k["choices"])
+        elif q.kind == QuestionKind.MULTIPLE:
+            st.multiselect(t("answer.choose_many"), q.options, key=k["choices"])
+        if q.kind in (QuestionKind.TEXT, *RATED):
+            label = t("answer.text") if q.kind == QuestionKind.TEXT else t("answer.comment")
+            st.text_area(label, key=k["text"], max_chars=MAX_TEXT, on_change=_keep_draft, args=(team, qid))
+            st.caption(t("answer.counter", n=len(st.session_state[k["text"]]), max=MAX_TEXT))
+        names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
+        st.multiselect(t("answer.spaces"), list(SPACE_KEYS), key=k["spaces"], format_func=names.get)
+        st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")
+        if st.session_state.get(k["outcome"]) is not None:
+            outcome_of(qid)
+        elif earlier is not None:
+            st.caption(t("answer.saved_earlier", time=local_time(earlier.updated_at, "%H:%M")))

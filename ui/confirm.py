@@ -1,0 +1,37 @@
+"""Deleting with confirmation: a first click asks, a second one (or cancel) decides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from ui.context import t
+from ui.widgets import show_error
+from workshop.errors import WorkshopError
+
+PENDING = "pending_delete"
+
+
+def delete_with_confirmation(
+    token: str, warning: str, delete: Callable[[], object], label: str = "", yes_label: str = ""
+) -> None:
+    """A delete (or other irreversible) button; once clicked it shows the warning with 'Yes' and 'Cancel'."""
+    if st.session_state.get(PENDING) != token:
+        if st.button(label or t("confirm.delete"), key=f"delete-{token}"):
+            st.session_state[PENDING] = token
+            st.rerun()
+        return
+    st.warning(warning, icon="🗑️")
+    yes, no = st.columns(2)
+    if yes.button(yes_label or t("confirm.yes_delete"), key=f"delete-yes-{token}", type="primary"):
+        st.session_state.pop(PENDING, None)
+        try:
+            delete()
+        except WorkshopError as exc:
+            show_error(exc)
+            return
+        st.rerun()
+    if no.button(t("confirm.cancel"), key=f"delete-no-{token}"):
+        st.session_state.pop(PENDING, None)
+        st.rerun()

@@ -1,0 +1,118 @@
+"""The week setup's forms: a main point, a day, a question; each saves through workshop.services.planning."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from ui.context import engine, lang, t
+from ui.widgets import show_error
+from workshop.errors import WorkshopError
+from workshop.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
+from workshop.services.planning import save_day, save_main_point, save_question
+from workshop.spaces import spaces
+
+
+def _space_name(key: str | None) -> str:
+    return spaces().space_name(key, lang()) if key else t("setup.no_space")
+
+
+def _saved(action: Callable[[], object], message: str) -> None:
+    try:
+        action()
+    except WorkshopError as exc:
+        show_error(exc)
+        return
+    st.session_state["setup_flash"] = message
+    st.rerun()
+
+
+def arrows(wid: int, key: str, move: Callable[[Engine, int, int, int], None], item_id: int) -> None:
+    """Move up / move down buttons for an item of the week."""
+    up, down = st.columns(2)
+    if up.button("↑", key=f"up-{key}", help=t("setup.move_up")):
+        move(engine(), wid, item_id, -1)
+        st.rerun()
+    if down.button("↓", key=f"down-{key}", help=t("setup.move_down")):
+        move(engine(), wid, item_id, +1)
+        st.rerun()
+
+
+def flash() -> None:
+    """The confirmation of the last change, once."""
+    message = st.session_state.pop("setup_flash", None)
+    if message:
+        st.toast(message, icon="✅")
+        st.success(message, icon="✅")
+
+
+def main_point_form(wid: int, point: MainPoint | None) -> None:
+    key = f"point-{point.id if point else 'new'}"
+    with st.form(key, clear_on_submit=point is None):
+        title = st.text_input(t("setup.point_title"), point.title if point else "", max_chars=200, key=f"{key}-title")
+        description = st.text_area(
+            t("setup.point_description"), point.description if point else "", max_chars=5000, key=f"{key}-description"
+        )
+        chosen = st.multiselect(
+            t("setup.point_spaces"),
+            list(SPACE_KEYS),
+            default=point.spaces if point else [],
+            format_func=_space_name,
+            key=f"{key}-spaces",
+        )
+        if st.form_submit_button(t("setup.save") if point else t("setup.add_point")):
+            _saved(
+                lambda: save_main_point(engine(), wid, title, description, chosen, point.id if point else None),
+                t("setup.saved"),
+            )
+
+
+def day_form(wid: int, day: Day | None) -> None:
+    key = f"day-{day.id if day else 'new'}"
+    with st.form(key, clear_on_submit=day is None):
+        title = st.text_input(t("setup.day_title"), day.title if day else "", max_chars=200, key=f"{key}-title")
+        date = st.date_input(t("setup.day_date"), day.date if day else None, key=f"{key}-date", format="YYYY-MM-DD")
+        if st.form_submit_button(t("setup.save") if day else t("setup.add_day")):
+            _saved(lambda: save_day(engine(), wid, title, date, day.id if day else None), t("setup.saved"))
+
+
+def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | None) -> None:
+    key = f"question-{q.id if q else f'new-{day_id}'}"
+    kinds = list(QuestionKind)
+    point_ids: list[int | None] = [None, *[p.id for p in points]]
+    titles = {p.id: f"{p.position}. {p.title}" for p in points}
+    with st.form(key, clear_on_submit=q is None):
+        text = st.text_area(t("setup.question_text"), q.text if q else "", max_chars=2000, key=f"{key}-text")
+        kind = st.selectbox(
+            t("setup.question_kind"),
+            kinds,
+            index=kinds.index(q.kind) if q else 0,
+            format_func=lambda k: t(f"kind.{k.value}"),
+            key=f"{key}-kind",
+        )
+        options = st.text_area(
+            t("setup.question_options"), "\n".join(q.options) if q else "", key=f"{key}-options", height=100
+        )
+        space = st.selectbox(
+            t("setup.question_space"),
+            [None, *SPACE_KEYS],
+            index=[None, *SPACE_KEYS].index(q.space) if q else 0,
+            format_func=_space_name,
+            key=f"{key}-space",
+        )
+        point_id = st.selectbox(
+            t("setup.question_point"),
+            point_ids,
+            index=point_ids.index(q.main_point_id) if q and q.main_point_id in point_ids else 0,
+            format_func=lambda i: titles.get(i, t("setup.no_point")),
+            key=f"{key}-point",
+        )
+        if st.form_submit_button(t("setup.save") if q else t("setup.add_question")):
+            _saved(
+                lambda: save_question(
+                    engine(), wid, day_id, text, kind, options.splitlines(), space, point_id, q.id if q else None
+                ),
+                t("setup.saved"),
+            )

@@ -1,0 +1,239 @@
+"""Setting up the week: main points, days and their questions — add, edit, reorder, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, Engine, Table, func, select
+
+from workshop.errors import InvalidInput, NotFound
+from workshop.model import Day, MainPoint, Question, QuestionKind
+from workshop.store import read, write
+from workshop.store.tables import days, main_points, questions, responses, workshops
+
+CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+
+
+def _valid(model: type[Any], **values: object) -> Any:
+    """The pydantic model, or InvalidInput naming the first field that is wrong."""
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "value"
+        raise InvalidInput(f"{field}: {first['msg']}", field=field) from None
+
+
+def _owned(conn: Connection, table: Table, workshop_id: int, item_id: int) -> Any:
+    row = conn.execute(select(table).where(table.c.id == item_id, table.c.workshop_id == workshop_id)).first()
+    if row is None:
+        raise NotFound(f"no {table.name.rstrip('s').replace('_', ' ')} {item_id} in this workshop")
+    return row
+
+
+def _insert(conn: Connection, statement: Any) -> int:
+    """Run an insert; the new row's id."""
+    key = conn.execute(statement).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _next_position(conn: Connection, table: Table, *where: Any) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(table.c.position), 0)).where(*where)).scalar() or 0) + 1
+
+
+def _renumber(conn: Connection, table: Table, ordered_ids: Sequence[int]) -> None:
+    for position, item_id in enumerate(ordered_ids, start=1):
+        conn.execute(table.update().where(table.c.id == item_id).values(position=position))
+
+
+def _move(conn: Connection, table: Table, item_id: int, step: int, *scope: Any) -> None:
+    """Move an item `step` places up (negative) or down (positive) within its scope; ends stay put."""
+    ids = [r.id for r in conn.execute(select(table.c.id).where(*scope).order_by(table.c.position, table.c.id))]
+    at = ids.index(item_id)
+    to = max(0, min(len(ids) - 1, at + step))
+    ids.insert(to, ids.pop(at))
+    _renumber(conn, table, ids)
+
+
+def _clean_spaces(spaces: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(spaces))
+
+
+def save_main_point(
+    engine: Engine,
+    workshop_id: int,
+    title: str,
+    description: str = "",
+    spaces: Iterable[str] = (),
+    point_id: int | None = None,
+) -> MainPoint:
+    """Add a main point (at the end), or change one."""
+    point = _valid(MainPoint, title=title, description=description.strip(), spaces=_clean_spaces(spaces))
+    values = {"title": point.title, "description": point.description, "spaces": point.spaces}
+    with write(engine) as conn:
+        if point_id is None:
+            position = _next_position(conn, main_points, main_points.c.workshop_id == workshop_id)
+            point_id = _insert(conn, main_points.insert().values(workshop_id=workshop_id, position=position, **values))
+        else:
+            _owned(conn, main_points, workshop_id, point_id)
+            conn.execute(main_points.update().where(main_points.c.id == point_id).values(**values))
+        row = _owned(conn, main_points, workshop_id, int(point_id))
+    return MainPoint.model_validate(dict(row._mapping))
+
+
+def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
+    """Delete a main point; its questions stay, no longer tied to a main point."""
+    with write(engine) as conn:
+        _owned(conn, main_points, workshop_id, point_id)
+        conn.execute(questions.update().where(questions.c.main_point_id == point_id).values(main_point_id=None))
+        conn.execute(main_points.delete().where(main_points.c.id == point_id))
+        rest = conn.execute(
+            select(main_points.c.id).where(main_points.c.workshop_id == workshop_id).order_by(main_points.c.position)
+        )
+        _renumber(conn, main_points, [r.id for r in rest])
+
+
+def move_main_point(engine: Engine, workshop_id: int, point_id: int, step: int) -> None:
+    with write(engine) as conn:
+        _owned(conn, main_points, workshop_id, point_id)
+        _move(conn, main_points, point_id, step, main_points.c.workshop_id == workshop_id)
+
+
+def save_day(
+    engine: Engine, workshop_id: int, title: str, date: dt.date | None = None, day_id: int | None = None
+) -> Day:
+    """Add a day (at the end, planned), or change its date and title."""
+    day = _valid(Day, title=title, date=date)
+    with write(engine) as conn:
+        if day_id is None:
+            position = _next_position(conn, days, days.c.workshop_id == workshop_id)
+            day_id = _insert(
+                conn,
+                days.insert().values(
+                    workshop_id=workshop_id, position=position, title=day.title, date=day.date, status="planned"
+                ),
+            )
+        else:
+            _owned(conn, days, workshop_id, day_id)
+            conn.execute(days.update().where(days.c.id == day_id).values(title=day.title, date=day.date))
+        row = _owned(conn, days, workshop_id, int(day_id))
+    return Day.model_validate(dict(row._mapping))
+
+
+def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
+    """Delete a day with its questions and their answers."""
+    with write(engine) as conn:
+        _owned(conn, days, workshop_id, day_id)
+        conn.execute(days.delete().where(days.c.id == day_id))
+        rest = conn.execute(select(days.c.id).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
+        _renumber(conn, days, [r.id for r in rest])
+
+
+def move_day(engine: Engine, workshop_id: int, day_id: int, step: int) -> None:
+    with write(engine) as conn:
+        _owned(conn, days, workshop_id, day_id)
+        _move(conn, days, day_id, step, days.c.workshop_id == workshop_id)
+
+
+def _clean_options(kind: QuestionKind, options: Iterable[str]) -> list[str]:
+    if kind not in CHOICE_KINDS:
+        return []
+    cleaned = list(dict.fromkeys(o.strip() for o in options if o.strip()))
+    if len(cleaned) < 2:
+        raise InvalidInput("a choice question needs at least two different options", field="options")
+    if too_long := [o for o in cleaned if len(o) > 200]:
+        raise InvalidInput(f"the option {too_long[0][:40]!r}… is longer than 200 characters", field="options")
+    return cleaned
+
+
+def save_question(
+    engine: Engine,
+    workshop_id: int,
+    day_id: int,
+    text: str,
+    kind: QuestionKind = QuestionKind.TEXT,
+    options: Iterable[str] = (),
+    space: str | None = None,
+    main_point_id: int | None = None,
+    question_id: int | None = None,
+) -> Question:
+    """Add a question to a day (at the end), or change one; it may move to another day."""
+    kind = QuestionKind(kind)
+    clean_options = _clean_options(kind, options)
+    if kind == QuestionKind.SPACE_STRENGTH and not space:
+        raise InvalidInput("a 'how strong are we' question needs its space", field="space")
+    question = _valid(
+        Question,
+        text=text,
+        kind=kind,
+        options=clean_options,
+        space=space if kind == QuestionKind.SPACE_STRENGTH else None,
+        main_point_id=main_point_id,
+    )
+    values = {
+        "text": question.text,
+        "kind": kind.value,
+        "options": question.options,
+        "space": question.space,
+        "main_point_id": main_point_id,
+    }
+    with write(engine) as conn:
+        _owned(conn, days, workshop_id, day_id)
+        if main_point_id is not None:
+            _owned(conn, main_points, workshop_id, main_point_id)
+        if question_id is None:
+            position = _next_position(conn, questions, questions.c.day_id == day_id)
+            question_id = _insert(
+                conn, questions.insert().values(workshop_id=workshop_id, day_id=day_id, position=position, **values)
+            )
+        else:
+            before = _owned(conn, questions, workshop_id, question_id)
+            if before.day_id != day_id:
+                values["position"] = _next_position(conn, questions, questions.c.day_id == day_id)
+            conn.execute(questions.update().where(questions.c.id == question_id).values(day_id=day_id, **values))
+        row = _owned(conn, questions, workshop_id, int(question_id))
+    return Question.model_validate(dict(row._mapping))
+
+
+def delete_question(engine: Engine, workshop_id: int, question_id: int) -> None:
+    """Delete a question and its answers."""
+    with write(engine) as conn:
+        row = _owned(conn, questions, workshop_id, question_id)
+        conn.execute(questions.delete().where(questions.c.id == question_id))
+        rest = conn.execute(
+            select(questions.c.id).where(questions.c.day_id == row.day_id).order_by(questions.c.position)
+        )
+        _renumber(conn, questions, [r.id for r in rest])
+
+
+def move_question(engine: Engine, workshop_id: int, question_id: int, step: int) -> None:
+    """Move a question up or down within its day."""
+    with write(engine) as conn:
+        row = _owned(conn, questions, workshop_id, question_id)
+        _move(conn, questions, question_id, step, questions.c.day_id == row.day_id)
+
+
+def answer_count(engine: Engine, workshop_id: int, day_id: int | None = None, question_id: int | None = None) -> int:
+    """How many answers a deletion would take with it: of one question, one day, or the workshop."""
+    query = select(func.count()).select_from(responses.join(questions, questions.c.id == responses.c.question_id))
+    query = query.where(responses.c.workshop_id == workshop_id)
+    if day_id is not None:
+        query = query.where(questions.c.day_id == day_id)
+    if question_id is not None:
+        query = query.where(questions.c.id == question_id)
+    with read(engine) as conn:
+        return int(conn.execute(query).scalar() or 0)
+
+
+def set_publish_log_immediately(engine: Engine, workshop_id: int, publish: bool) -> None:
+    """Whether teams read each other's answers at once, or only when a day closes."""
+    with write(engine) as conn:
+        done = conn.execute(
+            workshops.update().where(workshops.c.id == workshop_id).values(publish_log_immediately=publish)
+        )
+        if done.rowcount == 0:
+            raise NotFound(f"no workshop {workshop_id}")
