@@ -31,7 +31,7 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PAGE_TIMEOUT_MS = 180_000
+PAGE_TIMEOUT_MS = 120_000
 
 
 def _free_port() -> int:
