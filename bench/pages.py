@@ -74,7 +74,9 @@ def measure_page(engine: Engine, fx: Fixture, role: Role | None, file: str, slow
         line.error = str(exc)[:120]
     cost = cost_of(file)
     if cost is not None:
-        line.floor = median_of(lambda: cost.floor(engine, fx), 1 if (line.first or 0) > slow else REPEATS)
+        line.floor = median_of(
+            lambda: cost.floor(engine, fx), 1 if line.first is None or line.first > slow else REPEATS
+        )
     return line
 
 
