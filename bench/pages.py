@@ -1,0 +1,96 @@
+"""Every page of every role measured with AppTest: the first run (data caches cleared), the run after a
+write through a service, and repeat runs (median of 5); beside each, the page's floor."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+from sqlalchemy import Engine
+from streamlit.logger import set_log_level
+from streamlit.testing.v1 import AppTest
+
+from ui.navigation import BY_ROLE, PUBLIC
+from workshop.bench.floors import cost_of, write_for
+from workshop.bench.synthetic import Fixture
+from workshop.bench.timing import PageLine, median_of, timed
+from workshop.model import Role
+from workshop.store.engine import URL_VARIABLE
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+# Clearing caches outside a server warns on every call; the benchmark's own output is what matters.
+set_log_level("error")
+REPEATS = 5
+TIMEOUT = 120.0
+
+
+def page_list() -> list[tuple[Role | None, str]]:
+    """(role, page file) for the home page (signed out) and every page of every role."""
+    return [(None, PUBLIC[0][0])] + [(role, file) for role, entries in BY_ROLE.items() for file, _, _ in entries]
+
+
+def _identity(role: Role, fx: Fixture) -> dict[str, object]:
+    identity: dict[str, object] = {"role": role.value, "workshop_id": fx.workshop_id}
+    if role == Role.TEAM:
+        identity |= {"team_id": fx.team.id, "team_name": fx.team.name}
+    return identity
+
+
+def _problem(at: AppTest) -> str:
+    if at.exception:
+        return "exception: " + str(at.exception[0].value).splitlines()[0][:120]
+    if any(w.value.startswith("This page is for another role") for w in at.warning):
+        return "refused: not signed in"
+    return ""
+
+
+def measure_page(engine: Engine, fx: Fixture, role: Role | None, file: str, slow: float) -> PageLine:
+    write, write_name = write_for(file)
+    line = PageLine(role.value if role else "anyone", file, write_name)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["workshop_id"] = fx.workshop_id
+    if role is not None:
+        at.session_state["identity"] = _identity(role, fx)
+    try:
+        st.cache_data.clear()
+        if file == PUBLIC[0][0]:
+            line.first = timed(at.run)
+        else:
+            at.run()
+            st.cache_data.clear()
+            at.switch_page(f"pages/{file}")
+            line.first = timed(at.run)
+        line.error = _problem(at)
+        if line.error:
+            return line
+        write(engine, fx)
+        line.after_write = timed(at.run)
+        line.repeats = 1 if max(line.first, line.after_write) > slow else REPEATS
+        line.repeat = median_of(at.run, line.repeats)
+        line.error = _problem(at)
+    except RuntimeError as exc:  # AppTest's timeout
+        line.error = str(exc)[:120]
+    cost = cost_of(file)
+    if cost is not None:
+        line.floor = median_of(
+            lambda: cost.floor(engine, fx), 1 if line.first is None or line.first > slow else REPEATS
+        )
+    return line
+
+
+def measure_pages(
+    url: str, engine: Engine, fx: Fixture, slow: float = 10.0, log: Callable[[str], None] = print
+) -> list[PageLine]:
+    """Every page of every role, on the database at url."""
+    os.environ[URL_VARIABLE] = url
+    lines = []
+    for role, file in page_list():
+        line = measure_page(engine, fx, role, file, slow)
+        log(
+            f"  {line.role:<11} {file:<16} first {line.first or 0:7.3f}  after write {line.after_write or 0:7.3f}"
+            f"  repeat {line.repeat or 0:7.3f}  floor {line.floor or 0:7.3f} {line.error}"
+        )
+        lines.append(line)
+    return lines

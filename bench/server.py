@@ -1,0 +1,146 @@
+"""The real server's peak memory: `streamlit run app.py` on a free port, every page of every role
+visited in Debian's Chromium (signed in through the home page's forms), then VmHWM read from /proc."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Page, expect, sync_playwright
+
+from ui.navigation import BY_ROLE
+from workshop.bench.synthetic import Fixture
+from workshop.i18n import translate
+from workshop.model import Role
+from workshop.store.engine import URL_VARIABLE
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGE_TIMEOUT_MS = 120_000
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_healthy(base: str, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped with exit code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                if answer.read().decode() == "ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("the server did not answer /_stcore/health")
+
+
+def _wait_for_app(page: Page, timeout: int = PAGE_TIMEOUT_MS) -> None:
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
+        state="attached", timeout=timeout
+    )
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+        state="attached", timeout=timeout
+    )
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+
+
+def _sign_in(page: Page, base: str, role: Role, fx: Fixture) -> None:
+    if role == Role.TEAM:
+        page.goto(f"{base}/?code={fx.team_code}")
+        _wait_for_app(page)
+        return
+    page.goto(base)
+    _wait_for_app(page)
+    page.get_by_test_id("stRadio").get_by_text(translate("en", f"role.{role.value}"), exact=True).click()
+    page.get_by_label(translate("en", "gate.passcode")).fill(
+        fx.facilitator_code if role == Role.FACILITATOR else fx.leadership_code
+    )
+    page.get_by_role("button", name=translate("en", "gate.sign_in")).click()
+    _wait_for_app(page)
+
+
+def _visit_all(base: str, fx: Fixture, log: Callable[[str], None]) -> list[str]:
+    """Every page of every role; returns what could not be visited."""
+    failed = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        for role, entries in BY_ROLE.items():
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            try:
+                _sign_in(page, base, role, fx)
+            except Exception as exc:  # report and go on: the memory figure is still worth having
+                failed.append(f"{role.value} sign-in: {type(exc).__name__}")
+                context.close()
+                continue
+            for file, title_key, _ in entries:
+                start = time.perf_counter()
+                try:
+                    title = translate("en", title_key)
+                    nav = page.get_by_test_id("stSidebarNav")
+                    nav.get_by_role("link").filter(has_text=re.compile(rf"^\W*{re.escape(title)}\W*$")).first.click()
+                    page.wait_for_url(re.compile(rf"/{re.escape(file[:-3])}(\?.*)?$"), timeout=PAGE_TIMEOUT_MS)
+                    _wait_for_app(page)
+                    log(f"  browser {role.value:<11} {file:<16} {time.perf_counter() - start:7.2f} s")
+                except Exception as exc:
+                    failed.append(f"{role.value} {file}: {type(exc).__name__}")
+            context.close()
+        browser.close()
+    return failed
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident memory (VmHWM) in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    kib = int(re.search(r"^VmHWM:\s+(\d+)\s+kB", status, re.M).group(1))  # type: ignore[union-attr]
+    return kib / 1024
+
+
+def measure_server_memory(url: str, fx: Fixture, log: Callable[[str], None] = print) -> tuple[float | None, str]:
+    """(peak RSS in MB after visiting every page, a note on what failed)."""
+    if not Path(CHROMIUM).exists():
+        return None, f"not measured: no {CHROMIUM}"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    command += ["--server.fileWatcherType", "none"]
+    server = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=os.environ | {URL_VARIABLE: url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_healthy(base, server)
+        failed = _visit_all(base, fx, log)
+        return peak_rss_mb(server.pid), ("failed: " + ", ".join(failed)) if failed else ""
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -1,0 +1,58 @@
+"""Timing helpers and the records the benchmark fills in."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+def timed(step: Callable[[], object]) -> float:
+    """Seconds one call takes."""
+    start = time.perf_counter()
+    step()
+    return time.perf_counter() - start
+
+
+def median_of(step: Callable[[], object], times: int) -> float:
+    return statistics.median(timed(step) for _ in range(times))
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which this share of the values fall (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+@dataclass
+class PageLine:
+    """One page in one role: seconds for the first run, the run after a write, a repeat (median)."""
+
+    role: str
+    page: str
+    write: str
+    first: float | None = None
+    after_write: float | None = None
+    repeat: float | None = None
+    repeats: int = 0
+    floor: float | None = None
+    error: str = ""
+
+
+@dataclass
+class SizeResult:
+    size: str
+    counts: dict[str, int] = field(default_factory=dict)
+    build_seconds: float = 0.0
+    pages: list[PageLine] = field(default_factory=list)
+    answer_p50: float | None = None
+    answer_p95: float | None = None
+    import_seconds: float | None = None
+    import_note: str = ""
+    html_seconds: float | None = None
+    html_note: str = ""
+    xlsx_seconds: float | None = None
+    xlsx_note: str = ""
+    rss_mb: float | None = None
+    rss_note: str = ""
