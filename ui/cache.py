@@ -1,0 +1,42 @@
+"""Reads cached by data version: a cached result is reused until a write changes a table it reads.
+
+Every write transaction bumps a counter per table it changed (workshop.store.versions), in the
+database, so the rule holds across server instances too. A cached read names the tables it reads;
+a write elsewhere leaves it cached."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from ui.context import engine
+from workshop.store.versions import versions
+
+R = TypeVar("R")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_call(name: str, url: str, stamp: tuple[int, ...], *args: Any) -> Any:
+    # name, url and stamp are only the key; the registry maps the name back to the read.
+    return _READS[name](engine(), *args)
+
+
+_READS: dict[str, Callable[..., Any]] = {}
+
+
+def cached(read: Callable[..., R], *tables: str) -> Callable[..., R]:
+    """`read(engine, *args)` as `read(*args)` on the app's engine, cached until one of `tables` changes."""
+    if not tables:
+        raise ValueError(f"{read.__qualname__}: name the tables it reads")
+    name = f"{read.__module__}.{read.__qualname__}"
+    _READS[name] = read
+
+    @functools.wraps(read)
+    def call(*args: Any) -> R:
+        eng = engine()
+        return _cached_call(name, str(eng.url), versions(eng, *tables), *args)  # type: ignore[no-any-return]
+
+    return call
