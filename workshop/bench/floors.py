@@ -156,10 +156,18 @@ PAGES: dict[str, PageCost] = {
 DEFAULT_WRITE = (submit_one_answer, "answer saved")
 
 
+def all_pages() -> dict[str, PageCost]:
+    """This table, with the entries each area keeps in its own module (floors_week, floors_offers,
+    floors_leadership) on top."""
+    from workshop.bench import floors_leadership, floors_offers, floors_week
+
+    return PAGES | floors_week.PAGES | floors_offers.PAGES | floors_leadership.PAGES
+
+
 def cost_of(page_file: str) -> PageCost | None:
-    return PAGES.get(page_file)
+    return all_pages().get(page_file)
 
 
 def write_for(page_file: str) -> tuple[Step, str]:
-    entry = PAGES.get(page_file)
+    entry = all_pages().get(page_file)
     return (entry.write, entry.write_name) if entry else DEFAULT_WRITE
