@@ -51,7 +51,9 @@ def create_workshop(
     chosen: Template | None = template(template_key) if template_key else None
     with write(engine) as conn:
         workshop_id = conn.execute(
-            workshops.insert().values(
+            workshops.insert()
+            .returning(workshops.c.id)
+            .values(
                 name=name,
                 description=description or (chosen.description if chosen else ""),
                 language=chosen.language if chosen else "en",
@@ -63,7 +65,7 @@ def create_workshop(
                 team_code_salt=secrets.token_hex(16),
                 created_at=now(),
             )
-        ).inserted_primary_key[0]
+        ).scalar_one()
         conn.execute(
             space_weights.insert(), [{"workshop_id": workshop_id, "space": s, "weight": 3} for s in SPACE_KEYS]
         )
@@ -78,18 +80,22 @@ def _apply_template(conn: Connection, workshop_id: int, chosen: Template) -> Non
     point_ids: dict[str, int] = {}
     for position, point in enumerate(chosen.main_points, start=1):
         point_ids[point.key] = conn.execute(
-            main_points.insert().values(
+            main_points.insert()
+            .returning(main_points.c.id)
+            .values(
                 workshop_id=workshop_id,
                 position=position,
                 title=point.title,
                 description=point.description,
                 spaces=point.spaces,
             )
-        ).inserted_primary_key[0]
+        ).scalar_one()
     for position, day in enumerate(chosen.days, start=1):
         day_id = conn.execute(
-            days.insert().values(workshop_id=workshop_id, position=position, title=day.title, status="planned")
-        ).inserted_primary_key[0]
+            days.insert()
+            .returning(days.c.id)
+            .values(workshop_id=workshop_id, position=position, title=day.title, status="planned")
+        ).scalar_one()
         conn.execute(
             questions.insert(),
             [
@@ -157,8 +163,10 @@ def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = Non
         if salt is None:
             raise NotFound(f"no workshop {workshop_id}")
         team_id = conn.execute(
-            teams.insert().values(workshop_id=workshop_id, name=name, code_hash=team_code_hash(code, salt))
-        ).inserted_primary_key[0]
+            teams.insert()
+            .returning(teams.c.id)
+            .values(workshop_id=workshop_id, name=name, code_hash=team_code_hash(code, salt))
+        ).scalar_one()
     return Team(id=int(team_id), workshop_id=workshop_id, name=name), code
 
 

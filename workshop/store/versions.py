@@ -18,7 +18,7 @@ def track_writes(engine: Engine) -> None:
     @event.listens_for(engine, "before_execute")
     def _note(conn: Connection, clause: Any, *_: Any) -> None:
         if isinstance(clause, UpdateBase):
-            name = clause.table.name  # type: ignore[attr-defined]
+            name = clause.table.name  # type: ignore[union-attr]
             if name != data_versions.name:
                 conn.info.setdefault(TOUCHED, set()).add(name)
 
