@@ -25,6 +25,7 @@ pytestmark = pytest.mark.e2e
 
 @dataclass
 class OpenDay:
+    position: int
     title: str
     question: str  # the open day's first question (a text question)
     main_point: str  # the title of the main point that question belongs to
@@ -41,7 +42,9 @@ def open_day_of_the_demo() -> tuple[int, Any]:
 
 
 def answer_form(page: Any, question: str) -> Any:
-    return page.get_by_test_id("stForm").filter(has_text=question)
+    """The bordered card of one question on the answer page: the innermost block holding its text and box."""
+    card = page.get_by_test_id("stVerticalBlock").filter(has_text=question)
+    return card.filter(has=page.get_by_label(en("answer.text"))).last
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +75,9 @@ def answered(browser: Any, server: Server) -> Iterator[OpenDay]:
                 open_app(page)
                 join_team(page, team.code, team.name)
             go_to(page, en("nav.answer"))
-            expect(page.get_by_role("heading", name=en("answer.title", team=team.name))).to_be_visible()
+            expect(page.get_by_role("heading", name=en("nav.answer"))).to_be_visible()
+            # The team's name is user text: plain text under the title, never in the heading.
+            expect(page.get_by_text(en("answer.title", team=team.name), exact=True)).to_be_visible()
             answer_form(page, question.text).get_by_label(en("answer.text")).fill(texts[team.name])
             pages[team.name] = page
         # Both press save before either has heard back: the two submissions reach the server together.
@@ -95,7 +100,7 @@ def answered(browser: Any, server: Server) -> Iterator[OpenDay]:
         shots(page, f"{first.name}-edited")
     replaced = texts[first.name]
     texts[first.name] = edited
-    yield OpenDay(day.title, question.text, point.title, len(already), len(data.teams), texts, replaced)
+    yield OpenDay(position, day.title, question.text, point.title, len(already), len(data.teams), texts, replaced)
 
 
 def test_two_teams_answer_at_once_and_the_morning_view_counts_both(
@@ -105,9 +110,12 @@ def test_two_teams_answer_at_once_and_the_morning_view_counts_both(
     open_app(page)
     sign_in_staff(page, "facilitator", demo().facilitator_code)
     go_to(page, en("nav.morning"))
-    expect(page.get_by_role("heading", name=answered.title)).to_be_visible()
+    expect(page.get_by_role("heading", name=en("setup.day_n", n=answered.position))).to_be_visible()
+    expect(page.get_by_text(answered.title, exact=True)).to_be_visible()
+    # The question on the projector, then its progress bar and its count below it.
     card = page.get_by_test_id("stVerticalBlock").filter(has_text=answered.question).last
-    expect(card).to_contain_text(f"{answered.answered_before + 2} / {answered.teams}")
+    count = card.locator("xpath=following::*[@data-testid='stCaptionContainer'][1]")
+    expect(count).to_have_text(en("morning.n_of_m", n=answered.answered_before + 2, m=answered.teams))
     shots(page, "morning-view")
     assert errors_on(page) == []
 
@@ -120,6 +128,13 @@ def test_leadership_finds_both_answers_under_their_main_point_and_downloads_the_
     sign_in_staff(page, "leadership", demo().leadership_code)
     go_to(page, en("nav.overview"))
     shots(page, "consolidated-view")
+    # Narrow the view to the two teams, as a reader looking for them would (few rows, however many answers).
+    for team in answered.answers:
+        page.get_by_test_id("stMultiSelect").filter(has_text=en("overview.filter_team")).click()
+        page.get_by_role("option", name=team, exact=True).click()
+        wait_for_app(page)
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("stMetric").filter(has_text=en("overview.teams_answered"))).to_contain_text("2 / ")
     heading = page.get_by_text(re.compile("^" + re.escape(answered.main_point))).first
     expect(heading).to_be_visible()
     heading.click()  # the main point's folded section: open it as a reader would
