@@ -147,8 +147,12 @@ def services_table(result: SizeResult, at_m: SizeResult | None = None) -> list[s
             if result.demo_home_ms
             else result.demo_home_note
         )
-        over = max(result.demo_home_ms) > DEMO_HOME_MS if result.demo_home_ms else None
-        out.append(_line("demo home fully drawn after navigation (browser; 1st, 2nd visit)", value, "≤ 2.5 s", over))
+        over = result.demo_home_ms[-1] > DEMO_HOME_MS if result.demo_home_ms else None
+        name = (
+            "demo home fully drawn after navigation (browser; 1st visit on a new database, which builds the demo, "
+            "then 2nd)"
+        )
+        out.append(_line(name, value, "≤ 2.5 s (2nd visit)", over))
     if size == "L":
         value = f"{result.rss_mb:.0f} MB" if result.rss_mb is not None else result.rss_note or "not measured"
         over = None if result.rss_mb is None else result.rss_mb > RSS_AT_L_MB
@@ -188,6 +192,6 @@ def over_budget(results: dict[str, SizeResult]) -> list[str]:
             over = page_overruns(size, line, m_lines.get((line.role, line.page)) if size == "L" else None)
             if over:
                 found.append(f"{size} {line.role} {line.page}: {'; '.join(over)}")
-        if result.demo_home_ms and max(result.demo_home_ms) > DEMO_HOME_MS:
-            found.append(f"demo home drawn in {max(result.demo_home_ms):.0f} ms > {DEMO_HOME_MS:.0f} ms")
+        if result.demo_home_ms and result.demo_home_ms[-1] > DEMO_HOME_MS:
+            found.append(f"demo home drawn in {result.demo_home_ms[-1]:.0f} ms > {DEMO_HOME_MS:.0f} ms")
     return found
