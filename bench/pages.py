@@ -3,8 +3,9 @@ write through a service, and repeat runs (median of 5); beside each, the page's 
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import streamlit as st
@@ -12,6 +13,7 @@ from sqlalchemy import Engine
 from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
+import ui.navigation
 from ui.navigation import BY_ROLE, PUBLIC
 from workshop.bench.floors import cost_of, write_for
 from workshop.bench.synthetic import Fixture
@@ -20,15 +22,51 @@ from workshop.model import Role
 from workshop.store.engine import URL_VARIABLE
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP_ONLY = "bench/app_only.py"  # relative to app.py, as AppTest.switch_page wants it
 # Clearing caches outside a server warns on every call; the benchmark's own output is what matters.
 set_log_level("error")
 REPEATS = 5
 TIMEOUT = 120.0
 
 
-def page_list() -> list[tuple[Role | None, str]]:
-    """(role, page file) for the home page (signed out) and every page of every role."""
-    return [(None, PUBLIC[0][0])] + [(role, file) for role, entries in BY_ROLE.items() for file, _, _ in entries]
+def page_list(only: set[str] | None = None) -> list[tuple[Role | None, str]]:
+    """(role, page file) for the home page (signed out) and every page of every role; only those files
+    when `only` names some."""
+    every = [(None, PUBLIC[0][0])] + [(role, file) for role, entries in BY_ROLE.items() for file, _, _ in entries]
+    return [(role, file) for role, file in every if not only or file in only]
+
+
+@contextlib.contextmanager
+def empty_page_registered() -> Iterator[None]:
+    """While measuring, app.py's navigation also holds bench/app_only.py for a signed-in role."""
+    original = ui.navigation.pages_for
+    path = str(Path(APP).parent / APP_ONLY)
+
+    def with_empty_page(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
+        return original(role) | {"bench": [st.Page(path, title="bench", url_path="bench_app_only")]}
+
+    ui.navigation.pages_for = with_empty_page  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        ui.navigation.pages_for = original  # type: ignore[assignment]
+
+
+def measure_app_overhead(engine: Engine, fx: Fixture, role: Role | None) -> float:
+    """The median run of app.py with an empty page (the role gate only) in this role: what every page
+    run costs before the page does anything (Streamlit's script run under AppTest, the sidebar, the
+    workshop read, the navigation)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["workshop_id"] = fx.workshop_id
+    if role is not None:
+        at.session_state["identity"] = _identity(role, fx)
+    with empty_page_registered():
+        at.run()
+        at.switch_page(APP_ONLY)
+        at.run()
+        if at.exception or at.warning:
+            raise RuntimeError(f"the empty page did not run cleanly as {role.value if role else 'anyone'}")
+        return median_of(at.run, REPEATS * 2)
 
 
 def _identity(role: Role, fx: Fixture) -> dict[str, object]:
@@ -81,16 +119,28 @@ def measure_page(engine: Engine, fx: Fixture, role: Role | None, file: str, slow
 
 
 def measure_pages(
-    url: str, engine: Engine, fx: Fixture, slow: float = 10.0, log: Callable[[str], None] = print
-) -> list[PageLine]:
-    """Every page of every role, on the database at url."""
+    url: str,
+    engine: Engine,
+    fx: Fixture,
+    slow: float = 10.0,
+    log: Callable[[str], None] = print,
+    only: set[str] | None = None,
+) -> tuple[list[PageLine], dict[str, float]]:
+    """Every page of every role (or only the files named), on the database at url; and the app's fixed
+    cost per role (app.py with an empty page), measured in the same run."""
     os.environ[URL_VARIABLE] = url
+    overhead = {}
+    for role in (None, *Role):
+        name = role.value if role else "anyone"
+        overhead[name] = measure_app_overhead(engine, fx, role)
+        log(f"  {name:<11} {'(app.py only)':<16} repeat {overhead[name]:7.3f}")
     lines = []
-    for role, file in page_list():
+    for role, file in page_list(only):
         line = measure_page(engine, fx, role, file, slow)
+        line.app = overhead.get(line.role)
         log(
             f"  {line.role:<11} {file:<16} first {line.first or 0:7.3f}  after write {line.after_write or 0:7.3f}"
             f"  repeat {line.repeat or 0:7.3f}  floor {line.floor or 0:7.3f} {line.error}"
         )
         lines.append(line)
-    return lines
+    return lines, overhead

@@ -1,5 +1,6 @@
-"""The real server's peak memory: `streamlit run app.py` on a free port, every page of every role
-visited in Debian's Chromium (signed in through the home page's forms), then VmHWM read from /proc."""
+"""The real server in Debian's Chromium: its peak memory (`streamlit run app.py` on a free port, every page
+of every role visited, signed in through the home page's forms, then VmHWM read from /proc), and how
+soon the demo's home is fully drawn after navigation on a new database (the page's own performance.now())."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
@@ -54,8 +56,8 @@ def _wait_healthy(base: str, server: subprocess.Popen[bytes], seconds: float = 6
     raise RuntimeError("the server did not answer /_stcore/health")
 
 
-def _wait_for_app(page: Page, timeout: int = PAGE_TIMEOUT_MS) -> None:
-    page.wait_for_timeout(300)
+def _wait_for_app(page: Page, timeout: int = PAGE_TIMEOUT_MS, settle_ms: int = 300) -> None:
+    page.wait_for_timeout(settle_ms)
     page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
         state="attached", timeout=timeout
     )
@@ -117,10 +119,9 @@ def peak_rss_mb(pid: int) -> float:
     return kib / 1024
 
 
-def measure_server_memory(url: str, fx: Fixture, log: Callable[[str], None] = print) -> tuple[float | None, str]:
-    """(peak RSS in MB after visiting every page, a note on what failed)."""
-    if not Path(CHROMIUM).exists():
-        return None, f"not measured: no {CHROMIUM}"
+@contextmanager
+def running_server(url: str) -> Iterator[tuple[str, int]]:
+    """`streamlit run app.py` on the database at url: (its base address, its pid), stopped on leaving."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
@@ -135,8 +136,7 @@ def measure_server_memory(url: str, fx: Fixture, log: Callable[[str], None] = pr
     )
     try:
         _wait_healthy(base, server)
-        failed = _visit_all(base, fx, log)
-        return peak_rss_mb(server.pid), ("failed: " + ", ".join(failed)) if failed else ""
+        yield base, server.pid
     finally:
         server.terminate()
         try:
@@ -144,3 +144,40 @@ def measure_server_memory(url: str, fx: Fixture, log: Callable[[str], None] = pr
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def measure_server_memory(url: str, fx: Fixture, log: Callable[[str], None] = print) -> tuple[float | None, str]:
+    """(peak RSS in MB after visiting every page, a note on what failed)."""
+    if not Path(CHROMIUM).exists():
+        return None, f"not measured: no {CHROMIUM}"
+    with running_server(url) as (base, pid):
+        failed = _visit_all(base, fx, log)
+        return peak_rss_mb(pid), ("failed: " + ", ".join(failed)) if failed else ""
+
+
+def measure_demo_home(folder: Path, log: Callable[[str], None] = print) -> tuple[list[float], str]:
+    """Milliseconds from navigation start until the demo's home is fully drawn (TESTING.md's wait: connected,
+    script not running, no skeleton), read with the page's own performance.now(), as
+    tests/e2e/test_newcomer_journey.py does: a first visit on a new database (which also builds the demo)
+    and a second visit in a new browser context. Returns (the two figures, a note on what failed)."""
+    if not Path(CHROMIUM).exists():
+        return [], f"not measured: no {CHROMIUM}"
+    drawn: list[float] = []
+    database = f"sqlite:///{folder / 'bench-demo-home.sqlite3'}"
+    with running_server(database) as (base, _pid), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            for visit in ("first", "second"):
+                context = browser.new_context(viewport={"width": 1280, "height": 1400})
+                page = context.new_page()
+                page.goto(base)
+                _wait_for_app(page, timeout=30_000, settle_ms=200)  # as tests/e2e/driver.py waits
+                expect(page.get_by_text(translate("en", "home.model_title"), exact=True)).to_be_visible()
+                drawn.append(float(page.evaluate("performance.now()")))
+                log(f"  browser demo home, {visit} visit: fully drawn {drawn[-1]:.0f} ms after navigation")
+                context.close()
+        except Exception as exc:  # report it: the other figures are still worth having
+            return drawn, f"failed: {type(exc).__name__}"
+        finally:
+            browser.close()
+    return drawn, ""

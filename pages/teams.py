@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
+from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
@@ -21,7 +22,9 @@ from workshop.services.teams import (
     rename_team,
     team_answer_count,
 )
-from workshop.services.workshops import add_team, list_teams
+from workshop.services.workshops import add_team
+
+TEAMS_PER_PAGE = 20
 
 require(Role.FACILITATOR)
 current = workshop()
@@ -36,16 +39,30 @@ def remember(*made: TeamCode) -> None:
     fresh.update({int(m.team.id or 0): m for m in made})
 
 
+def page_of_teams(every: list) -> list:  # type: ignore[type-arg]
+    """All the teams, or a page of them with a page picker when there are many (a big week has hundreds)."""
+    if len(every) <= TEAMS_PER_PAGE:
+        return every
+    starts = list(range(0, len(every), TEAMS_PER_PAGE))
+    first = st.selectbox(
+        t("teams.page", total=len(every)),
+        starts,
+        format_func=lambda s: t("teams.range", first=s + 1, last=min(s + TEAMS_PER_PAGE, len(every))),
+        key="teams-page",
+    )
+    return every[first : first + TEAMS_PER_PAGE]
+
+
 here = urlsplit(st.context.url or "")
 app_url = st.text_input(
     t("teams.app_url"), f"{here.scheme}://{here.netloc}" if here.netloc else "http://localhost:8501", key="app_url"
 )
 st.caption(t("teams.app_url_help"))
 
-teams = list_teams(engine(), wid)
+teams = data.list_teams(wid)
 if not teams:
     st.info(t("teams.empty"))
-for team in teams:
+for team in page_of_teams(teams):
     tid = int(team.id or 0)
     with st.container(border=True):
         plain(team.name)
@@ -63,8 +80,11 @@ for team in teams:
             if st.button(t("teams.new_code"), key=f"team-code-{tid}", help=t("teams.new_code_help")):
                 remember(regenerate_code(engine(), wid, tid))
                 st.rerun()
-            warning = t("teams.delete_warning", answers=team_answer_count(engine(), wid, tid))
-            delete_with_confirmation(f"team-{tid}", warning, lambda tid=tid: delete_team(engine(), wid, tid))
+            delete_with_confirmation(
+                f"team-{tid}",
+                lambda tid=tid: t("teams.delete_warning", answers=team_answer_count(engine(), wid, tid)),
+                lambda tid=tid: delete_team(engine(), wid, tid),
+            )
 st.caption(t("teams.codes_hashed"))
 
 with st.form("add_team", clear_on_submit=True):

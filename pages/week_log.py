@@ -1,50 +1,79 @@
 """The week's log: once a day is closed (or at once, if the facilitator chose so), every team reads all
-teams' answers to it, day by day."""
+teams' answers to it, one day and one page of questions at a time, each question's answers in one table."""
 
 import pandas as pd
 import streamlit as st
 
-from ui.context import engine, lang, t, workshop
+from ui import data
+from ui.context import lang, t, workshop
 from ui.gate import require
 from ui.widgets import plain
 from workshop.model import Role
-from workshop.services.week import answers_frame, list_main_points, list_questions, log_days
+from workshop.services.week import log_is_public
 from workshop.spaces import spaces
+
+PAGE_SIZE = 10  # questions per page: a day at L has hundreds of questions and thousands of answers
 
 require(*Role)
 current = workshop()
 assert current is not None and current.id is not None
 st.title(t("log.title"))
 st.caption(t("log.rule_immediate") if current.publish_log_immediately else t("log.rule_closed"))
-visible = log_days(engine(), current)
+visible = [d for d in data.list_days(current.id) if log_is_public(d, current)]
 if not visible:
     st.info(t("log.empty"))
     st.stop()
-answers = answers_frame(engine(), current.id)
-points = {p.id: p for p in list_main_points(engine(), current.id)}
-questions = list_questions(engine(), current.id)
-for day in reversed(visible):
-    st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")
-    plain(day.title)
-    for q in [q for q in questions if q.day_id == day.id]:
-        with st.container(border=True):
-            point = points.get(q.main_point_id)
-            if point is not None:
-                st.caption(t("answer.main_point"))
-                plain(point.title)
-            st.subheader(t("answer.question", n=q.position))
-            plain(q.text)
-            given = answers[answers["question_id"] == q.id] if not answers.empty else answers
-            if given.empty:
-                st.caption(t("log.no_answers"))
-            for row in given.itertuples():
-                with st.container(border=True):
-                    plain(f"— {row.team}")
-                    if pd.notna(row.rating):
-                        st.caption(t("log.rating", rating=int(row.rating)))
-                    if len(row.choices):
-                        plain(" · ".join(row.choices))
-                    if row.text:
-                        plain(row.text)
-                    if len(row.spaces):
-                        st.caption(", ".join(spaces().space_name(s, lang()) for s in row.spaces))
+newest_first = {d.id: d for d in reversed(visible)}
+# No key: when another day becomes readable the options change and the newest day is shown again.
+day = newest_first[
+    st.selectbox(
+        t("log.day"),
+        list(newest_first),
+        format_func=lambda i: f"{t('setup.day_n', n=newest_first[i].position)} · {newest_first[i].title}",
+    )
+]
+st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")
+plain(day.title)
+questions = [q for q in data.list_questions(current.id) if q.day_id == day.id]
+first = 0
+if len(questions) > PAGE_SIZE:
+    starts = list(range(0, len(questions), PAGE_SIZE))
+    first = st.selectbox(
+        t("log.questions_page", total=len(questions)),
+        starts,
+        format_func=lambda s: t("log.questions_range", first=s + 1, last=min(s + PAGE_SIZE, len(questions))),
+        key=f"log-page-{day.id}",
+    )
+shown = questions[first : first + PAGE_SIZE]
+answers = data.log_answers(current.id, tuple(int(q.id or 0) for q in shown))
+points = {p.id: p for p in data.list_main_points(current.id)}
+names = {key: spaces().space_name(key, lang()) for key in spaces().spaces}
+
+
+def table(given: pd.DataFrame) -> pd.DataFrame:
+    """One question's answers as plain cells: the team, its rating, choices, text and spaces."""
+    return pd.DataFrame(
+        {
+            t("log.col_team"): given["team"],
+            t("log.col_rating"): [t("log.rating", rating=int(r)) if pd.notna(r) else "" for r in given["rating"]],
+            t("log.col_choices"): [" · ".join(c) for c in given["choices"]],
+            t("log.col_text"): given["text"],
+            t("log.col_spaces"): [", ".join(names.get(s, s) for s in ss) for ss in given["spaces"]],
+        }
+    )
+
+
+for q in shown:
+    with st.container(border=True):
+        point = points.get(q.main_point_id)
+        if point is not None:
+            st.caption(t("answer.main_point"))
+            plain(point.title)
+        st.subheader(t("answer.question", n=q.position))
+        plain(q.text)
+        given = answers[answers["question_id"] == q.id] if not answers.empty else answers
+        if given.empty:
+            st.caption(t("log.no_answers"))
+            continue
+        st.caption(t("log.n_answers", n=len(given)))
+        st.dataframe(table(given), hide_index=True, width="stretch")

@@ -2,23 +2,22 @@
 
 import streamlit as st
 
+from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.setup_forms import arrows, day_form, flash, main_point_form, question_form
+from ui.setup_forms import arrows, day_form, flash, main_point_form, page_of, question_form, question_line
 from ui.widgets import plain
 from workshop.model import DayStatus, Role
 from workshop.services.planning import (
     answer_count,
     delete_day,
     delete_main_point,
-    delete_question,
     move_day,
     move_main_point,
-    move_question,
     set_publish_log_immediately,
 )
-from workshop.services.week import list_days, list_main_points, list_questions, next_status, set_day_status
+from workshop.services.week import next_status, set_day_status
 
 require(Role.FACILITATOR)
 current = workshop()
@@ -33,7 +32,7 @@ STATUS_BUTTON = {
 }
 
 points_tab, days_tab, settings_tab = st.tabs([t("setup.main_points"), t("setup.days"), t("setup.settings")])
-points = list_main_points(engine(), wid)
+points = data.list_main_points(wid)
 positions = {p.id: p.position for p in points}
 with points_tab:
     if not points:
@@ -55,8 +54,8 @@ with points_tab:
         main_point_form(wid, None)
 
 with days_tab:
-    days = list_days(engine(), wid)
-    questions = list_questions(engine(), wid)
+    days = data.list_days(wid)
+    questions = data.list_questions(wid)
     if not days:
         st.info(t("setup.no_days"))
     for day in days:
@@ -73,21 +72,16 @@ with days_tab:
                 arrows(wid, f"day-{did}", move_day, did)
             with st.expander(t("setup.edit_day")):
                 day_form(wid, day)
-                warning = t("setup.delete_day_warning", n=day.position, answers=answer_count(engine(), wid, day_id=did))
-                delete_with_confirmation(f"day-{did}", warning, lambda did=did: delete_day(engine(), wid, did))
-            for q in [q for q in questions if q.day_id == day.id]:
-                qid = int(q.id or 0)
-                text_col, move_col = st.columns([5, 1])
-                with text_col:
-                    plain(f"{q.position}. {q.text}")
-                    serves = positions.get(q.main_point_id)
-                    st.caption(t(f"kind.{q.kind.value}") + (f" · {t('setup.serves', n=serves)}" if serves else ""))
-                with move_col:
-                    arrows(wid, f"question-{qid}", move_question, qid)
-                with st.expander(t("setup.edit_question", n=q.position)):
-                    question_form(wid, did, points, q)
-                    warning = t("setup.delete_question_warning", answers=answer_count(engine(), wid, question_id=qid))
-                    delete_with_confirmation(f"q-{qid}", warning, lambda qid=qid: delete_question(engine(), wid, qid))
+                delete_with_confirmation(
+                    f"day-{did}",
+                    lambda n=day.position, did=did: t(
+                        "setup.delete_day_warning", n=n, answers=answer_count(engine(), wid, day_id=did)
+                    ),
+                    lambda did=did: delete_day(engine(), wid, did),
+                )
+            day_questions = [q for q in questions if q.day_id == day.id]
+            for q in page_of(did, day_questions):
+                question_line(wid, did, q, points, positions)
             with st.expander(t("setup.new_question")):
                 question_form(wid, did, points, None)
     with st.expander(t("setup.new_day"), expanded=not days):

@@ -12,3 +12,7 @@ answers_frame = cached(week.answers_frame, *ANSWER_TABLES)
 list_main_points = cached(week.list_main_points, "main_points")
 list_days = cached(week.list_days, "days")
 list_questions = cached(week.list_questions, "questions")
+log_answers = cached(week.log_answers, "responses", "teams")
+from workshop.services import workshops as _workshops  # noqa: E402  (appended: others append here too)
+
+list_teams = cached(_workshops.list_teams, "teams")

@@ -7,12 +7,23 @@ from collections.abc import Callable
 import streamlit as st
 from sqlalchemy import Engine
 
+from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import show_error
+from ui.widgets import plain, show_error
 from workshop.errors import WorkshopError
 from workshop.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
-from workshop.services.planning import save_day, save_main_point, save_question
+from workshop.services.planning import (
+    answer_count,
+    delete_question,
+    move_question,
+    save_day,
+    save_main_point,
+    save_question,
+)
 from workshop.spaces import spaces
+
+QUESTIONS_PER_PAGE = 10  # a day's questions shown at once: a big week has hundreds
+EDITING = "setup_editing_question"
 
 
 def _space_name(key: str | None) -> str:
@@ -116,3 +127,44 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
                 ),
                 t("setup.saved"),
             )
+
+
+def page_of(day_id: int, questions: list[Question]) -> list[Question]:
+    """The day's questions to show: all of them, or a page of them with a page picker when there are many."""
+    if len(questions) <= QUESTIONS_PER_PAGE:
+        return questions
+    starts = list(range(0, len(questions), QUESTIONS_PER_PAGE))
+    first = st.selectbox(
+        t("setup.questions_page", total=len(questions)),
+        starts,
+        format_func=lambda s: t("log.questions_range", first=s + 1, last=min(s + QUESTIONS_PER_PAGE, len(questions))),
+        key=f"setup-page-{day_id}",
+    )
+    return questions[first : first + QUESTIONS_PER_PAGE]
+
+
+def question_line(wid: int, day_id: int, q: Question, points: list[MainPoint], positions: dict) -> None:  # type: ignore[type-arg]
+    """One question of a day: its text and kind, arrows, and its edit form once asked for (one at a time)."""
+    qid = int(q.id or 0)
+    text_col, move_col = st.columns([5, 1])
+    with text_col:
+        plain(f"{q.position}. {q.text}")
+        serves = positions.get(q.main_point_id)
+        st.caption(t(f"kind.{q.kind.value}") + (f" · {t('setup.serves', n=serves)}" if serves else ""))
+    with move_col:
+        arrows(wid, f"question-{qid}", move_question, qid)
+    if st.session_state.get(EDITING) != qid:
+        if st.button(t("setup.edit_question", n=q.position), key=f"edit-question-{qid}"):
+            st.session_state[EDITING] = qid
+            st.rerun()
+        return
+    with st.container(border=True):
+        question_form(wid, day_id, points, q)
+        delete_with_confirmation(
+            f"q-{qid}",
+            lambda: t("setup.delete_question_warning", answers=answer_count(engine(), wid, question_id=qid)),
+            lambda: delete_question(engine(), wid, qid),
+        )
+        if st.button(t("setup.close_edit"), key=f"close-question-{qid}"):
+            st.session_state.pop(EDITING, None)
+            st.rerun()

@@ -1,5 +1,6 @@
-"""`python -m workshop.bench [--sizes S,M,L] [--out bench/RESULTS.md]`: build each size, measure, print
-and write the tables. The Streamlit side (bench/pages.py, bench/server.py) is imported only here, at run time."""
+"""`python -m workshop.bench [--sizes S,M,L] [--pages a.py,b.py] [--out bench/RESULTS.md]`: build each size,
+measure, print and write the tables. The Streamlit side (bench/pages.py, bench/server.py) is imported only
+here, at run time."""
 
 from __future__ import annotations
 
@@ -27,7 +28,14 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m workshop.bench", description=__doc__)
     parser.add_argument("--sizes", default="S,M,L", help="comma-separated sizes out of S, M, L (default S,M,L)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the Markdown file to write (bench/RESULTS.md)")
-    parser.add_argument("--no-browser", action="store_true", help="skip the server memory measurement at L")
+    parser.add_argument(
+        "--pages", default="", help="comma-separated page files (e.g. week_log.py,answer.py): measure only these"
+    )
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="skip the browser step (the server's memory at L, the demo home's draw time)",
+    )
     parser.add_argument(
         "--slow", type=float, default=10.0, help="a page slower than this many seconds is repeated once, not 5 times"
     )
@@ -35,6 +43,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     args.sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
     if unknown := [s for s in args.sizes if s not in SIZES]:
         parser.error(f"unknown size {unknown[0]}; choose from {', '.join(SIZES)}")
+    args.pages = {p.strip() for p in args.pages.split(",") if p.strip()}
+    if unknown_pages := sorted(p for p in args.pages if not (ROOT / "pages" / p).is_file()):
+        parser.error(f"no page {unknown_pages[0]} in pages/")
     return args
 
 
@@ -61,6 +72,11 @@ def header(argv: list[str]) -> list[str]:
         "session with data caches cleared; *after write* is the next run after the named write through a "
         "service; *repeat* is the median of 5 further runs. *floor* is the median time of the bare service "
         "reads and pandas work the page needs (workshop/bench/floors.py; — where a page has no entry). "
+        "*app* is the fixed cost of any page run, measured in the same run: app.py with an empty page "
+        "(bench/app_only.py, the role gate only) in the same role, median of 10 runs — Streamlit's script run "
+        "under AppTest, the sidebar, the workshop read and the navigation. *after write / floor* is the raw "
+        "ratio; *net / floor* is (after write − app) / floor, and the 2× floor budget is judged on it: a page "
+        "whose floor is ~1 ms cannot come within 2× of it while app.py alone costs tens of milliseconds. "
         "L/M is the larger of the after-write and repeat growth from M to L.",
         "",
         BUDGET_NOTE,
@@ -96,15 +112,22 @@ def run_size(name: str, args: argparse.Namespace, folder: Path) -> SizeResult:
     assert fixture is not None
     result.counts = fixture.counts
     print(f"size {name}: built in {result.build_seconds:.1f} s {fixture.counts or '(demo)'}", flush=True)
-    result.pages = measure_pages(url, engine, fixture, slow=args.slow, log=lambda s: print(s, flush=True))
+    result.pages, result.app_overhead = measure_pages(
+        url, engine, fixture, slow=args.slow, log=lambda s: print(s, flush=True), only=args.pages
+    )
+    if args.pages:  # a page subset is for iterating on those pages: the service lines are left out
+        result.pages_only = True
+        engine.dispose()
+        return result
     time_answers(engine, fixture, result)
     time_reports(engine, fixture, result)
     if name in ("M", "L"):
         time_import(result)
     if name == "L" and not args.no_browser:
-        from bench.server import measure_server_memory
+        from bench.server import measure_demo_home, measure_server_memory
 
         result.rss_mb, result.rss_note = measure_server_memory(url, fixture, log=lambda s: print(s, flush=True))
+        result.demo_home_ms, result.demo_home_note = measure_demo_home(folder, log=lambda s: print(s, flush=True))
     engine.dispose()
     return result
 

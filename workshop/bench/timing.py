@@ -38,6 +38,7 @@ class PageLine:
     repeats: int = 0
     floor: float | None = None
     error: str = ""
+    app: float | None = None  # app.py with an empty page in this role: the fixed cost of any page run
 
 
 @dataclass
@@ -46,6 +47,7 @@ class SizeResult:
     counts: dict[str, int] = field(default_factory=dict)
     build_seconds: float = 0.0
     pages: list[PageLine] = field(default_factory=list)
+    app_overhead: dict[str, float] = field(default_factory=dict)  # role -> app.py with an empty page (s)
     answer_p50: float | None = None
     answer_p95: float | None = None
     import_seconds: float | None = None
@@ -56,3 +58,6 @@ class SizeResult:
     xlsx_note: str = ""
     rss_mb: float | None = None
     rss_note: str = ""
+    demo_home_ms: list[float] = field(default_factory=list)  # the demo home drawn in the browser (first, second)
+    demo_home_note: str = ""
+    pages_only: bool = False  # measured with --pages: the service lines were left out

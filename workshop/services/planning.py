@@ -128,6 +128,11 @@ def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
     """Delete a day with its questions and their answers."""
     with write(engine) as conn:
         _owned(conn, days, workshop_id, day_id)
+        # Deleted explicitly, not only by the foreign keys' cascade: the data versions (ui/cache.py) then
+        # know that questions and answers changed too.
+        of_day = select(questions.c.id).where(questions.c.day_id == day_id).scalar_subquery()
+        conn.execute(responses.delete().where(responses.c.question_id.in_(of_day)))
+        conn.execute(questions.delete().where(questions.c.day_id == day_id))
         conn.execute(days.delete().where(days.c.id == day_id))
         rest = conn.execute(select(days.c.id).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
         _renumber(conn, days, [r.id for r in rest])
@@ -203,6 +208,7 @@ def delete_question(engine: Engine, workshop_id: int, question_id: int) -> None:
     """Delete a question and its answers."""
     with write(engine) as conn:
         row = _owned(conn, questions, workshop_id, question_id)
+        conn.execute(responses.delete().where(responses.c.question_id == question_id))  # versions see it
         conn.execute(questions.delete().where(questions.c.id == question_id))
         rest = conn.execute(
             select(questions.c.id).where(questions.c.day_id == row.day_id).order_by(questions.c.position)

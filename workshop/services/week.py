@@ -118,3 +118,24 @@ def log_days(engine: Engine, workshop: Workshop) -> list[Day]:
     """The days whose answers every team may read now, in order."""
     assert workshop.id is not None
     return [d for d in list_days(engine, workshop.id) if log_is_public(d, workshop)]
+
+
+def log_answers(engine: Engine, workshop_id: int, question_ids: tuple[int, ...]) -> pd.DataFrame:
+    """The answers to these questions only (the log shows a page of questions at a time), by team name:
+    question_id, team, rating, choices, text, spaces."""
+    query = (
+        select(
+            responses.c.question_id,
+            teams.c.name.label("team"),
+            responses.c.rating,
+            responses.c.choices,
+            responses.c.text,
+            responses.c.spaces,
+        )
+        .join(teams, teams.c.id == responses.c.team_id)
+        .where(responses.c.workshop_id == workshop_id, responses.c.question_id.in_(question_ids))
+        .order_by(responses.c.question_id, teams.c.name)
+    )
+    with read(engine) as conn:
+        result = conn.execute(query)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
