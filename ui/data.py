@@ -12,3 +12,18 @@ answers_frame = cached(week.answers_frame, *ANSWER_TABLES)
 list_main_points = cached(week.list_main_points, "main_points")
 list_days = cached(week.list_days, "days")
 list_questions = cached(week.list_questions, "questions")
+
+# The offers pages (offers, offer map, partners, strengths, profile).
+from workshop.services import partners as _partners  # noqa: E402
+from workshop.services import profile as _profile  # noqa: E402
+from workshop.services import strengths as _strengths  # noqa: E402
+
+register_frame = cached(offers.register_frame, "offers")
+list_target_groups = cached(offers.list_target_groups, "target_groups")
+partners_frame = cached(offers.partners_frame, "partners")
+partner_register = cached(_partners.partner_register, "partners", "offers")
+partners_by_space = cached(_partners.partners_by_space, "partners", "offers")
+profile_frame = cached(_profile.profile_frame, "profile_ratings")
+load_weights = cached(_strengths.load_weights, "space_weights", "workshops")
+workshop_scores = cached(_strengths.workshop_scores, "offers", "space_weights", "workshops")
+staff_ratings = cached(_strengths.staff_ratings, "responses", "questions")
