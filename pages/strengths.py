@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui.context import t, workshop_id
+from ui.data import load_thresholds, load_weights, offers_frame, staff_ratings
 from ui.gate import require
 from ui.strengths import (
     backers_table,
-    names,
+    offers_heatmap,
     profile_section,
     score_section,
     staff_view,
@@ -15,24 +16,21 @@ from ui.strengths import (
     weight_sliders,
 )
 from ui.widgets import show_error
-from workshop.charts.strengths import matrix_heatmap
 from workshop.errors import WorkshopError
 from workshop.model import Role
-from workshop.services.offers import offers_frame
-from workshop.services.strengths import load_weights, staff_ratings, workshop_scores
-from workshop.strengths import offer_space_matrix
+from workshop.services.strengths import scores_of
 
 require(Role.LEADERSHIP)
 st.title(t("strengths.title"))
 wid = int(workshop_id() or 0)
 try:
-    stored = load_weights(engine(), wid)
+    stored = load_weights(wid)
     chosen = weight_sliders(wid, stored)
-    scores = workshop_scores(engine(), wid, chosen)
+    offers = offers_frame(wid)
+    scores = scores_of(offers, chosen, load_thresholds(wid))
 except WorkshopError as exc:
     show_error(exc)
     st.stop()
-offers = offers_frame(engine(), wid)
 if not (offers["status"] == "active").any():
     st.info(t("strengths.empty"))
     st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
@@ -47,16 +45,11 @@ with tabs[0]:
 with tabs[1]:
     score_section(scores.aims, "aims", scores.thresholds)
 with tabs[2]:
-    matrix = offer_space_matrix(offers)
-    if matrix.empty:
-        st.info(t("strengths.empty"))
-    else:
-        figure = matrix_heatmap(matrix, names("spaces"), t("strengths.heatmap"), t("strengths.contribution"))
-        st.plotly_chart(figure, width="stretch", key="offers-heatmap")
+    offers_heatmap(offers)
 with tabs[3]:
     target_groups(offers)
 with tabs[4]:
-    staff_view(scores.spaces, staff_ratings(engine(), wid))
+    staff_view(scores.spaces, staff_ratings(wid))
 with tabs[5]:
     profile_section(wid)
     st.page_link("pages/profile.py", label=t("nav.profile"), icon="🧭")

@@ -88,10 +88,14 @@ class Scores:
 
 def workshop_scores(engine: Engine, workshop_id: int, weights: dict[str, float] | None = None) -> Scores:
     """Score the workshop's active offers against its stored weights, or against what-if weights."""
-    chosen = checked_weights(weights) if weights is not None else load_weights(engine, workshop_id)
-    thresholds = load_thresholds(engine, workshop_id)
-    frame = offers_frame(engine, workshop_id)
-    return Scores(score_spaces(frame, chosen, thresholds), score_aims(frame, chosen, thresholds), chosen, thresholds)
+    chosen = weights if weights is not None else load_weights(engine, workshop_id)
+    return scores_of(offers_frame(engine, workshop_id), chosen, load_thresholds(engine, workshop_id))
+
+
+def scores_of(offers: pd.DataFrame, weights: dict[str, float], thresholds: Thresholds) -> Scores:
+    """The scores of these offers (offers_frame) against the weights (InvalidInput names a bad one)."""
+    chosen = checked_weights(weights)
+    return Scores(score_spaces(offers, chosen, thresholds), score_aims(offers, chosen, thresholds), chosen, thresholds)
 
 
 def staff_ratings(engine: Engine, workshop_id: int) -> pd.DataFrame:
