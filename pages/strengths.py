@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.context import t, workshop_id
-from ui.data import load_thresholds, load_weights, offers_frame, staff_ratings
+from ui.data import load_weights, offer_details, staff_ratings, workshop_scores
 from ui.gate import require
 from ui.strengths import (
     backers_table,
@@ -18,7 +18,6 @@ from ui.strengths import (
 from ui.widgets import show_error
 from workshop.errors import WorkshopError
 from workshop.model import Role
-from workshop.services.strengths import scores_of
 
 require(Role.LEADERSHIP)
 st.title(t("strengths.title"))
@@ -26,12 +25,12 @@ wid = int(workshop_id() or 0)
 try:
     stored = load_weights(wid)
     chosen = weight_sliders(wid, stored)
-    offers = offers_frame(wid)
-    scores = scores_of(offers, chosen, load_thresholds(wid))
+    scores = workshop_scores(wid, chosen)
 except WorkshopError as exc:
     show_error(exc)
     st.stop()
-if not (offers["status"] == "active").any():
+details = offer_details(wid)
+if not details.active:
     st.info(t("strengths.empty"))
     st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
 
@@ -41,13 +40,13 @@ tabs = st.tabs(
 with tabs[0]:
     score_section(scores.spaces, "spaces", scores.thresholds)
     st.subheader(t("strengths.backers"))
-    backers_table(offers)
+    backers_table(details.backers)
 with tabs[1]:
     score_section(scores.aims, "aims", scores.thresholds)
 with tabs[2]:
-    offers_heatmap(offers)
+    offers_heatmap(details.matrix)
 with tabs[3]:
-    target_groups(offers)
+    target_groups(details.target_groups)
 with tabs[4]:
     staff_view(scores.spaces, staff_ratings(wid))
 with tabs[5]:

@@ -15,7 +15,7 @@ from workshop.profile import PAIRS, complements, profile_summary
 from workshop.scoring import MAX_WEIGHT, Thresholds
 from workshop.services.strengths import THRESHOLD_FIELDS, save_thresholds, save_weights
 from workshop.spaces import spaces
-from workshop.strengths import backers, offer_space_matrix, spots, staff_comparison, target_group_matrix, unserved
+from workshop.strengths import spots, staff_comparison, unserved
 
 HEATMAP_ROWS = 50  # offers per page of the heatmap: thousands of rows are neither readable nor quick
 
@@ -120,9 +120,9 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
             show(f"**{label[str(spot['key'])]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
 
 
-def backers_table(offers: pd.DataFrame) -> None:
-    """The offers, partners and target groups behind each space (user text: a plain table)."""
-    behind = backers(offers)
+def backers_table(behind: pd.DataFrame) -> None:
+    """The offers, partners and target groups behind each space (workshop.strengths.backers; user text:
+    a plain table)."""
     st.dataframe(
         pd.DataFrame(
             {
@@ -137,9 +137,8 @@ def backers_table(offers: pd.DataFrame) -> None:
     )
 
 
-def offers_heatmap(offers: pd.DataFrame) -> None:
-    """Active offers x spaces as a heatmap, HEATMAP_ROWS offers at a time."""
-    matrix = offer_space_matrix(offers)
+def offers_heatmap(matrix: pd.DataFrame) -> None:
+    """Active offers x spaces (offer_space_matrix) as a heatmap, HEATMAP_ROWS offers at a time."""
     if matrix.empty:
         st.info(t("strengths.empty"))
         return
@@ -154,9 +153,8 @@ def offers_heatmap(offers: pd.DataFrame) -> None:
     st.plotly_chart(figure, width="stretch", key="offers-heatmap")
 
 
-def target_groups(offers: pd.DataFrame) -> None:
-    """Target groups x spaces; a cross where no active offer serves the group in the space."""
-    matrix = target_group_matrix(offers)
+def target_groups(matrix: pd.DataFrame) -> None:
+    """Target groups x spaces (target_group_matrix); a cross where no active offer serves the group in the space."""
     if matrix.empty:
         st.info(t("strengths.groups_empty"))
         return

@@ -11,11 +11,10 @@ from workshop.bench.floors import PageCost, _app, add_one_offer
 from workshop.bench.synthetic import Fixture
 from workshop.charts.offer_map import map_points
 from workshop.profile import PAIRS, profile_summary
-from workshop.services.offers import list_target_groups, offers_frame, partners_frame, register_frame
+from workshop.services.offers import list_target_groups, partners_frame, register_frame
 from workshop.services.partners import add_partner, partner_register, partners_by_space
 from workshop.services.profile import profile_frame, rate_profile
-from workshop.services.strengths import load_thresholds, load_weights, scores_of, staff_ratings
-from workshop.strengths import backers, offer_space_matrix, target_group_matrix
+from workshop.services.strengths import load_weights, offer_details, staff_ratings, workshop_scores
 
 PAGE_SIZE = 100  # ui.register.PAGE_SIZE: the register shows one page of offers
 _rng = random.Random(89)
@@ -59,13 +58,9 @@ def _import_offers(engine: Engine, fx: Fixture) -> object:
 def _strengths(engine: Engine, fx: Fixture) -> object:
     _app(engine, fx)
     wid = fx.workshop_id
-    offers = offers_frame(engine, wid)
-    scores = scores_of(offers, load_weights(engine, wid), load_thresholds(engine, wid))
     return (
-        scores,
-        backers(offers),
-        offer_space_matrix(offers).iloc[:50],
-        target_group_matrix(offers),
+        workshop_scores(engine, wid, load_weights(engine, wid)),
+        offer_details(engine, wid),
         staff_ratings(engine, wid),
         profile_summary(profile_frame(engine, wid)),
     )
