@@ -34,24 +34,32 @@ if not details.active:
     st.info(t("strengths.empty"))
     st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
 
-tabs = st.tabs(
-    [t(f"strengths.tab.{name}") for name in ("spaces", "aims", "offers", "groups", "staff", "profile", "how")]
-)
-with tabs[0]:
-    score_section(scores.spaces, "spaces", scores.thresholds)
-    st.subheader(t("strengths.backers"))
-    backers_table(details.backers)
-with tabs[1]:
-    score_section(scores.aims, "aims", scores.thresholds)
-with tabs[2]:
-    offers_heatmap(details.matrix)
-with tabs[3]:
-    target_groups(details.target_groups)
-with tabs[4]:
-    staff_view(scores.spaces, staff_ratings(wid))
-with tabs[5]:
-    profile_section(wid)
-    st.page_link("pages/profile.py", label=t("nav.profile"), icon="🧭")
-with tabs[6]:
-    st.markdown(t("strengths.how"))
-    thresholds_form(wid, scores.thresholds)
+# Only the open tab's content runs (on_change="rerun"): a run draws one tab's charts, not all seven.
+sections = ("spaces", "aims", "offers", "groups", "staff", "profile", "how")
+labels = [t(f"strengths.tab.{name}") for name in sections]
+tabs = dict(zip(sections, st.tabs(labels, key="strengths-tab", on_change="rerun"), strict=True))
+with tabs["spaces"]:
+    if tabs["spaces"].open:
+        score_section(scores.spaces, "spaces", scores.thresholds)
+        st.subheader(t("strengths.backers"))
+        backers_table(details.backers)
+with tabs["aims"]:
+    if tabs["aims"].open:
+        score_section(scores.aims, "aims", scores.thresholds)
+with tabs["offers"]:
+    if tabs["offers"].open:
+        offers_heatmap(details.matrix)
+with tabs["groups"]:
+    if tabs["groups"].open:
+        target_groups(details.target_groups)
+with tabs["staff"]:
+    if tabs["staff"].open:
+        staff_view(scores.spaces, staff_ratings(wid))
+with tabs["profile"]:
+    if tabs["profile"].open:
+        profile_section(wid)
+        st.page_link("pages/profile.py", label=t("nav.profile"), icon="🧭")
+with tabs["how"]:
+    if tabs["how"].open:
+        st.markdown(t("strengths.how"))
+        thresholds_form(wid, scores.thresholds)
