@@ -14,6 +14,9 @@ list_days = cached(week.list_days, "days")
 list_questions = cached(week.list_questions, "questions")
 
 # The offers pages (offers, offer map, partners, strengths, profile).
+import streamlit as _st  # noqa: E402
+
+from workshop import importing as _importing  # noqa: E402
 from workshop.services import partners as _partners  # noqa: E402
 from workshop.services import profile as _profile  # noqa: E402
 from workshop.services import strengths as _strengths  # noqa: E402
@@ -28,3 +31,16 @@ load_weights = cached(_strengths.load_weights, "space_weights", "workshops")
 workshop_scores = cached(_strengths.workshop_scores, "offers", "space_weights", "workshops")
 offer_details = cached(_strengths.offer_details, "offers")
 staff_ratings = cached(_strengths.staff_ratings, "responses", "questions")
+
+
+@_st.cache_data(show_spinner=False, max_entries=4)
+def uploaded_source(file_id: str, filename: str, sheet: str | None, _data: bytes) -> _importing.SourceTable:
+    """An uploaded spreadsheet read once per upload and sheet (an XLSX of 50,000 rows takes seconds to read),
+    not again on every click on the import page. The upload's id is the key; its bytes are not hashed."""
+    return _importing.read_source(_data, filename, sheet)
+
+
+@_st.cache_data(show_spinner=False, max_entries=4)
+def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
+    """The sheets of an uploaded workbook, read once per upload."""
+    return _importing.sheet_names(_data)
