@@ -35,7 +35,11 @@ def import_offers(
 ) -> ImportResult:
     """Check every row, then store them all or nothing; raises ImportRejected with the row report."""
     frame = offer_frame(table, mapping, list_target_groups(engine, workshop_id), progress)
-    rows = frame[list(OFFER_FIELDS)].assign(workshop_id=workshop_id).to_dict("records")
+    columns = [frame[field].tolist() for field in OFFER_FIELDS]  # plain Python values, column by column
+    rows = [
+        {"workshop_id": workshop_id, **dict(zip(OFFER_FIELDS, values, strict=True))}
+        for values in zip(*columns, strict=True)
+    ]
     keys = frame["name"].str.casefold()
     with write(engine) as conn:
         existing = {
