@@ -142,3 +142,28 @@ def test_a_workshop_without_offers_shows_an_empty_state_and_a_way_to_the_offers(
     assert all(row["Share"] == "0.0 %" and row["Verdict"] == "weak" for row in rows.values())
     assert any("Nobody has rated the profile yet" in i.value for i in on_tab(at, "Profile").info)
     assert any('No team has answered a "how strong are we' in i.value for i in on_tab(at, "The staff's view").info)
+
+
+def test_the_offers_heatmap_shows_fifty_offers_a_page(app_db: str) -> None:
+    from workshop.model import Offer
+    from workshop.services.offers import add_offers
+    from workshop.store import make_engine
+
+    at = open_strengths()
+    engine = make_engine(app_db)
+    add_offers(
+        engine,
+        int(current_workshop_id(engine) or 0),
+        [Offer(name=f"Extra {n}", spaces={"meeting": 1}) for n in range(80)],
+    )
+    engine.dispose()
+    on_tab(at, "Offers × spaces")
+    rows = lambda: json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["y"]  # noqa: E731
+    assert len(rows()) == 50
+    shown = next(c.value for c in at.caption if c.value.startswith("Showing active offers 1–50 of "))
+    total = int(shown.rsplit(" ", 1)[1].rstrip("."))
+    first = rows()
+    last = -(-total // 50)
+    at.number_input(key="strengths-heatmap-page").set_value(last).run()
+    assert errors_of(at) == [] and len(rows()) == total - 50 * (last - 1)
+    assert rows()[-1] == "Extra 79" and not set(rows()) & set(first)
