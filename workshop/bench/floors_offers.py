@@ -26,7 +26,8 @@ def add_one_partner(engine: Engine, fx: Fixture) -> object:
 
 def rate_the_profile(engine: Engine, fx: Fixture) -> object:
     """Leadership rates the opposite pairs again, as the profile page does."""
-    return rate_profile(engine, fx.workshop_id, {pair: _rng.randint(-2, 2) for pair in PAIRS})
+    rate_profile(engine, fx.workshop_id, {pair: _rng.randint(-2, 2) for pair in PAIRS})
+    return None
 
 
 def _offers(engine: Engine, fx: Fixture) -> object:
