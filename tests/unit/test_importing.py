@@ -314,3 +314,12 @@ def test_the_column_check_gives_the_offers_the_row_check_gives() -> None:
             for r in frame.to_dict("records")
         ]
         assert by_column == by_row
+
+
+def test_an_xlsx_table_that_starts_lower_and_further_right_keeps_the_sheets_row_numbers() -> None:
+    data = xlsx(
+        {"A": [[None], [None], [None, "Navn", "Møderummet", None], [None, "Film", 2.0, True], [], [None, "Spil", 1]]}
+    )
+    table = read_source(data, "t.xlsx")
+    assert (table.header_row, table.header, table.row_numbers) == (3, ["(A)", "Navn", "Møderummet", "(D)"], [4, 6])
+    assert table.rows == [[None, "Film", 2, True], [None, "Spil", 1, None]]
