@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop_id
+from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
 from ui.widgets import show_error
 from workshop.errors import ImportRejected, WorkshopError
-from workshop.importing import FIELDS, IGNORE, SEPARATORS, guess_mapping, read_source, sheet_names
+from workshop.importing import FIELDS, IGNORE, SEPARATORS, guess_mapping
 from workshop.model import SPACE_KEYS, Role
 from workshop.services.offer_import import import_offers
 from workshop.spaces import spaces
@@ -23,10 +24,10 @@ if upload is None:
     st.stop()
 
 data = upload.getvalue()
-sheets = sheet_names(data)
+sheets = uploaded_sheets(upload.file_id, data)
 sheet = st.selectbox(t("import.sheet"), sheets, key=f"sheet_{upload.file_id}") if len(sheets) > 1 else None
 try:
-    table = read_source(data, upload.name, sheet)
+    table = uploaded_source(upload.file_id, upload.name, sheet, data)
 except WorkshopError as exc:
     show_error(exc)
     st.stop()

@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from ui.context import engine, lang, t, workshop_id
+from ui.context import lang, t, workshop_id
+from ui.data import list_target_groups, register_frame
 from ui.gate import require
 from workshop.charts.offer_map import filter_offers, map_points, offer_map_figure, offers_in_space, space_of_selection
 from workshop.model import SPACE_KEYS, OfferStatus, Role
-from workshop.services.offers import list_target_groups, register_frame
 from workshop.spaces import spaces
 
 require(*Role)
 wid = int(workshop_id() or 0)
 st.title(t("map.title"))
-frame = register_frame(engine(), wid)
+frame = register_frame(wid)
 if frame.empty:
     st.info(t("map.empty"))
     st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
@@ -26,9 +26,7 @@ def used(column: str) -> list[str]:
 space_name = lambda key: spaces().space_name(key, lang())  # noqa: E731
 a, b, c, d = st.columns(4)
 teams = a.multiselect(t("map.filter_team"), sorted(set(frame["owner_team"]) - {""}))
-groups = b.multiselect(
-    t("map.filter_group"), list(dict.fromkeys([*list_target_groups(engine(), wid), *used("target_groups")]))
-)
+groups = b.multiselect(t("map.filter_group"), list(dict.fromkeys([*list_target_groups(wid), *used("target_groups")])))
 statuses = c.multiselect(
     t("map.filter_status"), [s.value for s in OfferStatus], format_func=lambda s: t(f"offers.status.{s}")
 )

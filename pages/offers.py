@@ -4,26 +4,28 @@ Facilitators edit it in the table; teams and leadership read it."""
 import streamlit as st
 
 from ui.context import engine, t, workshop_id
+from ui.data import list_target_groups, partners_frame, register_frame
 from ui.gate import require
-from ui.register import COLUMN_ORDER, delete_with_confirmation, offer_columns
+from ui.register import (
+    COLUMN_ORDER,
+    delete_with_confirmation,
+    offer_columns,
+    register_key,
+    register_view,
+    unsaved_edits,
+)
 from ui.widgets import show_error
 from workshop.errors import WorkshopError
 from workshop.model import Role
 from workshop.register_export import register_csv, register_xlsx
-from workshop.services.offers import (
-    list_target_groups,
-    partners_frame,
-    register_frame,
-    save_register,
-    set_target_groups,
-)
+from workshop.services.offers import save_register, set_target_groups
 
 held = require(*Role)
 wid = int(workshop_id() or 0)
 st.title(t("offers.title"))
-frame = register_frame(engine(), wid)
-groups = list_target_groups(engine(), wid)
-columns = offer_columns(frame, groups, list(partners_frame(engine(), wid)["name"]))
+frame = register_frame(wid)
+groups = list_target_groups(wid)
+columns = offer_columns(frame, groups, list(partners_frame(wid)["name"]))
 if flash := st.session_state.pop("register_flash", None):
     st.success(flash)
 if frame.empty:
@@ -35,12 +37,14 @@ if undecided := int(frame["primary"].isna().sum()) if len(frame) else 0:
 
 if held != Role.FACILITATOR:
     if not frame.empty:
-        st.dataframe(frame, column_config=columns, column_order=COLUMN_ORDER, hide_index=True, width="stretch")
+        view = register_view(frame)
+        st.dataframe(view, column_config=columns, column_order=COLUMN_ORDER, hide_index=True, width="stretch")
 else:
     st.caption(t("offers.edit_help"))
-    key = f"register_{st.session_state.get('register_version', 0)}"
+    key = register_key()
+    view = register_view(frame, locked=unsaved_edits(key))
     edited = st.data_editor(
-        frame,
+        view,
         key=key,
         num_rows="add",
         column_config=columns,
@@ -50,8 +54,8 @@ else:
     )
     if st.button(t("offers.save"), type="primary"):
         changes = st.session_state[key]
-        updated = {int(frame.iloc[int(i)]["id"]): edited.iloc[int(i)].to_dict() for i in changes["edited_rows"]}
-        added = [row.to_dict() for _, row in edited.iloc[len(frame) :].iterrows()]
+        updated = {int(view.iloc[int(i)]["id"]): edited.iloc[int(i)].to_dict() for i in changes["edited_rows"]}
+        added = [row.to_dict() for _, row in edited.iloc[len(view) :].iterrows()]
         try:
             saved = save_register(engine(), wid, updated, added)
         except WorkshopError as exc:
@@ -60,8 +64,8 @@ else:
             st.session_state["register_flash"] = t("offers.saved", n=saved)
             st.session_state["register_version"] = st.session_state.get("register_version", 0) + 1
             st.rerun()
-    if not frame.empty:
-        delete_with_confirmation(frame, wid)
+    if not view.empty:
+        delete_with_confirmation(view, wid)
     with st.expander(t("offers.groups_title")), st.form("target_groups"):
         text = st.text_area(t("offers.groups_help"), "\n".join(groups), height=180)
         if st.form_submit_button(t("offers.groups_save")):
@@ -75,11 +79,13 @@ else:
     st.page_link("pages/import_offers.py", label=t("nav.import_offers"), icon="📥")
 
 if not frame.empty:
+    # The files are made when the button is clicked, not on every run of the page.
+    eng = engine()
     left, right = st.columns(2)
-    left.download_button(t("offers.export_csv"), register_csv(engine(), wid), f"offers-{wid}.csv", "text/csv")
+    left.download_button(t("offers.export_csv"), lambda: register_csv(eng, wid), f"offers-{wid}.csv", "text/csv")
     right.download_button(
         t("offers.export_xlsx"),
-        register_xlsx(engine(), wid),
+        lambda: register_xlsx(eng, wid),
         f"offers-{wid}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

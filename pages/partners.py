@@ -3,13 +3,13 @@
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop_id
+from ui.data import partner_register, partners_by_space, register_frame
 from ui.gate import require
 from ui.widgets import plain, show_error
 from workshop.errors import WorkshopError
 from workshop.model import SPACE_KEYS, RelationStage, Role, Sector
 from workshop.register_export import register_csv
-from workshop.services.offers import register_frame
-from workshop.services.partners import add_partner, partner_register, partners_by_space, partners_in_space
+from workshop.services.partners import add_partner, served_in_space
 from workshop.spaces import spaces
 
 held = require(*Role)
@@ -17,7 +17,7 @@ wid = int(workshop_id() or 0)
 st.title(t("partners.title"))
 if flash := st.session_state.pop("partners_flash", None):
     st.success(flash)
-register = partner_register(engine(), wid)
+register = partner_register(wid)
 space_name = lambda key: spaces().space_name(key, lang())  # noqa: E731
 if register.empty:
     st.info(t("partners.empty"))
@@ -31,19 +31,21 @@ else:
         k: t(f"partners.col.{k}") for k in ("name", "sector", "stage", "contact", "description", "offers", "spaces")
     }
     st.dataframe(shown.drop(columns=["id"]).rename(columns=labels), hide_index=True, width="stretch")
-    st.download_button(t("partners.export_csv"), register_csv(engine(), wid, "partners"), f"partners-{wid}.csv")
+    eng = engine()  # the file is made when the button is clicked, not on every run
+    st.download_button(t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"partners-{wid}.csv")
 
     st.subheader(t("partners.by_space"))
     st.caption(t("partners.by_space_help"))
-    st.dataframe(partners_by_space(engine(), wid).rename(columns=space_name), width="stretch")
+    by_space = partners_by_space(wid)
+    st.dataframe(by_space.rename(columns=space_name), width="stretch")
     for column, key in zip(st.columns(4), SPACE_KEYS, strict=True):
         column.markdown(f"**{space_name(key)}**")
-        served = partners_in_space(engine(), wid, key)
+        served = served_in_space(by_space, key)
         with column:
             plain("\n".join(served) if served else t("partners.none_in_space"))
 
 if held == Role.FACILITATOR:
-    offers = register_frame(engine(), wid)
+    offers = register_frame(wid)
     names = {int(i): str(n) for i, n in zip(offers["id"], offers["name"], strict=True)}
     with st.form("add_partner", clear_on_submit=True):
         st.subheader(t("partners.add_title"))

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui.context import t, workshop_id
+from ui.data import load_weights, offer_details, staff_ratings, workshop_scores
 from ui.gate import require
 from ui.strengths import (
     backers_table,
-    names,
+    offers_heatmap,
     profile_section,
     score_section,
     staff_view,
@@ -15,51 +16,50 @@ from ui.strengths import (
     weight_sliders,
 )
 from ui.widgets import show_error
-from workshop.charts.strengths import matrix_heatmap
 from workshop.errors import WorkshopError
 from workshop.model import Role
-from workshop.services.offers import offers_frame
-from workshop.services.strengths import load_weights, staff_ratings, workshop_scores
-from workshop.strengths import offer_space_matrix
 
 require(Role.LEADERSHIP)
 st.title(t("strengths.title"))
 wid = int(workshop_id() or 0)
 try:
-    stored = load_weights(engine(), wid)
+    stored = load_weights(wid)
     chosen = weight_sliders(wid, stored)
-    scores = workshop_scores(engine(), wid, chosen)
+    scores = workshop_scores(wid, chosen)
 except WorkshopError as exc:
     show_error(exc)
     st.stop()
-offers = offers_frame(engine(), wid)
-if not (offers["status"] == "active").any():
+details = offer_details(wid)
+if not details.active:
     st.info(t("strengths.empty"))
     st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
 
-tabs = st.tabs(
-    [t(f"strengths.tab.{name}") for name in ("spaces", "aims", "offers", "groups", "staff", "profile", "how")]
-)
-with tabs[0]:
-    score_section(scores.spaces, "spaces", scores.thresholds)
-    st.subheader(t("strengths.backers"))
-    backers_table(offers)
-with tabs[1]:
-    score_section(scores.aims, "aims", scores.thresholds)
-with tabs[2]:
-    matrix = offer_space_matrix(offers)
-    if matrix.empty:
-        st.info(t("strengths.empty"))
-    else:
-        figure = matrix_heatmap(matrix, names("spaces"), t("strengths.heatmap"), t("strengths.contribution"))
-        st.plotly_chart(figure, width="stretch", key="offers-heatmap")
-with tabs[3]:
-    target_groups(offers)
-with tabs[4]:
-    staff_view(scores.spaces, staff_ratings(engine(), wid))
-with tabs[5]:
-    profile_section(wid)
-    st.page_link("pages/profile.py", label=t("nav.profile"), icon="🧭")
-with tabs[6]:
-    st.markdown(t("strengths.how"))
-    thresholds_form(wid, scores.thresholds)
+# Only the open tab's content runs (on_change="rerun"): a run draws one tab's charts, not all seven.
+sections = ("spaces", "aims", "offers", "groups", "staff", "profile", "how")
+labels = [t(f"strengths.tab.{name}") for name in sections]
+tabs = dict(zip(sections, st.tabs(labels, key="strengths-tab", on_change="rerun"), strict=True))
+with tabs["spaces"]:
+    if tabs["spaces"].open:
+        score_section(scores.spaces, "spaces", scores.thresholds)
+        st.subheader(t("strengths.backers"))
+        backers_table(details.backers)
+with tabs["aims"]:
+    if tabs["aims"].open:
+        score_section(scores.aims, "aims", scores.thresholds)
+with tabs["offers"]:
+    if tabs["offers"].open:
+        offers_heatmap(details.matrix)
+with tabs["groups"]:
+    if tabs["groups"].open:
+        target_groups(details.target_groups)
+with tabs["staff"]:
+    if tabs["staff"].open:
+        staff_view(scores.spaces, staff_ratings(wid))
+with tabs["profile"]:
+    if tabs["profile"].open:
+        profile_section(wid)
+        st.page_link("pages/profile.py", label=t("nav.profile"), icon="🧭")
+with tabs["how"]:
+    if tabs["how"].open:
+        st.markdown(t("strengths.how"))
+        thresholds_form(wid, scores.thresholds)

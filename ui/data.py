@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ui.cache import cached
-from workshop.services import offers, week
+from workshop.services import offers, week, workshops
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 
@@ -13,6 +13,36 @@ list_main_points = cached(week.list_main_points, "main_points")
 list_days = cached(week.list_days, "days")
 list_questions = cached(week.list_questions, "questions")
 log_answers = cached(week.log_answers, "responses", "teams")
-from workshop.services import workshops as _workshops  # noqa: E402  (appended: others append here too)
+list_teams = cached(workshops.list_teams, "teams")
 
-list_teams = cached(_workshops.list_teams, "teams")
+# The offers pages (offers, offer map, partners, strengths, profile).
+import streamlit as _st  # noqa: E402
+
+from workshop import importing as _importing  # noqa: E402
+from workshop.services import partners as _partners  # noqa: E402
+from workshop.services import profile as _profile  # noqa: E402
+from workshop.services import strengths as _strengths  # noqa: E402
+
+register_frame = cached(offers.register_frame, "offers")
+list_target_groups = cached(offers.list_target_groups, "target_groups")
+partners_frame = cached(offers.partners_frame, "partners")
+partner_register = cached(_partners.partner_register, "partners", "offers")
+partners_by_space = cached(_partners.partners_by_space, "partners", "offers")
+profile_frame = cached(_profile.profile_frame, "profile_ratings")
+load_weights = cached(_strengths.load_weights, "space_weights", "workshops")
+workshop_scores = cached(_strengths.workshop_scores, "offers", "space_weights", "workshops")
+offer_details = cached(_strengths.offer_details, "offers")
+staff_ratings = cached(_strengths.staff_ratings, "responses", "questions")
+
+
+@_st.cache_data(show_spinner=False, max_entries=4)
+def uploaded_source(file_id: str, filename: str, sheet: str | None, _data: bytes) -> _importing.SourceTable:
+    """An uploaded spreadsheet read once per upload and sheet (an XLSX of 50,000 rows takes seconds to read),
+    not again on every click on the import page. The upload's id is the key; its bytes are not hashed."""
+    return _importing.read_source(_data, filename, sheet)
+
+
+@_st.cache_data(show_spinner=False, max_entries=4)
+def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
+    """The sheets of an uploaded workbook, read once per upload."""
+    return _importing.sheet_names(_data)

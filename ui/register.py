@@ -12,6 +12,7 @@ from workshop.model import SPACE_KEYS, OfferStatus
 from workshop.services.offers import delete_offers
 from workshop.spaces import spaces
 
+PAGE_SIZE = 100  # offers per page: a table of thousands of rows is slow to send and to edit
 COLUMN_ORDER = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",
                 *SPACE_KEYS, "primary", "partners", "tags")  # fmt: skip
 
@@ -51,6 +52,53 @@ def offer_columns(frame: pd.DataFrame, groups: list[str], partner_names: list[st
     for key in SPACE_KEYS:
         columns[key] = cc.NumberColumn(space(key), min_value=0, max_value=3, step=1, help=t("offers.help.contribution"))
     return columns
+
+
+def register_key() -> str:
+    """The key of the register's editor; a new key starts the editor afresh (after a save, a turned page)."""
+    return f"register_{st.session_state.get('register_version', 0)}"
+
+
+def _start_afresh() -> None:
+    st.session_state["register_version"] = st.session_state.get("register_version", 0) + 1
+
+
+def _searched() -> None:
+    st.session_state["register_page"] = 1
+    _start_afresh()
+
+
+def unsaved_edits(key: str) -> bool:
+    """Whether the editor holds changes not saved yet (they are lost if the page turns)."""
+    state = st.session_state.get(key) or {}
+    return bool(state.get("edited_rows") or state.get("added_rows") or state.get("deleted_rows"))
+
+
+def register_view(frame: pd.DataFrame, locked: bool = False) -> pd.DataFrame:
+    """The offers shown: those whose name holds the search text, one page of PAGE_SIZE at a time.
+    While `locked` (unsaved edits) the search and the page stay as they are."""
+    left, right = st.columns([3, 1])
+    query = left.text_input(t("offers.search"), key="register_search", on_change=_searched, disabled=locked).strip()
+    found = frame[frame["name"].str.contains(query, case=False, regex=False)] if query and len(frame) else frame
+    pages = max(1, -(-len(found) // PAGE_SIZE))
+    page = 1
+    if pages > 1:
+        if st.session_state.get("register_page", 1) > pages:
+            st.session_state["register_page"] = pages
+        page = int(
+            right.number_input(
+                t("offers.page", pages=pages), 1, pages, key="register_page", on_change=_start_afresh, disabled=locked
+            )
+        )
+    start = (page - 1) * PAGE_SIZE
+    if query and found.empty:
+        st.info(t("offers.no_match"))
+    elif pages > 1 or query:
+        st.caption(t("offers.showing", first=start + 1, last=min(start + PAGE_SIZE, len(found)), n=len(found)))
+    if locked:
+        st.caption(t("offers.pending"))
+        st.button(t("offers.discard"), on_click=_start_afresh)
+    return found.iloc[start : start + PAGE_SIZE]
 
 
 def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:

@@ -6,16 +6,18 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
+from ui.data import profile_frame
 from ui.widgets import show_error
 from workshop.charts.strengths import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.errors import WorkshopError
 from workshop.model import AIM_KEYS, SPACE_KEYS
 from workshop.profile import PAIRS, complements, profile_summary
 from workshop.scoring import MAX_WEIGHT, Thresholds
-from workshop.services.profile import profile_frame
 from workshop.services.strengths import THRESHOLD_FIELDS, save_thresholds, save_weights
 from workshop.spaces import spaces
-from workshop.strengths import backers, spots, staff_comparison, target_group_matrix, unserved
+from workshop.strengths import spots, staff_comparison, unserved
+
+HEATMAP_ROWS = 50  # offers per page of the heatmap: thousands of rows are neither readable nor quick
 
 
 def names(kind: str) -> dict[str, str]:
@@ -118,9 +120,9 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
             show(f"**{label[str(spot['key'])]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
 
 
-def backers_table(offers: pd.DataFrame) -> None:
-    """The offers, partners and target groups behind each space (user text: a plain table)."""
-    behind = backers(offers)
+def backers_table(behind: pd.DataFrame) -> None:
+    """The offers, partners and target groups behind each space (workshop.strengths.backers; user text:
+    a plain table)."""
     st.dataframe(
         pd.DataFrame(
             {
@@ -135,9 +137,24 @@ def backers_table(offers: pd.DataFrame) -> None:
     )
 
 
-def target_groups(offers: pd.DataFrame) -> None:
-    """Target groups x spaces; a cross where no active offer serves the group in the space."""
-    matrix = target_group_matrix(offers)
+def offers_heatmap(matrix: pd.DataFrame) -> None:
+    """Active offers x spaces (offer_space_matrix) as a heatmap, HEATMAP_ROWS offers at a time."""
+    if matrix.empty:
+        st.info(t("strengths.empty"))
+        return
+    pages = -(-len(matrix) // HEATMAP_ROWS)
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(t("strengths.heatmap_page", pages=pages), 1, pages, key="strengths-heatmap-page"))
+        last = min(page * HEATMAP_ROWS, len(matrix))
+        st.caption(t("strengths.heatmap_showing", first=(page - 1) * HEATMAP_ROWS + 1, last=last, n=len(matrix)))
+    shown = matrix.iloc[(page - 1) * HEATMAP_ROWS : page * HEATMAP_ROWS]
+    figure = matrix_heatmap(shown, names("spaces"), t("strengths.heatmap"), t("strengths.contribution"))
+    st.plotly_chart(figure, width="stretch", key="offers-heatmap")
+
+
+def target_groups(matrix: pd.DataFrame) -> None:
+    """Target groups x spaces (target_group_matrix); a cross where no active offer serves the group in the space."""
     if matrix.empty:
         st.info(t("strengths.groups_empty"))
         return
@@ -177,7 +194,7 @@ def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
 
 def profile_section(wid: int) -> None:
     """The opposite-pairs profile chart and which kind of partner would complement the library."""
-    summary = profile_summary(profile_frame(engine(), wid))
+    summary = profile_summary(profile_frame(wid))
     if summary["library"].isna().all():
         st.info(t("strengths.profile_empty"))
         return

@@ -153,7 +153,7 @@ def primary_space_of(cell: Cell) -> str | None:
     return key
 
 
-def _readers(known_groups: dict[str, str]) -> dict[str, Callable[[Cell], object]]:
+def readers(known_groups: dict[str, str]) -> dict[str, Callable[[Cell], object]]:
     return {
         "description": text_of,
         "owner_team": text_of,
@@ -167,7 +167,7 @@ def _readers(known_groups: dict[str, str]) -> dict[str, Callable[[Cell], object]
     }
 
 
-def _offer(
+def check_row(
     cells: dict[str, Cell], readers: dict[str, Callable[[Cell], object]], fail: Callable[[str, str], None]
 ) -> Offer | None:
     """One row's offer, or None after reporting each bad cell through fail(field, problem)."""
@@ -211,7 +211,7 @@ def offers_from_table(
     columns = [(i, f) for i, f in enumerate(mapping) if f]
     header_of = {f: table.header[i] for i, f in columns}
     header_of["spaces"] = ", ".join(header_of[k] for k in SPACE_KEYS if k in header_of)
-    readers = _readers({g.casefold(): g for g in target_groups})
+    cell_readers = readers({g.casefold(): g for g in target_groups})
     problems: list[Problem] = []
     first_row: dict[str, int] = {}
     offers: list[Offer] = []
@@ -223,7 +223,7 @@ def offers_from_table(
         def fail(field: str, problem: str, number: int = number) -> None:
             problems.append((number, header_of.get(field, field), problem))
 
-        offer = _offer({f: row[i] for i, f in columns}, readers, fail)
+        offer = check_row({f: row[i] for i, f in columns}, cell_readers, fail)
         if offer is not None:
             key = offer.name.casefold()
             if key in first_row:

@@ -37,19 +37,27 @@ def offer_space_matrix(offers: pd.DataFrame) -> pd.DataFrame:
     return matrix
 
 
+def _contributes(offers: pd.DataFrame) -> pd.DataFrame:
+    """Per offer and space: whether it contributes (>= 1; a missing or unreadable value does not)."""
+    return pd.DataFrame({k: pd.to_numeric(offers[k], errors="coerce").fillna(0) >= 1 for k in SPACE_KEYS})
+
+
 def target_group_matrix(offers: pd.DataFrame) -> pd.DataFrame:
     """Target groups x spaces: how many active offers serve the group in the space (contribution >= 1).
     Groups named by any offer (also a paused or planned one) appear, so a 0 shows a group nobody serves."""
-    groups: list[str] = []
-    for value in offers.get("target_groups", pd.Series(dtype=object)):
-        groups += [g for g in _items(value) if g not in groups]
+    named = offers.get("target_groups", pd.Series(dtype=object))
+    groups = list(dict.fromkeys(g for value in named for g in _items(value)))
     counts = pd.DataFrame(0, index=pd.Index(groups, name="target_group"), columns=list(SPACE_KEYS))
-    for _, offer in active_offers(offers).iterrows():
-        for group in dict.fromkeys(_items(offer.get("target_groups"))):
-            for space in SPACE_KEYS:
-                if (pd.to_numeric(offer.get(space), errors="coerce") or 0) >= 1:
-                    counts.loc[group, space] += 1
-    return counts
+    active = active_offers(offers)
+    if active.empty or not groups:
+        return counts
+    # One row per (active offer, target group it names once), with the offer's contributions.
+    pairs = pd.DataFrame(
+        {"group": [list(dict.fromkeys(_items(v))) for v in active["target_groups"]]}, index=active.index
+    ).join(_contributes(active).set_index(active.index))
+    pairs = pairs.explode("group").dropna(subset=["group"])
+    summed = pairs.groupby("group", sort=False)[list(SPACE_KEYS)].sum().astype(int)
+    return counts.add(summed, fill_value=0).loc[groups].astype(int)
 
 
 def unserved(matrix: pd.DataFrame) -> list[tuple[str, str]]:
@@ -60,15 +68,13 @@ def unserved(matrix: pd.DataFrame) -> list[tuple[str, str]]:
 def backers(offers: pd.DataFrame) -> pd.DataFrame:
     """Per space, the active offers (contribution >= 1) and the partners and target groups behind them."""
     active = active_offers(offers)
+    serves = _contributes(active) if not active.empty else pd.DataFrame(columns=list(SPACE_KEYS), dtype=bool)
     rows = []
     for space in SPACE_KEYS:
-        serving = active[pd.to_numeric(active[space], errors="coerce").fillna(0) >= 1] if not active.empty else active
-        partners: list[str] = []
-        groups: list[str] = []
-        for _, offer in serving.iterrows():
-            partners += [p for p in _items(offer.get("partners")) if p not in partners]
-            groups += [g for g in _items(offer.get("target_groups")) if g not in groups]
+        serving = active[serves[space].to_numpy(dtype=bool)] if not active.empty else active
         names = [str(n) for n in serving["name"]] if not serving.empty else []
+        partners = list(dict.fromkeys(p for v in serving.get("partners", []) for p in _items(v)))
+        groups = list(dict.fromkeys(g for v in serving.get("target_groups", []) for g in _items(v)))
         rows.append({"space": space, "offers": names, "partners": partners, "target_groups": groups})
     return pd.DataFrame(rows, columns=["space", "offers", "partners", "target_groups"])
 

@@ -7,8 +7,9 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
-from workshop.model import Role
-from workshop.services.offers import register_frame
+from ui.register import PAGE_SIZE
+from workshop.model import Offer, Role
+from workshop.services.offers import add_offers, register_frame
 from workshop.services.workshops import current_workshop_id
 from workshop.store import make_engine
 
@@ -148,3 +149,37 @@ def test_the_map_filters_by_team_and_a_facilitator_adds_a_partner(app_db: str) -
     assert [s.value for s in at.success] == ["Partner Nordby Chess Society added."]
     partners = at.dataframe[0].value.set_index("Partner")
     assert partners.loc["Nordby Chess Society", "Linked offers"] == [offer_name]
+
+
+def test_a_big_register_is_edited_a_page_at_a_time_and_saved_all_or_nothing(app_db: str) -> None:
+    at = facilitator_on("pages/offers.py")
+    engine = make_engine(app_db)
+    wid = int(current_workshop_id(engine) or 0)
+    before = len(register_frame(engine, wid))
+    add_offers(engine, wid, [Offer(name=f"Extra offer {n:03d}", spaces={"learning": 2}) for n in range(250)])
+    at.run()
+    total = before + 250
+    assert len(at.data_editor[0].value) == PAGE_SIZE
+    assert at.number_input(key="register_page").max == -(-total // PAGE_SIZE)
+    at.number_input(key="register_page").set_value(3).run()
+    shown = at.data_editor[0].value
+    assert list(shown["name"]) == list(register_frame(engine, wid)["name"].iloc[2 * PAGE_SIZE : 3 * PAGE_SIZE])
+    target = str(shown["name"].iloc[1])
+    # A bad cell refuses the whole save and names the offer and the field; nothing is stored.
+    at.session_state[register_key(at)] = {
+        "edited_rows": {0: {"reach": 77}, 1: {"strength": 9}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert at.number_input(key="register_page").disabled  # unsaved edits keep the page where it is
+    next(b for b in at.button if b.label == "Save changes").click()
+    at.run()
+    assert target in at.error[0].value and "strength" in at.error[0].value
+    assert 77 not in set(register_frame(engine, wid)["reach"])
+    at = edit(at, edited={1: {"strength": 5}})
+    assert [s.value for s in at.success] == ["Saved 1 offer(s)."]
+    assert register_frame(engine, wid).set_index("name").loc[target, "strength"] == 5
+    at.text_input(key="register_search").input("extra offer 24").run()
+    assert sorted(at.data_editor[0].value["name"]) == [f"Extra offer 24{n}" for n in range(10)]
+    engine.dispose()

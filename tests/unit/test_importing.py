@@ -12,7 +12,8 @@ from sqlalchemy import Engine
 
 from workshop.errors import ImportRejected, UnreadableFile
 from workshop.importing import IGNORE, guess_mapping, read_source
-from workshop.model import DEFAULT_TARGET_GROUPS, Offer
+from workshop.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer
+from workshop.offer_columns import offer_frame
 from workshop.offer_rows import offers_from_table, parse_number
 from workshop.services.offer_import import import_offers
 from workshop.services.offers import register_frame, set_target_groups
@@ -279,3 +280,46 @@ def test_a_big_file_reports_at_most_a_thousand_problems_and_counts_the_rest(tmp_
         read(data, "big.csv")
     assert (len(caught.value.problems), caught.value.count) == (1000, 1500)
     assert caught.value.report().endswith("... and 500 more")
+
+
+BAD_FILES = [
+    "Navn;Møderummet\nLæsekreds;1\nFilm;2\nlæsekreds;3\nFILM;0\n",
+    "Navn;Inspirationsrummet;Styrke\nKoncert;7;3,5\nFilm;1;x\n;2;2\n",
+    "Navn;Møderummet;Status;Målgruppe\nKoncert;1;lukket;studerende\nFilm;;aktiv;børn\nSpil;2;pause;ældre\n",
+    "Navn;Møderummet;Læringsrummet;Primært rum\nKoncert;2;2;Inspirationsrummet\nFilm;2;2;Møderummet\n",
+    "Navn;Møderummet;Beskrivelse\n" + "x" * 201 + ";1;a\nLang;1;" + "y" * 5001 + "\nGod;1;b\ngod;2;c\n",
+]
+
+
+@pytest.mark.parametrize("content", BAD_FILES, ids=["names", "numbers", "status-groups", "primary", "lengths"])
+def test_the_column_check_reports_exactly_what_the_row_check_reports(content: str) -> None:
+    table = read_source(content.encode("cp1252"), "bad.csv")
+    mapping = guess_mapping(table.header)
+    with pytest.raises(ImportRejected) as by_row:
+        offers_from_table(table, mapping, DEFAULT_TARGET_GROUPS)
+    with pytest.raises(ImportRejected) as by_column:
+        offer_frame(table, mapping, DEFAULT_TARGET_GROUPS)
+    assert by_column.value.problems == by_row.value.problems
+    assert by_column.value.count == by_row.value.count
+
+
+def test_the_column_check_gives_the_offers_the_row_check_gives() -> None:
+    for data, name, sheet in ((DANISH.encode("cp1252"), "t.csv", None), (TWO_SHEETS, "t.xlsx", "Tilbud")):
+        table = read_source(data, name, sheet)
+        mapping = guess_mapping(table.header)
+        by_row = [o.model_dump(exclude={"id", "workshop_id"}, mode="json") for o in read(data, name, sheet)]
+        frame = offer_frame(table, mapping, DEFAULT_TARGET_GROUPS)
+        by_column = [
+            {**{k: r[k] for k in r if k not in SPACE_KEYS and k != "row"}, "spaces": {k: r[k] for k in SPACE_KEYS}}
+            for r in frame.to_dict("records")
+        ]
+        assert by_column == by_row
+
+
+def test_an_xlsx_table_that_starts_lower_and_further_right_keeps_the_sheets_row_numbers() -> None:
+    data = xlsx(
+        {"A": [[None], [None], [None, "Navn", "Møderummet", None], [None, "Film", 2.0, True], [], [None, "Spil", 1]]}
+    )
+    table = read_source(data, "t.xlsx")
+    assert (table.header_row, table.header, table.row_numbers) == (3, ["(A)", "Navn", "Møderummet", "(D)"], [4, 6])
+    assert table.rows == [[None, "Film", 2, True], [None, "Spil", 1, None]]

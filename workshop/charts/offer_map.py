@@ -8,6 +8,7 @@ import html
 import math
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -54,21 +55,24 @@ def map_points(frame: pd.DataFrame) -> pd.DataFrame:
 
     An offer whose top contributions tie and whose primary space is not chosen sits halfway between."""
     centres = space_centres()
-    counters = dict.fromkeys(SPACE_KEYS, 0)
-    xs, ys, primaries = [], [], []
-    for row in frame.itertuples(index=False):
-        values = {k: getattr(row, k) for k in SPACE_KEYS}
-        order = sorted(SPACE_KEYS, key=lambda k: (-values[k], SPACE_KEYS.index(k)))
-        first = row.primary if row.primary in SPACE_KEYS else order[0]
-        second = next(k for k in order if k != first)
-        pull = 0.5 * values[second] / (values[first] + values[second]) if values[second] else 0.0
-        (x1, y1), (x2, y2) = centres[first], centres[second]
-        n = counters[first] = counters[first] + 1
-        r = SPREAD * math.sqrt(n / (n + 12))
-        xs.append(x1 + (x2 - x1) * pull + r * math.cos(n * GOLDEN_ANGLE))
-        ys.append(y1 + (y2 - y1) * pull + r * math.sin(n * GOLDEN_ANGLE))
-        primaries.append(first)
-    return frame.assign(x=xs, y=ys, map_space=primaries)
+    if frame.empty:
+        return frame.assign(x=[], y=[], map_space=[])
+    values = frame[list(SPACE_KEYS)].to_numpy(dtype=float)
+    # Spaces by contribution, highest first; a tie keeps the order of SPACE_KEYS (a stable sort).
+    order = np.argsort(-values, axis=1, kind="stable")
+    chosen = frame["primary"].map(lambda p: SPACE_KEYS.index(p) if p in SPACE_KEYS else -1).to_numpy()
+    first = np.where(chosen >= 0, chosen, order[:, 0])
+    second = np.where(order[:, 0] == first, order[:, 1], order[:, 0])
+    rows = np.arange(len(frame))
+    top, runner_up = values[rows, first], values[rows, second]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pull = np.where(runner_up > 0, 0.5 * runner_up / (top + runner_up), 0.0)
+    n = pd.Series(first).groupby(first).cumcount().to_numpy() + 1  # the offer's place in its space
+    r = SPREAD * np.sqrt(n / (n + 12))
+    cx, cy = (np.array([centres[k][i] for k in SPACE_KEYS]) for i in (0, 1))
+    xs = cx[first] + (cx[second] - cx[first]) * pull + r * np.cos(n * GOLDEN_ANGLE)
+    ys = cy[first] + (cy[second] - cy[first]) * pull + r * np.sin(n * GOLDEN_ANGLE)
+    return frame.assign(x=xs, y=ys, map_space=[SPACE_KEYS[i] for i in first])
 
 
 def offers_in_space(frame: pd.DataFrame, space: str) -> pd.DataFrame:
@@ -129,15 +133,15 @@ def offer_map_figure(points: pd.DataFrame, lang: str = "en", labels: dict[str, s
     if len(points):
         reach = points["reach"].clip(lower=0).astype(float)
         size = 8 + 32 * (reach / reach.max()).pow(0.5) if reach.max() > 0 else pd.Series(10.0, index=points.index)
-        custom = list(
-            zip(
-                points["map_space"],
-                points["name"].map(_escaped),
-                points["owner_team"].map(_escaped),
-                points["partners"].map(_escaped),
-                points["id"],
-                strict=True,
-            )
+        # One 2-D array, not a list of tuples: plotly checks a list cell by cell, an array at once.
+        custom = np.column_stack(
+            [
+                points["map_space"].to_numpy(dtype=object),
+                points["name"].map(_escaped).to_numpy(dtype=object),
+                points["owner_team"].map(_escaped).to_numpy(dtype=object),
+                points["partners"].map(_escaped).to_numpy(dtype=object),
+                points["id"].to_numpy(dtype=object),
+            ]
         )
         fig.add_trace(
             go.Scatter(

@@ -5,6 +5,7 @@ user's language without knowing about locales."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -65,13 +66,14 @@ def matrix_heatmap(
 ) -> go.Figure:
     """A heatmap of rows (offers or target groups) x spaces; with zero_marked, empty cells show a cross."""
     columns = [names.get(str(c), str(c)) for c in matrix.columns]
-    values = matrix.to_numpy(dtype=float).tolist() if not matrix.empty else []
-    text = [["✕" if zero_marked and v == 0 else f"{v:g}" for v in row] for row in values]
+    # Arrays, not lists of lists: plotly checks a list cell by cell, an array at once.
+    values = matrix.to_numpy(dtype=float)
+    text = np.vectorize(lambda v: "✕" if zero_marked and v == 0 else f"{v:g}", otypes=[object])(values)
     figure = go.Figure(
         go.Heatmap(
             z=values,
             x=columns,
-            y=[str(i) for i in matrix.index],
+            y=matrix.index.astype(str).to_numpy(dtype=object),
             text=text,
             texttemplate="%{text}",
             colorscale="Blues",

@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
 from sqlalchemy import Engine, bindparam, select
 
 from workshop.importing import SourceTable
-from workshop.model import Offer, Partner
-from workshop.offer_rows import Progress, offers_from_table
-from workshop.services.offers import insert_offers, insert_partners, list_target_groups, offer_row
+from workshop.model import SPACE_KEYS, Partner
+from workshop.offer_columns import OFFER_FIELDS, offer_frame
+from workshop.offer_rows import Progress
+from workshop.services.offers import insert_partners, list_target_groups
 from workshop.store import write
 from workshop.store.tables import offers, partners
 
@@ -32,7 +34,13 @@ def import_offers(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Check every row, then store them all or nothing; raises ImportRejected with the row report."""
-    items = offers_from_table(table, mapping, list_target_groups(engine, workshop_id), progress)
+    frame = offer_frame(table, mapping, list_target_groups(engine, workshop_id), progress)
+    columns = [frame[field].tolist() for field in OFFER_FIELDS]  # plain Python values, column by column
+    rows = [
+        {"workshop_id": workshop_id, **dict(zip(OFFER_FIELDS, values, strict=True))}
+        for values in zip(*columns, strict=True)
+    ]
+    keys = frame["name"].str.casefold()
     with write(engine) as conn:
         existing = {
             name.casefold(): offer_id
@@ -44,25 +52,34 @@ def import_offers(
             name.casefold()
             for name in conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
         }
-        changed = [o for o in items if o.name.casefold() in existing]
+        changed = [{**row, "_id": existing[key]} for row, key in zip(rows, keys, strict=True) if key in existing]
         if changed:
-            rows = [{**offer_row(workshop_id, o), "_id": existing[o.name.casefold()]} for o in changed]
-            conn.execute(offers.update().where(offers.c.id == bindparam("_id")), rows)
-        added = insert_offers(conn, workshop_id, (o for o in items if o.name.casefold() not in existing))
+            conn.execute(offers.update().where(offers.c.id == bindparam("_id")), changed)
+        new = [row for row, key in zip(rows, keys, strict=True) if key not in existing]
+        if new:
+            conn.execute(offers.insert(), new)
         if progress is not None:
             progress(0.95)
-        new_partners = _new_partners(items, known_partners)
+        new_partners = _new_partners(frame["partners"], known_partners)
         insert_partners(conn, workshop_id, new_partners)
     if progress is not None:
         progress(1.0)
-    undecided = sum(1 for o in items if o.primary() is None)
-    return ImportResult(added=added, updated=len(changed), new_partners=len(new_partners), undecided=undecided)
+    return ImportResult(
+        added=len(new), updated=len(changed), new_partners=len(new_partners), undecided=undecided(frame)
+    )
 
 
-def _new_partners(items: Sequence[Offer], known: set[str]) -> list[Partner]:
+def undecided(frame: pd.DataFrame) -> int:
+    """How many offers tie on their top contribution without a chosen primary space."""
+    spaces = frame[list(SPACE_KEYS)]
+    ties = spaces.eq(spaces.max(axis=1), axis=0).sum(axis=1) > 1
+    return int((ties & frame["primary_space"].isna()).sum())
+
+
+def _new_partners(lists: Iterable[list[str]], known: set[str]) -> list[Partner]:
     names: dict[str, str] = {}
-    for offer in items:
-        for name in offer.partners:
+    for items in lists:
+        for name in items:
             if name.casefold() not in known:
                 names.setdefault(name.casefold(), name)
     return [Partner(name=name[:200]) for name in names.values()]

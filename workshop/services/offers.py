@@ -100,17 +100,23 @@ def register_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
             .order_by(offers.c.id)
         ).fetchall()
     frame = pd.DataFrame(rows, columns=list(REGISTER_COLUMNS))
-    frame["primary"] = [_primary(row) for row in frame.itertuples(index=False)] if len(frame) else []
+    frame["primary"] = primary_spaces(frame)
     return frame.drop(columns=["primary_space"])
 
 
-def _primary(row: Any) -> str | None:
-    values = [getattr(row, key) for key in SPACE_KEYS]
-    top = max(values)
-    tied = [key for key, v in zip(SPACE_KEYS, values, strict=True) if v == top]
-    if len(tied) == 1:
-        return tied[0]
-    return row.primary_space if row.primary_space in tied else None
+def primary_spaces(frame: pd.DataFrame) -> list[str | None]:
+    """Each offer's primary space: its one highest contribution, or the chosen one of a tie (else None)."""
+    if frame.empty:
+        return []
+    contributions = frame[list(SPACE_KEYS)].to_numpy()
+    tied = contributions == contributions.max(axis=1, keepdims=True)
+    single = tied.sum(axis=1) == 1
+    top = [SPACE_KEYS[i] for i in tied.argmax(axis=1)]
+    chosen = frame["primary_space"].tolist()
+    return [
+        key if alone else (pick if pick in SPACE_KEYS and tied[n, SPACE_KEYS.index(pick)] else None)
+        for n, (key, alone, pick) in enumerate(zip(top, single, chosen, strict=True))
+    ]
 
 
 def _blank(value: object) -> bool:

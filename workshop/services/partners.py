@@ -54,30 +54,36 @@ def partner_register(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """Every partner with its linked offers and the spaces those offers serve."""
     frame = partners_frame(engine, workshop_id)
     links = _links(engine, workshop_id)
-    by_key = {key: group for key, group in links.groupby("key")} if len(links) else {}
-    offers_of, spaces_of = [], []
-    for name in frame["name"]:
-        group = by_key.get(name.casefold())
-        offers_of.append([] if group is None else list(group["offer"]))
-        spaces_of.append([] if group is None else [k for k in SPACE_KEYS if (group[k] > 0).any()])
-    return frame.assign(offers=offers_of, spaces=spaces_of)
+    keys = frame["name"].str.casefold() if len(frame) else pd.Series(dtype=object)
+    if links.empty:
+        return frame.assign(offers=[[] for _ in keys], spaces=[[] for _ in keys])
+    grouped = links.groupby("key", sort=False)
+    offers_of = grouped["offer"].agg(list)
+    served = grouped[list(SPACE_KEYS)].max() > 0
+    spaces_of = pd.Series([[k for k in SPACE_KEYS if row[k]] for _, row in served.iterrows()], index=served.index)
+    return frame.assign(
+        offers=[list(offers_of.get(k, [])) for k in keys], spaces=[list(spaces_of.get(k, [])) for k in keys]
+    )
 
 
 def partners_by_space(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """Per partner (rows) and space (columns): how many of its offers contribute to that space."""
     names = list(partners_frame(engine, workshop_id)["name"])
     links = _links(engine, workshop_id)
-    counts = (
-        (links[list(SPACE_KEYS)] > 0).groupby(links["key"]).sum() if len(links) else pd.DataFrame(columns=SPACE_KEYS)
-    )
-    rows = [
-        [int(counts.loc[n.casefold(), k]) if n.casefold() in counts.index else 0 for k in SPACE_KEYS] for n in names
-    ]
-    return pd.DataFrame(rows, columns=list(SPACE_KEYS), index=pd.Index(names, name="partner"))
+    counts = (links[list(SPACE_KEYS)] > 0).groupby(links["key"]).sum() if len(links) else None
+    index = pd.Index(names, name="partner")
+    if counts is None:
+        return pd.DataFrame(0, index=index, columns=list(SPACE_KEYS))
+    found = counts.reindex([n.casefold() for n in names], fill_value=0).astype(int)
+    return pd.DataFrame(found.to_numpy(), columns=list(SPACE_KEYS), index=index)
 
 
 def partners_in_space(engine: Engine, workshop_id: int, space: str) -> list[str]:
     """The partners whose offers serve a space, most offers first."""
-    table = partners_by_space(engine, workshop_id)
-    served = table[table[space] > 0].sort_values(space, ascending=False, kind="stable")
+    return served_in_space(partners_by_space(engine, workshop_id), space)
+
+
+def served_in_space(by_space: pd.DataFrame, space: str) -> list[str]:
+    """From partners_by_space: the partners whose offers serve a space, most offers first."""
+    served = by_space[by_space[space] > 0].sort_values(space, ascending=False, kind="stable")
     return list(served.index)

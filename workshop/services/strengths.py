@@ -14,6 +14,7 @@ from workshop.scoring import Thresholds, checked_weights, default_weights, score
 from workshop.services.offers import offers_frame
 from workshop.store import read, write
 from workshop.store.tables import questions, responses, space_weights, workshops
+from workshop.strengths import backers, offer_space_matrix, target_group_matrix
 
 THRESHOLD_FIELDS = ("weak_gap", "strong_gap", "weak_strength", "strong_strength")
 
@@ -88,10 +89,31 @@ class Scores:
 
 def workshop_scores(engine: Engine, workshop_id: int, weights: dict[str, float] | None = None) -> Scores:
     """Score the workshop's active offers against its stored weights, or against what-if weights."""
-    chosen = checked_weights(weights) if weights is not None else load_weights(engine, workshop_id)
-    thresholds = load_thresholds(engine, workshop_id)
-    frame = offers_frame(engine, workshop_id)
-    return Scores(score_spaces(frame, chosen, thresholds), score_aims(frame, chosen, thresholds), chosen, thresholds)
+    chosen = weights if weights is not None else load_weights(engine, workshop_id)
+    return scores_of(offers_frame(engine, workshop_id), chosen, load_thresholds(engine, workshop_id))
+
+
+def scores_of(offers: pd.DataFrame, weights: dict[str, float], thresholds: Thresholds) -> Scores:
+    """The scores of these offers (offers_frame) against the weights (InvalidInput names a bad one)."""
+    chosen = checked_weights(weights)
+    return Scores(score_spaces(offers, chosen, thresholds), score_aims(offers, chosen, thresholds), chosen, thresholds)
+
+
+@dataclass(frozen=True)
+class OfferDetails:
+    """What lies behind the scores, computed once per version of the offers."""
+
+    active: int  # how many offers are active (the ones scored)
+    matrix: pd.DataFrame  # active offers x spaces (workshop.strengths.offer_space_matrix)
+    target_groups: pd.DataFrame  # target groups x spaces (target_group_matrix)
+    backers: pd.DataFrame  # per space: the offers, partners and target groups behind it
+
+
+def offer_details(engine: Engine, workshop_id: int) -> OfferDetails:
+    """The offers x spaces, target groups x spaces and backers of the workshop's offers."""
+    offers = offers_frame(engine, workshop_id)
+    matrix = offer_space_matrix(offers)
+    return OfferDetails(len(matrix), matrix, target_group_matrix(offers), backers(offers))
 
 
 def staff_ratings(engine: Engine, workshop_id: int) -> pd.DataFrame:
