@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from workshop.model import MainPoint, QuestionKind
@@ -143,14 +144,19 @@ def participation(
     `drafts` has team, question_id. Columns are labelled D<day>.Q<position>."""
     ordered = questions.sort_values(["day", "position"])
     labels = {int(q.id): f"D{int(q.day)}.Q{int(q.position)}" for q in ordered.itertuples()}
-    matrix = pd.DataFrame(MISSING, index=pd.Index(list(teams), name="team"), columns=list(labels.values()))
-    for team, qid in zip(drafts.get("team", []), drafts.get("question_id", []), strict=True):
-        if team in matrix.index and int(qid) in labels:
-            matrix.loc[team, labels[int(qid)]] = DRAFT
-    for team, qid in zip(answers.get("team", []), answers.get("question_id", []), strict=True):
-        if team in matrix.index and int(qid) in labels:
-            matrix.loc[team, labels[int(qid)]] = ANSWERED
-    return matrix
+    index = pd.Index(list(teams), name="team")
+    columns = list(labels.values())
+    codes = np.zeros((len(index), len(columns)), dtype=np.int8)  # 0 missing, 1 draft, 2 answered
+    column_of = {qid: i for i, qid in enumerate(labels)}
+    for frame, code in ((drafts, 1), (answers, 2)):
+        if frame is None or frame.empty or "team" not in frame:
+            continue
+        rows = index.get_indexer(frame["team"])
+        cols = frame["question_id"].map(lambda q: column_of.get(int(q), -1)).to_numpy(dtype=np.int64)
+        known = (rows >= 0) & (cols >= 0)
+        codes[rows[known], cols[known]] = code
+    states = np.array([MISSING, DRAFT, ANSWERED], dtype=object)
+    return pd.DataFrame(states[codes], index=index, columns=columns).astype(pd.StringDtype(na_value=np.nan))
 
 
 def participation_summary(matrix: pd.DataFrame) -> pd.DataFrame:
