@@ -1,29 +1,28 @@
-"""Widgets of the consolidated view: the filters and one function per tab of the overview page."""
+"""Widgets of the consolidated view: the filters, a pager for long lists, and one function per tab of the
+overview page. Each tab reads its own cached piece (ui.data.overview_*), so only the open tab costs."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from ui import data
 from ui.context import lang, t
 from ui.widgets import plain
 from workshop import consolidation as cons
 from workshop.charts.consolidated import attention_chart, choice_bars, rating_bars
-from workshop.gaps import against_gaps, attention, concerned_spaces
-from workshop.keyterms import key_terms_by_main_point
 from workshop.model import SPACE_KEYS
-from workshop.services.consolidation import WeekMaterial, question_options
+from workshop.services.overview import PAGE_SIZE, Head, Page
 from workshop.spaces import spaces
 
 
-def filters(material: WeekMaterial) -> cons.Filters:
+def filters(head: Head) -> cons.Filters:
     """Team, day, space and main point pickers; nothing picked means everything."""
-    points = {p.id: p.title for p in material.points}
-    days = sorted({int(d) for d in material.questions["day"]}) if not material.questions.empty else []
+    points = {p.id: p.title for p in head.points}
     a, b, c, d = st.columns(4)
     return cons.Filters(
-        teams=tuple(a.multiselect(t("overview.filter_team"), material.teams, key="f_team")),
-        days=tuple(b.multiselect(t("overview.filter_day"), days, format_func=lambda n: t("setup.day_n", n=n))),
+        teams=tuple(a.multiselect(t("overview.filter_team"), head.teams, key="f_team")),
+        days=tuple(b.multiselect(t("overview.filter_day"), head.days, format_func=lambda n: t("setup.day_n", n=n))),
         spaces=tuple(
             c.multiselect(t("overview.filter_space"), SPACE_KEYS, format_func=lambda k: spaces().space_name(k, lang()))
         ),
@@ -37,24 +36,43 @@ def filters(material: WeekMaterial) -> cons.Filters:
     )
 
 
-def by_main_point(answers: pd.DataFrame, material: WeekMaterial) -> None:
-    for point, table in cons.by_main_point(answers, material.points):
+def page_number(key: str) -> int:
+    """The page (0-based) the pager under `key` asked for on the last run."""
+    return int(st.session_state.get(key, 1)) - 1
+
+
+def pager(page: Page, key: str) -> None:
+    """Which rows are shown out of how many, and a page picker when there is more than one page."""
+    pages = max(1, -(-page.count // PAGE_SIZE))
+    if pages > 1:
+        st.number_input(t("overview.page", pages=pages), min_value=1, max_value=pages, step=1, key=key)
+    start = page.number * PAGE_SIZE
+    st.caption(t("overview.rows_shown", start=start + 1 if page.count else 0, end=start + len(page.rows), n=page.count))
+
+
+def by_main_point(wid: int, chosen: cons.Filters, head: Head) -> None:
+    keys = [f"page_point_{p.id}" for p in head.points] + ["page_point_none"]
+    groups = data.overview_by_main_point(wid, chosen, tuple(page_number(k) for k in keys))
+    for (point, page), key in zip(groups, keys, strict=False):
         title = point.title if point else t("overview.no_main_point")
-        with st.expander(f"{title} ({len(table)})", expanded=False):
+        with st.expander(f"{title} ({page.count})", expanded=False):
             if point is not None and point.description:
                 st.caption(point.description)
-            if table.empty:
+            if not page.count:
                 st.info(t("overview.no_answers_here"))
             else:
-                st.dataframe(table, hide_index=True, width="stretch")
+                st.dataframe(page.rows, hide_index=True, width="stretch")
+                pager(page, key if point is not None else "page_point_none")
 
 
-def side_by_side(answers: pd.DataFrame) -> None:
-    st.dataframe(cons.side_by_side(answers), hide_index=True, width="stretch")
+def side_by_side(wid: int, chosen: cons.Filters) -> None:
+    page = data.overview_side_by_side(wid, chosen, page_number("page_side"))
+    st.dataframe(page.rows, hide_index=True, width="stretch")
+    pager(page, "page_side")
 
 
-def ratings(answers: pd.DataFrame) -> None:
-    dist = cons.rating_distribution(answers)
+def ratings(wid: int, chosen: cons.Filters) -> None:
+    dist = data.overview_ratings(wid, chosen)
     if dist.empty:
         st.info(t("overview.no_ratings"))
         return
@@ -62,8 +80,8 @@ def ratings(answers: pd.DataFrame) -> None:
     st.dataframe(dist, hide_index=True, width="stretch")
 
 
-def choices(answers: pd.DataFrame, material: WeekMaterial) -> None:
-    tallies = cons.choice_tallies(answers, question_options(material.questions))
+def choices(wid: int, chosen: cons.Filters) -> None:
+    tallies = data.overview_choices(wid, chosen)
     if tallies.empty:
         st.info(t("overview.no_choices"))
         return
@@ -72,24 +90,23 @@ def choices(answers: pd.DataFrame, material: WeekMaterial) -> None:
         st.plotly_chart(choice_bars(group), width="stretch")
 
 
-def participation(answers: pd.DataFrame, material: WeekMaterial) -> None:
-    matrix = cons.participation(answers, material.drafts, material.teams, material.questions)
+def participation(wid: int, chosen: cons.Filters) -> None:
+    matrix, summary = data.overview_participation(wid, chosen)
     st.caption(t("overview.participation_help"))
     st.dataframe(matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}))
-    st.dataframe(cons.participation_summary(matrix), width="stretch")
+    st.dataframe(summary, width="stretch")
 
 
-def key_terms(answers: pd.DataFrame, material: WeekMaterial, language: str) -> None:
-    terms = key_terms_by_main_point(answers, material.points, sorted({language, "en"}))
+def key_terms(wid: int, chosen: cons.Filters, language: str) -> None:
+    terms = data.overview_key_terms(wid, chosen, tuple(sorted({language, "en"})))
     if terms.empty or terms["term"].empty:
         st.info(t("overview.no_terms"))
         return
     st.dataframe(terms, hide_index=True, width="stretch")
 
 
-def against_the_gaps(answers: pd.DataFrame, material: WeekMaterial, scores: pd.DataFrame) -> None:
-    concerned = concerned_spaces(answers, material.questions, material.points) if not answers.empty else pd.Series()
-    frame = against_gaps(attention(answers, concerned), scores)
+def against_the_gaps(wid: int, chosen: cons.Filters) -> None:
+    frame: pd.DataFrame = data.overview_against_the_gaps(wid, chosen)
     st.caption(t("overview.gaps_help"))
     st.plotly_chart(attention_chart(frame, lang()), width="stretch")
     for row in frame.itertuples():
@@ -98,8 +115,9 @@ def against_the_gaps(answers: pd.DataFrame, material: WeekMaterial, scores: pd.D
         (st.warning if row.verdict == "weak_silent" else st.info if row.weak else st.success)(message)
 
 
-def unthemed(answers: pd.DataFrame, material: WeekMaterial) -> None:
-    rest = cons.unthemed(answers, material.themed_ids)
-    st.caption(t("overview.unthemed_count", n=len(rest), total=len(answers)))
-    st.dataframe(cons.answers_table(rest), hide_index=True, width="stretch")
+def unthemed(wid: int, chosen: cons.Filters, head: Head) -> None:
+    page = data.overview_unthemed(wid, chosen, page_number("page_unthemed"))
+    st.caption(t("overview.unthemed_count", n=page.count, total=head.shown))
+    st.dataframe(page.rows, hide_index=True, width="stretch")
+    pager(page, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")

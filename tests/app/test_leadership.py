@@ -33,6 +33,9 @@ def test_the_overview_shows_every_answer_and_narrows_by_team(app_db: str) -> Non
     assert at.metric[0].value == "49 / 49"
     at.multiselect(key="f_team").set_value(["Front desk"]).run()
     assert at.metric[0].value == "4 / 49"
+    # Only the open tab is drawn: open the one with the answers in no theme.
+    at.session_state["overview_tab"] = "Not yet in a theme"
+    at.run()
     assert "4 of 4 answers sit in no theme yet." in [c.value for c in at.caption]
 
 
@@ -108,3 +111,13 @@ def test_comparing_needs_the_other_workshops_leadership_code(app_db: str) -> Non
     _button(at, "Show the comparison").click().run()
     assert [s.value for s in at.subheader] == ["The four spaces", "The four aims"]
     assert errors_of(at) == []
+
+
+def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
+    at, _, _ = _leadership("overview.py")
+    labels = ["By main point", "Side by side", "Ratings", "Choices", "Participation", "Key terms"]
+    for label in [*labels, "Against the gaps", "Not yet in a theme"]:
+        at.session_state["overview_tab"] = label
+        at.run()
+        assert errors_of(at) == [] and not at.exception, label
+        assert at.dataframe or at.get("plotly_chart") or at.info, f"{label} shows nothing"

@@ -1,0 +1,120 @@
+"""What the leadership overview shows, one piece per tab, so the glue can cache each piece by data
+version and filters: a tab that is not open costs nothing, and long lists of answers come a page at a
+time (every answer stays reachable: a page number and a count go with each list)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from workshop import consolidation as cons
+from workshop.gaps import against_gaps, attention, concerned_spaces
+from workshop.keyterms import key_terms_by_main_point
+from workshop.model import MainPoint
+from workshop.services.consolidation import WeekMaterial, question_options, week_material
+from workshop.services.strengths import workshop_scores
+
+PAGE_SIZE = 100
+# The tables the overview reads; the against-the-gaps tab reads the offers' scores too.
+TABLES = ("responses", "questions", "days", "teams", "main_points", "drafts", "themes", "theme_responses")
+GAP_TABLES = (*TABLES, "offers", "space_weights", "workshops")
+
+
+@dataclass(frozen=True)
+class Head:
+    """The figures above the tabs and what the filters offer."""
+
+    total: int
+    shown: int
+    teams_answered: int
+    teams: list[str]
+    days: list[int]
+    points: list[MainPoint]
+    unthemed: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a long table: its rows, the page shown (0-based) and how many rows there are in all."""
+
+    rows: pd.DataFrame
+    number: int
+    count: int
+
+
+def page_of(table: pd.DataFrame, number: int, size: int = PAGE_SIZE) -> Page:
+    """Rows number*size .. (number+1)*size of the table; a page past the end shows the last one."""
+    last = max(0, (len(table) - 1) // size)
+    number = min(max(0, number), last)
+    return Page(table.iloc[number * size : (number + 1) * size].reset_index(drop=True), number, len(table))
+
+
+def _narrowed(engine: Engine, workshop_id: int, filters: cons.Filters) -> tuple[WeekMaterial, pd.DataFrame]:
+    material = week_material(engine, workshop_id)
+    answers = material.answers
+    # The spaces an answer concerns matter only when leadership narrows by space.
+    concerned = concerned_spaces(answers, material.questions, material.points) if filters.spaces else None
+    return material, cons.filter_answers(answers, filters, concerned) if not answers.empty else answers
+
+
+def head(engine: Engine, workshop_id: int, filters: cons.Filters) -> Head:
+    material, answers = _narrowed(engine, workshop_id, filters)
+    questions = material.questions
+    return Head(
+        total=len(material.answers),
+        shown=len(answers),
+        teams_answered=int(answers["team"].nunique()) if not answers.empty else 0,
+        teams=material.teams,
+        days=sorted({int(d) for d in questions["day"]}) if not questions.empty else [],
+        points=material.points,
+        unthemed=len(cons.unthemed(answers, material.themed_ids)),
+    )
+
+
+def by_main_point(
+    engine: Engine, workshop_id: int, filters: cons.Filters, pages: Sequence[int] = ()
+) -> list[tuple[MainPoint | None, Page]]:
+    """Each main point with one page of its answers (pages[i] for the i-th group; 0 when not given)."""
+    material, answers = _narrowed(engine, workshop_id, filters)
+    groups = cons.by_main_point(answers, material.points)
+    return [(point, page_of(table, pages[i] if i < len(pages) else 0)) for i, (point, table) in enumerate(groups)]
+
+
+def side_by_side(engine: Engine, workshop_id: int, filters: cons.Filters, page: int = 0) -> Page:
+    _, answers = _narrowed(engine, workshop_id, filters)
+    return page_of(cons.side_by_side(answers), page)
+
+
+def ratings(engine: Engine, workshop_id: int, filters: cons.Filters) -> pd.DataFrame:
+    return cons.rating_distribution(_narrowed(engine, workshop_id, filters)[1])
+
+
+def choices(engine: Engine, workshop_id: int, filters: cons.Filters) -> pd.DataFrame:
+    material, answers = _narrowed(engine, workshop_id, filters)
+    return cons.choice_tallies(answers, question_options(material.questions))
+
+
+def participation(engine: Engine, workshop_id: int, filters: cons.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The team × question matrix and its per-team summary."""
+    material, answers = _narrowed(engine, workshop_id, filters)
+    matrix = cons.participation(answers, material.drafts, material.teams, material.questions)
+    return matrix, cons.participation_summary(matrix)
+
+
+def key_terms(engine: Engine, workshop_id: int, filters: cons.Filters, langs: tuple[str, ...]) -> pd.DataFrame:
+    material, answers = _narrowed(engine, workshop_id, filters)
+    return key_terms_by_main_point(answers, material.points, list(langs))
+
+
+def against_the_gaps(engine: Engine, workshop_id: int, filters: cons.Filters) -> pd.DataFrame:
+    material, answers = _narrowed(engine, workshop_id, filters)
+    concerned = concerned_spaces(answers, material.questions, material.points) if not answers.empty else pd.Series()
+    return against_gaps(attention(answers, concerned), workshop_scores(engine, workshop_id).spaces)
+
+
+def unthemed(engine: Engine, workshop_id: int, filters: cons.Filters, page: int = 0) -> Page:
+    material, answers = _narrowed(engine, workshop_id, filters)
+    return page_of(cons.answers_table(cons.unthemed(answers, material.themed_ids)), page)
