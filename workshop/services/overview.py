@@ -118,3 +118,22 @@ def against_the_gaps(engine: Engine, workshop_id: int, filters: cons.Filters) ->
 def unthemed(engine: Engine, workshop_id: int, filters: cons.Filters, page: int = 0) -> Page:
     material, answers = _narrowed(engine, workshop_id, filters)
     return page_of(cons.answers_table(cons.unthemed(answers, material.themed_ids)), page)
+
+
+def answer_labels(engine: Engine, workshop_id: int) -> dict[int, str]:
+    """Every answer's short label (#id · team · day · start of the answer), for picking answers into themes."""
+    answers = week_material(engine, workshop_id).answers
+    labels = [
+        f"#{i} · {team} · D{day} · {cons.short(cons.answer_text(r, c, text))}"
+        for i, team, day, r, c, text in zip(
+            answers["id"], answers["team"], answers["day"], answers["rating"], answers["choices"], answers["text"],
+            strict=True,
+        )
+    ]  # fmt: skip
+    return dict(zip(answers["id"].astype(int).tolist(), labels, strict=True))
+
+
+def answers_of(engine: Engine, workshop_id: int, ids: tuple[int, ...]) -> pd.DataFrame:
+    """The answers with these ids, as leadership reads them (consolidation.answers_table)."""
+    answers = week_material(engine, workshop_id).answers
+    return cons.answers_table(answers[answers["id"].isin(ids)])
