@@ -12,11 +12,11 @@ from ui.widgets import plain
 from workshop import consolidation as cons
 from workshop.charts.consolidated import attention_chart, choice_bars, rating_bars
 from workshop.model import SPACE_KEYS
-from workshop.services.overview import PAGE_SIZE, Head, Page
+from workshop.services.overview import PAGE_SIZE, Head, Options, Page, View
 from workshop.spaces import spaces
 
 
-def filters(head: Head) -> cons.Filters:
+def filters(head: Options) -> cons.Filters:
     """Team, day, space and main point pickers; nothing picked means everything."""
     points = {p.id: p.title for p in head.points}
     a, b, c, d = st.columns(4)
@@ -50,10 +50,20 @@ def pager(page: Page, key: str) -> None:
     st.caption(t("overview.rows_shown", start=start + 1 if page.count else 0, end=start + len(page.rows), n=page.count))
 
 
-def by_main_point(wid: int, chosen: cons.Filters, head: Head) -> None:
-    keys = [f"page_point_{p.id}" for p in head.points] + ["page_point_none"]
-    groups = data.overview_by_main_point(wid, chosen, tuple(page_number(k) for k in keys))
-    for (point, page), key in zip(groups, keys, strict=False):
+def figures(where: st.delta_generator.DeltaGenerator, head: Head) -> bool:
+    """The figures above the tabs; False (with a message) when no answer matches the filters."""
+    a, b, c = where.columns(3)
+    a.metric(t("overview.answers"), f"{head.shown} / {head.total}")
+    b.metric(t("overview.teams_answered"), f"{head.teams_answered} / {head.teams}")
+    c.metric(t("overview.unthemed"), head.unthemed)
+    if not head.shown:
+        where.info(t("overview.nothing_matches"))
+    return bool(head.shown)
+
+
+def by_main_point(view: View) -> None:
+    groups = view.body
+    for point, page in groups:
         title = point.title if point else t("overview.no_main_point")
         with st.expander(f"{title} ({page.count})", expanded=False):
             if point is not None and point.description:
@@ -62,17 +72,20 @@ def by_main_point(wid: int, chosen: cons.Filters, head: Head) -> None:
                 st.info(t("overview.no_answers_here"))
             else:
                 st.dataframe(page.rows, hide_index=True, width="stretch")
-                pager(page, key if point is not None else "page_point_none")
+                pager(page, point_page_key(point))
 
 
-def side_by_side(wid: int, chosen: cons.Filters) -> None:
-    page = data.overview_side_by_side(wid, chosen, page_number("page_side"))
-    st.dataframe(page.rows, hide_index=True, width="stretch")
-    pager(page, "page_side")
+def point_page_key(point: object) -> str:
+    return f"page_point_{getattr(point, 'id', 'none')}"
 
 
-def ratings(wid: int, chosen: cons.Filters) -> None:
-    dist = data.overview_ratings(wid, chosen)
+def side_by_side(view: View) -> None:
+    st.dataframe(view.body.rows, hide_index=True, width="stretch")
+    pager(view.body, "page_side")
+
+
+def ratings(view: View) -> None:
+    dist = view.body
     if dist.empty:
         st.info(t("overview.no_ratings"))
         return
@@ -80,8 +93,8 @@ def ratings(wid: int, chosen: cons.Filters) -> None:
     st.dataframe(dist, hide_index=True, width="stretch")
 
 
-def choices(wid: int, chosen: cons.Filters) -> None:
-    tallies = data.overview_choices(wid, chosen)
+def choices(view: View) -> None:
+    tallies = view.body
     if tallies.empty:
         st.info(t("overview.no_choices"))
         return
@@ -90,23 +103,23 @@ def choices(wid: int, chosen: cons.Filters) -> None:
         st.plotly_chart(choice_bars(group), width="stretch")
 
 
-def participation(wid: int, chosen: cons.Filters) -> None:
-    matrix, summary = data.overview_participation(wid, chosen)
+def participation(view: View) -> None:
+    matrix, summary = view.body
     st.caption(t("overview.participation_help"))
     st.dataframe(matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}))
     st.dataframe(summary, width="stretch")
 
 
-def key_terms(wid: int, chosen: cons.Filters, language: str) -> None:
-    terms = data.overview_key_terms(wid, chosen, tuple(sorted({language, "en"})))
+def key_terms(view: View) -> None:
+    terms = view.body
     if terms.empty or terms["term"].empty:
         st.info(t("overview.no_terms"))
         return
     st.dataframe(terms, hide_index=True, width="stretch")
 
 
-def against_the_gaps(wid: int, chosen: cons.Filters) -> None:
-    frame: pd.DataFrame = data.overview_against_the_gaps(wid, chosen)
+def against_the_gaps(view: View) -> None:
+    frame: pd.DataFrame = view.body
     st.caption(t("overview.gaps_help"))
     st.plotly_chart(attention_chart(frame, lang()), width="stretch")
     for row in frame.itertuples():
@@ -115,9 +128,40 @@ def against_the_gaps(wid: int, chosen: cons.Filters) -> None:
         (st.warning if row.verdict == "weak_silent" else st.info if row.weak else st.success)(message)
 
 
-def unthemed(wid: int, chosen: cons.Filters, head: Head) -> None:
-    page = data.overview_unthemed(wid, chosen, page_number("page_unthemed"))
-    st.caption(t("overview.unthemed_count", n=page.count, total=head.shown))
-    st.dataframe(page.rows, hide_index=True, width="stretch")
-    pager(page, "page_unthemed")
+def unthemed(view: View) -> None:
+    st.caption(t("overview.unthemed_count", n=view.body.count, total=view.head.shown))
+    st.dataframe(view.body.rows, hide_index=True, width="stretch")
+    pager(view.body, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")
+
+
+def read_tab(tab: str, wid: int, chosen: cons.Filters, options: Options, language: str) -> View:
+    """The open tab's cached piece, with the page each of its lists is on."""
+    if tab == "points":
+        keys = [point_page_key(p) for p in options.points] + [point_page_key(None)]
+        return data.overview_by_main_point(wid, chosen, tuple(page_number(k) for k in keys))
+    if tab == "side":
+        return data.overview_side_by_side(wid, chosen, page_number("page_side"))
+    if tab == "unthemed":
+        return data.overview_unthemed(wid, chosen, page_number("page_unthemed"))
+    if tab == "terms":
+        return data.overview_key_terms(wid, chosen, tuple(sorted({language, "en"})))
+    reads = {
+        "ratings": data.overview_ratings,
+        "choices": data.overview_choices,
+        "participation": data.overview_participation,
+        "gaps": data.overview_against_the_gaps,
+    }
+    return reads[tab](wid, chosen)
+
+
+SHOW = {
+    "points": by_main_point,
+    "side": side_by_side,
+    "ratings": ratings,
+    "choices": choices,
+    "participation": participation,
+    "terms": key_terms,
+    "gaps": against_the_gaps,
+    "unthemed": unthemed,
+}

@@ -16,7 +16,7 @@ list_questions = cached(week.list_questions, "questions")
 # The leadership overview, one cached piece per tab and filter (workshop.services.overview).
 from workshop.services import overview as _overview  # noqa: E402
 
-overview_head = cached(_overview.head, *_overview.TABLES)
+overview_options = cached(_overview.options, *_overview.OPTION_TABLES)
 overview_by_main_point = cached(_overview.by_main_point, *_overview.TABLES)
 overview_side_by_side = cached(_overview.side_by_side, *_overview.TABLES)
 overview_ratings = cached(_overview.ratings, *_overview.TABLES)

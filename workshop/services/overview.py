@@ -6,34 +6,56 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from workshop import consolidation as cons
 from workshop.gaps import against_gaps, attention, concerned_spaces
 from workshop.keyterms import key_terms_by_main_point
 from workshop.model import MainPoint
-from workshop.services.consolidation import WeekMaterial, question_options, week_material
+from workshop.services.consolidation import WeekMaterial, question_options, team_names, week_material
 from workshop.services.strengths import workshop_scores
+from workshop.services.week import list_main_points
+from workshop.store import read
+from workshop.store.tables import days, questions, responses
 
 PAGE_SIZE = 100
+T = TypeVar("T")
 # The tables the overview reads; the against-the-gaps tab reads the offers' scores too.
 TABLES = ("responses", "questions", "days", "teams", "main_points", "drafts", "themes", "theme_responses")
 GAP_TABLES = (*TABLES, "offers", "space_weights", "workshops")
+OPTION_TABLES = ("responses", "teams", "days", "questions", "main_points")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the filters offer, and how many answers there are in all (cheap reads, no answer text)."""
+
+    total: int
+    teams: list[str]
+    days: list[int]
+    points: list[MainPoint]
 
 
 @dataclass(frozen=True)
 class Head:
-    """The figures above the tabs and what the filters offer."""
+    """The figures above the tabs, for the chosen filters."""
 
     total: int
     shown: int
     teams_answered: int
-    teams: list[str]
-    days: list[int]
-    points: list[MainPoint]
+    teams: int
     unthemed: int
+
+
+@dataclass(frozen=True)
+class View(Generic[T]):
+    """A tab's content with the figures above the tabs, computed from one read of the week."""
+
+    head: Head
+    body: T
 
 
 @dataclass(frozen=True)
@@ -60,64 +82,79 @@ def _narrowed(engine: Engine, workshop_id: int, filters: cons.Filters) -> tuple[
     return material, cons.filter_answers(answers, filters, concerned) if not answers.empty else answers
 
 
-def head(engine: Engine, workshop_id: int, filters: cons.Filters) -> Head:
-    material, answers = _narrowed(engine, workshop_id, filters)
-    questions = material.questions
+def options(engine: Engine, workshop_id: int) -> Options:
+    with read(engine) as conn:
+        total = conn.execute(select(func.count()).where(responses.c.workshop_id == workshop_id)).scalar_one()
+        asked = conn.execute(
+            select(days.c.position).distinct().join(questions, questions.c.day_id == days.c.id)
+            .where(days.c.workshop_id == workshop_id).order_by(days.c.position)
+        ).scalars()  # fmt: skip
+        found_days = [int(d) for d in asked]
+    return Options(int(total), team_names(engine, workshop_id), found_days, list_main_points(engine, workshop_id))
+
+
+def _head(material: WeekMaterial, answers: pd.DataFrame) -> Head:
     return Head(
         total=len(material.answers),
         shown=len(answers),
         teams_answered=int(answers["team"].nunique()) if not answers.empty else 0,
-        teams=material.teams,
-        days=sorted({int(d) for d in questions["day"]}) if not questions.empty else [],
-        points=material.points,
+        teams=len(material.teams),
         unthemed=len(cons.unthemed(answers, material.themed_ids)),
     )
 
 
+def head(engine: Engine, workshop_id: int, filters: cons.Filters) -> Head:
+    return _head(*_narrowed(engine, workshop_id, filters))
+
+
 def by_main_point(
     engine: Engine, workshop_id: int, filters: cons.Filters, pages: Sequence[int] = ()
-) -> list[tuple[MainPoint | None, Page]]:
+) -> View[list[tuple[MainPoint | None, Page]]]:
     """Each main point with one page of its answers (pages[i] for the i-th group; 0 when not given)."""
     material, answers = _narrowed(engine, workshop_id, filters)
     groups = cons.by_main_point(answers, material.points)
-    return [(point, page_of(table, pages[i] if i < len(pages) else 0)) for i, (point, table) in enumerate(groups)]
+    paged = [(point, page_of(table, pages[i] if i < len(pages) else 0)) for i, (point, table) in enumerate(groups)]
+    return View(_head(material, answers), paged)
 
 
-def side_by_side(engine: Engine, workshop_id: int, filters: cons.Filters, page: int = 0) -> Page:
-    _, answers = _narrowed(engine, workshop_id, filters)
-    return page_of(cons.side_by_side(answers), page)
-
-
-def ratings(engine: Engine, workshop_id: int, filters: cons.Filters) -> pd.DataFrame:
-    return cons.rating_distribution(_narrowed(engine, workshop_id, filters)[1])
-
-
-def choices(engine: Engine, workshop_id: int, filters: cons.Filters) -> pd.DataFrame:
+def side_by_side(engine: Engine, workshop_id: int, filters: cons.Filters, page: int = 0) -> View[Page]:
     material, answers = _narrowed(engine, workshop_id, filters)
-    return cons.choice_tallies(answers, question_options(material.questions))
+    return View(_head(material, answers), page_of(cons.side_by_side(answers), page))
 
 
-def participation(engine: Engine, workshop_id: int, filters: cons.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+def ratings(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[pd.DataFrame]:
+    material, answers = _narrowed(engine, workshop_id, filters)
+    return View(_head(material, answers), cons.rating_distribution(answers))
+
+
+def choices(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[pd.DataFrame]:
+    material, answers = _narrowed(engine, workshop_id, filters)
+    return View(_head(material, answers), cons.choice_tallies(answers, question_options(material.questions)))
+
+
+def participation(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[tuple[pd.DataFrame, pd.DataFrame]]:
     """The team × question matrix and its per-team summary."""
     material, answers = _narrowed(engine, workshop_id, filters)
     matrix = cons.participation(answers, material.drafts, material.teams, material.questions)
-    return matrix, cons.participation_summary(matrix)
+    return View(_head(material, answers), (matrix, cons.participation_summary(matrix)))
 
 
-def key_terms(engine: Engine, workshop_id: int, filters: cons.Filters, langs: tuple[str, ...]) -> pd.DataFrame:
+def key_terms(engine: Engine, workshop_id: int, filters: cons.Filters, langs: tuple[str, ...]) -> View[pd.DataFrame]:
     material, answers = _narrowed(engine, workshop_id, filters)
-    return key_terms_by_main_point(answers, material.points, list(langs))
+    return View(_head(material, answers), key_terms_by_main_point(answers, material.points, list(langs)))
 
 
-def against_the_gaps(engine: Engine, workshop_id: int, filters: cons.Filters) -> pd.DataFrame:
+def against_the_gaps(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[pd.DataFrame]:
     material, answers = _narrowed(engine, workshop_id, filters)
     concerned = concerned_spaces(answers, material.questions, material.points) if not answers.empty else pd.Series()
-    return against_gaps(attention(answers, concerned), workshop_scores(engine, workshop_id).spaces)
+    frame = against_gaps(attention(answers, concerned), workshop_scores(engine, workshop_id).spaces)
+    return View(_head(material, answers), frame)
 
 
-def unthemed(engine: Engine, workshop_id: int, filters: cons.Filters, page: int = 0) -> Page:
+def unthemed(engine: Engine, workshop_id: int, filters: cons.Filters, page: int = 0) -> View[Page]:
     material, answers = _narrowed(engine, workshop_id, filters)
-    return page_of(cons.answers_table(cons.unthemed(answers, material.themed_ids)), page)
+    rest = cons.answers_table(cons.unthemed(answers, material.themed_ids))
+    return View(_head(material, answers), page_of(rest, page))
 
 
 def answer_labels(engine: Engine, workshop_id: int) -> dict[int, str]:
