@@ -5,7 +5,7 @@ Answers with no main point sit in their own group (main_point_id None)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,7 +73,9 @@ def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
             "question": answers["question"],
             "answer": [
                 answer_text(r, c, t)
-                for r, c, t in zip(answers["rating"], answers["choices"], answers["text"], strict=True)
+                for r, c, t in zip(
+                    answers["rating"].tolist(), answers["choices"].tolist(), answers["text"].tolist(), strict=True
+                )
             ],
             "spaces": answers["spaces"].map(lambda s: ", ".join(s or [])),
         }
@@ -81,16 +83,22 @@ def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def by_main_point(answers: pd.DataFrame, points: Sequence[MainPoint]) -> list[tuple[MainPoint | None, pd.DataFrame]]:
-    """Each main point (in order) with all its answers; then the answers tied to none, if any."""
+def by_main_point(
+    answers: pd.DataFrame,
+    points: Sequence[MainPoint],
+    table: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+) -> list[tuple[MainPoint | None, pd.DataFrame]]:
+    """Each main point (in order) with all its answers; then the answers tied to none, if any. Each group
+    goes through `table` (answers_table unless given: pass `lambda rows: rows` for the raw rows)."""
+    table = table or answers_table
     keys = answers["main_point_id"].map(_main_point_key) if not answers.empty else pd.Series(dtype=object)
     groups: list[tuple[MainPoint | None, pd.DataFrame]] = [
-        (point, answers_table(answers[keys == point.id])) for point in points
+        (point, table(answers[keys == point.id])) for point in points
     ]
     known = {p.id for p in points}
     rest = answers[~keys.isin(known)] if not answers.empty else answers
     if not rest.empty:
-        groups.append((None, answers_table(rest)))
+        groups.append((None, table(rest)))
     return groups
 
 

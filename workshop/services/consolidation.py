@@ -95,10 +95,14 @@ CONSOLIDATION_COLUMNS = [
 
 
 def _json_column(values: tuple[object, ...]) -> list[object]:
-    # One parse for the whole column instead of one per row (SQLite hands JSON over as text).
-    if values and all(isinstance(v, str) for v in values):
-        return list(json.loads("[" + ",".join(values) + "]"))  # type: ignore[arg-type]
-    return [json.loads(v) if isinstance(v, str) else v for v in values]
+    # SQLite hands JSON over as text: "[]" (nothing ticked) is common and skipped, the rest parsed in one go.
+    found: list[object] = [v if not isinstance(v, str) else [] for v in values]
+    texts = [(i, v) for i, v in enumerate(values) if isinstance(v, str) and v != "[]"]
+    if texts:
+        parsed = json.loads("[" + ",".join(v for _, v in texts) + "]")
+        for (i, _), value in zip(texts, parsed, strict=True):
+            found[i] = value
+    return found
 
 
 def consolidation_answers(engine: Engine, workshop_id: int) -> pd.DataFrame:

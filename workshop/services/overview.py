@@ -112,8 +112,12 @@ def by_main_point(
 ) -> View[list[tuple[MainPoint | None, Page]]]:
     """Each main point with one page of its answers (pages[i] for the i-th group; 0 when not given)."""
     material, answers = _narrowed(engine, workshop_id, filters)
-    groups = cons.by_main_point(answers, material.points)
-    paged = [(point, page_of(table, pages[i] if i < len(pages) else 0)) for i, (point, table) in enumerate(groups)]
+    # Group the raw rows and build the readable table of the shown page only.
+    groups = cons.by_main_point(answers, material.points, table=lambda rows: rows)
+    paged = []
+    for i, (point, rows) in enumerate(groups):
+        page = page_of(rows, pages[i] if i < len(pages) else 0)
+        paged.append((point, Page(cons.answers_table(page.rows), page.number, page.count)))
     return View(_head(material, answers), paged)
 
 
@@ -163,8 +167,7 @@ def answer_labels(engine: Engine, workshop_id: int) -> dict[int, str]:
     labels = [
         f"#{i} · {team} · D{day} · {cons.short(cons.answer_text(r, c, text))}"
         for i, team, day, r, c, text in zip(
-            answers["id"], answers["team"], answers["day"], answers["rating"], answers["choices"], answers["text"],
-            strict=True,
+            *(answers[k].tolist() for k in ("id", "team", "day", "rating", "choices", "text")), strict=True
         )
     ]  # fmt: skip
     return dict(zip(answers["id"].astype(int).tolist(), labels, strict=True))
