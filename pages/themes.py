@@ -9,6 +9,7 @@ from ui.widgets import plain, show_error
 from workshop.errors import WorkshopError
 from workshop.model import Role, ThemeStatus
 from workshop.services import themes as svc
+from workshop.services.overview import PICK_ALL_LIMIT
 from workshop.services.week import answers_frame
 
 require(Role.LEADERSHIP)
@@ -16,13 +17,21 @@ current = workshop()
 assert current is not None and current.id is not None
 wid = current.id
 st.title(t("themes.title"))
-labels = data.answer_labels(wid)
-if not labels:
+total = data.overview_options(wid).total
+if not total:
     st.info(t("overview.empty"))
     st.stop()
+# A big week offers one question's answers at a time to pick from (plus those already picked).
+asked = data.question_labels(wid)
+everything = [None] if total <= PICK_ALL_LIMIT else []
+question = st.selectbox(
+    t("themes.pick_from"), [*everything, *asked], format_func=lambda q: asked.get(q, t("themes.pick_all")),
+    key="pick_question",
+)  # fmt: skip
 
 
 def pick(label: str, chosen: list[int], key: str) -> list[int]:
+    labels = data.answer_labels(wid, question, tuple(chosen)) if question is not None else data.answer_labels(wid)
     return st.multiselect(
         label, list(labels), default=[i for i in chosen if i in labels], format_func=labels.get, key=key
     )

@@ -27,3 +27,4 @@ overview_against_the_gaps = cached(_overview.against_the_gaps, *_overview.GAP_TA
 overview_unthemed = cached(_overview.unthemed, *_overview.TABLES)
 answer_labels = cached(_overview.answer_labels, *_overview.TABLES)
 answers_of = cached(_overview.answers_of, *_overview.TABLES)
+question_labels = cached(_overview.question_labels, "questions", "days")

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.model import Role, ThemeStatus
 from workshop.services.actions import actions_frame
+from workshop.services.consolidation import questions_frame
 from workshop.services.themes import list_themes
 from workshop.services.workshops import create_workshop, current_workshop_id
 from workshop.store import make_engine
@@ -121,3 +122,22 @@ def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
         at.run()
         assert errors_of(at) == [] and not at.exception, label
         assert at.dataframe or at.get("plotly_chart") or at.info, f"{label} shows nothing"
+
+
+def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services import overview
+
+    monkeypatch.setattr(overview, "PICK_ALL_LIMIT", 10)
+    at, engine, wid = _leadership("themes.py")
+    picker = at.selectbox(key="pick_question")
+    assert "All answers" not in picker.options
+    first = at.multiselect(key="new_theme_ids").options
+    picker.set_value(int(questions_frame(engine, wid)["id"].iloc[1])).run()
+    second = at.multiselect(key="new_theme_ids").options
+    assert first and second and not set(first) & set(second)
+    assert len(first) < 49 and len(second) < 49
+    at.text_input[0].input("From the second question")
+    at.multiselect(key="new_theme_ids").set_value([int(second[0].split(" ")[0][1:])])
+    _button(at, "Create the theme").click().run()
+    assert errors_of(at) == []
+    assert len(list_themes(engine, wid)[0].response_ids) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -105,17 +106,23 @@ def _json_column(values: tuple[object, ...]) -> list[object]:
     return found
 
 
-def consolidation_answers(engine: Engine, workshop_id: int) -> pd.DataFrame:
+def consolidation_answers(
+    engine: Engine, workshop_id: int, question_id: int | None = None, ids: Sequence[int] = ()
+) -> pd.DataFrame:
     """The answers with what consolidation needs (answers_frame's columns but day_title and updated_at),
     in the week's order (day, question, team). Team names and question details are joined in pandas
-    from the small tables rather than repeated by the database on every row."""
+    from the small tables rather than repeated by the database on every row. With `question_id` and/or
+    `ids`: only the answers to that question and those with these ids."""
+    narrowed = responses.c.workshop_id == workshop_id
+    if question_id is not None or ids:
+        narrowed &= (responses.c.question_id == question_id) | responses.c.id.in_(list(ids))
     raw_json = (type_coerce(responses.c.choices, Text), type_coerce(responses.c.spaces, Text))
     with read(engine) as conn:
         rows = conn.execute(
             select(
                 responses.c.id, responses.c.team_id, responses.c.question_id, responses.c.text, responses.c.rating,
                 *raw_json,
-            ).where(responses.c.workshop_id == workshop_id)
+            ).where(narrowed)
         ).fetchall()  # fmt: skip
         names = dict(conn.execute(select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id)).all())
     asked = questions_frame(engine, workshop_id).set_index("id")

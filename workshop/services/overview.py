@@ -15,13 +15,22 @@ from workshop import consolidation as cons
 from workshop.gaps import against_gaps, attention, concerned_spaces
 from workshop.keyterms import key_terms_by_main_point
 from workshop.model import MainPoint
-from workshop.services.consolidation import WeekMaterial, question_options, team_names, week_material
+from workshop.services.consolidation import (
+    WeekMaterial,
+    consolidation_answers,
+    question_options,
+    questions_frame,
+    team_names,
+    week_material,
+)
 from workshop.services.strengths import workshop_scores
 from workshop.services.week import list_main_points
 from workshop.store import read
 from workshop.store.tables import days, questions, responses
 
 PAGE_SIZE = 100
+# Above this many answers, themes offer one question's answers at a time to pick from.
+PICK_ALL_LIMIT = 2_000
 T = TypeVar("T")
 # The tables the overview reads; the against-the-gaps tab reads the offers' scores too.
 TABLES = ("responses", "questions", "days", "teams", "main_points", "drafts", "themes", "theme_responses")
@@ -161,16 +170,28 @@ def unthemed(engine: Engine, workshop_id: int, filters: cons.Filters, page: int 
     return View(_head(material, answers), page_of(rest, page))
 
 
-def answer_labels(engine: Engine, workshop_id: int) -> dict[int, str]:
-    """Every answer's short label (#id · team · day · start of the answer), for picking answers into themes."""
-    answers = week_material(engine, workshop_id).answers
+def answer_labels(
+    engine: Engine, workshop_id: int, question_id: int | None = None, ids: tuple[int, ...] = ()
+) -> dict[int, str]:
+    """Short labels (#id · team · day · start of the answer) for picking answers into themes: every
+    answer, or (with question_id and/or ids) the answers to one question and those already picked."""
+    if question_id is None and not ids:
+        answers = week_material(engine, workshop_id).answers
+    else:
+        answers = consolidation_answers(engine, workshop_id, question_id, ids)
     labels = [
         f"#{i} · {team} · D{day} · {cons.short(cons.answer_text(r, c, text))}"
         for i, team, day, r, c, text in zip(
             *(answers[k].tolist() for k in ("id", "team", "day", "rating", "choices", "text")), strict=True
         )
-    ]  # fmt: skip
+    ]
     return dict(zip(answers["id"].astype(int).tolist(), labels, strict=True))
+
+
+def question_labels(engine: Engine, workshop_id: int) -> dict[int, str]:
+    """Every question as D<day>.Q<position> · the start of its text, in the order of the week."""
+    asked = questions_frame(engine, workshop_id)
+    return {int(q.id): f"D{int(q.day)}.Q{int(q.position)} · {cons.short(str(q.text), 60)}" for q in asked.itertuples()}
 
 
 def answers_of(engine: Engine, workshop_id: int, ids: tuple[int, ...]) -> pd.DataFrame:
