@@ -34,7 +34,12 @@ def _overview(engine: Engine, fx: Fixture) -> object:
 
 def _themes(engine: Engine, fx: Fixture) -> object:
     _app(engine, fx)
-    return overview.answer_labels(engine, fx.workshop_id), list_themes(engine, fx.workshop_id)
+    wid = fx.workshop_id
+    asked = overview.question_labels(engine, wid)
+    total = overview.options(engine, wid).total
+    first = None if total <= overview.PICK_ALL_LIMIT else next(iter(asked))
+    labels = overview.answer_labels(engine, wid, first) if first is not None else overview.answer_labels(engine, wid)
+    return asked, labels, list_themes(engine, wid)
 
 
 def _actions(engine: Engine, fx: Fixture) -> object:
