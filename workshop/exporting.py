@@ -174,7 +174,8 @@ def answers_frame_readable(engine: Engine, workshop_id: int) -> pd.DataFrame:
 def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
     """A zip of CSV files: answers.csv and one per entity."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Level 1: nearly the size of the default level, in a third of the time.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, header, rows in _tables(workshop_document(engine, workshop_id)):
             text = io.StringIO()
             writer = csv.writer(text)
