@@ -44,6 +44,8 @@ def page_number(key: str) -> int:
 def pager(page: Page, key: str) -> None:
     """Which rows are shown out of how many, and a page picker when there is more than one page."""
     pages = max(1, -(-page.count // PAGE_SIZE))
+    if st.session_state.get(key, 1) > pages:  # fewer rows since the last run (a filter): the last page
+        st.session_state[key] = pages
     if pages > 1:
         st.number_input(t("overview.page", pages=pages), min_value=1, max_value=pages, step=1, key=key)
     start = page.number * PAGE_SIZE

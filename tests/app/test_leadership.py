@@ -141,3 +141,22 @@ def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: st
     _button(at, "Create the theme").click().run()
     assert errors_of(at) == []
     assert len(list_themes(engine, wid)[0].response_ids) == 1
+
+
+def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_reachable(
+    app_db: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services import overview
+
+    monkeypatch.setattr(overview, "PAGE_SIZE", 20)
+    monkeypatch.setattr("ui.consolidated.PAGE_SIZE", 20)
+    at, _, _ = _leadership("overview.py")
+    at.session_state["overview_tab"] = "Not yet in a theme"
+    at.run()
+    assert "Rows 1–20 of 49" in [c.value for c in at.caption]
+    at.number_input(key="page_unthemed").set_value(3).run()
+    assert "Rows 41–49 of 49" in [c.value for c in at.caption]
+    assert len(at.dataframe[0].value) == 9
+    at.multiselect(key="f_team").set_value(["Front desk"]).run()
+    assert errors_of(at) == [] and not at.exception
+    assert "Rows 1–4 of 4" in [c.value for c in at.caption]

@@ -76,8 +76,10 @@ class Page:
     count: int
 
 
-def page_of(table: pd.DataFrame, number: int, size: int = PAGE_SIZE) -> Page:
-    """Rows number*size .. (number+1)*size of the table; a page past the end shows the last one."""
+def page_of(table: pd.DataFrame, number: int, size: int | None = None) -> Page:
+    """Rows number*size .. (number+1)*size of the table (PAGE_SIZE rows unless given); a page past the
+    end shows the last one."""
+    size = size or PAGE_SIZE
     last = max(0, (len(table) - 1) // size)
     number = min(max(0, number), last)
     return Page(table.iloc[number * size : (number + 1) * size].reset_index(drop=True), number, len(table))
