@@ -12,8 +12,10 @@ from ui.widgets import plain
 from workshop import consolidation as cons
 from workshop.charts.consolidated import attention_chart, choice_bars, rating_bars
 from workshop.model import SPACE_KEYS
-from workshop.services.overview import PAGE_SIZE, Head, Options, Page, View
+from workshop.services.overview import PAGE_SIZE, Head, Options, Page, View, page_of
 from workshop.spaces import spaces
+
+CHARTS_PER_PAGE = 10
 
 
 def filters(head: Options) -> cons.Filters:
@@ -41,15 +43,16 @@ def page_number(key: str) -> int:
     return int(st.session_state.get(key, 1)) - 1
 
 
-def pager(page: Page, key: str) -> None:
+def pager(page: Page, key: str, size: int | None = None, shown: str = "overview.rows_shown") -> None:
     """Which rows are shown out of how many, and a page picker when there is more than one page."""
-    pages = max(1, -(-page.count // PAGE_SIZE))
+    size = size or PAGE_SIZE
+    pages = max(1, -(-page.count // size))
     if st.session_state.get(key, 1) > pages:  # fewer rows since the last run (a filter): the last page
         st.session_state[key] = pages
     if pages > 1:
         st.number_input(t("overview.page", pages=pages), min_value=1, max_value=pages, step=1, key=key)
-    start = page.number * PAGE_SIZE
-    st.caption(t("overview.rows_shown", start=start + 1 if page.count else 0, end=start + len(page.rows), n=page.count))
+    start = page.number * size
+    st.caption(t(shown, start=start + 1 if page.count else 0, end=start + len(page.rows), n=page.count))
 
 
 def figures(where: st.delta_generator.DeltaGenerator, head: Head) -> bool:
@@ -100,9 +103,14 @@ def choices(view: View) -> None:
     if tallies.empty:
         st.info(t("overview.no_choices"))
         return
-    for _qid, group in tallies.groupby("question_id", sort=False):
+    # A chart per question: a big week shows them CHARTS_PER_PAGE at a time.
+    asked = pd.DataFrame({"question_id": tallies["question_id"].unique()})
+    page = page_of(asked, page_number("page_choices"), CHARTS_PER_PAGE)
+    shown = tallies[tallies["question_id"].isin(page.rows["question_id"])]
+    for _qid, group in shown.groupby("question_id", sort=False):
         plain(group["question"].iloc[0])
         st.plotly_chart(choice_bars(group), width="stretch")
+    pager(page, "page_choices", CHARTS_PER_PAGE, "overview.questions_shown")
 
 
 def participation(view: View) -> None:
