@@ -2,29 +2,36 @@
 
 import streamlit as st
 
+from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.widgets import plain, show_error
-from workshop import consolidation as cons
 from workshop.errors import WorkshopError
 from workshop.model import Role, ThemeStatus
 from workshop.services import themes as svc
+from workshop.services.overview import PICK_ALL_LIMIT
 from workshop.services.week import answers_frame
-from workshop.suggestions import suggest_groups
 
 require(Role.LEADERSHIP)
 current = workshop()
 assert current is not None and current.id is not None
 wid = current.id
 st.title(t("themes.title"))
-answers = answers_frame(engine(), wid)
-if answers.empty:
+total = data.overview_options(wid).total
+if not total:
     st.info(t("overview.empty"))
     st.stop()
-labels = {int(r.id): cons.answer_label(r) for r in answers.itertuples()}
+# A big week offers one question's answers at a time to pick from (plus those already picked).
+asked = data.question_labels(wid)
+everything = [None] if total <= PICK_ALL_LIMIT else []
+question = st.selectbox(
+    t("themes.pick_from"), [*everything, *asked], format_func=lambda q: asked.get(q, t("themes.pick_all")),
+    key="pick_question",
+)  # fmt: skip
 
 
 def pick(label: str, chosen: list[int], key: str) -> list[int]:
+    labels = data.answer_labels(wid, question, tuple(chosen)) if question is not None else data.answer_labels(wid)
     return st.multiselect(
         label, list(labels), default=[i for i in chosen if i in labels], format_func=labels.get, key=key
     )
@@ -42,6 +49,9 @@ def attempt(action, *args) -> bool:
 st.subheader(t("themes.suggest_title"))
 st.caption(t("themes.suggest_help"))
 if st.button(t("themes.suggest"), key="suggest"):
+    from workshop.suggestions import suggest_groups  # scikit-learn: loaded only when asked for
+
+    answers = answers_frame(engine(), wid)
     st.session_state["theme_suggestions"] = [
         (s.title, list(s.response_ids)) for s in suggest_groups(answers, sorted({current.language, "en"}))
     ]
@@ -89,8 +99,7 @@ for theme in themes:
             ):
                 st.rerun()
         st.caption(t("themes.behind"))
-        linked = answers[answers["id"].isin(theme.response_ids)]
-        for row in cons.answers_table(linked).itertuples():
+        for row in data.answers_of(wid, tuple(theme.response_ids)).itertuples():
             plain(f"{row.team} · {row.question}\n{row.answer}")
         if st.button(t("themes.delete"), key=f"delete_{theme.id}") and attempt(svc.delete_theme, theme.id):
             st.rerun()

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import streamlit as _st
+
 from ui.cache import cached
+from workshop import importing as _importing
 from workshop.services import offers, week, workshops
+from workshop.services import overview as _overview
+from workshop.services import partners as _partners
+from workshop.services import profile as _profile
+from workshop.services import strengths as _strengths
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 
@@ -16,12 +23,7 @@ log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")
 
 # The offers pages (offers, offer map, partners, strengths, profile).
-import streamlit as _st  # noqa: E402
 
-from workshop import importing as _importing  # noqa: E402
-from workshop.services import partners as _partners  # noqa: E402
-from workshop.services import profile as _profile  # noqa: E402
-from workshop.services import strengths as _strengths  # noqa: E402
 
 register_frame = cached(offers.register_frame, "offers")
 list_target_groups = cached(offers.list_target_groups, "target_groups")
@@ -46,3 +48,19 @@ def uploaded_source(file_id: str, filename: str, sheet: str | None, _data: bytes
 def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
     """The sheets of an uploaded workbook, read once per upload."""
     return _importing.sheet_names(_data)
+
+
+# The leadership overview, one cached piece per tab and filter (workshop.services.overview).
+
+overview_options = cached(_overview.options, *_overview.OPTION_TABLES)
+overview_by_main_point = cached(_overview.by_main_point, *_overview.TABLES)
+overview_side_by_side = cached(_overview.side_by_side, *_overview.TABLES)
+overview_ratings = cached(_overview.ratings, *_overview.TABLES)
+overview_choices = cached(_overview.choices, *_overview.TABLES)
+overview_participation = cached(_overview.participation, *_overview.TABLES)
+overview_key_terms = cached(_overview.key_terms, *_overview.TABLES)
+overview_against_the_gaps = cached(_overview.against_the_gaps, *_overview.GAP_TABLES)
+overview_unthemed = cached(_overview.unthemed, *_overview.TABLES)
+answer_labels = cached(_overview.answer_labels, *_overview.TABLES)
+answers_of = cached(_overview.answers_of, *_overview.TABLES)
+question_labels = cached(_overview.question_labels, "questions", "days")

@@ -5,9 +5,10 @@ Answers with no main point sit in their own group (main_point_id None)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from workshop.model import MainPoint, QuestionKind
@@ -72,7 +73,9 @@ def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
             "question": answers["question"],
             "answer": [
                 answer_text(r, c, t)
-                for r, c, t in zip(answers["rating"], answers["choices"], answers["text"], strict=True)
+                for r, c, t in zip(
+                    answers["rating"].tolist(), answers["choices"].tolist(), answers["text"].tolist(), strict=True
+                )
             ],
             "spaces": answers["spaces"].map(lambda s: ", ".join(s or [])),
         }
@@ -80,16 +83,22 @@ def answers_table(answers: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def by_main_point(answers: pd.DataFrame, points: Sequence[MainPoint]) -> list[tuple[MainPoint | None, pd.DataFrame]]:
-    """Each main point (in order) with all its answers; then the answers tied to none, if any."""
+def by_main_point(
+    answers: pd.DataFrame,
+    points: Sequence[MainPoint],
+    table: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+) -> list[tuple[MainPoint | None, pd.DataFrame]]:
+    """Each main point (in order) with all its answers; then the answers tied to none, if any. Each group
+    goes through `table` (answers_table unless given: pass `lambda rows: rows` for the raw rows)."""
+    table = table or answers_table
     keys = answers["main_point_id"].map(_main_point_key) if not answers.empty else pd.Series(dtype=object)
     groups: list[tuple[MainPoint | None, pd.DataFrame]] = [
-        (point, answers_table(answers[keys == point.id])) for point in points
+        (point, table(answers[keys == point.id])) for point in points
     ]
     known = {p.id for p in points}
     rest = answers[~keys.isin(known)] if not answers.empty else answers
     if not rest.empty:
-        groups.append((None, answers_table(rest)))
+        groups.append((None, table(rest)))
     return groups
 
 
@@ -143,14 +152,19 @@ def participation(
     `drafts` has team, question_id. Columns are labelled D<day>.Q<position>."""
     ordered = questions.sort_values(["day", "position"])
     labels = {int(q.id): f"D{int(q.day)}.Q{int(q.position)}" for q in ordered.itertuples()}
-    matrix = pd.DataFrame(MISSING, index=pd.Index(list(teams), name="team"), columns=list(labels.values()))
-    for team, qid in zip(drafts.get("team", []), drafts.get("question_id", []), strict=True):
-        if team in matrix.index and int(qid) in labels:
-            matrix.loc[team, labels[int(qid)]] = DRAFT
-    for team, qid in zip(answers.get("team", []), answers.get("question_id", []), strict=True):
-        if team in matrix.index and int(qid) in labels:
-            matrix.loc[team, labels[int(qid)]] = ANSWERED
-    return matrix
+    index = pd.Index(list(teams), name="team")
+    columns = list(labels.values())
+    codes = np.zeros((len(index), len(columns)), dtype=np.int8)  # 0 missing, 1 draft, 2 answered
+    column_of = {qid: i for i, qid in enumerate(labels)}
+    for frame, code in ((drafts, 1), (answers, 2)):
+        if frame is None or frame.empty or "team" not in frame:
+            continue
+        rows = index.get_indexer(frame["team"])
+        cols = frame["question_id"].map(lambda q: column_of.get(int(q), -1)).to_numpy(dtype=np.int64)
+        known = (rows >= 0) & (cols >= 0)
+        codes[rows[known], cols[known]] = code
+    states = np.array([MISSING, DRAFT, ANSWERED], dtype=object)
+    return pd.DataFrame(states[codes], index=index, columns=columns).astype(pd.StringDtype(na_value=np.nan))
 
 
 def participation_summary(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -166,9 +180,13 @@ def unthemed(answers: pd.DataFrame, themed_ids: Iterable[int]) -> pd.DataFrame:
     return answers[~answers["id"].isin(taken)] if not answers.empty else answers
 
 
+def short(text: str, width: int = 70) -> str:
+    """The text cut to `width` characters with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def answer_label(row: pd.Series | object, width: int = 70) -> str:
     """A short, unique label for picking an answer: #id · team · D<day> · the start of the answer."""
     get = row.__getitem__ if isinstance(row, pd.Series) else lambda k: getattr(row, k)
     text = answer_text(get("rating"), get("choices"), get("text"))
-    short = text if len(text) <= width else text[: width - 1] + "…"
-    return f"#{int(get('id'))} · {get('team')} · D{int(get('day'))} · {short}"
+    return f"#{int(get('id'))} · {get('team')} · D{int(get('day'))} · {short(text, width)}"

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
 from sqlalchemy import Engine, Table, select
+from sqlalchemy import types as sa_types
 
 from workshop.backup import _plain
 from workshop.errors import NotFound
@@ -39,6 +39,7 @@ from workshop.store.tables import (
     themes,
     workshops,
 )
+from workshop.xlsx import workbook
 
 FORMAT, VERSION = "four-spaces-workshop", 1
 ENTITIES: dict[str, Table] = {
@@ -72,23 +73,34 @@ ANSWER_SHEET_COLUMNS = [
 ]
 
 
-def _row(table: Table, row: Any) -> dict[str, Any]:
-    data = {k: _plain(v) for k, v in row._mapping.items() if k not in SECRET_COLUMNS and k != "workshop_id"}
-    if table is offers:
-        data["spaces"] = {key: data.pop(key) for key in SPACE_KEYS}
-    return data
+def _rows(table: Table, result: Any) -> list[dict[str, Any]]:
+    """The rows as plain JSON values; only date and time columns need converting (_plain)."""
+    names = list(result.keys())
+    keys = [k for k in names if k not in SECRET_COLUMNS and k != "workshop_id"]
+    positions = [names.index(k) for k in keys]
+    timed = {k for k in keys if isinstance(table.c[k].type, (sa_types.Date, sa_types.DateTime))}
+    found = []
+    for row in result:
+        data = {k: row[i] for k, i in zip(keys, positions, strict=True)}
+        for k in timed:
+            data[k] = _plain(data[k])
+        if table is offers:
+            data["spaces"] = {key: data.pop(key) for key in SPACE_KEYS}
+        found.append(data)
+    return found
 
 
 def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
     """The whole workshop as the documented JSON structure."""
     with read(engine) as conn:
-        head = conn.execute(select(workshops).where(workshops.c.id == workshop_id)).first()
-        if head is None:
+        head = conn.execute(select(workshops).where(workshops.c.id == workshop_id))
+        [workshop] = _rows(workshops, head) or [None]
+        if workshop is None:
             raise NotFound(f"no workshop {workshop_id}")
-        doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "workshop": _row(workshops, head)}
+        doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "workshop": workshop}
         for name, table in ENTITIES.items():
             rows = conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.id))
-            doc[name] = [_row(table, r) for r in rows]
+            doc[name] = _rows(table, rows)
         links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
@@ -106,6 +118,19 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+_PLAIN_TYPES = (type(None), int, float, bool)
+
+
+def safe_row(row: list[Any]) -> list[Any]:
+    """safe_cell of every value, with the common cases (plain text, numbers) handled inline."""
+    return [
+        ("'" + v if v.startswith(FORMULA_START) else v)
+        if type(v) is str
+        else (v if type(v) in _PLAIN_TYPES else safe_cell(v))
+        for v in row
+    ]
 
 
 def readable_answers(doc: dict[str, Any]) -> list[list[Any]]:
@@ -138,7 +163,7 @@ def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]
         columns = [c.name for c in ENTITIES[name].columns if c.name not in SECRET_COLUMNS | {"workshop_id"}]
         header = list(doc[name][0]) if doc[name] else columns
         found.append((name, header, [[row.get(col) for col in header] for row in doc[name]]))
-    return [(name, header, [[safe_cell(v) for v in row] for row in rows]) for name, header, rows in found]
+    return [(name, header, [safe_row(row) for row in rows]) for name, header, rows in found]
 
 
 def answers_frame_readable(engine: Engine, workshop_id: int) -> pd.DataFrame:
@@ -149,7 +174,8 @@ def answers_frame_readable(engine: Engine, workshop_id: int) -> pd.DataFrame:
 def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
     """A zip of CSV files: answers.csv and one per entity."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Level 1: nearly the size of the default level, in a third of the time.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, header, rows in _tables(workshop_document(engine, workshop_id)):
             text = io.StringIO()
             writer = csv.writer(text)
@@ -162,19 +188,8 @@ def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
 def to_xlsx(engine: Engine, workshop_id: int) -> bytes:
     """A workbook with a sheet for the workshop, one with every answer, and one per entity."""
     doc = workshop_document(engine, workshop_id)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "workshop"
-    for key, value in doc["workshop"].items():
-        sheet.append([key, safe_cell(value)])
-    for name, header, rows in _tables(doc):
-        sheet = book.create_sheet(name)
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    head = [[key, safe_cell(value)] for key, value in doc["workshop"].items()]
+    return workbook([("workshop", head), *((name, [header, *rows]) for name, header, rows in _tables(doc))])
 
 
 def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:

@@ -15,10 +15,16 @@ from workshop.charts.consolidated import coverage_chart, gap_chart
 from workshop.gaps import against_gaps, attention, concerned_spaces
 from workshop.model import MainPoint
 from workshop.services.actions import actions_frame, with_overdue
-from workshop.services.consolidation import drafts_frame, question_options, questions_frame, team_names
+from workshop.services.consolidation import (
+    consolidation_answers,
+    drafts_frame,
+    question_options,
+    questions_frame,
+    team_names,
+)
 from workshop.services.strengths import workshop_scores
 from workshop.services.themes import list_themes
-from workshop.services.week import answers_frame, list_main_points
+from workshop.services.week import list_main_points
 from workshop.services.workshops import get_workshop
 from workshop.spaces import spaces
 
@@ -74,7 +80,13 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], classes: Sequ
 
 
 def frame_table(frame: pd.DataFrame) -> str:
-    return table([str(c) for c in frame.columns], frame.itertuples(index=False))
+    """table() of a frame, escaped a column at a time (a report at L has 100,000 answers in tables)."""
+    head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
+    columns = [
+        [html.escape(v, quote=True) if type(v) is str else esc(v) for v in frame[c].tolist()] for c in frame.columns
+    ]
+    body = "".join("<tr><td>" + "</td><td>".join(cells) + "</td></tr>" for cells in zip(*columns, strict=True))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 QUADRANT = {"learning": (130, 130), "inspiration": (270, 130), "meeting": (130, 270), "performative": (270, 270)}
@@ -148,7 +160,7 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
     lang = lang or current.language
     words = LABELS.get(lang, LABELS["en"])
     today = today or dt.date.today()
-    answers = answers_frame(engine, workshop_id)
+    answers = consolidation_answers(engine, workshop_id)
     points = list_main_points(engine, workshop_id)
     questions = questions_frame(engine, workshop_id)
     space_scores = workshop_scores(engine, workshop_id).spaces

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.model import Role, ThemeStatus
 from workshop.services.actions import actions_frame
+from workshop.services.consolidation import questions_frame
 from workshop.services.themes import list_themes
 from workshop.services.workshops import create_workshop, current_workshop_id
 from workshop.store import make_engine
@@ -33,6 +34,9 @@ def test_the_overview_shows_every_answer_and_narrows_by_team(app_db: str) -> Non
     assert at.metric[0].value == "49 / 49"
     at.multiselect(key="f_team").set_value(["Front desk"]).run()
     assert at.metric[0].value == "4 / 49"
+    # Only the open tab is drawn: open the one with the answers in no theme.
+    at.session_state["overview_tab"] = "Not yet in a theme"
+    at.run()
     assert "4 of 4 answers sit in no theme yet." in [c.value for c in at.caption]
 
 
@@ -108,3 +112,51 @@ def test_comparing_needs_the_other_workshops_leadership_code(app_db: str) -> Non
     _button(at, "Show the comparison").click().run()
     assert [s.value for s in at.subheader] == ["The four spaces", "The four aims"]
     assert errors_of(at) == []
+
+
+def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
+    at, _, _ = _leadership("overview.py")
+    labels = ["By main point", "Side by side", "Ratings", "Choices", "Participation", "Key terms"]
+    for label in [*labels, "Against the gaps", "Not yet in a theme"]:
+        at.session_state["overview_tab"] = label
+        at.run()
+        assert errors_of(at) == [] and not at.exception, label
+        assert at.dataframe or at.get("plotly_chart") or at.info, f"{label} shows nothing"
+
+
+def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services import overview
+
+    monkeypatch.setattr(overview, "PICK_ALL_LIMIT", 10)
+    at, engine, wid = _leadership("themes.py")
+    picker = at.selectbox(key="pick_question")
+    assert "All answers" not in picker.options
+    first = at.multiselect(key="new_theme_ids").options
+    picker.set_value(int(questions_frame(engine, wid)["id"].iloc[1])).run()
+    second = at.multiselect(key="new_theme_ids").options
+    assert first and second and not set(first) & set(second)
+    assert len(first) < 49 and len(second) < 49
+    at.text_input[0].input("From the second question")
+    at.multiselect(key="new_theme_ids").set_value([int(second[0].split(" ")[0][1:])])
+    _button(at, "Create the theme").click().run()
+    assert errors_of(at) == []
+    assert len(list_themes(engine, wid)[0].response_ids) == 1
+
+
+def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_reachable(
+    app_db: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from workshop.services import overview
+
+    monkeypatch.setattr(overview, "PAGE_SIZE", 20)
+    monkeypatch.setattr("ui.consolidated.PAGE_SIZE", 20)
+    at, _, _ = _leadership("overview.py")
+    at.session_state["overview_tab"] = "Not yet in a theme"
+    at.run()
+    assert "Rows 1–20 of 49" in [c.value for c in at.caption]
+    at.number_input(key="page_unthemed").set_value(3).run()
+    assert "Rows 41–49 of 49" in [c.value for c in at.caption]
+    assert len(at.dataframe[0].value) == 9
+    at.multiselect(key="f_team").set_value(["Front desk"]).run()
+    assert errors_of(at) == [] and not at.exception
+    assert "Rows 1–4 of 4" in [c.value for c in at.caption]
