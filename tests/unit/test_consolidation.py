@@ -148,3 +148,17 @@ def test_an_empty_week_gives_empty_tables_not_errors(engine: Engine) -> None:
     assert cons.choice_tallies(empty, {}).empty
     assert cons.side_by_side(empty).empty
     assert (cons.participation(empty, material.drafts.iloc[0:0], ["X"], material.questions) == "missing").all().all()
+
+
+def test_the_lean_answers_read_holds_every_answer_as_the_full_answers_frame_does(engine: Engine) -> None:
+    from workshop.services.consolidation import CONSOLIDATION_COLUMNS, consolidation_answers
+    from workshop.services.week import answers_frame
+
+    built = build_week(engine)
+    full = answers_frame(engine, built.workshop_id)[CONSOLIDATION_COLUMNS].reset_index(drop=True)
+    lean = consolidation_answers(engine, built.workshop_id)
+    pd.testing.assert_frame_equal(lean, full, check_dtype=False)
+    one_question = int(full["question_id"].iloc[0])
+    narrowed = consolidation_answers(engine, built.workshop_id, one_question, (int(full["id"].iloc[-1]),))
+    expected = set(full.loc[full["question_id"] == one_question, "id"]) | {int(full["id"].iloc[-1])}
+    assert set(narrowed["id"]) == expected
