@@ -24,3 +24,8 @@ def test_the_domain_never_imports_streamlit() -> None:
         if re.search(r"^\s*(import|from)\s+streamlit", p.read_text(encoding="utf-8"), re.M)
     ]
     assert offenders == []
+
+
+def test_the_domain_type_checks() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]

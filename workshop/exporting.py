@@ -94,9 +94,10 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
     """The whole workshop as the documented JSON structure."""
     with read(engine) as conn:
         head = conn.execute(select(workshops).where(workshops.c.id == workshop_id))
-        [workshop] = _rows(workshops, head) or [None]
-        if workshop is None:
+        found = _rows(workshops, head)
+        if not found:
             raise NotFound(f"no workshop {workshop_id}")
+        workshop = found[0]
         doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "workshop": workshop}
         for name, table in ENTITIES.items():
             rows = conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import importlib
 import io
 import os
@@ -138,6 +139,6 @@ def time_reports(engine: Engine, fx: Fixture, result: SizeResult) -> None:
             setattr(result, f"{attribute}_note", NOT_AVAILABLE)
             continue
         try:
-            setattr(result, f"{attribute}_seconds", timed(lambda p=produce: p(engine, fx.workshop_id)))
+            setattr(result, f"{attribute}_seconds", timed(functools.partial(produce, engine, fx.workshop_id)))
         except Exception as exc:  # a report that breaks is a finding to print, not a reason to stop
             setattr(result, f"{attribute}_note", f"failed: {type(exc).__name__}: {exc}"[:200])
