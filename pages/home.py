@@ -6,7 +6,7 @@ from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.forms import new_workshop_form
 from ui.gate import role, sign_in_form
 from ui.widgets import plain
-from workshop.services.demo import create_demo, demo_codes_hint
+from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
 from workshop.services.workshops import list_workshops
 from workshop.spaces import spaces
 
@@ -40,7 +40,9 @@ if current.description:
 if current.is_demo:
     codes = demo_codes_hint()
     st.info(t("home.demo_notice", facilitator=codes["facilitator"], leadership=codes["leadership"]), icon="🧪")
-    st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{n}: {c}" for n, c in codes["teams"].items()))
+    team_codes = working_demo_team_codes(engine(), int(current.id or 0))
+    if team_codes:
+        st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{n}: {c}" for n, c in team_codes.items()))
 
 held = role()
 if held is None:

@@ -97,3 +97,16 @@ def test_a_write_bumps_the_version_of_the_tables_it_changed_only(engine: Engine)
     add_offers(engine, workshop_id, [Offer(name="Makerspace", spaces={"performative": 3})])
     after = versions(engine, "offers", "responses")
     assert after[0] == before[0] + 1 and after[1] == before[1]
+
+
+def test_the_demo_home_shows_only_team_codes_that_still_work(engine: Engine) -> None:
+    from workshop.services.demo import working_demo_team_codes
+    from workshop.services.teams import regenerate_code
+
+    workshop_id = create_demo(engine)
+    shown = working_demo_team_codes(engine, workshop_id)
+    assert shown == {t.name: t.code for t in demo().teams}
+    first = list_teams(engine, workshop_id)[0]
+    regenerate_code(engine, workshop_id, int(first.id or 0))
+    assert first.name not in working_demo_team_codes(engine, workshop_id)
+    assert len(working_demo_team_codes(engine, workshop_id)) == len(shown) - 1

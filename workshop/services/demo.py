@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import Engine, select
 
 from workshop.model import DayStatus, QuestionKind
+from workshop.services.access import team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
-from workshop.store.tables import days, questions, responses, settings, workshops
+from workshop.store.tables import days, questions, responses, settings, teams, workshops
 from workshop.templates import demo
 
 
@@ -79,3 +80,17 @@ def demo_codes_hint() -> dict[str, object]:
         "leadership": data.leadership_code,
         "teams": {t.name: t.code for t in data.teams},
     }
+
+
+def working_demo_team_codes(engine: Engine, workshop_id: int) -> dict[str, str]:
+    """The demo's team codes that still open their team: a facilitator may have renamed a team or
+    regenerated its code, and the home page must not show a code that no longer works."""
+    with engine.connect() as conn:
+        salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
+        stored = {
+            (r.name, r.code_hash)
+            for r in conn.execute(select(teams.c.name, teams.c.code_hash).where(teams.c.workshop_id == workshop_id))
+        }
+    if salt is None:
+        return {}
+    return {t.name: t.code for t in demo().teams if (t.name, team_code_hash(t.code, salt)) in stored}
