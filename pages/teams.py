@@ -9,7 +9,7 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import plain, show_error
+from ui.widgets import page_start, plain, show_error
 from workshop.errors import WorkshopError
 from workshop.model import Role
 from workshop.services.teams import (
@@ -41,15 +41,7 @@ def remember(*made: TeamCode) -> None:
 
 def page_of_teams(every: list) -> list:  # type: ignore[type-arg]
     """All the teams, or a page of them with a page picker when there are many (a big week has hundreds)."""
-    if len(every) <= TEAMS_PER_PAGE:
-        return every
-    starts = list(range(0, len(every), TEAMS_PER_PAGE))
-    first = st.selectbox(
-        t("teams.page", total=len(every)),
-        starts,
-        format_func=lambda s: t("teams.range", first=s + 1, last=min(s + TEAMS_PER_PAGE, len(every))),
-        key="teams-page",
-    )
+    first = page_start(len(every), TEAMS_PER_PAGE, t("teams.page", total=len(every)), "teams.range", "teams-page")
     return every[first : first + TEAMS_PER_PAGE]
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import data
 from ui.context import lang, t, workshop
 from ui.gate import require
-from ui.widgets import plain
+from ui.widgets import page_start, plain
 from workshop.model import Role
 from workshop.services.week import log_is_public
 from workshop.spaces import spaces
@@ -35,15 +35,8 @@ day = newest_first[
 st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")
 plain(day.title)
 questions = [q for q in data.list_questions(current.id) if q.day_id == day.id]
-first = 0
-if len(questions) > PAGE_SIZE:
-    starts = list(range(0, len(questions), PAGE_SIZE))
-    first = st.selectbox(
-        t("log.questions_page", total=len(questions)),
-        starts,
-        format_func=lambda s: t("log.questions_range", first=s + 1, last=min(s + PAGE_SIZE, len(questions))),
-        key=f"log-page-{day.id}",
-    )
+label = t("log.questions_page", total=len(questions))
+first = page_start(len(questions), PAGE_SIZE, label, "log.questions_range", f"log-page-{day.id}")
 shown = questions[first : first + PAGE_SIZE]
 answers = data.log_answers(current.id, tuple(int(q.id or 0) for q in shown))
 points = {p.id: p for p in data.list_main_points(current.id)}

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import plain, show_error
+from ui.widgets import page_start, plain, show_error
 from workshop.errors import WorkshopError
 from workshop.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
 from workshop.services.planning import (
@@ -131,15 +131,8 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
 
 def page_of(day_id: int, questions: list[Question]) -> list[Question]:
     """The day's questions to show: all of them, or a page of them with a page picker when there are many."""
-    if len(questions) <= QUESTIONS_PER_PAGE:
-        return questions
-    starts = list(range(0, len(questions), QUESTIONS_PER_PAGE))
-    first = st.selectbox(
-        t("setup.questions_page", total=len(questions)),
-        starts,
-        format_func=lambda s: t("log.questions_range", first=s + 1, last=min(s + QUESTIONS_PER_PAGE, len(questions))),
-        key=f"setup-page-{day_id}",
-    )
+    label = t("setup.questions_page", total=len(questions))
+    first = page_start(len(questions), QUESTIONS_PER_PAGE, label, "log.questions_range", f"setup-page-{day_id}")
     return questions[first : first + QUESTIONS_PER_PAGE]
 
 

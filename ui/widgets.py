@@ -27,3 +27,17 @@ def show_error(exc: WorkshopError) -> None:
 def plain(text: str) -> None:
     """User-written text exactly as typed: never markdown, never HTML."""
     st.text(text)
+
+
+def page_start(count: int, per_page: int, label: str, range_key: str, key: str) -> int:
+    """Where the shown page of a long list starts: 0, or the page picked when there are more than
+    per_page items (`range_key` is a locale key taking {first} and {last})."""
+    if count <= per_page:
+        return 0
+    first = st.selectbox(
+        label,
+        list(range(0, count, per_page)),
+        format_func=lambda s: t(range_key, first=s + 1, last=min(s + per_page, count)),
+        key=key,
+    )
+    return int(first or 0)
