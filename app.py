@@ -5,10 +5,10 @@ import streamlit as st
 from ui.context import engine, language_switch, t, workshop
 from ui.gate import keep_team_code, role, sign_out
 from ui.navigation import pages_for
-from workshop.errors import ConfigError
-from workshop.i18n import catalog
-from workshop.spaces import spaces
-from workshop.templates import templates
+from workshop.config.i18n import catalog
+from workshop.config.spaces import spaces
+from workshop.config.templates import templates
+from workshop.domain.errors import ConfigError
 
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
 

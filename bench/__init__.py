@@ -1,2 +1,2 @@
 """The benchmark's Streamlit side: pages measured with AppTest, the real server's memory with a browser.
-Run it through `python -m workshop.bench`."""
+Run it through `python -m bench`."""

@@ -2,7 +2,7 @@
 of every page run under AppTest (bench/pages.py registers it for the measurement only)."""
 
 from ui.gate import require, role
-from workshop.model import Role
+from workshop.domain.model import Role
 
 if role() is not None:
     require(*Role)

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from openpyxl import Workbook
 
-from workshop.importing import guess_mapping, read_source
+from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.offer_import import import_offers
 from workshop.services.offers import register_frame
 from workshop.services.workshops import create_workshop

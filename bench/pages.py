@@ -14,11 +14,11 @@ from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
 import ui.navigation
+from bench.floors import cost_of, write_for
+from bench.synthetic import Fixture
+from bench.timing import PageLine, median_of, timed
 from ui.navigation import BY_ROLE, PUBLIC
-from workshop.bench.floors import cost_of, write_for
-from workshop.bench.synthetic import Fixture
-from workshop.bench.timing import PageLine, median_of, timed
-from workshop.model import Role
+from workshop.domain.model import Role
 from workshop.store.engine import URL_VARIABLE
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
 
+from bench.synthetic import Fixture
 from ui.navigation import BY_ROLE
-from workshop.bench.synthetic import Fixture
-from workshop.i18n import translate
-from workshop.model import Role
+from workshop.config.i18n import translate
+from workshop.domain.model import Role
 from workshop.store.engine import URL_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent

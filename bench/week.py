@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop.model import DayStatus
+from workshop.domain.model import DayStatus
 from workshop.services.answers import Answer, save_draft, submit_answer
 from workshop.services.planning import save_day, save_question
 from workshop.services.week import answers_frame, day_participation, list_days, set_day_status

@@ -7,12 +7,12 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import plain, show_error
-from workshop.errors import WorkshopError
-from workshop.model import SPACE_KEYS, Action, ActionStatus, Role
+from workshop.config.spaces import spaces
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import SPACE_KEYS, Action, ActionStatus, Role
 from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
 from workshop.services.themes import list_themes
 from workshop.services.week import list_main_points
-from workshop.spaces import spaces
 
 require(Role.LEADERSHIP)
 current = workshop()

@@ -6,7 +6,7 @@ from ui.answering import answer_card, local_time, outcome_of
 from ui.context import engine, t
 from ui.gate import require_team
 from ui.widgets import plain
-from workshop.model import DayStatus
+from workshop.domain.model import DayStatus
 from workshop.services.answers import team_answers, team_drafts
 from workshop.services.week import list_days, list_main_points, list_questions
 

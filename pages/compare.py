@@ -5,14 +5,14 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import show_error
-from workshop.charts.consolidated import compare_chart
-from workshop.compare import NEVER_WEAK, compare_scores
-from workshop.errors import WorkshopError
-from workshop.model import Role
+from workshop.charts.answer_charts import compare_chart
+from workshop.config.spaces import spaces
+from workshop.domain.compare import NEVER_WEAK, compare_scores
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role
 from workshop.services.access import sign_in
-from workshop.services.strengths import workshop_scores
+from workshop.services.priorities import workshop_scores
 from workshop.services.workshops import list_workshops
-from workshop.spaces import spaces
 
 require(Role.LEADERSHIP)
 current = workshop()

@@ -6,9 +6,9 @@ from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.forms import new_workshop_form
 from ui.gate import role, sign_in_form
 from ui.widgets import plain
+from workshop.config.spaces import spaces
 from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
 from workshop.services.workshops import list_workshops
-from workshop.spaces import spaces
 
 all_workshops = list_workshops(engine())
 if not all_workshops:

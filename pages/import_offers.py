@@ -7,11 +7,11 @@ from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
 from ui.widgets import show_error
-from workshop.errors import ImportRejected, WorkshopError
-from workshop.importing import FIELDS, IGNORE, SEPARATORS, guess_mapping
-from workshop.model import SPACE_KEYS, Role
+from workshop.config.spaces import spaces
+from workshop.domain.errors import ImportRejected, WorkshopError
+from workshop.domain.model import SPACE_KEYS, Role
+from workshop.files.spreadsheet import FIELDS, IGNORE, SEPARATORS, guess_mapping
 from workshop.services.offer_import import import_offers
-from workshop.spaces import spaces
 
 require(Role.FACILITATOR)
 wid = int(workshop_id() or 0)

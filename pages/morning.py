@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import engine, t, workshop_id
 from ui.gate import require
 from ui.widgets import plain
-from workshop.model import DayStatus, Role
+from workshop.domain.model import DayStatus, Role
 from workshop.services.week import day_participation, list_days, list_main_points, list_questions
 
 REFRESH_SECONDS = 5

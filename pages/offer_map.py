@@ -6,8 +6,8 @@ from ui.context import lang, t, workshop_id
 from ui.data import list_target_groups, register_frame
 from ui.gate import require
 from workshop.charts.offer_map import filter_offers, map_points, offer_map_figure, offers_in_space, space_of_selection
-from workshop.model import SPACE_KEYS, OfferStatus, Role
-from workshop.spaces import spaces
+from workshop.config.spaces import spaces
+from workshop.domain.model import SPACE_KEYS, OfferStatus, Role
 
 require(*Role)
 wid = int(workshop_id() or 0)

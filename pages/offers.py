@@ -15,9 +15,9 @@ from ui.register import (
     unsaved_edits,
 )
 from ui.widgets import show_error
-from workshop.errors import WorkshopError
-from workshop.model import Role
-from workshop.register_export import register_csv, register_xlsx
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role
+from workshop.files.register_files import register_csv, register_xlsx
 from workshop.services.offers import save_register, set_target_groups
 
 held = require(*Role)

@@ -4,11 +4,11 @@ and brings the figures above the tabs with it, so a run after a write reads the 
 
 import streamlit as st
 
-from ui import consolidated as view
 from ui import data
+from ui import overview_tabs as view
 from ui.context import t, workshop
 from ui.gate import require
-from workshop.model import Role
+from workshop.domain.model import Role
 
 require(Role.LEADERSHIP)
 current = workshop()

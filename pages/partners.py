@@ -6,11 +6,11 @@ from ui.context import engine, lang, t, workshop_id
 from ui.data import partner_register, partners_by_space, register_frame
 from ui.gate import require
 from ui.widgets import plain, show_error
-from workshop.errors import WorkshopError
-from workshop.model import SPACE_KEYS, RelationStage, Role, Sector
-from workshop.register_export import register_csv
+from workshop.config.spaces import spaces
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
+from workshop.files.register_files import register_csv
 from workshop.services.partners import add_partner, served_in_space
-from workshop.spaces import spaces
 
 held = require(*Role)
 wid = int(workshop_id() or 0)

@@ -4,12 +4,12 @@ import streamlit as st
 
 from ui.context import engine, t, workshop_id
 from ui.gate import require, team
-from ui.strengths import profile_section
+from ui.score_sections import profile_section
 from ui.widgets import plain, show_error
-from workshop.errors import WorkshopError
-from workshop.model import Role
-from workshop.profile import PAIRS
-from workshop.services.profile import own_ratings, rate_profile
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role
+from workshop.domain.profile import PAIRS
+from workshop.services.profile_ratings import own_ratings, rate_profile
 
 held = require(Role.LEADERSHIP, Role.TEAM)
 wid = int(workshop_id() or 0)

@@ -5,10 +5,10 @@ import streamlit as st
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.widgets import show_error
-from workshop.errors import WorkshopError
-from workshop.exporting import to_csv_zip, to_json, to_xlsx
-from workshop.model import Role
-from workshop.reports import html_report
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role
+from workshop.files.exports import to_csv_zip, to_json, to_xlsx
+from workshop.files.html_report import html_report
 
 require(Role.LEADERSHIP)
 current = workshop()

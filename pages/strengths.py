@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import t, workshop_id
 from ui.data import load_weights, offer_details, staff_ratings, workshop_scores
 from ui.gate import require
-from ui.strengths import (
+from ui.score_sections import (
     backers_table,
     offers_heatmap,
     profile_section,
@@ -16,8 +16,8 @@ from ui.strengths import (
     weight_sliders,
 )
 from ui.widgets import show_error
-from workshop.errors import WorkshopError
-from workshop.model import Role
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role
 
 require(Role.LEADERSHIP)
 st.title(t("strengths.title"))

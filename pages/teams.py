@@ -10,8 +10,8 @@ from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.widgets import page_start, plain, show_error
-from workshop.errors import WorkshopError
-from workshop.model import Role
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role
 from workshop.services.teams import (
     TeamCode,
     code_sheet_html,

@@ -6,8 +6,8 @@ from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.widgets import plain, show_error
-from workshop.errors import WorkshopError
-from workshop.model import Role, ThemeStatus
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
 from workshop.services.week import answers_frame
@@ -49,7 +49,7 @@ def attempt(action, *args) -> bool:
 st.subheader(t("themes.suggest_title"))
 st.caption(t("themes.suggest_help"))
 if st.button(t("themes.suggest"), key="suggest"):
-    from workshop.suggestions import suggest_groups  # scikit-learn: loaded only when asked for
+    from workshop.domain.suggestions import suggest_groups  # scikit-learn: loaded only when asked for
 
     answers = answers_frame(engine(), wid)
     st.session_state["theme_suggestions"] = [

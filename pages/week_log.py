@@ -8,9 +8,9 @@ from ui import data
 from ui.context import lang, t, workshop
 from ui.gate import require
 from ui.widgets import page_start, plain
-from workshop.model import Role
+from workshop.config.spaces import spaces
+from workshop.domain.model import Role
 from workshop.services.week import log_is_public
-from workshop.spaces import spaces
 
 PAGE_SIZE = 10  # questions per page: a day at L has hundreds of questions and thousands of answers
 

@@ -8,7 +8,7 @@ from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.setup_forms import arrows, day_form, flash, main_point_form, page_of, question_form, question_line
 from ui.widgets import plain
-from workshop.model import DayStatus, Role
+from workshop.domain.model import DayStatus, Role
 from workshop.services.planning import (
     answer_count,
     delete_day,

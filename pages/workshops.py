@@ -6,7 +6,7 @@ import streamlit as st
 from ui.context import choose_workshop, engine, forget_workshop, t, workshop_id
 from ui.forms import new_workshop_form
 from ui.gate import require
-from workshop.model import Role
+from workshop.domain.model import Role
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
 

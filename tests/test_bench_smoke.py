@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_benchmark_at_size_s_measures_every_page_and_writes_its_results(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     run = subprocess.run(
-        [sys.executable, "-m", "workshop.bench", "--sizes", "S", "--out", str(out)],
+        [sys.executable, "-m", "bench", "--sizes", "S", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -9,10 +9,10 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.widgets import error_text, plain
-from workshop.errors import WorkshopError
-from workshop.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
+from workshop.config.spaces import spaces
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
 from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
-from workshop.spaces import spaces
 
 RATED = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
 

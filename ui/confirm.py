@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui.context import t
 from ui.widgets import show_error
-from workshop.errors import WorkshopError
+from workshop.domain.errors import WorkshopError
 
 PENDING = "pending_delete"
 

@@ -7,9 +7,9 @@ import os
 import streamlit as st
 from sqlalchemy import Engine
 
-from workshop.errors import NotFound
-from workshop.i18n import UI_LANGUAGES, translate
-from workshop.model import Workshop
+from workshop.config.i18n import UI_LANGUAGES, translate
+from workshop.domain.errors import NotFound
+from workshop.domain.model import Workshop
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, get_workshop, list_workshops
 from workshop.store import make_engine, migrate

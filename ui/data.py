@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as _st
 
 from ui.cache import cached
-from workshop import importing as _importing
+from workshop.files import spreadsheet as _importing
 from workshop.services import offers, week, workshops
 from workshop.services import overview as _overview
 from workshop.services import partners as _partners
-from workshop.services import profile as _profile
-from workshop.services import strengths as _strengths
+from workshop.services import priorities as _strengths
+from workshop.services import profile_ratings as _profile
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 

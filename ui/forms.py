@@ -6,10 +6,10 @@ import streamlit as st
 
 from ui.context import choose_workshop, engine, t
 from ui.widgets import show_error
-from workshop.errors import WorkshopError
-from workshop.model import Role
+from workshop.config.templates import templates
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role
 from workshop.services.workshops import create_workshop
-from workshop.templates import templates
 
 
 def new_workshop_form() -> int | None:

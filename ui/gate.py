@@ -6,8 +6,8 @@ import streamlit as st
 
 from ui.context import engine, t, workshop_id
 from ui.widgets import show_error
-from workshop.errors import WorkshopError
-from workshop.model import Role, Team
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import Role, Team
 from workshop.services.access import join_team, sign_in
 
 

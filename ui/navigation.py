@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.context import t
-from workshop.model import Role
+from workshop.domain.model import Role
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 

@@ -7,10 +7,10 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.widgets import show_error
-from workshop.errors import WorkshopError
-from workshop.model import SPACE_KEYS, OfferStatus
+from workshop.config.spaces import spaces
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.services.offers import delete_offers
-from workshop.spaces import spaces
 
 PAGE_SIZE = 100  # offers per page: a table of thousands of rows is slow to send and to edit
 COLUMN_ORDER = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",

@@ -10,8 +10,9 @@ from sqlalchemy import Engine
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.widgets import page_start, plain, show_error
-from workshop.errors import WorkshopError
-from workshop.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
+from workshop.config.spaces import spaces
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
 from workshop.services.planning import (
     answer_count,
     delete_question,
@@ -20,7 +21,6 @@ from workshop.services.planning import (
     save_main_point,
     save_question,
 )
-from workshop.spaces import spaces
 
 QUESTIONS_PER_PAGE = 10  # a day's questions shown at once: a big week has hundreds
 EDITING = "setup_editing_question"

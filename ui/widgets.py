@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import t
-from workshop.errors import ConfigError, WorkshopError
+from workshop.domain.errors import ConfigError, WorkshopError
 
 
 def error_text(exc: WorkshopError) -> str:

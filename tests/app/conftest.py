@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from workshop.model import Role
+from workshop.domain.model import Role
 from workshop.services.demo import demo_codes_hint
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

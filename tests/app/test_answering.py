@@ -7,7 +7,7 @@ from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
-from workshop.model import DayStatus, Role
+from workshop.domain.model import DayStatus, Role
 from workshop.services.planning import save_question
 from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import current_workshop_id

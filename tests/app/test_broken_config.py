@@ -4,19 +4,19 @@ from pathlib import Path
 
 import pytest
 
-import workshop.spaces
+import workshop.config.spaces
 from tests.app.conftest import fresh_app
 
 
 @pytest.fixture
 def broken_spaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    text = workshop.spaces.SPACES_FILE.read_text(encoding="utf-8").replace('colour: "#3BB273"', "colour: green")
+    text = workshop.config.spaces.SPACES_FILE.read_text(encoding="utf-8").replace('colour: "#3BB273"', "colour: green")
     broken = tmp_path / "spaces.yaml"
     broken.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(workshop.spaces, "SPACES_FILE", broken)
-    workshop.spaces.spaces.cache_clear()
+    monkeypatch.setattr(workshop.config.spaces, "SPACES_FILE", broken)
+    workshop.config.spaces.spaces.cache_clear()
     yield broken
-    workshop.spaces.spaces.cache_clear()
+    workshop.config.spaces.spaces.cache_clear()
 
 
 def test_a_broken_spaces_file_stops_the_app_with_file_key_and_line(app_db: str, broken_spaces: Path) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from workshop.model import Offer
+from workshop.domain.model import Offer
 from workshop.services.offers import add_offers, offers_frame
 from workshop.services.workshops import create_workshop
 from workshop.store import make_engine, migrate

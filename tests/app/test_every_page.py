@@ -4,7 +4,7 @@ import pytest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from ui.navigation import BY_ROLE
-from workshop.model import Role
+from workshop.domain.model import Role
 
 
 def test_a_newcomer_lands_on_the_demo_home_with_its_codes(app_db: str) -> None:

@@ -7,10 +7,10 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
-from workshop.model import Role, ThemeStatus
+from workshop.domain.model import Role, ThemeStatus
 from workshop.services.actions import actions_frame
-from workshop.services.consolidation import questions_frame
 from workshop.services.themes import list_themes
+from workshop.services.week_material import questions_frame
 from workshop.services.workshops import create_workshop, current_workshop_id
 from workshop.store import make_engine
 
@@ -149,7 +149,7 @@ def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_re
     from workshop.services import overview
 
     monkeypatch.setattr(overview, "PAGE_SIZE", 20)
-    monkeypatch.setattr("ui.consolidated.PAGE_SIZE", 20)
+    monkeypatch.setattr("ui.overview_tabs.PAGE_SIZE", 20)
     at, _, _ = _leadership("overview.py")
     at.session_state["overview_tab"] = "Not yet in a theme"
     at.run()

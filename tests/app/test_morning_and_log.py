@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
-from workshop.model import DayStatus, QuestionKind, Role
+from workshop.domain.model import DayStatus, QuestionKind, Role
 from workshop.services.access import join_team
 from workshop.services.answers import Answer, submit_answer
 from workshop.services.demo import create_demo

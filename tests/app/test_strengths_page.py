@@ -7,9 +7,9 @@ import json
 from sqlalchemy import create_engine
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
-from workshop.model import SPACE_KEYS, Role
-from workshop.services.profile import own_ratings
-from workshop.services.strengths import load_thresholds, load_weights
+from workshop.domain.model import SPACE_KEYS, Role
+from workshop.services.priorities import load_thresholds, load_weights
+from workshop.services.profile_ratings import own_ratings
 from workshop.services.workshops import current_workshop_id
 
 
@@ -145,7 +145,7 @@ def test_a_workshop_without_offers_shows_an_empty_state_and_a_way_to_the_offers(
 
 
 def test_the_offers_heatmap_shows_fifty_offers_a_page(app_db: str) -> None:
-    from workshop.model import Offer
+    from workshop.domain.model import Offer
     from workshop.services.offers import add_offers
     from workshop.store import make_engine
 

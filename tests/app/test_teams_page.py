@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
-from workshop.model import Role
+from workshop.domain.model import Role
 from workshop.services.access import join_team
 from workshop.services.workshops import current_workshop_id, list_teams
 from workshop.store import make_engine

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
-from workshop.model import DayStatus, QuestionKind, Role
+from workshop.domain.model import DayStatus, QuestionKind, Role
 from workshop.services.demo import create_demo
 from workshop.services.planning import save_question
 from workshop.services.week import list_days, list_questions

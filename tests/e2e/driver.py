@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from workshop.i18n import translate
+from workshop.config.i18n import translate
 
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 

@@ -12,7 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.e2e.driver import en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
-from workshop.templates import demo, template
+from workshop.config.templates import demo, template
 
 pytestmark = pytest.mark.e2e
 

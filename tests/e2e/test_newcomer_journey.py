@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import FIGURES
 from tests.e2e.driver import en, errors_on, go_to, join_team, nav_titles, open_app, sign_in_staff
 from ui.navigation import BY_ROLE
-from workshop.model import Role
-from workshop.templates import demo
+from workshop.config.templates import demo
+from workshop.domain.model import Role
 
 pytestmark = pytest.mark.e2e
 

@@ -17,8 +17,8 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import Server, Shots, page_factory
 from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
-from workshop.model import DayStatus
-from workshop.templates import demo, template
+from workshop.config.templates import demo, template
+from workshop.domain.model import DayStatus
 
 pytestmark = pytest.mark.e2e
 

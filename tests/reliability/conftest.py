@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from workshop.model import DayStatus, Question, QuestionKind, Team
+from workshop.domain.model import DayStatus, Question, QuestionKind, Team
 from workshop.services.answers import Answer
 from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import add_team, create_workshop

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine, func, select
 
 from tests.reliability.conftest import FIGURES, OpenWeek, answer_for, open_week, percentile
-from workshop.model import Team
+from workshop.domain.model import Team
 from workshop.services.answers import Answer, submit_answer
 from workshop.store import read
 from workshop.store.tables import responses

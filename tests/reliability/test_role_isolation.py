@@ -14,11 +14,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from tests.reliability.conftest import open_week
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import Role
+from workshop.config.templates import demo
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import Role
 from workshop.services.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
 from workshop.services.workshops import list_teams
-from workshop.templates import demo
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import Engine, select
 
-from workshop.errors import AccessDenied, InvalidInput, TooManyAttempts
-from workshop.model import Role
+from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
+from workshop.domain.model import Role
 from workshop.services.access import (
     TEAM_CODE_ALPHABET,
     join_team,

@@ -5,8 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import Engine, func, select
 
-from workshop.errors import AccessDenied, DayClosed, InvalidInput, NotFound
-from workshop.model import DayStatus, QuestionKind, Team
+from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
+from workshop.domain.model import DayStatus, QuestionKind, Team
 from workshop.services.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
 from workshop.services.planning import save_day, save_question
 from workshop.services.week import day_participation, set_day_status

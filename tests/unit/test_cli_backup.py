@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from tests.conftest import ROOT, database_url
-from workshop.backup import backup, restore, snapshot
-from workshop.errors import DatabaseNotEmpty
+from workshop.domain.errors import DatabaseNotEmpty
+from workshop.files.backup import backup, restore, snapshot
 from workshop.services.demo import create_demo
 from workshop.store import make_engine, migrate
 

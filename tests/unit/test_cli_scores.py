@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from tests.unit.test_cli_backup import run_cli
-from workshop.scoring import SCORE_COLUMNS, score_records
+from workshop.domain.scoring import SCORE_COLUMNS, score_records
 from workshop.services.demo import create_demo
-from workshop.services.strengths import save_weights, workshop_scores
+from workshop.services.priorities import save_weights, workshop_scores
 from workshop.store import make_engine, migrate
 
 

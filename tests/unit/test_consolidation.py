@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, Week, build_week
-from workshop import consolidation as cons
-from workshop.gaps import concerned_spaces
-from workshop.services.consolidation import WeekMaterial, question_options, week_material
+from workshop.domain import consolidation as cons
+from workshop.domain.gaps import concerned_spaces
+from workshop.services.week_material import WeekMaterial, question_options, week_material
 
 Q1, Q2, Q3, Q4 = "How strong is the meeting space?", "What should change?", "What holds us back?", "Anything else?"
 
@@ -151,8 +151,8 @@ def test_an_empty_week_gives_empty_tables_not_errors(engine: Engine) -> None:
 
 
 def test_the_lean_answers_read_holds_every_answer_as_the_full_answers_frame_does(engine: Engine) -> None:
-    from workshop.services.consolidation import CONSOLIDATION_COLUMNS, consolidation_answers
     from workshop.services.week import answers_frame
+    from workshop.services.week_material import CONSOLIDATION_COLUMNS, consolidation_answers
 
     built = build_week(engine)
     full = answers_frame(engine, built.workshop_id)[CONSOLIDATION_COLUMNS].reset_index(drop=True)

@@ -7,14 +7,14 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.unit.week_fixture import build_week
-from workshop.compare import compare_scores
-from workshop.errors import NotFound
-from workshop.gaps import against_gaps, attention, concerned_spaces
-from workshop.keyterms import key_terms_by_main_point, stopwords, words
-from workshop.scoring import SCORE_COLUMNS
-from workshop.services.consolidation import week_material
+from workshop.domain.compare import compare_scores
+from workshop.domain.errors import NotFound
+from workshop.domain.gaps import against_gaps, attention, concerned_spaces
+from workshop.domain.keyterms import key_terms_by_main_point, stopwords, words
+from workshop.domain.scoring import SCORE_COLUMNS
+from workshop.domain.suggestions import suggest_groups
 from workshop.services.themes import list_themes
-from workshop.suggestions import suggest_groups
+from workshop.services.week_material import week_material
 
 
 def scores(weak: dict[str, bool], gap: dict[str, float]) -> pd.DataFrame:
@@ -64,7 +64,7 @@ def test_key_terms_per_main_point_leave_out_stop_words_and_rank_by_answers() -> 
             "text": ["More sofas and more debates", "The debates are good, sofas too", "Debates!", "Og vi har møder"],
         }
     )
-    from workshop.model import MainPoint
+    from workshop.domain.model import MainPoint
 
     points = [MainPoint(id=1, title="Meeting"), MainPoint(id=2, title="Møder")]
     terms = key_terms_by_main_point(answers, points, ["en", "da"])

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.errors import WorkshopError
-from workshop.i18n import UI_LANGUAGES, catalog, translate
-from workshop.model import DayStatus, QuestionKind, Role
+from workshop.config.i18n import UI_LANGUAGES, catalog, translate
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import DayStatus, QuestionKind, Role
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]

@@ -10,11 +10,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from workshop.errors import ImportRejected, UnreadableFile
-from workshop.importing import IGNORE, guess_mapping, read_source
-from workshop.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer
-from workshop.offer_columns import offer_frame
-from workshop.offer_rows import offers_from_table, parse_number
+from workshop.domain.errors import ImportRejected, UnreadableFile
+from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer
+from workshop.files.offer_cells import offers_from_table, parse_number
+from workshop.files.offer_sheet import offer_frame
+from workshop.files.spreadsheet import IGNORE, guess_mapping, read_source
 from workshop.services.offer_import import import_offers
 from workshop.services.offers import register_frame, set_target_groups
 from workshop.services.partners import partner_register

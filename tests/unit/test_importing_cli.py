@@ -12,10 +12,10 @@ from sqlalchemy import Engine, text
 
 from tests.unit.test_importing import DANISH, TWO_SHEETS
 from workshop.cli import main
-from workshop.errors import InvalidInput
-from workshop.exporting import to_json
-from workshop.importing import guess_mapping, read_source
-from workshop.register_export import register_csv, register_xlsx
+from workshop.domain.errors import InvalidInput
+from workshop.files.exports import to_json
+from workshop.files.register_files import register_csv, register_xlsx
+from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.demo import create_demo
 from workshop.services.offer_import import import_offers
 from workshop.services.offers import register_frame, save_register

@@ -17,9 +17,9 @@ from sqlalchemy import Engine
 
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
 from workshop.cli import main
-from workshop.exporting import safe_cell, to_csv_zip, to_json, to_xlsx
-from workshop.model import Action, ThemeStatus
-from workshop.reports import html_report
+from workshop.domain.model import Action, ThemeStatus
+from workshop.files.exports import safe_cell, to_csv_zip, to_json, to_xlsx
+from workshop.files.html_report import html_report
 from workshop.services.actions import add_action
 from workshop.services.themes import create_theme, update_theme
 from workshop.services.week import answers_frame

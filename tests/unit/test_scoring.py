@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from workshop.errors import InvalidInput
-from workshop.model import AIM_KEYS, SPACE_KEYS
-from workshop.scoring import SCORE_COLUMNS, Thresholds, score_aims, score_records, score_spaces
+from workshop.domain.errors import InvalidInput
+from workshop.domain.model import AIM_KEYS, SPACE_KEYS
+from workshop.domain.scoring import SCORE_COLUMNS, Thresholds, score_aims, score_records, score_spaces
 
 EQUAL = {key: 3.0 for key in SPACE_KEYS}
 

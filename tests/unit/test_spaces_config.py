@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop.errors import ConfigError
-from workshop.spaces import load_spaces, spaces
+from workshop.config.spaces import load_spaces, spaces
+from workshop.domain.errors import ConfigError
 
 GOOD = Path(__file__).resolve().parents[2] / "data" / "spaces.yaml"
 

@@ -4,6 +4,7 @@ import datetime
 
 from sqlalchemy import Engine, func, inspect, select, text
 
+from workshop.config.templates import demo
 from workshop.services.demo import create_demo
 from workshop.services.offers import offers_frame
 from workshop.services.week import answers_frame, list_days, list_questions
@@ -11,7 +12,6 @@ from workshop.services.workshops import create_workshop, current_workshop_id, li
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version
 from workshop.store.tables import responses, workshops
-from workshop.templates import demo
 
 
 def test_a_new_database_gets_the_current_schema_version(engine: Engine) -> None:
@@ -88,7 +88,7 @@ def test_a_version_1_database_is_brought_forward_without_losing_data(tmp_path) -
 
 
 def test_a_write_bumps_the_version_of_the_tables_it_changed_only(engine: Engine) -> None:
-    from workshop.model import Offer
+    from workshop.domain.model import Offer
     from workshop.services.offers import add_offers
     from workshop.store.versions import versions
 

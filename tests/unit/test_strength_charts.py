@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workshop.charts.strengths import gap_bars, matrix_heatmap, profile_chart, share_radar
-from workshop.model import SPACE_KEYS
-from workshop.profile import profile_summary
-from workshop.scoring import Thresholds, score_spaces
+from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar
+from workshop.domain.model import SPACE_KEYS
+from workshop.domain.profile import profile_summary
+from workshop.domain.scoring import Thresholds, score_spaces
 
 SCORES = score_spaces(
     pd.DataFrame(

@@ -5,10 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from workshop.model import SPACE_KEYS
-from workshop.profile import complements, profile_summary
-from workshop.scoring import Thresholds, score_spaces
-from workshop.strengths import backers, offer_space_matrix, spots, staff_comparison, target_group_matrix, unserved
+from workshop.domain.model import SPACE_KEYS
+from workshop.domain.profile import complements, profile_summary
+from workshop.domain.scoring import Thresholds, score_spaces
+from workshop.domain.space_detail import (
+    backers,
+    offer_space_matrix,
+    spots,
+    staff_comparison,
+    target_group_matrix,
+    unserved,
+)
 
 COLUMNS = ["id", "name", "status", "strength", *SPACE_KEYS, "target_groups", "partners"]
 OFFERS = pd.DataFrame(

@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import Engine
 
-from workshop.errors import AccessDenied, InvalidInput, NotFound
+from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
 from workshop.services.access import TEAM_CODE_ALPHABET, join_team
 from workshop.services.teams import (
     code_sheet_html,

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.errors import ConfigError
-from workshop.model import QuestionKind
-from workshop.templates import TEMPLATES_DIR, demo, load_template, template, templates
+from workshop.config.templates import TEMPLATES_DIR, demo, load_template, template, templates
+from workshop.domain.errors import ConfigError
+from workshop.domain.model import QuestionKind
 
 
 def test_the_three_templates_load() -> None:

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.unit.week_fixture import build_week
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import Action, ActionStatus, ThemeStatus
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import Action, ActionStatus, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine
 
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import DayStatus, QuestionKind
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.answers import Answer, submit_answer
 from workshop.services.planning import (
     answer_count,

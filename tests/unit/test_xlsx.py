@@ -6,7 +6,7 @@ import io
 
 from openpyxl import load_workbook
 
-from workshop.xlsx import workbook
+from workshop.files.xlsx import workbook
 
 
 def test_values_come_back_with_their_types_and_empty_cells_stay_empty() -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from workshop.model import Team
+from workshop.domain.model import Team
 from workshop.services.answers import Answer, save_draft, submit_answer
 from workshop.services.workshops import add_team, create_workshop
 from workshop.store import write

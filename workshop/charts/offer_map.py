@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from workshop.model import SPACE_KEYS
-from workshop.spaces import spaces
+from workshop.config.spaces import spaces
+from workshop.domain.model import SPACE_KEYS
 
 SIDES: dict[str, tuple[float, float]] = {"top": (0, 1), "bottom": (0, -1), "left": (-1, 0), "right": (1, 0)}
 CENTRE_OFFSET, RADIUS, SPREAD = 0.42, 0.56, 0.3

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from workshop.cli import core, offers, scores
-from workshop.errors import WorkshopError
+from workshop.domain.errors import WorkshopError
 
 # A later command adds its module here; each has register(subparsers).
 COMMAND_MODULES = [core, offers, scores]

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, select
 
-from workshop.errors import AccessDenied, InvalidInput, NotFound, TooManyAttempts
-from workshop.model import Role, Team
+from workshop.domain.errors import AccessDenied, InvalidInput, NotFound, TooManyAttempts
+from workshop.domain.model import Role, Team
 from workshop.store import read, write
 from workshop.store.tables import sign_in_attempts, teams, workshops
 

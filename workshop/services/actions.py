@@ -8,8 +8,8 @@ import pandas as pd
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import SPACE_KEYS, Action, ActionStatus
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import SPACE_KEYS, Action, ActionStatus
 from workshop.store import read, write
 from workshop.store.tables import actions, main_points, themes
 

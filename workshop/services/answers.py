@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.errors import AccessDenied, DayClosed, InvalidInput, NotFound
-from workshop.model import SPACE_KEYS, DayStatus, QuestionKind, Response, Team
+from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
+from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Response, Team
 from workshop.store import read, write
 from workshop.store.tables import days, drafts, questions, responses, teams
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from workshop.model import DayStatus, QuestionKind
+from workshop.config.templates import demo
+from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.access import team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import days, questions, responses, settings, teams, workshops
-from workshop.templates import demo
 
 
 def demo_ids(engine: Engine) -> list[int]:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, bindparam, select
 
-from workshop.importing import SourceTable
-from workshop.model import SPACE_KEYS, Partner
-from workshop.offer_columns import OFFER_FIELDS, offer_frame
-from workshop.offer_rows import Progress
+from workshop.domain.model import SPACE_KEYS, Partner
+from workshop.files.offer_cells import Progress
+from workshop.files.offer_sheet import OFFER_FIELDS, offer_frame
+from workshop.files.spreadsheet import SourceTable
 from workshop.services.offers import insert_partners, list_target_groups
 from workshop.store import write
 from workshop.store.tables import offers, partners

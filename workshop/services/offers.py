@@ -10,8 +10,8 @@ import pandas as pd
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
-from workshop.errors import InvalidInput
-from workshop.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner
+from workshop.domain.errors import InvalidInput
+from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
 

@@ -11,11 +11,13 @@ from typing import Generic, TypeVar
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from workshop import consolidation as cons
-from workshop.gaps import against_gaps, attention, concerned_spaces
-from workshop.keyterms import key_terms_by_main_point
-from workshop.model import MainPoint
-from workshop.services.consolidation import (
+from workshop.domain import consolidation as cons
+from workshop.domain.gaps import against_gaps, attention, concerned_spaces
+from workshop.domain.keyterms import key_terms_by_main_point
+from workshop.domain.model import MainPoint
+from workshop.services.priorities import workshop_scores
+from workshop.services.week import list_main_points
+from workshop.services.week_material import (
     WeekMaterial,
     consolidation_answers,
     question_options,
@@ -23,8 +25,6 @@ from workshop.services.consolidation import (
     team_names,
     week_material,
 )
-from workshop.services.strengths import workshop_scores
-from workshop.services.week import list_main_points
 from workshop.store import read
 from workshop.store.tables import days, questions, responses
 

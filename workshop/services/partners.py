@@ -9,8 +9,8 @@ import pandas as pd
 from pydantic import ValidationError
 from sqlalchemy import Engine, select
 
-from workshop.errors import InvalidInput
-from workshop.model import SPACE_KEYS, Partner
+from workshop.domain.errors import InvalidInput
+from workshop.domain.model import SPACE_KEYS, Partner
 from workshop.services.offers import insert_partners, partners_frame
 from workshop.store import read, write
 from workshop.store.tables import offers, partners

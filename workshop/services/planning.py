@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, Table, func, select
 
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import Day, MainPoint, Question, QuestionKind
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import Day, MainPoint, Question, QuestionKind
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, questions, responses, workshops
 

@@ -13,8 +13,8 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from sqlalchemy import Engine, func, select
 
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import Team
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import Team
 from workshop.services.access import new_team_code, team_code_hash
 from workshop.store import read, write
 from workshop.store.tables import responses, teams, workshops

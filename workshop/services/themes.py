@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, select
 
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import Theme, ThemeStatus
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import Theme, ThemeStatus
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
 

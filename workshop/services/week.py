@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from workshop.errors import NotFound
-from workshop.model import Day, DayStatus, MainPoint, Question, Workshop
+from workshop.domain.errors import NotFound
+from workshop.domain.model import Day, DayStatus, MainPoint, Question, Workshop
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, questions, responses, teams
 

@@ -7,8 +7,9 @@ import secrets
 
 from sqlalchemy import Connection, Engine, func, select
 
-from workshop.errors import InvalidInput, NotFound
-from workshop.model import SPACE_KEYS, Team, Workshop
+from workshop.config.templates import Template, template
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import SPACE_KEYS, Team, Workshop
 from workshop.services.access import check_passcode, hash_code, new_team_code, team_code_hash
 from workshop.store import read, write
 from workshop.store.tables import (
@@ -20,7 +21,6 @@ from workshop.store.tables import (
     teams,
     workshops,
 )
-from workshop.templates import Template, template
 
 CURRENT_KEY = "current_workshop_id"
 

@@ -232,7 +232,7 @@ profile_ratings = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("workshop_id", "rater", "pair"),
 )
-# The workshop's own list of target groups (empty: workshop.model.DEFAULT_TARGET_GROUPS).
+# The workshop's own list of target groups (empty: workshop.domain.model.DEFAULT_TARGET_GROUPS).
 target_groups = Table(
     "target_groups",
     metadata,

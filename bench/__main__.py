@@ -1,0 +1,154 @@
+"""`python -m bench [--sizes S,M,L] [--pages a.py,b.py] [--out bench/RESULTS.md]`: build each size,
+measure, print and write the tables. The Streamlit side (bench/pages.py, bench/server.py) is imported only
+here, at run time."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+from bench.report import BUDGET_NOTE, over_budget, size_section
+from bench.services import time_answers, time_import, time_reports
+from bench.synthetic import SIZES
+from bench.timing import SizeResult, timed
+from workshop.store import make_engine, migrate
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = ROOT / "bench" / "RESULTS.md"
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sizes", default="S,M,L", help="comma-separated sizes out of S, M, L (default S,M,L)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the Markdown file to write (bench/RESULTS.md)")
+    parser.add_argument(
+        "--pages", default="", help="comma-separated page files (e.g. week_log.py,answer.py): measure only these"
+    )
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="skip the browser step (the server's memory at L, the demo home's draw time)",
+    )
+    parser.add_argument(
+        "--slow", type=float, default=10.0, help="a page slower than this many seconds is repeated once, not 5 times"
+    )
+    args = parser.parse_args(argv)
+    args.sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
+    if unknown := [s for s in args.sizes if s not in SIZES]:
+        parser.error(f"unknown size {unknown[0]}; choose from {', '.join(SIZES)}")
+    args.pages = {p.strip() for p in args.pages.split(",") if p.strip()}
+    if unknown_pages := sorted(p for p in args.pages if not (ROOT / "pages" / p).is_file()):
+        parser.error(f"no page {unknown_pages[0]} in pages/")
+    return args
+
+
+def _git_commit() -> str:
+    try:
+        found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return "unknown"
+    return found.stdout.strip() or "unknown"
+
+
+def header(argv: list[str]) -> list[str]:
+    return [
+        "# Benchmark results",
+        "",
+        f"- date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
+        f"- machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}, streamlit {version('streamlit')}, pandas {version('pandas')}, "
+        "SQLite (temporary files)",
+        f"- commit: {_git_commit()}",
+        f"- command: `python -m bench {' '.join(argv)}`",
+        "",
+        "Seconds per page run measured with AppTest (streamlit.testing.v1), app.py included: *first* is a new "
+        "session with data caches cleared; *after write* is the next run after the named write through a "
+        "service; *repeat* is the median of 5 further runs. *floor* is the median time of the bare service "
+        "reads and pandas work the page needs (workshop/bench/floors.py; — where a page has no entry). "
+        "*app* is the fixed cost of any page run, measured in the same run: app.py with an empty page "
+        "(bench/app_only.py, the role gate only) in the same role, median of 10 runs — Streamlit's script run "
+        "under AppTest, the sidebar, the workshop read and the navigation. *after write / floor* is the raw "
+        "ratio; *net / floor* is (after write − app) / floor, and the 2× floor budget is judged on it: a page "
+        "whose floor is ~1 ms cannot come within 2× of it while app.py alone costs tens of milliseconds. "
+        "L/M is the larger of the after-write and repeat growth from M to L.",
+        "",
+        BUDGET_NOTE,
+        "",
+    ]
+
+
+def render(argv: list[str], results: dict[str, SizeResult]) -> str:
+    lines = header(argv)
+    for size, result in results.items():
+        lines += size_section(result, results.get("M") if size == "L" else None)
+    over = over_budget(results)
+    lines += ["## Over budget", ""] + ([f"- {o}" for o in over] or ["- nothing"]) + [""]
+    return "\n".join(lines)
+
+
+def run_size(name: str, args: argparse.Namespace, folder: Path) -> SizeResult:
+    from bench.pages import measure_pages
+
+    result = SizeResult(name)
+    url = f"sqlite:///{folder / f'bench-{name}.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    fixture = None
+
+    def build() -> None:
+        nonlocal fixture
+        from bench.synthetic import build as build_workshop
+
+        fixture = build_workshop(engine, SIZES[name])
+
+    result.build_seconds = timed(build)
+    assert fixture is not None
+    result.counts = fixture.counts
+    print(f"size {name}: built in {result.build_seconds:.1f} s {fixture.counts or '(demo)'}", flush=True)
+    result.pages, result.app_overhead = measure_pages(
+        url, engine, fixture, slow=args.slow, log=lambda s: print(s, flush=True), only=args.pages
+    )
+    if args.pages:  # a page subset is for iterating on those pages: the service lines are left out
+        result.pages_only = True
+        engine.dispose()
+        return result
+    time_answers(engine, fixture, result)
+    time_reports(engine, fixture, result)
+    if name in ("M", "L"):
+        time_import(result)
+    if name == "L" and not args.no_browser:
+        from bench.server import measure_demo_home, measure_server_memory
+
+        result.rss_mb, result.rss_note = measure_server_memory(url, fixture, log=lambda s: print(s, flush=True))
+        result.demo_home_ms, result.demo_home_note = measure_demo_home(folder, log=lambda s: print(s, flush=True))
+    engine.dispose()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse(argv)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    results: dict[str, SizeResult] = {}
+    with tempfile.TemporaryDirectory(prefix="workshop-bench-") as folder:
+        for name in args.sizes:
+            results[name] = run_size(name, args, Path(folder))
+            print("\n".join(size_section(results[name], results.get("M") if name == "L" else None)), flush=True)
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(render(argv, results), encoding="utf-8")
+    over = over_budget(results)
+    print("over budget:" if over else "over budget: nothing", *over, sep="\n  ")
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

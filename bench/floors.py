@@ -1,0 +1,107 @@
+"""The per-page table of the benchmark, kept in one place: for each page file, its floor (the bare
+service reads and pandas work the page needs, without Streamlit) and the write that should invalidate
+what the page shows. Update an entry when a page changes what it reads; a page without an entry shows
+"—" as its floor and is measured after the default write (an answer submitted)."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bench.synthetic import Fixture, answer_for
+from workshop.domain.model import Offer
+from workshop.services.answers import submit_answer
+from workshop.services.offers import add_offers
+from workshop.services.week import list_days, set_day_status
+from workshop.services.workshops import (
+    add_team,
+    current_workshop_id,
+    get_workshop,
+    list_workshops,
+    set_current_workshop,
+)
+
+Step = Callable[[Engine, Fixture], object]
+
+
+@dataclass(frozen=True)
+class PageCost:
+    floor: Step
+    write: Step
+    write_name: str
+
+
+_rng = random.Random(88)
+
+
+def submit_one_answer(engine: Engine, fx: Fixture) -> object:
+    """The team answers (or edits its answer to) one of the open day's questions, as the answer page does."""
+    question = _rng.choice(fx.open_questions)
+    return submit_answer(engine, fx.team, answer_for(question, _rng), idempotency_key=str(uuid.uuid4()))
+
+
+def add_one_offer(engine: Engine, fx: Fixture) -> object:
+    offer = Offer(
+        name=f"Bench offer {uuid.uuid4().hex[:8]}", description="Added by the benchmark.", spaces={"learning": 2}
+    )
+    return add_offers(engine, fx.workshop_id, [offer])
+
+
+def add_one_team(engine: Engine, fx: Fixture) -> object:
+    return add_team(engine, fx.workshop_id, f"Bench team {uuid.uuid4().hex[:8]}")
+
+
+def resave_last_day(engine: Engine, fx: Fixture) -> object:
+    """A write to the days table that leaves the week as it was."""
+    day = next(d for d in list_days(engine, fx.workshop_id) if d.id == fx.last_day_id)
+    set_day_status(engine, fx.workshop_id, fx.last_day_id, day.status)
+    return None
+
+
+def make_current(engine: Engine, fx: Fixture) -> object:
+    set_current_workshop(engine, fx.workshop_id)
+    return None
+
+
+def _app(engine: Engine, fx: Fixture) -> None:
+    """What app.py reads on every page: the current workshop."""
+    get_workshop(engine, fx.workshop_id)
+
+
+def _home(engine: Engine, fx: Fixture) -> object:
+    _app(engine, fx)
+    return list_workshops(engine), get_workshop(engine, fx.workshop_id)
+
+
+def _workshops(engine: Engine, fx: Fixture) -> object:
+    _app(engine, fx)
+    return list_workshops(engine), current_workshop_id(engine)
+
+
+# Keyed by the page's file in pages/.
+PAGES: dict[str, PageCost] = {
+    "home.py": PageCost(_home, make_current, "current workshop set"),
+    "workshops.py": PageCost(_workshops, make_current, "current workshop set"),
+}
+DEFAULT_WRITE = (submit_one_answer, "answer saved")
+
+
+def all_pages() -> dict[str, PageCost]:
+    """This table, with the entries each area keeps in its own module (floors_week, floors_offers,
+    floors_leadership) on top."""
+    from bench import floors_leadership, floors_offers, floors_week
+
+    return PAGES | floors_week.PAGES | floors_offers.PAGES | floors_leadership.PAGES
+
+
+def cost_of(page_file: str) -> PageCost | None:
+    return all_pages().get(page_file)
+
+
+def write_for(page_file: str) -> tuple[Step, str]:
+    entry = all_pages().get(page_file)
+    return (entry.write, entry.write_name) if entry else DEFAULT_WRITE

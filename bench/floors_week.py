@@ -1,0 +1,97 @@
+"""Floors and writes for the week pages; entries here override bench.floors.PAGES. Each floor
+makes the service reads (uncached, as after a write) and the pandas work its page does now."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from bench.floors import PageCost, _app, add_one_team, resave_last_day, submit_one_answer
+from bench.synthetic import Fixture
+from workshop.domain.model import DayStatus
+from workshop.services.answers import team_answers, team_drafts
+from workshop.services.week import (
+    day_participation,
+    list_days,
+    list_main_points,
+    list_questions,
+    log_answers,
+    log_is_public,
+)
+from workshop.services.workshops import get_workshop, list_teams
+
+LOG_PAGE_SIZE = 10  # pages/week_log.py's PAGE_SIZE
+
+
+def _week_setup(engine: Engine, fx: Fixture) -> object:
+    """Main points, days and questions (the days tab shows a page of questions per day)."""
+    _app(engine, fx)
+    return (
+        list_main_points(engine, fx.workshop_id),
+        list_days(engine, fx.workshop_id),
+        list_questions(engine, fx.workshop_id),
+    )
+
+
+def _teams(engine: Engine, fx: Fixture) -> object:
+    _app(engine, fx)
+    return list_teams(engine, fx.workshop_id)
+
+
+def _answer(engine: Engine, fx: Fixture) -> object:
+    """The team's open days with their questions, its answers and drafts."""
+    _app(engine, fx)
+    return (
+        list_days(engine, fx.workshop_id),
+        list_main_points(engine, fx.workshop_id),
+        list_questions(engine, fx.workshop_id),
+        team_answers(engine, fx.team),
+        team_drafts(engine, fx.team),
+    )
+
+
+def _morning(engine: Engine, fx: Fixture) -> object:
+    """Per open day: who has answered each question (counted in SQL), the questions and main points."""
+    _app(engine, fx)
+    open_days = [d for d in list_days(engine, fx.workshop_id) if d.status == DayStatus.OPEN]
+    points = list_main_points(engine, fx.workshop_id)
+    return points, [
+        (day_participation(engine, fx.workshop_id, int(d.id or 0)), list_questions(engine, fx.workshop_id, d.id))
+        for d in open_days
+    ]
+
+
+def _week_log(engine: Engine, fx: Fixture) -> object:
+    """The newest readable day's first page of questions, their answers as one table per question."""
+    current = get_workshop(engine, fx.workshop_id)
+    visible = [d for d in list_days(engine, fx.workshop_id) if log_is_public(d, current)]
+    if not visible:
+        return None
+    questions = [q for q in list_questions(engine, fx.workshop_id) if q.day_id == visible[-1].id]
+    shown = questions[:LOG_PAGE_SIZE]
+    answers = log_answers(engine, fx.workshop_id, tuple(int(q.id or 0) for q in shown))
+    list_main_points(engine, fx.workshop_id)
+    tables = []
+    for q in shown:
+        given = answers[answers["question_id"] == q.id]
+        tables.append(
+            pd.DataFrame(
+                {
+                    "team": given["team"],
+                    "rating": [f"{int(r)} of 5" if pd.notna(r) else "" for r in given["rating"]],
+                    "choices": [" · ".join(c) for c in given["choices"]],
+                    "text": given["text"],
+                    "spaces": [", ".join(s) for s in given["spaces"]],
+                }
+            )
+        )
+    return tables
+
+
+PAGES: dict[str, PageCost] = {
+    "week_setup.py": PageCost(_week_setup, resave_last_day, "day saved"),
+    "teams.py": PageCost(_teams, add_one_team, "team added"),
+    "answer.py": PageCost(_answer, submit_one_answer, "answer saved"),
+    "morning.py": PageCost(_morning, submit_one_answer, "answer saved"),
+    "week_log.py": PageCost(_week_log, submit_one_answer, "answer saved"),
+}

@@ -1,0 +1,177 @@
+"""Widgets of the consolidated view: the filters, a pager for long lists, and one function per tab of the
+overview page. Each tab reads its own cached piece (ui.data.overview_*), so only the open tab costs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import data
+from ui.context import lang, t
+from ui.widgets import plain
+from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
+from workshop.config.spaces import spaces
+from workshop.domain import consolidation as cons
+from workshop.domain.model import SPACE_KEYS
+from workshop.services.overview import PAGE_SIZE, Head, Options, Page, View, page_of
+
+CHARTS_PER_PAGE = 10
+
+
+def filters(head: Options) -> cons.Filters:
+    """Team, day, space and main point pickers; nothing picked means everything."""
+    points = {p.id: p.title for p in head.points}
+    a, b, c, d = st.columns(4)
+    return cons.Filters(
+        teams=tuple(a.multiselect(t("overview.filter_team"), head.teams, key="f_team")),
+        days=tuple(b.multiselect(t("overview.filter_day"), head.days, format_func=lambda n: t("setup.day_n", n=n))),
+        spaces=tuple(
+            c.multiselect(t("overview.filter_space"), SPACE_KEYS, format_func=lambda k: spaces().space_name(k, lang()))
+        ),
+        main_point_ids=tuple(
+            d.multiselect(
+                t("overview.filter_main_point"),
+                [*points, None],
+                format_func=lambda k: points[k] if k is not None else t("overview.no_main_point"),
+            )
+        ),
+    )
+
+
+def page_number(key: str) -> int:
+    """The page (0-based) the pager under `key` asked for on the last run."""
+    return int(st.session_state.get(key, 1)) - 1
+
+
+def pager(page: Page, key: str, size: int | None = None, shown: str = "overview.rows_shown") -> None:
+    """Which rows are shown out of how many, and a page picker when there is more than one page."""
+    size = size or PAGE_SIZE
+    pages = max(1, -(-page.count // size))
+    if st.session_state.get(key, 1) > pages:  # fewer rows since the last run (a filter): the last page
+        st.session_state[key] = pages
+    if pages > 1:
+        st.number_input(t("overview.page", pages=pages), min_value=1, max_value=pages, step=1, key=key)
+    start = page.number * size
+    st.caption(t(shown, start=start + 1 if page.count else 0, end=start + len(page.rows), n=page.count))
+
+
+def figures(where: st.delta_generator.DeltaGenerator, head: Head) -> bool:
+    """The figures above the tabs; False (with a message) when no answer matches the filters."""
+    a, b, c = where.columns(3)
+    a.metric(t("overview.answers"), f"{head.shown} / {head.total}")
+    b.metric(t("overview.teams_answered"), f"{head.teams_answered} / {head.teams}")
+    c.metric(t("overview.unthemed"), head.unthemed)
+    if not head.shown:
+        where.info(t("overview.nothing_matches"))
+    return bool(head.shown)
+
+
+def by_main_point(view: View) -> None:
+    groups = view.body
+    for point, page in groups:
+        title = point.title if point else t("overview.no_main_point")
+        with st.expander(f"{title} ({page.count})", expanded=False):
+            if point is not None and point.description:
+                st.caption(point.description)
+            if not page.count:
+                st.info(t("overview.no_answers_here"))
+            else:
+                st.dataframe(page.rows, hide_index=True, width="stretch")
+                pager(page, point_page_key(point))
+
+
+def point_page_key(point: object) -> str:
+    return f"page_point_{getattr(point, 'id', 'none')}"
+
+
+def side_by_side(view: View) -> None:
+    st.dataframe(view.body.rows, hide_index=True, width="stretch")
+    pager(view.body, "page_side")
+
+
+def ratings(view: View) -> None:
+    dist = view.body
+    if dist.empty:
+        st.info(t("overview.no_ratings"))
+        return
+    st.plotly_chart(rating_bars(dist), width="stretch")
+    st.dataframe(dist, hide_index=True, width="stretch")
+
+
+def choices(view: View) -> None:
+    tallies = view.body
+    if tallies.empty:
+        st.info(t("overview.no_choices"))
+        return
+    # A chart per question: a big week shows them CHARTS_PER_PAGE at a time.
+    asked = pd.DataFrame({"question_id": tallies["question_id"].unique()})
+    page = page_of(asked, page_number("page_choices"), CHARTS_PER_PAGE)
+    shown = tallies[tallies["question_id"].isin(page.rows["question_id"])]
+    for _qid, group in shown.groupby("question_id", sort=False):
+        plain(group["question"].iloc[0])
+        st.plotly_chart(choice_bars(group), width="stretch")
+    pager(page, "page_choices", CHARTS_PER_PAGE, "overview.questions_shown")
+
+
+def participation(view: View) -> None:
+    matrix, summary = view.body
+    st.caption(t("overview.participation_help"))
+    st.dataframe(matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}))
+    st.dataframe(summary, width="stretch")
+
+
+def key_terms(view: View) -> None:
+    terms = view.body
+    if terms.empty or terms["term"].empty:
+        st.info(t("overview.no_terms"))
+        return
+    st.dataframe(terms, hide_index=True, width="stretch")
+
+
+def against_the_gaps(view: View) -> None:
+    frame: pd.DataFrame = view.body
+    st.caption(t("overview.gaps_help"))
+    st.plotly_chart(attention_chart(frame, lang()), width="stretch")
+    for row in frame.itertuples():
+        name = spaces().space_name(row.key, lang())
+        message = t(f"gaps.verdict.{row.verdict}", space=name, n=row.answers)
+        (st.warning if row.verdict == "weak_silent" else st.info if row.weak else st.success)(message)
+
+
+def unthemed(view: View) -> None:
+    st.caption(t("overview.unthemed_count", n=view.body.count, total=view.head.shown))
+    st.dataframe(view.body.rows, hide_index=True, width="stretch")
+    pager(view.body, "page_unthemed")
+    st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")
+
+
+def read_tab(tab: str, wid: int, chosen: cons.Filters, options: Options, language: str) -> View:
+    """The open tab's cached piece, with the page each of its lists is on."""
+    if tab == "points":
+        keys = [point_page_key(p) for p in options.points] + [point_page_key(None)]
+        return data.overview_by_main_point(wid, chosen, tuple(page_number(k) for k in keys))
+    if tab == "side":
+        return data.overview_side_by_side(wid, chosen, page_number("page_side"))
+    if tab == "unthemed":
+        return data.overview_unthemed(wid, chosen, page_number("page_unthemed"))
+    if tab == "terms":
+        return data.overview_key_terms(wid, chosen, tuple(sorted({language, "en"})))
+    reads = {
+        "ratings": data.overview_ratings,
+        "choices": data.overview_choices,
+        "participation": data.overview_participation,
+        "gaps": data.overview_against_the_gaps,
+    }
+    return reads[tab](wid, chosen)
+
+
+SHOW = {
+    "points": by_main_point,
+    "side": side_by_side,
+    "ratings": ratings,
+    "choices": choices,
+    "participation": participation,
+    "terms": key_terms,
+    "gaps": against_the_gaps,
+    "unthemed": unthemed,
+}

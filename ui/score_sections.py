@@ -1,0 +1,229 @@
+"""The sections of the strengths page and the profile: widgets in, one service or pure function, charts out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui.context import engine, lang, t
+from ui.data import profile_frame
+from ui.widgets import show_error
+from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
+from workshop.config.spaces import spaces
+from workshop.domain.errors import WorkshopError
+from workshop.domain.model import AIM_KEYS, SPACE_KEYS
+from workshop.domain.profile import PAIRS, complements, profile_summary
+from workshop.domain.scoring import MAX_WEIGHT, Thresholds
+from workshop.domain.space_detail import spots, staff_comparison, unserved
+from workshop.services.priorities import THRESHOLD_FIELDS, save_thresholds, save_weights
+
+HEATMAP_ROWS = 50  # offers per page of the heatmap: thousands of rows are neither readable nor quick
+
+
+def names(kind: str) -> dict[str, str]:
+    """Display names of the spaces or the aims in the user's language."""
+    config = spaces()
+    if kind == "spaces":
+        return {k: config.space_name(k, lang()) for k in SPACE_KEYS}
+    return {k: config.aim_name(k, lang()) for k in AIM_KEYS}
+
+
+def _slider_key(wid: int, space: str) -> str:
+    return f"strengths-weight-{wid}-{space}"
+
+
+def weight_sliders(wid: int, stored: dict[str, float]) -> dict[str, float]:
+    """What-if weights 0-5 per space (start at the stored ones); a save button and a way back to the saved."""
+    st.subheader(t("strengths.whatif"))
+    st.caption(t("strengths.whatif_help"))
+    for space, column in zip(SPACE_KEYS, st.columns(len(SPACE_KEYS)), strict=True):
+        key = _slider_key(wid, space)
+        if key not in st.session_state:
+            st.session_state[key] = int(stored[space])
+        column.slider(names("spaces")[space], 0, MAX_WEIGHT, key=key)
+    chosen = {s: float(st.session_state[_slider_key(wid, s)]) for s in SPACE_KEYS}
+    save, back = st.columns(2)
+    if save.button(t("strengths.save_weights"), type="primary", disabled=chosen == stored):
+        try:
+            save_weights(engine(), wid, chosen)
+        except WorkshopError as exc:
+            show_error(exc)
+        else:
+            st.session_state["strengths-saved"] = True
+            st.rerun()
+    if back.button(t("strengths.reset_weights"), disabled=chosen == stored):
+        for space in SPACE_KEYS:
+            st.session_state.pop(_slider_key(wid, space), None)
+        st.rerun()
+    if st.session_state.pop("strengths-saved", False):
+        st.success(t("strengths.weights_saved"), icon="✅")
+    elif chosen != stored:
+        st.info(t("strengths.unsaved"), icon="✏️")
+    return chosen
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f} %"
+
+
+def score_table(scores: pd.DataFrame, kind: str) -> None:
+    """The figures behind the charts, one row per space or aim."""
+    shown = pd.DataFrame(
+        {
+            t("strengths.col.name"): [names(kind)[k] for k in scores["key"]],
+            t("strengths.coverage"): scores["coverage"].round(1),
+            t("strengths.col.share"): [_pct(v) for v in scores["share"]],
+            t("strengths.col.target"): [_pct(v) for v in scores["target_share"]],
+            t("strengths.col.gap"): [f"{100 * v:+.1f}" for v in scores["gap"]],
+            t("strengths.col.offers"): scores["offers"],
+            t("strengths.col.strength"): scores["mean_strength"].round(2),
+            t("strengths.col.verdict"): [
+                t("strengths.weak") if w else t("strengths.strong") if s else ""
+                for w, s in zip(scores["weak"], scores["strong"], strict=True)
+            ],
+        }
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> None:
+    """Radar and diverging gap bars, the figures, then the weak and strong spots with their numbers."""
+    label = names(kind)
+    left, right = st.columns(2)
+    radar = share_radar(scores, label, t("strengths.actual"), t("strengths.target"), t(f"strengths.radar_{kind}"))
+    left.plotly_chart(radar, width="stretch", key=f"radar-{kind}")
+    bars = gap_bars(scores, label, t("strengths.gap_axis"), t(f"strengths.gaps_{kind}"))
+    right.plotly_chart(bars, width="stretch", key=f"gaps-{kind}")
+    score_table(scores, kind)
+    found = spots(scores, thresholds)
+    limits = {
+        "gap_weak": f"{100 * thresholds.weak_gap:.1f}",
+        "strength_weak": f"{thresholds.weak_strength:g}",
+        "gap_strong": f"{100 * thresholds.strong_gap:.1f}",
+        "strength_strong": f"{thresholds.strong_strength:g}",
+    }
+    for verdict, show in (("weak", st.warning), ("strong", st.success)):
+        mine = [s for s in found if s["verdict"] == verdict]
+        st.markdown(f"**{t(f'strengths.{verdict}_spots')}**")
+        if not mine:
+            st.caption(t(f"strengths.no_{verdict}"))
+        for spot in mine:
+            reasons = "; ".join(t(f"strengths.reason.{r}", limit=limits[str(r)]) for r in spot["reasons"])  # type: ignore[attr-defined]
+            numbers = t(
+                "strengths.spot_numbers",
+                share=_pct(float(spot["share"])),  # type: ignore[arg-type]
+                target=_pct(float(spot["target_share"])),  # type: ignore[arg-type]
+                gap=f"{100 * float(spot['gap']):+.1f}",  # type: ignore[arg-type]
+                strength=f"{float(spot['mean_strength']):.2f}",  # type: ignore[arg-type]
+                offers=spot["offers"],
+            )
+            show(f"**{label[str(spot['key'])]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
+
+
+def backers_table(behind: pd.DataFrame) -> None:
+    """The offers, partners and target groups behind each space (workshop.domain.space_detail.backers; user text:
+    a plain table)."""
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("strengths.col.name"): [names("spaces")[k] for k in behind["space"]],
+                t("strengths.col.offer_names"): [", ".join(v) for v in behind["offers"]],
+                t("strengths.col.partners"): [", ".join(v) or "—" for v in behind["partners"]],
+                t("strengths.col.target_groups"): [", ".join(v) or "—" for v in behind["target_groups"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def offers_heatmap(matrix: pd.DataFrame) -> None:
+    """Active offers x spaces (offer_space_matrix) as a heatmap, HEATMAP_ROWS offers at a time."""
+    if matrix.empty:
+        st.info(t("strengths.empty"))
+        return
+    pages = -(-len(matrix) // HEATMAP_ROWS)
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(t("strengths.heatmap_page", pages=pages), 1, pages, key="strengths-heatmap-page"))
+        last = min(page * HEATMAP_ROWS, len(matrix))
+        st.caption(t("strengths.heatmap_showing", first=(page - 1) * HEATMAP_ROWS + 1, last=last, n=len(matrix)))
+    shown = matrix.iloc[(page - 1) * HEATMAP_ROWS : page * HEATMAP_ROWS]
+    figure = matrix_heatmap(shown, names("spaces"), t("strengths.heatmap"), t("strengths.contribution"))
+    st.plotly_chart(figure, width="stretch", key="offers-heatmap")
+
+
+def target_groups(matrix: pd.DataFrame) -> None:
+    """Target groups x spaces (target_group_matrix); a cross where no active offer serves the group in the space."""
+    if matrix.empty:
+        st.info(t("strengths.groups_empty"))
+        return
+    figure = matrix_heatmap(matrix, names("spaces"), t("strengths.groups_title"), t("strengths.groups_count"), True)
+    st.plotly_chart(figure, width="stretch", key="target-groups")
+    gaps = unserved(matrix)
+    st.caption(t("strengths.groups_unserved", n=len(gaps)))
+    if gaps:
+        rows = {
+            t("strengths.col.target_group"): [group for group, _ in gaps],
+            t("strengths.col.name"): [names("spaces")[space] for _, space in gaps],
+        }
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
+    """The teams' "how strong are we" beside the mapped mean strength; says where they differ."""
+    compared = staff_comparison(space_scores, staff)
+    if compared["team_mean"].isna().all():
+        st.info(t("strengths.staff_empty"))
+        return
+    label = names("spaces")
+    chart = staff_bars(compared, label, t("strengths.staff_team"), t("strengths.staff_mapped"), t("strengths.staff"))
+    st.plotly_chart(chart, width="stretch", key="staff")
+    for row in compared.itertuples():
+        if row.differs:
+            higher = "strengths.staff_higher" if float(row.difference) > 0 else "strengths.staff_lower"  # type: ignore[arg-type]
+            st.warning(
+                t(higher, name=label[row.space], team=f"{row.team_mean:.1f}", mapped=f"{row.mapped_mean:.1f}"),  # type: ignore[index]
+                icon="🔍",
+            )
+        elif row.ratings == 0:
+            st.caption(t("strengths.staff_unrated", name=label[row.space]))  # type: ignore[index]
+    if not compared["differs"].any():
+        st.success(t("strengths.staff_agree"), icon="🤝")
+
+
+def profile_section(wid: int) -> None:
+    """The opposite-pairs profile chart and which kind of partner would complement the library."""
+    summary = profile_summary(profile_frame(wid))
+    if summary["library"].isna().all():
+        st.info(t("strengths.profile_empty"))
+        return
+    poles = {p: (t(f"profile.pole.{a}"), t(f"profile.pole.{b}")) for p, (a, b) in PAIRS.items()}
+    views = {v: t(f"profile.view.{v}") for v in ("leadership", "teams", "library")}
+    st.plotly_chart(profile_chart(summary, poles, views), width="stretch", key="profile")
+    for advice in complements(summary):
+        first, second = poles[str(advice["pair"])]
+        if advice["seek"] is None:
+            st.caption(t("profile.balanced", first=first, second=second))
+        else:
+            leans, seek = t(f"profile.pole.{advice['leans']}"), t(f"profile.pole.{advice['seek']}")
+            st.info(t("profile.seek", leans=leans, seek=seek), icon="🤝")
+
+
+def thresholds_form(wid: int, current: Thresholds) -> None:
+    """Leadership adjusts when a space or aim counts as weak or strong."""
+    with st.form("thresholds"):
+        values = {}
+        for field, column in zip(THRESHOLD_FIELDS, st.columns(4), strict=True):
+            gap = field.endswith("gap")
+            shown = 100 * getattr(current, field) if gap else getattr(current, field)
+            top = 100.0 if gap else 5.0
+            entered = column.number_input(t(f"strengths.threshold.{field}"), 0.0, top, float(shown), 0.5)
+            values[field] = entered / 100 if gap else entered
+        if st.form_submit_button(t("strengths.save_thresholds")):
+            try:
+                save_thresholds(engine(), wid, values)
+            except WorkshopError as exc:
+                show_error(exc)
+            else:
+                st.rerun()

@@ -1,0 +1,138 @@
+"""Plotly figures for the consolidated view and the report (no Streamlit here)."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from workshop.config.spaces import spaces
+from workshop.domain.consolidation import RATINGS
+from workshop.domain.model import SPACE_KEYS
+
+# Low ratings left of zero in reds, high ones right in blues; 3 is split across zero.
+RATING_COLOURS = {1: "#b2182b", 2: "#ef8a62", 3: "#cccccc", 4: "#67a9cf", 5: "#2166ac"}
+
+
+def _space_label(key: str, lang: str) -> str:
+    config = spaces()
+    if key in config.spaces:
+        return config.space_name(key, lang)
+    return config.aim_name(key, lang) if key in config.aims else key
+
+
+def _colours(keys: list[str]) -> list[str]:
+    return [spaces().spaces[k].colour if k in SPACE_KEYS else "#888888" for k in keys]
+
+
+def coverage_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
+    """Each space's (or aim's) share of coverage beside the share its weight asks for."""
+    keys = list(scores["key"])
+    labels = [_space_label(k, lang) for k in keys]
+    figure = go.Figure()
+    figure.add_bar(name="share", x=labels, y=scores["share"], marker_color=_colours(keys))
+    figure.add_scatter(
+        name="target",
+        x=labels,
+        y=scores["target_share"],
+        mode="markers",
+        marker={"symbol": "line-ew-open", "size": 60, "color": "#222222", "line": {"width": 3}},
+    )
+    figure.update_layout(title=title, yaxis_tickformat=".0%", showlegend=False, height=320)
+    return figure
+
+
+def gap_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
+    """The gap per space: above zero the space is under-served against its target."""
+    keys = list(scores["key"])
+    colours = [
+        "#b2182b" if weak else "#2166ac" if strong else "#999999"
+        for weak, strong in zip(scores["weak"], scores["strong"], strict=True)
+    ]
+    figure = go.Figure(go.Bar(x=[_space_label(k, lang) for k in keys], y=scores["gap"], marker_color=colours))
+    figure.update_layout(title=title, yaxis_tickformat=".0%", height=320)
+    return figure
+
+
+def rating_bars(distribution: pd.DataFrame, title: str = "") -> go.Figure:
+    """Diverging stacked bars: per question the number of 1-2 ratings left of zero, 4-5 right, 3 split."""
+    # Plotly reads a little HTML in labels: user text is escaped so it shows as typed.
+    labels = [html.escape(q if len(q) <= 60 else q[:57] + "…") for q in distribution["question"]]
+    figure = go.Figure()
+    for rating in RATINGS:
+        counts = distribution[str(rating)].astype(float)
+        if rating == 3:
+            halves = counts / 2
+            figure.add_bar(
+                y=labels,
+                x=-halves,
+                name="3",
+                orientation="h",
+                marker_color=RATING_COLOURS[3],
+                showlegend=False,
+                customdata=counts,
+                hovertemplate="3: %{customdata}<extra></extra>",
+            )
+            figure.add_bar(
+                y=labels,
+                x=halves,
+                name="3",
+                orientation="h",
+                marker_color=RATING_COLOURS[3],
+                customdata=counts,
+                hovertemplate="3: %{customdata}<extra></extra>",
+            )
+            continue
+        sign = -1 if rating < 3 else 1
+        figure.add_bar(
+            y=labels,
+            x=sign * counts,
+            name=str(rating),
+            orientation="h",
+            marker_color=RATING_COLOURS[rating],
+            customdata=counts,
+            hovertemplate=f"{rating}: %{{customdata}}<extra></extra>",
+        )
+    figure.update_layout(
+        barmode="relative",
+        title=title,
+        height=120 + 50 * len(labels),
+        yaxis_autorange="reversed",
+        legend_traceorder="normal",
+    )
+    return figure
+
+
+def choice_bars(tallies: pd.DataFrame, title: str = "") -> go.Figure:
+    """One choice question's options, most chosen on top."""
+    figure = go.Figure(
+        go.Bar(
+            y=[html.escape(str(o)) for o in tallies["option"]],
+            x=tallies["count"],
+            orientation="h",
+            marker_color="#2E86AB",
+        )
+    )
+    figure.update_layout(title=title, yaxis_autorange="reversed", height=120 + 30 * len(tallies))
+    return figure
+
+
+def attention_chart(frame: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
+    """Per space: the share of answers that concern it beside its gap in the offers."""
+    labels = [_space_label(k, lang) for k in frame["key"]]
+    figure = go.Figure()
+    figure.add_bar(name="answers", x=labels, y=frame["answer_share"], marker_color=_colours(list(frame["key"])))
+    figure.add_bar(name="gap", x=labels, y=frame["gap"], marker_color="#b2182b", opacity=0.6)
+    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320)
+    return figure
+
+
+def compare_chart(compared: pd.DataFrame, lang: str, names: tuple[str, str], title: str = "") -> go.Figure:
+    """The gap of each space or aim in two workshops, side by side."""
+    labels = [_space_label(k, lang) for k in compared["key"]]
+    figure = go.Figure()
+    figure.add_bar(name=names[0], x=labels, y=compared["gap_before"], marker_color="#bbbbbb")
+    figure.add_bar(name=names[1], x=labels, y=compared["gap_after"], marker_color="#2E86AB")
+    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320)
+    return figure

@@ -1,0 +1,1 @@
+"""The configuration files (spaces.yaml, templates, locales): loading and validation."""

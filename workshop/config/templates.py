@@ -1,0 +1,130 @@
+"""Workshop templates (data/templates/*.yaml) and the demo library (data/demo.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from workshop.config.loading import DATA_DIR, load_model
+from workshop.domain.model import SPACE_KEYS, DayStatus, Offer, Partner, QuestionKind
+
+TEMPLATES_DIR = DATA_DIR / "templates"
+DEMO_FILE = DATA_DIR / "demo.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TemplateMainPoint(_Strict):
+    key: str = Field(pattern="^[a-z0-9_]+$")
+    title: str = Field(min_length=1)
+    description: str = ""
+    spaces: list[str] = Field(default_factory=list)
+
+
+class TemplateQuestion(_Strict):
+    kind: QuestionKind = QuestionKind.TEXT
+    text: str = Field(min_length=1)
+    main_point: str | None = None
+    options: list[str] = Field(default_factory=list)
+    space: str | None = None
+
+    @model_validator(mode="after")
+    def _options_fit_kind(self) -> TemplateQuestion:
+        choice = self.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+        if choice and len(self.options) < 2:
+            raise ValueError("a choice question needs at least two options")
+        if not choice and self.options:
+            raise ValueError(f"a {self.kind.value} question takes no options")
+        if (self.kind == QuestionKind.SPACE_STRENGTH) != (self.space is not None):
+            raise ValueError("a space_strength question names exactly one space, other kinds none")
+        if self.space is not None and self.space not in SPACE_KEYS:
+            raise ValueError(f"unknown space {self.space}")
+        return self
+
+
+class TemplateDay(_Strict):
+    title: str = Field(min_length=1)
+    questions: list[TemplateQuestion] = Field(min_length=1)
+
+
+class Template(_Strict):
+    key: str = Field(pattern="^[a-z0-9_]+$")
+    name: str = Field(min_length=1)
+    description: str = ""
+    language: str = "en"
+    main_points: list[TemplateMainPoint] = Field(default_factory=list)
+    days: list[TemplateDay] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _main_points_exist(self) -> Template:
+        keys = [mp.key for mp in self.main_points]
+        if len(set(keys)) != len(keys):
+            raise ValueError("main point keys must be unique")
+        for mp in self.main_points:
+            bad = [s for s in mp.spaces if s not in SPACE_KEYS]
+            if bad:
+                raise ValueError(f"main point {mp.key}: unknown space {bad[0]}")
+        for d, day in enumerate(self.days, start=1):
+            for q, question in enumerate(day.questions, start=1):
+                if question.main_point is not None and question.main_point not in keys:
+                    raise ValueError(f"day {d} question {q}: unknown main point {question.main_point}")
+        return self
+
+
+class DemoTeam(_Strict):
+    name: str
+    code: str
+
+
+class DemoAnswer(_Strict):
+    team: str
+    day: int = Field(ge=1)
+    question: int = Field(ge=1)
+    text: str = ""
+    rating: int | None = Field(default=None, ge=1, le=5)
+    choices: list[str] = Field(default_factory=list)
+    spaces: list[str] = Field(default_factory=list)
+
+
+class Demo(_Strict):
+    """The fictional demo library: a template plus teams, partners, offers and answers."""
+
+    name: str
+    description: str
+    template: str
+    facilitator_code: str
+    leadership_code: str
+    day_status: list[DayStatus]
+    teams: list[DemoTeam] = Field(min_length=1)
+    partners: list[Partner] = Field(default_factory=list)
+    offers: list[Offer] = Field(default_factory=list)
+    answers: list[DemoAnswer] = Field(default_factory=list)
+
+
+def load_template(path: Path) -> Template:
+    return load_model(path, Template)
+
+
+@cache
+def templates() -> dict[str, Template]:
+    """Every template in data/templates, by key, validated."""
+    found = [load_template(p) for p in sorted(TEMPLATES_DIR.glob("*.yaml"))]
+    return {t.key: t for t in found}
+
+
+def template(key: str) -> Template:
+    from workshop.domain.errors import NotFound
+
+    try:
+        return templates()[key]
+    except KeyError:
+        raise NotFound(f"no template {key!r}; known: {', '.join(templates())}") from None
+
+
+@cache
+def demo() -> Demo:
+    return load_model(DEMO_FILE, Demo)

@@ -1,0 +1,62 @@
+"""Suggested groups of similar answers (TF-IDF cosine similarity), for leadership to accept, edit or
+reject. Nothing here writes: a suggestion becomes a theme only through services.themes.create_theme."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from workshop.domain.keyterms import WORD, stopwords
+
+DEFAULT_SIMILARITY = 0.2
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed theme: a title made of the group's strongest terms and the answers in it."""
+
+    title: str
+    response_ids: tuple[int, ...]
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def suggest_groups(
+    answers: pd.DataFrame, langs: Sequence[str], similarity: float = DEFAULT_SIMILARITY
+) -> list[Suggestion]:
+    """Groups of two or more written answers whose average pairwise cosine similarity is at least
+    `similarity`, largest group first. Answers with no text, or only stop words, are never grouped."""
+    written = answers[answers["text"].fillna("").str.strip() != ""] if not answers.empty else answers
+    if len(written) < 2:
+        return []
+    stop = sorted(frozenset().union(*(stopwords(lang) for lang in langs)))
+    vectorizer = TfidfVectorizer(tokenizer=_tokens, token_pattern=None, lowercase=False, stop_words=stop)
+    try:
+        matrix = vectorizer.fit_transform(written["text"].tolist())
+    except ValueError:  # every text was stop words only
+        return []
+    has_words = np.asarray(matrix.getnnz(axis=1)).ravel() > 0
+    matrix, ids = matrix[has_words], written["id"].to_numpy()[has_words]
+    if matrix.shape[0] < 2:
+        return []
+    clustering = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1.0 - similarity
+    )
+    labels = clustering.fit_predict(matrix.toarray())
+    terms = vectorizer.get_feature_names_out()
+    found = []
+    for label in sorted(set(labels)):
+        members = np.flatnonzero(labels == label)
+        if len(members) < 2:
+            continue
+        weights = np.asarray(matrix[members].sum(axis=0)).ravel()
+        best = [terms[i] for i in np.argsort(-weights, kind="stable")[:3] if weights[i] > 0]
+        found.append(Suggestion(" · ".join(best), tuple(sorted(int(ids[i]) for i in members))))
+    return sorted(found, key=lambda s: (-len(s.response_ids), s.response_ids))

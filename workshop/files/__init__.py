@@ -1,0 +1,2 @@
+"""Files in and out: spreadsheets read into offers, exports, the HTML report, backup files.
+Size limits come before any parser."""

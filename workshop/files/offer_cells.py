@@ -1,0 +1,238 @@
+"""Spreadsheet cells into offers: numbers as Danish Excel writes them (`1.250` = 1250, `3,5` = 3.5),
+lists split on `,` or `;`, statuses and target groups in English or Danish; every bad cell becomes a
+problem naming its row (as the spreadsheet shows it), its column and what is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from workshop.config.spaces import spaces
+from workshop.domain.errors import ImportRejected
+from workshop.domain.model import SPACE_KEYS, Offer, OfferStatus
+from workshop.files.exports import FORMULA_START
+from workshop.files.spreadsheet import Cell, SourceTable, check_mapping
+
+Progress = Callable[[float], None]
+Problem = tuple[int, str, str]
+MAX_PROBLEMS = 1000  # a report longer than this helps nobody; the count says how many more
+STATUS_WORDS: dict[str, OfferStatus] = {
+    "active": OfferStatus.ACTIVE,
+    "aktiv": OfferStatus.ACTIVE,
+    "i gang": OfferStatus.ACTIVE,
+    "planned": OfferStatus.PLANNED,
+    "planlagt": OfferStatus.PLANNED,
+    "paused": OfferStatus.PAUSED,
+    "pause": OfferStatus.PAUSED,
+    "på pause": OfferStatus.PAUSED,
+    "sat på pause": OfferStatus.PAUSED,
+}
+# Danish words for the default target groups (workshop.domain.model.DEFAULT_TARGET_GROUPS).
+TARGET_GROUP_WORDS: dict[str, str] = {
+    "børn": "children",
+    "unge": "young people",
+    "voksne": "adults",
+    "seniorer": "seniors",
+    "ældre": "seniors",
+    "familier": "families",
+    "børnefamilier": "families",
+    "nytilkomne": "newcomers",
+    "tilflyttere": "newcomers",
+    "virksomheder": "businesses",
+    "erhverv": "businesses",
+}
+_THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
+_THOUSANDS_COMMA = re.compile(r"[+-]?\d{1,3}(,\d{3})+\.\d+")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
+_LIST_SPLIT = re.compile(r"[;,\n]")
+
+
+_DEFAULTS: dict[str, object] = {
+    "id": None,
+    "workshop_id": None,
+    "description": "",
+    "owner_team": "",
+    "target_groups": [],
+    "status": OfferStatus.ACTIVE,
+    "reach": 0,
+    "strength": 3,
+    "partners": [],
+    "tags": [],
+    "primary_space": None,
+}
+
+
+class CellError(ValueError):
+    """One bad cell; the message says what is wrong in words a person understands."""
+
+
+def text_of(cell: Cell) -> str:
+    """A cell as text, with the ' that guards formulas in our own exports taken off again."""
+    if cell is None:
+        return ""
+    if type(cell) is str and not cell.startswith(("'", " ")) and not cell.endswith(" "):
+        return cell  # the common case, kept fast for big files
+    if isinstance(cell, dt.datetime | dt.date | dt.time):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    text = str(cell).strip()
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def parse_number(cell: Cell) -> float:
+    """A number from a cell: `1.250` is 1250, `3,5` is 3.5, `1.250,5` is 1250.5, `1,250.5` is 1250.5."""
+    if isinstance(cell, bool | dt.datetime | dt.date | dt.time):
+        raise CellError(f"{text_of(cell)} is not a number")
+    if isinstance(cell, int | float):
+        return float(cell)
+    text = str(cell).strip().replace("\u00a0", "").replace(" ", "")
+    if _THOUSANDS_DOT.fullmatch(text):
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS_COMMA.fullmatch(text):
+        text = text.replace(",", "")
+    elif _DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        raise CellError(f"{str(cell).strip()!r} is not a number") from None
+
+
+def whole_number(cell: Cell, low: int, high: int | None, default: int) -> int:
+    """A whole number within [low, high]; an empty cell gives the default."""
+    if type(cell) is str and cell.isdigit():
+        value = float(cell)  # the common case, kept fast for big files
+    elif text_of(cell) == "":
+        return default
+    else:
+        value = parse_number(cell)
+    if not value.is_integer():
+        raise CellError(f"{text_of(cell)} = {value:g} is not a whole number")
+    if value < low or (high is not None and value > high):
+        allowed = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise CellError(f"{value:g} is not {allowed}")
+    return int(value)
+
+
+def split_list(cell: Cell) -> list[str]:
+    """The items of a list cell, split on , ; or a line break; empty items dropped, order kept, no repeats."""
+    items = [item.strip() for item in _LIST_SPLIT.split(text_of(cell))]
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def status_of(cell: Cell) -> OfferStatus:
+    text = text_of(cell).casefold()
+    if not text:
+        return OfferStatus.ACTIVE
+    if text in STATUS_WORDS:
+        return STATUS_WORDS[text]
+    raise CellError(f"{text_of(cell)!r} is not a status (active, planned, paused / aktiv, planlagt, pause)")
+
+
+def target_groups_of(cell: Cell, known: dict[str, str]) -> list[str]:
+    """Target groups by their name in the workshop's list (any case) or a Danish word for a default one."""
+    found = []
+    for item in split_list(cell):
+        word = item.casefold()
+        name = known.get(word) or known.get(TARGET_GROUP_WORDS.get(word, ""))
+        if name is None:
+            raise CellError(f"{item!r} is not a target group of this workshop ({', '.join(known.values())})")
+        found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def primary_space_of(cell: Cell) -> str | None:
+    text = text_of(cell)
+    if not text:
+        return None
+    key = spaces().key_for_name(text)
+    if key is None:
+        raise CellError(f"{text!r} is not a space")
+    return key
+
+
+def readers(known_groups: dict[str, str]) -> dict[str, Callable[[Cell], object]]:
+    return {
+        "description": text_of,
+        "owner_team": text_of,
+        "target_groups": lambda c: target_groups_of(c, known_groups),
+        "status": status_of,
+        "reach": lambda c: whole_number(c, 0, None, 0),
+        "strength": lambda c: whole_number(c, 1, 5, 3),
+        "primary_space": primary_space_of,
+        "partners": split_list,
+        "tags": split_list,
+    }
+
+
+def check_row(
+    cells: dict[str, Cell], readers: dict[str, Callable[[Cell], object]], fail: Callable[[str, str], None]
+) -> Offer | None:
+    """One row's offer, or None after reporting each bad cell through fail(field, problem)."""
+    values: dict[str, object] = {"spaces": dict.fromkeys(SPACE_KEYS, 0)}
+    name = text_of(cells.get("name"))
+    if not name:
+        fail("name", "the offer has no name")
+    elif len(name) > 200:
+        fail("name", f"the name is {len(name)} characters long; at most 200")
+    for field, cell in cells.items():
+        try:
+            if field in SPACE_KEYS:
+                values["spaces"][field] = whole_number(cell, 0, 3, 0)  # type: ignore[index]
+            elif field in readers:
+                values[field] = readers[field](cell)
+        except CellError as exc:
+            fail(field, str(exc))
+            values["bad"] = True
+    if len(str(values.get("description", ""))) > 5000:
+        fail("description", "the description is longer than 5000 characters")
+        return None
+    if not name or values.pop("bad", False):
+        return None
+    if not any(values["spaces"].values()):  # type: ignore[attr-defined]
+        fail("spaces", "the offer contributes to no space: give at least one space 1, 2 or 3")
+        return None
+    # Every field is checked above as strictly as Offer's validators would; constructing without
+    # validating again keeps 50,000 rows well inside the time budget (a test compares both ways).
+    offer = Offer.model_construct(**{**_DEFAULTS, **values, "name": name})  # type: ignore[arg-type]
+    if offer.primary_space is not None and offer.primary_space not in offer.primary_spaces():
+        fail("primary_space", f"{offer.primary_space} is not among the highest contributions")
+        return None
+    return offer
+
+
+def offers_from_table(
+    table: SourceTable, mapping: Sequence[str], target_groups: Sequence[str], progress: Progress | None = None
+) -> list[Offer]:
+    """Every row as an offer; raises ImportRejected listing every bad row if there is any."""
+    check_mapping(table, mapping)
+    columns = [(i, f) for i, f in enumerate(mapping) if f]
+    header_of = {f: table.header[i] for i, f in columns}
+    header_of["spaces"] = ", ".join(header_of[k] for k in SPACE_KEYS if k in header_of)
+    cell_readers = readers({g.casefold(): g for g in target_groups})
+    problems: list[Problem] = []
+    first_row: dict[str, int] = {}
+    offers: list[Offer] = []
+    total = len(table.rows)
+    if total == 0:
+        raise ImportRejected([(table.header_row, "", "the file has a header but no offers below it")])
+    for n, (number, row) in enumerate(zip(table.row_numbers, table.rows, strict=True)):
+
+        def fail(field: str, problem: str, number: int = number) -> None:
+            problems.append((number, header_of.get(field, field), problem))
+
+        offer = check_row({f: row[i] for i, f in columns}, cell_readers, fail)
+        if offer is not None:
+            key = offer.name.casefold()
+            if key in first_row:
+                fail("name", f"{offer.name!r} is already the name of row {first_row[key]}")
+            else:
+                first_row[key] = number
+                offers.append(offer)
+        if progress is not None and n % 2000 == 0:
+            progress(0.8 * n / total)
+    if problems:
+        raise ImportRejected(problems[:MAX_PROBLEMS], total=len(problems))
+    return offers
