@@ -4,11 +4,10 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import show_error
+from ui.widgets import error_edge
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
 from workshop.domain.compare import NEVER_WEAK, compare_scores
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import Role
 from workshop.services.access import sign_in
 from workshop.services.priorities import workshop_scores
@@ -30,11 +29,9 @@ if other not in unlocked:
     with st.form("compare_code", clear_on_submit=True):
         code = st.text_input(t("compare.code"), type="password")
         if st.form_submit_button(t("compare.unlock")):
-            try:
+            with error_edge() as edge:
                 sign_in(engine(), int(other), Role.LEADERSHIP, code)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 unlocked.add(int(other))
                 st.rerun()
     st.stop()

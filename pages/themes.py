@@ -5,8 +5,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge, plain
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
@@ -38,12 +37,9 @@ def pick(label: str, chosen: list[int], key: str) -> list[int]:
 
 
 def attempt(action, *args) -> bool:
-    try:
+    with error_edge() as edge:
         action(engine(), wid, *args)
-    except WorkshopError as exc:
-        show_error(exc)
-        return False
-    return True
+    return edge.ok
 
 
 st.subheader(t("themes.suggest_title"))

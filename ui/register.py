@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import show_error
+from ui.widgets import error_edge
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.services.offers import delete_offers
 
@@ -115,10 +114,9 @@ def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:
         st.text("\n".join(str(names[i]) for i in pending))
         yes, no = st.columns(2)
         if yes.button(t("offers.delete_yes"), type="primary"):
-            try:
+            with error_edge() as edge:
                 gone = delete_offers(engine(), workshop_id, pending)
-            except WorkshopError as exc:
-                show_error(exc)
+            if not edge.ok:
                 return
             st.session_state.pop("delete_pending", None)
             st.session_state["register_flash"] = t("offers.deleted", n=gone)

@@ -7,10 +7,9 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.data import profile_frame
-from ui.widgets import show_error
+from ui.widgets import error_edge
 from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import AIM_KEYS, SPACE_KEYS
 from workshop.domain.profile import PAIRS, complements, profile_summary
 from workshop.domain.scoring import MAX_WEIGHT, Thresholds
@@ -44,11 +43,9 @@ def weight_sliders(wid: int, stored: dict[str, float]) -> dict[str, float]:
     chosen = {s: float(st.session_state[_slider_key(wid, s)]) for s in SPACE_KEYS}
     save, back = st.columns(2)
     if save.button(t("strengths.save_weights"), type="primary", disabled=chosen == stored):
-        try:
+        with error_edge() as edge:
             save_weights(engine(), wid, chosen)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        if edge.ok:
             st.session_state["strengths-saved"] = True
             st.rerun()
     if back.button(t("strengths.reset_weights"), disabled=chosen == stored):
@@ -221,9 +218,7 @@ def thresholds_form(wid: int, current: Thresholds) -> None:
             entered = column.number_input(t(f"strengths.threshold.{field}"), 0.0, top, float(shown), 0.5)
             values[field] = entered / 100 if gap else entered
         if st.form_submit_button(t("strengths.save_thresholds")):
-            try:
+            with error_edge() as edge:
                 save_thresholds(engine(), wid, values)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 st.rerun()

@@ -9,9 +9,8 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import page_start, plain, show_error
+from ui.widgets import error_edge, page_start, plain
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
 from workshop.services.planning import (
     answer_count,
@@ -31,10 +30,9 @@ def _space_name(key: str | None) -> str:
 
 
 def _saved(action: Callable[[], object], message: str) -> None:
-    try:
+    with error_edge() as edge:
         action()
-    except WorkshopError as exc:
-        show_error(exc)
+    if not edge.ok:
         return
     st.session_state["setup_flash"] = message
     st.rerun()

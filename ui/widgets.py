@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
 import streamlit as st
 
 from ui.context import t
@@ -22,6 +26,30 @@ def error_text(exc: WorkshopError) -> str:
 
 def show_error(exc: WorkshopError) -> None:
     st.error(error_text(exc), icon="⚠️")
+
+
+@dataclass
+class Outcome:
+    """What happened inside an error edge: the domain error it caught, if any."""
+
+    error: WorkshopError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@contextmanager
+def error_edge(show: bool = True) -> Iterator[Outcome]:
+    """The one place a domain error becomes a message: the block stops at the error, which is shown
+    (unless `show` is False: the caller keeps it in `outcome.error`), and the page goes on."""
+    outcome = Outcome()
+    try:
+        yield outcome
+    except WorkshopError as exc:
+        outcome.error = exc
+        if show:
+            show_error(exc)
 
 
 def plain(text: str) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, Action, ActionStatus
+from workshop.domain.validation import validated
 from workshop.store import read, write
 from workshop.store.tables import actions, main_points, themes
 
@@ -17,11 +17,7 @@ ACTION_COLUMNS = ["id", "theme_id", "title", "owner", "space", "main_point_id", 
 
 
 def _valid(action: Action) -> Action:
-    try:
-        return Action.model_validate(action.model_dump())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InvalidInput(str(first["msg"]), field=".".join(map(str, first["loc"]))) from None
+    return validated(Action, action.model_dump())
 
 
 def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:

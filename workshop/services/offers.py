@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
-from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner
+from workshop.domain.validation import validated
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
 
@@ -135,11 +135,7 @@ def offer_from_fields(fields: dict[str, Any]) -> Offer:
         if not _blank(fields.get(key)):
             value = fields[key]
             data[key] = list(value) if key in ("target_groups", "partners", "tags") else value
-    try:
-        offer = Offer.model_validate(data)
-    except ValidationError as exc:
-        problems = [f"{'.'.join(map(str, e['loc'])) or 'offer'}: {e['msg']}" for e in exc.errors()]
-        raise InvalidInput(f"offer {label!r} — " + "; ".join(problems), offer=label) from None
+    offer = validated(Offer, data, f"offer {label!r}", offer=label)
     top = offer.primary_spaces()
     if offer.primary() is None:
         raise InvalidInput(
