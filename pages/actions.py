@@ -8,7 +8,7 @@ from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import error_edge, plain
 from workshop.config.spaces import spaces
-from workshop.domain.model import SPACE_KEYS, Action, ActionStatus, Role
+from workshop.domain.model import SPACE_KEYS, ActionStatus, Role
 from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
 from workshop.services.themes import list_themes
 from workshop.services.week import list_main_points
@@ -35,11 +35,9 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
     status = st.selectbox(t("actions.status"), list(ActionStatus), format_func=status_name.get)
     if st.form_submit_button(t("actions.add")):
         with error_edge() as edge:
-            action = Action.model_construct(
-                title=title, owner=owner.strip(), theme_id=theme_id, main_point_id=point_id, space=space, due=due,
-                status=status,
-            )  # fmt: skip
-            add_action(engine(), wid, action)
+            fields = {"title": title, "owner": owner, "theme_id": theme_id, "main_point_id": point_id,
+                      "space": space, "due": due, "status": status}  # fmt: skip
+            add_action(engine(), wid, fields)
         if edge.ok:
             st.success(t("actions.added", title=title.strip()))
 

@@ -9,7 +9,7 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import error_edge, page_start, plain
+from ui.widgets import error_edge, pager, plain
 from workshop.domain.model import Role
 from workshop.services.teams import (
     TeamCode,
@@ -40,8 +40,8 @@ def remember(*made: TeamCode) -> None:
 
 def page_of_teams(every: list) -> list:  # type: ignore[type-arg]
     """All the teams, or a page of them with a page picker when there are many (a big week has hundreds)."""
-    first = page_start(len(every), TEAMS_PER_PAGE, t("teams.page", total=len(every)), "teams.range", "teams-page")
-    return every[first : first + TEAMS_PER_PAGE]
+    span = pager(len(every), TEAMS_PER_PAGE, "teams-page", "teams.page", "teams.range")
+    return every[span.start : span.stop]
 
 
 here = urlsplit(st.context.url or "")

@@ -39,11 +39,9 @@ def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
     else:
         ss.setdefault(k["choices"], list(earlier.choices) if earlier else [])
     # The facilitator may have changed the options (or the kind) since: keep only what still fits.
-    held = ss[k["choices"]]
-    if q.kind == QuestionKind.SINGLE and held is not None and held not in q.options:
-        ss[k["choices"]] = None
-    elif q.kind != QuestionKind.SINGLE and (not isinstance(held, list) or any(c not in q.options for c in held)):
-        ss[k["choices"]] = [c for c in held if c in q.options] if isinstance(held, list) else []
+    fitting = q.fitting_choices(ss[k["choices"]])
+    if fitting != ss[k["choices"]]:
+        ss[k["choices"]] = fitting
     ss.setdefault(k["spaces"], list(earlier.spaces) if earlier else [])
     # One key per rendered form, kept until a save succeeds: a double click or retry is one answer.
     ss.setdefault(k["idem"], str(uuid.uuid4()))

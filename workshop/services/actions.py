@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
@@ -16,8 +17,8 @@ from workshop.store.tables import actions, main_points, themes
 ACTION_COLUMNS = ["id", "theme_id", "title", "owner", "space", "main_point_id", "due", "status"]
 
 
-def _valid(action: Action) -> Action:
-    return validated(Action, action.model_dump())
+def _valid(action: Action | Mapping[str, object]) -> Action:
+    return validated(Action, action.model_dump() if isinstance(action, Action) else action)
 
 
 def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
@@ -33,13 +34,14 @@ def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
 
 def _values(action: Action) -> dict[str, object]:
     data = action.model_dump(exclude={"id", "workshop_id"})
-    data["title"] = action.title.strip()
+    data["title"], data["owner"] = action.title.strip(), action.owner.strip()
     data["status"] = ActionStatus(action.status).value
     return data
 
 
-def add_action(engine: Engine, workshop_id: int, action: Action) -> int:
-    """Store a new action; returns its id."""
+def add_action(engine: Engine, workshop_id: int, action: Action | Mapping[str, object]) -> int:
+    """Store a new action (a model, or its fields as a form gives them: InvalidInput names a bad one);
+    returns its id."""
     action = _valid(action)
     with write(engine) as conn:
         _check_links(conn, workshop_id, action)
