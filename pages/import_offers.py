@@ -10,7 +10,8 @@ from ui.widgets import error_edge, show_error
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
-from workshop.files.spreadsheet import FIELDS, IGNORE, SEPARATORS, guess_mapping
+from workshop.domain.offer_fields import FIELDS
+from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping
 from workshop.services.offer_import import import_offers
 
 require(Role.FACILITATOR)

@@ -9,11 +9,12 @@ from ui.context import engine, lang, t
 from ui.widgets import error_edge, pager
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus
+from workshop.domain.offer_fields import FIELDS
 from workshop.services.offers import delete_offers
 
 PAGE_SIZE = 100  # offers per page: a table of thousands of rows is slow to send and to edit
-COLUMN_ORDER = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",
-                *SPACE_KEYS, "primary", "partners", "tags")  # fmt: skip
+# The register's columns: the offer fields, the primary space as the register computes it ("primary").
+COLUMN_ORDER = tuple("primary" if f == "primary_space" else f for f in FIELDS)
 
 
 def _used(frame: pd.DataFrame, column: str) -> list[str]:
