@@ -18,7 +18,6 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import Engine, Table, select
 from sqlalchemy import types as sa_types
 
@@ -165,11 +164,6 @@ def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]
         header = list(doc[name][0]) if doc[name] else columns
         found.append((name, header, [[row.get(col) for col in header] for row in doc[name]]))
     return [(name, header, [safe_row(row) for row in rows]) for name, header, rows in found]
-
-
-def answers_frame_readable(engine: Engine, workshop_id: int) -> pd.DataFrame:
-    """The answers sheet as a DataFrame (raw text, for showing on a page)."""
-    return pd.DataFrame(readable_answers(workshop_document(engine, workshop_id)), columns=ANSWER_SHEET_COLUMNS)
 
 
 def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:

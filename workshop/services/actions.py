@@ -49,19 +49,6 @@ def add_action(engine: Engine, workshop_id: int, action: Action | Mapping[str, o
         return int(conn.execute(insert).scalar_one())
 
 
-def update_action(engine: Engine, workshop_id: int, action_id: int, action: Action) -> None:
-    action = _valid(action)
-    with write(engine) as conn:
-        _check_links(conn, workshop_id, action)
-        done = conn.execute(
-            actions.update()
-            .where(actions.c.id == action_id, actions.c.workshop_id == workshop_id)
-            .values(**_values(action))
-        )
-        if done.rowcount == 0:
-            raise NotFound(f"no action {action_id} in workshop {workshop_id}")
-
-
 def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: ActionStatus) -> None:
     with write(engine) as conn:
         done = conn.execute(
@@ -71,11 +58,6 @@ def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: 
         )
         if done.rowcount == 0:
             raise NotFound(f"no action {action_id} in workshop {workshop_id}")
-
-
-def delete_action(engine: Engine, workshop_id: int, action_id: int) -> None:
-    with write(engine) as conn:
-        conn.execute(actions.delete().where(actions.c.id == action_id, actions.c.workshop_id == workshop_id))
 
 
 def actions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:

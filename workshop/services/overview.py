@@ -113,10 +113,6 @@ def _head(material: WeekMaterial, answers: pd.DataFrame) -> Head:
     )
 
 
-def head(engine: Engine, workshop_id: int, filters: cons.Filters) -> Head:
-    return _head(*_narrowed(engine, workshop_id, filters))
-
-
 def by_main_point(
     engine: Engine, workshop_id: int, filters: cons.Filters, pages: Sequence[int] = ()
 ) -> View[list[tuple[MainPoint | None, Page]]]:

@@ -74,11 +74,6 @@ def partners_by_space(engine: Engine, workshop_id: int) -> pd.DataFrame:
     return pd.DataFrame(found.to_numpy(), columns=list(SPACE_KEYS), index=index)
 
 
-def partners_in_space(engine: Engine, workshop_id: int, space: str) -> list[str]:
-    """The partners whose offers serve a space, most offers first."""
-    return served_in_space(partners_by_space(engine, workshop_id), space)
-
-
 def served_in_space(by_space: pd.DataFrame, space: str) -> list[str]:
     """From partners_by_space: the partners whose offers serve a space, most offers first."""
     served = by_space[by_space[space] > 0].sort_values(space, ascending=False, kind="stable")
