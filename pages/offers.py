@@ -16,8 +16,8 @@ from ui.register import (
 )
 from ui.widgets import error_edge
 from workshop.domain.model import Role
-from workshop.files.register_files import register_csv, register_xlsx
 from workshop.services.offers import save_register, set_target_groups
+from workshop.services.register_export import register_csv, register_xlsx
 
 held = require(*Role)
 wid = int(workshop_id() or 0)

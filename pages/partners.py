@@ -8,8 +8,8 @@ from ui.gate import require
 from ui.widgets import error_edge, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
-from workshop.files.register_files import register_csv
 from workshop.services.partners import add_partner, served_in_space
+from workshop.services.register_export import register_csv
 
 held = require(*Role)
 wid = int(workshop_id() or 0)

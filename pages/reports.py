@@ -7,7 +7,7 @@ from ui.gate import require
 from ui.widgets import error_edge
 from workshop.domain.model import Role
 from workshop.files.exports import to_csv_zip, to_json, to_xlsx
-from workshop.files.html_report import html_report
+from workshop.services.reports import html_report
 
 require(Role.LEADERSHIP)
 current = workshop()

@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import zipfile
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, Table, select
@@ -185,19 +184,3 @@ def to_xlsx(engine: Engine, workshop_id: int) -> bytes:
     doc = workshop_document(engine, workshop_id)
     head = [[key, safe_cell(value)] for key, value in doc["workshop"].items()]
     return workbook([("workshop", head), *((name, [header, *rows]) for name, header, rows in _tables(doc))])
-
-
-def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
-    if fmt == "json":
-        out.write_text(to_json(engine, workshop_id), encoding="utf-8")
-    elif fmt == "xlsx":
-        out.write_bytes(to_xlsx(engine, workshop_id))
-    elif fmt == "csv":
-        out.write_bytes(to_csv_zip(engine, workshop_id))
-    elif fmt == "html":
-        from workshop.files.html_report import html_report
-
-        out.write_text(html_report(engine, workshop_id), encoding="utf-8")
-    else:
-        raise ValueError(f"unknown format {fmt}")
-    return out
