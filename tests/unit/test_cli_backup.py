@@ -32,9 +32,9 @@ def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path
         "--name",
         "Partners 2027",
         "--facilitator-code",
-        "facilitate-me",
+        "facilitate-me-2027",
         "--leadership-code",
-        "lead-me-now",
+        "lead-the-week-2027",
     )
     assert made.returncode == 0, made.stderr
     new_id = int(made.stdout.strip())
@@ -68,9 +68,9 @@ def test_the_cli_reports_an_unknown_template_without_a_traceback(store_url: str)
         "--name",
         "X",
         "--facilitator-code",
-        "facilitate-me",
+        "facilitate-me-2027",
         "--leadership-code",
-        "lead-me-now",
+        "lead-the-week-2027",
     )
     assert result.returncode == 2 and "no template 'nope'" in result.stderr and "Traceback" not in result.stderr
 
