@@ -16,6 +16,8 @@ from workshop.services.access import join_team, new_passcode, recent_wrong_codes
 from workshop.services.owner import owner_code_is_set, set_owner_code, sign_in_owner
 from workshop.services.workshops import get_workshop
 
+GATE_RAN = "gate_ran"  # app.py's gate has run in this session
+
 
 def role() -> Role | None:
     """The role this session holds in the workshop it looks at."""
@@ -36,8 +38,9 @@ def team() -> Team | None:
 def run_through_app() -> None:
     """A freshly started server runs a page named in the address (`/answer?code=...`) on its own, as
     Streamlit does for apps with a pages/ folder, until some session has called st.navigation: app.py,
-    and the join code it reads, would be skipped. Run again through app.py instead."""
-    if PagesManager.uses_pages_directory:
+    and the join code it reads, would be skipped. Run a session's first run again through app.py.
+    (Only a first run: a later run's widget actions would be lost by the rerun.)"""
+    if PagesManager.uses_pages_directory and GATE_RAN not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
@@ -90,6 +93,7 @@ def keep_team_code() -> None:
     """The browser tab keeps a team's workshop and code in its address (?w=ID&code=): kept across pages,
     and a reload joins again. The link's workshop is joined whichever one is current; a code that does
     not work is tried once and dropped from the address."""
+    st.session_state[GATE_RAN] = True
     code = st.query_params.get("code")
     if role() is None and code:
         named, linked = st.query_params.get("w"), _link_workshop()

@@ -14,8 +14,10 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from workshop.domain.codes import (
     TEAM_CODE_ALPHABET,
@@ -79,13 +81,13 @@ def team_code_hash(code: str, salt_hex: str) -> str:
     return hash_code(normalise_team_code(code), bytes.fromhex(salt_hex)).rsplit("$", 1)[1]
 
 
-def _locked_row(conn: Connection, scope: str) -> object:
+def _locked_row(conn: Connection, scope: str) -> Row[Any]:
     """The counter row for a scope, created if missing and locked until the transaction ends."""
+    values = {"scope": scope, "failures": 0, "last_failure_at": 0.0}
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        conn.execute(postgresql.insert(sign_in_attempts).values(values).on_conflict_do_nothing())
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    conn.execute(insert(sign_in_attempts).values(scope=scope, failures=0, last_failure_at=0.0).on_conflict_do_nothing())
+        conn.execute(sqlite.insert(sign_in_attempts).values(values).on_conflict_do_nothing())
     return conn.execute(select(sign_in_attempts).where(sign_in_attempts.c.scope == scope).with_for_update()).one()
 
 
@@ -96,13 +98,13 @@ def count_attempt(engine: Engine, scope: str, clock: Clock) -> None:
     with write(engine) as conn:
         conn.execute(sign_in_attempts.delete().where(sign_in_attempts.c.last_failure_at < now - _FORGET_AFTER))
         row = _locked_row(conn, scope)
-        remaining = row.last_failure_at + wait_after(row.failures) - now  # type: ignore[attr-defined]
-        if row.failures and remaining > 0:  # type: ignore[attr-defined]
+        remaining = row.last_failure_at + wait_after(row.failures) - now
+        if row.failures and remaining > 0:
             raise TooManyAttempts(int(remaining) + 1)
         conn.execute(
             sign_in_attempts.update()
             .where(sign_in_attempts.c.scope == scope)
-            .values(failures=row.failures + 1, last_failure_at=now)  # type: ignore[attr-defined]
+            .values(failures=row.failures + 1, last_failure_at=now)
         )
 
 
@@ -115,8 +117,8 @@ def settle(engine: Engine, scope: str, ok: bool, recent_scope: str, clock: Clock
             return 0
         now = clock()
         row = _locked_row(conn, recent_scope)
-        fresh = now - row.last_failure_at <= RECENT_WINDOW_SECONDS  # type: ignore[attr-defined]
-        failures = row.failures + 1 if fresh else 1  # type: ignore[attr-defined]
+        fresh = now - row.last_failure_at <= RECENT_WINDOW_SECONDS
+        failures = row.failures + 1 if fresh else 1
         conn.execute(
             sign_in_attempts.update()
             .where(sign_in_attempts.c.scope == recent_scope)
