@@ -35,8 +35,8 @@ LAUNCH_ARGS = [
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 VIEWPORT = {"width": 1280, "height": 1400}
-FIGURES: list[str] = []
-OWNER_CODE = "owner-of-the-e2e-database"  # given to the servers as WORKSHOP_OWNER_CODE  # printed at the end of the run, whatever the capture mode
+FIGURES: list[str] = []  # printed at the end of the run, whatever the capture mode
+OWNER_CODE = "owner-of-the-e2e-database"  # given to the servers as WORKSHOP_OWNER_CODE
 
 
 def _missing_browser(reason: str) -> None:
