@@ -8,7 +8,7 @@ import streamlit as st
 from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
-from ui.gate import require
+from ui.gate import guessing_warning, require
 from ui.widgets import error_edge, pager, plain
 from workshop.domain.model import Role
 from workshop.services.teams import (
@@ -30,6 +30,7 @@ current = workshop()
 assert current is not None and current.id is not None
 wid = current.id
 st.title(t("teams.title"))
+guessing_warning(wid)
 # Codes are stored hashed: the ones made in this session are the only ones that can be shown or printed.
 fresh: dict[int, TeamCode] = st.session_state.setdefault(f"fresh_codes_{wid}", {})
 
@@ -58,7 +59,7 @@ for team in page_of_teams(teams):
     with st.container(border=True):
         plain(team.name)
         if tid in fresh:
-            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code)}", language=None)
+            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code, wid)}", language=None)
         with st.expander(t("teams.manage")):
             new_name = st.text_input(t("teams.name"), team.name, max_chars=200, key=f"team-name-{tid}")
             if st.button(t("teams.rename"), key=f"team-rename-{tid}"):
@@ -104,7 +105,11 @@ if teams:
     )
 if printable:
     rows = [
-        {t("teams.col_team"): m.team.name, t("teams.col_code"): m.code, t("teams.col_link"): join_link(app_url, m.code)}
+        {
+            t("teams.col_team"): m.team.name,
+            t("teams.col_code"): m.code,
+            t("teams.col_link"): join_link(app_url, m.code, wid),
+        }
         for m in printable
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
