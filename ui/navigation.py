@@ -27,6 +27,7 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     ],
     Role.TEAM: [
         ("answer.py", "nav.answer", "✍️"),
+        ("decisions.py", "nav.decisions", "📢"),
         ("offers.py", "nav.offers", "📚"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),

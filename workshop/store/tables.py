@@ -175,6 +175,7 @@ themes = Table(
     Column("title", String(200), nullable=False),
     Column("status", String(20), nullable=False, default="open"),
     Column("decision", Text, nullable=False, default=""),
+    Column("reactions_open", Boolean, nullable=False, default=False),
 )
 
 theme_responses = Table(
@@ -242,6 +243,28 @@ target_groups = Table(
     UniqueConstraint("workshop_id", "name"),
 )
 
+# Whether leadership has published its themes, decisions and actions to the teams (no row: not yet).
+publications = Table(
+    "publications",
+    metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("published", Boolean, nullable=False, default=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+# One reaction per team and theme: agree or concerns, and a short comment (workshop.domain.loop).
+reactions = Table(
+    "reactions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False),
+    Column("stance", String(20), nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("theme_id", "team_id"),
+)
+
 # Tables in an order that respects foreign keys: for backup, restore and export.
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
@@ -259,4 +282,6 @@ ENTITY_TABLES: tuple[Table, ...] = (
     actions,
     profile_ratings,
     target_groups,
+    publications,
+    reactions,
 )
