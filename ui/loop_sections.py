@@ -79,15 +79,16 @@ def reaction_form(team: Team, outcome: ThemeOutcome) -> None:
             if mine.comment:
                 plain(mine.comment)
         return
-    stances = list(Stance)
+    # Keyed, and filled in once: a saved reaction changes the defaults, which must not reset what is typed.
+    stance_key, comment_key = f"react_stance_{outcome.theme_id}", f"react_comment_{outcome.theme_id}"
+    st.session_state.setdefault(stance_key, mine.stance if mine else Stance.AGREE)
+    st.session_state.setdefault(comment_key, mine.comment if mine else "")
     with st.form(f"react_{outcome.theme_id}"):
         stance = st.radio(
-            t("loop.stance_label"), stances, index=stances.index(mine.stance) if mine else 0, horizontal=True,
-            format_func=lambda s: t(f"loop.stance.{s.value}"),
+            t("loop.stance_label"), list(Stance), horizontal=True, format_func=lambda s: t(f"loop.stance.{s.value}"),
+            key=stance_key,
         )  # fmt: skip
-        comment = st.text_area(
-            t("loop.comment", n=REACTION_MAX), value=mine.comment if mine else "", max_chars=REACTION_MAX
-        )
+        comment = st.text_area(t("loop.comment", n=REACTION_MAX), max_chars=REACTION_MAX, key=comment_key)
         if st.form_submit_button(t("loop.react")):
             try:
                 react(engine(), team, outcome.theme_id, stance, comment)
