@@ -92,11 +92,13 @@ def test_a_version_4_database_gets_reactions_and_keeps_its_themes(tmp_path) -> N
 
     from workshop.services.publication import is_published
     from workshop.services.themes import list_themes
-    from workshop.store.tables import metadata, publications, reactions, settings
+    from workshop.store.tables import metadata, publications, reactions, settings, vote_dots, votes
 
     engine = make_engine(f"sqlite:///{tmp_path / 'v4.sqlite3'}")
     with engine.begin() as conn:  # the schema as release 4 made it: no reactions, themes without the switch
-        metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in (publications, reactions)])
+        metadata.create_all(
+            conn, tables=[t for t in metadata.sorted_tables if t not in (publications, reactions, votes, vote_dots)]
+        )
         conn.execute(text("ALTER TABLE themes DROP COLUMN reactions_open"))
         conn.execute(settings.insert().values(key="schema_version", value="4"))
     workshop_id = create_workshop(engine, "Last year's week", "facilitate-me", "lead-me-now")

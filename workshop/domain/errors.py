@@ -82,3 +82,9 @@ class ReactionsClosed(WorkshopError):
     """A team reacts to a theme that leadership has not published or no longer keeps open for reactions."""
 
     key = "error.reactions_closed"
+
+
+class TooManyDots(WorkshopError):
+    """A team tries to spend more dots than the vote gives it (a second tab or a retry included)."""
+
+    key = "error.too_many_dots"

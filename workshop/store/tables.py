@@ -265,6 +265,30 @@ reactions = Table(
     UniqueConstraint("theme_id", "team_id"),
 )
 
+# Dot voting: leadership opens a vote on its themes or actions; each team spreads `dots` over them.
+votes = Table(
+    "votes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("title", String(200), nullable=False),
+    Column("target", String(20), nullable=False, default="themes"),
+    Column("dots", Integer, nullable=False, default=3),
+    Column("is_open", Boolean, nullable=False, default=True),
+)
+# A team's dots on one item (a theme or an action id, by the vote's target).
+vote_dots = Table(
+    "vote_dots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("vote_id", ForeignKey("votes.id", ondelete="CASCADE"), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False),
+    Column("item_id", Integer, nullable=False),
+    Column("dots", Integer, nullable=False),
+    UniqueConstraint("vote_id", "team_id", "item_id"),
+)
+
 # Tables in an order that respects foreign keys: for backup, restore and export.
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
@@ -284,4 +308,6 @@ ENTITY_TABLES: tuple[Table, ...] = (
     target_groups,
     publications,
     reactions,
+    votes,
+    vote_dots,
 )
