@@ -114,3 +114,35 @@ def test_leadership_closes_a_theme_for_reactions_and_the_team_form_disappears(ap
     ).reactions_open
     team = _page(Role.TEAM, "decisions.py")
     assert len([r for r in team.radio if r.label == "Your team's reaction"]) == 1  # only the parked theme is open
+
+
+def test_leadership_reads_the_demo_vote_as_a_ranked_chart_with_every_bar_labelled(app_db: str) -> None:
+    import json
+
+    lead = _page(Role.LEADERSHIP, "votes.py")
+    [chart] = lead.get("plotly_chart")
+    [bars] = json.loads(chart.proto.spec)["data"]
+    assert bars["y"] == [
+        "A place for teenagers",
+        "Make room for users to create",
+        "Digital help without a waiting list",
+        "The language café twice a week",
+    ]
+    assert bars["x"] == [8, 3, 3, 1] and bars["text"] == ["8", "3", "3", "1"]  # each bar shows its dots
+
+
+def test_a_team_spends_its_dots_and_a_dot_beyond_them_is_refused(app_db: str) -> None:
+    from workshop.services.votes import open_vote, team_dots
+
+    at = _page(Role.TEAM, "vote.py")
+    engine = make_engine()
+    wid = int(current_workshop_id(engine) or 0)
+    vote = open_vote(engine, wid, "What next?", "themes", 2)
+    theme_id = _theme_id("A place for teenagers")
+    at.run()
+    assert "2 of 2 dots left." in [c.value for c in at.caption]
+    for _ in range(3):
+        at.button(key=f"dot_{vote}_{theme_id}_1").click().run()
+    assert [e.value for e in at.error] == ["Your team has spent all its dots (2). Take one back to move it."]
+    assert "0 of 2 dots left." in [c.value for c in at.caption]
+    assert team_dots(engine, wid, vote, 1) == {theme_id: 2}  # the demo's first team

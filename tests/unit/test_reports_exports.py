@@ -100,6 +100,7 @@ def test_the_exports_carry_the_teams_reactions_raw_in_json_and_formula_safe_in_t
         (theme_id, week.teams["Beta"].id, "concerns", "=HYPERLINK(1) <b>too</b> dear")
     ]
     assert "workshop_id" not in doc["reactions"][0] and doc["themes"][0]["reactions_open"] is True
+    assert doc["votes"] == [] and doc["vote_dots"] == []  # the keys are there before any vote
     rows = list(load_workbook(io.BytesIO(to_xlsx(engine, week.workshop_id)))["reactions"].iter_rows(values_only=True))
     assert rows[1][rows[0].index("comment")] == "'=HYPERLINK(1) <b>too</b> dear"
 

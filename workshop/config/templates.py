@@ -124,6 +124,21 @@ class DemoTheme(_Strict):
     reactions: list[DemoReaction] = Field(default_factory=list)
 
 
+class DemoDots(_Strict):
+    team: str
+    theme: str  # a theme's title in `themes`
+    dots: int = Field(ge=1)
+
+
+class DemoVote(_Strict):
+    """A finished dot vote on the demo's themes."""
+
+    title: str = Field(min_length=1, max_length=200)
+    dots: int = Field(ge=1)
+    is_open: bool = False
+    given: list[DemoDots] = Field(default_factory=list)
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -139,6 +154,7 @@ class Demo(_Strict):
     answers: list[DemoAnswer] = Field(default_factory=list)
     published: bool = False  # leadership's decisions shown to the teams
     themes: list[DemoTheme] = Field(default_factory=list)
+    votes: list[DemoVote] = Field(default_factory=list)
 
 
 def load_template(path: Path) -> Template:

@@ -50,7 +50,7 @@ def check_spend(dots: int, spent: Mapping[int, int], item_id: int, change: int) 
     if new < 0:
         raise InvalidInput("there is no dot to take back on this item", field="dots")
     if change > 0 and dots_left(dots, spent) < change:
-        raise TooManyDots(f"every one of the {dots} dots is spent", dots=dots)
+        raise TooManyDots(dots=dots)  # the translated message says it all
     return new
 
 

@@ -24,6 +24,8 @@ from workshop.store.tables import (
     teams,
     theme_responses,
     themes,
+    vote_dots,
+    votes,
     workshops,
 )
 
@@ -104,6 +106,7 @@ def _add_decisions(
     )
     answer_ids = {(r.team_id, r.question_id): r.id for r in stored}
     stamp, today = now(), dt.date.today()
+    theme_ids: dict[str, int] = {}
     for n, theme in enumerate(data.themes):
         theme_id = conn.execute(
             themes.insert()
@@ -113,6 +116,7 @@ def _add_decisions(
             )
             .returning(themes.c.id)
         ).scalar_one()  # fmt: skip
+        theme_ids[theme.title] = int(theme_id)
         for ref in theme.answers:
             key = (team_ids.get(ref.team), question_ids.get((ref.day, ref.question)))
             if key not in answer_ids:
@@ -135,6 +139,19 @@ def _add_decisions(
                 )
             )  # fmt: skip
     conn.execute(publications.insert().values(workshop_id=workshop_id, published=data.published, updated_at=stamp))
+    for vote in data.votes:
+        vote_id = conn.execute(
+            votes.insert()
+            .values(workshop_id=workshop_id, title=vote.title, target="themes", dots=vote.dots, is_open=vote.is_open)
+            .returning(votes.c.id)
+        ).scalar_one()
+        for given in vote.given:
+            conn.execute(
+                vote_dots.insert().values(
+                    workshop_id=workshop_id, vote_id=vote_id, team_id=team_ids[given.team],
+                    item_id=theme_ids[given.theme], dots=given.dots,
+                )
+            )  # fmt: skip
 
 
 def demo_codes_hint() -> dict[str, object]:
