@@ -6,7 +6,7 @@ from ui import data
 from ui.context import t
 from ui.gate import require_team
 from ui.loop_sections import outcome_card
-from ui.widgets import page_start
+from ui.widgets import pager
 
 PAGE_SIZE = 10  # themes per page
 
@@ -23,6 +23,6 @@ if not found:
     st.stop()
 decided = sum(1 for o in found if o.decided)
 st.caption(t("loop.summary", themes=len(found), decided=decided))
-first = page_start(len(found), PAGE_SIZE, t("loop.page"), "loop.range", "decisions-page")
-for outcome in found[first : first + PAGE_SIZE]:
+span = pager(len(found), PAGE_SIZE, "decisions-page", "loop.page", "loop.range")
+for outcome in found[span.start : span.stop]:
     outcome_card(me, outcome)

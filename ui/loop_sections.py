@@ -7,8 +7,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import engine, t
-from ui.widgets import plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge, plain
 from workshop.domain.loop import REACTION_MAX, Stance, ThemeOutcome, reaction_counts
 from workshop.domain.model import Team, Theme
 from workshop.services.publication import is_published, set_published
@@ -30,11 +29,9 @@ def theme_reactions(workshop_id: int, theme: Theme) -> None:
     key = f"reactions_open_{theme.id}"
     wanted = st.toggle(t("loop.reactions_open"), value=theme.reactions_open, key=key)
     if wanted != theme.reactions_open:
-        try:
+        with error_edge() as edge:
             set_reactions_open(engine(), workshop_id, int(theme.id or 0), wanted)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        if edge.ok:
             st.rerun()
     given = data.reactions_frame(workshop_id)
     given = given[given["theme_id"] == theme.id]
@@ -90,9 +87,7 @@ def reaction_form(team: Team, outcome: ThemeOutcome) -> None:
         )  # fmt: skip
         comment = st.text_area(t("loop.comment", n=REACTION_MAX), max_chars=REACTION_MAX, key=comment_key)
         if st.form_submit_button(t("loop.react")):
-            try:
+            with error_edge() as edge:
                 react(engine(), team, outcome.theme_id, stance, comment)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 st.success(t("loop.reacted"), icon="✅")

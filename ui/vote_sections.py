@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import engine, t
-from ui.widgets import plain, show_error
+from ui.widgets import error_edge, plain
 from workshop.charts.vote_chart import vote_bars
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import Team
 from workshop.domain.voting import MAX_DOTS, Vote, VoteTarget, dots_left
 from workshop.services.votes import open_vote, set_vote_open, spend_dot, team_dots, vote_items, vote_results
@@ -21,11 +20,9 @@ def new_vote_form(workshop_id: int) -> None:
         )
         dots = st.number_input(t("vote.dots"), min_value=1, max_value=MAX_DOTS, value=3)
         if st.form_submit_button(t("vote.open")):
-            try:
+            with error_edge() as edge:
                 open_vote(engine(), workshop_id, title, target, int(dots))
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 st.success(t("vote.opened"))
 
 
@@ -56,9 +53,7 @@ def spend(team: Team, vote: Vote) -> None:
             plain(f"{'●' * mine.get(item, 0)} {label}".strip())
         for column, change, sign in ((more, 1, "+1"), (less, -1, "−1")):
             if column.button(sign, key=f"dot_{vid}_{item}_{change}", disabled=change < 0 and not mine.get(item)):
-                try:
+                with error_edge() as edge:
                     spend_dot(engine(), team, vid, item, change)
-                except WorkshopError as exc:
-                    show_error(exc)
-                else:
+                if edge.ok:
                     st.rerun()

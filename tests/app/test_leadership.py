@@ -8,11 +8,12 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role, ThemeStatus
-from workshop.services.actions import actions_frame, delete_action
+from workshop.services.actions import actions_frame
 from workshop.services.themes import delete_theme, list_themes
 from workshop.services.week_material import questions_frame
 from workshop.services.workshops import create_workshop, current_workshop_id
-from workshop.store import make_engine
+from workshop.store import make_engine, write
+from workshop.store.tables import actions
 
 
 def _leadership(page: str, from_scratch: bool = False) -> tuple[AppTest, Engine, int]:
@@ -24,8 +25,8 @@ def _leadership(page: str, from_scratch: bool = False) -> tuple[AppTest, Engine,
     if from_scratch:
         for theme in list_themes(engine, wid):
             delete_theme(engine, wid, int(theme.id or 0))
-        for action_id in actions_frame(engine, wid)["id"]:
-            delete_action(engine, wid, int(action_id))
+        with write(engine) as conn:
+            conn.execute(actions.delete().where(actions.c.workshop_id == wid))
     at.switch_page(f"pages/{page}").run()
     return at, engine, wid
 

@@ -10,11 +10,11 @@ from enum import StrEnum
 from typing import Annotated
 
 import pandas as pd
-from pydantic import StringConstraints, ValidationError
+from pydantic import StringConstraints
 
 from workshop.domain.consolidation import answer_text
-from workshop.domain.errors import InvalidInput
 from workshop.domain.model import ActionStatus, Strict, Theme, ThemeStatus
+from workshop.domain.validation import validated
 
 REACTION_MAX = 500  # a short comment: one per team and theme
 
@@ -35,14 +35,7 @@ class Reaction(Strict):
 
 def checked_reaction(theme_id: int, team_id: int, stance: str, comment: str) -> Reaction:
     """The reaction cleaned, or InvalidInput naming the field that is wrong."""
-    try:
-        return Reaction(theme_id=theme_id, team_id=team_id, stance=stance, comment=comment)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(map(str, first["loc"])) or "reaction"
-        if field == "comment":
-            raise InvalidInput(f"the comment is longer than {REACTION_MAX} characters", field="comment") from None
-        raise InvalidInput(str(first["msg"]), field=field) from None
+    return validated(Reaction, {"theme_id": theme_id, "team_id": team_id, "stance": stance, "comment": comment})
 
 
 def may_react(published: bool, theme: Theme) -> bool:

@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from workshop.domain.errors import InvalidInput, TooManyDots
 from workshop.domain.model import Name, Strict
+from workshop.domain.validation import validated
 
 MAX_DOTS = 20
 
@@ -31,11 +32,7 @@ class Vote(Strict):
 
 def checked_vote(title: str, target: str, dots: int) -> Vote:
     """The vote cleaned, or InvalidInput naming the field that is wrong."""
-    try:
-        return Vote(title=title, target=target, dots=dots)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InvalidInput(str(first["msg"]), field=".".join(map(str, first["loc"]))) from None
+    return validated(Vote, {"title": title, "target": target, "dots": dots})
 
 
 def dots_left(dots: int, spent: Mapping[int, int]) -> int:
