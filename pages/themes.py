@@ -5,6 +5,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
+from ui.loop_sections import publish_switch, theme_reactions
 from ui.widgets import error_edge, plain
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -76,6 +77,7 @@ with st.form("new_theme", clear_on_submit=True):
 
 themes = svc.list_themes(engine(), wid)
 st.subheader(t("themes.list", n=len(themes)))
+publish_switch(wid)
 if not themes:
     st.info(t("themes.empty"))
 statuses = list(ThemeStatus)
@@ -98,5 +100,6 @@ for theme in themes:
         st.caption(t("themes.behind"))
         for row in data.answers_of(wid, tuple(theme.response_ids)).itertuples():
             plain(f"{row.team} · {row.question}\n{row.answer}")
+        theme_reactions(wid, theme)
         if st.button(t("themes.delete"), key=f"delete_{theme.id}") and attempt(svc.delete_theme, theme.id):
             st.rerun()

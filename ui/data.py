@@ -11,6 +11,8 @@ from workshop.services import overview as _overview
 from workshop.services import partners as _partners
 from workshop.services import priorities as _strengths
 from workshop.services import profile_ratings as _profile
+from workshop.services import publication as _publication
+from workshop.services import reactions as _reactions
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 
@@ -65,3 +67,8 @@ overview_unthemed = cached(_overview.unthemed, *_overview.TABLES)
 answer_labels = cached(_overview.answer_labels, *_overview.TABLES)
 answers_of = cached(_overview.answers_of, *_overview.TABLES)
 question_labels = cached(_overview.question_labels, "questions", "days")
+
+# Closing the loop: the teams' view of leadership's decisions, and the reactions leadership reads.
+
+team_outcomes = cached(_publication.team_outcomes, *_publication.OUTCOME_TABLES)
+reactions_frame = cached(_reactions.reactions_frame, "reactions", "teams")

@@ -27,6 +27,8 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     ],
     Role.TEAM: [
         ("answer.py", "nav.answer", "✍️"),
+        ("decisions.py", "nav.decisions", "📢"),
+        ("vote.py", "nav.vote", "🔵"),
         ("offers.py", "nav.offers", "📚"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),
@@ -37,6 +39,7 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("overview.py", "nav.overview", "🧭"),
         ("themes.py", "nav.themes", "🧩"),
         ("actions.py", "nav.actions", "✅"),
+        ("votes.py", "nav.votes", "🔵"),
         ("reports.py", "nav.reports", "📄"),
         ("compare.py", "nav.compare", "⚖️"),
         ("strengths.py", "nav.strengths", "📊"),

@@ -221,6 +221,7 @@ class Theme(Strict):
     title: Name
     status: ThemeStatus = ThemeStatus.OPEN
     decision: LongText = ""
+    reactions_open: bool = False  # teams may react to it (once leadership has published its decisions)
     response_ids: list[int] = Field(default_factory=list)
 
 

@@ -3,8 +3,9 @@ an `answers` sheet that reads on its own), a zip of CSV files, and the HTML repo
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
-`actions`. An offer carries `name`, `strength`, and `spaces` as an object keyed by space key (0-3).
-Responses name their team and question by id. Codes and their hashes are never exported.
+`actions`, `reactions`, `votes`, `vote_dots`. An offer carries `name`, `strength`, and `spaces` as an
+object keyed by space key (0-3). Responses, reactions and dots name their team (and question, theme or
+item) by id. Codes and their hashes are never exported.
 Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '.
 CSV: a zip holding answers.csv (every answer with its team, question and main point) and one CSV per
 entity, UTF-8 with a byte-order mark so Excel reads the letters right."""
@@ -32,10 +33,13 @@ from workshop.store.tables import (
     offers,
     partners,
     questions,
+    reactions,
     responses,
     teams,
     theme_responses,
     themes,
+    vote_dots,
+    votes,
     workshops,
 )
 
@@ -50,6 +54,9 @@ ENTITIES: dict[str, Table] = {
     "responses": responses,
     "themes": themes,
     "actions": actions,
+    "reactions": reactions,
+    "votes": votes,
+    "vote_dots": vote_dots,
 }
 SECRET_COLUMNS = {"code_hash", "facilitator_code_hash", "leadership_code_hash", "team_code_salt", "idempotency_key"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
