@@ -3,8 +3,10 @@ an `answers` sheet that reads on its own), a zip of CSV files, and the HTML repo
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
-`actions`. An offer carries `name`, `strength`, and `spaces` as an object keyed by space key (0-3).
-Responses name their team and question by id. Codes and their hashes are never exported.
+`actions`, `mappings`. An offer carries `name`, `strength`, and `spaces` as an object keyed by space key (0-3).
+Responses name their team and question by id. `mappings`: one entry per team and offer
+it mapped (`team`, `offer`, `spaces` 0-3, `strength`, `target_groups`, `partners`, `note`, `done`), a
+proposed offer the register lacked flagged `proposed` (its `offer_id` null until accepted). Codes and their hashes are never exported.
 Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '.
 CSV: a zip holding answers.csv (every answer with its team, question and main point) and one CSV per
 entity, UTF-8 with a byte-order mark so Excel reads the letters right."""
@@ -26,6 +28,7 @@ from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.files.backup import _plain
 from workshop.files.xlsx import workbook
+from workshop.services.mapping import export_mappings
 from workshop.store import read
 from workshop.store.tables import (
     actions,
@@ -103,6 +106,7 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
             rows = conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.id))
             doc[name] = _rows(table, rows)
         links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
+        doc["mappings"] = export_mappings(conn, workshop_id)
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
     return doc

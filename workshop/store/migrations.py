@@ -8,7 +8,16 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
-from workshop.store.tables import data_versions, metadata, profile_ratings, settings, target_groups
+from workshop.store.tables import (
+    data_versions,
+    mapping_decisions,
+    mapping_phases,
+    mappings,
+    metadata,
+    profile_ratings,
+    settings,
+    target_groups,
+)
 from workshop.store.versions import seed_versions
 
 Migration = Callable[[Connection], None]
@@ -27,6 +36,8 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[data_versions]),  # 1 -> 2: data versions for caching
     lambda conn: metadata.create_all(conn, tables=[profile_ratings]),  # 2 -> 3: the opposite-pairs profile
     _offer_register,  # 3 -> 4: primary space on tie, target groups
+    # the teams' mapping of offers (issue 18)
+    lambda conn: metadata.create_all(conn, tables=[mapping_phases, mappings, mapping_decisions]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
