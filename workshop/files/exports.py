@@ -6,7 +6,8 @@ entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `resp
 `actions`, `mappings`. An offer carries `name`, `strength`, and `spaces` as an object keyed by space key (0-3).
 Responses name their team and question by id. `mappings`: one entry per team and offer
 it mapped (`team`, `offer`, `spaces` 0-3, `strength`, `target_groups`, `partners`, `note`, `done`), a
-proposed offer the register lacked flagged `proposed` (its `offer_id` null until accepted). Codes and their hashes are never exported.
+proposed offer the register lacked flagged `proposed` (its `offer_id` null until accepted).
+Codes and their hashes are never exported.
 Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '.
 CSV: a zip holding answers.csv (every answer with its team, question and main point) and one CSV per
 entity, UTF-8 with a byte-order mark so Excel reads the letters right."""
