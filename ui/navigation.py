@@ -22,11 +22,13 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("import_offers.py", "nav.import_offers", "📥"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),
+        ("mapping_review.py", "nav.mapping_review", "🧮"),
         ("morning.py", "nav.morning", "📣"),
         ("week_log.py", "nav.week_log", "📝"),
     ],
     Role.TEAM: [
         ("answer.py", "nav.answer", "✍️"),
+        ("mapping.py", "nav.mapping", "📍"),
         ("offers.py", "nav.offers", "📚"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),
