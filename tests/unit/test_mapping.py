@@ -101,7 +101,7 @@ def library(engine: Engine) -> tuple[int, dict[str, Team], dict[str, int]]:
 
 
 def test_a_team_sees_only_its_own_mapping(engine: Engine, library: tuple) -> None:
-    wid, teams, ids = library
+    _, teams, ids = library
     save_mapping(engine, teams["Children"], ids["Storytime"], mapped(2, 2, 0, 0, note="ours"), done=True)
     assert team_mapping(engine, teams["Children"]).entries[ids["Storytime"]].note == "ours"
     theirs = team_mapping(engine, teams["Digital"])
@@ -110,7 +110,7 @@ def test_a_team_sees_only_its_own_mapping(engine: Engine, library: tuple) -> Non
 
 
 def test_a_forged_team_of_another_workshop_is_refused(engine: Engine, library: tuple) -> None:
-    wid, teams, ids = library
+    wid, _, ids = library
     other = create_workshop(engine, "Other", "facilitate-fx", "lead-fixture")
     stranger = add_team(engine, other, "Stranger")[0]
     forged = Team(id=stranger.id, workshop_id=wid, name="Children")
@@ -200,7 +200,12 @@ def test_the_export_holds_one_entry_per_team_and_offer_with_proposals_flagged(en
     propose_offer(engine, teams["Digital"], "Repair café", "", mapped(0, 0, 3, 0))
     doc = json.loads(to_json(engine, wid))
     entries = {(m["team"], m["offer"]): m for m in doc["mappings"]}
-    assert entries["Children", "Storytime"]["spaces"] == {"inspiration": 3, "learning": 0, "meeting": 1, "performative": 0}
+    assert entries["Children", "Storytime"]["spaces"] == {
+        "inspiration": 3,
+        "learning": 0,
+        "meeting": 1,
+        "performative": 0,
+    }
     assert entries["Children", "Storytime"]["note"] == "=cmd" and not entries["Children", "Storytime"]["proposed"]
     assert entries["Digital", "Repair café"]["proposed"] and entries["Digital", "Repair café"]["offer_id"] is None
 
