@@ -107,3 +107,19 @@ def test_the_facilitator_accepts_the_agreed_offers_then_resolves_the_widest_spre
     assert at.subheader[0].value == "To resolve: 3 offers"
     next(b for b in at.button if b.label == "Add to the register").click().run()
     assert "Repair café" in set(offers_frame(engine, wid)["name"])
+
+
+def test_leadership_sees_the_staffs_mapping_beside_the_registers(app_db: str) -> None:
+    from tests.app.test_strengths_page import on_tab, open_strengths
+
+    at = on_tab(open_strengths(), "The staff's view")
+    assert errors_of(at) == []
+    table = next(d.value for d in at.dataframe if "Staff's mapping (median of the teams)" in d.value.columns)
+    rows = {row["Name"]: row for row in table.to_dict(orient="records")}
+    staff = "Staff's mapping (median of the teams)"
+    # The demo teams' medians differ from the register on two offers only. Makerspace: inspiration 1 -> 2,
+    # learning 2 -> 1 (strength 3): +3 and -3. Homework café: learning stays 3 but strength 5 -> 4, meeting
+    # 2 -> 3: learning 15 -> 12, meeting 10 -> 12. So learning loses 6 and its share drops a point.
+    assert (rows["Learning space"]["Register"], rows["Learning space"][staff]) == ("38%", "37%")
+    assert (rows["Inspiration space"]["Register"], rows["Inspiration space"][staff]) == ("27%", "28%")
+    assert any("the teams mapped 47 offers" in c.value for c in at.caption)
