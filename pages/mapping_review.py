@@ -40,11 +40,11 @@ if not items:
     st.info(t("review.nothing_mapped"))
 elif not waiting:
     st.success(t("review.all_resolved"), icon="✅")
-agreed = [i for i in waiting if i.spread.widest == 0 and i.spread.strength_spread == 0]
+agreed = [i for i in waiting if i.spread.agreed]
 if agreed and st.button(t("review.accept_agreed", n=len(agreed))):
-    st.success(t("review.accepted_agreed", n=accept_agreed(engine(), wid)))
+    st.session_state["review-outcome"] = ("saved", t("review.accepted_agreed", n=accept_agreed(engine(), wid)))
     st.rerun()
-differ = [i for i in waiting if i not in agreed]
+differ = [i for i in waiting if not i.spread.agreed]
 start = page_start(len(differ), 10, t("review.page"), "review.range", "review-page")
 for item in differ[start : start + 10]:
     review_card(wid, item)

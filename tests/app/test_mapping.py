@@ -95,6 +95,7 @@ def test_the_facilitator_accepts_the_agreed_offers_then_resolves_the_widest_spre
     assert at.subheader[0].value == f"To resolve: {total} offers"
     next(b for b in at.button if b.label.startswith("Accept the ")).click().run()
     assert at.subheader[0].value == "To resolve: 4 offers"
+    assert any(s.value == f"{total - 4} offers accepted into the register." for s in at.success)
     # Widest first: Makerspace (inspiration 1, 2, 3 -> spread 2). Its notes are shown as plain text.
     assert at.text[0].value == "Makerspace"
     assert any(t.value.startswith("Events & culture: People come to be inspired") for t in at.text)

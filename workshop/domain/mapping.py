@@ -130,6 +130,11 @@ class OfferSpread:
     def widest(self) -> int:
         return max(self.by_space.values())
 
+    @property
+    def agreed(self) -> bool:
+        """Every team gave the same contributions and the same strength: nothing to decide."""
+        return self.widest == 0 and self.strength_spread == 0
+
 
 def offer_spread(offer_id: int, entries: Sequence[Contribution]) -> OfferSpread:
     """The spread and medians of the teams' mappings of one offer (at least one mapping)."""

@@ -394,9 +394,7 @@ def median_of(item: ReviewItem) -> Contribution:
 
 def accept_agreed(engine: Engine, workshop_id: int) -> int:
     """Accept every open offer the teams agree on (no spread in any space nor in strength); returns how many."""
-    agreed = [
-        i for i in review(engine, workshop_id) if i.open and i.spread.widest == 0 and i.spread.strength_spread == 0
-    ]
+    agreed = [i for i in review(engine, workshop_id) if i.open and i.spread.agreed]
     with write(engine) as conn:
         for item in agreed:
             _accept(conn, workshop_id, item.offer_id, checked(median_of(item), complete=True))
