@@ -221,3 +221,24 @@ def test_the_staffs_picture_stands_beside_the_registers(engine: Engine, library:
     # Staff: IT courses mapped to meeting 3 x strength 3 = 9 -> insp 12, learning 4, meeting 9 of 25.
     assert both.at["meeting", "staff_share"] == pytest.approx(9 / 25)
     assert both.at["learning", "staff_share"] == pytest.approx(4 / 25)
+
+
+def test_a_version_4_database_gets_the_mapping_tables_and_keeps_its_offers(sqlite_engine: Engine) -> None:
+    from sqlalchemy import inspect, text
+
+    from workshop.store import migrate
+    from workshop.store.migrations import SCHEMA_VERSION
+
+    wid = create_workshop(sqlite_engine, "Old", "facilitate-fx", "lead-fixture")
+    add_offers(sqlite_engine, wid, [Offer(name="Storytime", spaces={"inspiration": 3})])
+    with sqlite_engine.begin() as conn:
+        for table in ("mapping_decisions", "mappings", "mapping_phases"):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE settings SET value = '4' WHERE key = 'schema_version'"))
+    assert migrate(sqlite_engine) == SCHEMA_VERSION == 5
+    assert {"mapping_phases", "mappings", "mapping_decisions"} <= set(inspect(sqlite_engine).get_table_names())
+    team = add_team(sqlite_engine, wid, "Children")[0]
+    set_mapping_phase(sqlite_engine, wid, DayStatus.OPEN, MappingScope.ALL)
+    offer_id = int(offers_frame(sqlite_engine, wid)["id"].iloc[0])
+    save_mapping(sqlite_engine, team, offer_id, mapped(2, 0, 0, 0), done=True)
+    assert team_mapping(sqlite_engine, team).progress == (1, 1)

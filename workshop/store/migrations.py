@@ -36,7 +36,7 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[data_versions]),  # 1 -> 2: data versions for caching
     lambda conn: metadata.create_all(conn, tables=[profile_ratings]),  # 2 -> 3: the opposite-pairs profile
     _offer_register,  # 3 -> 4: primary space on tie, target groups
-    # the teams' mapping of offers (issue 18)
+    # 4 -> 5: the teams' mapping of offers (issue 18): phase, team mappings and proposals, decisions
     lambda conn: metadata.create_all(conn, tables=[mapping_phases, mappings, mapping_decisions]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
