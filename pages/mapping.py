@@ -37,7 +37,7 @@ else:
         proposal_form(me)
 
 st.subheader(t("mapping.our_map"))
-frame = team_map_frame(engine(), me)
+frame = team_map_frame(engine(), me, state)  # callbacks ran before this run: state is fresh
 if frame.empty:
     st.caption(t("mapping.map_empty"))
 else:

@@ -55,8 +55,9 @@ if proposals:
 for proposal in proposals:
     with st.container(border=True):
         plain(f"{proposal.name} — {proposal.team}")
-        plain(proposal.description)
-        plain(proposal.entry.note)
+        for text in (proposal.description, proposal.entry.note):
+            if text:
+                plain(text)
         st.caption(t("review.proposal_values", **proposal.entry.spaces, strength=proposal.entry.strength))
         if st.button(t("review.accept_proposal"), key=f"prop-accept-{proposal.id}"):
             try:

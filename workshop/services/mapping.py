@@ -222,10 +222,10 @@ def propose_offer(engine: Engine, team: Team, name: str, description: str, entry
         )
 
 
-def team_map_frame(engine: Engine, team: Team) -> pd.DataFrame:
+def team_map_frame(engine: Engine, team: Team, mine: TeamMapping | None = None) -> pd.DataFrame:
     """The team's mapped offers as the four-spaces map draws them (workshop.charts.offer_map), with the
-    team's own contributions and strength, not the register's."""
-    mine = team_mapping(engine, team)
+    team's own contributions and strength, not the register's (`mine`: the team's mapping, if read)."""
+    mine = mine or team_mapping(engine, team)
     reg = offers_frame(engine, int(team.workshop_id or 0)).set_index("id")
     rows = []
     for offer in mine.offers:
