@@ -11,7 +11,8 @@ from ui.widgets import page_start, plain, show_error
 from workshop.domain.errors import WorkshopError
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import DayStatus, Role
-from workshop.services.mapping import accept_agreed, accept_proposal, set_mapping_phase
+from workshop.services.mapping import set_mapping_phase
+from workshop.services.mapping_review import accept_agreed, accept_proposal
 from workshop.services.week import next_status
 
 require(Role.FACILITATOR)

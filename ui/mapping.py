@@ -11,15 +11,8 @@ from workshop.config.spaces import spaces
 from workshop.domain.errors import WorkshopError
 from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
-from workshop.services.mapping import (
-    ReviewItem,
-    TeamMapping,
-    accept,
-    median_of,
-    propose_offer,
-    register_values,
-    save_mapping,
-)
+from workshop.services.mapping import TeamMapping, propose_offer, register_values, save_mapping
+from workshop.services.mapping_review import ReviewItem, accept, median_of
 
 OUTCOME = "mapping-outcome"
 

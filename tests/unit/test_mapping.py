@@ -20,18 +20,15 @@ from workshop.domain.mapping import (
 )
 from workshop.domain.model import DayStatus, Offer, Team
 from workshop.files.exports import to_json
-from workshop.services.mapping import (
+from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase, team_mapping
+from workshop.services.mapping_review import (
     accept,
     accept_agreed,
     accept_proposal,
     median_of,
     pending_proposals,
-    propose_offer,
     review,
-    save_mapping,
-    set_mapping_phase,
     staff_beside_register,
-    team_mapping,
 )
 from workshop.services.offers import add_offers, offers_frame
 from workshop.services.workshops import add_team, create_workshop

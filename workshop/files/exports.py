@@ -29,7 +29,7 @@ from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.files.backup import _plain
 from workshop.files.xlsx import workbook
-from workshop.services.mapping import export_mappings
+from workshop.services.mapping_review import export_mappings
 from workshop.store import read
 from workshop.store.tables import (
     actions,
