@@ -205,6 +205,10 @@ def test_the_export_holds_one_entry_per_team_and_offer_with_proposals_flagged(en
     }
     assert entries["Children", "Storytime"]["note"] == "=cmd" and not entries["Children", "Storytime"]["proposed"]
     assert entries["Digital", "Repair café"]["proposed"] and entries["Digital", "Repair café"]["offer_id"] is None
+    assert (doc["mapping"]["status"], doc["mapping"]["scope"], doc["mapping"]["decisions"]) == ("open", "all", [])
+    accept(engine, wid, ids["Storytime"], mapped(3, 0, 1, 0, 4))
+    decided = json.loads(to_json(engine, wid))["mapping"]["decisions"]
+    assert [(d["offer"], d["mapped_by"], d["spaces"]["meeting"]) for d in decided] == [("Storytime", ["Children"], 1)]
 
 
 def test_the_staffs_picture_stands_beside_the_registers(engine: Engine, library: tuple) -> None:

@@ -24,7 +24,7 @@ from workshop.domain.scoring import Thresholds, score_spaces
 from workshop.services.mapping import Proposal, aware, contribution_of, name_taken, now
 from workshop.services.offers import offers_frame
 from workshop.store import read, write
-from workshop.store.tables import mapping_decisions, mappings, offers, teams
+from workshop.store.tables import mapping_decisions, mapping_phases, mappings, offers, teams
 
 # --- the facilitator's review ---------------------------------------------------------------------
 
@@ -259,3 +259,30 @@ def export_mappings(conn: Connection, workshop_id: int) -> list[dict[str, object
         }
         for r in rows
     ]
+
+
+def export_decisions(conn: Connection, workshop_id: int) -> dict[str, object]:
+    """The mapping phase and the facilitator's decisions, as the JSON export holds them (key
+    `mapping`): status, scope, and per decided offer the accepted values and the teams they came from."""
+    phase = conn.execute(select(mapping_phases).where(mapping_phases.c.workshop_id == workshop_id)).first()
+    rows = conn.execute(
+        select(mapping_decisions, offers.c.name.label("offer"))
+        .join(offers, offers.c.id == mapping_decisions.c.offer_id)
+        .where(mapping_decisions.c.workshop_id == workshop_id)
+        .order_by(mapping_decisions.c.offer_id)
+    ).fetchall()
+    return {
+        "status": phase.status if phase else "planned",
+        "scope": phase.scope if phase else "own",
+        "decisions": [
+            {
+                "offer_id": r.offer_id,
+                "offer": r.offer,
+                "spaces": {k: int(r._mapping[k]) for k in SPACE_KEYS},
+                "strength": int(r.strength),
+                "mapped_by": list(r.mapped_by),
+                "decided_at": aware(r.decided_at).isoformat(),
+            }
+            for r in rows
+        ],
+    }
