@@ -7,8 +7,7 @@ from ui.context import engine, t, workshop_id
 from ui.data import mapping_phase, mapping_proposals, mapping_review
 from ui.gate import require
 from ui.mapping import review_card
-from ui.widgets import page_start, plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge, pager, plain
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import DayStatus, Role
 from workshop.services.mapping import set_mapping_phase
@@ -46,8 +45,8 @@ if agreed and st.button(t("review.accept_agreed", n=len(agreed))):
     st.session_state["review-outcome"] = ("saved", t("review.accepted_agreed", n=accept_agreed(engine(), wid)))
     st.rerun()
 differ = [i for i in waiting if not i.spread.agreed]
-start = page_start(len(differ), 10, t("review.page"), "review.range", "review-page")
-for item in differ[start : start + 10]:
+span = pager(len(differ), 10, "review-page", "review.page", "review.range")
+for item in differ[span.start : span.stop]:
     review_card(wid, item)
 
 proposals = mapping_proposals(wid)
@@ -61,11 +60,9 @@ for proposal in proposals:
                 plain(text)
         st.caption(t("review.proposal_values", **proposal.entry.spaces, strength=proposal.entry.strength))
         if st.button(t("review.accept_proposal"), key=f"prop-accept-{proposal.id}"):
-            try:
+            with error_edge() as edge:
                 accept_proposal(engine(), wid, proposal.id)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 st.rerun()
 
 decided = [i for i in items if not i.open]

@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop
-from ui.widgets import error_text, plain
+from ui.widgets import error_edge, error_text, plain
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
 from workshop.services.mapping import TeamMapping, propose_offer, register_values, save_mapping
@@ -50,19 +49,19 @@ def _restore(oid: int, start: Contribution) -> None:
 
 
 def _keep_draft(team: Team, oid: int) -> None:
-    try:
+    with error_edge(show=False) as edge:
         save_mapping(engine(), team, oid, _entry(oid), done=False)
-    except WorkshopError as exc:
-        st.session_state[OUTCOME] = ("error", error_text(exc))
+    if edge.error is not None:
+        st.session_state[OUTCOME] = ("error", error_text(edge.error))
     else:
         st.session_state.pop(OUTCOME, None)
 
 
 def _done(team: Team, oid: int, queue: list[int], done: set[int]) -> None:
-    try:
+    with error_edge(show=False) as edge:
         save_mapping(engine(), team, oid, _entry(oid), done=True)
-    except WorkshopError as exc:
-        st.session_state[OUTCOME] = ("error", error_text(exc))
+    if edge.error is not None:
+        st.session_state[OUTCOME] = ("error", error_text(edge.error))
         return
     st.session_state[OUTCOME] = ("saved", t("mapping.saved"))
     skipped = [s for s in st.session_state.get("mapping-skipped", []) if s != oid]
@@ -157,11 +156,9 @@ def proposal_form(team: Team) -> None:
         strength = st.radio(t("mapping.strength"), [1, 2, 3, 4, 5], index=2, horizontal=True, key="prop-strength")
         note = st.text_area(t("mapping.note"), max_chars=MAX_NOTE, key="prop-note")
         if st.form_submit_button(t("mapping.propose_send")):
-            try:
+            with error_edge() as edge:
                 propose_offer(engine(), team, name, description, Contribution(values, int(strength), note=note))
-            except WorkshopError as exc:
-                st.error(error_text(exc), icon="⚠️")
-            else:
+            if edge.ok:
                 st.session_state["mapping-proposed"] = True
                 st.rerun()  # the new proposal shows on the team's map and list
     if st.session_state.pop("mapping-proposed", False):
@@ -204,12 +201,10 @@ def _accept(wid: int, item: ReviewItem, use_median: bool) -> None:
             median.target_groups,
             median.partners,
         )
-    try:
-        who = accept(engine(), wid, item.offer_id, decision)
-    except WorkshopError as exc:
-        ss["review-outcome"] = ("error", error_text(exc))
-    else:
-        ss["review-outcome"] = ("saved", t("review.accepted", n=len(who)))
+    with error_edge(show=False) as edge:
+        ss["review-outcome"] = ("saved", t("review.accepted", n=len(accept(engine(), wid, item.offer_id, decision))))
+    if edge.error is not None:
+        ss["review-outcome"] = ("error", error_text(edge.error))
 
 
 def review_card(wid: int, item: ReviewItem) -> None:
