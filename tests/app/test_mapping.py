@@ -124,3 +124,16 @@ def test_leadership_sees_the_staffs_mapping_beside_the_registers(app_db: str) ->
     assert (rows["Learning space"]["Register"], rows["Learning space"][staff]) == ("38%", "37%")
     assert (rows["Inspiration space"]["Register"], rows["Inspiration space"][staff]) == ("27%", "28%")
     assert any("the teams mapped 47 offers" in c.value for c in at.caption)
+
+
+def test_both_mapping_pages_speak_danish(app_db: str) -> None:
+    at = fresh_app()
+    engine, wid = _store(app_db)
+    set_mapping_phase(engine, wid, DayStatus.OPEN, MappingScope.OWN)
+    at = sign_in(at, Role.TEAM, ADULT_CODE)
+    at.session_state["lang"] = "da"  # the sidebar's language picker
+    at.switch_page("pages/mapping.py").run()
+    assert errors_of(at) == []
+    assert at.title[0].value == "Kortlæg vores tilbud"
+    assert at.get("progress")[0].proto.text.startswith("0 af ")
+    assert any(r.label == "Hvor meget tjener tilbuddet Møderummet?" for r in at.radio)
