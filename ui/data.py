@@ -6,6 +6,8 @@ import streamlit as _st
 
 from ui.cache import cached
 from workshop.files import spreadsheet as _importing
+from workshop.services import mapping as _mapping
+from workshop.services import mapping_review as _review
 from workshop.services import offers, week, workshops
 from workshop.services import overview as _overview
 from workshop.services import partners as _partners
@@ -72,3 +74,10 @@ question_labels = cached(_overview.question_labels, "questions", "days")
 
 team_outcomes = cached(_publication.team_outcomes, *_publication.OUTCOME_TABLES)
 reactions_frame = cached(_reactions.reactions_frame, "reactions", "teams")
+
+# The teams' mapping of offers (workshop.services.mapping).
+
+mapping_phase = cached(_mapping.mapping_phase, "mapping_phases")
+mapping_review = cached(_review.review, "mappings", "mapping_decisions", "offers", "teams")
+mapping_proposals = cached(_review.pending_proposals, "mappings", "teams")
+staff_beside_register = cached(_review.staff_beside_register, "mappings", "offers", "teams")
