@@ -121,5 +121,5 @@ def test_a_database_from_the_first_release_is_brought_forward_with_its_offers(en
         conn.execute(text("UPDATE settings SET value = '1' WHERE key = 'schema_version'"))
     assert migrate(engine) == SCHEMA_VERSION == 6
     with engine.connect() as conn:
-        assert current_version(conn) == 4
+        assert current_version(conn) == 6
     assert len(register_frame(engine, wid)) == count
