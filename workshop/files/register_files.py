@@ -7,12 +7,12 @@ import csv
 import io
 
 import pandas as pd
-from openpyxl import Workbook
 from sqlalchemy import Engine
 
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS
 from workshop.files.exports import safe_cell
+from workshop.files.xlsx import workbook
 from workshop.services.offers import register_frame
 from workshop.services.partners import partner_register
 
@@ -59,16 +59,12 @@ def register_csv(engine: Engine, workshop_id: int, what: str = "offers") -> byte
 
 
 def register_xlsx(engine: Engine, workshop_id: int) -> bytes:
-    """A workbook with an `offers` and a `partners` sheet."""
-    book = Workbook(write_only=True)
-    for title, frame in (
-        ("offers", offers_table(engine, workshop_id)),
-        ("partners", partners_table(engine, workshop_id)),
-    ):
-        sheet = book.create_sheet(title)
-        sheet.append(list(frame.columns))
-        for row in _rows(frame):
-            sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    """A workbook with an `offers` and a `partners` sheet (text XML cannot hold is left out, not fatal)."""
+    sheets = [
+        (title, [list(frame.columns), *_rows(frame)])
+        for title, frame in (
+            ("offers", offers_table(engine, workshop_id)),
+            ("partners", partners_table(engine, workshop_id)),
+        )
+    ]
+    return workbook(sheets)

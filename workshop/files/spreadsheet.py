@@ -193,6 +193,13 @@ def _table(records: list[list[Cell]], filename: str, **about: object) -> SourceT
     header = [str(c).strip() if c is not None else "" for c in records[start]]
     header += [""] * (width - len(header))
     header = [h or f"({get_column_letter(i + 1)})" for i, h in enumerate(header)]
+    # A repeated header gets its column letter, so each column keeps its own name (tables and the
+    # preview need distinct column names).
+    seen: set[str] = set()
+    for i, h in enumerate(header):
+        if h.casefold() in seen:
+            header[i] = f"{h} ({get_column_letter(i + 1)})"
+        seen.add(header[i].casefold())
     rows: list[list[Cell]] = []
     numbers: list[int] = []
     for index in range(start + 1, len(records)):
