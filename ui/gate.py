@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui.context import engine, forget_workshop, t, workshop, workshop_id
 from ui.widgets import show_error
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import Role, Team
@@ -30,6 +30,12 @@ def team() -> Team | None:
 def require(*allowed: Role) -> Role:
     """Stop the page unless this session holds one of the roles (navigation hides it too)."""
     held = role()
+    if held is not None and workshop() is None:
+        # The workshop was deleted in another session meanwhile: say so instead of failing on it.
+        forget_workshop()
+        st.warning(t("gate.workshop_gone"), icon="🗑️")
+        st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
+        st.stop()
     if held not in allowed:
         st.warning(t("gate.not_allowed"), icon="🔒")
         st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
