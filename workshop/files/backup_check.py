@@ -74,7 +74,9 @@ def typed_rows(path: object, table: Table, rows: list[Any]) -> list[dict[str, An
                     raise InvalidInput(f"{where}: no {column.name}", field="file")
                 continue
             try:
-                typed[column.name] = _value(table.name, column.name, column.type, row[column.name], column.nullable)
+                typed[column.name] = _value(
+                    table.name, column.name, column.type, row[column.name], bool(column.nullable)
+                )
             except (TypeError, ValueError) as exc:
                 raise InvalidInput(f"{where}, {column.name}: {exc}", field="file") from None
         out.append(typed)

@@ -205,7 +205,7 @@ def check_row(
         value = values.get(field, "")
         for text in value if isinstance(value, list) else [value]:
             if problem := text_problem(str(text), limit):
-                fail(field, f"{text_of(text)[:40]!r} {problem}" if isinstance(value, list) else f"the text {problem}")
+                fail(field, f"{str(text)[:40]!r} {problem}" if isinstance(value, list) else f"the text {problem}")
                 values["bad"] = True
                 break
     if not name or values.pop("bad", False):
