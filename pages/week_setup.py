@@ -16,8 +16,7 @@ from ui.setup_forms import (
     question_form,
     question_line,
 )
-from ui.widgets import plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge, plain
 from workshop.domain.model import DayStatus, Role
 from workshop.services.planning import (
     answer_count,
@@ -76,11 +75,9 @@ with days_tab:
             with head:
                 plain(day.title + (f"  ({day.date.isoformat()})" if day.date else ""))
                 if st.button(t(STATUS_BUTTON[day.status]), key=f"status-{did}", type="primary"):
-                    try:
+                    with error_edge() as edge:
                         set_day_status(engine(), wid, did, next_status(day.status))
-                    except WorkshopError as exc:
-                        show_error(exc)
-                    else:
+                    if edge.ok:
                         st.rerun()
             with move_col:
                 arrows(wid, f"day-{did}", move_day, did)

@@ -6,8 +6,7 @@ import streamlit as st
 from ui.context import choose_workshop, engine, forget_workshop, t, workshop_id
 from ui.forms import new_workshop_form
 from ui.gate import require
-from ui.widgets import show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge
 from workshop.domain.model import Role
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
@@ -46,11 +45,9 @@ with st.expander(t("workshops.delete"), expanded=False):
     st.caption(t("workshops.delete_help"))
     typed = st.text_input(t("workshops.delete_type_name"), key="delete_name")
     if st.button(t("workshops.delete_button"), disabled=this is None or typed.strip() != this.name, type="primary"):
-        try:
+        with error_edge() as edge:  # it may have been deleted in another session meanwhile
             delete_workshop(engine(), int(mine or 0))
-        except WorkshopError as exc:  # deleted in another session meanwhile
-            show_error(exc)
-        else:
+        if edge.ok:
             forget_workshop()
             st.switch_page("pages/home.py")
 
