@@ -42,6 +42,11 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
             st.success(t("actions.added", title=title.strip()))
 
 frame = actions_frame(engine(), wid)
+# A status changed on a card that another session deleted meanwhile: the card is gone, so say so.
+shown = st.session_state.get("actions_shown", {})
+if any(st.session_state.get(f"move_{k}", s) != s for k, s in shown.items() if k not in set(frame["id"])):
+    st.warning(t("setup.gone"), icon="🗑️")
+st.session_state["actions_shown"] = {int(k): ActionStatus(s) for k, s in zip(frame["id"], frame["status"], strict=True)}
 if frame.empty:
     st.info(t("actions.empty"))
     st.stop()
@@ -66,8 +71,10 @@ with board_tab:
                     format_func=status_name.get, key=f"move_{card.id}",
                 )  # fmt: skip
                 if moved != state:
-                    set_action_status(engine(), wid, int(card.id), moved)
-                    st.rerun()
+                    with error_edge() as edge:
+                        set_action_status(engine(), wid, int(card.id), moved)
+                    if edge.ok:
+                        st.rerun()
 with list_tab:
     shown = marked.assign(
         theme=marked["theme_id"].map(lambda k: themes.get(k, "")),

@@ -42,14 +42,15 @@ offer_details = cached(_strengths.offer_details, "offers")
 staff_ratings = cached(_strengths.staff_ratings, "responses", "questions")
 
 
-@_st.cache_data(show_spinner=False, max_entries=4)
+# Uploads are bounded by workshop.files.limits; at most two read tables are kept, for ten minutes.
+@_st.cache_data(show_spinner=False, max_entries=2, ttl=600)
 def uploaded_source(file_id: str, filename: str, sheet: str | None, _data: bytes) -> _importing.SourceTable:
     """An uploaded spreadsheet read once per upload and sheet (an XLSX of 50,000 rows takes seconds to read),
     not again on every click on the import page. The upload's id is the key; its bytes are not hashed."""
     return _importing.read_source(_data, filename, sheet)
 
 
-@_st.cache_data(show_spinner=False, max_entries=4)
+@_st.cache_data(show_spinner=False, max_entries=4, ttl=600)
 def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
     """The sheets of an uploaded workbook, read once per upload."""
     return _importing.sheet_names(_data)

@@ -156,17 +156,20 @@ def readable_answers(doc: dict[str, Any]) -> list[list[Any]]:
     for theme in doc["themes"]:
         for rid in theme["response_ids"]:
             themes_of.setdefault(rid, []).append(theme["title"])
-    rows = []
+    keyed = []
     for r in doc["responses"]:
         q = question[r["question_id"]]
         d = day[q["day_id"]]
-        rows.append(
-            [r["id"], team.get(r["team_id"], ""), d["position"], d["title"], q["text"], q["kind"],
+        team_name = team.get(r["team_id"], "")
+        keyed.append(
+            ((d["position"], d["id"], q["position"], q["id"], team_name, r["id"]),
+             [r["id"], team_name, d["position"], d["title"], q["text"], q["kind"],
              point.get(q["main_point_id"], ""), r["text"], r["rating"], r["choices"], r["spaces"],
-             themes_of.get(r["id"], []), r["updated_at"]]
+             themes_of.get(r["id"], []), r["updated_at"]])
         )  # fmt: skip
-    rows.sort(key=lambda row: (row[2], row[4], row[1]))
-    return rows
+    # As the week ran: by day, then the question's place in its day, then team.
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _, row in keyed]
 
 
 def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
