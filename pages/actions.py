@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import plain, show_error
+from ui.widgets import md, plain, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, Action, ActionStatus, Role
@@ -44,7 +44,7 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
         except WorkshopError as exc:
             show_error(exc)
         else:
-            st.success(t("actions.added", title=title.strip()))
+            st.success(tr("actions.added", title=title.strip()))
 
 frame = actions_frame(engine(), wid)
 if frame.empty:
@@ -63,7 +63,7 @@ with board_tab:
             with column.container(border=True):
                 plain(card.title)
                 details = [card.owner, space_names.get(card.space, ""), str(card.due) if card.due else ""]
-                st.caption(" · ".join(d for d in details if d))
+                st.caption(" · ".join(md(d) for d in details if d))
                 if card.overdue:
                     st.badge(t("actions.overdue"), icon="⏰", color="red")
                 moved = st.selectbox(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import show_error
+from ui.widgets import show_error, tr
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
 from workshop.domain.compare import NEVER_WEAK, compare_scores
@@ -56,4 +56,4 @@ for heading, before, after, name_of in (
     shown = compared.assign(key=compared["key"].map(lambda k, f=name_of: f(k, lang())))
     columns = ["key", "coverage_before", "coverage_after", "share_before", "share_after", "gap_before", "gap_after"]
     st.dataframe(shown[[*columns, "weak_before", "weak_after", "change"]].round(3), hide_index=True, width="stretch")
-st.caption(t("compare.legend", before=names[0], after=names[1]))
+st.caption(tr("compare.legend", before=names[0], after=names[1]))

@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.forms import new_workshop_form
 from ui.gate import role, sign_in_form
-from ui.widgets import plain
+from ui.widgets import md, plain
 from workshop.config.spaces import spaces
 from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
 from workshop.services.workshops import list_workshops
@@ -34,7 +34,7 @@ if len(all_workshops) > 1:
     current = workshop()
 assert current is not None
 
-st.title(current.name)
+st.title(md(current.name))
 if current.description:
     plain(current.description)
 if current.is_demo:
@@ -42,7 +42,7 @@ if current.is_demo:
     st.info(t("home.demo_notice", facilitator=codes["facilitator"], leadership=codes["leadership"]), icon="🧪")
     team_codes = working_demo_team_codes(engine(), int(current.id or 0))
     if team_codes:
-        st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{n}: {c}" for n, c in team_codes.items()))
+        st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{md(n)}: {c}" for n, c in team_codes.items()))
 
 held = role()
 if held is None:

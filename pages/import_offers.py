@@ -6,7 +6,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import show_error
+from ui.widgets import md, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected, WorkshopError
 from workshop.domain.model import SPACE_KEYS, Role
@@ -33,7 +33,7 @@ except WorkshopError as exc:
     st.stop()
 
 if table.kind == "xlsx":
-    st.caption(t("import.detected_sheet", sheet=table.sheet, rows=len(table.rows)))
+    st.caption(tr("import.detected_sheet", sheet=table.sheet, rows=len(table.rows)))
 else:
     separator = t(f"import.sep.{SEPARATORS[table.separator]}")
     st.caption(t("import.detected", encoding=table.encoding, separator=separator, rows=len(table.rows)))
@@ -55,7 +55,7 @@ grid = st.columns(4)
 for i, (header, guess) in enumerate(zip(table.header, guess_mapping(table.header), strict=True)):
     key = f"map_{upload.file_id}_{table.sheet}_{i}"
     with grid[i % 4]:
-        mapping.append(st.selectbox(header, options, options.index(guess), format_func=field_label, key=key))
+        mapping.append(st.selectbox(md(header), options, options.index(guess), format_func=field_label, key=key))
 
 if st.button(t("import.run"), type="primary"):
     bar = st.progress(0.0, text=t("import.progress"))

@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import partner_register, partners_by_space, register_frame
 from ui.gate import require
-from ui.widgets import plain, show_error
+from ui.widgets import plain, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
@@ -64,5 +64,5 @@ if held == Role.FACILITATOR:
             except WorkshopError as exc:
                 show_error(exc)
             else:
-                st.session_state["partners_flash"] = t("partners.added", name=name.strip())
+                st.session_state["partners_flash"] = tr("partners.added", name=name.strip())
                 st.rerun()

@@ -5,7 +5,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import plain, show_error
+from ui.widgets import md, plain, show_error, tr
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -75,7 +75,7 @@ with st.form("new_theme", clear_on_submit=True):
     title = st.text_input(t("themes.theme_title"), max_chars=200)
     members = pick(t("themes.answers"), [], "new_theme_ids")
     if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
-        st.success(t("themes.created", title=title.strip()))
+        st.success(tr("themes.created", title=title.strip()))
 
 themes = svc.list_themes(engine(), wid)
 st.subheader(t("themes.list", n=len(themes)))
@@ -83,7 +83,7 @@ if not themes:
     st.info(t("themes.empty"))
 statuses = list(ThemeStatus)
 for theme in themes:
-    with st.expander(f"{theme.title} · {t(f'theme_status.{theme.status.value}')} · {len(theme.response_ids)}"):
+    with st.expander(f"{md(theme.title)} · {t(f'theme_status.{theme.status.value}')} · {len(theme.response_ids)}"):
         with st.form(f"theme_{theme.id}"):
             title = st.text_input(t("themes.theme_title"), value=theme.title, max_chars=200)
             status = st.selectbox(

@@ -8,7 +8,7 @@ import uuid
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_text, plain
+from ui.widgets import error_text, md, plain
 from workshop.config.spaces import spaces
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
@@ -98,7 +98,7 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
         if q.kind in RATED:
             st.radio(t("answer.rating"), [1, 2, 3, 4, 5], key=k["rating"], horizontal=True)
         elif q.kind == QuestionKind.SINGLE:
-            st.radio(t("answer.choose_one"), q.options, key=k["choices"])
+            st.radio(t("answer.choose_one"), q.options, key=k["choices"], format_func=md)
         elif q.kind == QuestionKind.MULTIPLE:
             st.multiselect(t("answer.choose_many"), q.options, key=k["choices"])
         if q.kind in (QuestionKind.TEXT, *RATED):

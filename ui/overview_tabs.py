@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import lang, t
-from ui.widgets import plain
+from ui.widgets import md, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
@@ -69,10 +69,10 @@ def figures(where: st.delta_generator.DeltaGenerator, head: Head) -> bool:
 def by_main_point(view: View) -> None:
     groups = view.body
     for point, page in groups:
-        title = point.title if point else t("overview.no_main_point")
+        title = md(point.title) if point else t("overview.no_main_point")
         with st.expander(f"{title} ({page.count})", expanded=False):
             if point is not None and point.description:
-                st.caption(point.description)
+                st.caption(md(point.description))
             if not page.count:
                 st.info(t("overview.no_answers_here"))
             else:

@@ -1,11 +1,23 @@
-"""Shared widgets: errors in the user's language, user text as plain text."""
+"""Shared widgets: errors in the user's language, user text as plain text.
+
+User-written text reaches the screen only through this module: `plain()` shows it as a text element;
+`md()` escapes it for any place Streamlit reads markdown (captions, alerts, titles, expander, tab and
+widget labels, radio options, a translated message it is put into). Both drop the direction controls
+that would reverse the app's own words beside it."""
 
 from __future__ import annotations
+
+import re
 
 import streamlit as st
 
 from ui.context import t
 from workshop.domain.errors import ConfigError, WorkshopError
+from workshop.domain.plain_text import neutral
+
+# Every ASCII punctuation mark Streamlit's markdown gives a meaning to: emphasis, links, images, HTML,
+# headings, lists, tables, math ($), colour and emoji directives (:red[...], :smile:).
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&\"'^])")
 
 
 def error_text(exc: WorkshopError) -> str:
@@ -17,16 +29,28 @@ def error_text(exc: WorkshopError) -> str:
     # Access errors stay generic: the reason is never shown.
     if exc.key in ("error.access_denied", "error.too_many_attempts") or not detail:
         return message
-    return f"{message} — {detail}"
+    return f"{message} — {md(detail)}"  # the detail may quote what the user typed
 
 
 def show_error(exc: WorkshopError) -> None:
     st.error(error_text(exc), icon="⚠️")
 
 
-def plain(text: str) -> None:
+def plain(text: object) -> None:
     """User-written text exactly as typed: never markdown, never HTML."""
-    st.text(text)
+    st.text(neutral(text))
+
+
+def md(text: object) -> str:
+    """User-written text for a place that reads markdown: every markdown mark escaped, so it shows as typed;
+    line breaks kept as breaks."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", neutral(text))
+    return escaped.replace("\n", "  \n")
+
+
+def tr(key: str, **params: object) -> str:
+    """A translated message with user-written values in it (names, titles), escaped with md()."""
+    return t(key, **{name: md(value) if isinstance(value, str) else value for name, value in params.items()})
 
 
 def page_start(count: int, per_page: int, label: str, range_key: str, key: str) -> int:
