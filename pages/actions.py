@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import md, plain, show_error, tr
+from ui.widgets import md, option, plain, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, Action, ActionStatus, Role
@@ -29,8 +29,8 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
     title = st.text_input(t("actions.action_title"), max_chars=200)
     owner = st.text_input(t("actions.owner"), max_chars=200)
     a, b = st.columns(2)
-    theme_id = a.selectbox(t("actions.theme"), [None, *themes], format_func=lambda k: themes.get(k, "—"))
-    point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: points.get(k, "—"))
+    theme_id = a.selectbox(t("actions.theme"), [None, *themes], format_func=lambda k: option(themes.get(k, "—")))
+    point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: option(points.get(k, "—")))
     space = a.selectbox(t("actions.space"), [None, *SPACE_KEYS], format_func=lambda k: space_names.get(k, "—"))
     due = b.date_input(t("actions.due"), value=None)
     status = st.selectbox(t("actions.status"), list(ActionStatus), format_func=status_name.get)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import show_error, tr
+from ui.widgets import option, show_error, tr
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
 from workshop.domain.compare import NEVER_WEAK, compare_scores
@@ -23,7 +23,7 @@ if not others:
     st.info(t("compare.empty"))
     st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
     st.stop()
-other = st.selectbox(t("compare.other"), list(others), format_func=others.get, key="compare_other")
+other = st.selectbox(t("compare.other"), list(others), format_func=lambda k: option(others[k]), key="compare_other")
 unlocked: set[int] = st.session_state.setdefault("compare_unlocked", set())
 if other not in unlocked:
     st.caption(t("compare.code_help"))

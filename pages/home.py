@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.forms import new_workshop_form
 from ui.gate import role, sign_in_form
-from ui.widgets import md, plain
+from ui.widgets import md, option, plain
 from workshop.config.spaces import spaces
 from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
 from workshop.services.workshops import list_workshops
@@ -26,7 +26,10 @@ if len(all_workshops) > 1:
     ids = [w.id for w in all_workshops]
     names = {w.id: w.name for w in all_workshops}
     picked = st.selectbox(
-        t("home.pick_workshop"), ids, index=ids.index(current.id) if current else 0, format_func=lambda i: names[i]
+        t("home.pick_workshop"),
+        ids,
+        index=ids.index(current.id) if current else 0,
+        format_func=lambda i: option(names[i]),
     )
     if current is None or picked != current.id:
         choose_workshop(int(picked))

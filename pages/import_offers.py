@@ -6,7 +6,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import md, show_error, tr
+from ui.widgets import md, option, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected, WorkshopError
 from workshop.domain.model import SPACE_KEYS, Role
@@ -25,7 +25,9 @@ if upload is None:
 
 data = upload.getvalue()
 sheets = uploaded_sheets(upload.file_id, data)
-sheet = st.selectbox(t("import.sheet"), sheets, key=f"sheet_{upload.file_id}") if len(sheets) > 1 else None
+sheet = None
+if len(sheets) > 1:
+    sheet = st.selectbox(t("import.sheet"), sheets, format_func=option, key=f"sheet_{upload.file_id}")
 try:
     table = uploaded_source(upload.file_id, upload.name, sheet, data)
 except WorkshopError as exc:

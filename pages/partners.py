@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import partner_register, partners_by_space, register_frame
 from ui.gate import require
-from ui.widgets import plain, show_error, tr
+from ui.widgets import option, plain, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
@@ -56,7 +56,7 @@ if held == Role.FACILITATOR:
         )
         contact = st.text_input(t("partners.col.contact"), max_chars=200)
         about = st.text_area(t("partners.col.description"), max_chars=5000)
-        linked = st.multiselect(t("partners.col.offers"), list(names), format_func=names.get)
+        linked = st.multiselect(t("partners.col.offers"), list(names), format_func=lambda k: option(names[k]))
         if st.form_submit_button(t("partners.add")):
             fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
             try:

@@ -5,7 +5,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import md, plain, show_error, tr
+from ui.widgets import md, option, plain, show_error, tr
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -25,7 +25,7 @@ if not total:
 asked = data.question_labels(wid)
 everything = [None] if total <= PICK_ALL_LIMIT else []
 question = st.selectbox(
-    t("themes.pick_from"), [*everything, *asked], format_func=lambda q: asked.get(q, t("themes.pick_all")),
+    t("themes.pick_from"), [*everything, *asked], format_func=lambda q: option(asked.get(q, t("themes.pick_all"))),
     key="pick_question",
 )  # fmt: skip
 
@@ -33,7 +33,11 @@ question = st.selectbox(
 def pick(label: str, chosen: list[int], key: str) -> list[int]:
     labels = data.answer_labels(wid, question, tuple(chosen)) if question is not None else data.answer_labels(wid)
     return st.multiselect(
-        label, list(labels), default=[i for i in chosen if i in labels], format_func=labels.get, key=key
+        label,
+        list(labels),
+        default=[i for i in chosen if i in labels],
+        format_func=lambda k: option(labels[k]),
+        key=key,
     )
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import lang, t
-from ui.widgets import md, plain
+from ui.widgets import md, option, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
@@ -23,7 +23,7 @@ def filters(head: Options) -> cons.Filters:
     points = {p.id: p.title for p in head.points}
     a, b, c, d = st.columns(4)
     return cons.Filters(
-        teams=tuple(a.multiselect(t("overview.filter_team"), head.teams, key="f_team")),
+        teams=tuple(a.multiselect(t("overview.filter_team"), head.teams, key="f_team", format_func=option)),
         days=tuple(b.multiselect(t("overview.filter_day"), head.days, format_func=lambda n: t("setup.day_n", n=n))),
         spaces=tuple(
             c.multiselect(t("overview.filter_space"), SPACE_KEYS, format_func=lambda k: spaces().space_name(k, lang()))
@@ -32,7 +32,7 @@ def filters(head: Options) -> cons.Filters:
             d.multiselect(
                 t("overview.filter_main_point"),
                 [*points, None],
-                format_func=lambda k: points[k] if k is not None else t("overview.no_main_point"),
+                format_func=lambda k: option(points[k]) if k is not None else t("overview.no_main_point"),
             )
         ),
     )

@@ -48,6 +48,12 @@ def md(text: object) -> str:
     return escaped.replace("\n", "  \n")
 
 
+def option(text: object) -> str:
+    """User-written text for a place that shows plain text only (selectbox and multiselect options): the
+    direction controls dropped."""
+    return neutral(text)
+
+
 def tr(key: str, **params: object) -> str:
     """A translated message with user-written values in it (names, titles), escaped with md()."""
     return t(key, **{name: md(value) if isinstance(value, str) else value for name, value in params.items()})
