@@ -15,9 +15,13 @@ from ui.context import t
 from workshop.domain.errors import ConfigError, WorkshopError
 from workshop.domain.plain_text import neutral
 
-# Every ASCII punctuation mark Streamlit's markdown gives a meaning to: emphasis, links, images, HTML,
-# headings, lists, tables, math ($), colour and emoji directives (:red[...], :smile:).
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&\"'^])")
+# The marks Streamlit's markdown acts on anywhere in a line: emphasis, code, links and images ([), HTML (<),
+# entities (&), math ($), tables, headings, and the colour, emoji and icon directives (:red[...], :smile:).
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&$~|#]|:(?=\S))")
+# ... and those that act only at the start of a line: lists (-, +, 1.), setext headings (===).
+LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+# A bare www. address becomes a link (GFM autolinks); http: ones are broken by the escaped colon.
+AUTOLINK = re.compile(r"(?i)\b(www)\.")
 
 
 def error_text(exc: WorkshopError) -> str:
@@ -41,10 +45,16 @@ def plain(text: object) -> None:
     st.text(neutral(text))
 
 
+def _escape_line_start(found: re.Match[str]) -> str:
+    indent, mark = found.group(1), found.group(2)
+    return indent + (mark + "\\" if mark.isdigit() else "\\" + mark)  # "1." -> "1\.", "- " -> "\- "
+
+
 def md(text: object) -> str:
     """User-written text for a place that reads markdown: every markdown mark escaped, so it shows as typed;
     line breaks kept as breaks."""
     escaped = MARKDOWN_SPECIAL.sub(r"\\\1", neutral(text))
+    escaped = AUTOLINK.sub(r"\1\\.", LINE_START.sub(_escape_line_start, escaped))
     return escaped.replace("\n", "  \n")
 
 
