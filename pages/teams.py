@@ -9,8 +9,7 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import page_start, plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge, pager, plain
 from workshop.domain.model import Role
 from workshop.services.teams import (
     TeamCode,
@@ -41,8 +40,8 @@ def remember(*made: TeamCode) -> None:
 
 def page_of_teams(every: list) -> list:  # type: ignore[type-arg]
     """All the teams, or a page of them with a page picker when there are many (a big week has hundreds)."""
-    first = page_start(len(every), TEAMS_PER_PAGE, t("teams.page", total=len(every)), "teams.range", "teams-page")
-    return every[first : first + TEAMS_PER_PAGE]
+    span = pager(len(every), TEAMS_PER_PAGE, "teams-page", "teams.page", "teams.range")
+    return every[span.start : span.stop]
 
 
 here = urlsplit(st.context.url or "")
@@ -63,11 +62,9 @@ for team in page_of_teams(teams):
         with st.expander(t("teams.manage")):
             new_name = st.text_input(t("teams.name"), team.name, max_chars=200, key=f"team-name-{tid}")
             if st.button(t("teams.rename"), key=f"team-rename-{tid}"):
-                try:
+                with error_edge() as edge:
                     rename_team(engine(), wid, tid, new_name)
-                except WorkshopError as exc:
-                    show_error(exc)
-                else:
+                if edge.ok:
                     st.rerun()
             if st.button(t("teams.new_code"), key=f"team-code-{tid}", help=t("teams.new_code_help")):
                 remember(regenerate_code(engine(), wid, tid))
@@ -82,11 +79,9 @@ st.caption(t("teams.codes_hashed"))
 with st.form("add_team", clear_on_submit=True):
     name = st.text_input(t("teams.name"), max_chars=200, key="new_team_name")
     if st.form_submit_button(t("teams.add")):
-        try:
+        with error_edge() as edge:
             created, code = add_team(engine(), wid, name)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        if edge.ok:
             remember(TeamCode(created, code))
             st.session_state["new_team_code"] = (created.name, code)
             st.rerun()

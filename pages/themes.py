@@ -5,8 +5,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import md, option, plain, show_error, tr
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge, md, option, plain, tr
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
@@ -30,7 +29,8 @@ question = st.selectbox(
 )  # fmt: skip
 
 
-def pick(label: str, chosen: list[int], key: str) -> list[int]:
+def pick(label: str, chosen: list[int], key: str, question: int | None) -> list[int]:
+    """Answers to group: those of `question` (all of them when None) and the ones already `chosen`."""
     labels = data.answer_labels(wid, question, tuple(chosen)) if question is not None else data.answer_labels(wid)
     return st.multiselect(
         label,
@@ -42,12 +42,9 @@ def pick(label: str, chosen: list[int], key: str) -> list[int]:
 
 
 def attempt(action, *args) -> bool:
-    try:
+    with error_edge() as edge:
         action(engine(), wid, *args)
-    except WorkshopError as exc:
-        show_error(exc)
-        return False
-    return True
+    return edge.ok
 
 
 st.subheader(t("themes.suggest_title"))
@@ -65,7 +62,7 @@ for title, ids in list(st.session_state.get("theme_suggestions", [])):
     key = "sug_" + "-".join(map(str, ids))
     with st.container(border=True):
         new_title = st.text_input(t("themes.theme_title"), value=title, key=f"{key}_title", max_chars=200)
-        members = pick(t("themes.answers"), ids, f"{key}_ids")
+        members = pick(t("themes.answers"), ids, f"{key}_ids", question)
         accept, reject = st.columns(2)
         if accept.button(t("themes.accept"), key=f"{key}_accept") and attempt(svc.create_theme, new_title, members):
             st.session_state["theme_suggestions"].remove((title, ids))
@@ -77,7 +74,7 @@ for title, ids in list(st.session_state.get("theme_suggestions", [])):
 st.subheader(t("themes.new"))
 with st.form("new_theme", clear_on_submit=True):
     title = st.text_input(t("themes.theme_title"), max_chars=200)
-    members = pick(t("themes.answers"), [], "new_theme_ids")
+    members = pick(t("themes.answers"), [], "new_theme_ids", question)
     if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
         st.success(tr("themes.created", title=title.strip()))
 
@@ -97,7 +94,7 @@ for theme in themes:
                 format_func=lambda s: t(f"theme_status.{s.value}"),
             )
             decision = st.text_area(t("themes.decision"), value=theme.decision, max_chars=5000)
-            members = pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids")
+            members = pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids", question)
             if st.form_submit_button(t("themes.save")) and attempt(
                 svc.update_theme, theme.id, title, status, decision, members
             ):

@@ -18,6 +18,7 @@ offers_frame = cached(offers.offers_frame, "offers")
 answers_frame = cached(week.answers_frame, *ANSWER_TABLES)
 list_main_points = cached(week.list_main_points, "main_points")
 list_days = cached(week.list_days, "days")
+log_days = cached(week.log_days, "days")  # keyed by the workshop too: its publish rule is part of it
 list_questions = cached(week.list_questions, "questions")
 log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import choose_workshop, engine, t
-from ui.widgets import show_error
+from ui.widgets import error_edge
 from workshop.config.templates import templates
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import Role
 from workshop.services.workshops import create_workshop
 
@@ -27,10 +26,9 @@ def new_workshop_form() -> int | None:
         st.caption(t("workshops.codes_help"))
         if not st.form_submit_button(t("workshops.create")):
             return None
-    try:
+    with error_edge() as edge:
         new_id = create_workshop(engine(), name, facilitator, leadership, template_key=key or None)
-    except WorkshopError as exc:
-        show_error(exc)
+    if not edge.ok:
         return None
     choose_workshop(new_id)
     st.session_state["identity"] = {"role": Role.FACILITATOR.value, "workshop_id": new_id}

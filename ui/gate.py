@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import engine, t, workshop_id
-from ui.widgets import show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge
 from workshop.domain.model import Role, Team
 from workshop.services.access import join_team, sign_in
 
@@ -76,10 +75,9 @@ def try_join(code: str) -> bool:
     wid = workshop_id()
     if wid is None:
         return False
-    try:
+    with error_edge() as edge:
         joined = join_team(engine(), wid, code)
-    except WorkshopError as exc:
-        show_error(exc)
+    if not edge.ok:
         return False
     _remember(Role.TEAM, joined, code)
     return True
@@ -100,11 +98,9 @@ def sign_in_form() -> None:
         )
         code = st.text_input(t("gate.passcode"), type="password")
         if st.form_submit_button(t("gate.sign_in")):
-            try:
+            with error_edge() as edge:
                 sign_in(engine(), wid, chosen, code)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 _remember(chosen)
                 st.rerun()
     with team_tab, st.form("join", clear_on_submit=False):

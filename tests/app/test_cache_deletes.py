@@ -26,7 +26,7 @@ from workshop.services.offers import add_offers, set_target_groups
 from workshop.services.priorities import save_weights
 from workshop.services.profile_ratings import rate_profile
 from workshop.services.themes import create_theme
-from workshop.services.workshops import add_team, create_workshop, delete_workshop, list_teams
+from workshop.services.workshops import add_team, create_workshop, delete_workshop, get_workshop, list_teams
 from workshop.store import make_engine, migrate, write
 from workshop.store.tables import days, metadata, questions, responses
 from workshop.store.versions import delete_reaches
@@ -45,6 +45,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "list_teams": lambda w, ids: (w,),
     "load_weights": lambda w, ids: (w,),
     "log_answers": lambda w, ids: (w, ids["questions"]),
+    "log_days": lambda w, ids: (ids["workshop"],),
     "offer_details": lambda w, ids: (w,),
     "offers_frame": lambda w, ids: (w,),
     "overview_against_the_gaps": lambda w, ids: (w, ALL),
@@ -131,7 +132,7 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
     rate_profile(engine, wid, dict.fromkeys(PAIRS, -1))
     set_target_groups(engine, wid, ["Children", "Seniors"])
     save_weights(engine, wid, {"learning": 2, "inspiration": 3, "meeting": 4, "performative": 5})
-    return wid, {"questions": question_ids, "responses": answer_ids}
+    return wid, {"questions": question_ids, "responses": answer_ids, "workshop": get_workshop(engine, wid)}
 
 
 def test_every_cached_read_is_checked() -> None:

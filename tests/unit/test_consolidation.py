@@ -167,9 +167,9 @@ def test_the_lean_answers_read_holds_every_answer_as_the_full_answers_frame_does
 def test_participation_counts_only_questions_of_open_and_closed_days_in_the_page_and_the_report(
     engine: Engine,
 ) -> None:
-    from workshop.files.html_report import html_report
     from workshop.services import overview
     from workshop.services.planning import save_day, save_question
+    from workshop.services.reports import html_report
 
     built = build_week(engine)
     later = save_day(engine, built.workshop_id, "Friday, not yet held")

@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from workshop.files.backup import backup, restore
-from workshop.files.exports import FORMATS, to_json, write_export
+from workshop.files.exports import FORMATS, to_json
 from workshop.services.demo import create_demo
+from workshop.services.reports import write_export
 from workshop.services.workshops import create_workshop, list_workshops
 from workshop.store import make_engine, migrate
 

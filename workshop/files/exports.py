@@ -15,10 +15,8 @@ import csv
 import io
 import json
 import zipfile
-from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import Engine, Table, select
 from sqlalchemy import types as sa_types
 
@@ -167,11 +165,6 @@ def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]
     return [(name, header, [safe_row(row) for row in rows]) for name, header, rows in found]
 
 
-def answers_frame_readable(engine: Engine, workshop_id: int) -> pd.DataFrame:
-    """The answers sheet as a DataFrame (raw text, for showing on a page)."""
-    return pd.DataFrame(readable_answers(workshop_document(engine, workshop_id)), columns=ANSWER_SHEET_COLUMNS)
-
-
 def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
     """A zip of CSV files: answers.csv and one per entity."""
     buffer = io.BytesIO()
@@ -191,19 +184,3 @@ def to_xlsx(engine: Engine, workshop_id: int) -> bytes:
     doc = workshop_document(engine, workshop_id)
     head = [[key, safe_cell(value)] for key, value in doc["workshop"].items()]
     return workbook([("workshop", head), *((name, [header, *rows]) for name, header, rows in _tables(doc))])
-
-
-def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
-    if fmt == "json":
-        out.write_text(to_json(engine, workshop_id), encoding="utf-8")
-    elif fmt == "xlsx":
-        out.write_bytes(to_xlsx(engine, workshop_id))
-    elif fmt == "csv":
-        out.write_bytes(to_csv_zip(engine, workshop_id))
-    elif fmt == "html":
-        from workshop.files.html_report import html_report
-
-        out.write_text(html_report(engine, workshop_id), encoding="utf-8")
-    else:
-        raise ValueError(f"unknown format {fmt}")
-    return out
