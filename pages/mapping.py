@@ -6,7 +6,7 @@ from ui.context import engine, lang, t
 from ui.data import list_target_groups, partners_frame
 from ui.gate import require_team
 from ui.mapping import current_offer, offer_card, proposal_form
-from ui.widgets import plain
+from ui.widgets import option, plain
 from workshop.charts.offer_map import map_points, offer_map_figure
 from workshop.domain.model import DayStatus
 from workshop.services.mapping import team_map_frame, team_mapping
@@ -29,7 +29,7 @@ else:
     if offer is None:
         st.success(t("mapping.all_done", n=total), icon="🎉")
     labels = {o.id: ("✓ " if o.id in state.done else "") + o.name for o in state.offers}
-    st.selectbox(t("mapping.jump"), list(labels), format_func=labels.get, key="mapping-current")
+    st.selectbox(t("mapping.jump"), list(labels), format_func=lambda i: option(labels[i]), key="mapping-current")
     if offer is not None:
         offer_card(me, state, offer, list_target_groups(wid), list(partners_frame(wid)["name"]))
     with st.expander(t("mapping.propose"), expanded="mapping-proposed" in st.session_state):

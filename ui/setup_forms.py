@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, pager, plain
+from ui.widgets import error_edge, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
 from workshop.services.planning import (
@@ -144,7 +144,7 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
             t("setup.question_point"),
             point_ids,
             index=point_ids.index(q.main_point_id) if q and q.main_point_id in point_ids else 0,
-            format_func=lambda i: titles.get(i, t("setup.no_point")),
+            format_func=lambda i: option(titles.get(i, t("setup.no_point"))),
             key=f"{key}-point",
         )
         if st.form_submit_button(t("setup.save") if q else t("setup.add_question"), key=f"{key}-save"):
