@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import IN_CI, ROOT, figures
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -35,7 +35,7 @@ LAUNCH_ARGS = [
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 VIEWPORT = {"width": 1280, "height": 1400}
-FIGURES: list[str] = []  # printed at the end of the run, whatever the capture mode
+FIGURES = figures("browser figures")  # printed at the end of the run, whatever the capture mode
 
 
 def _missing_browser(reason: str) -> None:
@@ -185,10 +185,3 @@ class Shots:
 @pytest.fixture
 def shots(request: pytest.FixtureRequest) -> Shots:
     return Shots(request.node.name)
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if FIGURES:
-        terminalreporter.write_sep("-", "browser figures")
-        for line in FIGURES:
-            terminalreporter.write_line(line)

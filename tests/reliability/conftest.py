@@ -1,20 +1,20 @@
 """Reliability fixtures: a workshop with every day open and many teams, built through the services,
-and figures (latencies) printed at the end of the run whatever pytest's capture mode."""
+and figures (latencies) printed at the end of the run whatever pytest's capture mode (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Engine
 
+from tests.conftest import figures
 from workshop.domain.model import DayStatus, Question, QuestionKind, Team
 from workshop.services.answers import Answer
 from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import add_team, create_workshop
 
-FIGURES: list[str] = []
+FIGURES = figures("reliability figures")
 
 
 @dataclass
@@ -47,10 +47,3 @@ def answer_for(question: Question, text: str) -> Answer:
 
 def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if FIGURES:
-        terminalreporter.write_sep("-", "reliability figures")
-        for line in FIGURES:
-            terminalreporter.write_line(line)

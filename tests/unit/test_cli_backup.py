@@ -1,4 +1,5 @@
-"""The command line, the JSON export format, and an exact backup/restore round trip."""
+"""The command line (in-process through main(argv); one test starts `python -m workshop` itself), the JSON
+export format, and an exact backup/restore round trip."""
 
 import json
 import subprocess
@@ -9,22 +10,41 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
-from tests.conftest import ROOT, database_url
+from tests.conftest import CLI, ROOT, database_url
 from workshop.domain.errors import DatabaseNotEmpty
 from workshop.files.backup import backup, restore, snapshot
 from workshop.services.demo import create_demo
 from workshop.store import make_engine, migrate
 
+NEW_WITH_UNKNOWN_TEMPLATE = [
+    "new",
+    "--template",
+    "nope",
+    "--name",
+    "X",
+    "--facilitator-code",
+    "facilitate-me",
+    "--leadership-code",
+    "lead-me-now",
+]
 
-def run_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"WORKSHOP_DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
-    return subprocess.run(
-        [sys.executable, "-m", "workshop", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+
+def test_python_m_workshop_starts_and_reports_an_error_in_one_line(tmp_path: Path) -> None:
+    env = {"WORKSHOP_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", *NEW_WITH_UNKNOWN_TEMPLATE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: no template 'nope'"), lines
 
 
-def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path: Path) -> None:
-    made = run_cli(
+def test_new_list_demo_and_export_from_the_command_line(cli: CLI, store_url: str, tmp_path: Path) -> None:
+    made = cli(
         store_url,
         "new",
         "--template",
@@ -38,11 +58,11 @@ def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path
     )
     assert made.returncode == 0, made.stderr
     new_id = int(made.stdout.strip())
-    demo_id = int(run_cli(store_url, "demo").stdout.strip())
-    listed = run_cli(store_url, "list").stdout.splitlines()
+    demo_id = int(cli(store_url, "demo").stdout.strip())
+    listed = cli(store_url, "list").stdout.splitlines()
     assert f"{new_id}\tPartners 2027" in listed and any(line.startswith(f"{demo_id}\tDemo:") for line in listed)
 
-    exported = run_cli(store_url, "export", str(demo_id), "--format", "json")
+    exported = cli(store_url, "export", str(demo_id), "--format", "json")
     doc = json.loads(exported.stdout)
     assert doc["format"] == "four-spaces-workshop" and doc["version"] == 1
     assert {"teams", "offers", "partners", "main_points", "days", "questions", "responses", "themes", "actions"} <= set(
@@ -53,25 +73,14 @@ def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path
     assert "code_hash" not in json.dumps(doc) and "facilitate-demo" not in json.dumps(doc)
 
     out = tmp_path / "demo.xlsx"
-    assert run_cli(store_url, "export", str(demo_id), "--format", "xlsx", "--out", str(out)).returncode == 0
+    assert cli(store_url, "export", str(demo_id), "--format", "xlsx", "--out", str(out)).returncode == 0
     book = load_workbook(out)
     assert {"workshop", "offers", "responses"} <= set(book.sheetnames)
     assert book["responses"].max_row == len(doc["responses"]) + 1
 
 
-def test_the_cli_reports_an_unknown_template_without_a_traceback(store_url: str) -> None:
-    result = run_cli(
-        store_url,
-        "new",
-        "--template",
-        "nope",
-        "--name",
-        "X",
-        "--facilitator-code",
-        "facilitate-me",
-        "--leadership-code",
-        "lead-me-now",
-    )
+def test_the_cli_reports_an_unknown_template_without_a_traceback(cli: CLI, store_url: str) -> None:
+    result = cli(store_url, *NEW_WITH_UNKNOWN_TEMPLATE)
     assert result.returncode == 2 and "no template 'nope'" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -107,11 +116,11 @@ def test_restore_refuses_a_database_that_holds_workshops(engine: Engine, tmp_pat
     restore(engine, tmp_path / "b.json", replace=True)
 
 
-def test_restore_from_the_cli_needs_an_empty_database_unless_replace(store_url: str, tmp_path: Path) -> None:
-    run_cli(store_url, "demo")
+def test_restore_from_the_cli_needs_an_empty_database_unless_replace(cli: CLI, store_url: str, tmp_path: Path) -> None:
+    cli(store_url, "demo")
     file = tmp_path / "backup.json"
-    assert run_cli(store_url, "backup", str(file)).returncode == 0
-    refused = run_cli(store_url, "restore", str(file))
+    assert cli(store_url, "backup", str(file)).returncode == 0
+    refused = cli(store_url, "restore", str(file))
     assert refused.returncode == 2 and "--replace" in refused.stderr
-    assert run_cli(store_url, "restore", str(file), "--replace").returncode == 0
-    assert len(run_cli(store_url, "list").stdout.splitlines()) == 1
+    assert cli(store_url, "restore", str(file), "--replace").returncode == 0
+    assert len(cli(store_url, "list").stdout.splitlines()) == 1
