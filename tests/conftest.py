@@ -125,6 +125,11 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
 # ---- the run's rules ---------------------------------------------------------------------------
 
 
+# Minutes-long tests that run beside the others: spread over several workers, they start first, so
+# that no worker is left with one of them at the end while the others have nothing to do.
+LONG_RUNNING = ("tests/reliability/", "tests/test_code_style.py")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip_bench = pytest.mark.skip(reason="the benchmark smoke test runs in CI; locally with RUN_BENCH=1")
     for item in items:
@@ -132,6 +137,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip_bench)
         if Path(item.path).is_relative_to(ROOT / "tests" / "e2e"):
             item.add_marker(pytest.mark.xdist_group("browser"))  # one worker, one app server, one Chromium
+    if WORKER:  # every worker sorts alike (they must collect the same list); a run in one process keeps its order
+        items.sort(key=lambda item: not ("bench" in item.keywords or item.nodeid.startswith(LONG_RUNNING)))
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
