@@ -1,12 +1,14 @@
 """Shared fixtures: a real SQLite file per test, a real PostgreSQL server when TEST_DATABASE_URL is set,
-the command line run in-process, and the run's own rules (the benchmark marker, the spread over cores,
+the command line run in-process (run_cli), and the run's own rules (the benchmark marker, the spread over cores,
 figures printed at the end)."""
 
 from __future__ import annotations
 
 import gc
+import io
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,31 +97,32 @@ def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
 
 @dataclass
 class CliRun:
+    """What `python -m workshop` gave back, with the attributes of subprocess.run's result."""
+
     returncode: int
     stdout: str
     stderr: str
 
 
-CLI = Callable[..., CliRun]
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> CLI:
-    """cli(url, *args): `python -m workshop ARGS` on the database at url, run in this process through
-    workshop.cli.main; its exit code and what it printed to stdout and stderr."""
-
-    def run(url: str, *args: str) -> CliRun:
-        monkeypatch.setenv(URL_VARIABLE, url)
-        capsys.readouterr()
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse refusing the arguments, as the real command would
-            code = exc.code if isinstance(exc.code, int) else 1
-        gc.collect()  # the command's engines: their connections close now, not at some later test
-        out, err = capsys.readouterr()
-        return CliRun(code, out, err)
-
-    return run
+def run_cli(url: str, *args: str) -> CliRun:
+    """`python -m workshop ARGS` on the database at url, run in this process through workshop.cli.main
+    (no interpreter to start): its exit code and what it printed to stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    before = os.environ.get(URL_VARIABLE)
+    os.environ[URL_VARIABLE] = url
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse refusing the arguments, as the real command would
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        if before is None:
+            os.environ.pop(URL_VARIABLE, None)
+        else:
+            os.environ[URL_VARIABLE] = before
+        gc.collect()  # the command's engines: their connections close now, not during a later test
+    return CliRun(code, out.getvalue(), err.getvalue())
 
 
 # ---- the run's rules ---------------------------------------------------------------------------
@@ -155,9 +158,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 FIGURES: dict[str, list[str]] = {}
 
 
-def figures(section: str) -> list[str]:
-    """The list a test appends its figure lines to, printed under `section` at the end of the run."""
-    return FIGURES.setdefault(section, [])
+def print_at_the_end(section: str, lines: list[str]) -> None:
+    """Print the lines tests append to this list under `section` at the end of the run."""
+    FIGURES[section] = lines
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -169,7 +172,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node: Any, error: Any) -> None:
     for section, lines in getattr(node, "workeroutput", {}).get("figures", {}).items():
-        figures(section).extend(lines)
+        FIGURES.setdefault(section, []).extend(lines)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT, figures
+from tests.conftest import IN_CI, ROOT, print_at_the_end
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -35,7 +35,7 @@ LAUNCH_ARGS = [
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 VIEWPORT = {"width": 1280, "height": 1400}
-FIGURES = figures("browser figures")  # printed at the end of the run, whatever the capture mode
+FIGURES: list[str] = []  # printed at the end of the run, whatever the capture mode
 
 
 def _missing_browser(reason: str) -> None:
@@ -185,3 +185,6 @@ class Shots:
 @pytest.fixture
 def shots(request: pytest.FixtureRequest) -> Shots:
     return Shots(request.node.name)
+
+
+print_at_the_end("browser figures", FIGURES)  # by tests/conftest.py, from every worker

@@ -10,29 +10,18 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
-from tests.conftest import CLI, ROOT, database_url
+from tests.conftest import ROOT, database_url, run_cli
 from workshop.domain.errors import DatabaseNotEmpty
 from workshop.files.backup import backup, restore, snapshot
 from workshop.services.demo import create_demo
 from workshop.store import make_engine, migrate
 
-NEW_WITH_UNKNOWN_TEMPLATE = [
-    "new",
-    "--template",
-    "nope",
-    "--name",
-    "X",
-    "--facilitator-code",
-    "facilitate-me",
-    "--leadership-code",
-    "lead-me-now",
-]
-
 
 def test_python_m_workshop_starts_and_reports_an_error_in_one_line(tmp_path: Path) -> None:
+    """The one test that starts the real command; every other runs main(argv) in this process."""
     env = {"WORKSHOP_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-m", "workshop", *NEW_WITH_UNKNOWN_TEMPLATE],
+        [sys.executable, "-m", "workshop", "scores", "404"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -40,11 +29,11 @@ def test_python_m_workshop_starts_and_reports_an_error_in_one_line(tmp_path: Pat
         timeout=120,
     )
     lines = result.stderr.splitlines()
-    assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: no template 'nope'"), lines
+    assert result.returncode == 2 and len(lines) == 1 and lines[0] == "error: no workshop 404", lines
 
 
-def test_new_list_demo_and_export_from_the_command_line(cli: CLI, store_url: str, tmp_path: Path) -> None:
-    made = cli(
+def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path: Path) -> None:
+    made = run_cli(
         store_url,
         "new",
         "--template",
@@ -58,11 +47,11 @@ def test_new_list_demo_and_export_from_the_command_line(cli: CLI, store_url: str
     )
     assert made.returncode == 0, made.stderr
     new_id = int(made.stdout.strip())
-    demo_id = int(cli(store_url, "demo").stdout.strip())
-    listed = cli(store_url, "list").stdout.splitlines()
+    demo_id = int(run_cli(store_url, "demo").stdout.strip())
+    listed = run_cli(store_url, "list").stdout.splitlines()
     assert f"{new_id}\tPartners 2027" in listed and any(line.startswith(f"{demo_id}\tDemo:") for line in listed)
 
-    exported = cli(store_url, "export", str(demo_id), "--format", "json")
+    exported = run_cli(store_url, "export", str(demo_id), "--format", "json")
     doc = json.loads(exported.stdout)
     assert doc["format"] == "four-spaces-workshop" and doc["version"] == 1
     assert {"teams", "offers", "partners", "main_points", "days", "questions", "responses", "themes", "actions"} <= set(
@@ -73,14 +62,25 @@ def test_new_list_demo_and_export_from_the_command_line(cli: CLI, store_url: str
     assert "code_hash" not in json.dumps(doc) and "facilitate-demo" not in json.dumps(doc)
 
     out = tmp_path / "demo.xlsx"
-    assert cli(store_url, "export", str(demo_id), "--format", "xlsx", "--out", str(out)).returncode == 0
+    assert run_cli(store_url, "export", str(demo_id), "--format", "xlsx", "--out", str(out)).returncode == 0
     book = load_workbook(out)
     assert {"workshop", "offers", "responses"} <= set(book.sheetnames)
     assert book["responses"].max_row == len(doc["responses"]) + 1
 
 
-def test_the_cli_reports_an_unknown_template_without_a_traceback(cli: CLI, store_url: str) -> None:
-    result = cli(store_url, *NEW_WITH_UNKNOWN_TEMPLATE)
+def test_the_cli_reports_an_unknown_template_without_a_traceback(store_url: str) -> None:
+    result = run_cli(
+        store_url,
+        "new",
+        "--template",
+        "nope",
+        "--name",
+        "X",
+        "--facilitator-code",
+        "facilitate-me",
+        "--leadership-code",
+        "lead-me-now",
+    )
     assert result.returncode == 2 and "no template 'nope'" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -116,11 +116,11 @@ def test_restore_refuses_a_database_that_holds_workshops(engine: Engine, tmp_pat
     restore(engine, tmp_path / "b.json", replace=True)
 
 
-def test_restore_from_the_cli_needs_an_empty_database_unless_replace(cli: CLI, store_url: str, tmp_path: Path) -> None:
-    cli(store_url, "demo")
+def test_restore_from_the_cli_needs_an_empty_database_unless_replace(store_url: str, tmp_path: Path) -> None:
+    run_cli(store_url, "demo")
     file = tmp_path / "backup.json"
-    assert cli(store_url, "backup", str(file)).returncode == 0
-    refused = cli(store_url, "restore", str(file))
+    assert run_cli(store_url, "backup", str(file)).returncode == 0
+    refused = run_cli(store_url, "restore", str(file))
     assert refused.returncode == 2 and "--replace" in refused.stderr
-    assert cli(store_url, "restore", str(file), "--replace").returncode == 0
-    assert len(cli(store_url, "list").stdout.splitlines()) == 1
+    assert run_cli(store_url, "restore", str(file), "--replace").returncode == 0
+    assert len(run_cli(store_url, "list").stdout.splitlines()) == 1

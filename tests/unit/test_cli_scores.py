@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import CLI
+from tests.conftest import run_cli
 from workshop.domain.scoring import SCORE_COLUMNS, score_records
 from workshop.services.demo import create_demo
 from workshop.services.priorities import save_weights, workshop_scores
 from workshop.store import make_engine, migrate
 
 
-def test_scores_as_json_give_the_figures_of_the_stored_weights(cli: CLI, store_url: str) -> None:
+def test_scores_as_json_give_the_figures_of_the_stored_weights(store_url: str) -> None:
     engine = make_engine(store_url)
     migrate(engine)
     wid = create_demo(engine)
     save_weights(engine, wid, {"inspiration": 5, "learning": 1, "meeting": 3, "performative": 4})
     expected = workshop_scores(engine, wid)
     engine.dispose()
-    done = cli(store_url, "scores", str(wid))
+    done = run_cli(store_url, "scores", str(wid))
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert [s["key"] for s in data["spaces"]] == ["inspiration", "learning", "meeting", "performative"]
@@ -29,12 +29,12 @@ def test_scores_as_json_give_the_figures_of_the_stored_weights(cli: CLI, store_u
     assert data["spaces"][0]["target_share"] == round(5 / 13, 4)
 
 
-def test_scores_as_a_table_name_every_space_and_aim(cli: CLI, store_url: str) -> None:
+def test_scores_as_a_table_name_every_space_and_aim(store_url: str) -> None:
     engine = make_engine(store_url)
     migrate(engine)
     wid = create_demo(engine)
     engine.dispose()
-    done = cli(store_url, "scores", str(wid), "--format", "table")
+    done = run_cli(store_url, "scores", str(wid), "--format", "table")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "spaces:" and "target share" in lines[1]
@@ -42,10 +42,10 @@ def test_scores_as_a_table_name_every_space_and_aim(cli: CLI, store_url: str) ->
         assert any(line.startswith(key) for line in lines)
 
 
-def test_scores_of_an_unknown_workshop_say_so(cli: CLI, store_url: str) -> None:
+def test_scores_of_an_unknown_workshop_say_so(store_url: str) -> None:
     engine = make_engine(store_url)
     migrate(engine)
     engine.dispose()
-    done = cli(store_url, "scores", "404")
+    done = run_cli(store_url, "scores", "404")
     assert done.returncode == 2
     assert "no workshop 404" in done.stderr and "Traceback" not in done.stderr
