@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.context import engine, language_switch, t, workshop
-from ui.gate import keep_team_code, role, sign_out
+from ui.gate import is_owner, keep_team_code, role, sign_out
 from ui.navigation import pages_for
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
@@ -28,8 +28,8 @@ if current is not None:
 held = role()
 if held is not None:
     st.sidebar.caption(t("sidebar.signed_in_as", role=t(f"role.{held.value}")))
-    if st.sidebar.button(t("sidebar.sign_out")):
-        sign_out()
-        st.rerun()
+if (held is not None or is_owner()) and st.sidebar.button(t("sidebar.sign_out")):
+    sign_out()
+    st.rerun()
 
 st.navigation(pages_for(held)).run()

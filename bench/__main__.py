@@ -71,7 +71,7 @@ def header(argv: list[str]) -> list[str]:
         "Seconds per page run measured with AppTest (streamlit.testing.v1), app.py included: *first* is a new "
         "session with data caches cleared; *after write* is the next run after the named write through a "
         "service; *repeat* is the median of 5 further runs. *floor* is the median time of the bare service "
-        "reads and pandas work the page needs (workshop/bench/floors.py; — where a page has no entry). "
+        "reads and pandas work the page needs (bench/floors*.py; — where a page has no entry). "
         "*app* is the fixed cost of any page run, measured in the same run: app.py with an empty page "
         "(bench/app_only.py, the role gate only) in the same role, median of 10 runs — Streamlit's script run "
         "under AppTest, the sidebar, the workshop read and the navigation. *after write / floor* is the raw "

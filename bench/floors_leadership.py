@@ -17,6 +17,7 @@ from workshop.domain import consolidation as cons
 from workshop.domain.model import Action
 from workshop.services import overview
 from workshop.services.actions import actions_frame, add_action, board, with_overdue
+from workshop.services.publication import team_outcomes
 from workshop.services.themes import list_themes
 from workshop.services.week import list_main_points
 from workshop.services.workshops import get_workshop, list_workshops
@@ -50,6 +51,12 @@ def _actions(engine: Engine, fx: Fixture) -> object:
     return themes, list_main_points(engine, fx.workshop_id), with_overdue(frame, today), board(frame, today)
 
 
+def _decisions(engine: Engine, fx: Fixture) -> object:
+    # The teams' view of leadership's outputs: themes, their answers, actions and the team's reactions.
+    _app(engine, fx)
+    return team_outcomes(engine, fx.workshop_id, int(fx.team.id or 0))
+
+
 def _reports(engine: Engine, fx: Fixture) -> object:
     # The page builds a file only when asked (the report and the workbook are timed on their own).
     return get_workshop(engine, fx.workshop_id)
@@ -64,6 +71,7 @@ PAGES: dict[str, PageCost] = {
     "overview.py": PageCost(_overview, submit_one_answer, "answer saved"),
     "themes.py": PageCost(_themes, submit_one_answer, "answer saved"),
     "actions.py": PageCost(_actions, add_one_action, "action added"),
+    "decisions.py": PageCost(_decisions, submit_one_answer, "answer saved"),
     "reports.py": PageCost(_reports, submit_one_answer, "answer saved"),
     "compare.py": PageCost(_compare, make_current, "current workshop set"),
 }

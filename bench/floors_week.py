@@ -16,7 +16,7 @@ from workshop.services.week import (
     list_main_points,
     list_questions,
     log_answers,
-    log_is_public,
+    log_days,
 )
 from workshop.services.workshops import get_workshop, list_teams
 
@@ -64,7 +64,7 @@ def _morning(engine: Engine, fx: Fixture) -> object:
 def _week_log(engine: Engine, fx: Fixture) -> object:
     """The newest readable day's first page of questions, their answers as one table per question."""
     current = get_workshop(engine, fx.workshop_id)
-    visible = [d for d in list_days(engine, fx.workshop_id) if log_is_public(d, current)]
+    visible = log_days(engine, current)
     if not visible:
         return None
     questions = [q for q in list_questions(engine, fx.workshop_id) if q.day_id == visible[-1].id]

@@ -32,7 +32,9 @@ TIMEOUT = 120.0
 def page_list(only: set[str] | None = None) -> list[tuple[Role | None, str]]:
     """(role, page file) for the home page (signed out) and every page of every role; only those files
     when `only` names some."""
-    every = [(None, PUBLIC[0][0])] + [(role, file) for role, entries in BY_ROLE.items() for file, _, _ in entries]
+    every = [(None, file) for file, _, _ in PUBLIC] + [
+        (role, file) for role, entries in BY_ROLE.items() for file, _, _ in entries
+    ]
     return [(role, file) for role, file in every if not only or file in only]
 
 

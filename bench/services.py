@@ -1,18 +1,14 @@
-"""Service timings: one answer saved, 50,000 offers imported from CSV, the HTML report, the Excel workbook.
-Features that other work adds later (the importer, the HTML report) are found at run time, so the
-benchmark runs before they exist and picks them up once they are merged."""
+"""Service timings: one answer saved, 50,000 offers imported from CSV, the HTML report, the Excel workbook."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
 import functools
-import importlib
 import io
 import os
 import random
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -20,12 +16,14 @@ from sqlalchemy import Engine
 from bench.floors import submit_one_answer
 from bench.synthetic import TARGET_GROUPS, WORDS, Fixture
 from bench.timing import SizeResult, percentile, timed
+from workshop.cli import main as workshop_cli
 from workshop.domain.model import SPACE_KEYS
+from workshop.files.exports import to_xlsx
+from workshop.services.reports import html_report
 from workshop.services.workshops import create_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 
-NOT_AVAILABLE = "not available"
 IMPORT_ROWS = 50_000
 HEADER = ["name", "description", "owner team", "target groups", "status", "reach", "strength", *SPACE_KEYS, "tags"]
 
@@ -65,23 +63,9 @@ def offers_csv(path: Path, rows: int = IMPORT_ROWS, seed: int = 50) -> Path:
     return path
 
 
-def _import_command() -> Callable[[list[str]], int] | None:
-    """`python -m workshop import-offers ID FILE` (issue 3), when this build has it."""
-    from workshop.cli import build_parser, main
-
-    parser = build_parser()
-    for action in parser._subparsers._group_actions if parser._subparsers else []:  # type: ignore[union-attr]
-        if "import-offers" in getattr(action, "choices", {}):
-            return main
-    return None
-
-
 def time_import(result: SizeResult) -> None:
-    """50,000 offers from a CSV file into a new workshop of a database of their own."""
-    command = _import_command()
-    if command is None:
-        result.import_note = NOT_AVAILABLE
-        return
+    """50,000 offers from a CSV file into a new workshop of a database of their own, through
+    `python -m workshop import-offers ID FILE`."""
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         url = f"sqlite:///{Path(folder) / 'import.sqlite3'}"
         engine = make_engine(url)
@@ -96,7 +80,7 @@ def time_import(result: SizeResult) -> None:
 
                 def run() -> None:
                     nonlocal code
-                    code = command(["import-offers", str(target), str(path)])
+                    code = workshop_cli(["import-offers", str(target), str(path)])
 
                 seconds = timed(run)
         finally:
@@ -111,33 +95,9 @@ def time_import(result: SizeResult) -> None:
             result.import_note = f"failed (exit {code}): {err.getvalue().strip()[:200]}"
 
 
-def _find(candidates: list[tuple[str, str]]) -> Callable[[Engine, int], object] | None:
-    for module_name, name in candidates:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        found = getattr(module, name, None)
-        if callable(found):
-            return found  # type: ignore[no-any-return]
-    return None
-
-
-HTML_REPORT = [
-    ("workshop.files.html_report", "html_report"),
-    ("workshop.files.exports", "html_report"),
-    ("workshop.files.exports", "to_html"),
-]
-XLSX_WORKBOOK = [("workshop.files.exports", "to_xlsx")]
-
-
 def time_reports(engine: Engine, fx: Fixture, result: SizeResult) -> None:
     """The HTML report and the Excel workbook of the whole workshop."""
-    for attribute, candidates in (("html", HTML_REPORT), ("xlsx", XLSX_WORKBOOK)):
-        produce = _find(candidates)
-        if produce is None:
-            setattr(result, f"{attribute}_note", NOT_AVAILABLE)
-            continue
+    for attribute, produce in (("html", html_report), ("xlsx", to_xlsx)):
         try:
             setattr(result, f"{attribute}_seconds", timed(functools.partial(produce, engine, fx.workshop_id)))
         except Exception as exc:  # a report that breaks is a finding to print, not a reason to stop

@@ -6,10 +6,9 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import plain, show_error
+from ui.widgets import error_edge, plain
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
-from workshop.domain.model import SPACE_KEYS, Action, ActionStatus, Role
+from workshop.domain.model import SPACE_KEYS, ActionStatus, Role
 from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
 from workshop.services.themes import list_themes
 from workshop.services.week import list_main_points
@@ -35,15 +34,11 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
     due = b.date_input(t("actions.due"), value=None)
     status = st.selectbox(t("actions.status"), list(ActionStatus), format_func=status_name.get)
     if st.form_submit_button(t("actions.add")):
-        try:
-            action = Action.model_construct(
-                title=title, owner=owner.strip(), theme_id=theme_id, main_point_id=point_id, space=space, due=due,
-                status=status,
-            )  # fmt: skip
-            add_action(engine(), wid, action)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        with error_edge() as edge:
+            fields = {"title": title, "owner": owner, "theme_id": theme_id, "main_point_id": point_id,
+                      "space": space, "due": due, "status": status}  # fmt: skip
+            add_action(engine(), wid, fields)
+        if edge.ok:
             st.success(t("actions.added", title=title.strip()))
 
 frame = actions_frame(engine(), wid)

@@ -6,6 +6,7 @@ from ui.answering import answer_card, local_time, outcome_of
 from ui.context import engine, t
 from ui.gate import require_team
 from ui.widgets import plain
+from workshop.domain.consolidation import answer_text
 from workshop.domain.model import DayStatus
 from workshop.services.answers import team_answers, team_drafts
 from workshop.services.week import list_days, list_main_points, list_questions
@@ -48,6 +49,5 @@ for day in closed:
             if earlier is None:
                 st.caption(t("answer.not_answered"))
                 continue
-            parts = [str(earlier.rating)] if earlier.rating else []
-            plain(" · ".join([*parts, *earlier.choices, *([earlier.text] if earlier.text else [])]))
+            plain(answer_text(earlier.rating, earlier.choices, earlier.text))
             st.caption(t("answer.saved_at", time=local_time(earlier.updated_at, "%a %H:%M")))

@@ -4,21 +4,18 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import show_error
+from ui.widgets import error_edge
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
-from workshop.domain.compare import NEVER_WEAK, compare_scores
-from workshop.domain.errors import WorkshopError
+from workshop.domain.compare import NEVER_WEAK
 from workshop.domain.model import Role
-from workshop.services.access import sign_in
-from workshop.services.priorities import workshop_scores
-from workshop.services.workshops import list_workshops
+from workshop.services.comparison import comparable, compare_workshops, unlock
 
 require(Role.LEADERSHIP)
 current = workshop()
 assert current is not None and current.id is not None
 st.title(t("compare.title"))
-others = {w.id: w.name for w in list_workshops(engine()) if w.id != current.id}
+others = comparable(engine(), current.id)
 if not others:
     st.info(t("compare.empty"))
     st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
@@ -30,25 +27,21 @@ if other not in unlocked:
     with st.form("compare_code", clear_on_submit=True):
         code = st.text_input(t("compare.code"), type="password")
         if st.form_submit_button(t("compare.unlock")):
-            try:
-                sign_in(engine(), int(other), Role.LEADERSHIP, code)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            with error_edge() as edge:
+                unlock(engine(), int(other), code)
+            if edge.ok:
                 unlocked.add(int(other))
                 st.rerun()
     st.stop()
 
 names = (str(others[other]), current.name)
-before, after = workshop_scores(engine(), int(other)), workshop_scores(engine(), current.id)
-before_spaces, before_aims, after_spaces, after_aims = before.spaces, before.aims, after.spaces, after.aims
+comparison = compare_workshops(engine(), int(other), current.id)
 config = spaces()
-for heading, before, after, name_of in (
-    (t("compare.spaces"), before_spaces, after_spaces, config.space_name),
-    (t("compare.aims"), before_aims, after_aims, config.aim_name),
+for heading, compared, name_of in (
+    (t("compare.spaces"), comparison.spaces, config.space_name),
+    (t("compare.aims"), comparison.aims, config.aim_name),
 ):
     st.subheader(heading)
-    compared = compare_scores(before, after)
     st.plotly_chart(compare_chart(compared, lang(), names, title=t("compare.gap_chart")), width="stretch")
     for row in compared.itertuples():
         if row.change != NEVER_WEAK:

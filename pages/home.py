@@ -3,22 +3,19 @@
 import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop
-from ui.forms import new_workshop_form
-from ui.gate import role, sign_in_form
+from ui.gate import guessing_warning, role, run_through_app, sign_in_form
 from ui.widgets import plain
 from workshop.config.spaces import spaces
-from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
+from workshop.domain.model import Role
+from workshop.services.demo import demo_codes_hint, working_demo_team_codes
 from workshop.services.workshops import list_workshops
 
+run_through_app()
 all_workshops = list_workshops(engine())
 if not all_workshops:
     st.title(t("home.empty_title"))
     st.info(t("home.empty_body"))
-    if st.button(t("home.create_demo")):
-        choose_workshop(create_demo(engine()))
-        st.rerun()
-    if new_workshop_form() is not None:
-        st.rerun()
+    st.page_link("pages/workshops.py", label=t("nav.workshops"), icon="🗂️")
     st.stop()
 
 current = workshop()
@@ -50,6 +47,8 @@ if held is None:
     sign_in_form()
 else:
     st.success(t("home.signed_in", role=t(f"role.{held.value}")), icon="✅")
+    if held == Role.FACILITATOR:
+        guessing_warning(int(current.id or 0))
 
 st.subheader(t("home.model_title"))
 st.caption(t("home.model_body"))

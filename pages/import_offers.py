@@ -6,11 +6,12 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import show_error
+from ui.widgets import error_edge, show_error
 from workshop.config.spaces import spaces
-from workshop.domain.errors import ImportRejected, WorkshopError
+from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
-from workshop.files.spreadsheet import FIELDS, IGNORE, SEPARATORS, guess_mapping
+from workshop.domain.offer_fields import FIELDS
+from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping
 from workshop.services.offer_import import import_offers
 
 require(Role.FACILITATOR)
@@ -26,10 +27,9 @@ if upload is None:
 data = upload.getvalue()
 sheets = uploaded_sheets(upload.file_id, data)
 sheet = st.selectbox(t("import.sheet"), sheets, key=f"sheet_{upload.file_id}") if len(sheets) > 1 else None
-try:
+with error_edge() as edge:
     table = uploaded_source(upload.file_id, upload.name, sheet, data)
-except WorkshopError as exc:
-    show_error(exc)
+if not edge.ok:
     st.stop()
 
 if table.kind == "xlsx":
@@ -59,16 +59,14 @@ for i, (header, guess) in enumerate(zip(table.header, guess_mapping(table.header
 
 if st.button(t("import.run"), type="primary"):
     bar = st.progress(0.0, text=t("import.progress"))
-    try:
+    with error_edge(show=False) as edge:
         result = import_offers(engine(), wid, table, mapping, progress=lambda done: bar.progress(min(done, 1.0)))
-    except ImportRejected as exc:
+    if edge.error is not None:
         bar.empty()
-        show_error(exc)
-        columns = [t("import.row"), t("import.column"), t("import.problem")]
-        st.dataframe(pd.DataFrame(exc.problems, columns=columns), hide_index=True, width="stretch")
-    except WorkshopError as exc:
-        bar.empty()
-        show_error(exc)
+        show_error(edge.error)
+        if isinstance(edge.error, ImportRejected):
+            columns = [t("import.row"), t("import.column"), t("import.problem")]
+            st.dataframe(pd.DataFrame(edge.error.problems, columns=columns), hide_index=True, width="stretch")
     else:
         st.success(t("import.done", added=result.added, updated=result.updated, partners=result.new_partners))
         if result.undecided:

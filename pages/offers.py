@@ -14,11 +14,10 @@ from ui.register import (
     register_view,
     unsaved_edits,
 )
-from ui.widgets import show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge
 from workshop.domain.model import Role
-from workshop.files.register_files import register_csv, register_xlsx
 from workshop.services.offers import save_register, set_target_groups
+from workshop.services.register_export import register_csv, register_xlsx
 
 held = require(*Role)
 wid = int(workshop_id() or 0)
@@ -56,11 +55,9 @@ else:
         changes = st.session_state[key]
         updated = {int(view.iloc[int(i)]["id"]): edited.iloc[int(i)].to_dict() for i in changes["edited_rows"]}
         added = [row.to_dict() for _, row in edited.iloc[len(view) :].iterrows()]
-        try:
+        with error_edge() as edge:
             saved = save_register(engine(), wid, updated, added)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        if edge.ok:
             st.session_state["register_flash"] = t("offers.saved", n=saved)
             st.session_state["register_version"] = st.session_state.get("register_version", 0) + 1
             st.rerun()
@@ -69,11 +66,9 @@ else:
     with st.expander(t("offers.groups_title")), st.form("target_groups"):
         text = st.text_area(t("offers.groups_help"), "\n".join(groups), height=180)
         if st.form_submit_button(t("offers.groups_save")):
-            try:
+            with error_edge() as edge:
                 set_target_groups(engine(), wid, text.splitlines())
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 st.session_state["register_flash"] = t("offers.groups_saved")
                 st.rerun()
     st.page_link("pages/import_offers.py", label=t("nav.import_offers"), icon="📥")

@@ -5,12 +5,11 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import partner_register, partners_by_space, register_frame
 from ui.gate import require
-from ui.widgets import plain, show_error
+from ui.widgets import error_edge, plain
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
-from workshop.files.register_files import register_csv
 from workshop.services.partners import add_partner, served_in_space
+from workshop.services.register_export import register_csv
 
 held = require(*Role)
 wid = int(workshop_id() or 0)
@@ -59,10 +58,8 @@ if held == Role.FACILITATOR:
         linked = st.multiselect(t("partners.col.offers"), list(names), format_func=names.get)
         if st.form_submit_button(t("partners.add")):
             fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
-            try:
+            with error_edge() as edge:
                 add_partner(engine(), wid, fields, linked)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 st.session_state["partners_flash"] = t("partners.added", name=name.strip())
                 st.rerun()

@@ -5,8 +5,7 @@ import streamlit as st
 from ui.context import engine, t, workshop_id
 from ui.gate import require, team
 from ui.score_sections import profile_section
-from ui.widgets import plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge, plain
 from workshop.domain.model import Role
 from workshop.domain.profile import PAIRS
 from workshop.services.profile_ratings import own_ratings, rate_profile
@@ -35,11 +34,9 @@ with st.form("profile"):
             key=f"profile-{pair}",
         )
     if st.form_submit_button(t("profile.save")):
-        try:
+        with error_edge() as edge:
             rate_profile(engine(), wid, values, team_id)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        if edge.ok:
             st.success(t("profile.saved"), icon="✅")
 if not mine:
     st.caption(t("profile.not_rated"))

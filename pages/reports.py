@@ -4,11 +4,10 @@ import streamlit as st
 
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge
 from workshop.domain.model import Role
 from workshop.files.exports import to_csv_zip, to_json, to_xlsx
-from workshop.files.html_report import html_report
+from workshop.services.reports import html_report
 
 require(Role.LEADERSHIP)
 current = workshop()
@@ -30,12 +29,9 @@ chosen = st.radio(t("reports.format"), list(FORMATS), format_func=lambda f: t(f"
 st.caption(t(f"reports.about_{chosen}"))
 if st.button(t("reports.prepare"), key="prepare"):
     mime, suffix, build = FORMATS[chosen]
-    try:
-        with st.spinner(t("reports.preparing")):
-            data = build()
-    except WorkshopError as exc:
-        show_error(exc)
-    else:
+    with error_edge() as edge, st.spinner(t("reports.preparing")):
+        data = build()
+    if edge.ok:
         st.download_button(
             t("reports.download"),
             data=data,

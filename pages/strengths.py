@@ -15,19 +15,17 @@ from ui.score_sections import (
     thresholds_form,
     weight_sliders,
 )
-from ui.widgets import show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge
 from workshop.domain.model import Role
 
 require(Role.LEADERSHIP)
 st.title(t("strengths.title"))
 wid = int(workshop_id() or 0)
-try:
+with error_edge() as edge:
     stored = load_weights(wid)
     chosen = weight_sliders(wid, stored)
     scores = workshop_scores(wid, chosen)
-except WorkshopError as exc:
-    show_error(exc)
+if not edge.ok:
     st.stop()
 details = offer_details(wid)
 if not details.active:

@@ -8,9 +8,8 @@ import streamlit as st
 from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
-from ui.gate import require
-from ui.widgets import page_start, plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.gate import guessing_warning, require
+from ui.widgets import error_edge, pager, plain
 from workshop.domain.model import Role
 from workshop.services.teams import (
     TeamCode,
@@ -31,6 +30,7 @@ current = workshop()
 assert current is not None and current.id is not None
 wid = current.id
 st.title(t("teams.title"))
+guessing_warning(wid)
 # Codes are stored hashed: the ones made in this session are the only ones that can be shown or printed.
 fresh: dict[int, TeamCode] = st.session_state.setdefault(f"fresh_codes_{wid}", {})
 
@@ -41,8 +41,8 @@ def remember(*made: TeamCode) -> None:
 
 def page_of_teams(every: list) -> list:  # type: ignore[type-arg]
     """All the teams, or a page of them with a page picker when there are many (a big week has hundreds)."""
-    first = page_start(len(every), TEAMS_PER_PAGE, t("teams.page", total=len(every)), "teams.range", "teams-page")
-    return every[first : first + TEAMS_PER_PAGE]
+    span = pager(len(every), TEAMS_PER_PAGE, "teams-page", "teams.page", "teams.range")
+    return every[span.start : span.stop]
 
 
 here = urlsplit(st.context.url or "")
@@ -59,15 +59,13 @@ for team in page_of_teams(teams):
     with st.container(border=True):
         plain(team.name)
         if tid in fresh:
-            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code)}", language=None)
+            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code, wid)}", language=None)
         with st.expander(t("teams.manage")):
             new_name = st.text_input(t("teams.name"), team.name, max_chars=200, key=f"team-name-{tid}")
             if st.button(t("teams.rename"), key=f"team-rename-{tid}"):
-                try:
+                with error_edge() as edge:
                     rename_team(engine(), wid, tid, new_name)
-                except WorkshopError as exc:
-                    show_error(exc)
-                else:
+                if edge.ok:
                     st.rerun()
             if st.button(t("teams.new_code"), key=f"team-code-{tid}", help=t("teams.new_code_help")):
                 remember(regenerate_code(engine(), wid, tid))
@@ -82,11 +80,9 @@ st.caption(t("teams.codes_hashed"))
 with st.form("add_team", clear_on_submit=True):
     name = st.text_input(t("teams.name"), max_chars=200, key="new_team_name")
     if st.form_submit_button(t("teams.add")):
-        try:
+        with error_edge() as edge:
             created, code = add_team(engine(), wid, name)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        if edge.ok:
             remember(TeamCode(created, code))
             st.session_state["new_team_code"] = (created.name, code)
             st.rerun()
@@ -109,7 +105,11 @@ if teams:
     )
 if printable:
     rows = [
-        {t("teams.col_team"): m.team.name, t("teams.col_code"): m.code, t("teams.col_link"): join_link(app_url, m.code)}
+        {
+            t("teams.col_team"): m.team.name,
+            t("teams.col_code"): m.code,
+            t("teams.col_link"): join_link(app_url, m.code, wid),
+        }
         for m in printable
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

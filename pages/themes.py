@@ -5,8 +5,8 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.widgets import plain, show_error
-from workshop.domain.errors import WorkshopError
+from ui.loop_sections import publish_switch, theme_reactions
+from ui.widgets import error_edge, plain
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
@@ -30,7 +30,8 @@ question = st.selectbox(
 )  # fmt: skip
 
 
-def pick(label: str, chosen: list[int], key: str) -> list[int]:
+def pick(label: str, chosen: list[int], key: str, question: int | None) -> list[int]:
+    """Answers to group: those of `question` (all of them when None) and the ones already `chosen`."""
     labels = data.answer_labels(wid, question, tuple(chosen)) if question is not None else data.answer_labels(wid)
     return st.multiselect(
         label, list(labels), default=[i for i in chosen if i in labels], format_func=labels.get, key=key
@@ -38,12 +39,9 @@ def pick(label: str, chosen: list[int], key: str) -> list[int]:
 
 
 def attempt(action, *args) -> bool:
-    try:
+    with error_edge() as edge:
         action(engine(), wid, *args)
-    except WorkshopError as exc:
-        show_error(exc)
-        return False
-    return True
+    return edge.ok
 
 
 st.subheader(t("themes.suggest_title"))
@@ -61,7 +59,7 @@ for title, ids in list(st.session_state.get("theme_suggestions", [])):
     key = "sug_" + "-".join(map(str, ids))
     with st.container(border=True):
         new_title = st.text_input(t("themes.theme_title"), value=title, key=f"{key}_title", max_chars=200)
-        members = pick(t("themes.answers"), ids, f"{key}_ids")
+        members = pick(t("themes.answers"), ids, f"{key}_ids", question)
         accept, reject = st.columns(2)
         if accept.button(t("themes.accept"), key=f"{key}_accept") and attempt(svc.create_theme, new_title, members):
             st.session_state["theme_suggestions"].remove((title, ids))
@@ -73,12 +71,13 @@ for title, ids in list(st.session_state.get("theme_suggestions", [])):
 st.subheader(t("themes.new"))
 with st.form("new_theme", clear_on_submit=True):
     title = st.text_input(t("themes.theme_title"), max_chars=200)
-    members = pick(t("themes.answers"), [], "new_theme_ids")
+    members = pick(t("themes.answers"), [], "new_theme_ids", question)
     if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
         st.success(t("themes.created", title=title.strip()))
 
 themes = svc.list_themes(engine(), wid)
 st.subheader(t("themes.list", n=len(themes)))
+publish_switch(wid)
 if not themes:
     st.info(t("themes.empty"))
 statuses = list(ThemeStatus)
@@ -93,7 +92,7 @@ for theme in themes:
                 format_func=lambda s: t(f"theme_status.{s.value}"),
             )
             decision = st.text_area(t("themes.decision"), value=theme.decision, max_chars=5000)
-            members = pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids")
+            members = pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids", question)
             if st.form_submit_button(t("themes.save")) and attempt(
                 svc.update_theme, theme.id, title, status, decision, members
             ):
@@ -101,5 +100,6 @@ for theme in themes:
         st.caption(t("themes.behind"))
         for row in data.answers_of(wid, tuple(theme.response_ids)).itertuples():
             plain(f"{row.team} · {row.question}\n{row.answer}")
+        theme_reactions(wid, theme)
         if st.button(t("themes.delete"), key=f"delete_{theme.id}") and attempt(svc.delete_theme, theme.id):
             st.rerun()

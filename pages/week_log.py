@@ -7,10 +7,9 @@ import streamlit as st
 from ui import data
 from ui.context import lang, t, workshop
 from ui.gate import require
-from ui.widgets import page_start, plain
+from ui.widgets import pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
-from workshop.services.week import log_is_public
 
 PAGE_SIZE = 10  # questions per page: a day at L has hundreds of questions and thousands of answers
 
@@ -19,7 +18,7 @@ current = workshop()
 assert current is not None and current.id is not None
 st.title(t("log.title"))
 st.caption(t("log.rule_immediate") if current.publish_log_immediately else t("log.rule_closed"))
-visible = [d for d in data.list_days(current.id) if log_is_public(d, current)]
+visible = data.log_days(current)
 if not visible:
     st.info(t("log.empty"))
     st.stop()
@@ -35,9 +34,8 @@ day = newest_first[
 st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")
 plain(day.title)
 questions = [q for q in data.list_questions(current.id) if q.day_id == day.id]
-label = t("log.questions_page", total=len(questions))
-first = page_start(len(questions), PAGE_SIZE, label, "log.questions_range", f"log-page-{day.id}")
-shown = questions[first : first + PAGE_SIZE]
+span = pager(len(questions), PAGE_SIZE, f"log-page-{day.id}", "log.questions_page", "log.questions_range")
+shown = questions[span.start : span.stop]
 answers = data.log_answers(current.id, tuple(int(q.id or 0) for q in shown))
 points = {p.id: p for p in data.list_main_points(current.id)}
 names = {key: spaces().space_name(key, lang()) for key in spaces().spaces}

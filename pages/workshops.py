@@ -1,16 +1,16 @@
-"""Facilitator: the workshops in this database, which one is current, new ones, the demo."""
+"""The workshops in this database. Anyone sees the list; only the owner creates, deletes, recreates the
+demo and chooses the current one (a workshop's facilitator passcode acts on that workshop only)."""
 
 import pandas as pd
 import streamlit as st
 
 from ui.context import choose_workshop, engine, forget_workshop, t, workshop_id
 from ui.forms import new_workshop_form
-from ui.gate import require
-from workshop.domain.model import Role
+from ui.gate import is_owner, owner_form, run_through_app
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
 
-require(Role.FACILITATOR)
+run_through_app()
 st.title(t("workshops.title"))
 items = list_workshops(engine())
 current = current_workshop_id(engine())
@@ -26,27 +26,34 @@ table = pd.DataFrame(
         for w in items
     ]
 )
-st.dataframe(table, hide_index=True, width="stretch")
+if items:
+    st.dataframe(table, hide_index=True, width="stretch")
+st.caption(t("workshops.current_help"))
+if not is_owner():
+    st.subheader(t("owner.title"))
+    owner_form()
+    st.stop()
 
+st.success(t("owner.signed_in"), icon="🔑")
 mine = workshop_id()
-if mine != current and st.button(t("workshops.make_current")):
+this = next((w for w in items if w.id == mine), None)
+if this is not None and mine != current and st.button(t("workshops.make_current")):
     set_current_workshop(engine(), int(mine or 0))
     st.toast(t("workshops.now_current"))
     st.rerun()
-st.caption(t("workshops.current_help"))
 
-with st.expander(t("workshops.new"), expanded=False):
+with st.expander(t("workshops.new"), expanded=not items):
     if new_workshop_form() is not None:
         st.rerun()
 
-with st.expander(t("workshops.delete"), expanded=False):
-    this = next(w for w in items if w.id == mine)
-    st.caption(t("workshops.delete_help"))
-    typed = st.text_input(t("workshops.delete_type_name"), key="delete_name")
-    if st.button(t("workshops.delete_button"), disabled=typed.strip() != this.name, type="primary"):
-        delete_workshop(engine(), int(this.id or 0))
-        forget_workshop()
-        st.switch_page("pages/home.py")
+if this is not None:
+    with st.expander(t("workshops.delete"), expanded=False):
+        st.caption(t("workshops.delete_help"))
+        typed = st.text_input(t("workshops.delete_type_name"), key="delete_name")
+        if st.button(t("workshops.delete_button"), disabled=typed.strip() != this.name, type="primary"):
+            delete_workshop(engine(), int(this.id or 0))
+            forget_workshop()
+            st.switch_page("pages/home.py")
 
 with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))

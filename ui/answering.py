@@ -8,9 +8,8 @@ import uuid
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_text, plain
+from ui.widgets import error_edge, error_text, plain
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
 from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
 
@@ -40,11 +39,9 @@ def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
     else:
         ss.setdefault(k["choices"], list(earlier.choices) if earlier else [])
     # The facilitator may have changed the options (or the kind) since: keep only what still fits.
-    held = ss[k["choices"]]
-    if q.kind == QuestionKind.SINGLE and held is not None and held not in q.options:
-        ss[k["choices"]] = None
-    elif q.kind != QuestionKind.SINGLE and (not isinstance(held, list) or any(c not in q.options for c in held)):
-        ss[k["choices"]] = [c for c in held if c in q.options] if isinstance(held, list) else []
+    fitting = q.fitting_choices(ss[k["choices"]])
+    if fitting != ss[k["choices"]]:
+        ss[k["choices"]] = fitting
     ss.setdefault(k["spaces"], list(earlier.spaces) if earlier else [])
     # One key per rendered form, kept until a save succeeds: a double click or retry is one answer.
     ss.setdefault(k["idem"], str(uuid.uuid4()))
@@ -52,10 +49,10 @@ def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
 
 def _keep_draft(team: Team, qid: int) -> None:
     k = _keys(qid)
-    try:
+    with error_edge(show=False) as edge:
         save_draft(engine(), team, qid, st.session_state.get(k["text"], ""))
-    except WorkshopError as exc:
-        st.session_state[k["outcome"]] = ("error", error_text(exc))
+    if edge.error is not None:
+        st.session_state[k["outcome"]] = ("error", error_text(edge.error))
     else:
         st.session_state.pop(k["outcome"], None)  # the confirmation was for the text before this change
 
@@ -65,10 +62,10 @@ def _save(team: Team, q: Question) -> None:
     picked = ss.get(k["choices"])
     choices = [picked] if isinstance(picked, str) else list(picked or [])
     answer = Answer(qid, ss.get(k["text"], ""), ss.get(k["rating"]), choices, list(ss.get(k["spaces"], [])))
-    try:
+    with error_edge(show=False) as edge:
         saved = submit_answer(engine(), team, answer, idempotency_key=ss.get(k["idem"]))
-    except WorkshopError as exc:
-        ss[k["outcome"]] = ("error", error_text(exc))
+    if edge.error is not None:
+        ss[k["outcome"]] = ("error", error_text(edge.error))
         return
     ss[k["outcome"]] = ("saved", t("answer.saved", time=local_time(saved.updated_at)))
     ss[k["idem"]] = str(uuid.uuid4())

@@ -7,8 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from ui.context import t
-from ui.widgets import show_error
-from workshop.domain.errors import WorkshopError
+from ui.widgets import error_edge
 
 PENDING = "pending_delete"
 
@@ -27,12 +26,11 @@ def delete_with_confirmation(
     yes, no = st.columns(2)
     if yes.button(yes_label or t("confirm.yes_delete"), key=f"delete-yes-{token}", type="primary"):
         st.session_state.pop(PENDING, None)
-        try:
+        with error_edge() as edge:
             delete()
-        except WorkshopError as exc:
-            show_error(exc)
-            return
-        st.rerun()
+        if edge.ok:
+            st.rerun()
+        return
     if no.button(t("confirm.cancel"), key=f"delete-no-{token}"):
         st.session_state.pop(PENDING, None)
         st.rerun()

@@ -11,20 +11,31 @@ from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Workshop
 from workshop.services.demo import create_demo
+from workshop.services.owner import OWNER_VARIABLE
 from workshop.services.workshops import current_workshop_id, get_workshop, list_workshops
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 
 
-def _database_url() -> str | None:
-    """WORKSHOP_DATABASE_URL from the environment, else from .streamlit/secrets.toml, else the default."""
-    if os.environ.get(URL_VARIABLE):
-        return os.environ[URL_VARIABLE]
+def _setting(name: str) -> str | None:
+    """A setting from the environment, else from .streamlit/secrets.toml."""
+    if os.environ.get(name):
+        return os.environ[name]
     try:
-        value = st.secrets.get(URL_VARIABLE)
+        value = st.secrets.get(name)
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
         value = None
     return str(value) if value else None
+
+
+def _database_url() -> str | None:
+    """WORKSHOP_DATABASE_URL from the environment, else from .streamlit/secrets.toml, else the default."""
+    return _setting(URL_VARIABLE)
+
+
+def configured_owner_code() -> str:
+    """WORKSHOP_OWNER_CODE from the environment or the secrets file ('' when the first run sets it)."""
+    return (_setting(OWNER_VARIABLE) or "").strip()
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,14 +94,20 @@ def workshop() -> Workshop | None:
         return None
 
 
+def clear_role() -> None:
+    """End this session's role and everything it unlocked (the compare page's other workshops)."""
+    st.session_state.pop("identity", None)
+    st.session_state.pop("compare_unlocked", None)
+
+
 def choose_workshop(new_id: int) -> None:
     """Look at another workshop: any sign-in belongs to the old one and ends."""
     if st.session_state.get("workshop_id") != new_id:
         st.session_state["workshop_id"] = new_id
-        st.session_state.pop("identity", None)
+        clear_role()
 
 
 def forget_workshop() -> None:
     """After a deletion: look at the current workshop again, signed out."""
     st.session_state.pop("workshop_id", None)
-    st.session_state.pop("identity", None)
+    clear_role()

@@ -11,6 +11,8 @@ from workshop.services import overview as _overview
 from workshop.services import partners as _partners
 from workshop.services import priorities as _strengths
 from workshop.services import profile_ratings as _profile
+from workshop.services import publication as _publication
+from workshop.services import reactions as _reactions
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 
@@ -18,6 +20,7 @@ offers_frame = cached(offers.offers_frame, "offers")
 answers_frame = cached(week.answers_frame, *ANSWER_TABLES)
 list_main_points = cached(week.list_main_points, "main_points")
 list_days = cached(week.list_days, "days")
+log_days = cached(week.log_days, "days")  # keyed by the workshop too: its publish rule is part of it
 list_questions = cached(week.list_questions, "questions")
 log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")
@@ -64,3 +67,8 @@ overview_unthemed = cached(_overview.unthemed, *_overview.TABLES)
 answer_labels = cached(_overview.answer_labels, *_overview.TABLES)
 answers_of = cached(_overview.answers_of, *_overview.TABLES)
 question_labels = cached(_overview.question_labels, "questions", "days")
+
+# Closing the loop: the teams' view of leadership's decisions, and the reactions leadership reads.
+
+team_outcomes = cached(_publication.team_outcomes, *_publication.OUTCOME_TABLES)
+reactions_frame = cached(_reactions.reactions_frame, "reactions", "teams")

@@ -5,15 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import choose_workshop, engine, t
-from ui.widgets import show_error
+from ui.widgets import error_edge
 from workshop.config.templates import templates
-from workshop.domain.errors import WorkshopError
+from workshop.domain.codes import new_passcode
 from workshop.domain.model import Role
 from workshop.services.workshops import create_workshop
 
 
 def new_workshop_form() -> int | None:
-    """Create a workshop from a template or from scratch; the creator is signed in as facilitator."""
+    """Create a workshop from a template or from scratch (the owner only); the creator is signed in as its
+    facilitator."""
     choices = ["", *templates()]
     with st.form("new_workshop", clear_on_submit=False):
         name = st.text_input(t("workshops.name"), max_chars=200)
@@ -22,16 +23,20 @@ def new_workshop_form() -> int | None:
             choices,
             format_func=lambda k: templates()[k].name if k else t("workshops.from_scratch"),
         )
-        facilitator = st.text_input(t("workshops.facilitator_code"), type="password")
-        leadership = st.text_input(t("workshops.leadership_code"), type="password")
+        # Generated passcodes are offered by default (a person may type their own: 12+ characters, not common).
+        offers = st.session_state.setdefault("passcode_offers", (new_passcode(), new_passcode()))
+        facilitator = st.text_input(t("workshops.facilitator_code"), offers[0])
+        leadership = st.text_input(t("workshops.leadership_code"), offers[1])
         st.caption(t("workshops.codes_help"))
         if not st.form_submit_button(t("workshops.create")):
             return None
-    try:
-        new_id = create_workshop(engine(), name, facilitator, leadership, template_key=key or None)
-    except WorkshopError as exc:
-        show_error(exc)
+    with error_edge() as edge:
+        new_id = create_workshop(
+            engine(), name, facilitator, leadership, template_key=key or None, strict_passcodes=True
+        )
+    if not edge.ok:
         return None
+    st.session_state.pop("passcode_offers", None)
     choose_workshop(new_id)
     st.session_state["identity"] = {"role": Role.FACILITATOR.value, "workshop_id": new_id}
     return new_id

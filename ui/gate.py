@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import streamlit as st
+import datetime as dt
+import secrets
 
-from ui.context import engine, t, workshop_id
-from ui.widgets import show_error
-from workshop.domain.errors import WorkshopError
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from ui.context import choose_workshop, clear_role, configured_owner_code, engine, t, workshop_id
+from ui.widgets import error_edge, show_error
+from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
-from workshop.services.access import join_team, sign_in
+from workshop.services.access import join_team, new_passcode, recent_wrong_codes, sign_in
+from workshop.services.owner import owner_code_is_set, set_owner_code, sign_in_owner
+from workshop.services.workshops import get_workshop
+
+GATE_RAN = "gate_ran"  # app.py's gate has run in this session
 
 
 def role() -> Role | None:
@@ -27,8 +35,24 @@ def team() -> Team | None:
     return Team(id=identity["team_id"], workshop_id=identity["workshop_id"], name=identity["team_name"])
 
 
+def run_through_app() -> None:
+    """A freshly started server runs a page named in the address (`/answer?code=...`) on its own, as
+    Streamlit does for apps with a pages/ folder, until some session has called st.navigation: app.py,
+    and the join code it reads, would be skipped. Run a session's first run again through app.py.
+    (Only a first run: a later run's widget actions would be lost by the rerun.)"""
+    if PagesManager.uses_pages_directory and GATE_RAN not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def session_key() -> str:
+    """This browser session's own key: wrong codes slow down only the session that sends them."""
+    return str(st.session_state.setdefault("session_key", secrets.token_urlsafe(12)))
+
+
 def require(*allowed: Role) -> Role:
     """Stop the page unless this session holds one of the roles (navigation hides it too)."""
+    run_through_app()
     held = role()
     if held not in allowed:
         st.warning(t("gate.not_allowed"), icon="🔒")
@@ -47,28 +71,53 @@ def require_team() -> Team:
 
 
 def _remember(role_: Role, team_: Team | None = None, code: str = "") -> None:
+    clear_role()
     identity: dict[str, object] = {"role": role_.value, "workshop_id": workshop_id()}
     if team_ is not None:
         identity |= {"team_id": team_.id, "team_name": team_.name, "code": code.strip().upper()}
     st.session_state["identity"] = identity
 
 
+def _link_workshop() -> int | None:
+    """The workshop a join link names (?w=ID), if it names one that exists."""
+    value = st.query_params.get("w")
+    if not value:
+        return None
+    try:
+        return int(get_workshop(engine(), int(value)).id or 0)
+    except (ValueError, NotFound):
+        return None
+
+
 def keep_team_code() -> None:
-    """The browser tab keeps a team's code in its address (?code=): kept across pages, and a reload
-    joins again. A code that does not work is tried once and dropped from the address."""
+    """The browser tab keeps a team's workshop and code in its address (?w=ID&code=): kept across pages,
+    and a reload joins again. The link's workshop is joined whichever one is current; a code that does
+    not work is tried once and dropped from the address."""
+    st.session_state[GATE_RAN] = True
     code = st.query_params.get("code")
     if role() is None and code:
-        if not try_join(code):
+        named, linked = st.query_params.get("w"), _link_workshop()
+        if named and linked is None:
+            show_error(NotFound("no such workshop"))
+        elif linked is not None:
+            choose_workshop(linked)
+        if (named and linked is None) or not try_join(code):
             st.query_params.pop("code", None)
+            st.query_params.pop("w", None)
         return
     identity = st.session_state.get("identity") or {}
-    if role() == Role.TEAM and identity.get("code") and code != identity["code"]:
-        st.query_params["code"] = identity["code"]
+    if role() == Role.TEAM and identity.get("code"):
+        if code != identity["code"]:
+            st.query_params["code"] = identity["code"]
+        if st.query_params.get("w") != str(identity["workshop_id"]):
+            st.query_params["w"] = str(identity["workshop_id"])
 
 
 def sign_out() -> None:
-    st.session_state.pop("identity", None)
+    clear_role()
+    st.session_state.pop("owner", None)
     st.query_params.pop("code", None)
+    st.query_params.pop("w", None)
 
 
 def try_join(code: str) -> bool:
@@ -76,10 +125,9 @@ def try_join(code: str) -> bool:
     wid = workshop_id()
     if wid is None:
         return False
-    try:
-        joined = join_team(engine(), wid, code)
-    except WorkshopError as exc:
-        show_error(exc)
+    with error_edge() as edge:
+        joined = join_team(engine(), wid, code, session=session_key())
+    if not edge.ok:
         return False
     _remember(Role.TEAM, joined, code)
     return True
@@ -100,15 +148,53 @@ def sign_in_form() -> None:
         )
         code = st.text_input(t("gate.passcode"), type="password")
         if st.form_submit_button(t("gate.sign_in")):
-            try:
-                sign_in(engine(), wid, chosen, code)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            with error_edge() as edge:
+                sign_in(engine(), wid, chosen, code, session=session_key())
+            if edge.ok:
                 _remember(chosen)
                 st.rerun()
     with team_tab, st.form("join", clear_on_submit=False):
-        code = st.text_input(t("gate.team_code"), max_chars=12)
+        code = st.text_input(t("gate.team_code"), max_chars=20, placeholder="KX7P-2MQ4")
         if st.form_submit_button(t("gate.join")) and try_join(code):
             st.query_params["code"] = code.strip().upper()
+            st.query_params["w"] = str(wid)
             st.rerun()
+
+
+def guessing_warning(wid: int) -> None:
+    """Tell the facilitator when many wrong codes were tried on this workshop lately (nobody is locked out)."""
+    recent = recent_wrong_codes(engine(), wid)
+    if recent.alarming:
+        at = dt.datetime.fromtimestamp(recent.last_at).strftime("%H:%M")
+        st.warning(t("gate.guessing_warning", count=recent.count, time=at), icon="🚨")
+
+
+def is_owner() -> bool:
+    """Whether this session signed in as the database's owner (creates, deletes, picks the current workshop)."""
+    return bool(st.session_state.get("owner"))
+
+
+def owner_form() -> None:
+    """Owner sign-in; on a first run without WORKSHOP_OWNER_CODE, the form that sets the owner passcode."""
+    configured = configured_owner_code()
+    if not owner_code_is_set(engine(), configured):
+        st.info(t("owner.first_run"), icon="🔑")
+        with st.form("owner_setup", clear_on_submit=False):
+            code = st.text_input(t("owner.new_code"), st.session_state.setdefault("owner_offer", new_passcode()))
+            st.caption(t("owner.new_code_help"))
+            if st.form_submit_button(t("owner.set")):
+                with error_edge() as edge:
+                    set_owner_code(engine(), code, configured)
+                if edge.ok:
+                    st.session_state["owner"] = True
+                    st.rerun()
+        return
+    st.caption(t("owner.sign_in_help"))
+    with st.form("owner_sign_in", clear_on_submit=True):
+        code = st.text_input(t("owner.code"), type="password")
+        if st.form_submit_button(t("owner.sign_in")):
+            with error_edge() as edge:
+                sign_in_owner(engine(), code, configured, session=session_key())
+            if edge.ok:
+                st.session_state["owner"] = True
+                st.rerun()

@@ -12,10 +12,10 @@ from workshop.domain.model import Role
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
 # (file, title key, icon); emoji icons only: a material icon would fetch a font from the internet.
-PUBLIC = [("home.py", "nav.home", "🏠")]
+# The Workshops page is open to all: only the owner may change anything there, and it asks for the owner.
+PUBLIC = [("home.py", "nav.home", "🏠"), ("workshops.py", "nav.workshops", "🗂️")]
 BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     Role.FACILITATOR: [
-        ("workshops.py", "nav.workshops", "🗂️"),
         ("week_setup.py", "nav.week_setup", "🗓️"),
         ("teams.py", "nav.teams", "👥"),
         ("offers.py", "nav.offers", "📚"),
@@ -27,6 +27,8 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     ],
     Role.TEAM: [
         ("answer.py", "nav.answer", "✍️"),
+        ("decisions.py", "nav.decisions", "📢"),
+        ("vote.py", "nav.vote", "🔵"),
         ("offers.py", "nav.offers", "📚"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),
@@ -37,6 +39,7 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("overview.py", "nav.overview", "🧭"),
         ("themes.py", "nav.themes", "🧩"),
         ("actions.py", "nav.actions", "✅"),
+        ("votes.py", "nav.votes", "🔵"),
         ("reports.py", "nav.reports", "📄"),
         ("compare.py", "nav.compare", "⚖️"),
         ("strengths.py", "nav.strengths", "📊"),
@@ -55,7 +58,8 @@ def _page(file: str, title_key: str, icon: str, default: bool = False) -> st.nav
 
 def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
     """The navigation sections for a role (the home page always)."""
-    sections: dict[str, list] = {t("nav.section.workshop"): [_page(*PUBLIC[0], default=True)]}  # type: ignore[type-arg]
+    public = [_page(*PUBLIC[0], default=True), *(_page(*entry) for entry in PUBLIC[1:])]
+    sections: dict[str, list] = {t("nav.section.workshop"): public}  # type: ignore[type-arg]
     if role is not None:
         sections[t(f"role.{role.value}")] = [_page(*entry) for entry in BY_ROLE[role]]
     return sections

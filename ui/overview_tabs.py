@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import lang, t
-from ui.widgets import plain
+from ui.widgets import page_number, pager, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
@@ -38,23 +38,6 @@ def filters(head: Options) -> cons.Filters:
     )
 
 
-def page_number(key: str) -> int:
-    """The page (0-based) the pager under `key` asked for on the last run."""
-    return int(st.session_state.get(key, 1)) - 1
-
-
-def pager(page: Page, key: str, size: int | None = None, shown: str = "overview.rows_shown") -> None:
-    """Which rows are shown out of how many, and a page picker when there is more than one page."""
-    size = size or PAGE_SIZE
-    pages = max(1, -(-page.count // size))
-    if st.session_state.get(key, 1) > pages:  # fewer rows since the last run (a filter): the last page
-        st.session_state[key] = pages
-    if pages > 1:
-        st.number_input(t("overview.page", pages=pages), min_value=1, max_value=pages, step=1, key=key)
-    start = page.number * size
-    st.caption(t(shown, start=start + 1 if page.count else 0, end=start + len(page.rows), n=page.count))
-
-
 def figures(where: st.delta_generator.DeltaGenerator, head: Head) -> bool:
     """The figures above the tabs; False (with a message) when no answer matches the filters."""
     a, b, c = where.columns(3)
@@ -77,7 +60,13 @@ def by_main_point(view: View) -> None:
                 st.info(t("overview.no_answers_here"))
             else:
                 st.dataframe(page.rows, hide_index=True, width="stretch")
-                pager(page, point_page_key(point))
+                rows_pager(page, point_page_key(point))
+
+
+def rows_pager(page: Page, key: str) -> None:
+    """Which rows of a table are shown out of how many, and the page picker (the page was read before the
+    table, with page_number(key))."""
+    pager(page.count, PAGE_SIZE, key, "overview.page", "overview.rows_shown", always=True)
 
 
 def point_page_key(point: object) -> str:
@@ -86,7 +75,7 @@ def point_page_key(point: object) -> str:
 
 def side_by_side(view: View) -> None:
     st.dataframe(view.body.rows, hide_index=True, width="stretch")
-    pager(view.body, "page_side")
+    rows_pager(view.body, "page_side")
 
 
 def ratings(view: View) -> None:
@@ -110,7 +99,7 @@ def choices(view: View) -> None:
     for _qid, group in shown.groupby("question_id", sort=False):
         plain(group["question"].iloc[0])
         st.plotly_chart(choice_bars(group), width="stretch")
-    pager(page, "page_choices", CHARTS_PER_PAGE, "overview.questions_shown")
+    pager(page.count, CHARTS_PER_PAGE, "page_choices", "overview.page", "overview.questions_shown", always=True)
 
 
 def participation(view: View) -> None:
@@ -141,7 +130,7 @@ def against_the_gaps(view: View) -> None:
 def unthemed(view: View) -> None:
     st.caption(t("overview.unthemed_count", n=view.body.count, total=view.head.shown))
     st.dataframe(view.body.rows, hide_index=True, width="stretch")
-    pager(view.body, "page_unthemed")
+    rows_pager(view.body, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")
 
 

@@ -6,15 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import show_error
+from ui.widgets import error_edge, pager
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, OfferStatus
+from workshop.domain.offer_fields import FIELDS
 from workshop.services.offers import delete_offers
 
 PAGE_SIZE = 100  # offers per page: a table of thousands of rows is slow to send and to edit
-COLUMN_ORDER = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",
-                *SPACE_KEYS, "primary", "partners", "tags")  # fmt: skip
+# The register's columns: the offer fields, the primary space as the register computes it ("primary").
+COLUMN_ORDER = tuple("primary" if f == "primary_space" else f for f in FIELDS)
 
 
 def _used(frame: pd.DataFrame, column: str) -> list[str]:
@@ -80,25 +80,16 @@ def register_view(frame: pd.DataFrame, locked: bool = False) -> pd.DataFrame:
     left, right = st.columns([3, 1])
     query = left.text_input(t("offers.search"), key="register_search", on_change=_searched, disabled=locked).strip()
     found = frame[frame["name"].str.contains(query, case=False, regex=False)] if query and len(frame) else frame
-    pages = max(1, -(-len(found) // PAGE_SIZE))
-    page = 1
-    if pages > 1:
-        if st.session_state.get("register_page", 1) > pages:
-            st.session_state["register_page"] = pages
-        page = int(
-            right.number_input(
-                t("offers.page", pages=pages), 1, pages, key="register_page", on_change=_start_afresh, disabled=locked
-            )
-        )
-    start = (page - 1) * PAGE_SIZE
     if query and found.empty:
         st.info(t("offers.no_match"))
-    elif pages > 1 or query:
-        st.caption(t("offers.showing", first=start + 1, last=min(start + PAGE_SIZE, len(found)), n=len(found)))
+    span = pager(
+        len(found), PAGE_SIZE, "register_page", "offers.page", "offers.showing",
+        always=bool(query) and not found.empty, where=right, on_change=_start_afresh, disabled=locked,
+    )  # fmt: skip
     if locked:
         st.caption(t("offers.pending"))
         st.button(t("offers.discard"), on_click=_start_afresh)
-    return found.iloc[start : start + PAGE_SIZE]
+    return found.iloc[span.start : span.stop]
 
 
 def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:
@@ -115,10 +106,9 @@ def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:
         st.text("\n".join(str(names[i]) for i in pending))
         yes, no = st.columns(2)
         if yes.button(t("offers.delete_yes"), type="primary"):
-            try:
+            with error_edge() as edge:
                 gone = delete_offers(engine(), workshop_id, pending)
-            except WorkshopError as exc:
-                show_error(exc)
+            if not edge.ok:
                 return
             st.session_state.pop("delete_pending", None)
             st.session_state["register_flash"] = t("offers.deleted", n=gone)

@@ -7,14 +7,13 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.data import profile_frame
-from ui.widgets import show_error
+from ui.widgets import error_edge, pager
 from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import AIM_KEYS, SPACE_KEYS
 from workshop.domain.profile import PAIRS, complements, profile_summary
 from workshop.domain.scoring import MAX_WEIGHT, Thresholds
-from workshop.domain.space_detail import spots, staff_comparison, unserved
+from workshop.domain.space_detail import spots, staff_comparison, unserved, verdicts
 from workshop.services.priorities import THRESHOLD_FIELDS, save_thresholds, save_weights
 
 HEATMAP_ROWS = 50  # offers per page of the heatmap: thousands of rows are neither readable nor quick
@@ -44,11 +43,9 @@ def weight_sliders(wid: int, stored: dict[str, float]) -> dict[str, float]:
     chosen = {s: float(st.session_state[_slider_key(wid, s)]) for s in SPACE_KEYS}
     save, back = st.columns(2)
     if save.button(t("strengths.save_weights"), type="primary", disabled=chosen == stored):
-        try:
+        with error_edge() as edge:
             save_weights(engine(), wid, chosen)
-        except WorkshopError as exc:
-            show_error(exc)
-        else:
+        if edge.ok:
             st.session_state["strengths-saved"] = True
             st.rerun()
     if back.button(t("strengths.reset_weights"), disabled=chosen == stored):
@@ -77,10 +74,7 @@ def score_table(scores: pd.DataFrame, kind: str) -> None:
             t("strengths.col.gap"): [f"{100 * v:+.1f}" for v in scores["gap"]],
             t("strengths.col.offers"): scores["offers"],
             t("strengths.col.strength"): scores["mean_strength"].round(2),
-            t("strengths.col.verdict"): [
-                t("strengths.weak") if w else t("strengths.strong") if s else ""
-                for w, s in zip(scores["weak"], scores["strong"], strict=True)
-            ],
+            t("strengths.col.verdict"): [t(f"strengths.{v}") if v else "" for v in verdicts(scores)],
         }
     )
     st.dataframe(shown, hide_index=True, width="stretch")
@@ -142,13 +136,9 @@ def offers_heatmap(matrix: pd.DataFrame) -> None:
     if matrix.empty:
         st.info(t("strengths.empty"))
         return
-    pages = -(-len(matrix) // HEATMAP_ROWS)
-    page = 1
-    if pages > 1:
-        page = int(st.number_input(t("strengths.heatmap_page", pages=pages), 1, pages, key="strengths-heatmap-page"))
-        last = min(page * HEATMAP_ROWS, len(matrix))
-        st.caption(t("strengths.heatmap_showing", first=(page - 1) * HEATMAP_ROWS + 1, last=last, n=len(matrix)))
-    shown = matrix.iloc[(page - 1) * HEATMAP_ROWS : page * HEATMAP_ROWS]
+    label, showing = "strengths.heatmap_page", "strengths.heatmap_showing"
+    span = pager(len(matrix), HEATMAP_ROWS, "strengths-heatmap-page", label, showing)
+    shown = matrix.iloc[span.start : span.stop]
     figure = matrix_heatmap(shown, names("spaces"), t("strengths.heatmap"), t("strengths.contribution"))
     st.plotly_chart(figure, width="stretch", key="offers-heatmap")
 
@@ -221,9 +211,7 @@ def thresholds_form(wid: int, current: Thresholds) -> None:
             entered = column.number_input(t(f"strengths.threshold.{field}"), 0.0, top, float(shown), 0.5)
             values[field] = entered / 100 if gap else entered
         if st.form_submit_button(t("strengths.save_thresholds")):
-            try:
+            with error_edge() as edge:
                 save_thresholds(engine(), wid, values)
-            except WorkshopError as exc:
-                show_error(exc)
-            else:
+            if edge.ok:
                 st.rerun()

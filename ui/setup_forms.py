@@ -9,9 +9,8 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import page_start, plain, show_error
+from ui.widgets import error_edge, pager, plain
 from workshop.config.spaces import spaces
-from workshop.domain.errors import WorkshopError
 from workshop.domain.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
 from workshop.services.planning import (
     answer_count,
@@ -31,10 +30,9 @@ def _space_name(key: str | None) -> str:
 
 
 def _saved(action: Callable[[], object], message: str) -> None:
-    try:
+    with error_edge() as edge:
         action()
-    except WorkshopError as exc:
-        show_error(exc)
+    if not edge.ok:
         return
     st.session_state["setup_flash"] = message
     st.rerun()
@@ -131,9 +129,9 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
 
 def page_of(day_id: int, questions: list[Question]) -> list[Question]:
     """The day's questions to show: all of them, or a page of them with a page picker when there are many."""
-    label = t("setup.questions_page", total=len(questions))
-    first = page_start(len(questions), QUESTIONS_PER_PAGE, label, "log.questions_range", f"setup-page-{day_id}")
-    return questions[first : first + QUESTIONS_PER_PAGE]
+    label, showing = "setup.questions_page", "log.questions_range"
+    span = pager(len(questions), QUESTIONS_PER_PAGE, f"setup-page-{day_id}", label, showing)
+    return questions[span.start : span.stop]
 
 
 def question_line(wid: int, day_id: int, q: Question, points: list[MainPoint], positions: dict) -> None:  # type: ignore[type-arg]

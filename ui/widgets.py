@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui.context import t
 from workshop.domain.errors import ConfigError, WorkshopError
+from workshop.domain.paging import Span, page_span
 
 
 def error_text(exc: WorkshopError) -> str:
@@ -24,20 +30,63 @@ def show_error(exc: WorkshopError) -> None:
     st.error(error_text(exc), icon="⚠️")
 
 
+@dataclass
+class Outcome:
+    """What happened inside an error edge: the domain error it caught, if any."""
+
+    error: WorkshopError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@contextmanager
+def error_edge(show: bool = True) -> Iterator[Outcome]:
+    """The one place a domain error becomes a message: the block stops at the error, which is shown
+    (unless `show` is False: the caller keeps it in `outcome.error`), and the page goes on."""
+    outcome = Outcome()
+    try:
+        yield outcome
+    except WorkshopError as exc:
+        outcome.error = exc
+        if show:
+            show_error(exc)
+
+
 def plain(text: str) -> None:
     """User-written text exactly as typed: never markdown, never HTML."""
     st.text(text)
 
 
-def page_start(count: int, per_page: int, label: str, range_key: str, key: str) -> int:
-    """Where the shown page of a long list starts: 0, or the page picked when there are more than
-    per_page items (`range_key` is a locale key taking {first} and {last})."""
-    if count <= per_page:
-        return 0
-    first = st.selectbox(
-        label,
-        list(range(0, count, per_page)),
-        format_func=lambda s: t(range_key, first=s + 1, last=min(s + per_page, count)),
-        key=key,
-    )
-    return int(first or 0)
+def page_number(key: str) -> int:
+    """The page (0-based) the pager under `key` asked for on the last run (to read a page before drawing)."""
+    return int(st.session_state.get(key, 1)) - 1
+
+
+def pager(
+    count: int,
+    size: int,
+    key: str,
+    label: str,
+    shown: str | None = None,
+    *,
+    always: bool = False,
+    where: DeltaGenerator | None = None,
+    on_change: Callable[[], None] | None = None,
+    disabled: bool = False,
+) -> Span:
+    """The one page picker for long lists: a page number (in `where`, when given) once there is more than
+    one page, and the caption `shown` (a locale key taking {first}, {last} and {n}) when paged or `always`.
+    `label` is a locale key taking {pages} and {total}. Returns the slice to show."""
+    pages = page_span(count, size, 0).pages
+    if st.session_state.get(key, 1) > pages:  # fewer items since the last run (a filter): the last page
+        st.session_state[key] = pages
+    if pages > 1:
+        (where or st).number_input(
+            t(label, pages=pages, total=count), 1, pages, step=1, key=key, on_change=on_change, disabled=disabled
+        )
+    span = page_span(count, size, page_number(key))
+    if shown and (pages > 1 or always):
+        st.caption(t(shown, first=span.start + 1 if count else 0, last=span.stop, n=count))
+    return span

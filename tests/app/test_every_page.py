@@ -33,9 +33,9 @@ def test_a_wrong_passcode_gets_a_generic_message(app_db: str) -> None:
 
 def test_a_page_of_another_role_is_refused_even_when_forced(app_db: str) -> None:
     at = sign_in(fresh_app(), Role.TEAM)
-    at.switch_page("pages/workshops.py").run()
+    at.switch_page("pages/teams.py").run()
     assert [w.value for w in at.warning] == ["This page is for another role. Sign in on the home page."]
-    assert not any(title.value == "Workshops" for title in at.title)
+    assert not any(title.value == "Teams" for title in at.title)
 
 
 def test_the_interface_switches_to_danish(app_db: str) -> None:
@@ -45,16 +45,23 @@ def test_the_interface_switches_to_danish(app_db: str) -> None:
     assert errors_of(at) == []
 
 
-def test_a_facilitator_deletes_the_demo_and_recreates_it_from_the_empty_home(app_db: str) -> None:
-    at = sign_in(fresh_app(), Role.FACILITATOR)
-    at.switch_page("pages/workshops.py").run()
+def test_the_owner_deletes_the_demo_and_recreates_it_from_the_empty_home(
+    app_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKSHOP_OWNER_CODE", "owner-of-this-database")
+    at = fresh_app().switch_page("pages/workshops.py").run()
+    assert not any(w.label == "New owner passcode" for w in at.text_input)  # set by the operator
+    next(w for w in at.text_input if w.label == "Owner passcode").input("owner-of-this-database")
+    next(b for b in at.button if b.label == "Sign in as owner").click().run()
     name = next(iter(at.dataframe[0].value["Name"]))
     at.text_input(key="delete_name").input(name).run()
     next(b for b in at.button if b.label == "Delete the workshop for good").click().run()
     assert errors_of(at) == []
     assert at.title[0].value == "No workshop yet"
-    at.switch_page("pages/home.py")  # AppTest keeps its own page; the browser is on home already
-    next(b for b in at.button if b.label == "Create the demo workshop").click().run()
+    at.switch_page("pages/workshops.py").run()
+    next(c for c in at.checkbox if c.label.startswith("Yes, delete the demo")).check().run()
+    next(b for b in at.button if b.label == "Recreate the demo").click().run()
+    at.switch_page("pages/home.py").run()
     assert at.title[0].value.startswith("Demo:")
 
 

@@ -9,18 +9,25 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services.actions import actions_frame
-from workshop.services.themes import list_themes
+from workshop.services.themes import delete_theme, list_themes
 from workshop.services.week_material import questions_frame
 from workshop.services.workshops import create_workshop, current_workshop_id
-from workshop.store import make_engine
+from workshop.store import make_engine, write
+from workshop.store.tables import actions
 
 
-def _leadership(page: str) -> tuple[AppTest, Engine, int]:
+def _leadership(page: str, from_scratch: bool = False) -> tuple[AppTest, Engine, int]:
+    """Leadership on a page of the demo; `from_scratch`: without the demo's themes and actions."""
     at = sign_in(fresh_app(), Role.LEADERSHIP)
-    at.switch_page(f"pages/{page}").run()
     engine = make_engine()
     wid = current_workshop_id(engine)
     assert wid is not None
+    if from_scratch:
+        for theme in list_themes(engine, wid):
+            delete_theme(engine, wid, int(theme.id or 0))
+        with write(engine) as conn:
+            conn.execute(actions.delete().where(actions.c.workshop_id == wid))
+    at.switch_page(f"pages/{page}").run()
     return at, engine, wid
 
 
@@ -37,11 +44,11 @@ def test_the_overview_shows_every_answer_and_narrows_by_team(app_db: str) -> Non
     # Only the open tab is drawn: open the one with the answers in no theme.
     at.session_state["overview_tab"] = "Not yet in a theme"
     at.run()
-    assert "4 of 4 answers sit in no theme yet." in [c.value for c in at.caption]
+    assert "2 of 4 answers sit in no theme yet." in [c.value for c in at.caption]
 
 
 def test_a_theme_created_with_answers_persists_and_its_decision_is_saved(app_db: str) -> None:
-    at, engine, wid = _leadership("themes.py")
+    at, engine, wid = _leadership("themes.py", from_scratch=True)
     at.text_input[0].input("Young people")
     at.multiselect(key="new_theme_ids").set_value([2, 5])
     _button(at, "Create the theme").click().run()
@@ -57,14 +64,14 @@ def test_a_theme_created_with_answers_persists_and_its_decision_is_saved(app_db:
 
 
 def test_an_empty_theme_title_is_refused_with_a_message(app_db: str) -> None:
-    at, engine, wid = _leadership("themes.py")
+    at, engine, wid = _leadership("themes.py", from_scratch=True)
     _button(at, "Create the theme").click().run()
     assert any("title" in e for e in errors_of(at))
     assert list_themes(engine, wid) == []
 
 
 def test_suggested_groups_are_not_applied_until_accepted(app_db: str) -> None:
-    at, engine, wid = _leadership("themes.py")
+    at, engine, wid = _leadership("themes.py", from_scratch=True)
     _button(at, "Suggest groups").click().run()
     suggestions = at.session_state["theme_suggestions"]
     assert len(suggestions) >= 2
@@ -82,7 +89,7 @@ def test_suggested_groups_are_not_applied_until_accepted(app_db: str) -> None:
 def test_an_overdue_action_is_marked_on_the_board(app_db: str) -> None:
     import datetime as dt
 
-    at, engine, wid = _leadership("actions.py")
+    at, engine, wid = _leadership("actions.py", from_scratch=True)
     assert any(i.value.startswith("No actions yet") for i in at.info)
     at.text_input[0].input("Renew the displays")
     at.text_input[1].input("Adult services")
@@ -128,7 +135,7 @@ def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: st
     from workshop.services import overview
 
     monkeypatch.setattr(overview, "PICK_ALL_LIMIT", 10)
-    at, engine, wid = _leadership("themes.py")
+    at, engine, wid = _leadership("themes.py", from_scratch=True)
     picker = at.selectbox(key="pick_question")
     assert "All answers" not in picker.options
     first = at.multiselect(key="new_theme_ids").options
@@ -150,7 +157,7 @@ def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_re
 
     monkeypatch.setattr(overview, "PAGE_SIZE", 20)
     monkeypatch.setattr("ui.overview_tabs.PAGE_SIZE", 20)
-    at, _, _ = _leadership("overview.py")
+    at, _, _ = _leadership("overview.py", from_scratch=True)
     at.session_state["overview_tab"] = "Not yet in a theme"
     at.run()
     assert "Rows 1–20 of 49" in [c.value for c in at.caption]

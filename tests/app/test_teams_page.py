@@ -22,7 +22,8 @@ def test_a_new_team_gets_a_code_that_joins_and_a_link_with_it(db: Engine) -> Non
     code = message.split("join code is ")[1].split(" ")[0]
     wid = int(current_workshop_id(db) or 0)
     assert join_team(db, wid, code).name == "Makerspace crew"
-    assert any(f"http://localhost:8501/?code={code}" in c.value for c in at.code)
+    assert len(code) == 9 and code[4] == "-"  # eight characters, shown grouped
+    assert any(f"http://localhost:8501/?w={wid}&code={code}" in c.value for c in at.code)
     assert len(at.get("download_button")) == 1
 
 
@@ -53,8 +54,9 @@ def test_the_join_link_signs_the_team_in(db: Engine) -> None:
     at.text_input(key="new_team_name").input("Link team")
     next(b for b in at.button if b.label == "Add the team").click().run()
     link = next(c.value for c in at.code if "Link team" not in c.value).split()[1]
-    code = link.split("?code=")[1]
+    code = link.split("&code=")[1]
     visitor = AppTest.from_file(APP, default_timeout=60)
+    visitor.query_params["w"] = link.split("?w=")[1].split("&")[0]
     visitor.query_params["code"] = code
     visitor.run()
     assert errors_of(visitor) == []

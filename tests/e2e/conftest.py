@@ -36,6 +36,7 @@ ARTIFACTS = ROOT / "artifacts" / "e2e"
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 VIEWPORT = {"width": 1280, "height": 1400}
 FIGURES: list[str] = []  # printed at the end of the run, whatever the capture mode
+OWNER_CODE = "owner-of-the-e2e-database"  # given to the servers as WORKSHOP_OWNER_CODE
 
 
 def _missing_browser(reason: str) -> None:
@@ -60,7 +61,7 @@ class Server:
 def start_server(database_url: str, log: Path, port: int | None = None) -> subprocess.Popen[bytes]:
     """`streamlit run app.py` on 127.0.0.1, on its own database, as TESTING.md describes."""
     port = port or free_port()
-    env = {**os.environ, "WORKSHOP_DATABASE_URL": database_url}
+    env = {**os.environ, "WORKSHOP_DATABASE_URL": database_url, "WORKSHOP_OWNER_CODE": OWNER_CODE}
     command = [
         sys.executable,
         "-m",

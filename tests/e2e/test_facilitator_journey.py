@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import OWNER_CODE
 from tests.e2e.driver import en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from workshop.config.templates import demo, template
 
@@ -42,7 +43,7 @@ def choose(page: Any, label: str, option: str) -> None:
     expect(box.get_by_role("combobox")).to_have_value(option)
 
 
-def test_a_facilitator_creates_a_workshop_imports_offers_sees_the_map_and_opens_day_1(
+def test_the_owner_creates_a_workshop_its_facilitator_imports_offers_sees_the_map_and_opens_day_1(
     new_page: Any, shots: Any, tmp_path: Path
 ) -> None:
     week = template("four_spaces_week")
@@ -50,14 +51,19 @@ def test_a_facilitator_creates_a_workshop_imports_offers_sees_the_map_and_opens_
     open_app(page)
     sign_in_staff(page, "facilitator", demo().facilitator_code)
     go_to(page, en("nav.workshops"))
+    # The demo's public facilitator passcode creates nothing: the owner signs in first.
+    expect(page.get_by_role("button", name=en("workshops.create"))).to_have_count(0)
+    page.get_by_label(en("owner.code")).fill(OWNER_CODE)
+    page.get_by_role("button", name=en("owner.sign_in")).click()
+    wait_for_app(page)
     shots(page, "workshops")
 
     page.get_by_text(en("workshops.new"), exact=True).click()
     form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name=en("workshops.create")))
     form.get_by_label(en("workshops.name")).fill("Strategy week 2027")
     choose(page, en("workshops.template"), week.name)
-    form.get_by_label(en("workshops.facilitator_code")).fill("facilitate-2027")
-    form.get_by_label(en("workshops.leadership_code")).fill("lead-2027")
+    form.get_by_label(en("workshops.facilitator_code")).fill("facilitate-the-2027-week")
+    expect(form.get_by_label(en("workshops.leadership_code"))).not_to_have_value("")  # a generated one is offered
     shots(page, "new-workshop-form")
     form.get_by_role("button", name=en("workshops.create")).click()
     wait_for_app(page)

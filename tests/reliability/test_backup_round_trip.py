@@ -106,4 +106,9 @@ def test_a_restored_backup_has_the_same_rows_in_every_table(source_kind: str, ta
     target.dispose()
     assert {name: n for name, (n, _) in after.items()} == {name: n for name, (n, _) in before.items()}
     assert after == before
-    assert before["responses"][0] > 50 and before["drafts"][0] == 1 and before["actions"][0] == 1
+    from workshop.config.templates import demo
+
+    demo_actions, demo_reactions = (sum(len(getattr(t, k)) for t in demo().themes) for k in ("actions", "reactions"))
+    assert before["responses"][0] > 50 and before["drafts"][0] == 1 and before["actions"][0] == 1 + demo_actions
+    assert before["reactions"][0] == demo_reactions > 0 and before["publications"][0] == 1
+    assert before["votes"][0] == len(demo().votes) > 0 and before["vote_dots"][0] > 0

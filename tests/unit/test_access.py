@@ -1,14 +1,23 @@
 """Passcodes and team codes: hashed, checked, and slowed down after wrong guesses."""
 
+import re
+import threading
+
 import pytest
 from sqlalchemy import Engine, select
 
+from workshop.domain.codes import FREE_ATTEMPTS
 from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
 from workshop.domain.model import Role
 from workshop.services.access import (
+    MAX_PASSCODE_DELAY,
+    RECENT_WINDOW_SECONDS,
     TEAM_CODE_ALPHABET,
+    WARN_AFTER,
     join_team,
+    new_passcode,
     new_team_code,
+    recent_wrong_codes,
     sign_in,
     wait_after,
 )
@@ -45,24 +54,91 @@ def test_the_right_passcode_signs_in_and_a_wrong_one_is_refused(engine: Engine, 
         sign_in(engine, workshop_id, Role.LEADERSHIP, "facilitate-me")
 
 
-def test_repeated_wrong_codes_get_a_growing_wait(engine: Engine, workshop_id: int) -> None:
+def test_repeated_wrong_codes_get_a_growing_wait_in_that_session(engine: Engine, workshop_id: int) -> None:
     clock = Clock()
     for _ in range(3):
         with pytest.raises(AccessDenied):
-            sign_in(engine, workshop_id, Role.FACILITATOR, "guess-guess", clock)
+            sign_in(engine, workshop_id, Role.FACILITATOR, "guess-guess", clock, session="a", sleep=no_sleep)
     with pytest.raises(TooManyAttempts) as first:
-        sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock)
+        sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="a")
     clock.now += first.value.wait_seconds
     with pytest.raises(AccessDenied):
-        sign_in(engine, workshop_id, Role.FACILITATOR, "guess-again", clock)
+        sign_in(engine, workshop_id, Role.FACILITATOR, "guess-again", clock, session="a", sleep=no_sleep)
     with pytest.raises(TooManyAttempts) as second:
-        sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock)
+        sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="a")
     assert second.value.wait_seconds > first.value.wait_seconds
     clock.now += second.value.wait_seconds
-    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock) == Role.FACILITATOR
+    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="a") == Role.FACILITATOR
     # success clears the count: the next mistake costs no wait
     with pytest.raises(AccessDenied):
-        sign_in(engine, workshop_id, Role.FACILITATOR, "typo-typo", clock)
+        sign_in(engine, workshop_id, Role.FACILITATOR, "typo-typo", clock, session="a", sleep=no_sleep)
+
+
+def no_sleep(_seconds: float) -> None:
+    return None
+
+
+def test_wrong_team_codes_from_one_session_never_make_another_session_wait(engine: Engine, workshop_id: int) -> None:
+    """Issue 12.1: one visitor guessing (form or ?code= links) used to lock every team out for minutes."""
+    add_team(engine, workshop_id, "Front desk", "ABC234")
+    clock = Clock()
+    for _ in range(3):
+        with pytest.raises(AccessDenied):
+            join_team(engine, workshop_id, "ZZZZ-ZZZZ", clock, session="guesser")
+    with pytest.raises(TooManyAttempts):
+        join_team(engine, workshop_id, "ZZZZ-ZZZZ", clock, session="guesser")
+    # another browser: joins at once, and its own typo is just a wrong code, not a wait
+    assert join_team(engine, workshop_id, "ABC234", clock, session="front-desk").name == "Front desk"
+    with pytest.raises(AccessDenied):
+        join_team(engine, workshop_id, "ABC235", clock, session="someone-else")
+    # staff passcodes are not held up either
+    assert sign_in(engine, workshop_id, Role.LEADERSHIP, "lead-me-now", clock, session="leader") == Role.LEADERSHIP
+
+
+def test_parallel_guesses_from_one_session_are_counted_before_any_is_checked(engine: Engine, workshop_id: int) -> None:
+    """Issue 12.1: the check and the count were not atomic (20 parallel guesses got 17 codes checked)."""
+    outcomes: list[str] = []
+
+    def guess(n: int) -> None:
+        try:
+            join_team(engine, workshop_id, f"GUESS{n:03d}", session="burst")
+        except AccessDenied:
+            outcomes.append("checked")
+        except TooManyAttempts:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("checked") == FREE_ATTEMPTS and outcomes.count("refused") == 20 - FREE_ATTEMPTS
+
+
+def test_many_wrong_codes_for_a_workshop_warn_its_facilitator_without_a_wait(engine: Engine, workshop_id: int) -> None:
+    add_team(engine, workshop_id, "Front desk", "ABC234")
+    clock = Clock()
+    for n in range(WARN_AFTER):
+        clock.now += 5
+        with pytest.raises(AccessDenied):
+            join_team(engine, workshop_id, "WXYZ-WXYZ", clock, session=f"visitor-{n}")
+    recent = recent_wrong_codes(engine, workshop_id, clock)
+    assert recent.alarming and recent.count == WARN_AFTER and recent.last_at == clock.now
+    assert join_team(engine, workshop_id, "ABC234", clock, session="team").name == "Front desk"
+    other = create_workshop(engine, "Other", "facilitate-me", "lead-me-now")
+    assert recent_wrong_codes(engine, other, clock).count == 0
+    clock.now += RECENT_WINDOW_SECONDS + 1
+    assert not recent_wrong_codes(engine, workshop_id, clock).alarming
+
+
+def test_wrong_passcodes_are_slowed_by_seconds_never_minutes(engine: Engine, workshop_id: int) -> None:
+    clock, slept = Clock(), []
+    for n in range(40):  # forty fresh sessions guessing the facilitator passcode
+        with pytest.raises(AccessDenied):
+            sign_in(engine, workshop_id, Role.FACILITATOR, f"guess-{n}", clock, session=f"s{n}", sleep=slept.append)
+    assert 0 < slept[0] < slept[5] and max(slept) == MAX_PASSCODE_DELAY <= 3
+    # the real facilitator, in the middle of it, signs in at once
+    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="me") == Role.FACILITATOR
 
 
 def test_wait_doubles_and_is_capped() -> None:
@@ -84,12 +160,44 @@ def test_a_team_code_does_not_open_another_workshop(engine: Engine, workshop_id:
         join_team(engine, other, "ABC234")
 
 
-def test_new_team_codes_avoid_confusable_characters() -> None:
+def test_new_team_codes_are_eight_look_alike_free_characters_shown_grouped() -> None:
     codes = {new_team_code() for _ in range(200)}
-    assert all(len(c) == 6 and set(c) <= set(TEAM_CODE_ALPHABET) for c in codes)
+    assert all(re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", c) for c in codes)
+    assert all(set(c.replace("-", "")) <= set(TEAM_CODE_ALPHABET) for c in codes)
     assert not set("0O1lI") & set(TEAM_CODE_ALPHABET)
+
+
+def test_an_eight_character_code_joins_with_or_without_its_dash_in_any_case(engine: Engine, workshop_id: int) -> None:
+    team, code = add_team(engine, workshop_id, "Makerspace")
+    assert len(code) == 9 and code[4] == "-"
+    for typed in (code, code.replace("-", ""), f"  {code.lower()} ", code.replace("-", " ")):
+        assert join_team(engine, workshop_id, typed, session="typing").id == team.id
 
 
 def test_short_passcodes_are_refused(engine: Engine) -> None:
     with pytest.raises(InvalidInput):
         create_workshop(engine, "Week", "abc", "lead-me-now")
+
+
+@pytest.mark.parametrize(
+    ("passcode", "why"),
+    [
+        ("lead-me-now", "12 characters"),
+        ("Password1234", "too common"),
+        ("aaaaaaaaaaaaaaaa", "too common"),
+        ("1234567890123", "too common"),
+        ("Strategy week 2027", "too common"),
+    ],
+)
+def test_a_passcode_chosen_for_a_new_workshop_must_be_long_and_uncommon(
+    engine: Engine, passcode: str, why: str
+) -> None:
+    with pytest.raises(InvalidInput, match=why):
+        create_workshop(engine, "Week", new_passcode(), passcode, strict_passcodes=True)
+
+
+def test_the_generated_passcode_is_accepted(engine: Engine) -> None:
+    offered = new_passcode()
+    assert len(offered) >= 16
+    wid = create_workshop(engine, "Week", offered, new_passcode(), strict_passcodes=True)
+    assert sign_in(engine, wid, Role.FACILITATOR, offered) == Role.FACILITATOR

@@ -12,7 +12,9 @@ from sqlalchemy import Engine
 
 from tests.conftest import ROOT, database_url, run_cli
 from workshop.domain.errors import DatabaseNotEmpty
+from workshop.domain.model import Role
 from workshop.files.backup import backup, restore, snapshot
+from workshop.services.access import sign_in
 from workshop.services.demo import create_demo
 from workshop.store import make_engine, migrate
 
@@ -41,9 +43,9 @@ def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path
         "--name",
         "Partners 2027",
         "--facilitator-code",
-        "facilitate-me",
+        "facilitate-me-2027",
         "--leadership-code",
-        "lead-me-now",
+        "lead-the-week-2027",
     )
     assert made.returncode == 0, made.stderr
     new_id = int(made.stdout.strip())
@@ -68,6 +70,19 @@ def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path
     assert book["responses"].max_row == len(doc["responses"]) + 1
 
 
+def test_new_generates_the_passcodes_it_is_not_given_and_refuses_weak_ones(store_url: str) -> None:
+    made = run_cli(store_url, "new", "--name", "Week 2027", "--leadership-code", "lead-the-week-2027")
+    assert made.returncode == 0, made.stderr
+    new_id = int(made.stdout.strip())
+    generated = made.stderr.split("facilitator passcode: ")[1].split()[0]
+    assert len(generated) >= 16 and "leadership passcode" not in made.stderr
+    engine = make_engine(store_url)
+    assert sign_in(engine, new_id, Role.FACILITATOR, generated) == Role.FACILITATOR
+    engine.dispose()
+    weak = run_cli(store_url, "new", "--name", "Weak", "--facilitator-code", "facilitate")
+    assert weak.returncode == 2 and "at least 12 characters" in weak.stderr and "Traceback" not in weak.stderr
+
+
 def test_the_cli_reports_an_unknown_template_without_a_traceback(store_url: str) -> None:
     result = run_cli(
         store_url,
@@ -77,9 +92,9 @@ def test_the_cli_reports_an_unknown_template_without_a_traceback(store_url: str)
         "--name",
         "X",
         "--facilitator-code",
-        "facilitate-me",
+        "facilitate-me-2027",
         "--leadership-code",
-        "lead-me-now",
+        "lead-the-week-2027",
     )
     assert result.returncode == 2 and "no template 'nope'" in result.stderr and "Traceback" not in result.stderr
 

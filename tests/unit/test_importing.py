@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from workshop.domain.errors import ImportRejected, UnreadableFile
 from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer
-from workshop.files.offer_cells import offers_from_table, parse_number
+from workshop.files.offer_cells import parse_number
 from workshop.files.offer_sheet import offer_frame
 from workshop.files.spreadsheet import IGNORE, guess_mapping, read_source
 from workshop.services.offer_import import import_offers
@@ -68,9 +68,17 @@ TWO_SHEETS = xlsx(
 )
 
 
-def read(data: bytes, name: str, sheet: str | None = None) -> list[Offer]:
+def offer_fields(row: dict[str, object]) -> dict[str, object]:
+    """A row of the checked frame as an offer's fields (the spaces gathered, the sheet's row number left out)."""
+    plain = {k: v for k, v in row.items() if k not in SPACE_KEYS and k != "row"}
+    return {**plain, "spaces": {k: row[k] for k in SPACE_KEYS}}
+
+
+def read(data: bytes, name: str, sheet: str | None = None, mapping: list[str] | None = None) -> list[Offer]:
+    """The offers the import stores from a file: the checked frame of workshop.files.offer_sheet, as Offers."""
     table = read_source(data, name, sheet)
-    return offers_from_table(table, guess_mapping(table.header), DEFAULT_TARGET_GROUPS)
+    frame = offer_frame(table, mapping or guess_mapping(table.header), DEFAULT_TARGET_GROUPS)
+    return [Offer.model_validate(offer_fields(row)) for row in frame.to_dict("records")]
 
 
 def rejected(data: bytes, name: str) -> list[tuple[int, str, str]]:
@@ -230,12 +238,18 @@ def test_a_header_hint_like_0_3_and_the_norwegian_and_dutch_space_names_are_reco
 def test_a_column_the_user_maps_by_hand_is_used() -> None:
     table = read_source(b"Aktivitet;Rum A\nFilmklub;2\n", "x.csv")
     assert guess_mapping(table.header) == [IGNORE, IGNORE]
-    assert [o.name for o in offers_from_table(table, ["name", "meeting"], DEFAULT_TARGET_GROUPS)] == ["Filmklub"]
+    assert [o.name for o in read(b"Aktivitet;Rum A\nFilmklub;2\n", "x.csv", mapping=["name", "meeting"])] == [
+        "Filmklub"
+    ]
 
 
 def test_imported_offers_are_exactly_what_validating_them_gives() -> None:
-    for offer in read(DANISH.encode("cp1252"), "tilbud.csv") + read(TWO_SHEETS, "t.xlsx", "Tilbud"):
-        assert Offer.model_validate(offer.model_dump()) == offer
+    for data, name, sheet in ((DANISH.encode("cp1252"), "t.csv", None), (TWO_SHEETS, "t.xlsx", "Tilbud")):
+        table = read_source(data, name, sheet)
+        for row in offer_frame(table, guess_mapping(table.header), DEFAULT_TARGET_GROUPS).to_dict("records"):
+            fields = offer_fields(row)
+            validated = Offer.model_validate(fields).model_dump(exclude={"id", "workshop_id"}, mode="json")
+            assert validated == fields
 
 
 def test_a_rejected_file_changes_nothing_and_a_good_one_adds_everything(engine: Engine) -> None:
@@ -291,29 +305,53 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize("content", BAD_FILES, ids=["names", "numbers", "status-groups", "primary", "lengths"])
-def test_the_column_check_reports_exactly_what_the_row_check_reports(content: str) -> None:
-    table = read_source(content.encode("cp1252"), "bad.csv")
-    mapping = guess_mapping(table.header)
-    with pytest.raises(ImportRejected) as by_row:
-        offers_from_table(table, mapping, DEFAULT_TARGET_GROUPS)
-    with pytest.raises(ImportRejected) as by_column:
-        offer_frame(table, mapping, DEFAULT_TARGET_GROUPS)
-    assert by_column.value.problems == by_row.value.problems
-    assert by_column.value.count == by_row.value.count
-
-
-def test_the_column_check_gives_the_offers_the_row_check_gives() -> None:
-    for data, name, sheet in ((DANISH.encode("cp1252"), "t.csv", None), (TWO_SHEETS, "t.xlsx", "Tilbud")):
-        table = read_source(data, name, sheet)
-        mapping = guess_mapping(table.header)
-        by_row = [o.model_dump(exclude={"id", "workshop_id"}, mode="json") for o in read(data, name, sheet)]
-        frame = offer_frame(table, mapping, DEFAULT_TARGET_GROUPS)
-        by_column = [
-            {**{k: r[k] for k in r if k not in SPACE_KEYS and k != "row"}, "spaces": {k: r[k] for k in SPACE_KEYS}}
-            for r in frame.to_dict("records")
-        ]
-        assert by_column == by_row
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            BAD_FILES[0],
+            [
+                (4, "Navn", "'læsekreds' is already the name of row 2"),
+                (5, "Møderummet", "the offer contributes to no space: give at least one space 1, 2 or 3"),
+            ],
+        ),
+        (
+            BAD_FILES[1],
+            [
+                (2, "Inspirationsrummet", "7 is not between 0 and 3"),
+                (2, "Styrke", "3,5 = 3.5 is not a whole number"),
+                (3, "Styrke", "'x' is not a number"),
+                (4, "Navn", "the offer has no name"),
+            ],
+        ),
+        (
+            BAD_FILES[2],
+            [
+                (2, "Status", "'lukket' is not a status (active, planned, paused / aktiv, planlagt, pause)"),
+                (
+                    2,
+                    "Målgruppe",
+                    "'studerende' is not a target group of this workshop (" + ", ".join(DEFAULT_TARGET_GROUPS) + ")",
+                ),
+                (3, "Møderummet", "the offer contributes to no space: give at least one space 1, 2 or 3"),
+            ],
+        ),
+        (BAD_FILES[3], [(2, "Primært rum", "inspiration is not among the highest contributions")]),
+        (
+            BAD_FILES[4],
+            [
+                (2, "Navn", "the name is 201 characters long; at most 200"),
+                (3, "Beskrivelse", "the description is longer than 5000 characters"),
+                (5, "Navn", "'god' is already the name of row 4"),
+            ],
+        ),
+    ],
+    ids=["names", "numbers", "status-groups", "primary", "lengths"],
+)
+def test_every_problem_of_every_row_is_reported_in_row_order(
+    content: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert rejected(content.encode("cp1252"), "bad.csv") == expected
 
 
 def test_an_xlsx_table_that_starts_lower_and_further_right_keeps_the_sheets_row_numbers() -> None:

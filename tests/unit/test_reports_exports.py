@@ -19,8 +19,8 @@ from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_
 from workshop.cli import main
 from workshop.domain.model import Action, ThemeStatus
 from workshop.files.exports import safe_cell, to_csv_zip, to_json, to_xlsx
-from workshop.files.html_report import html_report
 from workshop.services.actions import add_action
+from workshop.services.reports import html_report
 from workshop.services.themes import create_theme, update_theme
 from workshop.services.week import answers_frame
 from workshop.store.engine import URL_VARIABLE
@@ -84,6 +84,25 @@ def test_the_json_export_keeps_text_exactly_as_typed(engine: Engine) -> None:
     doc = json.loads(to_json(engine, week.workshop_id))
     assert sorted(r["text"] for r in doc["responses"] if r["text"]) == sorted(WRITTEN)
     assert doc["themes"][0]["title"] == "+Rooms <i>to</i> meet"
+
+
+def test_the_exports_carry_the_teams_reactions_raw_in_json_and_formula_safe_in_the_workbook(engine: Engine) -> None:
+    from workshop.services.publication import set_published
+    from workshop.services.reactions import react, set_reactions_open
+
+    week = _decided(engine)
+    theme_id = json.loads(to_json(engine, week.workshop_id))["themes"][0]["id"]
+    set_published(engine, week.workshop_id, True)
+    set_reactions_open(engine, week.workshop_id, theme_id, True)
+    react(engine, week.teams["Beta"], theme_id, "concerns", "=HYPERLINK(1) <b>too</b> dear")
+    doc = json.loads(to_json(engine, week.workshop_id))
+    assert [(r["theme_id"], r["team_id"], r["stance"], r["comment"]) for r in doc["reactions"]] == [
+        (theme_id, week.teams["Beta"].id, "concerns", "=HYPERLINK(1) <b>too</b> dear")
+    ]
+    assert "workshop_id" not in doc["reactions"][0] and doc["themes"][0]["reactions_open"] is True
+    assert doc["votes"] == [] and doc["vote_dots"] == []  # the keys are there before any vote
+    rows = list(load_workbook(io.BytesIO(to_xlsx(engine, week.workshop_id)))["reactions"].iter_rows(values_only=True))
+    assert rows[1][rows[0].index("comment")] == "'=HYPERLINK(1) <b>too</b> dear"
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,31 @@ def test_a_version_1_database_is_brought_forward_without_losing_data(tmp_path) -
     assert versions(engine, "offers") == (0,)
 
 
+def test_a_version_4_database_gets_reactions_and_keeps_its_themes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from workshop.services.publication import is_published
+    from workshop.services.themes import list_themes
+    from workshop.store.tables import metadata, publications, reactions, settings, vote_dots, votes
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'v4.sqlite3'}")
+    with engine.begin() as conn:  # the schema as release 4 made it: no reactions, themes without the switch
+        metadata.create_all(
+            conn, tables=[t for t in metadata.sorted_tables if t not in (publications, reactions, votes, vote_dots)]
+        )
+        conn.execute(text("ALTER TABLE themes DROP COLUMN reactions_open"))
+        conn.execute(settings.insert().values(key="schema_version", value="4"))
+    workshop_id = create_workshop(engine, "Last year's week", "facilitate-me", "lead-me-now")
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO themes (workshop_id, title, status, decision) VALUES (:w, 'Rooms', 'adopt', '')"),
+            {"w": workshop_id},
+        )
+    assert migrate(engine) == SCHEMA_VERSION
+    assert [(t.title, t.reactions_open) for t in list_themes(engine, workshop_id)] == [("Rooms", False)]
+    assert not is_published(engine, workshop_id)
+
+
 def test_a_write_bumps_the_version_of_the_tables_it_changed_only(engine: Engine) -> None:
     from workshop.domain.model import Offer
     from workshop.services.offers import add_offers

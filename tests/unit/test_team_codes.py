@@ -24,7 +24,7 @@ def wid(engine: Engine) -> int:
 def test_a_regenerated_code_joins_and_the_old_one_no_longer_does(engine: Engine, wid: int) -> None:
     team, old = add_team(engine, wid, "Front desk", "ABC234")
     fresh = regenerate_code(engine, wid, int(team.id or 0))
-    assert fresh.code != old and set(fresh.code) <= set(TEAM_CODE_ALPHABET)
+    assert fresh.code != old and set(fresh.code) <= set(TEAM_CODE_ALPHABET + "-")
     assert join_team(engine, wid, fresh.code).id == team.id
     with pytest.raises(AccessDenied):
         join_team(engine, wid, old)
@@ -57,9 +57,9 @@ def test_teams_are_renamed_and_deleted_only_in_their_workshop(engine: Engine, wi
     assert list_teams(engine, wid) == []
 
 
-def test_a_join_link_is_the_app_address_with_the_code() -> None:
+def test_a_join_link_is_the_app_address_with_its_workshop_and_the_code() -> None:
     assert join_link("https://week.example.org/teams?x=1", "KX7P2M") == "https://week.example.org/teams/?code=KX7P2M"
-    assert join_link("http://localhost:8501/", "KX7P2M") == "http://localhost:8501/?code=KX7P2M"
+    assert join_link("http://localhost:8501/", "KX7P-2MQ4", 7) == "http://localhost:8501/?w=7&code=KX7P-2MQ4"
 
 
 def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(engine: Engine, wid: int) -> None:
@@ -70,4 +70,4 @@ def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(e
     assert len(made) == 2
     assert "<script>alert" not in sheet and "&lt;script&gt;alert(1)&lt;/script&gt;" in sheet
     assert "Our &lt;week&gt;" in sheet
-    assert sheet.count("<svg") == 2 and sheet.count("http://localhost:8501/?code=") == 2
+    assert sheet.count("<svg") == 2 and sheet.count(f"http://localhost:8501/?w={wid}&amp;code=") == 2

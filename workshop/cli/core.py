@@ -8,9 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from workshop.domain.codes import new_passcode
 from workshop.files.backup import backup, restore
-from workshop.files.exports import FORMATS, to_json, write_export
+from workshop.files.exports import FORMATS, to_json
 from workshop.services.demo import create_demo
+from workshop.services.reports import write_export
 from workshop.services.workshops import create_workshop, list_workshops
 from workshop.store import make_engine, migrate
 
@@ -29,10 +31,16 @@ def _list(_: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    facilitator, leadership = args.facilitator_code or new_passcode(), args.leadership_code or new_passcode()
     workshop_id = create_workshop(
-        open_store(), args.name, args.facilitator_code, args.leadership_code, template_key=args.template or None
+        open_store(), args.name, facilitator, leadership, template_key=args.template or None, strict_passcodes=True
     )
     print(workshop_id)
+    # Generated passcodes are shown this once (only their hashes are stored), apart from the id on stdout.
+    if not args.facilitator_code:
+        print(f"facilitator passcode: {facilitator}", file=sys.stderr)
+    if not args.leadership_code:
+        print(f"leadership passcode: {leadership}", file=sys.stderr)
     return 0
 
 
@@ -71,8 +79,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new = sub.add_parser("new", help="create a workshop; prints its id")
     new.add_argument("--template", default="", help="template key, e.g. four_spaces_week (empty: from scratch)")
     new.add_argument("--name", required=True)
-    new.add_argument("--facilitator-code", required=True, help="passcode for facilitators (6+ characters)")
-    new.add_argument("--leadership-code", required=True, help="passcode for leadership (6+ characters)")
+    new.add_argument(
+        "--facilitator-code", default="", help="passcode for facilitators (12+ characters; default: generated, printed)"
+    )
+    new.add_argument(
+        "--leadership-code", default="", help="passcode for leadership (12+ characters; default: generated, printed)"
+    )
     new.set_defaults(func=_new)
 
     sub.add_parser("demo", help="(re)create the demo workshop; prints its id").set_defaults(func=_demo)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from workshop.cli.core import open_store
 from workshop.domain.errors import ImportRejected, UnreadableFile
-from workshop.files.register_files import register_csv, register_xlsx
 from workshop.files.spreadsheet import SEPARATORS, guess_mapping, read_source
 from workshop.services.offer_import import import_offers
+from workshop.services.register_export import register_csv, register_xlsx
 from workshop.services.workshops import get_workshop
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workshop.config.loading import DATA_DIR, load_model
-from workshop.domain.model import SPACE_KEYS, DayStatus, Offer, Partner, QuestionKind
+from workshop.domain.loop import REACTION_MAX, Stance
+from workshop.domain.model import SPACE_KEYS, ActionStatus, DayStatus, Offer, Partner, QuestionKind, ThemeStatus
 
 TEMPLATES_DIR = DATA_DIR / "templates"
 DEMO_FILE = DATA_DIR / "demo.yaml"
@@ -90,6 +91,54 @@ class DemoAnswer(_Strict):
     spaces: list[str] = Field(default_factory=list)
 
 
+class DemoAnswerRef(_Strict):
+    """An answer of the demo named by its team, day and question (as in `answers`)."""
+
+    team: str
+    day: int = Field(ge=1)
+    question: int = Field(ge=1)
+
+
+class DemoAction(_Strict):
+    title: str = Field(min_length=1, max_length=200)
+    owner: str = ""
+    due_in_days: int | None = None  # relative to the day the demo is made: it never goes stale
+    status: ActionStatus = ActionStatus.PLANNED
+
+
+class DemoReaction(_Strict):
+    team: str
+    stance: Stance
+    comment: str = Field(default="", max_length=REACTION_MAX)
+
+
+class DemoTheme(_Strict):
+    """A theme leadership made from the demo's answers, with its decision, actions and the teams' reactions."""
+
+    title: str = Field(min_length=1, max_length=200)
+    status: ThemeStatus = ThemeStatus.OPEN
+    decision: str = ""
+    reactions_open: bool = False
+    answers: list[DemoAnswerRef] = Field(default_factory=list)
+    actions: list[DemoAction] = Field(default_factory=list)
+    reactions: list[DemoReaction] = Field(default_factory=list)
+
+
+class DemoDots(_Strict):
+    team: str
+    theme: str  # a theme's title in `themes`
+    dots: int = Field(ge=1)
+
+
+class DemoVote(_Strict):
+    """A finished dot vote on the demo's themes."""
+
+    title: str = Field(min_length=1, max_length=200)
+    dots: int = Field(ge=1)
+    is_open: bool = False
+    given: list[DemoDots] = Field(default_factory=list)
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -103,6 +152,9 @@ class Demo(_Strict):
     partners: list[Partner] = Field(default_factory=list)
     offers: list[Offer] = Field(default_factory=list)
     answers: list[DemoAnswer] = Field(default_factory=list)
+    published: bool = False  # leadership's decisions shown to the teams
+    themes: list[DemoTheme] = Field(default_factory=list)
+    votes: list[DemoVote] = Field(default_factory=list)
 
 
 def load_template(path: Path) -> Template:

@@ -183,10 +183,3 @@ def unthemed(answers: pd.DataFrame, themed_ids: Iterable[int]) -> pd.DataFrame:
 def short(text: str, width: int = 70) -> str:
     """The text cut to `width` characters with an ellipsis."""
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def answer_label(row: pd.Series | object, width: int = 70) -> str:
-    """A short, unique label for picking an answer: #id · team · D<day> · the start of the answer."""
-    get = row.__getitem__ if isinstance(row, pd.Series) else lambda k: getattr(row, k)
-    text = answer_text(get("rating"), get("choices"), get("text"))
-    return f"#{int(get('id'))} · {get('team')} · D{int(get('day'))} · {short(text, width)}"

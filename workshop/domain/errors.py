@@ -76,3 +76,15 @@ class ImportRejected(WorkshopError):
         if self.count > len(self.problems):
             lines.append(f"... and {self.count - len(self.problems)} more")
         return "\n".join(lines)
+
+
+class ReactionsClosed(WorkshopError):
+    """A team reacts to a theme that leadership has not published or no longer keeps open for reactions."""
+
+    key = "error.reactions_closed"
+
+
+class TooManyDots(WorkshopError):
+    """A team tries to spend more dots than the vote gives it (a second tab or a retry included)."""
+
+    key = "error.too_many_dots"

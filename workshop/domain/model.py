@@ -193,6 +193,13 @@ class Question(Strict):
             raise ValueError(f"unknown space {value}")
         return value
 
+    def fitting_choices(self, held: object) -> str | list[str] | None:
+        """What of a saved pick still fits the question now (the facilitator may have changed its options or
+        kind since): one option or None for a single choice, the options still offered otherwise."""
+        if self.kind == QuestionKind.SINGLE:
+            return held if isinstance(held, str) and held in self.options else None
+        return [c for c in held if c in self.options] if isinstance(held, list) else []
+
 
 class Response(Strict):
     id: int | None = None
@@ -214,6 +221,7 @@ class Theme(Strict):
     title: Name
     status: ThemeStatus = ThemeStatus.OPEN
     decision: LongText = ""
+    reactions_open: bool = False  # teams may react to it (once leadership has published its decisions)
     response_ids: list[int] = Field(default_factory=list)
 
 

@@ -109,6 +109,16 @@ def staff_comparison(space_scores: pd.DataFrame, staff: pd.DataFrame) -> pd.Data
     return pd.DataFrame(rows, columns=["space", "team_mean", "ratings", "mapped_mean", "difference", "differs"])
 
 
+def verdict(weak: bool, strong: bool) -> str:
+    """A space's or aim's verdict: "weak" (which wins), "strong", or "" for neither."""
+    return "weak" if weak else "strong" if strong else ""
+
+
+def verdicts(scores: pd.DataFrame) -> list[str]:
+    """The verdict of each row of a score frame (workshop.domain.scoring)."""
+    return [verdict(bool(w), bool(s)) for w, s in zip(scores["weak"], scores["strong"], strict=True)]
+
+
 def spots(scores: pd.DataFrame, thresholds: Thresholds) -> list[dict[str, object]]:
     """The weak and strong rows of a score frame, each with the reasons (the rule parts it meets):
     weak: "gap_weak" and/or "strength_weak"; strong: "gap_strong" and "strength_strong"."""
@@ -123,6 +133,5 @@ def spots(scores: pd.DataFrame, thresholds: Thresholds) -> list[dict[str, object
         if row["strong"]:
             reasons += ["gap_strong", "strength_strong"]
         if reasons:
-            verdict = "weak" if row["weak"] else "strong"
-            found.append({**row, "verdict": verdict, "reasons": reasons})
+            found.append({**row, "verdict": verdict(row["weak"], row["strong"]), "reasons": reasons})
     return found

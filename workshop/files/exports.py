@@ -3,8 +3,9 @@ an `answers` sheet that reads on its own), a zip of CSV files, and the HTML repo
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
-`actions`. An offer carries `name`, `strength`, and `spaces` as an object keyed by space key (0-3).
-Responses name their team and question by id. Codes and their hashes are never exported.
+`actions`, `reactions`, `votes`, `vote_dots`. An offer carries `name`, `strength`, and `spaces` as an
+object keyed by space key (0-3). Responses, reactions and dots name their team (and question, theme or
+item) by id. Codes and their hashes are never exported.
 Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '.
 CSV: a zip holding answers.csv (every answer with its team, question and main point) and one CSV per
 entity, UTF-8 with a byte-order mark so Excel reads the letters right."""
@@ -15,10 +16,8 @@ import csv
 import io
 import json
 import zipfile
-from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import Engine, Table, select
 from sqlalchemy import types as sa_types
 
@@ -34,10 +33,13 @@ from workshop.store.tables import (
     offers,
     partners,
     questions,
+    reactions,
     responses,
     teams,
     theme_responses,
     themes,
+    vote_dots,
+    votes,
     workshops,
 )
 
@@ -52,6 +54,9 @@ ENTITIES: dict[str, Table] = {
     "responses": responses,
     "themes": themes,
     "actions": actions,
+    "reactions": reactions,
+    "votes": votes,
+    "vote_dots": vote_dots,
 }
 SECRET_COLUMNS = {"code_hash", "facilitator_code_hash", "leadership_code_hash", "team_code_salt", "idempotency_key"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -167,11 +172,6 @@ def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]
     return [(name, header, [safe_row(row) for row in rows]) for name, header, rows in found]
 
 
-def answers_frame_readable(engine: Engine, workshop_id: int) -> pd.DataFrame:
-    """The answers sheet as a DataFrame (raw text, for showing on a page)."""
-    return pd.DataFrame(readable_answers(workshop_document(engine, workshop_id)), columns=ANSWER_SHEET_COLUMNS)
-
-
 def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
     """A zip of CSV files: answers.csv and one per entity."""
     buffer = io.BytesIO()
@@ -191,19 +191,3 @@ def to_xlsx(engine: Engine, workshop_id: int) -> bytes:
     doc = workshop_document(engine, workshop_id)
     head = [[key, safe_cell(value)] for key, value in doc["workshop"].items()]
     return workbook([("workshop", head), *((name, [header, *rows]) for name, header, rows in _tables(doc))])
-
-
-def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
-    if fmt == "json":
-        out.write_text(to_json(engine, workshop_id), encoding="utf-8")
-    elif fmt == "xlsx":
-        out.write_bytes(to_xlsx(engine, workshop_id))
-    elif fmt == "csv":
-        out.write_bytes(to_csv_zip(engine, workshop_id))
-    elif fmt == "html":
-        from workshop.files.html_report import html_report
-
-        out.write_text(html_report(engine, workshop_id), encoding="utf-8")
-    else:
-        raise ValueError(f"unknown format {fmt}")
-    return out

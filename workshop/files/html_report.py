@@ -1,32 +1,21 @@
 """The HTML report: one self-contained, printable file leadership can hand out. Every piece of user
-text goes through html.escape; the charts (space names only) embed plotly.js, so it reads offline."""
+text goes through html.escape; the charts (space names only) embed plotly.js, so it reads offline.
+The week is read by workshop.services.reports; this module only writes the document."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine
 
 from workshop.charts.answer_charts import coverage_chart, gap_chart
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
 from workshop.domain.gaps import against_gaps, attention, concerned_spaces
-from workshop.domain.model import MainPoint
-from workshop.services.actions import actions_frame, with_overdue
-from workshop.services.priorities import workshop_scores
-from workshop.services.themes import list_themes
-from workshop.services.week import list_main_points
-from workshop.services.week_material import (
-    consolidation_answers,
-    drafts_frame,
-    question_options,
-    questions_frame,
-    team_names,
-)
-from workshop.services.workshops import get_workshop
+from workshop.domain.model import MainPoint, Theme
 
 LABELS = {
     "en": {
@@ -127,8 +116,24 @@ def _points_section(answers: pd.DataFrame, points: Sequence[MainPoint], words: d
     return "".join(parts)
 
 
-def _themes_section(engine: Engine, workshop_id: int, answers: pd.DataFrame, words: dict[str, str]) -> str:
-    themes = list_themes(engine, workshop_id)
+@dataclass(frozen=True)
+class Week:
+    """What the report shows of a workshop, as the services read it."""
+
+    name: str
+    language: str
+    answers: pd.DataFrame  # services.week_material.consolidation_answers
+    points: Sequence[MainPoint]
+    questions: pd.DataFrame  # services.week_material.questions_frame
+    options: dict[int, list[str]]  # services.week_material.question_options
+    drafts: pd.DataFrame  # services.week_material.drafts_frame
+    teams: list[str]
+    space_scores: pd.DataFrame  # services.priorities.workshop_scores(...).spaces
+    themes: Sequence[Theme]
+    actions: pd.DataFrame  # services.actions.with_overdue(actions_frame(...), today)
+
+
+def _themes_section(themes: Sequence[Theme], answers: pd.DataFrame, words: dict[str, str]) -> str:
     parts = [f"<h2>{esc(words['themes'])}</h2>"]
     if not themes:
         parts.append(f"<p>{esc(words['no_themes'])}</p>")
@@ -143,27 +148,21 @@ def _themes_section(engine: Engine, workshop_id: int, answers: pd.DataFrame, wor
     return "".join(parts)
 
 
-def _actions_section(engine: Engine, workshop_id: int, today: dt.date, words: dict[str, str]) -> str:
-    frame = actions_frame(engine, workshop_id)
-    if frame.empty:
+def _actions_section(marked: pd.DataFrame, words: dict[str, str]) -> str:
+    if marked.empty:
         return f"<h2>{esc(words['actions'])}</h2><p>{esc(words['no_actions'])}</p>"
-    marked = with_overdue(frame, today)
+    marked = marked.copy()
     marked["overdue"] = marked["overdue"].map(lambda o: words["overdue"] if o else "")
     shown = marked[["title", "owner", "space", "due", "status", "overdue"]]
     classes = ["overdue" if o else "" for o in marked["overdue"]]
     return f"<h2>{esc(words['actions'])}</h2>" + table(list(shown.columns), shown.itertuples(index=False), classes)
 
 
-def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> str:
-    """The whole report as one HTML document."""
-    current = get_workshop(engine, workshop_id)
-    lang = lang or current.language
+def render(week: Week, today: dt.date, lang: str | None = None) -> str:
+    """The whole report as one HTML document, in `lang` (else the workshop's language)."""
+    lang = lang or week.language
     words = LABELS.get(lang, LABELS["en"])
-    today = today or dt.date.today()
-    answers = consolidation_answers(engine, workshop_id)
-    points = list_main_points(engine, workshop_id)
-    questions = questions_frame(engine, workshop_id)
-    space_scores = workshop_scores(engine, workshop_id).spaces
+    answers, points, questions, space_scores = week.answers, week.points, week.questions, week.space_scores
     charts = [
         coverage_chart(space_scores, lang, words["share"]).to_html(full_html=False, include_plotlyjs=True),
         gap_chart(space_scores, lang, words["gap"]).to_html(full_html=False, include_plotlyjs=False),
@@ -171,9 +170,9 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
     concerned = concerned_spaces(answers, questions, points) if not answers.empty else pd.Series(dtype=object)
     gaps = against_gaps(attention(answers, concerned), space_scores)
     gaps["key"] = gaps["key"].map(lambda k: spaces().space_name(k, lang))
-    matrix = cons.participation(answers, drafts_frame(engine, workshop_id), team_names(engine, workshop_id), questions)
+    matrix = cons.participation(answers, week.drafts, week.teams, questions)
     body = [
-        f"<h1>{esc(current.name)}</h1>",
+        f"<h1>{esc(week.name)}</h1>",
         f'<p class="muted">{esc(words["report"])} · {esc(words["generated"])} {esc(today.isoformat())}</p>',
         f"<h2>{esc(words['spaces'])}</h2>",
         f'<div class="plot">{four_spaces_map(space_scores, lang)}</div>',
@@ -185,13 +184,13 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
         f"<h2>{esc(words['ratings'])}</h2>",
         frame_table(cons.rating_distribution(answers)),
         f"<h2>{esc(words['choices'])}</h2>",
-        frame_table(cons.choice_tallies(answers, question_options(questions))),
+        frame_table(cons.choice_tallies(answers, week.options)),
         f"<h2>{esc(words['participation'])}</h2>",
         frame_table(cons.participation_summary(matrix).reset_index()),
-        _themes_section(engine, workshop_id, answers, words),
-        _actions_section(engine, workshop_id, today, words),
+        _themes_section(week.themes, answers, words),
+        _actions_section(week.actions, words),
     ]
     return (
         f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
-        f"<title>{esc(current.name)}</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>"
+        f"<title>{esc(week.name)}</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>"
     )

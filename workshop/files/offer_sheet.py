@@ -10,6 +10,7 @@ import pandas as pd
 
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, OfferStatus
+from workshop.domain.offer_fields import FIELDS, LIST_FIELDS, default
 from workshop.files.offer_cells import (
     MAX_PROBLEMS,
     CellError,
@@ -22,19 +23,6 @@ from workshop.files.offer_cells import (
 )
 from workshop.files.spreadsheet import Cell, SourceTable, check_mapping
 
-# The columns of the frame, in the order of the offers table.
-OFFER_FIELDS = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",
-                *SPACE_KEYS, "partners", "tags", "primary_space")  # fmt: skip
-_DEFAULTS: dict[str, object] = {
-    "description": "",
-    "owner_team": "",
-    "status": OfferStatus.ACTIVE.value,
-    "reach": 0,
-    "strength": 3,
-    "primary_space": None,
-    **dict.fromkeys(SPACE_KEYS, 0),
-}
-_LISTS = ("target_groups", "partners", "tags")
 _BAD = object()  # a cell its reader refused
 
 
@@ -95,8 +83,8 @@ def offer_frame(
         progress(0.4)
     frame = pd.DataFrame(
         {
-            f: data[f] if f in data else [[] for _ in range(total)] if f in _LISTS else _DEFAULTS[f]
-            for f in OFFER_FIELDS
+            f: data[f] if f in data else [default(f) for _ in range(total)] if f in LIST_FIELDS else default(f)
+            for f in FIELDS
         },
         dtype=object,  # None stays None (pandas would make a text column's None a NaN)
     )

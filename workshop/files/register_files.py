@@ -1,5 +1,6 @@
 """The offer and partner registers as CSV and XLSX, with headers the importer reads back; every text
-cell that a spreadsheet would run as a formula is quoted (workshop.files.exports.safe_cell)."""
+cell that a spreadsheet would run as a formula is quoted (workshop.files.exports.safe_cell).
+The registers are read by workshop.services.register_export."""
 
 from __future__ import annotations
 
@@ -8,18 +9,14 @@ import io
 
 import pandas as pd
 from openpyxl import Workbook
-from sqlalchemy import Engine
 
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS
 from workshop.files.exports import safe_cell
-from workshop.services.offers import register_frame
-from workshop.services.partners import partner_register
 
 
-def offers_table(engine: Engine, workshop_id: int) -> pd.DataFrame:
-    """The offers with English headers that the importer maps back by itself."""
-    frame = register_frame(engine, workshop_id)
+def offers_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The offer register (services.offers.register_frame) with English headers the importer maps back."""
     names = {key: spaces().space_name(key, "en") for key in SPACE_KEYS}
     out = pd.DataFrame(
         {
@@ -39,8 +36,8 @@ def offers_table(engine: Engine, workshop_id: int) -> pd.DataFrame:
     return out
 
 
-def partners_table(engine: Engine, workshop_id: int) -> pd.DataFrame:
-    frame = partner_register(engine, workshop_id)
+def partners_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The partner register (services.partners.partner_register) with the headers of the file."""
     return frame.drop(columns=["id"]).rename(columns={"stage": "formalisation", "description": "about"})
 
 
@@ -48,9 +45,8 @@ def _rows(frame: pd.DataFrame) -> list[list[object]]:
     return [[safe_cell(v) for v in row] for row in frame.itertuples(index=False)]
 
 
-def register_csv(engine: Engine, workshop_id: int, what: str = "offers") -> bytes:
+def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV in UTF-8 with BOM (Excel opens it with æøå intact), comma separated."""
-    frame = offers_table(engine, workshop_id) if what == "offers" else partners_table(engine, workshop_id)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(list(frame.columns))
@@ -58,13 +54,10 @@ def register_csv(engine: Engine, workshop_id: int, what: str = "offers") -> byte
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def register_xlsx(engine: Engine, workshop_id: int) -> bytes:
-    """A workbook with an `offers` and a `partners` sheet."""
+def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """A workbook with a sheet per table, in the order given."""
     book = Workbook(write_only=True)
-    for title, frame in (
-        ("offers", offers_table(engine, workshop_id)),
-        ("partners", partners_table(engine, workshop_id)),
-    ):
+    for title, frame in sheets.items():
         sheet = book.create_sheet(title)
         sheet.append(list(frame.columns))
         for row in _rows(frame):

@@ -19,23 +19,11 @@ from python_calamine import CalamineError, CalamineWorkbook
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected, UnreadableFile
 from workshop.domain.model import SPACE_KEYS
+from workshop.domain.offer_fields import FIELDS
 
 Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 SEPARATORS: dict[str, str] = {";": "semicolon", ",": "comma", "\t": "tab"}
 IGNORE = ""
-FIELDS: tuple[str, ...] = (
-    "name",
-    "description",
-    "owner_team",
-    "target_groups",
-    "status",
-    "reach",
-    "strength",
-    *SPACE_KEYS,
-    "primary_space",
-    "partners",
-    "tags",
-)
 # Headers people write, normalised (lower case, no punctuation); the spaces come from spaces.yaml.
 HEADER_WORDS: dict[str, frozenset[str]] = {
     "name": frozenset({"name", "offer", "offer name", "title", "navn", "tilbud", "tilbuddets navn", "titel"}),

@@ -1,5 +1,10 @@
-"""Who may do what: passcodes for facilitators and leadership, join codes for teams, and a growing
-wait after wrong codes. Codes are stored as scrypt hashes, never in clear."""
+"""Who may do what: passcodes for facilitators and leadership, join codes for teams. Codes are stored as
+scrypt hashes, never in clear.
+
+Guessing is made infeasible by the code space and the hash cost, not by locking people out: wrong codes
+make only the browser session that sends them wait (a library's staff shares one address, so never per
+address, and never for everyone); wrong passcodes cost every sender of the workshop a few seconds at
+most; many wrong codes for one workshop are counted for its facilitator to see."""
 
 from __future__ import annotations
 
@@ -8,20 +13,49 @@ import hmac
 import secrets
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy.dialects import postgresql, sqlite
 
-from workshop.domain.errors import AccessDenied, InvalidInput, NotFound, TooManyAttempts
+from workshop.domain.codes import (
+    TEAM_CODE_ALPHABET,
+    check_new_passcode,
+    check_passcode,
+    new_passcode,
+    new_team_code,
+    normalise_team_code,
+    wait_after,
+)
+from workshop.domain.errors import AccessDenied, NotFound, TooManyAttempts
 from workshop.domain.model import Role, Team
 from workshop.store import read, write
 from workshop.store.tables import sign_in_attempts, teams, workshops
 
-TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/l: easy to read out and type
-TEAM_CODE_LENGTH = 6
-FREE_ATTEMPTS = 3
-MAX_WAIT_SECONDS = 300
+__all__ = [
+    "TEAM_CODE_ALPHABET",
+    "check_new_passcode",
+    "check_passcode",
+    "hash_code",
+    "join_team",
+    "new_passcode",
+    "new_team_code",
+    "normalise_team_code",
+    "recent_wrong_codes",
+    "sign_in",
+    "verify_code",
+    "wait_after",
+]
+
 _N, _R, _P = 2**14, 8, 1
+RECENT_WINDOW_SECONDS = 600  # wrong codes each within 10 minutes of the last count as one run
+WARN_AFTER = 25  # that many in a run: the facilitator is told someone may be guessing
+PASSCODE_DELAY_STEP = 0.5  # a wrong passcode's answer is delayed by this per recent wrong passcode...
+MAX_PASSCODE_DELAY = 3.0  # ...but never more than this: slowed by seconds, never locked for minutes
+_FORGET_AFTER = 86_400.0  # counters untouched for a day are deleted
 Clock = Callable[[], float]
+Sleep = Callable[[float], None]
 
 
 def hash_code(code: str, salt: bytes | None = None) -> str:
@@ -42,93 +76,135 @@ def verify_code(code: str, stored: str) -> bool:
     return hmac.compare_digest(candidate.hex(), digest)
 
 
-def check_passcode(code: str) -> str:
-    """A facilitator or leadership passcode must be at least 6 characters."""
-    code = code.strip()
-    if len(code) < 6:
-        raise InvalidInput("a passcode needs at least 6 characters", field="passcode")
-    return code
-
-
-def new_team_code() -> str:
-    return "".join(secrets.choice(TEAM_CODE_ALPHABET) for _ in range(TEAM_CODE_LENGTH))
-
-
-def normalise_team_code(code: str) -> str:
-    """What a person typed, as the code it means: case, spaces and dashes do not matter."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
 def team_code_hash(code: str, salt_hex: str) -> str:
     """Team codes share their workshop's salt, so a code is found with one hash, not one per team."""
     return hash_code(normalise_team_code(code), bytes.fromhex(salt_hex)).rsplit("$", 1)[1]
 
 
-def wait_after(failures: int) -> int:
-    """Seconds to wait after this many wrong codes in a row: none at first, then doubling."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    return int(min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1)))
+def _locked_row(conn: Connection, scope: str) -> Row[Any]:
+    """The counter row for a scope, created if missing and locked until the transaction ends."""
+    values = {"scope": scope, "failures": 0, "last_failure_at": 0.0}
+    if conn.dialect.name == "postgresql":
+        conn.execute(postgresql.insert(sign_in_attempts).values(values).on_conflict_do_nothing())
+    else:
+        conn.execute(sqlite.insert(sign_in_attempts).values(values).on_conflict_do_nothing())
+    return conn.execute(select(sign_in_attempts).where(sign_in_attempts.c.scope == scope).with_for_update()).one()
 
 
-def _throttle(engine: Engine, scope: str, clock: Clock) -> None:
-    with read(engine) as conn:
-        row = conn.execute(select(sign_in_attempts).where(sign_in_attempts.c.scope == scope)).first()
-    if row is None:
-        return
-    remaining = row.last_failure_at + wait_after(row.failures) - clock()
-    if remaining > 0:
-        raise TooManyAttempts(int(remaining) + 1)
-
-
-def _register_attempt(engine: Engine, scope: str, ok: bool, clock: Clock) -> None:
+def count_attempt(engine: Engine, scope: str, clock: Clock) -> None:
+    """Check this session's wait and count the attempt in one transaction, before any code is hashed:
+    parallel guesses from one session queue here, and only those the wait allows are checked."""
+    now = clock()
     with write(engine) as conn:
-        row = conn.execute(select(sign_in_attempts).where(sign_in_attempts.c.scope == scope)).first()
+        conn.execute(sign_in_attempts.delete().where(sign_in_attempts.c.last_failure_at < now - _FORGET_AFTER))
+        row = _locked_row(conn, scope)
+        remaining = row.last_failure_at + wait_after(row.failures) - now
+        if row.failures and remaining > 0:
+            raise TooManyAttempts(int(remaining) + 1)
+        conn.execute(
+            sign_in_attempts.update()
+            .where(sign_in_attempts.c.scope == scope)
+            .values(failures=row.failures + 1, last_failure_at=now)
+        )
+
+
+def settle(engine: Engine, scope: str, ok: bool, recent_scope: str, clock: Clock) -> int:
+    """A right code clears the session's count; a wrong one is added to the workshop's recent run.
+    Returns that run's length (0 after a right code)."""
+    with write(engine) as conn:
         if ok:
-            if row is not None:
-                conn.execute(sign_in_attempts.delete().where(sign_in_attempts.c.scope == scope))
-            return
-        failures = (row.failures if row else 0) + 1
-        if row is None:
-            conn.execute(sign_in_attempts.insert().values(scope=scope, failures=failures, last_failure_at=clock()))
-        else:
-            conn.execute(
-                sign_in_attempts.update()
-                .where(sign_in_attempts.c.scope == scope)
-                .values(failures=failures, last_failure_at=clock())
-            )
+            conn.execute(sign_in_attempts.delete().where(sign_in_attempts.c.scope == scope))
+            return 0
+        now = clock()
+        row = _locked_row(conn, recent_scope)
+        fresh = now - row.last_failure_at <= RECENT_WINDOW_SECONDS
+        failures = row.failures + 1 if fresh else 1
+        conn.execute(
+            sign_in_attempts.update()
+            .where(sign_in_attempts.c.scope == recent_scope)
+            .values(failures=failures, last_failure_at=now)
+        )
+        return int(failures)
 
 
-def sign_in(engine: Engine, workshop_id: int, role: Role, code: str, clock: Clock = time.time) -> Role:
-    """Check a facilitator or leadership passcode; a wrong one is refused without saying why."""
+def session_scope(owner: str, kind: str, session: str) -> str:
+    """The counter of one browser session's attempts at one kind of code."""
+    return f"session:{owner}:{kind}:{session}"[:100]
+
+
+def _recent_scope(workshop_id: int, kind: str) -> str:
+    return f"recent:{workshop_id}:{kind}"
+
+
+@dataclass(frozen=True)
+class RecentWrongCodes:
+    """Wrong codes tried on one workshop lately (each within the window of the one before)."""
+
+    count: int
+    last_at: float
+
+    @property
+    def alarming(self) -> bool:
+        return self.count >= WARN_AFTER
+
+
+def recent_wrong_codes(engine: Engine, workshop_id: int, clock: Clock = time.time) -> RecentWrongCodes:
+    """How many wrong team codes and passcodes this workshop has seen in its latest run of them."""
+    now, count, last = clock(), 0, 0.0
+    scopes = [_recent_scope(workshop_id, "team"), _recent_scope(workshop_id, "passcode")]
+    with read(engine) as conn:
+        for row in conn.execute(select(sign_in_attempts).where(sign_in_attempts.c.scope.in_(scopes))):
+            if now - row.last_failure_at <= RECENT_WINDOW_SECONDS:
+                count, last = count + row.failures, max(last, row.last_failure_at)
+    return RecentWrongCodes(count, last)
+
+
+def passcode_delay(recent: int) -> float:
+    """Seconds a wrong passcode's answer waits, growing with the workshop's recent wrong passcodes."""
+    return min(MAX_PASSCODE_DELAY, PASSCODE_DELAY_STEP * recent)
+
+
+def sign_in(
+    engine: Engine,
+    workshop_id: int,
+    role: Role,
+    code: str,
+    clock: Clock = time.time,
+    *,
+    session: str = "",
+    sleep: Sleep = time.sleep,
+) -> Role:
+    """Check a facilitator or leadership passcode; a wrong one is refused without saying why, a little late."""
     if role not in (Role.FACILITATOR, Role.LEADERSHIP):
         raise AccessDenied("teams join with their team code")
-    scope = f"{workshop_id}:{role.value}"
-    _throttle(engine, scope, clock)
+    scope = session_scope(str(workshop_id), role.value, session)
+    count_attempt(engine, scope, clock)
     column = workshops.c.facilitator_code_hash if role == Role.FACILITATOR else workshops.c.leadership_code_hash
     with read(engine) as conn:
         stored = conn.execute(select(column).where(workshops.c.id == workshop_id)).scalar()
     ok = stored is not None and verify_code(code.strip(), stored)
-    _register_attempt(engine, scope, ok, clock)
+    recent = settle(engine, scope, ok, _recent_scope(workshop_id, "passcode"), clock)
     if not ok:
+        sleep(passcode_delay(recent))
         raise AccessDenied("wrong code")
     return role
 
 
-def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.time) -> Team:
+def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.time, *, session: str = "") -> Team:
     """The team whose join code this is, in this workshop."""
-    scope = f"{workshop_id}:team"
-    _throttle(engine, scope, clock)
     with read(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
-        if salt is None:
-            raise NotFound("no such workshop")
+    if salt is None:
+        raise NotFound("no such workshop")
+    scope = session_scope(str(workshop_id), "team", session)
+    count_attempt(engine, scope, clock)
+    with read(engine) as conn:
         row = conn.execute(
             select(teams.c.id, teams.c.name).where(
                 teams.c.workshop_id == workshop_id, teams.c.code_hash == team_code_hash(code, salt)
             )
         ).first()
-    _register_attempt(engine, scope, row is not None, clock)
+    settle(engine, scope, row is not None, _recent_scope(workshop_id, "team"), clock)
     if row is None:
         raise AccessDenied("wrong code")
     return Team(id=row.id, workshop_id=workshop_id, name=row.name)

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import pandas as pd
-from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, Action, ActionStatus
+from workshop.domain.validation import validated
 from workshop.store import read, write
 from workshop.store.tables import actions, main_points, themes
 
 ACTION_COLUMNS = ["id", "theme_id", "title", "owner", "space", "main_point_id", "due", "status"]
 
 
-def _valid(action: Action) -> Action:
-    try:
-        return Action.model_validate(action.model_dump())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InvalidInput(str(first["msg"]), field=".".join(map(str, first["loc"]))) from None
+def _valid(action: Action | Mapping[str, object]) -> Action:
+    return validated(Action, action.model_dump() if isinstance(action, Action) else action)
 
 
 def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
@@ -37,31 +34,19 @@ def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
 
 def _values(action: Action) -> dict[str, object]:
     data = action.model_dump(exclude={"id", "workshop_id"})
-    data["title"] = action.title.strip()
+    data["title"], data["owner"] = action.title.strip(), action.owner.strip()
     data["status"] = ActionStatus(action.status).value
     return data
 
 
-def add_action(engine: Engine, workshop_id: int, action: Action) -> int:
-    """Store a new action; returns its id."""
+def add_action(engine: Engine, workshop_id: int, action: Action | Mapping[str, object]) -> int:
+    """Store a new action (a model, or its fields as a form gives them: InvalidInput names a bad one);
+    returns its id."""
     action = _valid(action)
     with write(engine) as conn:
         _check_links(conn, workshop_id, action)
         insert = actions.insert().values(workshop_id=workshop_id, **_values(action)).returning(actions.c.id)
         return int(conn.execute(insert).scalar_one())
-
-
-def update_action(engine: Engine, workshop_id: int, action_id: int, action: Action) -> None:
-    action = _valid(action)
-    with write(engine) as conn:
-        _check_links(conn, workshop_id, action)
-        done = conn.execute(
-            actions.update()
-            .where(actions.c.id == action_id, actions.c.workshop_id == workshop_id)
-            .values(**_values(action))
-        )
-        if done.rowcount == 0:
-            raise NotFound(f"no action {action_id} in workshop {workshop_id}")
 
 
 def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: ActionStatus) -> None:
@@ -73,11 +58,6 @@ def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: 
         )
         if done.rowcount == 0:
             raise NotFound(f"no action {action_id} in workshop {workshop_id}")
-
-
-def delete_action(engine: Engine, workshop_id: int, action_id: int) -> None:
-    with write(engine) as conn:
-        conn.execute(actions.delete().where(actions.c.id == action_id, actions.c.workshop_id == workshop_id))
 
 
 def actions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:

@@ -156,11 +156,3 @@ def team_drafts(engine: Engine, team: Team) -> dict[int, str]:
     with read(engine) as conn:
         rows = conn.execute(select(drafts.c.question_id, drafts.c.text).where(drafts.c.team_id == team.id))
         return {r.question_id: r.text for r in rows}
-
-
-def team_exists(engine: Engine, team: Team) -> bool:
-    with read(engine) as conn:
-        found = conn.execute(
-            select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id)
-        ).first()
-        return found is not None

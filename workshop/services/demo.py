@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+import datetime as dt
 
-from workshop.config.templates import demo
+from sqlalchemy import Connection, Engine, select
+
+from workshop.config.templates import Demo, demo
+from workshop.domain.errors import ConfigError
 from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.access import team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
-from workshop.store.tables import days, questions, responses, settings, teams, workshops
+from workshop.store.tables import (
+    actions,
+    days,
+    publications,
+    questions,
+    reactions,
+    responses,
+    settings,
+    teams,
+    theme_responses,
+    themes,
+    vote_dots,
+    votes,
+    workshops,
+)
 
 
 def demo_ids(engine: Engine) -> list[int]:
@@ -67,9 +84,74 @@ def create_demo(engine: Engine) -> int:
             )
         if rows:
             conn.execute(responses.insert(), rows)
+        _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()})
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return workshop_id
+
+
+def _add_decisions(
+    conn: Connection,
+    workshop_id: int,
+    data: Demo,
+    team_ids: dict[str, int | None],
+    question_ids: dict[tuple[int, int], int],
+) -> None:
+    """Leadership's side of the demo: themes with decisions, actions in every state, the teams'
+    reactions, and (if the demo says so) all of it published to the teams."""
+    stored = conn.execute(
+        select(responses.c.id, responses.c.team_id, responses.c.question_id).where(
+            responses.c.workshop_id == workshop_id
+        )
+    )
+    answer_ids = {(r.team_id, r.question_id): r.id for r in stored}
+    stamp, today = now(), dt.date.today()
+    theme_ids: dict[str, int] = {}
+    for n, theme in enumerate(data.themes):
+        theme_id = conn.execute(
+            themes.insert()
+            .values(
+                workshop_id=workshop_id, title=theme.title, status=theme.status.value, decision=theme.decision,
+                reactions_open=theme.reactions_open,
+            )
+            .returning(themes.c.id)
+        ).scalar_one()  # fmt: skip
+        theme_ids[theme.title] = int(theme_id)
+        for ref in theme.answers:
+            key = (team_ids.get(ref.team), question_ids.get((ref.day, ref.question)))
+            if key not in answer_ids:
+                where = f"themes[{n}].answers"
+                raise ConfigError("demo.yaml", where, None, f"no answer of {ref.team} to day {ref.day} Q{ref.question}")
+            conn.execute(theme_responses.insert().values(theme_id=theme_id, response_id=answer_ids[key]))
+        for action in theme.actions:
+            due = today + dt.timedelta(days=action.due_in_days) if action.due_in_days is not None else None
+            conn.execute(
+                actions.insert().values(
+                    workshop_id=workshop_id, theme_id=theme_id, title=action.title, owner=action.owner, due=due,
+                    status=action.status.value,
+                )
+            )  # fmt: skip
+        for reaction in theme.reactions:
+            conn.execute(
+                reactions.insert().values(
+                    workshop_id=workshop_id, theme_id=theme_id, team_id=team_ids[reaction.team],
+                    stance=reaction.stance.value, comment=reaction.comment, updated_at=stamp,
+                )
+            )  # fmt: skip
+    conn.execute(publications.insert().values(workshop_id=workshop_id, published=data.published, updated_at=stamp))
+    for vote in data.votes:
+        vote_id = conn.execute(
+            votes.insert()
+            .values(workshop_id=workshop_id, title=vote.title, target="themes", dots=vote.dots, is_open=vote.is_open)
+            .returning(votes.c.id)
+        ).scalar_one()
+        for given in vote.given:
+            conn.execute(
+                vote_dots.insert().values(
+                    workshop_id=workshop_id, vote_id=vote_id, team_id=team_ids[given.team],
+                    item_id=theme_ids[given.theme], dots=given.dots,
+                )
+            )  # fmt: skip
 
 
 def demo_codes_hint() -> dict[str, object]:

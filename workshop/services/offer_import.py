@@ -10,8 +10,9 @@ import pandas as pd
 from sqlalchemy import Engine, bindparam, select
 
 from workshop.domain.model import SPACE_KEYS, Partner
+from workshop.domain.offer_fields import FIELDS
 from workshop.files.offer_cells import Progress
-from workshop.files.offer_sheet import OFFER_FIELDS, offer_frame
+from workshop.files.offer_sheet import offer_frame
 from workshop.files.spreadsheet import SourceTable
 from workshop.services.offers import insert_partners, list_target_groups
 from workshop.store import write
@@ -35,10 +36,9 @@ def import_offers(
 ) -> ImportResult:
     """Check every row, then store them all or nothing; raises ImportRejected with the row report."""
     frame = offer_frame(table, mapping, list_target_groups(engine, workshop_id), progress)
-    columns = [frame[field].tolist() for field in OFFER_FIELDS]  # plain Python values, column by column
+    columns = [frame[field].tolist() for field in FIELDS]  # plain Python values, column by column
     rows = [
-        {"workshop_id": workshop_id, **dict(zip(OFFER_FIELDS, values, strict=True))}
-        for values in zip(*columns, strict=True)
+        {"workshop_id": workshop_id, **dict(zip(FIELDS, values, strict=True))} for values in zip(*columns, strict=True)
     ]
     keys = frame["name"].str.casefold()
     with write(engine) as conn:

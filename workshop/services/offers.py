@@ -7,27 +7,17 @@ from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
-from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner
+from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
+from workshop.domain.validation import validated
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
 
-OFFER_COLUMNS = (
-    "id",
-    "name",
-    "description",
-    "owner_team",
-    "target_groups",
-    "status",
-    "reach",
-    "strength",
-    *SPACE_KEYS,
-    "partners",
-    "tags",
-)
+# The offers' columns as offers_frame gives them (the register adds the chosen primary space).
+OFFER_COLUMNS = ("id", *(f for f in FIELDS if f != "primary_space"))
 
 
 def offer_row(workshop_id: int, offer: Offer) -> dict[str, object]:
@@ -131,15 +121,11 @@ def offer_from_fields(fields: dict[str, Any]) -> Offer:
         "spaces": {k: 0 if _blank(fields.get(k)) else fields[k] for k in SPACE_KEYS},
         "primary_space": None if _blank(fields.get("primary")) else fields.get("primary"),
     }
-    for key in ("description", "owner_team", "status", "reach", "strength", "target_groups", "partners", "tags"):
+    for key in DETAIL_FIELDS:
         if not _blank(fields.get(key)):
             value = fields[key]
-            data[key] = list(value) if key in ("target_groups", "partners", "tags") else value
-    try:
-        offer = Offer.model_validate(data)
-    except ValidationError as exc:
-        problems = [f"{'.'.join(map(str, e['loc'])) or 'offer'}: {e['msg']}" for e in exc.errors()]
-        raise InvalidInput(f"offer {label!r} — " + "; ".join(problems), offer=label) from None
+            data[key] = list(value) if key in LIST_FIELDS else value
+    offer = validated(Offer, data, f"offer {label!r}", offer=label)
     top = offer.primary_spaces()
     if offer.primary() is None:
         raise InvalidInput(

@@ -15,6 +15,7 @@ from workshop.domain import consolidation as cons
 from workshop.domain.gaps import against_gaps, attention, concerned_spaces
 from workshop.domain.keyterms import key_terms_by_main_point
 from workshop.domain.model import MainPoint
+from workshop.domain.paging import page_span
 from workshop.services.priorities import workshop_scores
 from workshop.services.week import list_main_points
 from workshop.services.week_material import (
@@ -79,10 +80,8 @@ class Page:
 def page_of(table: pd.DataFrame, number: int, size: int | None = None) -> Page:
     """Rows number*size .. (number+1)*size of the table (PAGE_SIZE rows unless given); a page past the
     end shows the last one."""
-    size = size or PAGE_SIZE
-    last = max(0, (len(table) - 1) // size)
-    number = min(max(0, number), last)
-    return Page(table.iloc[number * size : (number + 1) * size].reset_index(drop=True), number, len(table))
+    span = page_span(len(table), size or PAGE_SIZE, number)
+    return Page(table.iloc[span.start : span.stop].reset_index(drop=True), span.number, span.count)
 
 
 def _narrowed(engine: Engine, workshop_id: int, filters: cons.Filters) -> tuple[WeekMaterial, pd.DataFrame]:
@@ -112,10 +111,6 @@ def _head(material: WeekMaterial, answers: pd.DataFrame) -> Head:
         teams=len(material.teams),
         unthemed=len(cons.unthemed(answers, material.themed_ids)),
     )
-
-
-def head(engine: Engine, workshop_id: int, filters: cons.Filters) -> Head:
-    return _head(*_narrowed(engine, workshop_id, filters))
 
 
 def by_main_point(

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from pydantic import ValidationError
 from sqlalchemy import Engine, select
 
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import SPACE_KEYS, Partner
+from workshop.domain.validation import validated
 from workshop.services.offers import insert_partners, partners_frame
 from workshop.store import read, write
 from workshop.store.tables import offers, partners
@@ -18,11 +18,7 @@ from workshop.store.tables import offers, partners
 
 def add_partner(engine: Engine, workshop_id: int, fields: dict[str, object], offer_ids: Sequence[int] = ()) -> int:
     """Register a partner and link it to offers; InvalidInput names the field."""
-    try:
-        partner = Partner.model_validate({k: v for k, v in fields.items() if v is not None})
-    except ValidationError as exc:
-        field = ".".join(map(str, exc.errors()[0]["loc"]))
-        raise InvalidInput(f"partner {fields.get('name')!r} — {field}: {exc.errors()[0]['msg']}", field=field) from None
+    partner = validated(Partner, {k: v for k, v in fields.items() if v is not None}, f"partner {fields.get('name')!r}")
     with write(engine) as conn:
         taken = conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
         if partner.name.casefold() in {n.casefold() for n in taken}:
@@ -76,11 +72,6 @@ def partners_by_space(engine: Engine, workshop_id: int) -> pd.DataFrame:
         return pd.DataFrame(0, index=index, columns=list(SPACE_KEYS))
     found = counts.reindex([n.casefold() for n in names], fill_value=0).astype(int)
     return pd.DataFrame(found.to_numpy(), columns=list(SPACE_KEYS), index=index)
-
-
-def partners_in_space(engine: Engine, workshop_id: int, space: str) -> list[str]:
-    """The partners whose offers serve a space, most offers first."""
-    return served_in_space(partners_by_space(engine, workshop_id), space)
 
 
 def served_in_space(by_space: pd.DataFrame, space: str) -> list[str]:

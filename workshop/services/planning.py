@@ -6,25 +6,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, Table, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Day, MainPoint, Question, QuestionKind
+from workshop.domain.validation import validated
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, questions, responses, workshops
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
-
-
-def _valid(model: type[Any], **values: object) -> Any:
-    """The pydantic model, or InvalidInput naming the first field that is wrong."""
-    try:
-        return model.model_validate(values)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "value"
-        raise InvalidInput(f"{field}: {first['msg']}", field=field) from None
 
 
 def _owned(conn: Connection, table: Table, workshop_id: int, item_id: int) -> Any:
@@ -72,7 +62,7 @@ def save_main_point(
     point_id: int | None = None,
 ) -> MainPoint:
     """Add a main point (at the end), or change one."""
-    point = _valid(MainPoint, title=title, description=description.strip(), spaces=_clean_spaces(spaces))
+    point = validated(MainPoint, {"title": title, "description": description.strip(), "spaces": _clean_spaces(spaces)})
     values = {"title": point.title, "description": point.description, "spaces": point.spaces}
     with write(engine) as conn:
         if point_id is None:
@@ -107,7 +97,7 @@ def save_day(
     engine: Engine, workshop_id: int, title: str, date: dt.date | None = None, day_id: int | None = None
 ) -> Day:
     """Add a day (at the end, planned), or change its date and title."""
-    day = _valid(Day, title=title, date=date)
+    day = validated(Day, {"title": title, "date": date})
     with write(engine) as conn:
         if day_id is None:
             position = _next_position(conn, days, days.c.workshop_id == workshop_id)
@@ -171,13 +161,15 @@ def save_question(
     clean_options = _clean_options(kind, options)
     if kind == QuestionKind.SPACE_STRENGTH and not space:
         raise InvalidInput("a 'how strong are we' question needs its space", field="space")
-    question = _valid(
+    question = validated(
         Question,
-        text=text,
-        kind=kind,
-        options=clean_options,
-        space=space if kind == QuestionKind.SPACE_STRENGTH else None,
-        main_point_id=main_point_id,
+        {
+            "text": text,
+            "kind": kind,
+            "options": clean_options,
+            "space": space if kind == QuestionKind.SPACE_STRENGTH else None,
+            "main_point_id": main_point_id,
+        },
     )
     values = {
         "text": question.text,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from pydantic import ValidationError
 from sqlalchemy import Engine, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, QuestionKind
 from workshop.domain.scoring import Thresholds, checked_weights, default_weights, score_aims, score_spaces
 from workshop.domain.space_detail import backers, offer_space_matrix, target_group_matrix
+from workshop.domain.validation import validated
 from workshop.services.offers import offers_frame
 from workshop.store import read, write
 from workshop.store.tables import questions, responses, space_weights, workshops
@@ -65,11 +65,7 @@ def load_thresholds(engine: Engine, workshop_id: int) -> Thresholds:
 
 def save_thresholds(engine: Engine, workshop_id: int, values: dict[str, float] | Thresholds) -> Thresholds:
     """Store the thresholds (InvalidInput names the field that is out of range)."""
-    try:
-        checked = values if isinstance(values, Thresholds) else Thresholds(**values)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise InvalidInput(first["msg"], field=str(first["loc"][0]) if first["loc"] else "thresholds") from exc
+    checked = values if isinstance(values, Thresholds) else validated(Thresholds, values)
     with write(engine) as conn:
         done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**checked.model_dump()))
         if done.rowcount == 0:

@@ -113,11 +113,13 @@ def _fresh_code(salt: str, taken: set[str]) -> str:
             return code
 
 
-def join_link(app_url: str, code: str) -> str:
-    """The link that opens the app and joins the team: the app's address with ?code=."""
+def join_link(app_url: str, code: str, workshop_id: int | None = None) -> str:
+    """The link that opens the app and joins the team: the app's address with ?w=WORKSHOP&code=CODE,
+    so the team joins its own workshop whichever one the others land on."""
     parts = urlsplit(app_url.strip() or "http://localhost:8501")
     base = f"{parts.scheme or 'http'}://{parts.netloc}{parts.path.rstrip('/')}" if parts.netloc else app_url
-    return f"{base}/?{urlencode({'code': code})}"
+    query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code}
+    return f"{base}/?{urlencode(query)}"
 
 
 def qr_svg(link: str) -> str:
@@ -126,10 +128,10 @@ def qr_svg(link: str) -> str:
 
 
 def code_sheet_html(workshop_name: str, codes: list[TeamCode], app_url: str, heading: str = "Join codes") -> str:
-    """A printable page: one card per team with its name, code, join link and QR code."""
+    """A printable page: one card per team with its name, code, join link and QR code (both carry the workshop)."""
     cards = []
     for item in codes:
-        link = join_link(app_url, item.code)
+        link = join_link(app_url, item.code, item.team.workshop_id)
         cards.append(
             '<section class="card">'
             f"<h2>{html.escape(item.team.name)}</h2>"

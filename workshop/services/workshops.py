@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, func, select
 from workshop.config.templates import Template, template
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, Team, Workshop
-from workshop.services.access import check_passcode, hash_code, new_team_code, team_code_hash
+from workshop.services.access import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
 from workshop.store import read, write
 from workshop.store.tables import (
     days,
@@ -42,11 +42,18 @@ def create_workshop(
     template_key: str | None = None,
     description: str = "",
     is_demo: bool = False,
+    *,
+    strict_passcodes: bool = False,
 ) -> int:
-    """A new workshop, empty or filled from a template; returns its id and makes it current if none is."""
+    """A new workshop, empty or filled from a template; returns its id and makes it current if none is.
+    With strict_passcodes (a person chose them, on the page or the command line) short or common
+    passcodes are refused; tests and the public demo may keep short ones."""
     name = name.strip()
     if not name:
         raise InvalidInput("a workshop needs a name", field="name")
+    if strict_passcodes:
+        check_new_passcode(facilitator_code, "facilitator passcode")
+        check_new_passcode(leadership_code, "leadership passcode")
     facilitator_code, leadership_code = check_passcode(facilitator_code), check_passcode(leadership_code)
     chosen: Template | None = template(template_key) if template_key else None
     with write(engine) as conn:

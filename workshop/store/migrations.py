@@ -8,7 +8,17 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
-from workshop.store.tables import data_versions, metadata, profile_ratings, settings, target_groups
+from workshop.store.tables import (
+    data_versions,
+    metadata,
+    profile_ratings,
+    publications,
+    reactions,
+    settings,
+    target_groups,
+    vote_dots,
+    votes,
+)
 from workshop.store.versions import seed_versions
 
 Migration = Callable[[Connection], None]
@@ -21,12 +31,21 @@ def _offer_register(conn: Connection) -> None:
     metadata.create_all(conn, tables=[target_groups])
 
 
+def _close_the_loop(conn: Connection) -> None:
+    """Issue 15: leadership publishes its decisions to the teams, opens themes for their reactions, and
+    opens dot votes on its themes or actions."""
+    if "reactions_open" not in {c["name"] for c in inspect(conn).get_columns("themes")}:
+        conn.exec_driver_sql("ALTER TABLE themes ADD COLUMN reactions_open BOOLEAN NOT NULL DEFAULT FALSE")
+    metadata.create_all(conn, tables=[publications, reactions, votes, vote_dots])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[data_versions]),  # 1 -> 2: data versions for caching
     lambda conn: metadata.create_all(conn, tables=[profile_ratings]),  # 2 -> 3: the opposite-pairs profile
     _offer_register,  # 3 -> 4: primary space on tie, target groups
+    _close_the_loop,  # 4 -> 5: published decisions, reactions, dot votes
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

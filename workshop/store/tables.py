@@ -175,6 +175,7 @@ themes = Table(
     Column("title", String(200), nullable=False),
     Column("status", String(20), nullable=False, default="open"),
     Column("decision", Text, nullable=False, default=""),
+    Column("reactions_open", Boolean, nullable=False, default=False),
 )
 
 theme_responses = Table(
@@ -242,6 +243,52 @@ target_groups = Table(
     UniqueConstraint("workshop_id", "name"),
 )
 
+# Whether leadership has published its themes, decisions and actions to the teams (no row: not yet).
+publications = Table(
+    "publications",
+    metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("published", Boolean, nullable=False, default=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+# One reaction per team and theme: agree or concerns, and a short comment (workshop.domain.loop).
+reactions = Table(
+    "reactions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False),
+    Column("stance", String(20), nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("theme_id", "team_id"),
+)
+
+# Dot voting: leadership opens a vote on its themes or actions; each team spreads `dots` over them.
+votes = Table(
+    "votes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("title", String(200), nullable=False),
+    Column("target", String(20), nullable=False, default="themes"),
+    Column("dots", Integer, nullable=False, default=3),
+    Column("is_open", Boolean, nullable=False, default=True),
+)
+# A team's dots on one item (a theme or an action id, by the vote's target).
+vote_dots = Table(
+    "vote_dots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("vote_id", ForeignKey("votes.id", ondelete="CASCADE"), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False),
+    Column("item_id", Integer, nullable=False),
+    Column("dots", Integer, nullable=False),
+    UniqueConstraint("vote_id", "team_id", "item_id"),
+)
+
 # Tables in an order that respects foreign keys: for backup, restore and export.
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
@@ -259,4 +306,8 @@ ENTITY_TABLES: tuple[Table, ...] = (
     actions,
     profile_ratings,
     target_groups,
+    publications,
+    reactions,
+    votes,
+    vote_dots,
 )

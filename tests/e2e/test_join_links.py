@@ -1,0 +1,46 @@
+"""A team opens its join link straight to its page on a freshly started server (issue 12.4): the first
+run used to show "This page is for another role", because Streamlit picked the page before app.py read
+the code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import Server, page_factory, start_server, stop_server, wait_healthy
+from tests.e2e.driver import en, errors_on, open_app
+from workshop.config.templates import demo
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def fresh_server(tmp_path: Path) -> Iterator[Server]:
+    """A server of its own, started for this test: no session has run on it yet."""
+    database_url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    log = tmp_path / "streamlit.log"
+    process = start_server(database_url, log)
+    try:
+        yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
+    finally:
+        stop_server(process)
+
+
+def test_a_join_link_to_the_answers_page_opens_it_the_first_time_on_a_fresh_server(
+    browser: Any, fresh_server: Server, shots: Any
+) -> None:
+    team = demo().teams[0]
+    with page_factory(browser, fresh_server) as make:
+        page = make()
+        open_app(page, f"/answer?code={team.code.lower()}")
+        shots(page, "answer-from-link")
+        expect(page.get_by_text(en("gate.not_allowed"))).to_have_count(0)
+        expect(page.get_by_role("heading", level=1).first).to_have_text(en("nav.answer"))
+        expect(page.get_by_text(en("answer.title", team=team.name))).to_be_visible()
+        assert errors_on(page) == []
+        # the menu is the team's, not every page of the app
+        expect(page.get_by_test_id("stSidebarNavLink").filter(has_text=en("nav.teams"))).to_have_count(0)

@@ -1,0 +1,58 @@
+"""Two tabs (or a retry) of one team spending its last dots at the same moment: the team never ends up
+with more dots than the vote gives it — on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.reliability.conftest import open_week
+from workshop.domain.errors import TooManyDots
+from workshop.domain.voting import check_spend
+from workshop.services import votes as votes_service
+from workshop.services.themes import create_theme
+from workshop.services.votes import open_vote, spend_dot, team_dots
+
+TABS = 8
+
+
+def test_tabs_racing_for_the_last_dot_spend_exactly_the_teams_dots(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Widen the gap between reading what the team spent and writing the new dot, so that a race would
+    # show every time: only the transaction's lock keeps the tabs apart.
+    def slow_check(*args: object) -> int:
+        time.sleep(0.05)
+        return check_spend(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(votes_service, "check_spend", slow_check)
+    week = open_week(engine, teams=2)
+    items = [create_theme(engine, week.workshop_id, f"Theme {n}") for n in range(TABS)]
+    vote = open_vote(engine, week.workshop_id, "What first?", "themes", dots=3)
+    team = week.teams[0]
+    spend_dot(engine, team, vote, items[0])
+    spend_dot(engine, team, vote, items[1])  # one dot left; eight tabs reach for it at once
+    start = threading.Barrier(TABS)
+    refused: list[BaseException] = []
+    other: list[BaseException] = []
+
+    def tab(n: int) -> None:
+        start.wait()
+        try:
+            spend_dot(engine, team, vote, items[n])
+        except TooManyDots as exc:
+            refused.append(exc)
+        except BaseException as exc:  # a lock error or a deadlock must fail the test, not vanish
+            other.append(exc)
+
+    threads = [threading.Thread(target=tab, args=(n,)) for n in range(TABS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert other == []
+    assert len(refused) == TABS - 1
+    assert sum(team_dots(engine, week.workshop_id, vote, int(team.id or 0)).values()) == 3

@@ -1,0 +1,110 @@
+"""Rules for codes people type: team codes (made for them) and passcodes (chosen by them)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from workshop.domain.errors import InvalidInput
+
+TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/l: easy to read out and type
+TEAM_CODE_LENGTH = 8  # 31^8 ≈ 8.5e11 codes; six-character codes made before stay valid until regenerated
+TEAM_CODE_GROUP = 4
+MIN_PASSCODE = 6  # what an existing workshop (and the public demo) may still have
+MIN_NEW_PASSCODE = 12  # what a person must choose for a new workshop or the owner
+FREE_ATTEMPTS = 3
+MAX_WAIT_SECONDS = 300
+
+# Passcodes of 12+ characters that people pick anyway; compared without case, spaces or punctuation.
+COMMON_PASSCODES = frozenset(
+    {
+        "password1234",
+        "passwordpassword",
+        "administrator",
+        "administrator1",
+        "changemechangeme",
+        "letmeinletmein",
+        "qwertyuiopasdfgh",
+        "qwertyuiopas",
+        "qwerty123456",
+        "qwertyqwerty",
+        "iloveyou1234",
+        "welcome12345",
+        "welcomewelcome",
+        "abcdefghijkl",
+        "abc123abc123",
+        "123456789012",
+        "1234567890123",
+        "workshop1234",
+        "workshopworkshop",
+        "facilitator1",
+        "facilitator123",
+        "leadership12",
+        "leadership123",
+        "leadershipteam",
+        "strategyweek",
+        "strategyweek2026",
+        "strategyweek2027",
+        "library12345",
+        "librarylibrary",
+        "bibliotek1234",
+        "adgangskode12",
+        "adgangskode123",
+    }
+)
+
+
+def new_team_code() -> str:
+    """A fresh team code, shown grouped (`KX7P-2MQ4`); the dash is for reading, not part of the code."""
+    raw = "".join(secrets.choice(TEAM_CODE_ALPHABET) for _ in range(TEAM_CODE_LENGTH))
+    return group_code(raw)
+
+
+def group_code(code: str) -> str:
+    """A code in groups of four for reading out: `KX7P-2MQ4`; six-character codes stay as they are."""
+    plain = normalise_team_code(code)
+    if len(plain) <= 6:
+        return plain
+    return "-".join(plain[i : i + TEAM_CODE_GROUP] for i in range(0, len(plain), TEAM_CODE_GROUP))
+
+
+def normalise_team_code(code: str) -> str:
+    """What a person typed, as the code it means: case, spaces and dashes do not matter."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def new_passcode() -> str:
+    """A generated passcode offered by default: 16 characters in four groups (31^16 ≈ 7e23)."""
+    return "-".join(
+        "".join(secrets.choice(TEAM_CODE_ALPHABET) for _ in range(TEAM_CODE_GROUP)) for _ in range(4)
+    ).lower()
+
+
+def check_passcode(code: str) -> str:
+    """A stored passcode must be at least 6 characters (the public demo's are short on purpose)."""
+    code = code.strip()
+    if len(code) < MIN_PASSCODE:
+        raise InvalidInput(f"a passcode needs at least {MIN_PASSCODE} characters", field="passcode")
+    return code
+
+
+def check_new_passcode(code: str, field: str = "passcode") -> str:
+    """A passcode a person chooses now: 12 characters or more, and not a common or trivial one."""
+    code = code.strip()
+    if len(code) < MIN_NEW_PASSCODE:
+        raise InvalidInput(
+            f"{field}: a passcode needs at least {MIN_NEW_PASSCODE} characters (or take the generated one)",
+            field=field,
+        )
+    folded = re.sub(r"[\W_]+", "", code.lower())
+    trivial = len(set(folded)) <= 2 or folded in "0123456789012345678901234567890" or folded in COMMON_PASSCODES
+    if trivial or folded in "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz":
+        raise InvalidInput(f"{field}: this passcode is too common to guard a workshop; choose another", field=field)
+    return code
+
+
+def wait_after(failures: int) -> int:
+    """Seconds one session waits after this many wrong codes in a row: none at first, then doubling."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return int(min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1)))

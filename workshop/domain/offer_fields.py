@@ -1,0 +1,22 @@
+"""The one list of an offer's fields as spreadsheets, the register and the offers table name them: their
+order, which hold lists, and their defaults (taken from the Offer model; a space's contribution is 0)."""
+
+from __future__ import annotations
+
+from workshop.domain.model import SPACE_KEYS, Offer
+
+# In the order the import offers them and the register shows them.
+FIELDS: tuple[str, ...] = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",
+                           *SPACE_KEYS, "primary_space", "partners", "tags")  # fmt: skip
+LIST_FIELDS: tuple[str, ...] = tuple(
+    f for f in FIELDS if f in Offer.model_fields and Offer.model_fields[f].annotation == list[str]
+)
+# The fields a register row carries besides the name and the spaces (the spaces sit in columns of their own).
+DETAIL_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f not in ("name", "primary_space", *SPACE_KEYS))
+
+
+def default(field: str) -> object:
+    """What an offer holds in `field` when a sheet or a form leaves it out (a fresh list for a list field)."""
+    if field in SPACE_KEYS:
+        return 0
+    return Offer.model_fields[field].get_default(call_default_factory=True)

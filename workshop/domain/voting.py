@@ -1,0 +1,60 @@
+"""Dot voting: leadership opens a vote on its themes or actions, each team spreads N dots over them.
+Pure rules: how many dots a team may still spend, and the ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from workshop.domain.errors import InvalidInput, TooManyDots
+from workshop.domain.model import Name, Strict
+from workshop.domain.validation import validated
+
+MAX_DOTS = 20
+
+
+class VoteTarget(StrEnum):
+    THEMES = "themes"
+    ACTIONS = "actions"
+
+
+class Vote(Strict):
+    id: int | None = None
+    workshop_id: int | None = None
+    title: Name
+    target: VoteTarget = VoteTarget.THEMES
+    dots: Annotated[int, Field(ge=1, le=MAX_DOTS)] = 3  # per team
+    is_open: bool = True
+
+
+def checked_vote(title: str, target: str, dots: int) -> Vote:
+    """The vote cleaned, or InvalidInput naming the field that is wrong."""
+    return validated(Vote, {"title": title, "target": target, "dots": dots})
+
+
+def dots_left(dots: int, spent: Mapping[int, int]) -> int:
+    """A team's dots still to spend."""
+    return dots - sum(spent.values())
+
+
+def check_spend(dots: int, spent: Mapping[int, int], item_id: int, change: int) -> int:
+    """The team's new count on the item after spending (change +1) or taking back (-1) a dot; refused
+    beyond the team's dots, or below zero."""
+    new = spent.get(item_id, 0) + change
+    if new < 0:
+        raise InvalidInput("there is no dot to take back on this item", field="dots")
+    if change > 0 and dots_left(dots, spent) < change:
+        raise TooManyDots(dots=dots)  # the translated message says it all
+    return new
+
+
+def ranking(labels: Mapping[int, str], totals: Mapping[int, int]) -> list[tuple[int, str, int]]:
+    """Every item with its dots, most first (ties in the items' order); items without dots at the end."""
+    order = {item: n for n, item in enumerate(labels)}
+    return sorted(
+        ((item, label, int(totals.get(item, 0))) for item, label in labels.items()),
+        key=lambda row: (-row[2], order[row[0]]),
+    )

@@ -1,0 +1,127 @@
+"""Dot votes: leadership opens a vote on its themes or actions; each team spends its dots one at a time.
+A team never exceeds its dots, even from two tabs at once: the check and the write share one transaction
+that first locks the team's row (PostgreSQL; SQLite writers queue behind BEGIN IMMEDIATE)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, func, select
+
+from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
+from workshop.domain.model import Team
+from workshop.domain.voting import Vote, VoteTarget, check_spend, checked_vote, ranking
+from workshop.store import read, write
+from workshop.store.tables import actions, teams, themes, vote_dots, votes
+
+# What a vote's page reads: a cached copy keys on these tables' data versions.
+VOTE_TABLES = ("votes", "vote_dots", "themes", "actions")
+
+
+def open_vote(engine: Engine, workshop_id: int, title: str, target: str, dots: int) -> int:
+    """A new open vote; returns its id."""
+    vote = checked_vote(title, target, dots)
+    with write(engine) as conn:
+        insert = votes.insert().values(
+            workshop_id=workshop_id, title=vote.title, target=vote.target.value, dots=vote.dots, is_open=True
+        )
+        return int(conn.execute(insert.returning(votes.c.id)).scalar_one())
+
+
+def set_vote_open(engine: Engine, workshop_id: int, vote_id: int, is_open: bool) -> None:
+    """Close a vote (its dots are kept and its ranking is final), or open it again."""
+    with write(engine) as conn:
+        done = conn.execute(
+            votes.update().where(votes.c.id == vote_id, votes.c.workshop_id == workshop_id).values(is_open=is_open)
+        )
+        if done.rowcount == 0:
+            raise NotFound(f"no vote {vote_id} in workshop {workshop_id}")
+
+
+def list_votes(engine: Engine, workshop_id: int) -> list[Vote]:
+    """The workshop's votes, newest first."""
+    with read(engine) as conn:
+        rows = conn.execute(select(votes).where(votes.c.workshop_id == workshop_id).order_by(votes.c.id.desc()))
+        return [Vote.model_validate(dict(r._mapping)) for r in rows]
+
+
+def _items(conn: Connection, workshop_id: int, target: VoteTarget) -> dict[int, str]:
+    table = themes if target == VoteTarget.THEMES else actions
+    rows = conn.execute(
+        select(table.c.id, table.c.title).where(table.c.workshop_id == workshop_id).order_by(table.c.id)
+    )
+    return {int(r.id): str(r.title) for r in rows}
+
+
+def vote_items(engine: Engine, workshop_id: int, vote_id: int) -> dict[int, str]:
+    """What the vote is on: the workshop's themes or actions, by id."""
+    with read(engine) as conn:
+        vote = _vote(conn, workshop_id, vote_id)
+        return _items(conn, workshop_id, vote.target)
+
+
+def _vote(conn: Connection, workshop_id: int, vote_id: int) -> Vote:
+    row = conn.execute(select(votes).where(votes.c.id == vote_id)).first()
+    if row is None or row.workshop_id != workshop_id:  # another workshop's vote is as unknown as none
+        raise NotFound(f"no vote {vote_id}")
+    return Vote.model_validate(dict(row._mapping))
+
+
+def _spent(conn: Connection, vote_id: int, team_id: int) -> dict[int, int]:
+    rows = conn.execute(
+        select(vote_dots.c.item_id, vote_dots.c.dots).where(
+            vote_dots.c.vote_id == vote_id, vote_dots.c.team_id == team_id
+        )
+    )
+    return {int(r.item_id): int(r.dots) for r in rows}
+
+
+def spend_dot(engine: Engine, team: Team, vote_id: int, item_id: int, change: int = 1) -> dict[int, int]:
+    """Put one dot on an item (change=-1: take one back); returns the team's dots by item. Refused
+    once the team's dots are spent, on a closed vote, and for an item or vote of another workshop."""
+    if change not in (1, -1):
+        raise InvalidInput("spend or take back one dot at a time", field="dots")
+    with write(engine) as conn:
+        # The team's row, locked: a second tab of the same team waits here until this one commits.
+        member = conn.execute(
+            select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id).with_for_update()
+        )
+        if member.first() is None:
+            raise AccessDenied("this team is not part of the workshop")
+        vote = _vote(conn, int(team.workshop_id or 0), vote_id)
+        if not vote.is_open:
+            raise InvalidInput("this vote is closed", field="vote")
+        if item_id not in _items(conn, int(team.workshop_id or 0), vote.target):
+            raise NotFound(f"no {vote.target.value[:-1]} {item_id} in this vote")
+        spent = _spent(conn, vote_id, int(team.id or 0))
+        new = check_spend(vote.dots, spent, item_id, change)
+        mine = (vote_dots.c.vote_id == vote_id) & (vote_dots.c.team_id == team.id) & (vote_dots.c.item_id == item_id)
+        if item_id in spent:
+            conn.execute(vote_dots.update().where(mine).values(dots=new))
+        else:
+            conn.execute(
+                vote_dots.insert().values(
+                    workshop_id=team.workshop_id, vote_id=vote_id, team_id=team.id, item_id=item_id, dots=new
+                )
+            )
+        return {**spent, item_id: new}
+
+
+def team_dots(engine: Engine, workshop_id: int, vote_id: int, team_id: int) -> dict[int, int]:
+    """The team's dots on each item of the vote."""
+    with read(engine) as conn:
+        _vote(conn, workshop_id, vote_id)
+        return _spent(conn, vote_id, team_id)
+
+
+def vote_results(engine: Engine, workshop_id: int, vote_id: int) -> list[tuple[int, str, int]]:
+    """Every item with the dots all teams gave it, most first."""
+    with read(engine) as conn:
+        vote = _vote(conn, workshop_id, vote_id)
+        labels = _items(conn, workshop_id, vote.target)
+        totals = dict(
+            conn.execute(
+                select(vote_dots.c.item_id, func.sum(vote_dots.c.dots))
+                .where(vote_dots.c.vote_id == vote_id)
+                .group_by(vote_dots.c.item_id)
+            ).all()
+        )
+    return ranking(labels, totals)
