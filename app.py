@@ -5,6 +5,7 @@ import streamlit as st
 from ui.context import engine, language_switch, t, workshop
 from ui.gate import is_owner, keep_team_code, role, sign_out
 from ui.navigation import pages_for
+from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
 from workshop.config.templates import templates
@@ -24,7 +25,8 @@ keep_team_code()
 current = workshop()
 if current is not None:
     st.sidebar.caption(t("sidebar.workshop"))
-    st.sidebar.text(current.name)
+    with st.sidebar:
+        plain(current.name)
 held = role()
 if held is not None:
     st.sidebar.caption(t("sidebar.signed_in_as", role=t(f"role.{held.value}")))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import error_edge, plain
+from ui.widgets import error_edge, md, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, ActionStatus, Role
 from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
@@ -28,8 +28,8 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
     title = st.text_input(t("actions.action_title"), max_chars=200)
     owner = st.text_input(t("actions.owner"), max_chars=200)
     a, b = st.columns(2)
-    theme_id = a.selectbox(t("actions.theme"), [None, *themes], format_func=lambda k: themes.get(k, "—"))
-    point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: points.get(k, "—"))
+    theme_id = a.selectbox(t("actions.theme"), [None, *themes], format_func=lambda k: option(themes.get(k, "—")))
+    point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: option(points.get(k, "—")))
     space = a.selectbox(t("actions.space"), [None, *SPACE_KEYS], format_func=lambda k: space_names.get(k, "—"))
     due = b.date_input(t("actions.due"), value=None)
     status = st.selectbox(t("actions.status"), list(ActionStatus), format_func=status_name.get)
@@ -39,9 +39,14 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
                       "space": space, "due": due, "status": status}  # fmt: skip
             add_action(engine(), wid, fields)
         if edge.ok:
-            st.success(t("actions.added", title=title.strip()))
+            st.success(tr("actions.added", title=title.strip()))
 
 frame = actions_frame(engine(), wid)
+# A status changed on a card that another session deleted meanwhile: the card is gone, so say so.
+shown = st.session_state.get("actions_shown", {})
+if any(st.session_state.get(f"move_{k}", s) != s for k, s in shown.items() if k not in set(frame["id"])):
+    st.warning(t("setup.gone"), icon="🗑️")
+st.session_state["actions_shown"] = {int(k): ActionStatus(s) for k, s in zip(frame["id"], frame["status"], strict=True)}
 if frame.empty:
     st.info(t("actions.empty"))
     st.stop()
@@ -58,7 +63,7 @@ with board_tab:
             with column.container(border=True):
                 plain(card.title)
                 details = [card.owner, space_names.get(card.space, ""), str(card.due) if card.due else ""]
-                st.caption(" · ".join(d for d in details if d))
+                st.caption(" · ".join(md(d) for d in details if d))
                 if card.overdue:
                     st.badge(t("actions.overdue"), icon="⏰", color="red")
                 moved = st.selectbox(
@@ -66,8 +71,10 @@ with board_tab:
                     format_func=status_name.get, key=f"move_{card.id}",
                 )  # fmt: skip
                 if moved != state:
-                    set_action_status(engine(), wid, int(card.id), moved)
-                    st.rerun()
+                    with error_edge() as edge:
+                        set_action_status(engine(), wid, int(card.id), moved)
+                    if edge.ok:
+                        st.rerun()
 with list_tab:
     shown = marked.assign(
         theme=marked["theme_id"].map(lambda k: themes.get(k, "")),

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import error_edge
+from ui.widgets import error_edge, option, tr
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
 from workshop.domain.compare import NEVER_WEAK
@@ -20,7 +20,7 @@ if not others:
     st.info(t("compare.empty"))
     st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
     st.stop()
-other = st.selectbox(t("compare.other"), list(others), format_func=others.get, key="compare_other")
+other = st.selectbox(t("compare.other"), list(others), format_func=lambda k: option(others[k]), key="compare_other")
 unlocked: set[int] = st.session_state.setdefault("compare_unlocked", set())
 if other not in unlocked:
     st.caption(t("compare.code_help"))
@@ -49,4 +49,4 @@ for heading, compared, name_of in (
     shown = compared.assign(key=compared["key"].map(lambda k, f=name_of: f(k, lang())))
     columns = ["key", "coverage_before", "coverage_after", "share_before", "share_after", "gap_before", "gap_after"]
     st.dataframe(shown[[*columns, "weak_before", "weak_after", "change"]].round(3), hide_index=True, width="stretch")
-st.caption(t("compare.legend", before=names[0], after=names[1]))
+st.caption(tr("compare.legend", before=names[0], after=names[1]))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.gate import guessing_warning, role, run_through_app, sign_in_form
-from ui.widgets import plain
+from ui.widgets import md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
 from workshop.services.demo import demo_codes_hint, working_demo_team_codes
@@ -23,7 +23,10 @@ if len(all_workshops) > 1:
     ids = [w.id for w in all_workshops]
     names = {w.id: w.name for w in all_workshops}
     picked = st.selectbox(
-        t("home.pick_workshop"), ids, index=ids.index(current.id) if current else 0, format_func=lambda i: names[i]
+        t("home.pick_workshop"),
+        ids,
+        index=ids.index(current.id) if current else 0,
+        format_func=lambda i: option(names[i]),
     )
     if current is None or picked != current.id:
         choose_workshop(int(picked))
@@ -31,7 +34,7 @@ if len(all_workshops) > 1:
     current = workshop()
 assert current is not None
 
-st.title(current.name)
+st.title(md(current.name))
 if current.description:
     plain(current.description)
 if current.is_demo:
@@ -39,7 +42,7 @@ if current.is_demo:
     st.info(t("home.demo_notice", facilitator=codes["facilitator"], leadership=codes["leadership"]), icon="🧪")
     team_codes = working_demo_team_codes(engine(), int(current.id or 0))
     if team_codes:
-        st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{n}: {c}" for n, c in team_codes.items()))
+        st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{md(n)}: {c}" for n, c in team_codes.items()))
 
 held = role()
 if held is None:

@@ -6,7 +6,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import error_edge, show_error
+from ui.widgets import error_edge, md, option, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
@@ -26,14 +26,16 @@ if upload is None:
 
 data = upload.getvalue()
 sheets = uploaded_sheets(upload.file_id, data)
-sheet = st.selectbox(t("import.sheet"), sheets, key=f"sheet_{upload.file_id}") if len(sheets) > 1 else None
+sheet = None
+if len(sheets) > 1:
+    sheet = st.selectbox(t("import.sheet"), sheets, format_func=option, key=f"sheet_{upload.file_id}")
 with error_edge() as edge:
     table = uploaded_source(upload.file_id, upload.name, sheet, data)
 if not edge.ok:
     st.stop()
 
 if table.kind == "xlsx":
-    st.caption(t("import.detected_sheet", sheet=table.sheet, rows=len(table.rows)))
+    st.caption(tr("import.detected_sheet", sheet=table.sheet, rows=len(table.rows)))
 else:
     separator = t(f"import.sep.{SEPARATORS[table.separator]}")
     st.caption(t("import.detected", encoding=table.encoding, separator=separator, rows=len(table.rows)))
@@ -55,7 +57,7 @@ grid = st.columns(4)
 for i, (header, guess) in enumerate(zip(table.header, guess_mapping(table.header), strict=True)):
     key = f"map_{upload.file_id}_{table.sheet}_{i}"
     with grid[i % 4]:
-        mapping.append(st.selectbox(header, options, options.index(guess), format_func=field_label, key=key))
+        mapping.append(st.selectbox(md(header), options, options.index(guess), format_func=field_label, key=key))
 
 if st.button(t("import.run"), type="primary"):
     bar = st.progress(0.0, text=t("import.progress"))

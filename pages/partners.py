@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import partner_register, partners_by_space, register_frame
 from ui.gate import require
-from ui.widgets import error_edge, plain
+from ui.widgets import error_edge, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
 from workshop.services.partners import add_partner, served_in_space
@@ -55,11 +55,11 @@ if held == Role.FACILITATOR:
         )
         contact = st.text_input(t("partners.col.contact"), max_chars=200)
         about = st.text_area(t("partners.col.description"), max_chars=5000)
-        linked = st.multiselect(t("partners.col.offers"), list(names), format_func=names.get)
+        linked = st.multiselect(t("partners.col.offers"), list(names), format_func=lambda k: option(names[k]))
         if st.form_submit_button(t("partners.add")):
             fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
             with error_edge() as edge:
                 add_partner(engine(), wid, fields, linked)
             if edge.ok:
-                st.session_state["partners_flash"] = t("partners.added", name=name.strip())
+                st.session_state["partners_flash"] = tr("partners.added", name=name.strip())
                 st.rerun()

@@ -10,6 +10,7 @@ from ui.score_sections import (
     offers_heatmap,
     profile_section,
     score_section,
+    staff_mapping,
     staff_view,
     target_groups,
     thresholds_form,
@@ -53,6 +54,7 @@ with tabs["groups"]:
 with tabs["staff"]:
     if tabs["staff"].open:
         staff_view(scores.spaces, staff_ratings(wid))
+        staff_mapping(wid, scores.weights)
 with tabs["profile"]:
     if tabs["profile"].open:
         profile_section(wid)

@@ -6,7 +6,7 @@ from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
-from ui.widgets import error_edge, plain
+from ui.widgets import error_edge, md, option, plain, tr
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
@@ -25,7 +25,7 @@ if not total:
 asked = data.question_labels(wid)
 everything = [None] if total <= PICK_ALL_LIMIT else []
 question = st.selectbox(
-    t("themes.pick_from"), [*everything, *asked], format_func=lambda q: asked.get(q, t("themes.pick_all")),
+    t("themes.pick_from"), [*everything, *asked], format_func=lambda q: option(asked.get(q, t("themes.pick_all"))),
     key="pick_question",
 )  # fmt: skip
 
@@ -34,7 +34,11 @@ def pick(label: str, chosen: list[int], key: str, question: int | None) -> list[
     """Answers to group: those of `question` (all of them when None) and the ones already `chosen`."""
     labels = data.answer_labels(wid, question, tuple(chosen)) if question is not None else data.answer_labels(wid)
     return st.multiselect(
-        label, list(labels), default=[i for i in chosen if i in labels], format_func=labels.get, key=key
+        label,
+        list(labels),
+        default=[i for i in chosen if i in labels],
+        format_func=lambda k: option(labels[k]),
+        key=key,
     )
 
 
@@ -73,7 +77,7 @@ with st.form("new_theme", clear_on_submit=True):
     title = st.text_input(t("themes.theme_title"), max_chars=200)
     members = pick(t("themes.answers"), [], "new_theme_ids", question)
     if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
-        st.success(t("themes.created", title=title.strip()))
+        st.success(tr("themes.created", title=title.strip()))
 
 themes = svc.list_themes(engine(), wid)
 st.subheader(t("themes.list", n=len(themes)))
@@ -82,7 +86,7 @@ if not themes:
     st.info(t("themes.empty"))
 statuses = list(ThemeStatus)
 for theme in themes:
-    with st.expander(f"{theme.title} · {t(f'theme_status.{theme.status.value}')} · {len(theme.response_ids)}"):
+    with st.expander(f"{md(theme.title)} · {t(f'theme_status.{theme.status.value}')} · {len(theme.response_ids)}"):
         with st.form(f"theme_{theme.id}"):
             title = st.text_input(t("themes.theme_title"), value=theme.title, max_chars=200)
             status = st.selectbox(

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import data
 from ui.context import lang, t, workshop
 from ui.gate import require
-from ui.widgets import pager, plain
+from ui.widgets import option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
 
@@ -28,7 +28,7 @@ day = newest_first[
     st.selectbox(
         t("log.day"),
         list(newest_first),
-        format_func=lambda i: f"{t('setup.day_n', n=newest_first[i].position)} · {newest_first[i].title}",
+        format_func=lambda i: f"{t('setup.day_n', n=newest_first[i].position)} · {option(newest_first[i].title)}",
     )
 ]
 st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")

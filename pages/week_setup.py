@@ -6,8 +6,17 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
-from ui.setup_forms import arrows, day_form, flash, main_point_form, page_of, question_form, question_line
-from ui.widgets import plain
+from ui.setup_forms import (
+    arrows,
+    day_form,
+    flash,
+    gone_notice,
+    main_point_form,
+    page_of,
+    question_form,
+    question_line,
+)
+from ui.widgets import error_edge, plain
 from workshop.domain.model import DayStatus, Role
 from workshop.services.planning import (
     answer_count,
@@ -33,6 +42,8 @@ STATUS_BUTTON = {
 
 points_tab, days_tab, settings_tab = st.tabs([t("setup.main_points"), t("setup.days"), t("setup.settings")])
 points = data.list_main_points(wid)
+days, questions = data.list_days(wid), data.list_questions(wid)
+gone_notice(points, days, questions)
 positions = {p.id: p.position for p in points}
 with points_tab:
     if not points:
@@ -54,8 +65,6 @@ with points_tab:
         main_point_form(wid, None)
 
 with days_tab:
-    days = data.list_days(wid)
-    questions = data.list_questions(wid)
     if not days:
         st.info(t("setup.no_days"))
     for day in days:
@@ -66,8 +75,10 @@ with days_tab:
             with head:
                 plain(day.title + (f"  ({day.date.isoformat()})" if day.date else ""))
                 if st.button(t(STATUS_BUTTON[day.status]), key=f"status-{did}", type="primary"):
-                    set_day_status(engine(), wid, did, next_status(day.status))
-                    st.rerun()
+                    with error_edge() as edge:
+                        set_day_status(engine(), wid, did, next_status(day.status))
+                    if edge.ok:
+                        st.rerun()
             with move_col:
                 arrows(wid, f"day-{did}", move_day, did)
             with st.expander(t("setup.edit_day")):

@@ -7,6 +7,7 @@ import streamlit as st
 from ui.context import choose_workshop, engine, forget_workshop, t, workshop_id
 from ui.forms import new_workshop_form
 from ui.gate import is_owner, owner_form, run_through_app
+from ui.widgets import error_edge
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
 
@@ -51,9 +52,11 @@ if this is not None:
         st.caption(t("workshops.delete_help"))
         typed = st.text_input(t("workshops.delete_type_name"), key="delete_name")
         if st.button(t("workshops.delete_button"), disabled=typed.strip() != this.name, type="primary"):
-            delete_workshop(engine(), int(this.id or 0))
-            forget_workshop()
-            st.switch_page("pages/home.py")
+            with error_edge() as edge:  # it may have been deleted in another session meanwhile
+                delete_workshop(engine(), int(this.id or 0))
+            if edge.ok:
+                forget_workshop()
+                st.switch_page("pages/home.py")
 
 with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))

@@ -8,7 +8,7 @@ import uuid
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, error_text, plain
+from ui.widgets import error_edge, error_text, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
 from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
@@ -95,9 +95,9 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
         if q.kind in RATED:
             st.radio(t("answer.rating"), [1, 2, 3, 4, 5], key=k["rating"], horizontal=True)
         elif q.kind == QuestionKind.SINGLE:
-            st.radio(t("answer.choose_one"), q.options, key=k["choices"])
+            st.radio(t("answer.choose_one"), q.options, key=k["choices"], format_func=md)
         elif q.kind == QuestionKind.MULTIPLE:
-            st.multiselect(t("answer.choose_many"), q.options, key=k["choices"])
+            st.multiselect(t("answer.choose_many"), q.options, key=k["choices"], format_func=option)
         if q.kind in (QuestionKind.TEXT, *RATED):
             label = t("answer.text") if q.kind == QuestionKind.TEXT else t("answer.comment")
             st.text_area(label, key=k["text"], max_chars=MAX_TEXT, on_change=_keep_draft, args=(team, qid))

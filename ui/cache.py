@@ -39,4 +39,5 @@ def cached(read: Callable[..., R], *tables: str) -> Callable[..., R]:
         eng = engine()
         return _cached_call(name, str(eng.url), versions(eng, *tables), *args)  # type: ignore[no-any-return]
 
+    call.tables = tables  # type: ignore[attr-defined]  # what a test checks the invalidation against
     return call

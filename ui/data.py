@@ -6,6 +6,8 @@ import streamlit as _st
 
 from ui.cache import cached
 from workshop.files import spreadsheet as _importing
+from workshop.services import mapping as _mapping
+from workshop.services import mapping_review as _review
 from workshop.services import offers, week, workshops
 from workshop.services import overview as _overview
 from workshop.services import partners as _partners
@@ -40,14 +42,15 @@ offer_details = cached(_strengths.offer_details, "offers")
 staff_ratings = cached(_strengths.staff_ratings, "responses", "questions")
 
 
-@_st.cache_data(show_spinner=False, max_entries=4)
+# Uploads are bounded by workshop.files.limits; at most two read tables are kept, for ten minutes.
+@_st.cache_data(show_spinner=False, max_entries=2, ttl=600)
 def uploaded_source(file_id: str, filename: str, sheet: str | None, _data: bytes) -> _importing.SourceTable:
     """An uploaded spreadsheet read once per upload and sheet (an XLSX of 50,000 rows takes seconds to read),
     not again on every click on the import page. The upload's id is the key; its bytes are not hashed."""
     return _importing.read_source(_data, filename, sheet)
 
 
-@_st.cache_data(show_spinner=False, max_entries=4)
+@_st.cache_data(show_spinner=False, max_entries=4, ttl=600)
 def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
     """The sheets of an uploaded workbook, read once per upload."""
     return _importing.sheet_names(_data)
@@ -72,3 +75,10 @@ question_labels = cached(_overview.question_labels, "questions", "days")
 
 team_outcomes = cached(_publication.team_outcomes, *_publication.OUTCOME_TABLES)
 reactions_frame = cached(_reactions.reactions_frame, "reactions", "teams")
+
+# The teams' mapping of offers (workshop.services.mapping).
+
+mapping_phase = cached(_mapping.mapping_phase, "mapping_phases")
+mapping_review = cached(_review.review, "mappings", "mapping_decisions", "offers", "teams")
+mapping_proposals = cached(_review.pending_proposals, "mappings", "teams")
+staff_beside_register = cached(_review.staff_beside_register, "mappings", "offers", "teams")

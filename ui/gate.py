@@ -8,7 +8,16 @@ import secrets
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from ui.context import choose_workshop, clear_role, configured_owner_code, engine, t, workshop_id
+from ui.context import (
+    choose_workshop,
+    clear_role,
+    configured_owner_code,
+    engine,
+    forget_workshop,
+    t,
+    workshop,
+    workshop_id,
+)
 from ui.widgets import error_edge, show_error
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
@@ -54,6 +63,12 @@ def require(*allowed: Role) -> Role:
     """Stop the page unless this session holds one of the roles (navigation hides it too)."""
     run_through_app()
     held = role()
+    if held is not None and workshop() is None:
+        # The workshop was deleted in another session meanwhile: say so instead of failing on it.
+        forget_workshop()
+        st.warning(t("gate.workshop_gone"), icon="🗑️")
+        st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
+        st.stop()
     if held not in allowed:
         st.warning(t("gate.not_allowed"), icon="🔒")
         st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")

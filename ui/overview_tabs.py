@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import lang, t
-from ui.widgets import page_number, pager, plain
+from ui.widgets import md, option, page_number, pager, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
@@ -23,7 +23,7 @@ def filters(head: Options) -> cons.Filters:
     points = {p.id: p.title for p in head.points}
     a, b, c, d = st.columns(4)
     return cons.Filters(
-        teams=tuple(a.multiselect(t("overview.filter_team"), head.teams, key="f_team")),
+        teams=tuple(a.multiselect(t("overview.filter_team"), head.teams, key="f_team", format_func=option)),
         days=tuple(b.multiselect(t("overview.filter_day"), head.days, format_func=lambda n: t("setup.day_n", n=n))),
         spaces=tuple(
             c.multiselect(t("overview.filter_space"), SPACE_KEYS, format_func=lambda k: spaces().space_name(k, lang()))
@@ -32,7 +32,7 @@ def filters(head: Options) -> cons.Filters:
             d.multiselect(
                 t("overview.filter_main_point"),
                 [*points, None],
-                format_func=lambda k: points[k] if k is not None else t("overview.no_main_point"),
+                format_func=lambda k: option(points[k]) if k is not None else t("overview.no_main_point"),
             )
         ),
     )
@@ -52,10 +52,10 @@ def figures(where: st.delta_generator.DeltaGenerator, head: Head) -> bool:
 def by_main_point(view: View) -> None:
     groups = view.body
     for point, page in groups:
-        title = point.title if point else t("overview.no_main_point")
+        title = md(point.title) if point else t("overview.no_main_point")
         with st.expander(f"{title} ({page.count})", expanded=False):
             if point is not None and point.description:
-                st.caption(point.description)
+                st.caption(md(point.description))
             if not page.count:
                 st.info(t("overview.no_answers_here"))
             else:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, pager
+from ui.widgets import error_edge, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.domain.offer_fields import FIELDS
@@ -96,14 +96,16 @@ def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:
     """Pick offers to delete; nothing goes until the user confirms the list of names."""
     names = {int(i): str(n) for i, n in zip(frame["id"], frame["name"], strict=True)}
     with st.expander(t("offers.delete_title")):
-        chosen = st.multiselect(t("offers.delete_pick"), list(names), format_func=names.get, key="delete_pick")
+        chosen = st.multiselect(
+            t("offers.delete_pick"), list(names), format_func=lambda k: option(names[k]), key="delete_pick"
+        )
         if st.button(t("offers.delete"), disabled=not chosen):
             st.session_state["delete_pending"] = [int(i) for i in chosen]
         pending = [i for i in st.session_state.get("delete_pending", []) if i in names]
         if not pending:
             return
         st.warning(t("offers.delete_confirm", n=len(pending)), icon="🗑️")
-        st.text("\n".join(str(names[i]) for i in pending))
+        plain("\n".join(str(names[i]) for i in pending))
         yes, no = st.columns(2)
         if yes.button(t("offers.delete_yes"), type="primary"):
             with error_edge() as edge:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.data import profile_frame
+from ui.data import profile_frame, staff_beside_register
 from ui.widgets import error_edge, pager
 from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.config.spaces import spaces
@@ -180,6 +180,25 @@ def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
             st.caption(t("strengths.staff_unrated", name=label[row.space]))  # type: ignore[index]
     if not compared["differs"].any():
         st.success(t("strengths.staff_agree"), icon="🤝")
+
+
+def staff_mapping(wid: int, weights: dict[str, float]) -> None:
+    """The staff's mapping (the teams' medians) beside the register's: each space's share of coverage."""
+    st.subheader(t("strengths.mapping_title"))
+    both = staff_beside_register(wid, weights)
+    if both.empty:
+        st.info(t("strengths.mapping_empty"))
+        return
+    label = names("spaces")
+    table = pd.DataFrame(
+        {
+            t("strengths.col.name"): [label[k] for k in both["space"]],
+            t("strengths.mapping_register"): [f"{v:.0%}" for v in both["register_share"]],
+            t("strengths.mapping_staff"): [f"{v:.0%}" for v in both["staff_share"]],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(t("strengths.mapping_caption", n=int(both["mapped_offers"].iloc[0])))
 
 
 def profile_section(wid: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -9,7 +10,7 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, pager, plain
+from ui.widgets import error_edge, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
 from workshop.services.planning import (
@@ -41,12 +42,40 @@ def _saved(action: Callable[[], object], message: str) -> None:
 def arrows(wid: int, key: str, move: Callable[[Engine, int, int, int], None], item_id: int) -> None:
     """Move up / move down buttons for an item of the week."""
     up, down = st.columns(2)
-    if up.button("↑", key=f"up-{key}", help=t("setup.move_up")):
-        move(engine(), wid, item_id, -1)
-        st.rerun()
-    if down.button("↓", key=f"down-{key}", help=t("setup.move_down")):
-        move(engine(), wid, item_id, +1)
-        st.rerun()
+    step = -1 if up.button("↑", key=f"up-{key}", help=t("setup.move_up")) else 0
+    step = +1 if down.button("↓", key=f"down-{key}", help=t("setup.move_down")) else step
+    if step:
+        with error_edge() as edge:
+            move(engine(), wid, item_id, step)
+        if edge.ok:
+            st.rerun()
+
+
+# A click or a save on an item of the week (`point-3-save`, `up-question-7`, `delete-yes-day-2`, `status-2`).
+_ITEM_KEY = re.compile(
+    r"^(?:(?:up|down|delete-yes)-(?P<a>point|day|question|q)-(?P<x>\d+)"
+    r"|(?P<b>point|day|question)-(?P<y>\d+)-save|status-(?P<z>\d+))$"
+)
+
+
+def gone_notice(points: list[MainPoint], days: list[Day], questions: list[Question]) -> None:
+    """Say so when this run's click or save belongs to an item no longer there (deleted in another
+    session meanwhile): the item is not drawn again, so the change would otherwise vanish in silence."""
+    live = {
+        "point": {p.id for p in points},
+        "day": {d.id for d in days},
+        "question": {q.id for q in questions},
+        "q": {q.id for q in questions},
+    }
+    for key in list(st.session_state.keys()):
+        match = _ITEM_KEY.match(str(key))
+        if match is None or st.session_state.get(key) is not True:
+            continue
+        kind, item = match["a"] or match["b"] or "day", match["x"] or match["y"] or match["z"]
+        if int(item) not in live[kind]:
+            st.warning(t("setup.gone"), icon="🗑️")
+            st.session_state.pop(EDITING, None)
+            return
 
 
 def flash() -> None:
@@ -71,7 +100,7 @@ def main_point_form(wid: int, point: MainPoint | None) -> None:
             format_func=_space_name,
             key=f"{key}-spaces",
         )
-        if st.form_submit_button(t("setup.save") if point else t("setup.add_point")):
+        if st.form_submit_button(t("setup.save") if point else t("setup.add_point"), key=f"{key}-save"):
             _saved(
                 lambda: save_main_point(engine(), wid, title, description, chosen, point.id if point else None),
                 t("setup.saved"),
@@ -83,7 +112,7 @@ def day_form(wid: int, day: Day | None) -> None:
     with st.form(key, clear_on_submit=day is None):
         title = st.text_input(t("setup.day_title"), day.title if day else "", max_chars=200, key=f"{key}-title")
         date = st.date_input(t("setup.day_date"), day.date if day else None, key=f"{key}-date", format="YYYY-MM-DD")
-        if st.form_submit_button(t("setup.save") if day else t("setup.add_day")):
+        if st.form_submit_button(t("setup.save") if day else t("setup.add_day"), key=f"{key}-save"):
             _saved(lambda: save_day(engine(), wid, title, date, day.id if day else None), t("setup.saved"))
 
 
@@ -115,10 +144,10 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
             t("setup.question_point"),
             point_ids,
             index=point_ids.index(q.main_point_id) if q and q.main_point_id in point_ids else 0,
-            format_func=lambda i: titles.get(i, t("setup.no_point")),
+            format_func=lambda i: option(titles.get(i, t("setup.no_point"))),
             key=f"{key}-point",
         )
-        if st.form_submit_button(t("setup.save") if q else t("setup.add_question")):
+        if st.form_submit_button(t("setup.save") if q else t("setup.add_question"), key=f"{key}-save"):
             _saved(
                 lambda: save_question(
                     engine(), wid, day_id, text, kind, options.splitlines(), space, point_id, q.id if q else None

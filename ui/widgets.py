@@ -1,7 +1,13 @@
-"""Shared widgets: errors in the user's language, user text as plain text."""
+"""Shared widgets: errors in the user's language, user text as plain text.
+
+User-written text reaches the screen only through this module: `plain()` shows it as a text element;
+`md()` escapes it for any place Streamlit reads markdown (captions, alerts, titles, expander, tab and
+widget labels, radio options, a translated message it is put into). Both drop the direction controls
+that would reverse the app's own words beside it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,6 +18,15 @@ from streamlit.delta_generator import DeltaGenerator
 from ui.context import t
 from workshop.domain.errors import ConfigError, WorkshopError
 from workshop.domain.paging import Span, page_span
+from workshop.domain.plain_text import neutral
+
+# The marks Streamlit's markdown acts on anywhere in a line: emphasis, code, links and images ([), HTML (<),
+# entities (&), math ($), tables, headings, and the colour, emoji and icon directives (:red[...], :smile:).
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&$~|#]|:(?=\S))")
+# ... and those that act only at the start of a line: lists (-, +, 1.), setext headings (===).
+LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+# A bare www. address becomes a link (GFM autolinks); http: ones are broken by the escaped colon.
+AUTOLINK = re.compile(r"(?i)\b(www)\.")
 
 
 def error_text(exc: WorkshopError) -> str:
@@ -23,7 +38,7 @@ def error_text(exc: WorkshopError) -> str:
     # Access errors stay generic: the reason is never shown.
     if exc.key in ("error.access_denied", "error.too_many_attempts") or not detail:
         return message
-    return f"{message} — {detail}"
+    return f"{message} — {md(detail)}"  # the detail may quote what the user typed
 
 
 def show_error(exc: WorkshopError) -> None:
@@ -54,9 +69,33 @@ def error_edge(show: bool = True) -> Iterator[Outcome]:
             show_error(exc)
 
 
-def plain(text: str) -> None:
+def plain(text: object) -> None:
     """User-written text exactly as typed: never markdown, never HTML."""
-    st.text(text)
+    st.text(neutral(text))
+
+
+def _escape_line_start(found: re.Match[str]) -> str:
+    indent, mark = found.group(1), found.group(2)
+    return indent + (mark + "\\" if mark.isdigit() else "\\" + mark)  # "1." -> "1\.", "- " -> "\- "
+
+
+def md(text: object) -> str:
+    """User-written text for a place that reads markdown: every markdown mark escaped, so it shows as typed;
+    line breaks kept as breaks."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", neutral(text))
+    escaped = AUTOLINK.sub(r"\1\\.", LINE_START.sub(_escape_line_start, escaped))
+    return escaped.replace("\n", "  \n")
+
+
+def option(text: object) -> str:
+    """User-written text for a place that shows plain text only (selectbox and multiselect options): the
+    direction controls dropped."""
+    return neutral(text)
+
+
+def tr(key: str, **params: object) -> str:
+    """A translated message with user-written values in it (names, titles), escaped with md()."""
+    return t(key, **{name: md(value) if isinstance(value, str) else value for name, value in params.items()})
 
 
 def page_number(key: str) -> int:

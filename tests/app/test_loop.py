@@ -121,11 +121,14 @@ def test_leadership_reads_the_demo_vote_as_a_ranked_chart_with_every_bar_labelle
 
     lead = _page(Role.LEADERSHIP, "votes.py")
     [chart] = lead.get("plotly_chart")
-    [bars] = json.loads(chart.proto.spec)["data"]
-    assert bars["y"] == [
+    spec = json.loads(chart.proto.spec)
+    [bars] = spec["data"]
+    ticks = spec["layout"]["yaxis"]
+    assert bars["y"] == ticks["tickvals"] == [0, 1, 2, 3]  # one tick per bar, each with its own label
+    assert ticks["ticktext"] == [
         "A place for teenagers",
         "Make room for users to create",
-        "Digital help without a waiting list",
+        "Digital help without a waiting<br>list",  # wrapped: every label stays readable
         "The language café twice a week",
     ]
     assert bars["x"] == [8, 3, 3, 1] and bars["text"] == ["8", "3", "3", "1"]  # each bar shows its dots

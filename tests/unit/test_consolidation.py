@@ -162,3 +162,21 @@ def test_the_lean_answers_read_holds_every_answer_as_the_full_answers_frame_does
     narrowed = consolidation_answers(engine, built.workshop_id, one_question, (int(full["id"].iloc[-1]),))
     expected = set(full.loc[full["question_id"] == one_question, "id"]) | {int(full["id"].iloc[-1])}
     assert set(narrowed["id"]) == expected
+
+
+def test_participation_counts_only_questions_of_open_and_closed_days_in_the_page_and_the_report(
+    engine: Engine,
+) -> None:
+    from workshop.services import overview
+    from workshop.services.planning import save_day, save_question
+    from workshop.services.reports import html_report
+
+    built = build_week(engine)
+    later = save_day(engine, built.workshop_id, "Friday, not yet held")
+    save_question(engine, built.workshop_id, int(later.id or 0), "Still to come?")
+    matrix, summary = overview.participation(engine, built.workshop_id, cons.Filters()).body
+    assert list(matrix.columns) == ["D1.Q1", "D1.Q2", "D2.Q1", "D2.Q2"]
+    assert summary.loc["Gamma"].to_dict() == {"answered": 2, "draft": 1, "missing": 1}
+    report = html_report(engine, built.workshop_id)
+    section = report.split("<h2>Participation</h2>")[1].split("</table>")[0]
+    assert "<td>Gamma</td><td>2</td><td>1</td><td>1</td>" in section.replace("\n", "").replace(" ", "")

@@ -341,7 +341,7 @@ BAD_FILES = [
             BAD_FILES[4],
             [
                 (2, "Navn", "the name is 201 characters long; at most 200"),
-                (3, "Beskrivelse", "the description is longer than 5000 characters"),
+                (3, "Beskrivelse", "the description is 5001 characters long; at most 5000"),
                 (5, "Navn", "'god' is already the name of row 4"),
             ],
         ),

@@ -132,3 +132,22 @@ def test_the_cli_names_a_missing_workshop(engine: Engine, monkeypatch, capsys) -
     monkeypatch.setenv(URL_VARIABLE, engine.url.render_as_string(hide_password=False))
     assert main(["export", "4242", "--format", "html", "--out", "/dev/null"]) == 2
     assert "no workshop 4242" in capsys.readouterr().err
+
+
+def test_the_answers_sheet_runs_as_the_week_ran_by_day_then_question_position_then_team(engine: Engine) -> None:
+    # Tuesday's questions are "What holds us back?" (1st) and "Anything else?" (2nd): sorting by the
+    # question's text would put the second question first.
+    week = _decided(engine)
+    rows = list(load_workbook(io.BytesIO(to_xlsx(engine, week.workshop_id)))["answers"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    order = [(row[header.index("day")], row[header.index("question")], row[header.index("team")]) for row in body]
+    assert order == [
+        (1, "How strong is the meeting space?", "Alpha"),
+        (1, "How strong is the meeting space?", "Beta"),
+        (1, "How strong is the meeting space?", "Gamma"),
+        (1, "What should change?", "Alpha"),
+        (1, "What should change?", "Beta"),
+        (2, "What holds us back?", "Alpha"),
+        (2, "What holds us back?", "Beta"),
+        (2, "Anything else?", "Gamma"),
+    ]

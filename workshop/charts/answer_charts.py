@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
+from workshop.charts.labels import bar_layout, chart_text, wrapped
 from workshop.config.spaces import spaces
 from workshop.domain.consolidation import RATINGS
 from workshop.domain.model import SPACE_KEYS
@@ -26,6 +25,11 @@ def _colours(keys: list[str]) -> list[str]:
     return [spaces().spaces[k].colour if k in SPACE_KEYS else "#888888" for k in keys]
 
 
+def _space_axis(labels: list[str]) -> dict[str, object]:
+    """An x axis with a tick under every bar, its label wrapped to fit a narrow column."""
+    return {"tickmode": "array", "tickvals": labels, "ticktext": [wrapped(x, 14) for x in labels], "automargin": True}
+
+
 def coverage_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
     """Each space's (or aim's) share of coverage beside the share its weight asks for."""
     keys = list(scores["key"])
@@ -39,7 +43,7 @@ def coverage_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figur
         mode="markers",
         marker={"symbol": "line-ew-open", "size": 60, "color": "#222222", "line": {"width": 3}},
     )
-    figure.update_layout(title=title, yaxis_tickformat=".0%", showlegend=False, height=320)
+    figure.update_layout(title=title, yaxis_tickformat=".0%", showlegend=False, height=320, xaxis=_space_axis(labels))
     return figure
 
 
@@ -50,71 +54,76 @@ def gap_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
         "#b2182b" if weak else "#2166ac" if strong else "#999999"
         for weak, strong in zip(scores["weak"], scores["strong"], strict=True)
     ]
-    figure = go.Figure(go.Bar(x=[_space_label(k, lang) for k in keys], y=scores["gap"], marker_color=colours))
-    figure.update_layout(title=title, yaxis_tickformat=".0%", height=320)
+    labels = [_space_label(k, lang) for k in keys]
+    figure = go.Figure(go.Bar(x=labels, y=scores["gap"], marker_color=colours))
+    figure.update_layout(title=title, yaxis_tickformat=".0%", height=320, xaxis=_space_axis(labels))
     return figure
 
 
 def rating_bars(distribution: pd.DataFrame, title: str = "") -> go.Figure:
-    """Diverging stacked bars: per question the number of 1-2 ratings left of zero, 4-5 right, 3 split."""
-    # Plotly reads a little HTML in labels: user text is escaped so it shows as typed.
-    labels = [html.escape(q if len(q) <= 60 else q[:57] + "…") for q in distribution["question"]]
+    """Diverging stacked bars: per question the number of 1-2 ratings left of zero, 4-5 right, 3 split.
+    Each question is its own bar with its own wrapped label, however long or alike the questions are."""
+    labels = [wrapped(q) for q in distribution["question"]]
+    positions = list(range(len(labels)))
+    questions = [chart_text(q) for q in distribution["question"]]
     figure = go.Figure()
     for rating in RATINGS:
         counts = distribution[str(rating)].astype(float)
         if rating == 3:
             halves = counts / 2
             figure.add_bar(
-                y=labels,
+                y=positions,
                 x=-halves,
                 name="3",
                 orientation="h",
                 marker_color=RATING_COLOURS[3],
                 showlegend=False,
-                customdata=counts,
-                hovertemplate="3: %{customdata}<extra></extra>",
+                customdata=list(zip(counts, questions, strict=True)),
+                hovertemplate="%{customdata[1]}<br>3: %{customdata[0]}<extra></extra>",
             )
             figure.add_bar(
-                y=labels,
+                y=positions,
                 x=halves,
                 name="3",
                 orientation="h",
                 marker_color=RATING_COLOURS[3],
-                customdata=counts,
-                hovertemplate="3: %{customdata}<extra></extra>",
+                customdata=list(zip(counts, questions, strict=True)),
+                hovertemplate="%{customdata[1]}<br>3: %{customdata[0]}<extra></extra>",
             )
             continue
         sign = -1 if rating < 3 else 1
         figure.add_bar(
-            y=labels,
+            y=positions,
             x=sign * counts,
             name=str(rating),
             orientation="h",
             marker_color=RATING_COLOURS[rating],
-            customdata=counts,
-            hovertemplate=f"{rating}: %{{customdata}}<extra></extra>",
+            customdata=list(zip(counts, questions, strict=True)),
+            hovertemplate=f"%{{customdata[1]}}<br>{rating}: %{{customdata[0]}}<extra></extra>",
         )
     figure.update_layout(
         barmode="relative",
         title=title,
-        height=120 + 50 * len(labels),
-        yaxis_autorange="reversed",
         legend_traceorder="normal",
+        **bar_layout(labels),
     )
     return figure
 
 
 def choice_bars(tallies: pd.DataFrame, title: str = "") -> go.Figure:
-    """One choice question's options, most chosen on top."""
+    """One choice question's options, most chosen on top, each bar with its own wrapped label."""
+    labels = [wrapped(o) for o in tallies["option"]]
     figure = go.Figure(
         go.Bar(
-            y=[html.escape(str(o)) for o in tallies["option"]],
+            y=list(range(len(labels))),
             x=tallies["count"],
             orientation="h",
             marker_color="#2E86AB",
+            customdata=[chart_text(o) for o in tallies["option"]],
+            hovertemplate="%{customdata}: %{x}<extra></extra>",
         )
     )
-    figure.update_layout(title=title, yaxis_autorange="reversed", height=120 + 30 * len(tallies))
+    figure.update_layout(title=chart_text(title), **bar_layout(labels))
     return figure
 
 
@@ -124,7 +133,7 @@ def attention_chart(frame: pd.DataFrame, lang: str, title: str = "") -> go.Figur
     figure = go.Figure()
     figure.add_bar(name="answers", x=labels, y=frame["answer_share"], marker_color=_colours(list(frame["key"])))
     figure.add_bar(name="gap", x=labels, y=frame["gap"], marker_color="#b2182b", opacity=0.6)
-    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320)
+    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320, xaxis=_space_axis(labels))
     return figure
 
 
@@ -132,7 +141,8 @@ def compare_chart(compared: pd.DataFrame, lang: str, names: tuple[str, str], tit
     """The gap of each space or aim in two workshops, side by side."""
     labels = [_space_label(k, lang) for k in compared["key"]]
     figure = go.Figure()
-    figure.add_bar(name=names[0], x=labels, y=compared["gap_before"], marker_color="#bbbbbb")
-    figure.add_bar(name=names[1], x=labels, y=compared["gap_after"], marker_color="#2E86AB")
-    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320)
+    # The workshops' names are user text: escaped, or plotly would draw a link or markup in the legend.
+    figure.add_bar(name=chart_text(names[0]), x=labels, y=compared["gap_before"], marker_color="#bbbbbb")
+    figure.add_bar(name=chart_text(names[1]), x=labels, y=compared["gap_after"], marker_color="#2E86AB")
+    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320, xaxis=_space_axis(labels))
     return figure

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from workshop.charts.labels import chart_text
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS
 
@@ -83,7 +84,7 @@ def offers_in_space(frame: pd.DataFrame, space: str) -> pd.DataFrame:
 
 def _escaped(items: object) -> str:
     text = ", ".join(items) if isinstance(items, list | tuple) else str(items or "")
-    return html.escape(text)
+    return chart_text(text)
 
 
 def offer_map_figure(points: pd.DataFrame, lang: str = "en", labels: dict[str, str] | None = None) -> go.Figure:

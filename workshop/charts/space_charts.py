@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from workshop.charts.labels import chart_text
+
 UNDER = "#C0392B"  # under-served: a positive gap
 OVER = "#2E86AB"  # served beyond its priority
 ACTUAL = "#E4572E"
@@ -73,7 +75,8 @@ def matrix_heatmap(
         go.Heatmap(
             z=values,
             x=columns,
-            y=matrix.index.astype(str).to_numpy(dtype=object),
+            # Offer and target group names are user text: escaped, or plotly draws their <a href> as a link.
+            y=np.array([chart_text(name) for name in matrix.index], dtype=object),
             text=text,
             texttemplate="%{text}",
             colorscale="Blues",

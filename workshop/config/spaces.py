@@ -36,12 +36,15 @@ class Space(BaseModel):
     verb: Names
     aims: tuple[str, str]
     colour: str = Field(pattern="^#[0-9a-fA-F]{6}$")
+    question: Names | None = None  # asked when a team maps an offer onto this space
+    example: Names | None = None  # an example from the model (Roskilde's focus area)
 
 
 class SpacesConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     aims: dict[str, Aim]
     spaces: dict[str, Space]
+    mapping_scale: list[Names] = Field(default_factory=list)  # what 0, 1, 2, 3 mean, in that order
 
     @model_validator(mode="after")
     def _exactly_the_model(self) -> SpacesConfig:
@@ -53,6 +56,8 @@ class SpacesConfig(BaseModel):
             bad = [a for a in space.aims if a not in self.aims]
             if bad:
                 raise ValueError(f"space {key} sits between unknown aim {bad[0]}")
+        if self.mapping_scale and len(self.mapping_scale) != 4:
+            raise ValueError("mapping_scale must say what 0, 1, 2 and 3 mean (four entries)")
         return self
 
     def space_name(self, key: str, lang: str) -> str:

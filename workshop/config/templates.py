@@ -139,6 +139,28 @@ class DemoVote(_Strict):
     given: list[DemoDots] = Field(default_factory=list)
 
 
+class DemoMapped(_Strict):
+    """A team's mapping of an offer that differs from the register (or a proposal, when `proposed`)."""
+
+    team: str
+    offer: str
+    spaces: dict[str, int]
+    strength: int = Field(ge=1, le=5)
+    note: str = ""
+    proposed: bool = False
+    description: str = ""
+
+
+class DemoMapping(_Strict):
+    """The teams' mapping in the demo: which teams mapped every offer (as the register has it, except
+    where `differ` says otherwise), the phase's status and scope."""
+
+    status: DayStatus = DayStatus.CLOSED
+    scope: str = "all"
+    teams: list[str] = Field(default_factory=list)
+    differ: list[DemoMapped] = Field(default_factory=list)
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -155,6 +177,7 @@ class Demo(_Strict):
     published: bool = False  # leadership's decisions shown to the teams
     themes: list[DemoTheme] = Field(default_factory=list)
     votes: list[DemoVote] = Field(default_factory=list)
+    mapping: DemoMapping | None = None
 
 
 def load_template(path: Path) -> Template:

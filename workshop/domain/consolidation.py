@@ -11,12 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from workshop.domain.model import MainPoint, QuestionKind
+from workshop.domain.model import DayStatus, MainPoint, QuestionKind
 
 RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)
 RATED_KINDS = {QuestionKind.RATING.value, QuestionKind.SPACE_STRENGTH.value}
 CHOICE_KINDS = {QuestionKind.SINGLE.value, QuestionKind.MULTIPLE.value}
 ANSWERED, DRAFT, MISSING = "answered", "draft", "missing"
+HELD_DAYS = {DayStatus.OPEN.value, DayStatus.CLOSED.value}
 ANSWER_COLUMNS = ["id", "team", "day", "question", "answer", "spaces"]
 
 
@@ -148,9 +149,11 @@ def choice_tallies(answers: pd.DataFrame, options: dict[int, list[str]]) -> pd.D
 def participation(
     answers: pd.DataFrame, drafts: pd.DataFrame, teams: Sequence[str], questions: pd.DataFrame
 ) -> pd.DataFrame:
-    """Team × question: answered, draft (typed but not sent) or missing. `questions` has id, day, position;
-    `drafts` has team, question_id. Columns are labelled D<day>.Q<position>."""
-    ordered = questions.sort_values(["day", "position"])
+    """Team × question: answered, draft (typed but not sent) or missing. `questions` has id, day, position,
+    day_status; `drafts` has team, question_id. Columns are labelled D<day>.Q<position>. Only the questions
+    of days that are open or closed count: a day not yet held has nothing missing."""
+    held = questions[questions["day_status"].isin(HELD_DAYS)]
+    ordered = held.sort_values(["day", "position"])
     labels = {int(q.id): f"D{int(q.day)}.Q{int(q.position)}" for q in ordered.itertuples()}
     index = pd.Index(list(teams), name="team")
     columns = list(labels.values())

@@ -44,6 +44,12 @@ class DayClosed(WorkshopError):
     key = "error.day_closed"
 
 
+class MappingClosed(WorkshopError):
+    """The mapping phase is not open: teams cannot change their mapping now."""
+
+    key = "error.mapping_closed"
+
+
 class InvalidInput(WorkshopError):
     """Bad user input; the message names the field (and row, where there is one)."""
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from workshop.domain.errors import InvalidInput
 
 SPACE_KEYS: tuple[str, ...] = ("inspiration", "learning", "meeting", "performative")
 AIM_KEYS: tuple[str, ...] = ("experience", "involvement", "empowerment", "innovation")
@@ -21,8 +24,41 @@ DEFAULT_TARGET_GROUPS: tuple[str, ...] = (
     "businesses",
 )
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(max_length=5000)]
+MAX_NAME, MAX_SHORT_TEXT, MAX_LONG_TEXT = 200, 200, 5000
+MAX_REACH = 1_000_000_000  # users a year; more than any library, less than a database integer holds
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text_problem(value: str, limit: int) -> str | None:
+    """What is wrong with a text field, in words, or None: too long, or characters no one types
+    (they break XML files such as the Excel export)."""
+    if len(value) > limit:
+        return f"is {len(value)} characters long; at most {limit}"
+    if _CONTROL.search(value):
+        return "holds a control character"
+    return None
+
+
+def check_text(value: str, field: str, limit: int) -> str:
+    """The text, or InvalidInput naming the field when it is too long or holds a control character."""
+    problem = text_problem(value, limit)
+    if problem:
+        raise InvalidInput(f"the {field.replace('_', ' ')} {problem}", field=field)
+    return value
+
+
+def _no_control(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("holds a control character")
+    return value
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), AfterValidator(_no_control)
+]
+LongText = Annotated[str, StringConstraints(max_length=MAX_LONG_TEXT), AfterValidator(_no_control)]
+ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT_TEXT), AfterValidator(_no_control)]
+Label = ShortText  # one item of a list: a tag, a partner, a target group, an option
 Contribution = Annotated[int, Field(ge=0, le=3)]
 
 
@@ -87,8 +123,8 @@ class Workshop(Strict):
     id: int | None = None
     name: Name
     description: LongText = ""
-    language: str = "en"
-    template_key: str = ""
+    language: str = Field(default="en", max_length=10)
+    template_key: str = Field(default="", max_length=100)
     is_demo: bool = False
     publish_log_immediately: bool = False
     created_at: dt.datetime | None = None
@@ -107,7 +143,7 @@ class Partner(Strict):
     sector: Sector = Sector.PUBLIC
     stage: RelationStage = RelationStage.NETWORK
     description: LongText = ""
-    contact: str = ""
+    contact: ShortText = ""
 
 
 class Offer(Strict):
@@ -115,14 +151,14 @@ class Offer(Strict):
     workshop_id: int | None = None
     name: Name
     description: LongText = ""
-    owner_team: str = ""
-    target_groups: list[str] = Field(default_factory=list)
+    owner_team: ShortText = ""
+    target_groups: list[Label] = Field(default_factory=list, max_length=100)
     status: OfferStatus = OfferStatus.ACTIVE
-    reach: int = Field(default=0, ge=0)
+    reach: int = Field(default=0, ge=0, le=MAX_REACH)
     strength: int = Field(default=3, ge=1, le=5)
     spaces: dict[str, Contribution] = Field(default_factory=dict)
-    partners: list[str] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
+    partners: list[Label] = Field(default_factory=list, max_length=100)
+    tags: list[Label] = Field(default_factory=list, max_length=100)
     primary_space: str | None = None  # chosen by the user only when the top contributions tie
 
     @field_validator("spaces")
@@ -182,8 +218,10 @@ class Question(Strict):
     main_point_id: int | None = None
     position: int = 0
     kind: QuestionKind = QuestionKind.TEXT
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-    options: list[str] = Field(default_factory=list)
+    text: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_no_control)
+    ]
+    options: list[Label] = Field(default_factory=list, max_length=50)
     space: str | None = None
 
     @field_validator("space")
@@ -208,9 +246,9 @@ class Response(Strict):
     team_id: int
     text: LongText = ""
     rating: int | None = Field(default=None, ge=1, le=5)
-    choices: list[str] = Field(default_factory=list)
-    spaces: list[str] = Field(default_factory=list)
-    idempotency_key: str | None = None
+    choices: list[Label] = Field(default_factory=list, max_length=50)
+    spaces: list[str] = Field(default_factory=list, max_length=4)
+    idempotency_key: str | None = Field(default=None, max_length=100)
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
 
@@ -230,7 +268,7 @@ class Action(Strict):
     workshop_id: int | None = None
     theme_id: int | None = None
     title: Name
-    owner: str = ""
+    owner: ShortText = ""
     space: str | None = None
     main_point_id: int | None = None
     due: dt.date | None = None

@@ -3,13 +3,15 @@ order, which hold lists, and their defaults (taken from the Offer model; a space
 
 from __future__ import annotations
 
+from typing import get_origin
+
 from workshop.domain.model import SPACE_KEYS, Offer
 
 # In the order the import offers them and the register shows them.
 FIELDS: tuple[str, ...] = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",
                            *SPACE_KEYS, "primary_space", "partners", "tags")  # fmt: skip
 LIST_FIELDS: tuple[str, ...] = tuple(
-    f for f in FIELDS if f in Offer.model_fields and Offer.model_fields[f].annotation == list[str]
+    f for f in FIELDS if f in Offer.model_fields and get_origin(Offer.model_fields[f].annotation) is list
 )
 # The fields a register row carries besides the name and the spaces (the spaces sit in columns of their own).
 DETAIL_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f not in ("name", "primary_space", *SPACE_KEYS))

@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Engine, Table, func, select, text
+from sqlalchemy import Engine, Table, func, select, text
+from sqlalchemy.exc import DataError, IntegrityError
 
 from workshop.domain.errors import DatabaseNotEmpty, InvalidInput
+from workshop.files.backup_check import check_header, typed_rows
 from workshop.store import write
 from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY
 from workshop.store.tables import ENTITY_TABLES, settings, workshops
@@ -52,30 +54,30 @@ def backup(engine: Engine, path: Path) -> dict[str, int]:
     return {name: len(rows) for name, rows in data["tables"].items()}
 
 
-def _typed(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    for column in table.columns:
-        value = out.get(column.name)
-        if value is None:
-            continue
-        if isinstance(column.type, DateTime):
-            out[column.name] = dt.datetime.fromisoformat(value)
-        elif isinstance(column.type, Date):
-            out[column.name] = dt.date.fromisoformat(value)
-    return out
-
-
 def restore(engine: Engine, path: Path, replace: bool = False) -> dict[str, int]:
     """Load a backup into an empty database (or replace everything, if asked); all or nothing."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InvalidInput(f"{path}: not a readable backup file ({exc})", field="file") from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidInput(f"{path}: not a backup of this tool (format is not {FORMAT})", field="file")
-    if int(data.get("schema_version", 0)) > SCHEMA_VERSION:
-        raise InvalidInput(f"{path}: made by a newer release (schema {data['schema_version']})", field="file")
+    found = check_header(data, path, FORMAT, SCHEMA_VERSION)
+    known = {table.name for table in TABLES}
+    unknown = sorted(set(found) - known)
+    if unknown:
+        raise InvalidInput(f"{path}: unknown table {unknown[0]!r}", field="file")
+    # Every row is checked before the first is written: a bad backup changes nothing.
+    checked = {table.name: typed_rows(path, table, found.get(table.name, [])) for table in TABLES}
     counts: dict[str, int] = {}
+    try:
+        return _write(engine, checked, replace, counts)
+    except (IntegrityError, DataError) as exc:
+        problem = str(exc.orig).splitlines()[0] if exc.orig else "a row breaks a rule of the database"
+        raise InvalidInput(f"{path}: rows do not fit together ({problem})", field="file") from None
+
+
+def _write(
+    engine: Engine, checked: dict[str, list[dict[str, Any]]], replace: bool, counts: dict[str, int]
+) -> dict[str, int]:
     with write(engine) as conn:
         if conn.execute(select(func.count()).select_from(workshops)).scalar() and not replace:
             raise DatabaseNotEmpty("the database already holds workshops; use --replace to overwrite them")
@@ -85,7 +87,7 @@ def restore(engine: Engine, path: Path, replace: bool = False) -> dict[str, int]
                 delete = delete.where(settings.c.key != VERSION_KEY)
             conn.execute(delete)
         for table in TABLES:
-            rows = [_typed(table, r) for r in data["tables"].get(table.name, [])]
+            rows = checked[table.name]
             if rows:
                 conn.execute(table.insert(), rows)
             counts[table.name] = len(rows)

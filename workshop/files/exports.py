@@ -3,9 +3,13 @@ an `answers` sheet that reads on its own), a zip of CSV files, and the HTML repo
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
-`actions`, `reactions`, `votes`, `vote_dots`. An offer carries `name`, `strength`, and `spaces` as an
-object keyed by space key (0-3). Responses, reactions and dots name their team (and question, theme or
-item) by id. Codes and their hashes are never exported.
+`actions`, `reactions`, `votes`, `vote_dots`, `mappings`. An offer carries `name`, `strength`, and `spaces`
+as an object keyed by space key (0-3). Responses, reactions and dots name their team (and question, theme or
+item) by id. `mappings`: one entry per team and offer it mapped (`team`, `offer`, `spaces` 0-3, `strength`,
+`target_groups`, `partners`, `note`, `done`), a proposed offer the register lacked flagged `proposed` (its
+`offer_id` null until accepted). `mapping`: the phase's `status` and `scope`, and the facilitator's
+`decisions` (values accepted into the register, `mapped_by` the teams they came from).
+Codes and their hashes are never exported.
 Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '.
 CSV: a zip holding answers.csv (every answer with its team, question and main point) and one CSV per
 entity, UTF-8 with a byte-order mark so Excel reads the letters right."""
@@ -25,6 +29,7 @@ from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.files.backup import _plain
 from workshop.files.xlsx import workbook
+from workshop.services.mapping_review import export_decisions, export_mappings
 from workshop.store import read
 from workshop.store.tables import (
     actions,
@@ -108,6 +113,8 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
             rows = conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.id))
             doc[name] = _rows(table, rows)
         links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
+        doc["mappings"] = export_mappings(conn, workshop_id)
+        doc["mapping"] = export_decisions(conn, workshop_id)
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
     return doc
@@ -149,17 +156,20 @@ def readable_answers(doc: dict[str, Any]) -> list[list[Any]]:
     for theme in doc["themes"]:
         for rid in theme["response_ids"]:
             themes_of.setdefault(rid, []).append(theme["title"])
-    rows = []
+    keyed = []
     for r in doc["responses"]:
         q = question[r["question_id"]]
         d = day[q["day_id"]]
-        rows.append(
-            [r["id"], team.get(r["team_id"], ""), d["position"], d["title"], q["text"], q["kind"],
+        team_name = team.get(r["team_id"], "")
+        keyed.append(
+            ((d["position"], d["id"], q["position"], q["id"], team_name, r["id"]),
+             [r["id"], team_name, d["position"], d["title"], q["text"], q["kind"],
              point.get(q["main_point_id"], ""), r["text"], r["rating"], r["choices"], r["spaces"],
-             themes_of.get(r["id"], []), r["updated_at"]]
+             themes_of.get(r["id"], []), r["updated_at"]])
         )  # fmt: skip
-    rows.sort(key=lambda row: (row[2], row[4], row[1]))
-    return rows
+    # As the week ran: by day, then the question's place in its day, then team.
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _, row in keyed]
 
 
 def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:

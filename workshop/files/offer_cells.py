@@ -9,12 +9,27 @@ import re
 from collections.abc import Callable
 
 from workshop.config.spaces import spaces
-from workshop.domain.model import SPACE_KEYS, Offer, OfferStatus
+from workshop.domain.model import (
+    MAX_LONG_TEXT,
+    MAX_NAME,
+    MAX_REACH,
+    MAX_SHORT_TEXT,
+    SPACE_KEYS,
+    Offer,
+    OfferStatus,
+    text_problem,
+)
 from workshop.files.exports import FORMULA_START
 from workshop.files.spreadsheet import Cell
 
 Progress = Callable[[float], None]
 Problem = tuple[int, str, str]
+TEXT_LIMITS = {
+    "description": MAX_LONG_TEXT,
+    "owner_team": MAX_SHORT_TEXT,
+    "partners": MAX_SHORT_TEXT,
+    "tags": MAX_SHORT_TEXT,
+}
 MAX_PROBLEMS = 1000  # a report longer than this helps nobody; the count says how many more
 STATUS_WORDS: dict[str, OfferStatus] = {
     "active": OfferStatus.ACTIVE,
@@ -143,7 +158,7 @@ def readers(known_groups: dict[str, str]) -> dict[str, Callable[[Cell], object]]
         "owner_team": text_of,
         "target_groups": lambda c: target_groups_of(c, known_groups),
         "status": status_of,
-        "reach": lambda c: whole_number(c, 0, None, 0),
+        "reach": lambda c: whole_number(c, 0, MAX_REACH, 0),
         "strength": lambda c: whole_number(c, 1, 5, 3),
         "primary_space": primary_space_of,
         "partners": split_list,
@@ -159,8 +174,8 @@ def check_row(
     name = text_of(cells.get("name"))
     if not name:
         fail("name", "the offer has no name")
-    elif len(name) > 200:
-        fail("name", f"the name is {len(name)} characters long; at most 200")
+    elif problem := text_problem(name, MAX_NAME):
+        fail("name", f"the name {problem}")
     for field, cell in cells.items():
         try:
             if field in SPACE_KEYS:
@@ -170,9 +185,18 @@ def check_row(
         except CellError as exc:
             fail(field, str(exc))
             values["bad"] = True
-    if len(str(values.get("description", ""))) > 5000:
-        fail("description", "the description is longer than 5000 characters")
-        return None
+    for field, limit in TEXT_LIMITS.items():
+        value = values.get(field, "")
+        for text in value if isinstance(value, list) else [value]:
+            if problem := text_problem(str(text), limit):
+                fail(
+                    field,
+                    f"{str(text)[:40]!r} {problem}"
+                    if isinstance(value, list)
+                    else f"the {field.replace('_', ' ')} {problem}",
+                )
+                values["bad"] = True
+                break
     if not name or values.pop("bad", False):
         return None
     if not any(values["spaces"].values()):  # type: ignore[attr-defined]

@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from workshop.domain.errors import ImportRejected
-from workshop.domain.model import SPACE_KEYS, OfferStatus
+from workshop.domain.model import MAX_NAME, SPACE_KEYS, OfferStatus, text_problem
 from workshop.domain.offer_fields import FIELDS, LIST_FIELDS, default
 from workshop.files.offer_cells import (
     MAX_PROBLEMS,
+    TEXT_LIMITS,
     CellError,
     Problem,
     Progress,
@@ -100,8 +101,8 @@ def offer_frame(
     problem_rows = (
         pd.Series(bad)
         | (names.str.len() == 0)
-        | (names.str.len() > 200)
-        | (frame["description"].map(lambda d: len(str(d)) if d is not _BAD else 0) > 5000)
+        | names.map(lambda n: text_problem(n, MAX_NAME) is not None)
+        | _bad_texts(frame)
         | (top == 0)
         | ~primary_ok
     )
@@ -126,6 +127,20 @@ def offer_frame(
         raise ImportRejected(report[:MAX_PROBLEMS], total=len(report))
     good = good.assign(**{k: spaces.loc[good.index, k] for k in SPACE_KEYS})
     return good.reset_index(drop=True)
+
+
+def _bad_texts(frame: pd.DataFrame) -> pd.Series:
+    """Rows with a text too long or holding a control character (check_row then says which)."""
+    bad = pd.Series(False, index=frame.index)
+    for field, limit in TEXT_LIMITS.items():
+        if field in frame:
+            bad |= frame[field].map(
+                lambda value, limit=limit: (
+                    value is not _BAD
+                    and any(text_problem(str(v), limit) for v in (value if isinstance(value, list) else [value]))
+                )
+            )
+    return bad
 
 
 def _report_row(

@@ -8,11 +8,11 @@ import csv
 import io
 
 import pandas as pd
-from openpyxl import Workbook
 
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS
 from workshop.files.exports import safe_cell
+from workshop.files.xlsx import workbook
 
 
 def offers_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -55,13 +55,5 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """A workbook with a sheet per table, in the order given."""
-    book = Workbook(write_only=True)
-    for title, frame in sheets.items():
-        sheet = book.create_sheet(title)
-        sheet.append(list(frame.columns))
-        for row in _rows(frame):
-            sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    """A workbook with a sheet per table, in the order given (text XML cannot hold is left out, not fatal)."""
+    return workbook([(title, [list(frame.columns), *_rows(frame)]) for title, frame in sheets.items()])

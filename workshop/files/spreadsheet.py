@@ -20,6 +20,7 @@ from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected, UnreadableFile
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.offer_fields import FIELDS
+from workshop.files.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_size, check_table, check_workbook
 
 Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 SEPARATORS: dict[str, str] = {";": "semicolon", ",": "comma", "\t": "tab"}
@@ -63,6 +64,7 @@ def read_source(data: bytes, filename: str, sheet: str | None = None) -> SourceT
     """Read a CSV or XLSX file (by its content, not only its name) into a SourceTable."""
     if not data.strip():
         raise UnreadableFile(f"{filename}: the file is empty")
+    check_size(data, filename)
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, filename, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -74,7 +76,7 @@ def read_source(data: bytes, filename: str, sheet: str | None = None) -> SourceT
         separator, text = first[4], text.split("\n", 1)[1] if "\n" in text else ""
     else:
         separator = _detect_separator(text)
-    records = cast(list[list[Cell]], list(csv.reader(io.StringIO(text, newline=""), delimiter=separator)))
+    records = _csv_records(text, separator, filename)
     return _table(records, filename, kind="csv", encoding=encoding, separator=separator)
 
 
@@ -83,9 +85,24 @@ def sheet_names(data: bytes) -> tuple[str, ...]:
     if not data.startswith(b"PK\x03\x04"):
         return ()
     try:
+        check_workbook(data, "")
         return tuple(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
-    except (CalamineError, OSError, ValueError):
-        return ()
+    except (CalamineError, OSError, ValueError, UnreadableFile):
+        return ()  # read_source names the problem
+
+
+def _csv_records(text: str, separator: str, filename: str) -> list[list[Cell]]:
+    """The CSV's rows, refused as soon as they pass the row, column or cell limits."""
+    records: list[list[Cell]] = []
+    cells = 0
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+        records.append(cast(list[Cell], row))
+        cells += len(row)
+        if len(records) > MAX_ROWS or len(row) > MAX_COLUMNS:
+            check_table(filename, len(records), len(row))
+        if cells > MAX_CELLS:
+            raise UnreadableFile(f"{filename}: over the limit of {MAX_CELLS:,} cells")
+    return records
 
 
 def _decode(data: bytes, filename: str) -> tuple[str, str]:
@@ -120,6 +137,8 @@ def _detect_separator(text: str) -> str:
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> SourceTable:
     # calamine (Rust) reads a sheet of 50,000 rows in well under a second; openpyxl took about ten.
+    # It aborts the process (not an exception) on a sheet reaching too far: measure the file first.
+    check_workbook(data, filename)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = tuple(book.sheet_names)
@@ -162,6 +181,13 @@ def _table(records: list[list[Cell]], filename: str, **about: object) -> SourceT
     header = [str(c).strip() if c is not None else "" for c in records[start]]
     header += [""] * (width - len(header))
     header = [h or f"({get_column_letter(i + 1)})" for i, h in enumerate(header)]
+    # A repeated header gets its column letter, so each column keeps its own name (tables and the
+    # preview need distinct column names).
+    seen: set[str] = set()
+    for i, h in enumerate(header):
+        if h.casefold() in seen:
+            header[i] = f"{h} ({get_column_letter(i + 1)})"
+        seen.add(header[i].casefold())
     rows: list[list[Cell]] = []
     numbers: list[int] = []
     for index in range(start + 1, len(records)):

@@ -6,9 +6,10 @@ import datetime as dt
 
 from sqlalchemy import Connection, Engine, select
 
-from workshop.config.templates import Demo, demo
+from workshop.config.templates import Demo, DemoMapping, demo
 from workshop.domain.errors import ConfigError
-from workshop.domain.model import DayStatus, QuestionKind
+from workshop.domain.mapping import MappingScope
+from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
 from workshop.services.access import team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
@@ -16,6 +17,9 @@ from workshop.store import write
 from workshop.store.tables import (
     actions,
     days,
+    mapping_phases,
+    mappings,
+    offers,
     publications,
     questions,
     reactions,
@@ -85,6 +89,8 @@ def create_demo(engine: Engine) -> int:
         if rows:
             conn.execute(responses.insert(), rows)
         _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()})
+        if data.mapping is not None:
+            _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return workshop_id
@@ -152,6 +158,54 @@ def _add_decisions(
                     item_id=theme_ids[given.theme], dots=given.dots,
                 )
             )  # fmt: skip
+
+
+def _demo_mapping(
+    conn: Connection, workshop_id: int, plan: DemoMapping, team_ids: dict[str, int | None], stamp: dt.datetime
+) -> None:
+    """The teams' finished mapping: every offer as the register has it, except the listed differences."""
+    conn.execute(
+        mapping_phases.insert().values(
+            workshop_id=workshop_id, status=DayStatus(plan.status).value, scope=MappingScope(plan.scope).value
+        )
+    )
+    register = conn.execute(select(offers).where(offers.c.workshop_id == workshop_id).order_by(offers.c.id)).fetchall()
+    differ = {(d.team, d.offer): d for d in plan.differ if not d.proposed}
+    rows = []
+    for team in plan.teams:
+        for offer in register:
+            own = differ.get((team, offer.name))
+            values = own.spaces if own else {k: offer._mapping[k] for k in SPACE_KEYS}
+            rows.append(
+                {
+                    "workshop_id": workshop_id,
+                    "team_id": team_ids[team],
+                    "offer_id": offer.id,
+                    **{k: int(values.get(k, 0)) for k in SPACE_KEYS},
+                    "strength": own.strength if own else offer.strength,
+                    "target_groups": list(offer.target_groups),
+                    "partners": list(offer.partners),
+                    "note": own.note if own else "",
+                }
+            )
+    for p in (d for d in plan.differ if d.proposed):
+        rows.append(
+            {
+                "workshop_id": workshop_id,
+                "team_id": team_ids[p.team],
+                "offer_id": None,
+                "proposed": True,
+                "proposed_name": p.offer,
+                "description": p.description,
+                **{k: int(p.spaces.get(k, 0)) for k in SPACE_KEYS},
+                "strength": p.strength,
+                "target_groups": [],
+                "partners": [],
+                "note": p.note,
+            }
+        )
+    conn.execute(mappings.insert(), [{"done": True, "updated_at": stamp, "proposed": False, "proposed_name": "",
+                                      "description": ""} | r for r in rows])  # fmt: skip
 
 
 def demo_codes_hint() -> dict[str, object]:

@@ -14,7 +14,7 @@ import segno
 from sqlalchemy import Engine, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import Team
+from workshop.domain.model import MAX_NAME, Team, check_text
 from workshop.services.access import new_team_code, team_code_hash
 from workshop.store import read, write
 from workshop.store.tables import responses, teams, workshops
@@ -50,8 +50,7 @@ def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Te
     name = name.strip()
     if not name:
         raise InvalidInput("a team needs a name", field="name")
-    if len(name) > 200:
-        raise InvalidInput("a team name has at most 200 characters", field="name")
+    check_text(name, "name", MAX_NAME)
     _team(engine, workshop_id, team_id)
     with write(engine) as conn:
         conn.execute(teams.update().where(teams.c.id == team_id).values(name=name))

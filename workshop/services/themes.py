@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import Theme, ThemeStatus
+from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, Theme, ThemeStatus, check_text
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
 
@@ -16,9 +16,7 @@ def _check_title(title: str) -> str:
     clean = title.strip()
     if not clean:
         raise InvalidInput("a theme needs a title", field="title")
-    if len(clean) > 200:
-        raise InvalidInput("the title is longer than 200 characters", field="title")
-    return clean
+    return check_text(clean, "title", MAX_NAME)
 
 
 def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> None:
@@ -45,6 +43,7 @@ def create_theme(
 ) -> int:
     """A new open theme holding the given answers; returns its id."""
     clean = _check_title(title)
+    check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
         ids = _own_answers(conn, workshop_id, response_ids)
         theme_id = conn.execute(
@@ -69,8 +68,7 @@ def update_theme(
     """Change a theme's title, status (open, adopt, adapt, park) and decision note, and, when given,
     make exactly `response_ids` its answers."""
     clean = _check_title(title)
-    if len(decision) > 5000:
-        raise InvalidInput("the decision note is longer than 5000 characters", field="decision")
+    check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
         _own_theme(conn, workshop_id, theme_id)
         conn.execute(

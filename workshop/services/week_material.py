@@ -14,11 +14,11 @@ from workshop.services.week import list_main_points
 from workshop.store import read
 from workshop.store.tables import days, drafts, questions, responses, teams, theme_responses, themes
 
-QUESTION_COLUMNS = ["id", "day", "position", "text", "kind", "options", "main_point_id", "space"]
+QUESTION_COLUMNS = ["id", "day", "position", "text", "kind", "options", "main_point_id", "space", "day_status"]
 
 
 def questions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
-    """Every question of the workshop with its day position, in the order of the week."""
+    """Every question of the workshop with its day position and day status, in the order of the week."""
     query = (
         select(
             questions.c.id,
@@ -29,6 +29,7 @@ def questions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
             questions.c.options,
             questions.c.main_point_id,
             questions.c.space,
+            days.c.status.label("day_status"),
         )
         .join(days, days.c.id == questions.c.day_id)
         .where(questions.c.workshop_id == workshop_id)

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import SPACE_KEYS, Team, Workshop
+from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, SPACE_KEYS, Team, Workshop, check_text
 from workshop.services.access import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
 from workshop.store import read, write
 from workshop.store.tables import (
@@ -54,6 +54,8 @@ def create_workshop(
     if strict_passcodes:
         check_new_passcode(facilitator_code, "facilitator passcode")
         check_new_passcode(leadership_code, "leadership passcode")
+    check_text(name, "name", MAX_NAME)
+    check_text(description, "description", MAX_LONG_TEXT)
     facilitator_code, leadership_code = check_passcode(facilitator_code), check_passcode(leadership_code)
     chosen: Template | None = template(template_key) if template_key else None
     with write(engine) as conn:
@@ -164,6 +166,7 @@ def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = Non
     name = name.strip()
     if not name:
         raise InvalidInput("a team needs a name", field="name")
+    check_text(name, "name", MAX_NAME)
     code = code or new_team_code()
     with write(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()

@@ -10,6 +10,9 @@ from sqlalchemy import Connection, Engine, inspect, select
 from workshop.store.engine import write
 from workshop.store.tables import (
     data_versions,
+    mapping_decisions,
+    mapping_phases,
+    mappings,
     metadata,
     profile_ratings,
     publications,
@@ -46,6 +49,8 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[profile_ratings]),  # 2 -> 3: the opposite-pairs profile
     _offer_register,  # 3 -> 4: primary space on tie, target groups
     _close_the_loop,  # 4 -> 5: published decisions, reactions, dot votes
+    # 5 -> 6: the teams' mapping of offers (issue 18): phase, team mappings and proposals, decisions
+    lambda conn: metadata.create_all(conn, tables=[mapping_phases, mappings, mapping_decisions]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -288,6 +288,54 @@ vote_dots = Table(
     Column("dots", Integer, nullable=False),
     UniqueConstraint("vote_id", "team_id", "item_id"),
 )
+# Issue 18, the teams' mapping of offers. One phase per workshop (planned, open, closed; like a day) and
+# which offers each team maps (workshop.domain.mapping.MappingScope).
+mapping_phases = Table(
+    "mapping_phases",
+    metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", String(20), nullable=False, default="planned"),
+    Column("scope", String(20), nullable=False, default="own"),
+)
+# One row per team and offer it mapped (done) or began to map (a draft); a proposal of an offer the
+# register lacks has no offer until the facilitator accepts it (then it points at the new offer).
+mappings = Table(
+    "mappings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("offer_id", ForeignKey("offers.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("proposed", Boolean, nullable=False, default=False),
+    Column("proposed_name", String(200), nullable=False, default=""),
+    Column("description", Text, nullable=False, default=""),
+    Column("inspiration", Integer, nullable=False, default=0),
+    Column("learning", Integer, nullable=False, default=0),
+    Column("meeting", Integer, nullable=False, default=0),
+    Column("performative", Integer, nullable=False, default=0),
+    Column("strength", Integer, nullable=False, default=3),
+    Column("target_groups", JSON, nullable=False, default=list),
+    Column("partners", JSON, nullable=False, default=list),
+    Column("note", Text, nullable=False, default=""),
+    Column("done", Boolean, nullable=False, default=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("team_id", "offer_id"),
+)
+# What the facilitator accepted into the register for an offer, and which teams' mappings it came from.
+mapping_decisions = Table(
+    "mapping_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("offer_id", ForeignKey("offers.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("inspiration", Integer, nullable=False),
+    Column("learning", Integer, nullable=False),
+    Column("meeting", Integer, nullable=False),
+    Column("performative", Integer, nullable=False),
+    Column("strength", Integer, nullable=False),
+    Column("mapped_by", JSON, nullable=False, default=list),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+)
 
 # Tables in an order that respects foreign keys: for backup, restore and export.
 ENTITY_TABLES: tuple[Table, ...] = (
@@ -310,4 +358,7 @@ ENTITY_TABLES: tuple[Table, ...] = (
     reactions,
     votes,
     vote_dots,
+    mapping_phases,
+    mappings,
+    mapping_decisions,
 )

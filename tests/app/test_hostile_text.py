@@ -1,0 +1,275 @@
+"""User text is shown as typed on every page, never as markdown, HTML, a link, an image or reversed text.
+
+A hostile payload goes through the services into every user-text field (FIELDS: one line per field), then
+every page of every role is visited and every element the page draws is checked: where Streamlit reads
+markdown (titles, captions, alerts, labels, radio options, expanders, tabs, help) the payload's marks must
+be escaped; no element may carry a direction control; chart labels must be HTML-escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from google.protobuf.message import Message
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP, errors_of, sign_in
+from ui.navigation import BY_ROLE
+from workshop.domain.loop import REACTION_MAX
+from workshop.domain.mapping import Contribution, MappingScope
+from workshop.domain.model import Action, DayStatus, Offer, QuestionKind, Role
+from workshop.services.actions import add_action
+from workshop.services.answers import Answer, save_draft, submit_answer
+from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase
+from workshop.services.offers import add_offers, offers_frame, set_target_groups
+from workshop.services.partners import add_partner
+from workshop.services.planning import save_day, save_main_point, save_question
+from workshop.services.publication import set_published
+from workshop.services.reactions import react, set_reactions_open
+from workshop.services.themes import create_theme
+from workshop.services.votes import open_vote
+from workshop.services.week import set_day_status
+from workshop.services.workshops import add_team, create_workshop, set_current_workshop
+from workshop.store import make_engine
+
+PAYLOAD = (
+    "**b** :red[x] [x](javascript:alert(1)) ![i](http://127.0.0.1:9/i.png) $$x$$ <img src=x onerror=alert(1)> \u202e"
+)
+# What the payload's marks look like when markdown would act on them (escaped marks never match).
+RAW_MARKS = ["**b**", ":red[x]", "[x](javascript:", "![i](", "$$x$$", "<img"]
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+FACILITATOR, LEADERSHIP = "facilitate-the-hostile-week", "lead-the-hostile-week"
+
+
+def hostile(name: str) -> str:
+    """The payload, led by a marker that names the field it was typed into."""
+    return f"Z{re.sub('[^a-z]', '', name)}Z {PAYLOAD}"
+
+
+@dataclass
+class Week:
+    """What the writers have made so far (later fields need earlier rows)."""
+
+    engine: Any
+    ids: dict[str, Any] = field(default_factory=dict)
+
+
+def _workshop(w: Week, name: str, description: str) -> None:
+    wid = create_workshop(w.engine, name, FACILITATOR, LEADERSHIP, description=description)
+    set_current_workshop(w.engine, wid)
+    w.ids["wid"] = wid
+    w.ids["point"] = save_main_point(w.engine, wid, hostile("x")[:0] + "Point", spaces=["meeting"]).id
+    w.ids["day"] = save_day(w.engine, wid, "Monday").id
+    set_day_status(w.engine, wid, w.ids["day"], DayStatus.OPEN)
+
+
+def _team(w: Week, text: str) -> None:
+    team, code = add_team(w.engine, w.ids["wid"], text)
+    w.ids["team"], w.ids["code"] = team, code
+
+
+def _point(w: Week, title: str, description: str) -> None:
+    save_main_point(w.engine, w.ids["wid"], title, description, ["meeting"], point_id=w.ids["point"])
+
+
+def _day(w: Week, text: str) -> None:
+    save_day(w.engine, w.ids["wid"], text, dt.date(2026, 3, 2), day_id=w.ids["day"])
+
+
+def _question(w: Week, key: str, text: str, kind: QuestionKind = QuestionKind.TEXT, options: list[str] = ()) -> None:  # type: ignore[assignment]
+    q = save_question(w.engine, w.ids["wid"], w.ids["day"], text, kind, options, main_point_id=w.ids["point"])
+    w.ids[key] = q.id
+
+
+def _answer(w: Week, text: str) -> None:
+    w.ids["answer"] = submit_answer(w.engine, w.ids["team"], Answer(question_id=w.ids["q_text"], text=text)).id
+
+
+def _choice(w: Week) -> None:
+    submit_answer(w.engine, w.ids["team"], Answer(question_id=w.ids["q_choice"], choices=[hostile("option one")]))
+
+
+def _offer(w: Week, name: str) -> None:
+    offer = Offer(
+        name=name, description=hostile("offer description"), owner_team=hostile("offer owner team"),
+        target_groups=[hostile("offer target group")], partners=[hostile("offer partner")],
+        tags=[hostile("offer tag")], spaces={"meeting": 3, "learning": 1},
+    )  # fmt: skip
+    add_offers(w.engine, w.ids["wid"], [offer])
+
+
+def _partner(w: Week, name: str) -> None:
+    fields = {"name": name, "contact": hostile("partner contact"), "description": hostile("partner description")}
+    add_partner(w.engine, w.ids["wid"], fields)
+
+
+def _theme(w: Week, title: str, decision: str) -> None:
+    w.ids["theme"] = create_theme(w.engine, w.ids["wid"], title, [w.ids["answer"]], decision=decision)
+
+
+def _action(w: Week, title: str, owner: str) -> None:
+    action = Action(title=title, owner=owner, theme_id=w.ids["theme"], main_point_id=w.ids["point"],
+                    due=dt.date(2026, 3, 9))  # fmt: skip
+    add_action(w.engine, w.ids["wid"], action)
+
+
+def _reaction(w: Week, comment: str) -> None:
+    set_published(w.engine, w.ids["wid"], True)
+    set_reactions_open(w.engine, w.ids["wid"], w.ids["theme"], True)
+    react(w.engine, w.ids["team"], w.ids["theme"], "concerns", comment[:REACTION_MAX])
+
+
+def _vote(w: Week, title: str) -> None:
+    open_vote(w.engine, w.ids["wid"], title, "themes", 3)
+
+
+def _mapping_note(w: Week, note: str) -> None:
+    set_mapping_phase(w.engine, w.ids["wid"], DayStatus.OPEN, MappingScope.ALL)
+    offer_id = int(offers_frame(w.engine, w.ids["wid"])["id"].iloc[0])
+    save_mapping(w.engine, w.ids["team"], offer_id, Contribution({"meeting": 2}, 3, note=note), done=False)
+
+
+def _proposal(w: Week, name: str, description: str) -> None:
+    propose_offer(w.engine, w.ids["team"], name, description, Contribution({"learning": 2}, 3))
+
+
+def _other_workshop(w: Week, name: str) -> None:
+    w.ids["other"] = create_workshop(w.engine, name, "facilitate-the-other-week", "lead-the-other-week")
+
+
+# Every user-text field, in the order the rows depend on each other: (the fields it writes, the writer).
+# A new field is one line here. Fields written inside another's writer are listed with it.
+FIELDS: list[tuple[tuple[str, ...], Callable[..., None]]] = [
+    (("workshop name", "workshop description"), _workshop),
+    (("team name",), _team),
+    (("main point title", "main point description"), _point),
+    (("day title",), _day),
+    (("question text",), lambda w, text: _question(w, "q_text", text)),
+    (("choice question",), lambda w, text: _question(
+        w, "q_choice", text, QuestionKind.SINGLE, [hostile("option one"), hostile("option two")])),
+    (("draft question",), lambda w, text: _question(w, "q_draft", text)),
+    (("rating question",), lambda w, text: _question(w, "q_rating", text, QuestionKind.RATING)),
+    (("answer",), _answer),
+    ((), _choice),
+    (("draft",), lambda w, text: save_draft(w.engine, w.ids["team"], w.ids["q_draft"], text)),
+    (("offer name",), _offer),
+    # Target groups are capped at 100 characters: the image's address is shortened.
+    (("tg",), lambda w, text: set_target_groups(w.engine, w.ids["wid"], [text.replace("http://127.0.0.1:9", "")])),
+    (("partner name",), _partner),
+    (("theme title", "theme decision"), _theme),
+    (("action title", "action owner"), _action),
+    (("reaction comment",), _reaction),
+    (("vote title",), _vote),
+    (("mapping note",), _mapping_note),
+    (("proposed offer name", "proposed offer description"), _proposal),
+    (("other workshop name",), _other_workshop),
+]  # fmt: skip
+WRITTEN = [name for names, _ in FIELDS for name in names] + [
+    "option one", "option two", "offer description", "offer owner team", "offer target group", "offer partner",
+    "offer tag", "partner contact", "partner description",
+]  # fmt: skip
+
+# Where Streamlit reads markdown: a Markdown or Alert element's body, and every label, help and radio option.
+MARKDOWN_TYPES = {"markdown", "title", "header", "subheader", "caption", "divider", "alert", "success", "info",
+                  "warning", "error", "toast"}  # fmt: skip
+LABEL_FIELDS = {"label", "help", "placeholder"}
+
+
+def shown_strings(message: Message, element: str, found: list[tuple[str, bool]]) -> None:
+    """(text, read as markdown) for every string of an element's proto that reaches the screen."""
+    for descriptor, value in message.ListFields():
+        name = descriptor.name
+        if descriptor.message_type is not None:
+            for item in value if descriptor.is_repeated else [value]:
+                if isinstance(item, Message):
+                    shown_strings(item, element, found)
+            continue
+        values = list(value) if descriptor.is_repeated else [value]
+        texts = [v for v in values if isinstance(v, str)]
+        if name == "body":
+            found += [(v, element in MARKDOWN_TYPES) for v in texts]
+        elif name in LABEL_FIELDS or (name == "options" and element == "radio"):
+            found += [(v, True) for v in texts]
+        elif name in {"options", "value", "default", "spec"}:
+            found += [(v, False) for v in texts]
+
+
+def nodes(node: Any) -> Iterator[Any]:
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from nodes(child)
+
+
+def check_page(at: AppTest, where: str, seen: set[str]) -> None:
+    """No markdown-read string holds the payload's marks unescaped; nothing holds a direction control;
+    chart labels are escaped. Records which field markers the page shows."""
+    assert errors_of(at) == [], where
+    for node in nodes(at._tree):
+        proto = getattr(node, "proto", None)
+        if not isinstance(proto, Message):
+            continue
+        element = str(getattr(node, "type", ""))
+        if element == "plotly_chart":
+            spec = json.dumps(json.loads(proto.spec), ensure_ascii=False)
+            assert "<img" not in spec and "<a " not in spec, f"{where}: a chart holds user HTML"
+            assert not BIDI.search(spec), f"{where}: a chart holds a direction control"
+            seen.update(re.findall(r"Z[a-z]+Z", spec))
+            continue
+        if element in {"arrow_data_frame", "dataframe", "table"}:  # cells are drawn as text
+            seen.update(m.decode() for m in re.findall(rb"Z[a-z]+Z", proto.SerializeToString()))
+            continue
+        found: list[tuple[str, bool]] = []
+        shown_strings(proto, element, found)
+        for text, markdown in found:
+            seen.update(re.findall(r"Z[a-z]+Z", text.replace("\\", "")))
+            if element not in {"text_input", "text_area"}:  # a field being edited holds what was typed
+                assert not BIDI.search(text), f"{where}: a direction control in {element}: {text!r}"
+            if markdown:
+                unescaped = re.sub(r"\\.", "", text)  # an escaped mark shows as itself
+                marks = [m for m in RAW_MARKS if m in unescaped]
+                assert not marks, f"{where}: {element} reads user text as markdown ({marks}): {text!r}"
+
+
+@pytest.fixture
+def hostile_week(app_db: str) -> Week:
+    AppTest.from_file(APP, default_timeout=60).run()  # the app creates its database and the demo
+    week = Week(make_engine(app_db))
+    for names, write in FIELDS:
+        write(week, *(hostile(n) for n in names))
+    return week
+
+
+def visit(at: AppTest, where: str, seen: set[str]) -> None:
+    check_page(at, where, seen)
+    tabs = {"overview_tab": None, "strengths-tab": None}
+    for key in tabs:
+        if key in at.session_state:
+            for tab in at.tabs:
+                at.session_state[key] = tab.label
+                at.run()
+                check_page(at, f"{where} / {tab.label}", seen)
+
+
+def test_every_user_text_field_shows_as_typed_on_every_page_of_every_role(hostile_week: Week) -> None:
+    seen: set[str] = set()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    check_page(at, "home, signed out", seen)
+    for role, code in ((Role.FACILITATOR, FACILITATOR), (Role.TEAM, hostile_week.ids["code"]),
+                       (Role.LEADERSHIP, LEADERSHIP)):  # fmt: skip
+        at = sign_in(AppTest.from_file(APP, default_timeout=60).run(), role, code)
+        visit(at, f"{role.value} home", seen)
+        for file, _, _ in BY_ROLE[role]:
+            at.switch_page(f"pages/{file}").run()
+            if file == "compare.py":  # unlock the other workshop, as leadership would
+                at.selectbox(key="compare_other").set_value(hostile_week.ids["other"]).run()
+                next(w for w in at.text_input if w.label.startswith("Leadership passcode")).input("lead-the-other-week")
+                next(b for b in at.button if b.label == "Show the comparison").click().run()
+            visit(at, f"{role.value} on {file}", seen)
+    missing = {f"Z{re.sub('[^a-z]', '', n)}Z" for n in WRITTEN} - seen
+    assert not missing, f"these fields were shown on no page, so the test proves nothing for them: {missing}"

@@ -1,0 +1,242 @@
+"""The widgets of the teams' mapping: one offer at a time for a team, one offer's spread for the facilitator."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui.context import engine, lang, t, workshop
+from ui.widgets import error_edge, error_text, option, plain
+from workshop.config.spaces import spaces
+from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
+from workshop.domain.model import SPACE_KEYS, Team
+from workshop.services.mapping import TeamMapping, propose_offer, register_values, save_mapping
+from workshop.services.mapping_review import ReviewItem, accept, median_of
+
+OUTCOME = "mapping-outcome"
+
+
+def content_lang() -> str:
+    """The workshop's own language: the questions are workshop content, like the day's questions."""
+    current = workshop()
+    return current.language if current is not None else lang()
+
+
+def _keys(oid: int) -> dict[str, str]:
+    return {name: f"map-{name}-{oid}" for name in (*SPACE_KEYS, "strength", "groups", "partners", "note")}
+
+
+def _entry(oid: int) -> Contribution:
+    k, ss = _keys(oid), st.session_state
+    return Contribution(
+        {s: int(ss.get(k[s]) or 0) for s in SPACE_KEYS},
+        int(ss.get(k["strength"]) or 3),
+        list(ss.get(k["groups"]) or []),
+        list(ss.get(k["partners"]) or []),
+        str(ss.get(k["note"]) or ""),
+    )
+
+
+def _restore(oid: int, start: Contribution) -> None:
+    """Fill a fresh page's widgets from the database: the team's mapping (or draft), else the register."""
+    k, ss = _keys(oid), st.session_state
+    for s in SPACE_KEYS:
+        ss.setdefault(k[s], start.spaces[s])
+    ss.setdefault(k["strength"], start.strength)
+    ss.setdefault(k["groups"], list(start.target_groups))
+    ss.setdefault(k["partners"], list(start.partners))
+    ss.setdefault(k["note"], start.note)
+
+
+def _keep_draft(team: Team, oid: int) -> None:
+    with error_edge(show=False) as edge:
+        save_mapping(engine(), team, oid, _entry(oid), done=False)
+    if edge.error is not None:
+        st.session_state[OUTCOME] = ("error", error_text(edge.error))
+    else:
+        st.session_state.pop(OUTCOME, None)
+
+
+def _done(team: Team, oid: int, queue: list[int], done: set[int]) -> None:
+    with error_edge(show=False) as edge:
+        save_mapping(engine(), team, oid, _entry(oid), done=True)
+    if edge.error is not None:
+        st.session_state[OUTCOME] = ("error", error_text(edge.error))
+        return
+    st.session_state[OUTCOME] = ("saved", t("mapping.saved"))
+    skipped = [s for s in st.session_state.get("mapping-skipped", []) if s != oid]
+    st.session_state["mapping-skipped"] = skipped
+    st.session_state["mapping-current"] = next_offer(queue, done | {oid}, skipped)
+
+
+def _skip(oid: int, queue: list[int], done: set[int]) -> None:
+    skipped = [s for s in st.session_state.get("mapping-skipped", []) if s != oid] + [oid]
+    st.session_state["mapping-skipped"] = skipped
+    st.session_state["mapping-current"] = next_offer(queue, done, skipped)
+    st.session_state.pop(OUTCOME, None)
+
+
+def current_offer(state: TeamMapping) -> OfferRef | None:
+    """The offer the team is on: the one it picked, else the next one not mapped yet."""
+    by_id = {o.id: o for o in state.offers}
+    queue = list(by_id)
+    picked = st.session_state.get("mapping-current")
+    if picked not in by_id:
+        picked = next_offer(queue, state.done, st.session_state.get("mapping-skipped", []))
+        st.session_state["mapping-current"] = picked
+    return by_id.get(picked) if picked is not None else None
+
+
+def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str], partners: list[str]) -> None:
+    """One offer: a plain question per space with what 0-3 mean and an example, strength, groups, partners."""
+    oid, k, config = offer.id, _keys(offer.id), spaces()
+    start = state.entries.get(oid) or register_values(engine(), int(team.workshop_id or 0), oid)
+    _restore(oid, start)
+    scale = [n.get(content_lang()) for n in config.mapping_scale] or ["0", "1", "2", "3"]
+    queue, args = [o.id for o in state.offers], (team, oid)
+    with st.container(border=True):
+        st.caption(t("mapping.offer"))
+        plain(offer.name)
+        st.caption(t("mapping.mapped") if oid in state.done else t("mapping.not_mapped"))
+        for key in SPACE_KEYS:
+            space = config.spaces[key]
+            st.markdown(f"**{config.space_name(key, lang())}**")
+            if space.question is not None:
+                st.write(space.question.get(content_lang()))
+            if space.example is not None:
+                st.caption(t("mapping.example", example=space.example.get(content_lang())))
+            st.radio(
+                t("mapping.contribution", space=config.space_name(key, lang())),
+                [0, 1, 2, 3],
+                format_func=lambda v: scale[v],
+                key=k[key],
+                horizontal=True,
+                on_change=_keep_draft,
+                args=args,
+            )
+        st.radio(
+            t("mapping.strength"),
+            [1, 2, 3, 4, 5],
+            key=k["strength"],
+            horizontal=True,
+            on_change=_keep_draft,
+            args=args,
+            help=t("mapping.strength_help"),
+        )
+        chosen_groups = list(dict.fromkeys([*groups, *st.session_state[k["groups"]]]))
+        st.multiselect(
+            t("mapping.groups"), chosen_groups, format_func=option, key=k["groups"], on_change=_keep_draft, args=args
+        )
+        known = list(dict.fromkeys([*partners, *st.session_state[k["partners"]]]))
+        st.multiselect(
+            t("mapping.partners"), known, format_func=option, key=k["partners"], on_change=_keep_draft, args=args
+        )
+        st.text_area(t("mapping.note"), key=k["note"], max_chars=MAX_NOTE, on_change=_keep_draft, args=args)
+        a, b = st.columns(2)
+        a.button(
+            t("mapping.save_next"),
+            key=f"map-done-{oid}",
+            type="primary",
+            on_click=_done,
+            args=(team, oid, queue, set(state.done)),
+        )
+        b.button(t("mapping.skip"), key=f"map-skip-{oid}", on_click=_skip, args=(oid, queue, set(state.done)))
+        found = st.session_state.get(OUTCOME)
+        if found is not None:
+            kind, message = found
+            (st.success if kind == "saved" else st.error)(message, icon="✅" if kind == "saved" else "⚠️")
+
+
+def proposal_form(team: Team) -> None:
+    """Propose an offer the register lacks, mapped as the team sees it."""
+    names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
+    with st.form("mapping-propose", clear_on_submit=False):
+        name = st.text_input(t("mapping.propose_name"), max_chars=200)
+        description = st.text_area(t("mapping.propose_description"), max_chars=5000)
+        columns = st.columns(4)
+        values = {
+            key: columns[i].selectbox(names[key], [0, 1, 2, 3], key=f"prop-{key}") for i, key in enumerate(SPACE_KEYS)
+        }
+        strength = st.radio(t("mapping.strength"), [1, 2, 3, 4, 5], index=2, horizontal=True, key="prop-strength")
+        note = st.text_area(t("mapping.note"), max_chars=MAX_NOTE, key="prop-note")
+        if st.form_submit_button(t("mapping.propose_send")):
+            with error_edge() as edge:
+                propose_offer(engine(), team, name, description, Contribution(values, int(strength), note=note))
+            if edge.ok:
+                st.session_state["mapping-proposed"] = True
+                st.rerun()  # the new proposal shows on the team's map and list
+    if st.session_state.pop("mapping-proposed", False):
+        st.success(t("mapping.proposed"), icon="✅")
+
+
+def spread_table(item: ReviewItem) -> pd.DataFrame:
+    """Each team's mapping of the offer, then the register's and the median, one row each."""
+    config = spaces()
+    columns = {key: config.space_name(key, lang()) for key in SPACE_KEYS}
+    rows = [
+        {t("review.who"): who, **{columns[k]: e.spaces[k] for k in SPACE_KEYS}, t("mapping.strength"): e.strength}
+        for who, e in [*item.by_team.items(), (t("review.register"), item.register)]
+    ]
+    median = median_of(item)
+    rows.append(
+        {
+            t("review.who"): t("review.median"),
+            **{columns[k]: median.spaces[k] for k in SPACE_KEYS},
+            t("mapping.strength"): median.strength,
+        }
+    )
+    rows.append(
+        {
+            t("review.who"): t("review.spread"),
+            **{columns[k]: item.spread.by_space[k] for k in SPACE_KEYS},
+            t("mapping.strength"): item.spread.strength_spread,
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def _accept(wid: int, item: ReviewItem, use_median: bool) -> None:
+    ss, median = st.session_state, median_of(item)
+    decision = median
+    if not use_median:
+        decision = Contribution(
+            {k: int(ss[f"rev-{k}-{item.offer_id}"]) for k in SPACE_KEYS},
+            int(ss[f"rev-strength-{item.offer_id}"]),
+            median.target_groups,
+            median.partners,
+        )
+    with error_edge(show=False) as edge:
+        ss["review-outcome"] = ("saved", t("review.accepted", n=len(accept(engine(), wid, item.offer_id, decision))))
+    if edge.error is not None:
+        ss["review-outcome"] = ("error", error_text(edge.error))
+
+
+def review_card(wid: int, item: ReviewItem) -> None:
+    """One offer's spread, the teams' notes, and the facilitator's decision (the median is proposed)."""
+    names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
+    median = median_of(item)
+    with st.container(border=True):
+        plain(item.name)
+        st.caption(t("review.widest", n=item.spread.widest, teams=len(item.by_team)))
+        if item.changed_since:
+            st.warning(t("review.changed_since"), icon="🔁")
+        st.dataframe(spread_table(item), hide_index=True, width="stretch")
+        for who, entry in item.by_team.items():
+            if entry.note:
+                st.caption(t("review.note_by"))
+                plain(f"{who}: {entry.note}")
+        columns = st.columns(5)
+        for i, key in enumerate(SPACE_KEYS):
+            columns[i].selectbox(names[key], [0, 1, 2, 3], index=median.spaces[key], key=f"rev-{key}-{item.offer_id}")
+        columns[4].selectbox(
+            t("mapping.strength"), [1, 2, 3, 4, 5], index=median.strength - 1, key=f"rev-strength-{item.offer_id}"
+        )
+        a, b = st.columns(2)
+        a.button(
+            t("review.accept"),
+            key=f"rev-accept-{item.offer_id}",
+            type="primary",
+            on_click=_accept,
+            args=(wid, item, False),
+        )
+        b.button(t("review.take_median"), key=f"rev-median-{item.offer_id}", on_click=_accept, args=(wid, item, True))

@@ -1,0 +1,43 @@
+"""User text as plotly shows it: plotly reads a little HTML (`<a href>`, `<b>`, `<br>`) in labels, titles
+and hover text, so user text is escaped; long labels are wrapped so every bar keeps a readable label."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Sequence
+
+from workshop.domain.plain_text import neutral
+
+WRAP = 32  # characters per line of a bar's label
+LINE_PX = 16  # one line of a 12 px label
+BAR_PX = 30  # the least room per bar
+
+
+def chart_text(text: object) -> str:
+    """User text for a plotly label or hover: shown as typed, never as a link, markup or reversed text."""
+    return html.escape(neutral(text), quote=True)
+
+
+def wrapped(text: object, width: int = WRAP) -> str:
+    """chart_text, wrapped on <br> every `width` characters (long words are split)."""
+    lines = textwrap.wrap(neutral(text), width, break_long_words=True, replace_whitespace=True) or [""]
+    return "<br>".join(html.escape(line, quote=True) for line in lines)
+
+
+def bar_layout(labels: Sequence[str], top: int = 60, bottom: int = 40) -> dict[str, object]:
+    """Layout of a horizontal bar chart over positions 0..n-1, the first on top: one tick per bar carrying
+    its own label (plotly's automatic ticks hide every second category label when they crowd, and equal
+    labels would merge two bars), and a height that gives every bar room for all the lines of its label."""
+    room = sum(max(BAR_PX, 14 + LINE_PX * (label.count("<br>") + 1)) for label in labels)
+    return {
+        "height": top + bottom + room,
+        "margin": {"t": top, "b": bottom},
+        "yaxis": {
+            "tickmode": "array",
+            "tickvals": list(range(len(labels))),
+            "ticktext": list(labels),
+            "automargin": True,
+            "autorange": "reversed",
+        },
+    }

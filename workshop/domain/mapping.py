@@ -1,0 +1,172 @@
+"""The teams' mapping of offers onto the four spaces: pure rules.
+
+Which offers a team maps (scope):
+  own    the offers whose owner team is the team's name (case and outer spaces ignored)
+  share  every offer once, dealt out in turn: the offers by id, the teams by id, offer i to team i mod n
+  all    every offer
+Spread of an offer in a space = highest minus lowest contribution among the teams that mapped it (0-3);
+an offer's spread is its widest space. The median of the teams' values; between two middle values it
+rounds half up (1 and 2 give 2; 1 and 3 give 2), so it is always a whole number the register can hold.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from workshop.domain.errors import InvalidInput
+from workshop.domain.model import SPACE_KEYS
+
+MAX_NOTE = 2000
+
+
+class MappingScope(StrEnum):
+    OWN = "own"
+    SHARE = "share"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class OfferRef:
+    """The little the rules need of an offer."""
+
+    id: int
+    name: str
+    owner_team: str = ""
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One team's mapping of one offer: four contributions (0-3), strength (1-5), groups, partners, note."""
+
+    spaces: dict[str, int]
+    strength: int
+    target_groups: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def offers_for_team(
+    scope: MappingScope, offers: Sequence[OfferRef], team_ids: Sequence[int], team_id: int, team_name: str
+) -> list[OfferRef]:
+    """The offers this team maps under the scope, in register order."""
+    ordered = sorted(offers, key=lambda o: o.id)
+    if scope == MappingScope.ALL:
+        return ordered
+    if scope == MappingScope.OWN:
+        mine = team_name.strip().casefold()
+        return [o for o in ordered if o.owner_team.strip().casefold() == mine]
+    teams = sorted(team_ids)
+    if team_id not in teams:
+        return []
+    turn = teams.index(team_id)
+    return [o for i, o in enumerate(ordered) if i % len(teams) == turn]
+
+
+def progress(assigned: Iterable[int], mapped: Iterable[int]) -> tuple[int, int]:
+    """(mapped, total): how many of the assigned offers the team has mapped."""
+    wanted = set(assigned)
+    return len(wanted & set(mapped)), len(wanted)
+
+
+def next_offer(queue: Sequence[int], mapped: Iterable[int], skipped: Iterable[int] = ()) -> int | None:
+    """The next offer to map: the first not mapped and not skipped; then the skipped ones; None when done."""
+    done, later = set(mapped), list(dict.fromkeys(skipped))
+    for offer_id in queue:
+        if offer_id not in done and offer_id not in later:
+            return offer_id
+    for offer_id in later:
+        if offer_id in queue and offer_id not in done:
+            return offer_id
+    return None
+
+
+def checked(entry: Contribution, complete: bool) -> Contribution:
+    """The mapping cleaned, or InvalidInput naming the field; a complete one must touch a space."""
+    unknown = sorted(set(entry.spaces) - set(SPACE_KEYS))
+    if unknown:
+        raise InvalidInput(f"unknown space {unknown[0]}", field="spaces")
+    values = {key: int(entry.spaces.get(key, 0)) for key in SPACE_KEYS}
+    if bad := [k for k, v in values.items() if not 0 <= v <= 3]:
+        raise InvalidInput(f"the contribution to {bad[0]} must be 0-3", field=bad[0])
+    if not 1 <= int(entry.strength) <= 5:
+        raise InvalidInput("the strength must be 1-5", field="strength")
+    if len(entry.note) > MAX_NOTE:
+        raise InvalidInput(f"the note is longer than {MAX_NOTE} characters", field="note")
+    if complete and not any(values.values()):
+        raise InvalidInput("an offer must contribute to at least one space (0-3)", field="spaces")
+    groups = list(dict.fromkeys(g.strip() for g in entry.target_groups if g.strip()))
+    partners = list(dict.fromkeys(p.strip() for p in entry.partners if p.strip()))
+    return Contribution(values, int(entry.strength), groups, partners, entry.note.strip())
+
+
+def median(values: Sequence[int]) -> int:
+    """The median as a whole number, halves rounded up; InvalidInput when there is nothing to take it of."""
+    if not values:
+        raise InvalidInput("no team has mapped this offer", field="mappings")
+    return math.floor(statistics.median(values) + 0.5)
+
+
+def spread(values: Sequence[int]) -> int:
+    """Highest minus lowest (0 for one value or none)."""
+    return max(values) - min(values) if values else 0
+
+
+@dataclass(frozen=True)
+class OfferSpread:
+    """How the teams mapped one offer: per space the spread and the median, and the widest spread."""
+
+    offer_id: int
+    teams: int
+    by_space: dict[str, int]
+    medians: dict[str, int]
+    strength_spread: int
+    strength_median: int
+
+    @property
+    def widest(self) -> int:
+        return max(self.by_space.values())
+
+    @property
+    def agreed(self) -> bool:
+        """Every team gave the same contributions and the same strength: nothing to decide."""
+        return self.widest == 0 and self.strength_spread == 0
+
+
+def offer_spread(offer_id: int, entries: Sequence[Contribution]) -> OfferSpread:
+    """The spread and medians of the teams' mappings of one offer (at least one mapping)."""
+    per_space = {key: [e.spaces[key] for e in entries] for key in SPACE_KEYS}
+    strengths = [e.strength for e in entries]
+    return OfferSpread(
+        offer_id,
+        len(entries),
+        {key: spread(v) for key, v in per_space.items()},
+        {key: median(v) for key, v in per_space.items()},
+        spread(strengths),
+        median(strengths),
+    )
+
+
+def widest_first(spreads: Iterable[OfferSpread]) -> list[OfferSpread]:
+    """Offers by their widest spread, then the spread of strength, then more teams, then id."""
+    return sorted(spreads, key=lambda s: (-s.widest, -s.strength_spread, -s.teams, s.offer_id))
+
+
+def primary_on_tie(values: dict[str, int], earlier: str | None, entries: Sequence[Contribution]) -> str | None:
+    """The primary space to keep when the accepted contributions tie at the top (None when they do not):
+    the register's earlier choice if it is still among the tied, else the tied space the teams gave most."""
+    top = max(values.values())
+    tied = [k for k in SPACE_KEYS if values[k] == top]
+    if len(tied) < 2:
+        return None
+    if earlier in tied:
+        return earlier
+    return max(tied, key=lambda k: (sum(e.spaces.get(k, 0) for e in entries), -SPACE_KEYS.index(k)))
+
+
+def union(lists: Iterable[Iterable[str]]) -> list[str]:
+    """Every item once, in the order first seen (the teams' target groups or partners together)."""
+    return list(dict.fromkeys(item for items in lists for item in items))

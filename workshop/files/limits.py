@@ -1,0 +1,193 @@
+"""What a spreadsheet may hold before any parser sees it. An XLSX workbook is a zip: one cell at
+XFD1048576 made calamine ask for 512 GB and abort the whole server, and a 2 MB workbook can expand to
+half a gigabyte. So the zip's members are measured (really decompressed, not trusting the sizes it
+declares) and each sheet's extent is read cheaply from its XML before calamine opens the file."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from xml.parsers import expat
+
+from openpyxl.utils import column_index_from_string
+
+from workshop.domain.errors import UnreadableFile
+
+MB = 1024 * 1024
+MAX_UPLOAD_BYTES = 50 * MB  # the file as uploaded, CSV or XLSX
+MAX_UNCOMPRESSED_BYTES = 200 * MB  # all members of a workbook together, decompressed
+MAX_MEMBER_BYTES = 150 * MB  # any one member (a sheet, the shared strings), decompressed
+MAX_RATIO = 100  # decompressed / compressed for a member over 1 MB; real sheets stay under ~20
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+# The reader fills the rectangle from A1 to the last cell, empty cells included.
+MAX_CELLS = 5_000_000
+
+_CHUNK = 4 * MB
+# Excel, LibreOffice and openpyxl write every row and cell with its number first: found by literal search.
+_ROW_REF = re.compile(rb'<row r="(\d{1,9})"')
+_CELL_REF = re.compile(rb'<c r="[A-Z]{1,4}\d{1,9}"')
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,4})\d{1,9}"')
+_CELL_ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,9})"')
+_DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]{1,4})(\d{1,9})"')
+
+
+class _Unusual(Exception):
+    """XML not written the usual way (prefixes, attribute order, entities): read it with a real parser."""
+
+
+def _fast_extent(text: bytes) -> tuple[int, int]:
+    """(last row, last column) of the rows and cells in text, or _Unusual when a row or cell is written
+    in any other way than `<row r="N"` / `<c r="AN"` (then the parser decides)."""
+    opened = [text.count(b"<" + tag + end) for tag in (b"row", b"c") for end in (b" ", b">", b"/", b"\t", b"\n", b"\r")]
+    numbered = _ROW_REF.findall(text)
+    rows, cells = set(numbered), set(_CELL_ROW.findall(text))
+    if sum(opened[:6]) != len(numbered) or sum(opened[6:]) != len(_CELL_REF.findall(text)):
+        raise _Unusual
+    if b":c" in text or b":row" in text:
+        raise _Unusual
+    last_row = max(map(int, rows | cells), default=0)
+    last_column = max(map(_column, set(_CELL_COLUMN.findall(text))), default=0)
+    for column, row in _DIMENSION.findall(text):
+        last_row, last_column = max(last_row, int(row)), max(last_column, _column(column))
+    return last_row, last_column
+
+
+def _parsed_extent(chunks: Iterator[bytes], where: str) -> tuple[int, int]:
+    """(last row, last column) as a reader places them: a row or cell without a number follows the
+    previous one; entities and prefixes resolved by expat. A document type (entity tricks) is refused."""
+    state = {"row": 0, "column": 0, "last_row": 0, "last_column": 0}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        ref = attrs.get("r", "")
+        if local == "row":
+            state["row"] = int(ref) if ref.isdigit() else state["row"] + 1
+            state["column"] = 0
+        elif local == "c":
+            match = re.fullmatch(r"([A-Za-z]{1,4})(\d{1,9})", ref)
+            if match:
+                state["column"], state["row"] = _column(match.group(1).upper().encode()), int(match.group(2))
+            else:
+                state["column"] += 1
+        elif local == "dimension":
+            match = re.search(r"([A-Za-z]{1,4})(\d{1,9})$", attrs.get("ref", ""))
+            if match:
+                state["last_row"] = max(state["last_row"], int(match.group(2)))
+                state["last_column"] = max(state["last_column"], _column(match.group(1).upper().encode()))
+            return
+        else:
+            return
+        state["last_row"] = max(state["last_row"], state["row"])
+        state["last_column"] = max(state["last_column"], state["column"])
+
+    def no_doctype(*_: object) -> None:
+        raise UnreadableFile(f"{where}: holds a document type declaration")
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = no_doctype
+    try:
+        for chunk in chunks:
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise UnreadableFile(f"{where}: not well-formed XML ({exc})") from exc
+    return state["last_row"], state["last_column"]
+
+
+def _column(letters: bytes) -> int:
+    return column_index_from_string(letters.decode()) if len(letters) <= 3 else 10**6
+
+
+def check_size(data: bytes, filename: str) -> None:
+    """Refuse a file over the upload limit."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableFile(f"{filename}: {_mb(len(data))} is over the limit of {_mb(MAX_UPLOAD_BYTES)} for a file")
+
+
+def check_table(filename: str, rows: int, columns: int, where: str = "") -> None:
+    """Refuse a table over the row, column or cell limits (where: 'sheet X' or '')."""
+    place = f"{filename}{', ' + where if where else ''}"
+    if rows > MAX_ROWS:
+        raise UnreadableFile(f"{place}: {rows:,} rows is over the limit of {MAX_ROWS:,} rows")
+    if columns > MAX_COLUMNS:
+        raise UnreadableFile(f"{place}: {columns:,} columns is over the limit of {MAX_COLUMNS:,} columns")
+    if rows * columns > MAX_CELLS:
+        raise UnreadableFile(f"{place}: {rows:,} rows × {columns:,} columns is over the limit of {MAX_CELLS:,} cells")
+
+
+def check_workbook(data: bytes, filename: str) -> None:
+    """Refuse a workbook whose members expand too far or whose sheets reach too far (UnreadableFile)."""
+    check_size(data, filename)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            names = {m.filename for m in members}
+            # Only XLSX: calamine would otherwise try the file as XLSB or ODS, which these checks do not read.
+            if "xl/workbook.xml" not in names or names & {"content.xml", "xl/workbook.bin"}:
+                raise UnreadableFile(f"{filename}: not an XLSX workbook (save it from Excel as .xlsx or CSV)")
+            declared = sum(m.file_size for m in members)
+            if declared > MAX_UNCOMPRESSED_BYTES:
+                raise UnreadableFile(
+                    f"{filename}: expands to {_mb(declared)}, over the limit of {_mb(MAX_UNCOMPRESSED_BYTES)}"
+                )
+            for member in members:
+                _check_member(archive, member, filename)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
+        raise UnreadableFile(f"{filename}: not a readable XLSX workbook") from exc
+
+
+def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, filename: str) -> None:
+    name = member.filename
+    if member.file_size > MAX_MEMBER_BYTES:
+        raise UnreadableFile(
+            f"{filename}: {name} expands to {_mb(member.file_size)}, over the limit of {_mb(MAX_MEMBER_BYTES)}"
+        )
+    if member.file_size > MB and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+        ratio = member.file_size // max(member.compress_size, 1)
+        raise UnreadableFile(f"{filename}: {name} is compressed {ratio}:1, over the limit of {MAX_RATIO}:1")
+    # Every XML member is scanned for rows: a workbook's relations may place its sheets anywhere.
+    if not name.lower().endswith(".xml"):
+        for _ in _chunks(archive, member, filename):
+            pass
+        return
+    where = f"{filename}: {name}"
+    try:
+        extent, rest = (0, 0), b""
+        for chunk in _chunks(archive, member, filename):
+            text = rest + chunk
+            cut = text.rfind(b"<")  # a tag is never cut in two: the last one waits for the next chunk
+            cut = cut if cut > 0 else len(text)
+            found = _fast_extent(text[:cut])
+            extent, rest = (max(extent[0], found[0]), max(extent[1], found[1])), text[cut:]
+            if len(rest) > MB:
+                raise _Unusual
+        found = _fast_extent(rest)
+        extent = (max(extent[0], found[0]), max(extent[1], found[1]))
+    except _Unusual:
+        extent = _parsed_extent(_chunks(archive, member, filename), where)
+    check_table(filename, *extent, name)
+
+
+def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, filename: str) -> Iterator[bytes]:
+    """The member's bytes, decompressed as if it might be larger than it says: a member that lies about
+    its size is caught here, before a reader that trusts the compressed stream expands it."""
+    probe = copy.copy(member)
+    probe.file_size = MAX_MEMBER_BYTES + 1
+    seen = 0
+    with archive.open(probe) as stream:
+        while chunk := stream.read(_CHUNK):
+            seen += len(chunk)
+            if seen > member.file_size:
+                raise UnreadableFile(f"{filename}: {member.filename} is larger than the workbook declares")
+            yield chunk
+    if seen != member.file_size:
+        raise UnreadableFile(f"{filename}: {member.filename} is not the size the workbook declares")
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f} MB"
