@@ -18,8 +18,8 @@ from bench.synthetic import TARGET_GROUPS, WORDS, Fixture
 from bench.timing import SizeResult, percentile, timed
 from workshop.cli import main as workshop_cli
 from workshop.domain.model import SPACE_KEYS
-from workshop.files.exports import to_xlsx
 from workshop.services.reports import html_report
+from workshop.services.workshop_export import to_xlsx
 from workshop.services.workshops import create_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE

@@ -7,7 +7,7 @@ from ui.gate import require
 from ui.widgets import error_edge, option, tr
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
-from workshop.domain.compare import NEVER_WEAK
+from workshop.domain.compare import notable_changes
 from workshop.domain.model import Role
 from workshop.services.comparison import comparable, compare_workshops, unlock
 
@@ -43,9 +43,8 @@ for heading, compared, name_of in (
 ):
     st.subheader(heading)
     st.plotly_chart(compare_chart(compared, lang(), names, title=t("compare.gap_chart")), width="stretch")
-    for row in compared.itertuples():
-        if row.change != NEVER_WEAK:
-            st.info(t(f"compare.change.{row.change}", name=name_of(row.key, lang())))
+    for key, change in notable_changes(compared):
+        st.info(t(f"compare.change.{change}", name=name_of(key, lang())))
     shown = compared.assign(key=compared["key"].map(lambda k, f=name_of: f(k, lang())))
     columns = ["key", "coverage_before", "coverage_after", "share_before", "share_after", "gap_before", "gap_after"]
     st.dataframe(shown[[*columns, "weak_before", "weak_after", "change"]].round(3), hide_index=True, width="stretch")

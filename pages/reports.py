@@ -6,8 +6,8 @@ from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.widgets import error_edge
 from workshop.domain.model import Role
-from workshop.files.exports import to_csv_zip, to_json, to_xlsx
 from workshop.services.reports import html_report
+from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
 
 require(Role.LEADERSHIP)
 current = workshop()

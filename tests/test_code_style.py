@@ -1,5 +1,6 @@
-"""The code stays ruff-clean and workshop/ never imports Streamlit."""
+"""The code stays ruff-clean, workshop/ never imports Streamlit, and the layers import only downwards."""
 
+import ast
 import re
 import subprocess
 import sys
@@ -24,6 +25,42 @@ def test_the_domain_never_imports_streamlit() -> None:
         if re.search(r"^\s*(import|from)\s+streamlit", p.read_text(encoding="utf-8"), re.M)
     ]
     assert offenders == []
+
+
+def _imported(path: Path) -> set[str]:
+    """Every module a file imports, `from a import b` counted as both a and a.b."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    return found
+
+
+def _importers(folder: str, *modules: str) -> list[str]:
+    """The files under workshop/<folder> that import any of `modules` (or something inside them)."""
+    return sorted(
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "workshop" / folder).rglob("*.py")
+        if any(name == m or name.startswith(m + ".") for name in _imported(p) for m in modules)
+    )
+
+
+def test_files_and_the_domain_never_call_the_store_or_the_services() -> None:
+    """Services are the only callers of the store: files/ and domain/ take and return plain data."""
+    for folder in ("files", "domain"):
+        assert _importers(folder, "workshop.store", "workshop.services") == [], folder
+
+
+def test_the_domain_never_reads_or_writes_files() -> None:
+    assert _importers("domain", "workshop.files") == []
+
+
+def test_the_layer_check_sees_an_import_of_the_store() -> None:
+    """The rule above would pass on nothing: it finds today's services, which do import the store."""
+    assert "workshop/services/database_backup.py" in _importers("services", "workshop.store")
+    assert _importers("services", "workshop.stor") == []
 
 
 def test_the_domain_type_checks() -> None:

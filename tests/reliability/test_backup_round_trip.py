@@ -14,8 +14,8 @@ from sqlalchemy import Engine, select
 
 from tests.conftest import database_url
 from tests.reliability.conftest import answer_for, open_week
-from workshop.files.backup import backup, restore
 from workshop.services.answers import Answer, save_draft, submit_answer
+from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
 from workshop.store import make_engine, migrate, read, write
 from workshop.store.tables import actions, data_versions, metadata, sign_in_attempts, theme_responses, themes

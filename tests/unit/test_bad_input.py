@@ -19,9 +19,9 @@ from sqlalchemy import Engine
 from tests.conftest import ROOT
 from workshop.cli import main
 from workshop.domain.errors import ImportRejected, InvalidInput
-from workshop.files.backup import snapshot
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.actions import add_action
+from workshop.services.database_backup import snapshot
 from workshop.services.demo import create_demo
 from workshop.services.offer_import import import_offers
 from workshop.services.offers import offer_from_fields, register_frame

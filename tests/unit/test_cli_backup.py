@@ -13,8 +13,8 @@ from sqlalchemy import Engine
 from tests.conftest import ROOT, database_url, run_cli
 from workshop.domain.errors import DatabaseNotEmpty
 from workshop.domain.model import Role
-from workshop.files.backup import backup, restore, snapshot
 from workshop.services.access import sign_in
+from workshop.services.database_backup import backup, restore, snapshot
 from workshop.services.demo import create_demo
 from workshop.store import make_engine, migrate
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.unit.week_fixture import build_week
-from workshop.domain.compare import compare_scores
+from workshop.domain.compare import compare_scores, notable_changes
 from workshop.domain.errors import NotFound
 from workshop.domain.gaps import against_gaps, attention, concerned_spaces
 from workshop.domain.keyterms import key_terms_by_main_point, stopwords, words
@@ -129,3 +129,9 @@ def test_two_workshops_compared_show_what_became_stayed_and_stopped_being_weak()
     assert compared["key"].tolist() == list(keys)
     assert compared["change"].tolist() == ["still_weak", "no_longer_weak", "newly_weak", "not_weak"]
     assert compared["gap_change"].round(2).tolist() == [-0.06] * 4
+    # The page names every key whose weakness changed or stayed, in order; one weak in neither is left out.
+    assert notable_changes(compared) == [
+        ("inspiration", "still_weak"),
+        ("learning", "no_longer_weak"),
+        ("meeting", "newly_weak"),
+    ]

@@ -19,7 +19,6 @@ from workshop.domain.mapping import (
     widest_first,
 )
 from workshop.domain.model import DayStatus, Offer, Team
-from workshop.files.exports import to_json
 from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase, team_mapping
 from workshop.services.mapping_review import (
     accept,
@@ -31,6 +30,7 @@ from workshop.services.mapping_review import (
     staff_beside_register,
 )
 from workshop.services.offers import add_offers, offers_frame
+from workshop.services.workshop_export import to_json
 from workshop.services.workshops import add_team, create_workshop
 
 OFFERS = [OfferRef(1, "Storytime", "Children"), OfferRef(2, "IT courses", "Digital"), OfferRef(3, "Makers", "digital ")]

@@ -18,11 +18,12 @@ from sqlalchemy import Engine
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
 from workshop.cli import main
 from workshop.domain.model import Action, ThemeStatus
-from workshop.files.exports import safe_cell, to_csv_zip, to_json, to_xlsx
+from workshop.files.exports import safe_cell
 from workshop.services.actions import add_action
 from workshop.services.reports import html_report
 from workshop.services.themes import create_theme, update_theme
 from workshop.services.week import answers_frame
+from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
 from workshop.store.engine import URL_VARIABLE
 
 WRITTEN = [FORMULA_TEXT, CAFE_TEXT, SCRIPT_TEXT]

@@ -9,10 +9,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from workshop.domain.codes import new_passcode
-from workshop.files.backup import backup, restore
-from workshop.files.exports import FORMATS, to_json
+from workshop.files.exports import FORMATS
+from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
 from workshop.services.reports import write_export
+from workshop.services.workshop_export import to_json
 from workshop.services.workshops import create_workshop, list_workshops
 from workshop.store import make_engine, migrate
 

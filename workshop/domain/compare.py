@@ -30,3 +30,9 @@ def compare_scores(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     joined["change"] = [change(b, a) for b, a in zip(joined["weak_before"], joined["weak_after"], strict=True)]
     order = {key: i for i, key in enumerate([*before["key"], *after["key"]])}
     return joined.sort_values("key", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def notable_changes(compared: pd.DataFrame) -> list[tuple[str, str]]:
+    """(key, change) for each key whose weakness is worth a line: it became, stayed or stopped being
+    weak; a key weak in neither workshop is left out."""
+    return [(str(k), str(c)) for k, c in zip(compared["key"], compared["change"], strict=True) if c != NEVER_WEAK]

@@ -1,4 +1,6 @@
-"""Backup and restore of the whole database as one JSON file, portable between SQLite and PostgreSQL."""
+"""The backup file: the whole database as one JSON file, portable between SQLite and PostgreSQL. Written
+and read here, checked whole by workshop.files.backup_check; read from and loaded into the database by
+workshop.services.database_backup."""
 
 from __future__ import annotations
 
@@ -7,20 +9,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, select, text
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy import Table
 
-from workshop.domain.errors import DatabaseNotEmpty, InvalidInput
+from workshop.domain.errors import InvalidInput
 from workshop.files.backup_check import check_header, typed_rows
-from workshop.store import write
-from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY
-from workshop.store.tables import ENTITY_TABLES, settings, workshops
 
 FORMAT = "four-spaces-backup"
-TABLES: tuple[Table, ...] = (settings, *ENTITY_TABLES)
 
 
-def _plain(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """A database value as plain JSON: dates and times as ISO text (times in UTC), the rest as it is."""
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:  # SQLite keeps no zone; we only ever store UTC
             value = value.replace(tzinfo=dt.UTC)
@@ -30,74 +28,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _key(table: Table) -> list[Any]:
-    return [c for c in table.primary_key.columns] or list(table.columns)
+def backup_document(tables: dict[str, list[dict[str, Any]]], schema_version: int) -> dict[str, Any]:
+    """The backup's JSON structure around every table's rows (plain JSON values)."""
+    return {"format": FORMAT, "schema_version": schema_version, "tables": tables}
 
 
-def snapshot(engine: Engine) -> dict[str, Any]:
-    """Every row of every table, in a stable order, as plain JSON values."""
-    tables: dict[str, list[dict[str, Any]]] = {}
-    with engine.connect() as conn:
-        for table in TABLES:
-            rows = conn.execute(select(table).order_by(*_key(table)))
-            data = [{k: _plain(v) for k, v in r._mapping.items()} for r in rows]
-            if table is settings:
-                data = [r for r in data if r["key"] != VERSION_KEY]
-            tables[table.name] = data
-    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "tables": tables}
-
-
-def backup(engine: Engine, path: Path) -> dict[str, int]:
-    """Write the whole database to a JSON file; returns rows per table."""
-    data = snapshot(engine)
+def write_backup(data: dict[str, Any], path: Path) -> dict[str, int]:
+    """Write a backup document to a JSON file; returns rows per table."""
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     return {name: len(rows) for name, rows in data["tables"].items()}
 
 
-def restore(engine: Engine, path: Path, replace: bool = False) -> dict[str, int]:
-    """Load a backup into an empty database (or replace everything, if asked); all or nothing."""
+def read_backup(path: Path, tables: tuple[Table, ...], schema_version: int) -> dict[str, list[dict[str, Any]]]:
+    """Every table's rows from a backup file, each row checked and typed against its table before any is
+    returned (a bad backup changes nothing); InvalidInput naming the file, table, row and column."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InvalidInput(f"{path}: not a readable backup file ({exc})", field="file") from exc
-    found = check_header(data, path, FORMAT, SCHEMA_VERSION)
-    known = {table.name for table in TABLES}
+    found = check_header(data, path, FORMAT, schema_version)
+    known = {table.name for table in tables}
     unknown = sorted(set(found) - known)
     if unknown:
         raise InvalidInput(f"{path}: unknown table {unknown[0]!r}", field="file")
-    # Every row is checked before the first is written: a bad backup changes nothing.
-    checked = {table.name: typed_rows(path, table, found.get(table.name, [])) for table in TABLES}
-    counts: dict[str, int] = {}
-    try:
-        return _write(engine, checked, replace, counts)
-    except (IntegrityError, DataError) as exc:
-        problem = str(exc.orig).splitlines()[0] if exc.orig else "a row breaks a rule of the database"
-        raise InvalidInput(f"{path}: rows do not fit together ({problem})", field="file") from None
-
-
-def _write(
-    engine: Engine, checked: dict[str, list[dict[str, Any]]], replace: bool, counts: dict[str, int]
-) -> dict[str, int]:
-    with write(engine) as conn:
-        if conn.execute(select(func.count()).select_from(workshops)).scalar() and not replace:
-            raise DatabaseNotEmpty("the database already holds workshops; use --replace to overwrite them")
-        for table in reversed(TABLES):
-            delete = table.delete()
-            if table is settings:
-                delete = delete.where(settings.c.key != VERSION_KEY)
-            conn.execute(delete)
-        for table in TABLES:
-            rows = checked[table.name]
-            if rows:
-                conn.execute(table.insert(), rows)
-            counts[table.name] = len(rows)
-        if engine.dialect.name == "postgresql":
-            for table in TABLES:
-                if "id" in table.columns and counts.get(table.name):
-                    conn.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"(SELECT MAX(id) FROM {table.name}))"
-                        )
-                    )
-    return counts
+    return {table.name: typed_rows(path, table, found.get(table.name, [])) for table in tables}

@@ -1,5 +1,6 @@
 """Exports of one workshop: a documented JSON format, an Excel workbook with a sheet per entity (and
 an `answers` sheet that reads on its own), a zip of CSV files, and the HTML report (workshop.files.html_report).
+The workshop is read by workshop.services.workshop_export; here the document becomes each file.
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
@@ -22,47 +23,9 @@ import json
 import zipfile
 from typing import Any
 
-from sqlalchemy import Engine, Table, select
-from sqlalchemy import types as sa_types
-
-from workshop.domain.errors import NotFound
-from workshop.domain.model import SPACE_KEYS
-from workshop.files.backup import _plain
 from workshop.files.xlsx import workbook
-from workshop.services.mapping_review import export_decisions, export_mappings
-from workshop.store import read
-from workshop.store.tables import (
-    actions,
-    days,
-    main_points,
-    offers,
-    partners,
-    questions,
-    reactions,
-    responses,
-    teams,
-    theme_responses,
-    themes,
-    vote_dots,
-    votes,
-    workshops,
-)
 
 FORMAT, VERSION = "four-spaces-workshop", 1
-ENTITIES: dict[str, Table] = {
-    "teams": teams,
-    "offers": offers,
-    "partners": partners,
-    "main_points": main_points,
-    "days": days,
-    "questions": questions,
-    "responses": responses,
-    "themes": themes,
-    "actions": actions,
-    "reactions": reactions,
-    "votes": votes,
-    "vote_dots": vote_dots,
-}
 SECRET_COLUMNS = {"code_hash", "facilitator_code_hash", "leadership_code_hash", "team_code_salt", "idempotency_key"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("json", "xlsx", "csv", "html")
@@ -83,45 +46,9 @@ ANSWER_SHEET_COLUMNS = [
 ]
 
 
-def _rows(table: Table, result: Any) -> list[dict[str, Any]]:
-    """The rows as plain JSON values; only date and time columns need converting (_plain)."""
-    names = list(result.keys())
-    keys = [k for k in names if k not in SECRET_COLUMNS and k != "workshop_id"]
-    positions = [names.index(k) for k in keys]
-    timed = {k for k in keys if isinstance(table.c[k].type, (sa_types.Date, sa_types.DateTime))}
-    found = []
-    for row in result:
-        data = {k: row[i] for k, i in zip(keys, positions, strict=True)}
-        for k in timed:
-            data[k] = _plain(data[k])
-        if table is offers:
-            data["spaces"] = {key: data.pop(key) for key in SPACE_KEYS}
-        found.append(data)
-    return found
-
-
-def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
-    """The whole workshop as the documented JSON structure."""
-    with read(engine) as conn:
-        head = conn.execute(select(workshops).where(workshops.c.id == workshop_id))
-        found = _rows(workshops, head)
-        if not found:
-            raise NotFound(f"no workshop {workshop_id}")
-        workshop = found[0]
-        doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "workshop": workshop}
-        for name, table in ENTITIES.items():
-            rows = conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.id))
-            doc[name] = _rows(table, rows)
-        links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
-        doc["mappings"] = export_mappings(conn, workshop_id)
-        doc["mapping"] = export_decisions(conn, workshop_id)
-    for theme in doc["themes"]:
-        theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
-    return doc
-
-
-def to_json(engine: Engine, workshop_id: int) -> str:
-    return json.dumps(workshop_document(engine, workshop_id), ensure_ascii=False, indent=2)
+def document_json(doc: dict[str, Any]) -> str:
+    """The workshop document (workshop.services.workshop_export.workshop_document) as JSON text."""
+    return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
 def safe_cell(value: Any) -> Any:
@@ -172,22 +99,22 @@ def readable_answers(doc: dict[str, Any]) -> list[list[Any]]:
     return [row for _, row in keyed]
 
 
-def _tables(doc: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(name, header, rows) for the readable answers and each entity, cells formula-safe."""
+def _tables(doc: dict[str, Any], columns: dict[str, list[str]]) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """(name, header, rows) for the readable answers and each entity (`columns`: each entity's exported
+    columns, the header of an empty one), cells formula-safe."""
     found = [("answers", ANSWER_SHEET_COLUMNS, readable_answers(doc))]
-    for name in ENTITIES:
-        columns = [c.name for c in ENTITIES[name].columns if c.name not in SECRET_COLUMNS | {"workshop_id"}]
-        header = list(doc[name][0]) if doc[name] else columns
+    for name, exported in columns.items():
+        header = list(doc[name][0]) if doc[name] else exported
         found.append((name, header, [[row.get(col) for col in header] for row in doc[name]]))
     return [(name, header, [safe_row(row) for row in rows]) for name, header, rows in found]
 
 
-def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
-    """A zip of CSV files: answers.csv and one per entity."""
+def document_csv_zip(doc: dict[str, Any], columns: dict[str, list[str]]) -> bytes:
+    """A zip of CSV files: answers.csv and one per entity (`columns` as for _tables)."""
     buffer = io.BytesIO()
     # Level 1: nearly the size of the default level, in a third of the time.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, header, rows in _tables(workshop_document(engine, workshop_id)):
+        for name, header, rows in _tables(doc, columns):
             text = io.StringIO()
             writer = csv.writer(text)
             writer.writerow(header)
@@ -196,8 +123,8 @@ def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
     return buffer.getvalue()
 
 
-def to_xlsx(engine: Engine, workshop_id: int) -> bytes:
-    """A workbook with a sheet for the workshop, one with every answer, and one per entity."""
-    doc = workshop_document(engine, workshop_id)
+def document_xlsx(doc: dict[str, Any], columns: dict[str, list[str]]) -> bytes:
+    """A workbook with a sheet for the workshop, one with every answer, and one per entity (`columns` as
+    for _tables)."""
     head = [[key, safe_cell(value)] for key, value in doc["workshop"].items()]
-    return workbook([("workshop", head), *((name, [header, *rows]) for name, header, rows in _tables(doc))])
+    return workbook([("workshop", head), *((name, [header, *rows]) for name, header, rows in _tables(doc, columns))])

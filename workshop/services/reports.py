@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from workshop.files.exports import to_csv_zip, to_json, to_xlsx
 from workshop.files.html_report import Week, render
 from workshop.services.actions import actions_frame, with_overdue
 from workshop.services.priorities import workshop_scores
@@ -21,6 +20,7 @@ from workshop.services.week_material import (
     questions_frame,
     team_names,
 )
+from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
 from workshop.services.workshops import get_workshop
 
 
