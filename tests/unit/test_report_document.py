@@ -101,6 +101,7 @@ def test_the_summary_comes_first_in_plain_english_words(engine: Engine) -> None:
     assert "Weak spots: Meeting space, Performative space, Involvement" in summary
     assert "Staff see Meeting space differently from the mapping: 3.3 against 1.0" in summary
     assert "Meeting place: 5 answers. Words used most:" in summary and "sofas" in summary
+    assert "Not tied to a main point: 1 answer. Words used most:" in summary
     assert "More sofas: adopted — Buy them in spring" in summary
     assert f"{HOSTILE}: parked — Not before the budget" in summary
     assert "Themes still open: 1." in summary

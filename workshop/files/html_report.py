@@ -218,10 +218,11 @@ def _said_summary(week: Week, lang: str, t: Words) -> str:
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
         title = point.title if point else t("report.none")
         terms = ", ".join(key_terms(rows["text"].fillna(""), stop, TERMS)["term"]) if not rows.empty else ""
+        count = t("report.answers_one") if len(rows) == 1 else t("report.answers_many", n=len(rows))
         said = (
-            t("report.point_said", point=title, answers=len(rows), terms=terms)
+            t("report.point_said", point=title, answers=count, terms=terms)
             if terms
-            else t("report.point_said_no_terms", point=title, answers=len(rows))
+            else t("report.point_said_no_terms", point=title, answers=count)
         )
         items.append(f"<li>{esc(said)}</li>")
     return "".join(parts) + f"<ul>{''.join(items)}</ul>"
