@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.context import engine, t, workshop
+from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import error_edge
 from workshop.domain.model import Role
@@ -16,7 +16,7 @@ st.title(t("reports.title"))
 st.caption(t("reports.help"))
 
 FORMATS = {
-    "html": ("text/html", "html", lambda: html_report(engine(), current.id, lang=current.language)),
+    "html": ("text/html", "html", lambda: html_report(engine(), current.id, lang=lang())),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xlsx",

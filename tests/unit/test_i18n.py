@@ -10,7 +10,9 @@ from workshop.domain.errors import WorkshopError
 from workshop.domain.model import DayStatus, QuestionKind, Role
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+# The HTML report takes its labels (the `report.` keys) from the locale files too.
+REPORT = ROOT / "workshop" / "files" / "html_report.py"
+CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), REPORT]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
 DYNAMIC = re.compile(r"""\bt\(\s*f["']([a-z_.]+)\{""")
 

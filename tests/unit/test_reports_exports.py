@@ -46,8 +46,11 @@ def test_the_html_report_holds_every_answer_escaped_and_no_raw_user_html(engine:
     assert "<b>now</b>" not in report
     assert html.escape("+Rooms <i>to</i> meet") in report and html.escape("@decide & build") in report
     assert 'class="overdue"' in report and html.escape("=Buy sofas") in report
+    appendix = report.split("Appendix: every answer")[1]
     for answer in answers_frame(engine, week.workshop_id).itertuples():
-        assert f"<td>{answer.id}</td>" in report
+        row = f"<td>{html.escape(answer.team)}</td><td>{answer.day}</td><td>{html.escape(answer.question)}</td>"
+        assert row in appendix
+    assert len(answers_frame(engine, week.workshop_id)) == appendix.count("<tr><td>")
     assert "<h3>Meeting place</h3>" in report and "<h3>Not tied to a main point</h3>" in report
     assert "https://cdn" not in report.split("<body>")[0] and "plotly" in report.lower()
     assert report.count("<circle cx=") == 4 and "Performative space" in report

@@ -8,10 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from workshop.files.html_report import Week, render
+from workshop.config.i18n import FALLBACK, UI_LANGUAGES, translate
+from workshop.domain.space_detail import staff_comparison
+from workshop.files.html_report import VoteResult, Week, Words, render
 from workshop.services.actions import actions_frame, with_overdue
-from workshop.services.priorities import workshop_scores
+from workshop.services.priorities import staff_ratings, workshop_scores
+from workshop.services.reactions import reactions_frame
 from workshop.services.themes import list_themes
+from workshop.services.votes import list_votes, vote_results
 from workshop.services.week import list_main_points
 from workshop.services.week_material import (
     consolidation_answers,
@@ -29,6 +33,12 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
     current = get_workshop(engine, workshop_id)
     questions = questions_frame(engine, workshop_id)
     actions = actions_frame(engine, workshop_id)
+    scores = workshop_scores(engine, workshop_id)
+    votes = [
+        VoteResult(vote.title, vote.target.value, vote.dots, vote.is_open, vote_results(engine, workshop_id, vote.id))
+        for vote in reversed(list_votes(engine, workshop_id))
+        if vote.id is not None
+    ]
     return Week(
         name=current.name,
         language=current.language,
@@ -38,16 +48,40 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
         options=question_options(questions),
         drafts=drafts_frame(engine, workshop_id),
         teams=team_names(engine, workshop_id),
-        space_scores=workshop_scores(engine, workshop_id).spaces,
+        space_scores=scores.spaces,
         themes=list_themes(engine, workshop_id),
         actions=with_overdue(actions, today) if not actions.empty else actions,
+        aim_scores=scores.aims,
+        staff=staff_comparison(scores.spaces, staff_ratings(engine, workshop_id)),
+        reactions=reactions_frame(engine, workshop_id),
+        votes=votes,
     )
 
 
+def report_language(workshop_language: str, ui_lang: str | None) -> str:
+    """The workshop's language when the report has words in it, else the reader's interface language."""
+    for candidate in (workshop_language, ui_lang):
+        if candidate in UI_LANGUAGES:
+            return str(candidate)
+    return FALLBACK
+
+
+def report_words(lang: str) -> Words:
+    """The report's labels in `lang`, from the locale files."""
+
+    def t(key: str, **params: object) -> str:
+        return translate(lang, key, **params)
+
+    return t
+
+
 def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> str:
-    """The whole report as one HTML document, in `lang` (else the workshop's language)."""
+    """The whole report as one HTML document in the workshop's language; `lang` (the reader's interface
+    language) serves when the locale files have no words in the workshop's language."""
     today = today or dt.date.today()
-    return render(report_week(engine, workshop_id, today), today, lang)
+    week = report_week(engine, workshop_id, today)
+    chosen = report_language(week.language, lang)
+    return render(week, today, chosen, report_words(chosen))
 
 
 def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:

@@ -1,0 +1,174 @@
+"""The HTML report reads as a document leadership can hand out: a summary in plain words first (the
+weakest and strongest spaces and aims, what staff said, the decisions, the actions and their owners),
+then the detail and an appendix with every answer, in the workshop's language, with no field names,
+raw booleans or ids, and every piece of user text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
+from workshop.domain.model import Action, Offer, ThemeStatus
+from workshop.services.actions import add_action
+from workshop.services.offers import add_offers
+from workshop.services.publication import set_published
+from workshop.services.reactions import react, set_reactions_open
+from workshop.services.reports import html_report
+from workshop.services.themes import create_theme, update_theme
+from workshop.services.votes import open_vote, spend_dot
+from workshop.store import write
+from workshop.store.tables import workshops
+
+HOSTILE = '<img src=x onerror="alert(2)"> & "quotes"'
+# What the old data dump showed: field names, raw booleans and statuses, empty values.
+RAW = ["target_share", "mean_strength", "response_ids", "[park]", "[adopt]", "weak_silent", "in_progress"]
+RAW_WORDS = re.compile(r"\b(True|False|None|nan|NaN)\b")
+
+
+INLINE = {"strong", "b", "i", "em", "small", "span", "a"}
+
+
+class _Text(HTMLParser):
+    """The text a reader sees: everything but scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._hidden += tag in ("script", "style")
+        self.parts.append("" if tag in INLINE else " ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("script", "style")
+        self.parts.append("" if tag in INLINE else " ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def text_of(report: str) -> str:
+    parser = _Text()
+    parser.feed(report)
+    return " ".join("".join(parser.parts).split())
+
+
+def _loop_week(engine: Engine, language: str = "en"):  # type: ignore[no-untyped-def]
+    week = build_week(engine)
+    wid = week.workshop_id
+    with write(engine) as conn:
+        conn.execute(workshops.update().where(workshops.c.id == wid).values(language=language))
+    add_offers(
+        engine,
+        wid,
+        [
+            Offer(name="Homework café", strength=4, spaces={"learning": 3}),
+            Offer(name="Author talks", strength=4, spaces={"inspiration": 3, "learning": 1}),
+            Offer(name="Open lounge", strength=1, spaces={"meeting": 2}),
+        ],
+    )
+    sofas = create_theme(engine, wid, "More sofas", [week.answers[("Alpha", "q2")]])
+    update_theme(engine, wid, sofas, "More sofas", ThemeStatus.ADOPT, "Buy them in spring")
+    debates = create_theme(engine, wid, HOSTILE, [week.answers[("Beta", "q2")]])
+    update_theme(engine, wid, debates, HOSTILE, ThemeStatus.PARK, "Not before the budget")
+    create_theme(engine, wid, "Opening hours", [])
+    add_action(engine, wid, Action(title="Order sofas", owner="Karen Holm", due=dt.date(2026, 1, 5)))
+    set_published(engine, wid, True)
+    set_reactions_open(engine, wid, sofas, True)
+    react(engine, week.teams["Beta"], sofas, "concerns", "Where do they <b>fit</b>?")
+    react(engine, week.teams["Gamma"], sofas, "agree", "")
+    vote = open_vote(engine, wid, "What first?", "themes", 3)
+    spend_dot(engine, week.teams["Alpha"], vote, sofas)
+    spend_dot(engine, week.teams["Beta"], vote, sofas)
+    return week
+
+
+def test_the_summary_comes_first_in_plain_english_words(engine: Engine) -> None:
+    week = _loop_week(engine)
+    report = html_report(engine, week.workshop_id, today=dt.date(2026, 3, 1))
+    text = text_of(report)
+    summary = text.split("The detail")[0]
+    assert "Weakest space: Performative space — 0 % of the coverage against a target of 25 %." in summary
+    assert "Strongest space: Learning space" in summary and "Weakest aim:" in summary
+    assert "Weak spots: Meeting space, Performative space, Involvement" in summary
+    assert "Staff see Meeting space differently from the mapping: 3.3 against 1.0" in summary
+    assert "Meeting place: 5 answers. Words used most:" in summary and "sofas" in summary
+    assert "Not tied to a main point: 1 answer. Words used most:" in summary
+    assert "More sofas: adopted — Buy them in spring" in summary
+    assert f"{HOSTILE}: parked — Not before the budget" in summary
+    assert "Themes still open: 1." in summary
+    assert "Order sofas" in summary and "Karen Holm" in summary and "planned, overdue" in summary
+    assert text.index("Summary") < text.index("The detail") < text.index("Appendix: every answer")
+
+
+def test_the_detail_has_readable_tables_the_staffs_view_reactions_and_votes(engine: Engine) -> None:
+    week = _loop_week(engine)
+    text = text_of(html_report(engine, week.workshop_id, today=dt.date(2026, 3, 1)))
+    detail = text.split("The detail")[1].split("Appendix: every answer")[0]
+    assert "Space Share of coverage Target share Gap (points)" in detail
+    assert "Performative space 0 % 25 % +25 0 weak spot" in detail
+    assert "The staff's view beside the mapped view" in detail
+    assert "Meeting space 3.3 (3 ratings) 1.0 +2.3 (more than a point apart)" in detail
+    assert "1 agree, 1 have concerns." in detail and "Beta has concerns Where do they <b>fit</b>?" in detail
+    assert "Dot votes What first? On themes; 3 dots per team; still open. Rank Item Dots 1 More sofas 2" in detail
+    assert "What holds us back? Option Chosen by Share of the answers money 2 100 %" in detail
+
+
+def test_the_report_shows_no_field_names_or_raw_values(engine: Engine) -> None:
+    week = _loop_week(engine)
+    for lang in ("en", "da"):
+        report = html_report(engine, week.workshop_id, lang=lang, today=dt.date(2026, 3, 1))
+        text = text_of(report)
+        assert [raw for raw in RAW if raw in text] == []
+        assert RAW_WORDS.findall(text) == []
+
+
+def test_the_report_is_in_danish_for_a_danish_workshop_whatever_the_reader_uses(engine: Engine) -> None:
+    week = _loop_week(engine, language="da")
+    report = html_report(engine, week.workshop_id, lang="en", today=dt.date(2026, 3, 1))
+    text = text_of(report)
+    assert '<html lang="da">' in report
+    assert "Svageste rum: Det performative rum — 0 % af dækningen mod et mål på 25 %." in text
+    assert "More sofas: vedtaget — Buy them in spring" in text and f"{HOSTILE}: parkeret" in text
+    assert "Karen Holm" in text and "planlagt, forsinket" in text
+    assert "Medarbejderne ser Møderummet anderledes end kortlægningen: 3,3 mod 1,0" in text
+    assert "Bilag: alle svar" in text
+    assert [raw for raw in RAW if raw in text] == [] and RAW_WORDS.findall(text) == []
+
+
+@pytest.mark.parametrize(("reader", "expected"), [("da", "Sammenfatning"), (None, "Summary")])
+def test_a_workshop_language_without_words_takes_the_readers_language(
+    engine: Engine, reader: str | None, expected: str
+) -> None:
+    week = _loop_week(engine, language="nb")
+    assert expected in text_of(html_report(engine, week.workshop_id, lang=reader))
+
+
+def test_every_answer_is_in_the_appendix_and_user_text_stays_escaped(engine: Engine) -> None:
+    week = _loop_week(engine)
+    report = html_report(engine, week.workshop_id, today=dt.date(2026, 3, 1))
+    appendix = report.split("Appendix: every answer")[1]
+    for team, day, question, answer in [
+        ("Alpha", 1, "How strong is the meeting space?", "4"),
+        ("Beta", 1, "How strong is the meeting space?", "2"),
+        ("Gamma", 1, "How strong is the meeting space?", "4"),
+        ("Alpha", 1, "What should change?", FORMULA_TEXT),
+        ("Beta", 1, "What should change?", CAFE_TEXT),
+        ("Alpha", 2, "What holds us back?", "money · time"),
+        ("Beta", 2, "What holds us back?", "money"),
+        ("Gamma", 2, "Anything else?", SCRIPT_TEXT),
+    ]:
+        cells = "".join(f"<td>{html.escape(str(c))}</td>" for c in (team, day, question, answer))
+        assert cells in appendix, cells
+    assert "<h3>Not tied to a main point</h3>" in appendix
+    for raw in ("<script>alert(1)</script>", "<b>now</b>", "<b>fit</b>", "<img src=x"):
+        assert raw not in report
+    assert html.escape(HOSTILE) in report and html.escape("Where do they <b>fit</b>?") in report
