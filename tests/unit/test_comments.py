@@ -104,3 +104,31 @@ def test_a_hidden_comment_is_no_longer_read_by_teams_and_cannot_be_edited_by_its
         edit_comment(engine, alpha, rude, "Still rude")
     set_hidden(engine, week.workshop_id, rude, False)
     assert [text for _, text, _ in shown(engine, week)] == ["Rude words", f"Re: {CAFE_TEXT}"]
+
+
+def test_the_exports_carry_the_comments_raw_in_json_and_formula_safe_in_the_workbook_and_csv(engine: Engine) -> None:
+    import csv
+    import io
+    import json
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from workshop.files.exports import to_csv_zip, to_json, to_xlsx
+
+    week = build_week(engine)
+    assert json.loads(to_json(engine, week.workshop_id))["comments"] == []  # the key is there before any comment
+    close_monday(engine, week)
+    typed = "=HYPERLINK(1) <b>cafés</b> too"
+    hidden = add_comment(engine, week.teams["Gamma"], week.answers[("Beta", "q2")], typed)
+    set_hidden(engine, week.workshop_id, hidden, True)
+    doc = json.loads(to_json(engine, week.workshop_id))
+    assert [(c["response_id"], c["team_id"], c["text"], c["hidden"]) for c in doc["comments"]] == [
+        (week.answers[("Beta", "q2")], week.teams["Gamma"].id, typed, True)
+    ]
+    assert "workshop_id" not in doc["comments"][0]
+    rows = list(load_workbook(io.BytesIO(to_xlsx(engine, week.workshop_id)))["comments"].iter_rows(values_only=True))
+    assert rows[1][rows[0].index("text")] == f"'{typed}"
+    with zipfile.ZipFile(io.BytesIO(to_csv_zip(engine, week.workshop_id))) as archive:
+        found = list(csv.DictReader(io.StringIO(archive.read("comments.csv").decode("utf-8-sig"))))
+    assert [row["text"] for row in found] == [f"'{typed}"]
