@@ -46,16 +46,23 @@ def test_a_team_comments_on_another_teams_answer_and_leadership_hides_it(app_db:
     assert errors_of(at) == []
     assert f"{TEAM}: {COMMENT}" in _texts(at)  # plain text: the stars and the formula as typed
     assert f"{other}'s answer · comments: 1" in [e.label for e in at.expander]
+    # The team edits its own comment (another team's would have no edit form).
+    edit = next(a for a in at.text_area if a.key and a.key.startswith("edit_comment_text_"))
+    assert edit.value == COMMENT
+    edit.input(COMMENT + " Edited.")
+    next(b for b in at.button if b.label == "Save comment").click().run()
+    assert errors_of(at) == [] and f"{TEAM}: {COMMENT} Edited." in _texts(at)
+    shown = f"{TEAM}: {COMMENT} Edited."
 
     lead = _log(Role.LEADERSHIP)
-    assert f"{TEAM}: {COMMENT}" in _texts(lead)
+    assert shown in _texts(lead)
     assert not any(a.key and a.key.startswith("comment_text_") for a in lead.text_area)  # no form for leadership
     next(b for b in lead.button if b.label == "Hide from teams").click().run()
     assert errors_of(lead) == []
-    assert f"{TEAM}: {COMMENT}" in _texts(lead)  # leadership still reads it, marked hidden
+    assert shown in _texts(lead)  # leadership still reads it, marked hidden
     assert any("Hidden — teams do not see this comment" in m.value for m in lead.markdown)
     assert [b.label for b in lead.button if b.key and b.key.startswith("hide_comment_")] == ["Show to teams again"]
 
     at.run()
-    assert f"{TEAM}: {COMMENT}" not in _texts(at)  # the team no longer reads it
+    assert not any(COMMENT in text for text in _texts(at))  # the team no longer reads it
     assert f"{other}'s answer · comments: 0" in [e.label for e in at.expander]

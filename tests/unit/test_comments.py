@@ -132,3 +132,20 @@ def test_the_exports_carry_the_comments_raw_in_json_and_formula_safe_in_the_work
     with zipfile.ZipFile(io.BytesIO(to_csv_zip(engine, week.workshop_id))) as archive:
         found = list(csv.DictReader(io.StringIO(archive.read("comments.csv").decode("utf-8-sig"))))
     assert [row["text"] for row in found] == [f"'{typed}"]
+
+
+def test_a_version_6_database_gets_the_comments_table_and_keeps_its_answers(sqlite_engine: Engine) -> None:
+    from sqlalchemy import inspect, text
+
+    from workshop.store import migrate
+    from workshop.store.migrations import SCHEMA_VERSION
+
+    week = build_week(sqlite_engine)
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("DROP TABLE comments"))
+        conn.execute(text("UPDATE settings SET value = '6' WHERE key = 'schema_version'"))
+    assert "comments" not in inspect(sqlite_engine).get_table_names()
+    assert migrate(sqlite_engine) == SCHEMA_VERSION == 7
+    close_monday(sqlite_engine, week)
+    add_comment(sqlite_engine, week.teams["Alpha"], week.answers[("Beta", "q2")], "After the upgrade")
+    assert shown(sqlite_engine, week) == [("Alpha", "After the upgrade", False)]
