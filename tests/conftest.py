@@ -1,27 +1,63 @@
-"""Fixtures: a real SQLite file per test, and a real PostgreSQL server when TEST_DATABASE_URL is set."""
+"""Shared fixtures: a real SQLite file per test, a real PostgreSQL server when TEST_DATABASE_URL is set,
+the command line run in-process (run_cli), and the run's own rules (the benchmark marker, the spread over cores,
+figures printed at the end)."""
 
 from __future__ import annotations
 
+import gc
+import io
 import os
 from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
+from workshop.cli import main
+from workshop.services import access
 from workshop.store import make_engine, migrate
+from workshop.store.engine import URL_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 IN_CI = os.environ.get("CI") == "true"
+RUN_BENCH = IN_CI or os.environ.get("RUN_BENCH") == "1"
+
+# Under pytest-xdist each worker wipes and fills its own schema of the test database, never another's.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+PG_SCHEMA = f"test_{WORKER}" if WORKER else "public"
+
+
+def _in_schema(url: str) -> str:
+    if not url or PG_SCHEMA == "public":
+        return url
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{PG_SCHEMA}"
+
+
+PG_URL = _in_schema(os.environ.get("TEST_DATABASE_URL", ""))
+
+# Passcodes are hashed with scrypt at a cost meant to slow an attacker down; the tests hash thousands
+# (every demo, every sign-in), so in this process they use a small cost. A stored hash names its own
+# cost, so checking a code works the same; the app's servers and CLI subprocesses keep the real cost.
+TEST_SCRYPT_N = 2**10
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_scrypt() -> Iterator[None]:
+    real = access._N
+    access._N = TEST_SCRYPT_N
+    yield
+    access._N = real
 
 
 def reset_postgres(url: str) -> Engine:
     """A PostgreSQL engine on an empty schema (the test server is ours to wipe)."""
     engine = make_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
     return engine
 
 
@@ -57,3 +93,91 @@ def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
     migrate(eng)
     yield eng
     eng.dispose()
+
+
+@dataclass
+class CliRun:
+    """What `python -m workshop` gave back, with the attributes of subprocess.run's result."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(url: str, *args: str) -> CliRun:
+    """`python -m workshop ARGS` on the database at url, run in this process through workshop.cli.main
+    (no interpreter to start): its exit code and what it printed to stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    before = os.environ.get(URL_VARIABLE)
+    os.environ[URL_VARIABLE] = url
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse refusing the arguments, as the real command would
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        if before is None:
+            os.environ.pop(URL_VARIABLE, None)
+        else:
+            os.environ[URL_VARIABLE] = before
+        gc.collect()  # the command's engines: their connections close now, not during a later test
+    return CliRun(code, out.getvalue(), err.getvalue())
+
+
+# ---- the run's rules ---------------------------------------------------------------------------
+
+
+# Minutes-long tests that run beside the others: spread over several workers, they start first, so
+# that no worker is left with one of them at the end while the others have nothing to do.
+LONG_RUNNING = ("tests/reliability/", "tests/test_code_style.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip_bench = pytest.mark.skip(reason="the benchmark smoke test runs in CI; locally with RUN_BENCH=1")
+    for item in items:
+        if "bench" in item.keywords and not RUN_BENCH:
+            item.add_marker(skip_bench)
+        if Path(item.path).is_relative_to(ROOT / "tests" / "e2e"):
+            item.add_marker(pytest.mark.xdist_group("browser"))  # one worker, one app server, one Chromium
+    if WORKER:  # every worker sorts alike (they must collect the same list); a run in one process keeps its order
+        items.sort(key=lambda item: not ("bench" in item.keywords or item.nodeid.startswith(LONG_RUNNING)))
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (pyproject): the whole suite spreads over the machine's cores; tests named on the
+    command line run in this one process (quicker to start, and --pdb works). `-n N` overrides both."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return 0 if config.args_source == pytest.Config.ArgsSource.ARGS else None
+
+
+# Figures (latencies, drawing times) printed at the end of the run, whatever the capture mode; under
+# pytest-xdist each worker sends its own to the main process.
+FIGURES: dict[str, list[str]] = {}
+
+
+def print_at_the_end(section: str, lines: list[str]) -> None:
+    """Print the lines tests append to this list under `section` at the end of the run."""
+    FIGURES[section] = lines
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    sent = getattr(session.config, "workeroutput", None)
+    if sent is not None:
+        sent["figures"] = {section: list(lines) for section, lines in FIGURES.items()}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    for section, lines in getattr(node, "workeroutput", {}).get("figures", {}).items():
+        FIGURES.setdefault(section, []).extend(lines)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for section, lines in FIGURES.items():
+        if lines:
+            terminalreporter.write_sep("-", section)
+            for line in lines:
+                terminalreporter.write_line(line)

@@ -1,16 +1,20 @@
 """The benchmark works: at size S it measures every page of every role and writes its results file.
-(CI runs it at S only, as a smoke test; the figures themselves are not asserted.)"""
+(CI runs it at S only, as a smoke test; the figures themselves are not asserted.) Marked `bench`: it runs
+when CI=true or RUN_BENCH=1 (tests/conftest.py), and is skipped otherwise."""
 
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ui.navigation import BY_ROLE, PUBLIC
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.bench
 def test_the_benchmark_at_size_s_measures_every_page_and_writes_its_results(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     run = subprocess.run(

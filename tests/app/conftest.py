@@ -1,14 +1,20 @@
-"""AppTest fixtures: the real app.py on its own SQLite file, with the demo workshop it creates."""
+"""AppTest fixtures: the real app.py on its own SQLite file, with the demo workshop it creates (app_db),
+or on a copy of a database that already holds the demo (demo_db, and db: an engine on it)."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from workshop.domain.model import Role
-from workshop.services.demo import demo_codes_hint
+from workshop.services.demo import create_demo, demo_codes_hint
+from workshop.store import make_engine, migrate
+from workshop.store.engine import URL_VARIABLE
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -17,8 +23,37 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A fresh database file for this test; the app creates the demo in it on first run."""
     url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
-    monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
+    monkeypatch.setenv(URL_VARIABLE, url)
     return url
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the demo workshop, as the app makes it on an empty database: built once."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    create_demo(engine)
+    engine.dispose()  # the last connection closed: the WAL is folded into the file
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """This test's own copy of the demo database (a file copy: far quicker than building the demo)."""
+    path = tmp_path / "app.sqlite3"
+    shutil.copyfile(demo_file, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv(URL_VARIABLE, url)
+    return url
+
+
+@pytest.fixture
+def db(demo_db: str) -> Iterator[Engine]:
+    """An engine on this test's demo database, the one the app reads."""
+    eng = make_engine(demo_db)
+    yield eng
+    eng.dispose()
 
 
 def fresh_app() -> AppTest:

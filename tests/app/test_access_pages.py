@@ -3,8 +3,6 @@ and page, the owner who alone creates and deletes workshops, and a compare page 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
@@ -16,17 +14,9 @@ from workshop.domain.model import Role
 from workshop.services.access import WARN_AFTER, join_team
 from workshop.services.owner import OWNER_VARIABLE
 from workshop.services.workshops import add_team, create_workshop, current_workshop_id, list_workshops
-from workshop.store import make_engine
 
 OWNER_CODE = "owner-of-this-database-2027"
 OWNER_ONLY = ("Create the workshop", "Delete the workshop for good", "Make this workshop the current one")
-
-
-@pytest.fixture
-def db(app_db: str) -> Iterator[Engine]:
-    eng = make_engine(app_db)
-    yield eng
-    eng.dispose()
 
 
 def labels(at: AppTest) -> set[str]:

@@ -1,8 +1,5 @@
 """A team answers the open day's questions: saved with a confirmation, drafts kept, one row per answer."""
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
@@ -11,17 +8,9 @@ from workshop.domain.model import DayStatus, Role
 from workshop.services.planning import save_question
 from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import current_workshop_id
-from workshop.store import make_engine
 from workshop.store.tables import responses, teams
 
 DIGITAL = "WQ9ZD3"  # a demo team that has not answered the open day 3 yet
-
-
-@pytest.fixture
-def db(app_db: str) -> Iterator[Engine]:
-    eng = make_engine(app_db)
-    yield eng
-    eng.dispose()
 
 
 def answering(code: str = DIGITAL) -> AppTest:

@@ -1,6 +1,6 @@
 """A facilitator deletes what another session has open: that session gets a message, never a traceback."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import Engine
@@ -12,17 +12,10 @@ from workshop.services.actions import add_action
 from workshop.services.planning import delete_day, delete_main_point, delete_question
 from workshop.services.week import list_days, list_main_points, list_questions
 from workshop.services.workshops import current_workshop_id, delete_workshop
-from workshop.store import make_engine, write
+from workshop.store import write
 from workshop.store.tables import actions
 
 GONE = "Someone deleted this item in another session meanwhile, so your change was not saved."
-
-
-@pytest.fixture
-def db(app_db: str) -> Iterator[Engine]:
-    eng = make_engine(app_db)
-    yield eng
-    eng.dispose()
 
 
 def setup_page() -> AppTest:

@@ -1,7 +1,5 @@
 """The morning view counts teams as they answer; the week's log shows what the publishing rule allows."""
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
@@ -10,20 +8,9 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, QuestionKind, Role
 from workshop.services.access import join_team
 from workshop.services.answers import Answer, submit_answer
-from workshop.services.demo import create_demo
 from workshop.services.planning import set_publish_log_immediately
 from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import current_workshop_id
-from workshop.store import make_engine, migrate
-
-
-@pytest.fixture
-def db(app_db: str) -> Iterator[Engine]:
-    eng = make_engine(app_db)
-    migrate(eng)
-    create_demo(eng)
-    yield eng
-    eng.dispose()
 
 
 @pytest.fixture

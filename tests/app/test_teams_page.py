@@ -1,8 +1,5 @@
 """The facilitator adds teams, hands out codes and links, and prints the code sheet."""
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -10,14 +7,6 @@ from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
 from workshop.services.access import join_team
 from workshop.services.workshops import current_workshop_id, list_teams
-from workshop.store import make_engine
-
-
-@pytest.fixture
-def db(app_db: str) -> Iterator[Engine]:
-    eng = make_engine(app_db)
-    yield eng
-    eng.dispose()
 
 
 def teams_page() -> AppTest:

@@ -1,32 +1,17 @@
 """The whole week on the app: a day opens, two teams answer, one edits, the day closes, a late edit is
 refused, and the log shows both teams' answers — exactly as typed."""
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, QuestionKind, Role
-from workshop.services.demo import create_demo
 from workshop.services.planning import save_question
 from workshop.services.week import list_days, list_questions
 from workshop.services.workshops import current_workshop_id
-from workshop.store import make_engine, migrate
 
 CHILDREN, DIGITAL = "KX7P2M", "WQ9ZD3"
 INJECTION = "<script>alert(1)</script> **bold** [x](javascript:alert(1))"
-
-
-@pytest.fixture
-def db(app_db: str) -> Iterator[Engine]:
-    """The app's database with the demo workshop, made before the app first runs."""
-    eng = make_engine(app_db)
-    migrate(eng)
-    create_demo(eng)
-    yield eng
-    eng.dispose()
 
 
 def team_on(page: str, code: str) -> AppTest:

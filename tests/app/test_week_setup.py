@@ -1,8 +1,5 @@
 """The facilitator sets up the week on the page: edits persist, deletions ask first, days open and close."""
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -11,14 +8,6 @@ from workshop.domain.model import DayStatus, QuestionKind, Role
 from workshop.services.planning import answer_count
 from workshop.services.week import list_days, list_main_points, list_questions
 from workshop.services.workshops import current_workshop_id, get_workshop
-from workshop.store import make_engine
-
-
-@pytest.fixture
-def db(app_db: str) -> Iterator[Engine]:
-    eng = make_engine(app_db)
-    yield eng
-    eng.dispose()
 
 
 def setup_page() -> AppTest:

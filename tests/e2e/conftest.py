@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import IN_CI, ROOT, print_at_the_end
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -188,8 +188,4 @@ def shots(request: pytest.FixtureRequest) -> Shots:
     return Shots(request.node.name)
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if FIGURES:
-        terminalreporter.write_sep("-", "browser figures")
-        for line in FIGURES:
-            terminalreporter.write_line(line)
+print_at_the_end("browser figures", FIGURES)  # by tests/conftest.py, from every worker

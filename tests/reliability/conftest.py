@@ -1,14 +1,14 @@
 """Reliability fixtures: a workshop with every day open and many teams, built through the services,
-and figures (latencies) printed at the end of the run whatever pytest's capture mode."""
+and figures (latencies) printed at the end of the run whatever pytest's capture mode (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Engine
 
+from tests.conftest import print_at_the_end
 from workshop.domain.model import DayStatus, Question, QuestionKind, Team
 from workshop.services.answers import Answer
 from workshop.services.week import list_days, list_questions, set_day_status
@@ -49,8 +49,4 @@ def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if FIGURES:
-        terminalreporter.write_sep("-", "reliability figures")
-        for line in FIGURES:
-            terminalreporter.write_line(line)
+print_at_the_end("reliability figures", FIGURES)  # by tests/conftest.py, from every worker

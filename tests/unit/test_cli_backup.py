@@ -1,4 +1,5 @@
-"""The command line, the JSON export format, and an exact backup/restore round trip."""
+"""The command line (in-process through main(argv); one test starts `python -m workshop` itself), the JSON
+export format, and an exact backup/restore round trip."""
 
 import json
 import subprocess
@@ -9,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine
 
-from tests.conftest import ROOT, database_url
+from tests.conftest import ROOT, database_url, run_cli
 from workshop.domain.errors import DatabaseNotEmpty
 from workshop.domain.model import Role
 from workshop.files.backup import backup, restore, snapshot
@@ -18,11 +19,19 @@ from workshop.services.demo import create_demo
 from workshop.store import make_engine, migrate
 
 
-def run_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"WORKSHOP_DATABASE_URL": url, "PATH": "/usr/bin:/bin"}
-    return subprocess.run(
-        [sys.executable, "-m", "workshop", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+def test_python_m_workshop_starts_and_reports_an_error_in_one_line(tmp_path: Path) -> None:
+    """The one test that starts the real command; every other runs main(argv) in this process."""
+    env = {"WORKSHOP_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", "scores", "404"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and lines[0] == "error: no workshop 404", lines
 
 
 def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path: Path) -> None:

@@ -1,10 +1,10 @@
-"""`python -m workshop scores ID`: the same figures as the strengths page, as JSON or a table."""
+"""`python -m workshop scores ID` (in-process): the same figures as the strengths page, as JSON or a table."""
 
 from __future__ import annotations
 
 import json
 
-from tests.unit.test_cli_backup import run_cli
+from tests.conftest import run_cli
 from workshop.domain.scoring import SCORE_COLUMNS, score_records
 from workshop.services.demo import create_demo
 from workshop.services.priorities import save_weights, workshop_scores

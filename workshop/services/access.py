@@ -94,10 +94,10 @@ def _locked_row(conn: Connection, scope: str) -> Row[Any]:
 def count_attempt(engine: Engine, scope: str, clock: Clock) -> None:
     """Check this session's wait and count the attempt in one transaction, before any code is hashed:
     parallel guesses from one session queue here, and only those the wait allows are checked."""
-    now = clock()
     with write(engine) as conn:
-        conn.execute(sign_in_attempts.delete().where(sign_in_attempts.c.last_failure_at < now - _FORGET_AFTER))
+        conn.execute(sign_in_attempts.delete().where(sign_in_attempts.c.last_failure_at < clock() - _FORGET_AFTER))
         row = _locked_row(conn, scope)
+        now = clock()  # read once the row is ours: a guess that waited for the lock must not count from before it
         remaining = row.last_failure_at + wait_after(row.failures) - now
         if row.failures and remaining > 0:
             raise TooManyAttempts(int(remaining) + 1)
