@@ -5,19 +5,22 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui.comment_sections import answer_comments
 from ui.context import lang, t, workshop
-from ui.gate import require
+from ui.gate import require, team
 from ui.widgets import option, pager, plain
 from workshop.config.spaces import spaces
+from workshop.domain.comments import moderates, sees_hidden
 from workshop.domain.model import Role
 
 PAGE_SIZE = 10  # questions per page: a day at L has hundreds of questions and thousands of answers
 
-require(*Role)
+held = require(*Role)
 current = workshop()
 assert current is not None and current.id is not None
 st.title(t("log.title"))
 st.caption(t("log.rule_immediate") if current.publish_log_immediately else t("log.rule_closed"))
+st.caption(t("log.comments_rule"))
 visible = data.log_days(current)
 if not visible:
     st.info(t("log.empty"))
@@ -38,6 +41,9 @@ span = pager(len(questions), PAGE_SIZE, f"log-page-{day.id}", "log.questions_pag
 shown = questions[span.start : span.stop]
 answers = data.log_answers(current.id, tuple(int(q.id or 0) for q in shown))
 points = {p.id: p for p in data.list_main_points(current.id)}
+# The page's comments in one read; a team's session never receives a hidden comment's text.
+comments = data.log_comments(current.id, tuple(int(r) for r in answers["response_id"]), sees_hidden(held))
+reader = team()
 names = {key: spaces().space_name(key, lang()) for key in spaces().spaces}
 
 
@@ -68,3 +74,4 @@ for q in shown:
             continue
         st.caption(t("log.n_answers", n=len(given)))
         st.dataframe(table(given), hide_index=True, width="stretch")
+        answer_comments(current.id, given, comments, reader, moderates(held))

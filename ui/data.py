@@ -6,6 +6,7 @@ import streamlit as _st
 
 from ui.cache import cached
 from workshop.files import spreadsheet as _importing
+from workshop.services import comments as _comments
 from workshop.services import mapping as _mapping
 from workshop.services import mapping_review as _review
 from workshop.services import offers, week, workshops
@@ -26,6 +27,7 @@ log_days = cached(week.log_days, "days")  # keyed by the workshop too: its publi
 list_questions = cached(week.list_questions, "questions")
 log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")
+log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the log as a conversation
 
 # The offers pages (offers, offer map, partners, strengths, profile).
 

@@ -21,6 +21,7 @@ from workshop.domain.model import Action, Offer
 from workshop.domain.profile import PAIRS
 from workshop.services.actions import add_action
 from workshop.services.answers import save_draft
+from workshop.services.comments import add_comment
 from workshop.services.demo import create_demo
 from workshop.services.offers import add_offers, set_target_groups
 from workshop.services.priorities import save_weights
@@ -45,6 +46,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "list_teams": lambda w, ids: (w,),
     "load_weights": lambda w, ids: (w,),
     "log_answers": lambda w, ids: (w, ids["questions"]),
+    "log_comments": lambda w, ids: (w, ids["responses"], True),
     "log_days": lambda w, ids: (ids["workshop"],),
     "offer_details": lambda w, ids: (w,),
     "offers_frame": lambda w, ids: (w,),
@@ -142,7 +144,14 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
             select(questions.c.id).join(days, days.c.id == questions.c.day_id).where(days.c.status == "open")
         ).scalar()
         point_id = conn.execute(select(questions.c.main_point_id).where(questions.c.main_point_id.isnot(None))).scalar()
+        closed_answer = conn.execute(
+            select(responses.c.id)
+            .join(questions, questions.c.id == responses.c.question_id)
+            .join(days, days.c.id == questions.c.day_id)
+            .where(days.c.status == "closed", responses.c.workshop_id == wid)
+        ).scalar()
     save_draft(engine, team, int(open_question or 0), "half a thought")
+    add_comment(engine, team, int(closed_answer or 0), "A comment on the log")
     theme = create_theme(engine, wid, "More room to meet", answer_ids[:3], decision="Adopt")
     add_action(engine, wid, Action(title="Buy sofas", owner="Ana", theme_id=theme, main_point_id=point_id,
                                    due=dt.date(2026, 3, 1)))  # fmt: skip
@@ -169,6 +178,7 @@ def test_the_foreign_keys_say_which_tables_a_delete_reaches() -> None:
         "reactions",
         "vote_dots",
         "mappings",
+        "comments",
     }
     assert delete_reaches("main_points") == {"main_points", "questions", "actions"}  # SET NULL, not followed on
 

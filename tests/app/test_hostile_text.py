@@ -20,15 +20,17 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, sign_in
 from ui.navigation import BY_ROLE
+from workshop.domain.comments import COMMENT_MAX
 from workshop.domain.loop import REACTION_MAX
 from workshop.domain.mapping import Contribution, MappingScope
 from workshop.domain.model import Action, DayStatus, Offer, QuestionKind, Role
 from workshop.services.actions import add_action
 from workshop.services.answers import Answer, save_draft, submit_answer
+from workshop.services.comments import add_comment
 from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase
 from workshop.services.offers import add_offers, offers_frame, set_target_groups
 from workshop.services.partners import add_partner
-from workshop.services.planning import save_day, save_main_point, save_question
+from workshop.services.planning import save_day, save_main_point, save_question, set_publish_log_immediately
 from workshop.services.publication import set_published
 from workshop.services.reactions import react, set_reactions_open
 from workshop.services.themes import create_theme
@@ -124,6 +126,11 @@ def _reaction(w: Week, comment: str) -> None:
     react(w.engine, w.ids["team"], w.ids["theme"], "concerns", comment[:REACTION_MAX])
 
 
+def _comment(w: Week, text: str) -> None:
+    set_publish_log_immediately(w.engine, w.ids["wid"], True)  # the log shows the open day: comments
+    add_comment(w.engine, w.ids["team"], w.ids["answer"], text[:COMMENT_MAX])
+
+
 def _vote(w: Week, title: str) -> None:
     open_vote(w.engine, w.ids["wid"], title, "themes", 3)
 
@@ -164,6 +171,7 @@ FIELDS: list[tuple[tuple[str, ...], Callable[..., None]]] = [
     (("theme title", "theme decision"), _theme),
     (("action title", "action owner"), _action),
     (("reaction comment",), _reaction),
+    (("log comment",), _comment),
     (("vote title",), _vote),
     (("mapping note",), _mapping_note),
     (("proposed offer name", "proposed offer description"), _proposal),

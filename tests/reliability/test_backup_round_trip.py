@@ -15,8 +15,10 @@ from sqlalchemy import Engine, select
 from tests.conftest import database_url
 from tests.reliability.conftest import answer_for, open_week
 from workshop.services.answers import Answer, save_draft, submit_answer
+from workshop.services.comments import add_comment, set_hidden
 from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
+from workshop.services.planning import set_publish_log_immediately
 from workshop.store import make_engine, migrate, read, write
 from workshop.store.tables import actions, data_versions, metadata, sign_in_attempts, theme_responses, themes
 
@@ -70,6 +72,10 @@ def fill(engine: Engine) -> None:
     text_question = next(q for q in week.questions if q.kind.value == "text")
     submit_answer(engine, week.teams[0], Answer(int(text_question.id or 0), "An edit, later"))
     save_draft(engine, week.teams[1], int(week.questions[-1].id or 0), f"Unsent {TRICKY}")
+    set_publish_log_immediately(engine, week.workshop_id, True)  # the log shows the open day: comments
+    first = submit_answer(engine, week.teams[0], answer_for(week.questions[0], "Commented on"))
+    add_comment(engine, week.teams[1], int(first.id or 0), f"Seen {TRICKY}")
+    set_hidden(engine, week.workshop_id, add_comment(engine, week.teams[2], int(first.id or 0), "Rude"), True)
     with write(engine) as conn:  # no service writes themes and actions yet
         theme_id = conn.execute(
             themes.insert().values(
@@ -112,3 +118,4 @@ def test_a_restored_backup_has_the_same_rows_in_every_table(source_kind: str, ta
     assert before["responses"][0] > 50 and before["drafts"][0] == 1 and before["actions"][0] == 1 + demo_actions
     assert before["reactions"][0] == demo_reactions > 0 and before["publications"][0] == 1
     assert before["votes"][0] == len(demo().votes) > 0 and before["vote_dots"][0] > 0
+    assert before["comments"][0] == 2  # one of them hidden: the flag comes back too (the checksum)

@@ -94,3 +94,9 @@ class TooManyDots(WorkshopError):
     """A team tries to spend more dots than the vote gives it (a second tab or a retry included)."""
 
     key = "error.too_many_dots"
+
+
+class CommentsClosed(WorkshopError):
+    """A team comments on an answer the week's log does not show yet (its day is not closed)."""
+
+    key = "error.comments_closed"

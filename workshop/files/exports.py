@@ -4,9 +4,11 @@ The workshop is read by workshop.services.workshop_export; here the document bec
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
-`actions`, `reactions`, `votes`, `vote_dots`, `mappings`. An offer carries `name`, `strength`, and `spaces`
-as an object keyed by space key (0-3). Responses, reactions and dots name their team (and question, theme or
-item) by id. `mappings`: one entry per team and offer it mapped (`team`, `offer`, `spaces` 0-3, `strength`,
+`actions`, `reactions`, `votes`, `vote_dots`, `comments`, `mappings`. An offer carries `name`, `strength`, and
+`spaces` as an object keyed by space key (0-3). Responses, reactions and dots name their team (and question,
+theme or item) by id; a comment on the week's log names its `response_id` and `team_id`, with its `text` and
+`hidden` (hidden from the teams by a moderator). `mappings`: one entry per team and offer it mapped (`team`,
+`offer`, `spaces` 0-3, `strength`,
 `target_groups`, `partners`, `note`, `done`), a proposed offer the register lacked flagged `proposed` (its
 `offer_id` null until accepted). `mapping`: the phase's `status` and `scope`, and the facilitator's
 `decisions` (values accepted into the register, `mapped_by` the teams they came from).

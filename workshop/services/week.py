@@ -122,7 +122,7 @@ def log_days(engine: Engine, workshop: Workshop) -> list[Day]:
 
 def log_answers(engine: Engine, workshop_id: int, question_ids: tuple[int, ...]) -> pd.DataFrame:
     """The answers to these questions only (the log shows a page of questions at a time), by team name:
-    question_id, team, rating, choices, text, spaces."""
+    question_id, team, rating, choices, text, spaces, response_id."""
     query = (
         select(
             responses.c.question_id,
@@ -131,6 +131,7 @@ def log_answers(engine: Engine, workshop_id: int, question_ids: tuple[int, ...])
             responses.c.choices,
             responses.c.text,
             responses.c.spaces,
+            responses.c.id.label("response_id"),
         )
         .join(teams, teams.c.id == responses.c.team_id)
         .where(responses.c.workshop_id == workshop_id, responses.c.question_id.in_(question_ids))

@@ -16,6 +16,7 @@ from workshop.services.mapping_review import export_decisions, export_mappings
 from workshop.store import read
 from workshop.store.tables import (
     actions,
+    comments,
     days,
     main_points,
     offers,
@@ -44,6 +45,7 @@ ENTITIES: dict[str, Table] = {
     "reactions": reactions,
     "votes": votes,
     "vote_dots": vote_dots,
+    "comments": comments,
 }
 # Each entity's exported columns (codes and the workshop id left out): the header of an empty sheet.
 COLUMNS: dict[str, list[str]] = {

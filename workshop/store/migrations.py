@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
 from workshop.store.tables import (
+    comments,
     data_versions,
     mapping_decisions,
     mapping_phases,
@@ -51,6 +52,7 @@ MIGRATIONS: list[Migration] = [
     _close_the_loop,  # 4 -> 5: published decisions, reactions, dot votes
     # 5 -> 6: the teams' mapping of offers (issue 18): phase, team mappings and proposals, decisions
     lambda conn: metadata.create_all(conn, tables=[mapping_phases, mappings, mapping_decisions]),
+    lambda conn: metadata.create_all(conn, tables=[comments]),  # 6 -> 7: comments on the week's log (issue 15)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -337,6 +337,21 @@ mapping_decisions = Table(
     Column("decided_at", DateTime(timezone=True), nullable=False),
 )
 
+# Issue 15 item 4, the week's log as a conversation: a team's comment on an answer the log shows it
+# (workshop.domain.comments); the facilitator or leadership may hide it from the teams.
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("response_id", ForeignKey("responses.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("hidden", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 # Tables in an order that respects foreign keys: for backup, restore and export.
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
@@ -361,4 +376,5 @@ ENTITY_TABLES: tuple[Table, ...] = (
     mapping_phases,
     mappings,
     mapping_decisions,
+    comments,
 )

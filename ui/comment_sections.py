@@ -1,0 +1,81 @@
+"""The week's log as a conversation: under each answer its comments, the team's own with edit and delete,
+a form for a new one (teams), and hide / unhide (facilitator, leadership). User text through plain() only;
+in labels through tr()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ui.context import engine, t
+from ui.widgets import error_edge, plain, tr
+from workshop.domain.comments import COMMENT_MAX
+from workshop.domain.model import Team
+from workshop.services.comments import add_comment, delete_comment, edit_comment, set_hidden
+
+
+def answer_comments(
+    workshop_id: int, given: pd.DataFrame, comments: pd.DataFrame, team: Team | None, moderator: bool
+) -> None:
+    """Each answer of one question with its comments; answers nobody commented on are left out unless the
+    reader is a team, which may start the conversation."""
+    for answer in given.itertuples():
+        these = comments[comments["response_id"] == answer.response_id] if not comments.empty else comments
+        if these.empty and team is None:
+            continue
+        with st.expander(tr("log.comments_on", team=answer.team, n=len(these))):
+            for comment in these.itertuples():
+                _comment(workshop_id, comment, team, moderator)
+            if team is not None:
+                _new_comment(team, int(answer.response_id))
+
+
+def _comment(workshop_id: int, comment: Any, team: Team | None, moderator: bool) -> None:
+    """One comment: its team and text; hidden ones (shown to moderators only) marked, greyed."""
+    with st.container(border=True):
+        if comment.hidden:
+            st.badge(t("log.comment_hidden"), icon="🙈", color="gray")
+        plain(f"{comment.team}: {comment.text}")
+        if moderator:
+            label = t("log.comment_unhide") if comment.hidden else t("log.comment_hide")
+            if st.button(label, key=f"hide_comment_{comment.id}"):
+                with error_edge() as edge:
+                    set_hidden(engine(), workshop_id, int(comment.id), not comment.hidden)
+                if edge.ok:
+                    st.rerun()
+        if team is not None and int(comment.team_id) == team.id:
+            _own_comment(team, comment)
+
+
+def _own_comment(team: Team, comment: Any) -> None:
+    """The team's own comment: edit its text, or delete it."""
+    with st.popover(t("log.comment_edit")):
+        with st.form(f"edit_comment_{comment.id}"):
+            text = st.text_area(
+                t("log.comment_label", n=COMMENT_MAX), value=comment.text, max_chars=COMMENT_MAX,
+                key=f"edit_comment_text_{comment.id}",
+            )  # fmt: skip
+            if st.form_submit_button(t("log.comment_save")):
+                with error_edge() as edge:
+                    edit_comment(engine(), team, int(comment.id), text)
+                if edge.ok:
+                    st.rerun()
+        if st.button(t("log.comment_delete"), key=f"delete_comment_{comment.id}"):
+            with error_edge() as edge:
+                delete_comment(engine(), team, int(comment.id))
+            if edge.ok:
+                st.rerun()
+
+
+def _new_comment(team: Team, response_id: int) -> None:
+    with st.form(f"comment_{response_id}", clear_on_submit=True):
+        text = st.text_area(
+            t("log.comment_label", n=COMMENT_MAX), max_chars=COMMENT_MAX, key=f"comment_text_{response_id}"
+        )
+        if st.form_submit_button(t("log.comment_send")):
+            with error_edge() as edge:
+                add_comment(engine(), team, response_id, text)
+            if edge.ok:
+                st.rerun()
