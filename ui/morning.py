@@ -10,7 +10,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t
 from ui.overview_tabs import participation
-from ui.widgets import error_edge, md, plain
+from ui.widgets import error_edge, md, option, plain
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
@@ -152,7 +152,7 @@ def pick_quotes(wid: int, day: Day) -> None:
             t("morning.pick_quotes", n=MAX_QUOTES),
             list(options),
             default=[i for i in quoted_ids(engine(), wid, day_id) if i in options],
-            format_func=lambda i: f"{options[i].team}: {cons.short(options[i].text)}",
+            format_func=lambda i: option(f"{options[i].team}: {cons.short(options[i].text)}"),
             max_selections=MAX_QUOTES,
             key=f"quotes-pick-{day_id}",
         )
@@ -198,7 +198,7 @@ def participation_section(wid: int) -> None:
         t("morning.participation_day"),
         days,
         index=default,
-        format_func=lambda d: f"{t('setup.day_n', n=d.position)} · {d.title}",
+        format_func=lambda d: option(f"{t('setup.day_n', n=d.position)} · {d.title}"),
         key="participation-day",
     )
     participation(data.overview_participation(wid, cons.Filters(days=(chosen.position,))))
