@@ -20,6 +20,7 @@ from workshop.services.morning import (
     missing_teams,
     new_projector_link,
     projector_link_made,
+    qr_png,
     quotable,
     quoted_ids,
     quotes,
@@ -28,7 +29,6 @@ from workshop.services.morning import (
     revoke_projector_link,
     set_quotes,
 )
-from workshop.services.teams import qr_svg
 from workshop.services.week import day_participation, list_days, list_main_points, list_questions
 
 REFRESH_SECONDS = 5
@@ -44,7 +44,10 @@ PROJECTOR_STYLE = """<style>
 [data-testid="stApp"], [data-testid="stHeader"] {background: #000; color: #fff;}
 [data-testid="stApp"] * {color: #fff;}
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
-.st-key-morning [data-testid="stText"] {font-size: 2rem;}
+.st-key-morning [data-testid="stText"], .st-key-recap [data-testid="stText"] {font-size: 2rem;}
+.st-key-recap [data-testid="stMarkdownContainer"] p {font-size: 1.8rem;}
+.st-key-recap [data-testid="stCaptionContainer"] p {font-size: 1.3rem;}
+a {color: #9cf !important;}
 .st-key-morning [data-testid="stProgress"] div div div {background: #ffd400;}
 </style>"""
 
@@ -63,7 +66,7 @@ def join_qr(wid: int) -> None:
     """The QR code of the workshop's join page (no team code in it: each team types its own)."""
     link = app_link(app_url(), {"w": wid})
     st.caption(t("morning.join_qr"))
-    st.html(f'<div style="background:#fff;display:inline-block;padding:8px">{qr_svg(link)}</div>')
+    st.image(qr_png(link), width=260)
     st.caption(link)
 
 

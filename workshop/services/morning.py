@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
+import segno
 from sqlalchemy import Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
@@ -68,6 +70,13 @@ def app_link(app_url: str, query: dict[str, object]) -> str:
     parts = urlsplit(app_url.strip() or "http://localhost:8501")
     base = f"{parts.scheme or 'http'}://{parts.netloc}{parts.path.rstrip('/')}" if parts.netloc else app_url
     return f"{base}/?{urlencode(query)}"
+
+
+def qr_png(link: str) -> bytes:
+    """A PNG QR code of a link, made offline; large enough to scan from the back of the room."""
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=10, border=2)
+    return buffer.getvalue()
 
 
 def missing_teams(engine: Engine, workshop_id: int, day_id: int) -> list[str]:
