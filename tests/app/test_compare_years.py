@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
+from ui.widgets import md
 from workshop.domain.model import ActionStatus, QuestionKind, Role
 from workshop.services.actions import add_action
 from workshop.services.week import list_questions
@@ -19,6 +20,7 @@ from workshop.store.tables import questions, responses
 
 STRONG_INSPIRATION = "How strong are we in the inspiration space today?"
 WHAT_LIMITS = "What limits us most as a meeting place today?"
+MAKER = "<b>Maker</b> *space* [here](http://x.example)"  # shown as typed, never as markup or a link
 
 
 def _earlier_workshop(engine: Engine) -> dict[str, int]:
@@ -56,7 +58,7 @@ def _earlier_workshop(engine: Engine) -> dict[str, int]:
         conn.execute(questions.update().where(questions.c.id == text_id).values(text="Last year's wording"))
     add_action(engine, wid, {"title": "Youth panel", "owner": "Ann", "status": ActionStatus.DONE})
     add_action(engine, wid, {"title": "New signs", "owner": "Bo", "status": ActionStatus.IN_PROGRESS})
-    add_action(engine, wid, {"title": "Maker space", "status": ActionStatus.PLANNED})
+    add_action(engine, wid, {"title": MAKER, "status": ActionStatus.PLANNED})
     return {"text": text_id}
 
 
@@ -96,13 +98,17 @@ def test_the_earlier_workshops_actions_are_listed_done_and_not_done_with_owner_a
     assert "What became of the actions of Last year" in [s.value for s in at.subheader]
     assert "1 of 3 actions are done." in [c.value for c in at.caption]
     lists = [m.value for m in at.markdown if m.value.startswith("- ")]
-    assert lists == ["- Youth panel — Ann (done)", "- New signs — Bo (in progress)\n- Maker space — no owner (planned)"]
+    assert "\\<b\\>Maker\\</b\\>" in lists[1] and "<b>" not in lists[1]
+    assert lists == [
+        "- Youth panel — Ann (done)",
+        f"- New signs — Bo (in progress)\n- {md(MAKER)} — no owner (planned)",
+    ]
 
 
 def test_a_reworded_question_is_matched_by_hand_and_its_texts_shown_in_two_columns(db: Engine) -> None:
     ids = _earlier_workshop(db)
     at = _unlocked(db)
-    assert not any("Our **old** answer" == t.value for t in at.text)
+    assert "Our **old** answer" not in [t.value for t in at.text]
     now_box = at.selectbox(key="yoy_now")
     assert len(now_box.options) == 1  # the one question whose earlier twin was reworded
     then_box = at.selectbox(key="yoy_then")

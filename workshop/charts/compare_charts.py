@@ -31,14 +31,15 @@ def paired_chart(counts: pd.DataFrame, names: tuple[str, str], title: str = "") 
             customdata=shown,
             hovertemplate=f"{chart_text(name)}<br>%{{customdata}}: %{{x}}<extra></extra>",
         )
-    layout = bar_layout(labels)
+    heading = wrapped(title, 60)
+    layout = bar_layout(labels, top=30 + 22 * (heading.count("<br>") + 1))
     # Two bars share a category's row: give each pair twice a single bar's room.
     layout["height"] = int(layout["height"]) + 20 * len(labels)  # type: ignore[call-overload]
     figure.update_layout(
-        title=wrapped(title, 60),
+        title=heading,
         barmode="group",
         legend={"orientation": "h", "traceorder": "normal"},
-        xaxis={"rangemode": "tozero"},
+        xaxis={"rangemode": "tozero", "showticklabels": False},  # every bar carries its count
         **layout,
     )
     return figure
