@@ -15,7 +15,7 @@ from workshop.services.offers import offers_frame, partners_frame
 from workshop.services.owner import OWNER_VARIABLE
 from workshop.services.priorities import load_weights
 from workshop.services.week import list_main_points
-from workshop.services.workshops import current_workshop_id, get_workshop, list_teams, list_workshops
+from workshop.services.workshops import create_workshop, current_workshop_id, get_workshop, list_teams, list_workshops
 
 OWNER_CODE = "owner-of-this-database-2027"
 
@@ -69,9 +69,16 @@ def test_a_bad_edit_is_refused_with_a_message_and_nothing_is_saved(
     assert get_workshop(db, wid) == before
 
 
-def test_the_edit_form_is_for_the_facilitator_only(db: Engine) -> None:
+def test_the_edit_form_is_for_the_facilitator_of_that_workshop_only(db: Engine) -> None:
     at = sign_in(fresh_app(), Role.LEADERSHIP).switch_page("pages/week_setup.py").run()
     assert not [b for b in at.button if b.label == "Save the workshop"]
+    other = create_workshop(db, "Branch library week", "facilitate-me", "lead-me-now")
+    at = settings_of_setup(db)
+    assert [b for b in at.button if b.label == "Save the workshop"]
+    at.session_state["workshop_id"] = other  # the demo's facilitator looks at another workshop
+    at.run()
+    assert not [b for b in at.button if b.label == "Save the workshop"]
+    assert "This page is for another role. Sign in on the home page." in [w.value for w in at.warning]
 
 
 def test_the_owner_starts_a_workshop_from_an_earlier_one_carrying_only_what_is_ticked(
