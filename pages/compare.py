@@ -1,7 +1,9 @@
-"""Leadership: two workshops side by side (last year's week and this one): coverage, gaps, weak spots."""
+"""Leadership: two workshops side by side (last year's week and this one): coverage, gaps, weak spots,
+the matched questions' answers then and now, and what became of the earlier workshop's actions."""
 
 import streamlit as st
 
+from ui.compare_sections import actions_section, answers_section, by_hand
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import error_edge, option, tr
@@ -9,7 +11,7 @@ from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
 from workshop.domain.compare import notable_changes
 from workshop.domain.model import Role
-from workshop.services.comparison import comparable, compare_workshops, unlock
+from workshop.services.comparison import comparable, compare_workshops, unlock, year_over_year
 
 require(Role.LEADERSHIP)
 current = workshop()
@@ -49,3 +51,7 @@ for heading, compared, name_of in (
     columns = ["key", "coverage_before", "coverage_after", "share_before", "share_after", "gap_before", "gap_after"]
     st.dataframe(shown[[*columns, "weak_before", "weak_after", "change"]].round(3), hide_index=True, width="stretch")
 st.caption(tr("compare.legend", before=names[0], after=names[1]))
+
+result = year_over_year(engine(), int(other), current.id, by_hand(int(other)))
+answers_section(result, names, int(other))
+actions_section(result, names)

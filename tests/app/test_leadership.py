@@ -117,7 +117,12 @@ def test_comparing_needs_the_other_workshops_leadership_code(app_db: str) -> Non
     assert at.error and not at.subheader
     at.text_input[0].input("lead-old-week")
     _button(at, "Show the comparison").click().run()
-    assert [s.value for s in at.subheader] == ["The four spaces", "The four aims"]
+    assert [s.value for s in at.subheader] == [
+        "The four spaces",
+        "The four aims",
+        "The same questions, then and now",
+        "What became of the actions of Last year",
+    ]
     assert errors_of(at) == []
 
 

@@ -84,3 +84,10 @@ def board(frame: pd.DataFrame, today: dt.date) -> dict[ActionStatus, pd.DataFram
     """A simple board: the actions in a column per status (planned, in progress, done)."""
     marked = with_overdue(frame, today)
     return {status: marked[marked["status"] == status.value].reset_index(drop=True) for status in ActionStatus}
+
+
+def list_actions(engine: Engine, workshop_id: int) -> list[Action]:
+    """The workshop's actions as models, in the order they were added."""
+    with read(engine) as conn:
+        rows = conn.execute(select(actions).where(actions.c.workshop_id == workshop_id).order_by(actions.c.id))
+        return [Action.model_validate(dict(r._mapping)) for r in rows]

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Engine
 
 from workshop.domain.compare import compare_scores
-from workshop.domain.model import Role
+from workshop.domain.model import Action, Question, Role
+from workshop.domain.year_over_year import (
+    CHOICE,
+    RATING,
+    Match,
+    done_or_not,
+    family,
+    match_questions,
+    paired_choices,
+    paired_ratings,
+    unmatched,
+)
 from workshop.services.access import sign_in
+from workshop.services.actions import list_actions
 from workshop.services.priorities import workshop_scores
+from workshop.services.week import answers_frame, list_questions
 from workshop.services.workshops import list_workshops
 
 
@@ -37,3 +51,61 @@ def compare_workshops(engine: Engine, other_id: int, workshop_id: int) -> Compar
     """The other workshop's scores (before) beside this one's (after)."""
     before, after = workshop_scores(engine, other_id), workshop_scores(engine, workshop_id)
     return Comparison(compare_scores(before.spaces, after.spaces), compare_scores(before.aims, after.aims))
+
+
+@dataclass(frozen=True)
+class PairedAnswers:
+    """One matched pair of questions and their answers then (before) and now (after): counts for a rating
+    or choice question (workshop.domain.year_over_year), the answers' texts for a text question."""
+
+    match: Match
+    counts: pd.DataFrame | None
+    texts: tuple[list[str], list[str]]
+
+
+@dataclass(frozen=True)
+class YearOverYear:
+    """The matched questions' answers side by side, what may still be matched by hand, and the earlier
+    workshop's actions, done and not done."""
+
+    pairs: list[PairedAnswers]
+    unmatched_before: list[Question]
+    unmatched_after: list[Question]
+    actions_done: list[Action]
+    actions_not_done: list[Action]
+
+
+def _answers_of(frame: pd.DataFrame, question_id: int | None) -> pd.DataFrame:
+    return frame[frame["question_id"] == question_id] if not frame.empty else frame
+
+
+def _paired(match: Match, before: pd.DataFrame, after: pd.DataFrame) -> PairedAnswers:
+    then, now = _answers_of(before, match.before.id), _answers_of(after, match.after.id)
+    kind = family(match.after)
+    if kind == RATING:
+        return PairedAnswers(match, paired_ratings(then.get("rating", []), now.get("rating", [])), ([], []))
+    if kind == CHOICE:
+        counts = paired_choices(
+            then.get("choices", []), now.get("choices", []), match.before.options, match.after.options
+        )
+        return PairedAnswers(match, counts, ([], []))
+    texts = tuple([str(x) for x in side.get("text", []) if str(x).strip()] for side in (then, now))
+    return PairedAnswers(match, None, (texts[0], texts[1]))
+
+
+def year_over_year(
+    engine: Engine, other_id: int, workshop_id: int, by_hand: Mapping[int, int] | None = None
+) -> YearOverYear:
+    """The other (earlier) workshop's answers beside this one's for every matched question (by text, or
+    `by_hand`: this workshop's question id -> the earlier one's), and the earlier workshop's actions."""
+    before_q, after_q = list_questions(engine, other_id), list_questions(engine, workshop_id)
+    pairs = match_questions(before_q, after_q, by_hand)
+    before, after = answers_frame(engine, other_id), answers_frame(engine, workshop_id)
+    done, not_done = done_or_not(list_actions(engine, other_id))
+    return YearOverYear(
+        [_paired(m, before, after) for m in pairs],
+        unmatched(before_q, pairs, "before"),
+        unmatched(after_q, pairs, "after"),
+        done,
+        not_done,
+    )
