@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import Server, free_port, page_factory, start_server, stop_server, wait_healthy
+from tests.e2e.conftest import Server, free_port, page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, open_app
 from workshop.domain.model import DayStatus
 from workshop.services.planning import save_day, save_question
@@ -77,12 +77,8 @@ def two_workshops(tmp_path: Path) -> Iterator[tuple[Server, list[Branch]]]:
         branches.append(Branch(branch.name, branch.question, branch.team, added.stdout.strip().split("\t")[1]))
     assert current_workshop_id(engine) == ids[0]  # the second workshop's team can only get there by its link
     engine.dispose()
-    log = tmp_path / "streamlit.log"
-    process = start_server(database_url, log, port)
-    try:
-        yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid), branches
-    finally:
-        stop_server(process)
+    with running_server(database_url, tmp_path / "streamlit.log", port) as started:
+        yield started, branches
 
 
 def test_a_team_of_each_workshop_joins_through_its_link_and_sees_only_its_own_questions(
