@@ -15,6 +15,7 @@ from ui.setup_forms import (
     page_of,
     question_form,
     question_line,
+    workshop_form,
 )
 from ui.widgets import error_edge, plain
 from workshop.domain.model import DayStatus, Role
@@ -99,6 +100,9 @@ with days_tab:
         day_form(wid, None)
 
 with settings_tab:
+    st.subheader(t("setup.workshop"))
+    workshop_form(current)
+    st.divider()
     publish = st.toggle(t("setup.publish_immediately"), value=current.publish_log_immediately, key="publish_log")
     st.caption(t("setup.publish_help"))
     if publish != current.publish_log_immediately:

@@ -9,20 +9,33 @@ from ui.widgets import error_edge
 from workshop.config.templates import templates
 from workshop.domain.codes import new_passcode
 from workshop.domain.model import Role
-from workshop.services.workshops import create_workshop
+from workshop.services.carry_over import PARTS, new_from
+from workshop.services.workshops import create_workshop, list_workshops
+
+EARLIER = "workshop:"  # a "Start from" choice naming an earlier workshop, not a template
 
 
 def new_workshop_form() -> int | None:
-    """Create a workshop from a template or from scratch (the owner only); the creator is signed in as its
-    facilitator."""
-    choices = ["", *templates()]
+    """Create a workshop from a template, from an earlier workshop (carrying the parts chosen) or from
+    scratch (the owner only); the creator is signed in as its facilitator."""
+    earlier = {f"{EARLIER}{w.id}": w.name for w in list_workshops(engine())}
+    choices = ["", *templates(), *earlier]
     with st.form("new_workshop", clear_on_submit=False):
         name = st.text_input(t("workshops.name"), max_chars=200)
         key = st.selectbox(
             t("workshops.template"),
             choices,
-            format_func=lambda k: templates()[k].name if k else t("workshops.from_scratch"),
+            format_func=lambda k: (
+                t("workshops.from_earlier", name=earlier[k])
+                if k in earlier
+                else templates()[k].name
+                if k
+                else t("workshops.from_scratch")
+            ),
         )
+        with st.expander(t("workshops.carry")):
+            st.caption(t("workshops.carry_help"))
+            carried = [p for p in PARTS if st.checkbox(t(f"workshops.part.{p}"), value=True, key=f"carry-{p}")]
         # Generated passcodes are offered by default (a person may type their own: 12+ characters, not common).
         offers = st.session_state.setdefault("passcode_offers", (new_passcode(), new_passcode()))
         facilitator = st.text_input(t("workshops.facilitator_code"), offers[0])
@@ -31,9 +44,13 @@ def new_workshop_form() -> int | None:
         if not st.form_submit_button(t("workshops.create")):
             return None
     with error_edge() as edge:
-        new_id = create_workshop(
-            engine(), name, facilitator, leadership, template_key=key or None, strict_passcodes=True
-        )
+        if key in earlier:
+            earlier_id = int(key.removeprefix(EARLIER))
+            new_id = new_from(engine(), earlier_id, name, facilitator, leadership, carried, strict_passcodes=True)
+        else:
+            new_id = create_workshop(
+                engine(), name, facilitator, leadership, template_key=key or None, strict_passcodes=True
+            )
     if not edge.ok:
         return None
     st.session_state.pop("passcode_offers", None)

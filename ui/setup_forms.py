@@ -1,4 +1,4 @@
-"""The week setup's forms: a main point, a day, a question; each saves through workshop.services.planning."""
+"""The week setup's forms: the workshop itself, a main point, a day, a question; each saves through a service."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.widgets import error_edge, option, pager, plain
 from workshop.config.spaces import spaces
-from workshop.domain.model import SPACE_KEYS, Day, MainPoint, Question, QuestionKind
+from workshop.domain.model import LANGUAGES, SPACE_KEYS, Day, MainPoint, Question, QuestionKind, Workshop
 from workshop.services.planning import (
     answer_count,
     delete_question,
@@ -21,6 +21,7 @@ from workshop.services.planning import (
     save_main_point,
     save_question,
 )
+from workshop.services.workshops import update_workshop
 
 QUESTIONS_PER_PAGE = 10  # a day's questions shown at once: a big week has hundreds
 EDITING = "setup_editing_question"
@@ -84,6 +85,26 @@ def flash() -> None:
     if message:
         st.toast(message, icon="✅")
         st.success(message, icon="✅")
+
+
+def workshop_form(current: Workshop) -> None:
+    """The workshop's name, description, content language and dates (its facilitator edits its own only)."""
+    wid = int(current.id or 0)
+    with st.form("workshop-edit"):
+        name = st.text_input(t("setup.workshop_name"), current.name, max_chars=200)
+        description = st.text_area(t("setup.workshop_description"), current.description, max_chars=5000)
+        language = st.selectbox(
+            t("setup.workshop_language"),
+            list(LANGUAGES),
+            index=LANGUAGES.index(current.language) if current.language in LANGUAGES else 0,
+            format_func=lambda code: t(f"language.{code}"),
+        )
+        st.caption(t("setup.workshop_language_help"))
+        start_col, end_col = st.columns(2)
+        start = start_col.date_input(t("setup.workshop_start"), current.start_date, format="YYYY-MM-DD")
+        end = end_col.date_input(t("setup.workshop_end"), current.end_date, format="YYYY-MM-DD")
+        if st.form_submit_button(t("setup.save_workshop")):
+            _saved(lambda: update_workshop(engine(), wid, name, description, language, start, end), t("setup.saved"))
 
 
 def main_point_form(wid: int, point: MainPoint | None) -> None:

@@ -113,18 +113,22 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=10)
 
 
+@contextmanager
+def running_server(database_url: str, log: Path, port: int | None = None) -> Iterator[Server]:
+    """An app server on `database_url`, healthy before it is handed out and stopped after."""
+    process = start_server(database_url, log, port)
+    try:
+        yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
+    finally:
+        stop_server(process)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """One app server for the whole test session, on a fresh SQLite file (the app creates the demo)."""
     folder = tmp_path_factory.mktemp("e2e-server")
-    database_url = f"sqlite:///{folder / 'e2e.sqlite3'}"
-    log = folder / "streamlit.log"
-    process = start_server(database_url, log)
-    try:
-        base = wait_healthy(process, log)
-        yield Server(url=base, database_url=database_url, pid=process.pid)
-    finally:
-        stop_server(process)
+    with running_server(f"sqlite:///{folder / 'e2e.sqlite3'}", folder / "streamlit.log") as started:
+        yield started
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import Server, page_factory, start_server, stop_server, wait_healthy
+from tests.e2e.conftest import Server, page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.answers import Answer, submit_answer
@@ -63,13 +63,8 @@ def partnership_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
         for question_id in rated:
             submit_answer(engine, team, Answer(question_id=question_id, rating=1 + n % 5))
     engine.dispose()
-    log = folder / "streamlit.log"
-    process = start_server(url, log)
-    try:
-        server = Server(url=wait_healthy(process, log), database_url=url, pid=process.pid)
+    with running_server(url, folder / "streamlit.log") as server:
         yield server, {"options": circle.options, "rated": [ALIKE.format(p) for p in places]}
-    finally:
-        stop_server(process)
 
 
 @pytest.fixture

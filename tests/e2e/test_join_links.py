@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import Server, page_factory, start_server, stop_server, wait_healthy
+from tests.e2e.conftest import Server, page_factory, running_server
 from tests.e2e.driver import en, errors_on, open_app
 from workshop.config.templates import demo
 
@@ -21,13 +21,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def fresh_server(tmp_path: Path) -> Iterator[Server]:
     """A server of its own, started for this test: no session has run on it yet."""
-    database_url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    log = tmp_path / "streamlit.log"
-    process = start_server(database_url, log)
-    try:
-        yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
-    finally:
-        stop_server(process)
+    with running_server(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", tmp_path / "streamlit.log") as started:
+        yield started
 
 
 def test_a_join_link_to_the_answers_page_opens_it_the_first_time_on_a_fresh_server(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import Server, Shots, page_factory, start_server, stop_server, wait_healthy
+from tests.e2e.conftest import Server, Shots, page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
 from workshop.config.spaces import spaces
 from workshop.config.templates import demo
@@ -31,13 +31,8 @@ DECIDED = (0, 3, 2, 0, 4)
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server of its own: this journey changes the demo's register, which other journeys read."""
     folder = tmp_path_factory.mktemp("e2e-mapping")
-    database_url = f"sqlite:///{folder / 'mapping.sqlite3'}"
-    log = folder / "streamlit.log"
-    process = start_server(database_url, log)
-    try:
-        yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
-    finally:
-        stop_server(process)
+    with running_server(f"sqlite:///{folder / 'mapping.sqlite3'}", folder / "streamlit.log") as started:
+        yield started
 
 
 def _pick_radio(page: Any, label: str, option: str) -> None:

@@ -122,7 +122,7 @@ def test_a_database_from_the_first_release_is_brought_forward_with_its_offers(en
         conn.execute(text("DROP TABLE recap_quotes"))
         conn.execute(text("DROP TABLE projector_links"))
         conn.execute(text("UPDATE settings SET value = '1' WHERE key = 'schema_version'"))
-    assert migrate(engine) == SCHEMA_VERSION == 8
+    assert migrate(engine) == SCHEMA_VERSION == 9
     with engine.connect() as conn:
-        assert current_version(conn) == 8
+        assert current_version(conn) == 9
     assert len(register_frame(engine, wid)) == count

@@ -9,7 +9,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from workshop.domain.codes import new_passcode
+from workshop.domain.errors import InvalidInput
 from workshop.files.exports import FORMATS
+from workshop.services.carry_over import PARTS, check_parts, new_from
 from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
 from workshop.services.reports import write_export
@@ -33,9 +35,20 @@ def _list(_: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     facilitator, leadership = args.facilitator_code or new_passcode(), args.leadership_code or new_passcode()
-    workshop_id = create_workshop(
-        open_store(), args.name, facilitator, leadership, template_key=args.template or None, strict_passcodes=True
-    )
+    if args.earlier is not None:
+        if args.template:
+            raise InvalidInput("choose --template or --from, not both", field="template")
+        left_out = check_parts(args.without.split(","))
+        parts = [p for p in PARTS if p not in left_out]
+        workshop_id = new_from(
+            open_store(), args.earlier, args.name, facilitator, leadership, parts, strict_passcodes=True
+        )
+    else:
+        if args.without:
+            raise InvalidInput("--without needs --from", field="without")
+        workshop_id = create_workshop(
+            open_store(), args.name, facilitator, leadership, template_key=args.template or None, strict_passcodes=True
+        )
     print(workshop_id)
     # Generated passcodes are shown this once (only their hashes are stored), apart from the id on stdout.
     if not args.facilitator_code:
@@ -80,6 +93,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new = sub.add_parser("new", help="create a workshop; prints its id")
     new.add_argument("--template", default="", help="template key, e.g. four_spaces_week (empty: from scratch)")
     new.add_argument("--name", required=True)
+    new.add_argument(
+        "--from",
+        dest="earlier",
+        type=int,
+        help="an earlier workshop's id: carry its " + ", ".join(PARTS) + " (never its teams, answers or themes)",
+    )
+    new.add_argument(
+        "--without", default="", help="with --from: parts to leave out, comma-separated, e.g. offers,partners"
+    )
     new.add_argument(
         "--facilitator-code", default="", help="passcode for facilitators (12+ characters; default: generated, printed)"
     )

@@ -128,6 +128,8 @@ class Workshop(Strict):
     is_demo: bool = False
     publish_log_immediately: bool = False
     created_at: dt.datetime | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
 
 
 class Team(Strict):

@@ -1,4 +1,4 @@
-"""Workshops: create one (from a template or from scratch), list, pick the current one, delete."""
+"""Workshops: create one (from a template or from scratch), edit, list, pick the current one, delete."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, SPACE_KEYS, Team, Workshop, check_text
+from workshop.domain.model import LANGUAGES, MAX_LONG_TEXT, MAX_NAME, SPACE_KEYS, Team, Workshop, check_text
 from workshop.services.access import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
 from workshop.store import read, write
 from workshop.store.tables import (
@@ -48,41 +48,103 @@ def create_workshop(
     """A new workshop, empty or filled from a template; returns its id and makes it current if none is.
     With strict_passcodes (a person chose them, on the page or the command line) short or common
     passcodes are refused; tests and the public demo may keep short ones."""
-    name = name.strip()
-    if not name:
-        raise InvalidInput("a workshop needs a name", field="name")
+    _checked_name(name)
     if strict_passcodes:
         check_new_passcode(facilitator_code, "facilitator passcode")
         check_new_passcode(leadership_code, "leadership passcode")
-    check_text(name, "name", MAX_NAME)
-    check_text(description, "description", MAX_LONG_TEXT)
-    facilitator_code, leadership_code = check_passcode(facilitator_code), check_passcode(leadership_code)
     chosen: Template | None = template(template_key) if template_key else None
     with write(engine) as conn:
-        workshop_id = conn.execute(
-            workshops.insert()
-            .returning(workshops.c.id)
-            .values(
-                name=name,
-                description=description or (chosen.description if chosen else ""),
-                language=chosen.language if chosen else "en",
-                template_key=template_key or "",
-                is_demo=is_demo,
-                publish_log_immediately=False,
-                facilitator_code_hash=hash_code(facilitator_code),
-                leadership_code_hash=hash_code(leadership_code),
-                team_code_salt=secrets.token_hex(16),
-                created_at=now(),
-            )
-        ).scalar_one()
+        workshop_id = insert_workshop(
+            conn,
+            name,
+            facilitator_code,
+            leadership_code,
+            description=description or (chosen.description if chosen else ""),
+            language=chosen.language if chosen else "en",
+            template_key=template_key or "",
+            is_demo=is_demo,
+        )
         conn.execute(
             space_weights.insert(), [{"workshop_id": workshop_id, "space": s, "weight": 3} for s in SPACE_KEYS]
         )
         if chosen is not None:
             _apply_template(conn, workshop_id, chosen)
-        if conn.execute(select(settings.c.value).where(settings.c.key == CURRENT_KEY)).scalar() is None:
-            conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
+    return workshop_id
+
+
+def _checked_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise InvalidInput("a workshop needs a name", field="name")
+    return check_text(name, "name", MAX_NAME)
+
+
+def insert_workshop(
+    conn: Connection,
+    name: str,
+    facilitator_code: str,
+    leadership_code: str,
+    *,
+    description: str = "",
+    language: str = "en",
+    template_key: str = "",
+    is_demo: bool = False,
+) -> int:
+    """The workshop row alone, inside the caller's transaction (no weights, no content); it becomes
+    current if none is."""
+    name = _checked_name(name)
+    check_text(description, "description", MAX_LONG_TEXT)
+    facilitator_code, leadership_code = check_passcode(facilitator_code), check_passcode(leadership_code)
+    workshop_id = conn.execute(
+        workshops.insert()
+        .returning(workshops.c.id)
+        .values(
+            name=name,
+            description=description,
+            language=language,
+            template_key=template_key,
+            is_demo=is_demo,
+            publish_log_immediately=False,
+            facilitator_code_hash=hash_code(facilitator_code),
+            leadership_code_hash=hash_code(leadership_code),
+            team_code_salt=secrets.token_hex(16),
+            created_at=now(),
+        )
+    ).scalar_one()
+    if conn.execute(select(settings.c.value).where(settings.c.key == CURRENT_KEY)).scalar() is None:
+        conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return int(workshop_id)
+
+
+def update_workshop(
+    engine: Engine,
+    workshop_id: int,
+    name: str,
+    description: str = "",
+    language: str = "en",
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+) -> Workshop:
+    """Rename a workshop, change its description, content language and dates (InvalidInput names the field)."""
+    name = _checked_name(name)
+    description = check_text(description.strip(), "description", MAX_LONG_TEXT)
+    if language not in LANGUAGES:
+        raise InvalidInput(f"the language must be one of {', '.join(LANGUAGES)}, not {language!r}", field="language")
+    if start_date and end_date and end_date < start_date:
+        raise InvalidInput(
+            f"the end date {end_date.isoformat()} is before the start date {start_date.isoformat()}", field="end_date"
+        )
+    values = {
+        "name": name,
+        "description": description,
+        "language": language,
+        "start_date": start_date,
+        "end_date": end_date,
+    }
+    with write(engine) as conn:
+        if conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**values)).rowcount == 0:
+            raise NotFound(f"no workshop {workshop_id}")
+    return get_workshop(engine, workshop_id)
 
 
 def _apply_template(conn: Connection, workshop_id: int, chosen: Template) -> None:

@@ -45,6 +45,14 @@ def _close_the_loop(conn: Connection) -> None:
     metadata.create_all(conn, tables=[publications, reactions, votes, vote_dots])
 
 
+def _workshop_dates(conn: Connection) -> None:
+    """Issue 14: a workshop's first and last day, editable after creation."""
+    have = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    for column in ("start_date", "end_date"):
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE workshops ADD COLUMN {column} DATE")
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -55,7 +63,8 @@ MIGRATIONS: list[Migration] = [
     # 5 -> 6: the teams' mapping of offers (issue 18): phase, team mappings and proposals, decisions
     lambda conn: metadata.create_all(conn, tables=[mapping_phases, mappings, mapping_decisions]),
     lambda conn: metadata.create_all(conn, tables=[comments]),  # 6 -> 7: comments on the week's log (issue 15)
-    # 7 -> 8: the morning meeting (issue 14): projector links, quoted answers in a day's recap
+    _workshop_dates,  # 7 -> 8: a workshop's start and end dates (issue 14)
+    # 8 -> 9: the morning meeting (issue 14): projector links, quoted answers in a day's recap
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

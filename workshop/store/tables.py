@@ -51,6 +51,8 @@ workshops = Table(
     Column("weak_strength", Float, nullable=False, default=2.5),
     Column("strong_strength", Float, nullable=False, default=3.5),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("start_date", Date, nullable=True),
+    Column("end_date", Date, nullable=True),
 )
 
 space_weights = Table(

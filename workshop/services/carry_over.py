@@ -1,0 +1,89 @@
+"""A new workshop from an earlier one: the offers, partners, target groups, main points, space weights and
+thresholds it chose to carry, so a second year starts where the first ended. Teams, days, questions,
+answers, themes and actions are never carried: they belong to the week that made them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, Engine, Table, select
+
+from workshop.domain.codes import check_new_passcode
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import SPACE_KEYS
+from workshop.services.priorities import THRESHOLD_FIELDS
+from workshop.services.workshops import insert_workshop
+from workshop.store import write
+from workshop.store.tables import main_points, offers, partners, space_weights, target_groups, workshops
+
+# What can be carried, in the order a facilitator reads them.
+PARTS: tuple[str, ...] = ("offers", "partners", "target_groups", "main_points", "weights", "thresholds")
+
+_TABLES: dict[str, Table] = {
+    "offers": offers,
+    "partners": partners,
+    "target_groups": target_groups,
+    "main_points": main_points,
+}
+
+
+def check_parts(parts: Iterable[str]) -> frozenset[str]:
+    """The chosen parts, or InvalidInput naming the one that is not a part."""
+    chosen = frozenset(p.strip().replace("-", "_") for p in parts if p.strip())
+    unknown = sorted(chosen - set(PARTS))
+    if unknown:
+        raise InvalidInput(f"cannot carry {unknown[0]!r}: choose from {', '.join(PARTS)}", field="parts")
+    return chosen
+
+
+def new_from(
+    engine: Engine,
+    earlier_id: int,
+    name: str,
+    facilitator_code: str,
+    leadership_code: str,
+    parts: Iterable[str] = PARTS,
+    *,
+    strict_passcodes: bool = False,
+) -> int:
+    """A new workshop carrying the chosen parts of an earlier one, in one transaction; returns its id."""
+    chosen = check_parts(parts)
+    if strict_passcodes:
+        check_new_passcode(facilitator_code, "facilitator passcode")
+        check_new_passcode(leadership_code, "leadership passcode")
+    with write(engine) as conn:
+        earlier = conn.execute(select(workshops).where(workshops.c.id == earlier_id)).first()
+        if earlier is None:
+            raise NotFound(f"no workshop {earlier_id}")
+        new_id = insert_workshop(
+            conn,
+            name,
+            facilitator_code,
+            leadership_code,
+            description=earlier.description,
+            language=earlier.language,
+            template_key=earlier.template_key,
+        )
+        for part, table in _TABLES.items():
+            if part in chosen:
+                _copy_rows(conn, table, earlier_id, new_id)
+        weights = {s: 3 for s in SPACE_KEYS}
+        if "weights" in chosen:
+            rows = conn.execute(select(space_weights).where(space_weights.c.workshop_id == earlier_id))
+            weights |= {r.space: r.weight for r in rows}
+        conn.execute(
+            space_weights.insert(), [{"workshop_id": new_id, "space": s, "weight": w} for s, w in weights.items()]
+        )
+        if "thresholds" in chosen:
+            values = {f: getattr(earlier, f) for f in THRESHOLD_FIELDS}
+            conn.execute(workshops.update().where(workshops.c.id == new_id).values(**values))
+    return new_id
+
+
+def _copy_rows(conn: Connection, table: Table, earlier_id: int, new_id: int) -> None:
+    """Every row of one table from the earlier workshop, under the new one (with new ids)."""
+    columns = [c for c in table.columns if c.name not in ("id", "workshop_id")]
+    order = [table.c.id] if "id" in table.c else [table.c.position]
+    rows = conn.execute(select(*columns).where(table.c.workshop_id == earlier_id).order_by(*order)).fetchall()
+    if rows:
+        conn.execute(table.insert(), [dict(r._mapping) | {"workshop_id": new_id} for r in rows])
