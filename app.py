@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.context import engine, language_switch, t, workshop
-from ui.gate import is_owner, keep_team_code, role, sign_out
+from ui.gate import is_owner, keep_team_code, projector_token, role, sign_out
 from ui.navigation import pages_for
 from ui.widgets import plain
 from workshop.config.i18n import catalog
@@ -18,6 +18,11 @@ try:
     engine()
 except ConfigError as exc:
     st.error(f"The app cannot start: a data file is broken.\n\n{exc}", icon="🛑")
+    st.stop()
+
+if projector_token() is not None:
+    # The wall: only the projector page, no sidebar, no sign-in (the page checks the link itself).
+    st.navigation([st.Page("pages/projector.py", title=t("nav.morning"), icon="📣")], position="hidden").run()
     st.stop()
 
 language_switch()

@@ -54,6 +54,12 @@ def run_through_app() -> None:
         st.rerun()
 
 
+def projector_token() -> str | None:
+    """The projector link's token (/?projector=TOKEN), kept in the address so a reload shows the wall again."""
+    token = st.query_params.get("projector")
+    return str(token) if token else None
+
+
 def session_key() -> str:
     """This browser session's own key: wrong codes slow down only the session that sends them."""
     return str(st.session_state.setdefault("session_key", secrets.token_urlsafe(12)))

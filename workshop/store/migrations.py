@@ -16,8 +16,10 @@ from workshop.store.tables import (
     mappings,
     metadata,
     profile_ratings,
+    projector_links,
     publications,
     reactions,
+    recap_quotes,
     settings,
     target_groups,
     vote_dots,
@@ -62,6 +64,8 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[mapping_phases, mappings, mapping_decisions]),
     lambda conn: metadata.create_all(conn, tables=[comments]),  # 6 -> 7: comments on the week's log (issue 15)
     _workshop_dates,  # 7 -> 8: a workshop's start and end dates (issue 14)
+    # 8 -> 9: the morning meeting (issue 14): projector links, quoted answers in a day's recap
+    lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -355,6 +355,24 @@ comments = Table(
 )
 
 # Tables in an order that respects foreign keys: for backup, restore and export.
+# Issue 14: the morning meeting. A read-only projector link per workshop (only its hash is kept), and the
+# answers the facilitator quotes in a closed day's recap.
+projector_links = Table(
+    "projector_links",
+    metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+recap_quotes = Table(
+    "recap_quotes",
+    metadata,
+    _workshop_fk(),
+    Column("day_id", ForeignKey("days.id", ondelete="CASCADE"), primary_key=True),
+    Column("response_id", ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True),
+)
+
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
     space_weights,
@@ -379,4 +397,6 @@ ENTITY_TABLES: tuple[Table, ...] = (
     mappings,
     mapping_decisions,
     comments,
+    projector_links,
+    recap_quotes,
 )

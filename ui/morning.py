@@ -1,0 +1,207 @@
+"""The morning meeting's pieces: the day board (questions, counts, teams not yet answered, join QR code),
+the closed day's recap, and the facilitator's controls (projector link, quotes, participation)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from ui import data
+from ui.context import engine, t
+from ui.overview_tabs import participation
+from ui.widgets import error_edge, md, option, plain
+from workshop.domain import consolidation as cons
+from workshop.domain.model import Day, DayStatus, QuestionKind
+from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
+from workshop.services.morning import (
+    MAX_QUOTES,
+    app_link,
+    missing_teams,
+    new_projector_link,
+    projector_link_made,
+    qr_png,
+    quotable,
+    quoted_ids,
+    quotes,
+    recap,
+    recap_day,
+    revoke_projector_link,
+    set_quotes,
+)
+from workshop.services.week import day_participation, list_days, list_main_points, list_questions
+
+REFRESH_SECONDS = 5
+# Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger.
+STYLE = """<style>
+.st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.6rem;}
+.st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 2.6rem; line-height: 1.25;}
+.st-key-morning [data-testid="stMetricValue"] {font-size: 3rem;}
+.st-key-morning [data-testid="stCaptionContainer"], .st-key-morning [data-testid="stMetricLabel"] {font-size: 1.2rem;}
+</style>"""
+# The wall: high contrast (white on black), larger still, no sidebar.
+PROJECTOR_STYLE = """<style>
+[data-testid="stApp"], [data-testid="stHeader"] {background: #000; color: #fff;}
+[data-testid="stApp"] * {color: #fff;}
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+.st-key-morning [data-testid="stText"], .st-key-recap [data-testid="stText"] {font-size: 2rem;}
+.st-key-recap [data-testid="stMarkdownContainer"] p {font-size: 1.8rem;}
+.st-key-recap [data-testid="stCaptionContainer"] p {font-size: 1.3rem;}
+a {color: #9cf !important;}
+.st-key-morning [data-testid="stProgress"] div div div {background: #ffd400;}
+</style>"""
+
+
+def app_url() -> str:
+    """The address this browser reached the app at (links and QR codes point there)."""
+    here = urlsplit(st.context.url or "")
+    return f"{here.scheme}://{here.netloc}" if here.netloc else "http://localhost:8501"
+
+
+def open_days(wid: int) -> list[Day]:
+    return [d for d in list_days(engine(), wid) if d.status == DayStatus.OPEN]
+
+
+def join_qr(wid: int) -> None:
+    """The QR code of the workshop's join page (no team code in it: each team types its own)."""
+    link = app_link(app_url(), {"w": wid})
+    st.caption(t("morning.join_qr"))
+    st.image(qr_png(link), width=260)
+    st.caption(link)
+
+
+def day_board(wid: int, day: Day) -> None:
+    """One open day: how many teams answered, which have not, each question with its count."""
+    points = {p.id: p for p in list_main_points(engine(), wid)}
+    seen = day_participation(engine(), wid, int(day.id or 0))
+    st.title(t("setup.day_n", n=day.position))
+    plain(day.title)
+    st.metric(t("morning.answered"), t("morning.n_of_m", n=seen.any_question, m=seen.teams))
+    missing = missing_teams(engine(), wid, int(day.id or 0))
+    with st.container(key=f"morning-missing-{day.id}"):
+        if missing:
+            st.subheader(t("morning.not_yet", n=len(missing)))
+            plain(", ".join(missing))
+        elif seen.teams:
+            st.subheader(t("morning.all_answered"))
+    for q in list_questions(engine(), wid, day.id):
+        point = points.get(q.main_point_id)
+        if point is not None:
+            st.caption(t("morning.main_point"))
+            plain(point.title)
+        with st.container(border=True, key=f"morning-question-{q.id}"):
+            plain(q.text)
+        answered = seen.by_question.get(int(q.id or 0), 0)
+        st.progress(answered / seen.teams if seen.teams else 0.0)
+        st.caption(t("morning.n_of_m", n=answered, m=seen.teams))
+
+
+def board(wid: int) -> bool:
+    """Every open day's board and the join QR code; False (and a note) when no day is open."""
+    days = open_days(wid)
+    if not days:
+        st.title(t("morning.title"))
+        st.info(t("morning.no_open_day"))
+        return False
+    with st.container(key="morning"):
+        for day in days:
+            day_board(wid, day)
+        join_qr(wid)
+    return True
+
+
+def recap_section(wid: int) -> Day | None:
+    """Yesterday's recap: the latest closed day's top choices, rating spread, widest disagreement, quotes."""
+    day = recap_day(engine(), wid)
+    if day is None:
+        return None
+    summary = recap(engine(), wid, int(day.id or 0))
+    with st.container(key="recap"):
+        st.header(t("morning.recap", n=day.position))
+        plain(day.title)
+        if summary.disagreement is not None:
+            widest = summary.disagreement
+            st.subheader(t("morning.disagree_most", low=widest.low, high=widest.high))
+            plain(widest.question.text)
+        for item in summary.questions:
+            if item.question.kind == QuestionKind.TEXT or not item.answers:
+                continue
+            with st.container(border=True, key=f"recap-question-{item.question.id}"):
+                plain(item.question.text)
+                if item.question.kind in CHOICE_KINDS:
+                    for label, count in item.top_choices:
+                        st.markdown(t("morning.choice_count", label=md(label), n=count))
+                elif item.question.kind in RATING_KINDS and item.mean is not None:
+                    st.markdown(
+                        t("morning.rating_spread", mean=item.mean, low=item.low, high=item.high, n=item.answers)
+                    )
+                    spread = " · ".join(f"{value}: {count}" for value, count in item.ratings.items())
+                    st.caption(t("morning.rating_counts", counts=spread))
+        for quote in quotes(engine(), wid, int(day.id or 0)):
+            with st.container(border=True, key=f"recap-quote-{quote.response_id}"):
+                plain(f"“{quote.text}”")
+                st.caption(t("morning.quote_by", team=md(quote.team)))
+    return day
+
+
+def pick_quotes(wid: int, day: Day) -> None:
+    """The facilitator picks up to three of the closed day's answers to quote in the recap."""
+    day_id = int(day.id or 0)
+    options = {q.response_id: q for q in quotable(engine(), wid, day_id)}
+    if not options:
+        return
+    with st.form(f"quotes-{day_id}", border=True):
+        chosen = st.multiselect(
+            t("morning.pick_quotes", n=MAX_QUOTES),
+            list(options),
+            default=[i for i in quoted_ids(engine(), wid, day_id) if i in options],
+            format_func=lambda i: option(f"{options[i].team}: {cons.short(options[i].text)}"),
+            max_selections=MAX_QUOTES,
+            key=f"quotes-pick-{day_id}",
+        )
+        if st.form_submit_button(t("morning.save_quotes")):
+            with error_edge() as edge:
+                set_quotes(engine(), wid, day_id, list(chosen))
+            if edge.ok:
+                st.rerun()  # the recap above shows the new quotes
+
+
+def projector_controls(wid: int) -> None:
+    """Make, replace or revoke the read-only projector link; the link itself is shown once, when made."""
+    st.subheader(t("morning.projector"))
+    st.caption(t("morning.projector_help"))
+    made = projector_link_made(engine(), wid)
+    fresh = st.session_state.get("projector_link")
+    make, revoke = st.columns(2)
+    if make.button(t("morning.projector_replace" if made else "morning.projector_make"), key="projector-make"):
+        token = new_projector_link(engine(), wid)
+        st.session_state["projector_link"] = fresh = app_link(app_url(), {"projector": token})
+        made = projector_link_made(engine(), wid)
+    if made is not None and revoke.button(t("morning.projector_revoke"), key="projector-revoke"):
+        revoke_projector_link(engine(), wid)
+        st.session_state.pop("projector_link", None)
+        made, fresh = None, None
+    if made is None:
+        st.caption(t("morning.projector_none"))
+    elif fresh:
+        st.code(fresh, language=None)
+        st.caption(t("morning.projector_copy"))
+    else:
+        st.caption(t("morning.projector_active", time=made.strftime("%d-%m %H:%M")))
+
+
+def participation_section(wid: int) -> None:
+    """Who answered what, drafts and missing answers: for the day the facilitator picks."""
+    days = list_days(engine(), wid)
+    if not days:
+        return
+    st.subheader(t("morning.participation"))
+    default = next((i for i, d in enumerate(days) if d.status == DayStatus.OPEN), 0)
+    chosen = st.selectbox(
+        t("morning.participation_day"),
+        days,
+        index=default,
+        format_func=lambda d: option(f"{t('setup.day_n', n=d.position)} · {d.title}"),
+        key="participation-day",
+    )
+    participation(data.overview_participation(wid, cons.Filters(days=(chosen.position,))))
