@@ -9,8 +9,8 @@ from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
 from workshop.config.templates import templates
-from workshop.domain.role_sessions import SESSION_HOURS, SESSION_ROLES
 from workshop.domain.errors import ConfigError
+from workshop.domain.role_sessions import SESSION_HOURS, SESSION_ROLES
 
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
 

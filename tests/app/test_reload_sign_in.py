@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
 from workshop.services.demo import demo_codes_hint
-from workshop.services.workshops import create_workshop
+from workshop.services.workshops import create_workshop, current_workshop_id, set_current_workshop
 
 
 def reloaded(token: str) -> AppTest:
@@ -60,7 +60,11 @@ def test_leadership_is_kept_too_and_a_wrong_token_is_dropped_silently(db: Engine
 def test_a_token_signs_in_to_its_own_workshop_even_when_another_became_current(db: Engine) -> None:
     at = sign_in(fresh_app(), Role.FACILITATOR)
     token = at.query_params["s"]
-    create_workshop(db, "Branch library week", "facilitate-me", "lead-me-now")  # the newest is current
+    demo = current_workshop_id(db)
+    branch = create_workshop(db, "Branch library week", "facilitate-me", "lead-me-now")
+    set_current_workshop(db, branch)  # everyone else now lands on the branch week
     again = reloaded(token)
     assert signed_in_as(again) == ["Signed in as: Facilitator"]
+    assert again.session_state["identity"]["workshop_id"] == demo
     assert "Branch library week" not in [x.value for x in again.sidebar.text]
+    assert "Branch library week" in [x.value for x in fresh_app().sidebar.text]  # where a reload without it lands
