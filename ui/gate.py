@@ -93,6 +93,9 @@ def require_team() -> Team:
 
 
 def _remember(role_: Role, team_: Team | None = None, code: str = "", token: str = "") -> None:
+    earlier = (st.session_state.get("identity") or {}).get("session_token")
+    if earlier and earlier != token:
+        end_session(engine(), str(earlier))  # a sign-in replaces this tab's earlier one: its link ends
     clear_role()
     identity: dict[str, object] = {"role": role_.value, "workshop_id": workshop_id()}
     if team_ is not None:

@@ -68,3 +68,14 @@ def test_a_token_signs_in_to_its_own_workshop_even_when_another_became_current(d
     assert again.session_state["identity"]["workshop_id"] == demo
     assert "Branch library week" not in [x.value for x in again.sidebar.text]
     assert "Branch library week" in [x.value for x in fresh_app().sidebar.text]  # where a reload without it lands
+
+
+def test_looking_at_another_workshop_ends_the_token(db: Engine) -> None:
+    at = sign_in(fresh_app(), Role.FACILITATOR)
+    token = at.query_params["s"]
+    branch = create_workshop(db, "Branch library week", "facilitate-me", "lead-me-now")
+    at.switch_page("app.py").run()
+    at.selectbox[0].set_value(branch).run()  # the home page's workshop picker: the sign-in ends
+    assert signed_in_as(at) == [] and "s" not in at.query_params
+    assert signed_in_as(reloaded(token)) == []
+    assert errors_of(at) == []
