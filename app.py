@@ -3,13 +3,14 @@
 import streamlit as st
 
 from ui.context import engine, language_switch, t, workshop
-from ui.gate import is_owner, keep_team_code, projector_token, role, sign_out
+from ui.gate import is_owner, keep_role_session, keep_team_code, projector_token, role, sign_out
 from ui.navigation import pages_for
 from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
 from workshop.config.templates import templates
 from workshop.domain.errors import ConfigError
+from workshop.domain.role_sessions import SESSION_HOURS, SESSION_ROLES
 
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
 
@@ -26,6 +27,7 @@ if projector_token() is not None:
     st.stop()
 
 language_switch()
+keep_role_session()
 keep_team_code()
 current = workshop()
 if current is not None:
@@ -35,6 +37,8 @@ if current is not None:
 held = role()
 if held is not None:
     st.sidebar.caption(t("sidebar.signed_in_as", role=t(f"role.{held.value}")))
+    if held in SESSION_ROLES:
+        st.sidebar.caption(t("sidebar.session_link", hours=SESSION_HOURS))
 if (held is not None or is_owner()) and st.sidebar.button(t("sidebar.sign_out")):
     sign_out()
     st.rerun()

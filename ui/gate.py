@@ -23,6 +23,7 @@ from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
 from workshop.services.access import join_team, new_passcode, recent_wrong_codes, sign_in
 from workshop.services.owner import owner_code_is_set, set_owner_code, sign_in_owner
+from workshop.services.role_sessions import end_session, resume_session, start_session
 from workshop.services.workshops import get_workshop
 
 GATE_RAN = "gate_ran"  # app.py's gate has run in this session
@@ -91,12 +92,40 @@ def require_team() -> Team:
     return found
 
 
-def _remember(role_: Role, team_: Team | None = None, code: str = "") -> None:
+def _remember(role_: Role, team_: Team | None = None, code: str = "", token: str = "") -> None:
+    earlier = (st.session_state.get("identity") or {}).get("session_token")
+    if earlier and earlier != token:
+        end_session(engine(), str(earlier))  # a sign-in replaces this tab's earlier one: its link ends
     clear_role()
     identity: dict[str, object] = {"role": role_.value, "workshop_id": workshop_id()}
     if team_ is not None:
         identity |= {"team_id": team_.id, "team_name": team_.name, "code": code.strip().upper()}
+    if token:
+        identity["session_token"] = token
     st.session_state["identity"] = identity
+
+
+def keep_role_session() -> None:
+    """A facilitator's or leadership's sign-in rides in the address as a random token (?s=...), kept across
+    pages: on a session's first run (a reload) it signs in again. A token that does not work is dropped
+    silently; one left in the address after this session changed role or workshop ends and is dropped."""
+    token = st.query_params.get("s")
+    held = str((st.session_state.get("identity") or {}).get("session_token") or "")
+    if held and role() is not None:
+        if token != held:
+            st.query_params["s"] = held
+        return
+    if not token:
+        return
+    if GATE_RAN not in st.session_state:
+        resumed = resume_session(engine(), token)
+        if resumed is not None:
+            choose_workshop(resumed.workshop_id)
+            _remember(resumed.role, token=token)
+            return
+    else:
+        end_session(engine(), token)  # this session left that sign-in (another role or workshop): it ends
+    st.query_params.pop("s", None)
 
 
 def _link_workshop() -> int | None:
@@ -135,10 +164,14 @@ def keep_team_code() -> None:
 
 
 def sign_out() -> None:
+    token = (st.session_state.get("identity") or {}).get("session_token")
+    if token:
+        end_session(engine(), str(token))
     clear_role()
     st.session_state.pop("owner", None)
     st.query_params.pop("code", None)
     st.query_params.pop("w", None)
+    st.query_params.pop("s", None)
 
 
 def try_join(code: str) -> bool:
@@ -172,7 +205,9 @@ def sign_in_form() -> None:
             with error_edge() as edge:
                 sign_in(engine(), wid, chosen, code, session=session_key())
             if edge.ok:
-                _remember(chosen)
+                token = start_session(engine(), wid, chosen)
+                _remember(chosen, token=token)
+                st.query_params["s"] = token
                 st.rerun()
     with team_tab, st.form("join", clear_on_submit=False):
         code = st.text_input(t("gate.team_code"), max_chars=20, placeholder="KX7P-2MQ4")

@@ -20,10 +20,19 @@ from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
 from workshop.services.planning import set_publish_log_immediately
 from workshop.store import make_engine, migrate, read, write
-from workshop.store.tables import actions, data_versions, metadata, sign_in_attempts, theme_responses, themes
+from workshop.store.tables import (
+    actions,
+    data_versions,
+    metadata,
+    role_sessions,
+    sign_in_attempts,
+    theme_responses,
+    themes,
+)
 
-# Sign-in throttling is momentary state, not workshop data: the one table a backup leaves out.
-NOT_BACKED_UP = {sign_in_attempts.name}
+# Sign-in throttling and reload-surviving sign-ins are momentary state, not workshop data: a backup leaves
+# them out (a restored database signs everyone in afresh).
+NOT_BACKED_UP = {sign_in_attempts.name, role_sessions.name}
 TRICKY = "Line one\nline two — æøå ❤ <script>alert(1)</script> =SUM(A1) 'quoted' \"double\" \\ tab\tend"
 
 

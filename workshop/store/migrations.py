@@ -20,6 +20,7 @@ from workshop.store.tables import (
     publications,
     reactions,
     recap_quotes,
+    role_sessions,
     settings,
     target_groups,
     vote_dots,
@@ -66,6 +67,8 @@ MIGRATIONS: list[Migration] = [
     _workshop_dates,  # 7 -> 8: a workshop's start and end dates (issue 14)
     # 8 -> 9: the morning meeting (issue 14): projector links, quoted answers in a day's recap
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
+    # 9 -> 10: a facilitator's or leadership's sign-in that survives a reload (issue 14)
+    lambda conn: metadata.create_all(conn, tables=[role_sessions]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -373,6 +373,18 @@ recap_quotes = Table(
     Column("response_id", ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True),
 )
 
+# Issue 14: a facilitator's or leadership's sign-in that survives a reload. The address carries a random
+# token (?s=...); only its sha256 is kept, with the role, the workshop and when it expires. Momentary state
+# like sign_in_attempts: not workshop data, not backed up.
+role_sessions = Table(
+    "role_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    _workshop_fk(),
+    Column("role", String(20), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
     space_weights,
