@@ -179,6 +179,7 @@ def test_the_foreign_keys_say_which_tables_a_delete_reaches() -> None:
         "vote_dots",
         "mappings",
         "comments",
+        "recap_quotes",  # a quoted answer goes with its answer
     }
     assert delete_reaches("main_points") == {"main_points", "questions", "actions"}  # SET NULL, not followed on
 
