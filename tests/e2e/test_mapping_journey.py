@@ -4,6 +4,7 @@ scores then change exactly as the formula says (coverage = contribution x streng
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,6 +49,11 @@ def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...], scale
     page.get_by_test_id("stSelectbox").filter(has_text=en("mapping.jump")).click()
     page.get_by_role("option", name=OFFER, exact=True).click()
     wait_for_app(page)
+    # The card must be the chosen offer's before its values are set: under load the jump's rerun can start
+    # after wait_for_app has returned, and the values would then go to the offer shown before.
+    expect(page.get_by_test_id("stText").filter(has_text=re.compile(f"^{re.escape(OFFER)}$")).first).to_be_visible(
+        timeout=20_000
+    )
     for key, value in zip(SPACE_KEYS, values, strict=False):
         space = spaces().space_name(key, "en")
         _pick_radio(page, en("mapping.contribution", space=space), scale[value])
