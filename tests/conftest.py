@@ -139,7 +139,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if "bench" in item.keywords and not RUN_BENCH:
             item.add_marker(skip_bench)
         if Path(item.path).is_relative_to(ROOT / "tests" / "e2e"):
-            item.add_marker(pytest.mark.xdist_group("browser"))  # one worker, one app server, one Chromium
+            # The journeys on the shared app server stay on one worker (one server, one Chromium); those that
+            # start a server of their own form a second group, so the two can run on two workers at once.
+            group = "browser" if "server" in getattr(item, "fixturenames", ()) else "browser-own-server"
+            item.add_marker(pytest.mark.xdist_group(group))
     if WORKER:  # every worker sorts alike (they must collect the same list); a run in one process keeps its order
         items.sort(key=lambda item: not ("bench" in item.keywords or item.nodeid.startswith(LONG_RUNNING)))
 
