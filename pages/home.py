@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.gate import guessing_warning, role, run_through_app, sign_in_form
-from ui.widgets import md, option, plain
+from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
 from workshop.services.demo import demo_codes_hint, working_demo_team_codes
@@ -59,7 +59,7 @@ model = spaces()
 columns = st.columns(4)
 for column, (_key, space) in zip(columns, model.spaces.items(), strict=True):
     with column:
-        st.markdown(f"**{space.name.get(lang())}**")
+        bold(space.name.get(lang()))
         st.caption(
             t(
                 "home.space_line",

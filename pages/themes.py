@@ -6,7 +6,7 @@ from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
-from ui.widgets import error_edge, md, option, plain, tr
+from ui.widgets import error_edge, option, plain, tr
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
@@ -86,7 +86,10 @@ if not themes:
     st.info(t("themes.empty"))
 statuses = list(ThemeStatus)
 for theme in themes:
-    with st.expander(f"{md(theme.title)} · {t(f'theme_status.{theme.status.value}')} · {len(theme.response_ids)}"):
+    label = tr(
+        "themes.expander", title=theme.title, status=t(f"theme_status.{theme.status.value}"), n=len(theme.response_ids)
+    )
+    with st.expander(label):
         with st.form(f"theme_{theme.id}"):
             title = st.text_input(t("themes.theme_title"), value=theme.title, max_chars=200)
             status = st.selectbox(

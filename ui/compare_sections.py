@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import t
-from ui.widgets import md, option, plain, tr
+from ui.widgets import bold, md, option, plain, tr
 from workshop.charts.compare_charts import paired_chart
 from workshop.domain.model import Action, ActionStatus
 from workshop.domain.year_over_year import candidates
@@ -23,7 +23,7 @@ def by_hand(other: int) -> dict[int, int]:
 
 def _pair(pair: PairedAnswers, names: tuple[str, str]) -> None:
     now, then = pair.match.after, pair.match.before
-    st.markdown(f"**{md(now.text)}**")
+    bold(now.text)
     if pair.match.by_hand:
         st.caption(tr("compare.yoy.matched_with", text=then.text, name=names[0]))
     if pair.counts is not None:
@@ -84,5 +84,5 @@ def actions_section(result: YearOverYear, names: tuple[str, str]) -> None:
         (t("compare.yoy.done"), result.actions_done),
         (t("compare.yoy.not_done"), result.actions_not_done),
     ):
-        st.markdown(f"**{heading}**")
+        bold(heading)
         st.markdown("\n".join(_action_line(a) for a in listed) if listed else t("compare.yoy.none"))

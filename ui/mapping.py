@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop
-from ui.widgets import error_edge, error_text, option, plain
+from ui.widgets import bold, error_edge, error_text, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
@@ -100,7 +100,7 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
         st.caption(t("mapping.mapped") if oid in state.done else t("mapping.not_mapped"))
         for key in SPACE_KEYS:
             space = config.spaces[key]
-            st.markdown(f"**{config.space_name(key, lang())}**")
+            bold(config.space_name(key, lang()))
             if space.question is not None:
                 st.write(space.question.get(content_lang()))
             if space.example is not None:

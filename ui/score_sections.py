@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.data import profile_frame, staff_beside_register
-from ui.widgets import error_edge, pager
+from ui.widgets import bold, error_edge, pager
 from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.config.spaces import spaces
 from workshop.domain.model import AIM_KEYS, SPACE_KEYS
@@ -98,7 +98,7 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
     }
     for verdict, show in (("weak", st.warning), ("strong", st.success)):
         mine = [s for s in found if s["verdict"] == verdict]
-        st.markdown(f"**{t(f'strengths.{verdict}_spots')}**")
+        bold(t(f"strengths.{verdict}_spots"))
         if not mine:
             st.caption(t(f"strengths.no_{verdict}"))
         for spot in mine:

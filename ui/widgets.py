@@ -87,6 +87,11 @@ def md(text: object) -> str:
     return escaped.replace("\n", "  \n")
 
 
+def bold(text: object) -> None:
+    """A short heading in bold: user-written or translated text, its markdown marks escaped (md)."""
+    st.markdown(f"**{md(text)}**")
+
+
 def option(text: object) -> str:
     """User-written text for a place that shows plain text only (selectbox and multiselect options): the
     direction controls dropped."""
