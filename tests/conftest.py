@@ -184,3 +184,13 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             terminalreporter.write_sep("-", section)
             for line in lines:
                 terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """An empty, migrated SQLite file that the command line (WORKSHOP_DATABASE_URL) and the test share."""
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
+    engine = make_engine(url)
+    migrate(engine)
+    return engine

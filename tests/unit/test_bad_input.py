@@ -28,19 +28,10 @@ from workshop.services.offers import offer_from_fields, register_frame
 from workshop.services.register_export import register_xlsx
 from workshop.services.themes import create_theme
 from workshop.services.workshops import create_workshop
-from workshop.store import make_engine, migrate, write
+from workshop.store import write
 from workshop.store.tables import days, offers
 
 CODES = ("facilitate-Week-2026", "leadership-Week-2026")
-
-
-@pytest.fixture
-def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
-    engine = make_engine(url)
-    migrate(engine)
-    return engine
 
 
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:

@@ -21,17 +21,8 @@ from workshop.services.partners import add_partner, partners_by_space
 from workshop.services.register_export import register_csv, register_xlsx
 from workshop.services.workshop_export import to_json
 from workshop.services.workshops import create_workshop
-from workshop.store import make_engine, migrate
+from workshop.store import migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version
-
-
-@pytest.fixture
-def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
-    engine = make_engine(url)
-    migrate(engine)
-    return engine
 
 
 def test_the_cli_imports_a_danish_csv_and_says_what_it_did(cli_db: Engine, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
