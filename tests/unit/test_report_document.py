@@ -144,11 +144,12 @@ def test_the_report_is_in_danish_for_a_danish_workshop_whatever_the_reader_uses(
     assert [raw for raw in RAW if raw in text] == [] and RAW_WORDS.findall(text) == []
 
 
-@pytest.mark.parametrize(("reader", "expected"), [("da", "Sammenfatning"), (None, "Summary")])
-def test_a_workshop_language_without_words_takes_the_readers_language(
-    engine: Engine, reader: str | None, expected: str
+@pytest.mark.parametrize(("language", "expected"), [("nb", "Sammendrag"), ("nl", "Samenvatting")])
+@pytest.mark.parametrize("reader", ["da", None])
+def test_a_norwegian_or_dutch_workshop_gets_its_report_in_its_own_language(
+    engine: Engine, language: str, expected: str, reader: str | None
 ) -> None:
-    week = _loop_week(engine, language="nb")
+    week = _loop_week(engine, language=language)
     assert expected in text_of(html_report(engine, week.workshop_id, lang=reader))
 
 

@@ -10,7 +10,7 @@ from pydantic import RootModel
 from workshop.config.loading import DATA_DIR, load_model
 
 LOCALES_DIR = DATA_DIR / "locales"
-UI_LANGUAGES: dict[str, str] = {"en": "English", "da": "Dansk"}
+UI_LANGUAGES: dict[str, str] = {"en": "English", "da": "Dansk", "nb": "Norsk (bokmål)", "nl": "Nederlands"}
 FALLBACK = "en"
 
 
