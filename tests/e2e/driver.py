@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from workshop.config.i18n import translate
@@ -70,3 +71,21 @@ def go_to(page: Any, title: str) -> None:
     nav_titles(page)
     page.get_by_test_id("stSidebarNavLink").filter(has_text=title).first.click()
     wait_for_app(page)
+
+
+def choose(page: Any, box: Any, option: str, attempts: int = 4) -> None:
+    """Pick an option of a Streamlit selectbox (the locator of its stSelectbox) as a person would, and check
+    that the box shows it. A redraw that lands while the list is open can close it or swallow the click (seen
+    under load in CI): close the list, open it again and pick again."""
+    combobox = box.get_by_role("combobox")
+    for _ in range(attempts):
+        box.click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
+            wait_for_app(page)
+            expect(combobox).to_have_value(option, timeout=3_000)
+            return
+        except (PlaywrightError, AssertionError):
+            page.keyboard.press("Escape")
+            wait_for_app(page)
+    expect(combobox).to_have_value(option)

@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import OWNER_CODE
-from tests.e2e.driver import en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
+from tests.e2e.driver import choose, en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from workshop.config.templates import demo, template
 
 pytestmark = pytest.mark.e2e
@@ -27,20 +26,6 @@ OFFERS_CSV = (
     "Musikværksted;Børn skaber musik;Børneteamet;børn, familier;pause;12.500;5;1;0;0;3\r\n"
 )
 OFFER_NAMES = ["Læsekreds for voksne", "Lektiecafé", "Musikværksted"]
-
-
-def choose(page: Any, label: str, option: str) -> None:
-    """Pick an option of a Streamlit selectbox by its label. A redraw that lands while the list is open
-    closes it (seen once under load): open it again, as a person would, and check what is shown."""
-    box = page.get_by_test_id("stSelectbox").filter(has_text=label)
-    for _ in range(3):
-        box.click()
-        try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
-            break
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    expect(box.get_by_role("combobox")).to_have_value(option)
 
 
 def test_the_owner_creates_a_workshop_its_facilitator_imports_offers_sees_the_map_and_opens_day_1(
@@ -61,7 +46,7 @@ def test_the_owner_creates_a_workshop_its_facilitator_imports_offers_sees_the_ma
     page.get_by_text(en("workshops.new"), exact=True).click()
     form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name=en("workshops.create")))
     form.get_by_label(en("workshops.name")).fill("Strategy week 2027")
-    choose(page, en("workshops.template"), week.name)
+    choose(page, page.get_by_test_id("stSelectbox").filter(has_text=en("workshops.template")), week.name)
     form.get_by_label(en("workshops.facilitator_code")).fill("facilitate-the-2027-week")
     expect(form.get_by_label(en("workshops.leadership_code"))).not_to_have_value("")  # a generated one is offered
     shots(page, "new-workshop-form")
@@ -92,7 +77,7 @@ def test_the_owner_creates_a_workshop_its_facilitator_imports_offers_sees_the_ma
     expect(chart.locator(".main-svg").first).to_be_visible()
     drawn = page.evaluate("() => JSON.stringify(document.querySelector('.js-plotly-plot').data)")
     assert all(name in drawn for name in OFFER_NAMES), "an imported offer is missing from the map"
-    choose(page, en("map.space"), "Meeting space")
+    choose(page, page.get_by_test_id("stSelectbox").filter(has_text=en("map.space")), "Meeting space")
     wait_for_app(page)
     expect(page.get_by_text(en("map.in_space", space="Meeting space", n=2))).to_be_visible()
     assert errors_on(page) == []

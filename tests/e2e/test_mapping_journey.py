@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Server, Shots, page_factory, running_server
-from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
+from tests.e2e.driver import choose, en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
 from workshop.config.spaces import spaces
 from workshop.config.templates import demo
 from workshop.domain.model import SPACE_KEYS
@@ -46,9 +46,7 @@ def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...], scale
     join_team(page, code, name)
     go_to(page, en("nav.mapping"))
     expect(page.get_by_text(en("mapping.progress", n=0, total=47))).to_be_visible()
-    page.get_by_test_id("stSelectbox").filter(has_text=en("mapping.jump")).click()
-    page.get_by_role("option", name=OFFER, exact=True).click()
-    wait_for_app(page)
+    choose(page, page.get_by_test_id("stSelectbox").filter(has_text=en("mapping.jump")), OFFER)
     # The card must be the chosen offer's before its values are set: under load the jump's rerun can start
     # after wait_for_app has returned, and the values would then go to the offer shown before.
     expect(page.get_by_test_id("stText").filter(has_text=re.compile(f"^{re.escape(OFFER)}$")).first).to_be_visible(
@@ -96,9 +94,7 @@ def test_two_teams_map_an_offer_differently_and_the_facilitators_decision_change
         # Three demo teams agreed with the register; the two new ones differ by 2 in learning and meeting.
         expect(card.get_by_text(en("review.widest", n=2, teams=5))).to_be_visible(timeout=20_000)
         for label, option in (("Learning space", "3"), ("Meeting space", "2"), (en("mapping.strength"), "4")):
-            card.get_by_test_id("stSelectbox").filter(has_text=label).click()
-            boss.get_by_role("option", name=option, exact=True).click()
-            wait_for_app(boss)
+            choose(boss, card.get_by_test_id("stSelectbox").filter(has_text=label), option)
         card.get_by_role("button", name=en("review.accept")).click()
         wait_for_app(boss)
         expect(boss.get_by_text(en("review.accepted", n=5))).to_be_visible()
