@@ -9,7 +9,16 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workshop.config.loading import DATA_DIR, load_model
 from workshop.domain.loop import REACTION_MAX, Stance
-from workshop.domain.model import SPACE_KEYS, ActionStatus, DayStatus, Offer, Partner, QuestionKind, ThemeStatus
+from workshop.domain.model import (
+    SPACE_KEYS,
+    ActionStatus,
+    DayStatus,
+    Offer,
+    Partner,
+    QuestionKind,
+    StageChange,
+    ThemeStatus,
+)
 
 TEMPLATES_DIR = DATA_DIR / "templates"
 DEMO_FILE = DATA_DIR / "demo.yaml"
@@ -161,6 +170,22 @@ class DemoMapping(_Strict):
     differ: list[DemoMapped] = Field(default_factory=list)
 
 
+class DemoPartner(Partner):
+    """A demo partner with its moves in the network circle over the years (oldest first); its stage is
+    its last move's."""
+
+    history: list[StageChange] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stage_is_the_last_move(self) -> DemoPartner:
+        days = [c.changed_on for c in self.history]
+        if days != sorted(days):
+            raise ValueError(f"partner {self.name!r}: history is not oldest first")
+        if self.history and self.history[-1].stage != self.stage:
+            raise ValueError(f"partner {self.name!r}: stage {self.stage} is not its last move's")
+        return self
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -171,7 +196,7 @@ class Demo(_Strict):
     leadership_code: str
     day_status: list[DayStatus]
     teams: list[DemoTeam] = Field(min_length=1)
-    partners: list[Partner] = Field(default_factory=list)
+    partners: list[DemoPartner] = Field(default_factory=list)
     offers: list[Offer] = Field(default_factory=list)
     answers: list[DemoAnswer] = Field(default_factory=list)
     published: bool = False  # leadership's decisions shown to the teams

@@ -15,6 +15,8 @@ from workshop.store.tables import (
     mapping_phases,
     mappings,
     metadata,
+    partner_stages,
+    partners,
     profile_ratings,
     projector_links,
     publications,
@@ -25,6 +27,7 @@ from workshop.store.tables import (
     target_groups,
     vote_dots,
     votes,
+    workshops,
 )
 from workshop.store.versions import seed_versions
 
@@ -54,6 +57,24 @@ def _workshop_dates(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE workshops ADD COLUMN {column} DATE")
 
 
+def _partner_stages(conn: Connection) -> None:
+    """Issue 16: each partner's stage history, started with its current stage on its workshop's first day."""
+    metadata.create_all(conn, tables=[partner_stages])
+    rows = conn.execute(
+        select(partners.c.id, partners.c.workshop_id, partners.c.stage, workshops.c.created_at).join(
+            workshops, workshops.c.id == partners.c.workshop_id
+        )
+    ).fetchall()
+    if rows:
+        conn.execute(
+            partner_stages.insert(),
+            [
+                {"workshop_id": r.workshop_id, "partner_id": r.id, "stage": r.stage, "changed_on": r.created_at.date()}
+                for r in rows
+            ],
+        )
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -69,6 +90,7 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
     # 9 -> 10: a facilitator's or leadership's sign-in that survives a reload (issue 14)
     lambda conn: metadata.create_all(conn, tables=[role_sessions]),
+    _partner_stages,  # 10 -> 11: each partner's stage history (issue 16)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
