@@ -14,9 +14,9 @@ from workshop.domain.model import RelationStage, Sector
 
 # Inner and outer radius of each stage's ring: partnership in the middle, network outermost.
 RINGS: dict[RelationStage, tuple[float, float]] = {
-    RelationStage.PARTNERSHIP: (0.0, 1.0),
-    RelationStage.COLLABORATION: (1.0, 2.0),
-    RelationStage.NETWORK: (2.0, 3.0),
+    RelationStage.PARTNERSHIP: (0.0, 1.2),
+    RelationStage.COLLABORATION: (1.2, 2.2),
+    RelationStage.NETWORK: (2.2, 3.2),
 }
 RING_COLOURS = {
     RelationStage.PARTNERSHIP: "#d9ead3",
@@ -25,23 +25,23 @@ RING_COLOURS = {
 }
 SECTOR_COLOURS = {Sector.PUBLIC: "#1f77b4", Sector.PRIVATE: "#d62728", Sector.CIVIL: "#2ca02c"}
 LABEL_WIDTH = 18  # characters per line of a dot's label
+GAP = math.radians(60)  # the left of each outer ring is left free for its name (partnership's is the middle)
 
 
 def circle_points(partners: pd.DataFrame) -> pd.DataFrame:
-    """x, y per partner (columns name, sector, stage): spread evenly round the middle of its stage's ring,
-    neighbours alternately a little inside and outside so that their labels do not collide."""
+    """x, y per partner (columns name, sector, stage): spread evenly round its stage's ring, leaving the left
+    of the ring free for the ring's name; neighbours alternately a little inside and outside so that their
+    labels do not collide."""
     if partners.empty:
         return partners.assign(x=[], y=[])
     xs, ys = [0.0] * len(partners), [0.0] * len(partners)
     for stage, (inner, outer) in RINGS.items():
         places = [i for i, s in enumerate(partners["stage"]) if s == stage]
+        middle = (inner + outer) / 2 if inner else outer * 0.6
+        step = (2 * math.pi - GAP) / max(len(places) - 1, 1)
         for n, i in enumerate(places):
-            if stage == RelationStage.PARTNERSHIP and len(places) == 1:
-                radius = 0.0
-            else:
-                middle = (inner + outer) / 2 if inner else 0.55
-                radius = middle + (0.2 if n % 2 else -0.2) * (len(places) > 4)
-            angle = math.pi / 2 + 2 * math.pi * n / max(len(places), 1) + (0.3 if inner else 0.0)
+            radius = middle + (0.18 if n % 2 else -0.18) * (len(places) > 4)
+            angle = math.pi + GAP / 2 + step * n
             xs[i], ys[i] = radius * math.cos(angle), radius * math.sin(angle)
     return partners.assign(x=xs, y=ys)
 
@@ -63,8 +63,9 @@ def network_circle_figure(
             fillcolor=RING_COLOURS[stage],
             layer="below",
         )
+        middle = (RINGS[stage][0] + outer) / 2 if RINGS[stage][0] else 0.0
         fig.add_annotation(
-            x=0, y=outer - 0.12, text=f"<b>{chart_text(stage_names[stage])}</b>", showarrow=False, font={"size": 13}
+            x=-middle, y=0, text=f"<b>{chart_text(stage_names[stage])}</b>", showarrow=False, font={"size": 13}
         )
     points = circle_points(partners)
     for sector in Sector:
@@ -81,13 +82,13 @@ def network_circle_figure(
                 name=chart_text(sector_names[sector]),
                 text=names,
                 customdata=[[chart_text(n), s] for n, s in zip(found["name"], stages, strict=True)],
-                textposition="bottom center",
+                textposition=["top center" if y > 0.05 else "bottom center" for y in found["y"]],
                 textfont={"size": 11},
                 marker={"size": 14, "color": SECTOR_COLOURS[sector], "line": {"width": 1, "color": "#333"}},
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>",
             )
         )
-    reach = 3.25
+    reach = 3.3
     fig.update_xaxes(range=[-reach, reach], visible=False, fixedrange=True)
     fig.update_yaxes(range=[-reach, reach], visible=False, scaleanchor="x", fixedrange=True)
     fig.update_layout(

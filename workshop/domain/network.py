@@ -33,6 +33,6 @@ def target_group_counts(links: pd.DataFrame, names: Sequence[str]) -> pd.DataFra
         return pd.DataFrame(index=index, dtype=int)
     counts = pd.crosstab(*zip(*pairs, strict=True))
     counts = counts.reindex([n.casefold() for n in names], fill_value=0)
-    totals = counts.sum()
-    order = sorted(counts.columns, key=lambda g: (-int(totals[g]), str(g).casefold()))
+    totals = counts.sum()  # groups only unregistered partners reach are left out
+    order = sorted((g for g in counts.columns if totals[g] > 0), key=lambda g: (-int(totals[g]), str(g).casefold()))
     return pd.DataFrame(counts[order].to_numpy(dtype=int), index=index, columns=order)
