@@ -50,7 +50,9 @@ def test_leadership_sees_the_circle_the_flag_the_target_groups_and_a_partners_hi
     assert sorted(labelled) == sorted(n.replace("'", "&#x27;") for n in names)  # every partner, escaped
     assert [trace["name"] for trace in spec["data"]] == ["public", "private", "civil society"]
     # The demo scores the performative space weak; three partnerships serve none of its offers' spaces there.
-    assert [w.value for w in at.warning] == ["3 partnership(s) contribute to none of the weak spaces (Performative space):"]
+    assert [w.value for w in at.warning] == [
+        "3 partnership(s) contribute to none of the weak spaces (Performative space):"
+    ]
     assert "Nordby Schools\nRed Cross Youth Nordby\nNordby Senior Citizens' Association" in [x.value for x in at.text]
     by_group = next(d.value for d in at.dataframe if "families" in d.value.columns)
     # Homework café (children, young people, newcomers), Summer reading (children), class visits (both).

@@ -48,9 +48,7 @@ def test_thirty_partners_keep_their_dots_apart() -> None:
 
 
 def test_user_text_in_labels_and_hover_is_escaped() -> None:
-    partners = pd.DataFrame(
-        {"name": ['<a href="x">Evil</a> & co'], "stage": ["partnership"], "sector": ["private"]}
-    )
+    partners = pd.DataFrame({"name": ['<a href="x">Evil</a> & co'], "stage": ["partnership"], "sector": ["private"]})
     fig = network_circle_figure(partners, STAGES, SECTORS)
     (trace,) = fig.data
     assert trace.text == ("&lt;a<br>href=&quot;x&quot;&gt;Evil&lt;/a&gt;<br>&amp; co",)  # wrapped, escaped

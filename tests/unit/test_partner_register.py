@@ -43,7 +43,9 @@ def _workshop(engine: Engine) -> int:
         engine,
         wid,
         [
-            Offer(name="Concerts", spaces={"inspiration": 3, "meeting": 2}, target_groups=["adults"], partners=["Band"]),
+            Offer(
+                name="Concerts", spaces={"inspiration": 3, "meeting": 2}, target_groups=["adults"], partners=["Band"]
+            ),
             Offer(name="Homework café", spaces={"learning": 3}, target_groups=["children"], partners=["school"]),
             Offer(name="Class visits", spaces={"learning": 2}, target_groups=["children", "young people"]),
         ],
@@ -66,7 +68,13 @@ def test_editing_changes_every_field_renames_the_partner_in_its_offers_and_dates
     wid = _workshop(engine)
     add_partner(engine, wid, {"name": "School", "stage": "network"}, since=D(2023, 8, 1))
     visits = int(register_frame(engine, wid).set_index("name").loc["Class visits", "id"])
-    fields = {"name": "Nordby Schools", "sector": "public", "stage": "collaboration", "contact": "Ann", "description": "x"}
+    fields = {
+        "name": "Nordby Schools",
+        "sector": "public",
+        "stage": "collaboration",
+        "contact": "Ann",
+        "description": "x",
+    }
     edit_partner(engine, wid, _id(engine, wid, "School"), fields, changed_on=D(2024, 9, 1), note="class visits")
     row = partners_frame(engine, wid).set_index("name").loc["Nordby Schools"]
     assert (row["sector"], row["stage"], row["contact"], row["description"]) == ("public", "collaboration", "Ann", "x")
@@ -138,7 +146,9 @@ def test_deleting_a_partner_takes_its_history_and_its_name_off_its_offers_and_ke
 
 def test_partners_per_target_group_count_their_offers(sqlite_engine: Engine) -> None:
     wid = _workshop(sqlite_engine)
-    add_partner(sqlite_engine, wid, {"name": "School"}, offer_ids=[int(register_frame(sqlite_engine, wid)["id"].iloc[2])])
+    add_partner(
+        sqlite_engine, wid, {"name": "School"}, offer_ids=[int(register_frame(sqlite_engine, wid)["id"].iloc[2])]
+    )
     add_partner(sqlite_engine, wid, {"name": "Choir"})
     found = partners_by_target_group(sqlite_engine, wid)
     # School: Homework café (children) and Class visits (children, young people); Choir: no offer.
@@ -173,7 +183,9 @@ def test_the_flag_takes_the_weak_spaces_from_the_scores(sqlite_engine: Engine) -
     assert partnerships_off_weak_spaces(sqlite_engine, wid).partnerships == []  # only partnerships are flagged
 
 
-def test_the_demo_export_backup_and_carry_over_keep_every_partners_stage_history(engine: Engine, tmp_path: Path) -> None:
+def test_the_demo_export_backup_and_carry_over_keep_every_partners_stage_history(
+    engine: Engine, tmp_path: Path
+) -> None:
     wid = create_demo(engine)
     history = stage_history(engine, wid)
     assert history["changed_on"].map(lambda d: d.year).nunique() >= 3  # movement over the years

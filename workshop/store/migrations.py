@@ -58,12 +58,14 @@ def _workshop_dates(conn: Connection) -> None:
 
 
 def _partner_stages(conn: Connection) -> None:
-    """Issue 16: each partner's stage history, started with its current stage on its workshop's first day."""
+    """Issue 16: each partner's stage history, started (where it has none) with its current stage on the day
+    its workshop was made."""
     metadata.create_all(conn, tables=[partner_stages])
+    begun = select(partner_stages.c.partner_id)
     rows = conn.execute(
-        select(partners.c.id, partners.c.workshop_id, partners.c.stage, workshops.c.created_at).join(
-            workshops, workshops.c.id == partners.c.workshop_id
-        )
+        select(partners.c.id, partners.c.workshop_id, partners.c.stage, workshops.c.created_at)
+        .join(workshops, workshops.c.id == partners.c.workshop_id)
+        .where(partners.c.id.not_in(begun))
     ).fetchall()
     if rows:
         conn.execute(
