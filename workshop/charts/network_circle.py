@@ -65,7 +65,11 @@ def network_circle_figure(
         )
         middle = (RINGS[stage][0] + outer) / 2 if RINGS[stage][0] else 0.0
         fig.add_annotation(
-            x=-middle, y=0, text=f"<b>{chart_text(stage_names[stage])}</b>", showarrow=False, font={"size": 13}
+            x=-middle,
+            y=0,
+            text=f"<b>{chart_text(stage_names[stage])}</b>",
+            showarrow=False,
+            font={"size": 13, "color": "#222"},
         )
     points = circle_points(partners)
     for sector in Sector:
@@ -83,7 +87,7 @@ def network_circle_figure(
                 text=names,
                 customdata=[[chart_text(n), s] for n, s in zip(found["name"], stages, strict=True)],
                 textposition=["top center" if y > 0.05 else "bottom center" for y in found["y"]],
-                textfont={"size": 11},
+                textfont={"size": 11, "color": "#222"},
                 marker={"size": 14, "color": SECTOR_COLOURS[sector], "line": {"width": 1, "color": "#333"}},
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>",
             )
