@@ -53,14 +53,14 @@ else:
     by_space.subheader(t("partners.by_space"))
     by_space.caption(t("partners.by_space_help"))
     per_space = partners_by_space(wid)
-    by_space.dataframe(per_space.rename(columns=space_name), width="stretch")
+    by_space.dataframe(per_space.rename(columns=space_name).rename_axis(t("partners.col.name")), width="stretch")
     by_group.subheader(t("partners.by_group"))
     by_group.caption(t("partners.by_group_help"))
     per_group = partners_by_target_group(wid)
     if per_group.columns.empty:
         by_group.info(t("partners.no_groups"))
     else:
-        by_group.dataframe(per_group.rename(columns=option), width="stretch")
+        by_group.dataframe(per_group.rename(columns=option).rename_axis(t("partners.col.name")), width="stretch")
     for column, key in zip(st.columns(4), SPACE_KEYS, strict=True):
         column.markdown(f"**{space_name(key)}**")
         served = served_in_space(per_space, key)
