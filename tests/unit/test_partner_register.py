@@ -5,8 +5,11 @@ carry-over and an older database."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +33,7 @@ from workshop.services.partners import (
     partners_by_target_group,
     partnerships_off_weak_spaces,
 )
-from workshop.services.workshop_export import workshop_document
+from workshop.services.workshop_export import to_csv_zip, workshop_document
 from workshop.services.workshops import create_workshop
 from workshop.store import make_engine, migrate
 
@@ -200,6 +203,9 @@ def test_the_demo_export_backup_and_carry_over_keep_every_partners_stage_history
         ("2024-06-01", "network"),
     ]
     assert sum(len(p["stage_history"]) for p in doc["partners"]) == len(history)
+    with zipfile.ZipFile(io.BytesIO(to_csv_zip(engine, wid))) as archive:
+        rows = list(csv.DictReader(io.StringIO(archive.read("partners.csv").decode("utf-8-sig"))))
+    assert [json.loads(r["stage_history"]) for r in rows] == [p["stage_history"] for p in doc["partners"]]
     backup(engine, tmp_path / "b.json")
     assert len(json.loads((tmp_path / "b.json").read_text())["tables"]["partner_stages"]) == len(history)
     target = make_engine(f"sqlite:///{tmp_path / 'restored.sqlite3'}")
