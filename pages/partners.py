@@ -46,13 +46,13 @@ else:
     eng = engine()  # the file is made when the button is clicked, not on every run
     st.download_button(t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"partners-{wid}.csv")
 
+    per_space = partners_by_space(wid)
     circle_section(register)
-    weak_space_flag(wid)
+    weak_space_flag(wid, register, per_space)
 
     by_space, by_group = st.columns(2)
     by_space.subheader(t("partners.by_space"))
     by_space.caption(t("partners.by_space_help"))
-    per_space = partners_by_space(wid)
     by_space.dataframe(per_space.rename(columns=space_name).rename_axis(t("partners.col.name")), width="stretch")
     by_group.subheader(t("partners.by_group"))
     by_group.caption(t("partners.by_group_help"))

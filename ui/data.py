@@ -39,9 +39,6 @@ partners_frame = cached(offers.partners_frame, "partners")
 partner_register = cached(_partners.partner_register, "partners", "offers")
 partners_by_space = cached(_partners.partners_by_space, "partners", "offers")
 partners_by_target_group = cached(_partners.partners_by_target_group, "partners", "offers")
-partnerships_off_weak_spaces = cached(
-    _partners.partnerships_off_weak_spaces, "partners", "offers", "space_weights", "workshops"
-)
 stage_history = cached(_history.stage_history, "partner_stages", "partners")
 profile_frame = cached(_profile.profile_frame, "profile_ratings")
 load_weights = cached(_strengths.load_weights, "space_weights", "workshops")

@@ -10,13 +10,13 @@ import streamlit as st
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.data import partnerships_off_weak_spaces, stage_history
+from ui.data import stage_history, workshop_scores
 from ui.widgets import error_edge, option, plain, tr
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
 from workshop.services.partner_history import add_stage_change, delete_stage_change
-from workshop.services.partners import add_partner, delete_partner, deletion_of, edit_partner
+from workshop.services.partners import add_partner, delete_partner, deletion_of, edit_partner, weak_space_check
 
 EARLIEST = dt.date(1950, 1, 1)  # past years can be entered
 
@@ -43,9 +43,9 @@ def circle_section(register: pd.DataFrame) -> None:
     st.plotly_chart(network_circle_figure(register, stages, sectors), width="stretch", key="network_circle")
 
 
-def weak_space_flag(wid: int) -> None:
+def weak_space_flag(wid: int, register: pd.DataFrame, by_space: pd.DataFrame) -> None:
     """Partnerships none of whose offers contribute to a space the scores call weak."""
-    check = partnerships_off_weak_spaces(wid)
+    check = weak_space_check(workshop_scores(wid).spaces, register, by_space)
     if not check.weak_spaces:
         st.info(t("partners.no_weak_space"))
         return

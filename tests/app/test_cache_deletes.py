@@ -63,7 +63,6 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "partners_by_space": lambda w, ids: (w,),
     "partners_frame": lambda w, ids: (w,),
     "partners_by_target_group": lambda w, ids: (w,),
-    "partnerships_off_weak_spaces": lambda w, ids: (w,),
     "stage_history": lambda w, ids: (w,),
     "profile_frame": lambda w, ids: (w,),
     "question_labels": lambda w, ids: (w,),

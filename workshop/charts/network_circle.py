@@ -50,57 +50,64 @@ def network_circle_figure(
     partners: pd.DataFrame, stage_names: dict[str, str], sector_names: dict[str, str], height: int = 720
 ) -> go.Figure:
     """The figure: the three rings named by stage, one trace per sector (the legend), one labelled dot
-    per partner; every user text escaped."""
-    fig = go.Figure()
-    for stage, (_, outer) in sorted(RINGS.items(), key=lambda item: -item[1][1]):
-        fig.add_shape(
-            type="circle",
-            x0=-outer,
-            y0=-outer,
-            x1=outer,
-            y1=outer,
-            line={"color": "#888", "width": 1},
-            fillcolor=RING_COLOURS[stage],
-            layer="below",
+    per partner; every user text escaped. Built as one figure from plain dicts (one validation pass)."""
+    shapes, annotations = [], []
+    for stage, (inner, outer) in sorted(RINGS.items(), key=lambda item: -item[1][1]):
+        shapes.append(
+            {
+                "type": "circle",
+                "x0": -outer,
+                "y0": -outer,
+                "x1": outer,
+                "y1": outer,
+                "line": {"color": "#888", "width": 1},
+                "fillcolor": RING_COLOURS[stage],
+                "layer": "below",
+            }
         )
-        middle = (RINGS[stage][0] + outer) / 2 if RINGS[stage][0] else 0.0
-        fig.add_annotation(
-            x=-middle,
-            y=0,
-            text=f"<b>{chart_text(stage_names[stage])}</b>",
-            showarrow=False,
-            font={"size": 13, "color": "#222"},
+        annotations.append(
+            {
+                "x": -(inner + outer) / 2 if inner else 0.0,
+                "y": 0,
+                "text": f"<b>{chart_text(stage_names[stage])}</b>",
+                "showarrow": False,
+                "font": {"size": 13, "color": "#222"},
+            }
         )
     points = circle_points(partners)
+    traces = []
     for sector in Sector:
         found = points[points["sector"] == sector]
         if found.empty:
             continue
-        names = [wrapped(n, LABEL_WIDTH) for n in found["name"]]
         stages = [chart_text(stage_names.get(str(s), str(s))) for s in found["stage"]]
-        fig.add_trace(
-            go.Scatter(
-                x=list(found["x"]),
-                y=list(found["y"]),
-                mode="markers+text",
-                name=chart_text(sector_names[sector]),
-                text=names,
-                customdata=[[chart_text(n), s] for n, s in zip(found["name"], stages, strict=True)],
-                textposition=["top center" if y > 0.05 else "bottom center" for y in found["y"]],
-                textfont={"size": 11, "color": "#222"},
-                marker={"size": 14, "color": SECTOR_COLOURS[sector], "line": {"width": 1, "color": "#333"}},
-                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": list(found["x"]),
+                "y": list(found["y"]),
+                "mode": "markers+text",
+                "name": chart_text(sector_names[sector]),
+                "text": [wrapped(n, LABEL_WIDTH) for n in found["name"]],
+                "customdata": [[chart_text(n), s] for n, s in zip(found["name"], stages, strict=True)],
+                "textposition": ["top center" if y > 0.05 else "bottom center" for y in found["y"]],
+                "textfont": {"size": 11, "color": "#222"},
+                "marker": {"size": 14, "color": SECTOR_COLOURS[sector], "line": {"width": 1, "color": "#333"}},
+                "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>",
+            }
         )
     reach = 3.3
-    fig.update_xaxes(range=[-reach, reach], visible=False, fixedrange=True)
-    fig.update_yaxes(range=[-reach, reach], visible=False, scaleanchor="x", fixedrange=True)
-    fig.update_layout(
-        height=height,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        dragmode=False,
-        showlegend=True,
-        legend={"orientation": "h", "y": -0.02},
-        plot_bgcolor="white",
-    )
-    return fig
+    axis = {"range": [-reach, reach], "visible": False, "fixedrange": True}
+    layout = {
+        "shapes": shapes,
+        "annotations": annotations,
+        "xaxis": axis,
+        "yaxis": {**axis, "scaleanchor": "x"},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "dragmode": False,
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.02},
+        "plot_bgcolor": "white",
+    }
+    return go.Figure(data=traces, layout=layout)

@@ -26,13 +26,15 @@ def partnerships_missing_weak_spaces(
 def target_group_counts(links: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
     """Per partner (rows, in the given order) and target group (columns, most reached first, then by name):
     how many of its offers reach the group. links: one row per (partner key = casefolded name, offer)
-    with the offer's `target_groups`."""
-    index = pd.Index(list(names), name="partner")
-    pairs = [(key, group) for key, groups in zip(links["key"], links["target_groups"], strict=True) for group in groups]
-    if not pairs:
-        return pd.DataFrame(index=index, dtype=int)
-    counts = pd.crosstab(*zip(*pairs, strict=True))
-    counts = counts.reindex([n.casefold() for n in names], fill_value=0)
-    totals = counts.sum()  # groups only unregistered partners reach are left out
-    order = sorted((g for g in counts.columns if totals[g] > 0), key=lambda g: (-int(totals[g]), str(g).casefold()))
-    return pd.DataFrame(counts[order].to_numpy(dtype=int), index=index, columns=order)
+    with the offer's `target_groups`. Groups that only unregistered partners reach are left out."""
+    rows = {name.casefold(): i for i, name in enumerate(names)}
+    counts: dict[str, list[int]] = {}
+    for key, groups in zip(links["key"], links["target_groups"], strict=True):
+        row = rows.get(key)
+        if row is None:
+            continue
+        for group in groups:
+            counts.setdefault(group, [0] * len(names))[row] += 1
+    order = sorted(counts, key=lambda g: (-sum(counts[g]), str(g).casefold()))
+    frame = pd.DataFrame({g: counts[g] for g in order}, index=pd.Index(list(names), name="partner"), dtype=int)
+    return frame

@@ -198,10 +198,15 @@ class WeakSpaceCheck:
     partnerships: list[str]
 
 
+def weak_space_check(space_scores: pd.DataFrame, register: pd.DataFrame, by_space: pd.DataFrame) -> WeakSpaceCheck:
+    """From the scores per space (workshop_scores(...).spaces), the partners (name, stage) and
+    partners_by_space: the weak spaces and the partnerships that serve none of them."""
+    weak = [str(k) for k in space_scores.loc[space_scores["weak"].astype(bool), "key"]]
+    stages = pd.Series(list(register["stage"]), index=list(register["name"]), dtype=object)
+    return WeakSpaceCheck(weak, partnerships_missing_weak_spaces(stages, by_space, weak))
+
+
 def partnerships_off_weak_spaces(engine: Engine, workshop_id: int) -> WeakSpaceCheck:
     """Which partnerships contribute to no weak space (the weak spaces as the strengths view scores them)."""
     scores = workshop_scores(engine, workshop_id).spaces
-    weak = [str(k) for k in scores.loc[scores["weak"].astype(bool), "key"]]
-    frame = partners_frame(engine, workshop_id)
-    stages = pd.Series(list(frame["stage"]), index=list(frame["name"]), dtype=object)
-    return WeakSpaceCheck(weak, partnerships_missing_weak_spaces(stages, partners_by_space(engine, workshop_id), weak))
+    return weak_space_check(scores, partners_frame(engine, workshop_id), partners_by_space(engine, workshop_id))
