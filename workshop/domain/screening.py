@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
-from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict, check_text
+from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict, text_problem
 
 NOTE_MAX = 500  # a short note beside one answer
 QUESTION_COUNT = 14
@@ -71,7 +71,10 @@ class Answered(Strict):
     @field_validator("note")
     @classmethod
     def _plain_note(cls, value: str) -> str:
-        return check_text(value, "note", NOTE_MAX)
+        problem = text_problem(value, NOTE_MAX)
+        if problem:
+            raise ValueError(problem)
+        return value
 
 
 @dataclass(frozen=True)
