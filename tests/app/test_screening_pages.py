@@ -41,7 +41,12 @@ def test_the_facilitator_adds_a_proposal_and_closes_it_for_screening(db: Engine)
     assert [s.value for s in at.success] == ["Proposal Chess club saved."]
     wid = int(current_workshop_id(db) or 0)
     added = list_proposals(db, wid)[-1]
-    assert (added.title, added.proposer, added.spaces, added.is_open) == ("Chess club", "Nordby Chess", ["meeting"], True)
+    assert (added.title, added.proposer, added.spaces, added.is_open) == (
+        "Chess club",
+        "Nordby Chess",
+        ["meeting"],
+        True,
+    )
     next(b for b in at.button if b.key == f"toggle-{added.id}").click().run()
     assert list_proposals(db, wid)[-1].is_open is False
 
