@@ -188,3 +188,19 @@ def test_a_later_workshop_carries_the_proposals_open_without_screening_or_verdic
     assert screening_cards(engine, new)[0].raters == 0
     alone = new_from(engine, wid, "Without partners", "facilitate-28-week", "lead-28-week", ["proposals"])
     assert list_proposals(engine, alone)[0].partner_id is None
+
+
+def test_a_version_10_database_gets_the_proposal_tables_and_keeps_its_workshops(sqlite_engine: Engine) -> None:
+    from sqlalchemy import inspect, text
+
+    from workshop.store import migrate
+
+    wid, ids = _workshop(sqlite_engine)
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("DROP TABLE screenings"))
+        conn.execute(text("DROP TABLE proposals"))
+        conn.execute(text("UPDATE settings SET value = '10' WHERE key = 'schema_version'"))
+    assert not {"proposals", "screenings"} & set(inspect(sqlite_engine).get_table_names())
+    assert migrate(sqlite_engine) == 11
+    pid = save_proposal(sqlite_engine, wid, {"title": "After the upgrade"})
+    assert screen_as_team(sqlite_engine, ids["a"], pid, _given((1, "yes", ""))) == 1  # type: ignore[arg-type]
