@@ -29,9 +29,11 @@ def list_proposals(engine: Engine, workshop_id: int) -> list[Proposal]:
         return [_row(r) for r in rows]
 
 
-def get_proposal(conn: Connection, workshop_id: int, proposal_id: int) -> Proposal:
-    """One proposal of this workshop; one of another workshop is as unknown as one that does not exist."""
-    row = conn.execute(select(proposals).where(proposals.c.id == proposal_id)).first()
+def get_proposal(conn: Connection, workshop_id: int, proposal_id: int, lock: bool = False) -> Proposal:
+    """One proposal of this workshop; one of another workshop is as unknown as one that does not exist.
+    `lock`: its row stays locked to the end of the transaction (PostgreSQL), so writes to it queue."""
+    query = select(proposals).where(proposals.c.id == proposal_id)
+    row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None or row.workshop_id != workshop_id:
         raise NotFound(f"no proposal {proposal_id}")
     return _row(row)

@@ -85,7 +85,8 @@ def screen_as_team(engine: Engine, team: Team, proposal_id: int, given: Iterable
         member = conn.execute(select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id))
         if member.first() is None:
             raise AccessDenied("this team is not part of the workshop")
-        proposal = get_proposal(conn, int(team.workshop_id or 0), proposal_id)
+        # Locked: two tabs of one team saving at once queue, and a close cannot slip between check and write.
+        proposal = get_proposal(conn, int(team.workshop_id or 0), proposal_id, lock=True)
         _save(conn, proposal, team_rater(int(team.id or 0)), team.id, answers)
     return len(answers)
 
@@ -98,7 +99,7 @@ def screen_as_facilitator(
     with write(engine) as conn:
         if conn.execute(select(func.count()).where(teams.c.workshop_id == workshop_id)).scalar():
             raise InvalidInput("the teams screen this workshop's proposals", field="rater")
-        proposal = get_proposal(conn, workshop_id, proposal_id)
+        proposal = get_proposal(conn, workshop_id, proposal_id, lock=True)
         _save(conn, proposal, FACILITATOR_RATER, None, answers)
     return len(answers)
 
