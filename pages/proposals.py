@@ -42,6 +42,7 @@ for proposal in found:
         )  # fmt: skip
 
 st.subheader(t("screening.add_title"))
+st.page_link("pages/partners.py", label=t("screening.partner_first"), icon="🤝")
 proposal_form(wid, "add-proposal")
 
 if found and not data.list_teams(wid):  # no teams: the facilitator screens alone

@@ -20,6 +20,7 @@ flash()
 found = data.list_proposals(wid)
 if not found:
     st.info(t("screening.nothing_to_screen"))
+    st.page_link("pages/answer.py", label=t("nav.answer"), icon="✍️")
     st.stop()
 by_id = {int(p.id or 0): p for p in found}
 state = lambda p: t("screening.open" if p.is_open else "screening.closed_short")  # noqa: E731

@@ -20,6 +20,7 @@ flash()
 cards = data.screening_cards(wid)
 if not cards:
     st.info(t("screening.no_cards"))
+    st.page_link("pages/partners.py", label=t("nav.partners"), icon="🤝")
     st.stop()
 undecided = t("screening.no_verdict")
 overview = pd.DataFrame(

@@ -12,7 +12,7 @@ from workshop.domain.screening import ScreeningAnswer, team_rater
 from workshop.services.demo import demo_codes_hint
 from workshop.services.proposals import list_proposals, save_proposal
 from workshop.services.screening import own_screening, screen_as_team
-from workshop.services.workshops import create_workshop, current_workshop_id, list_teams, set_current_workshop
+from workshop.services.workshops import add_team, create_workshop, current_workshop_id, list_teams, set_current_workshop
 
 CODES = demo_codes_hint()["teams"]
 
@@ -130,6 +130,29 @@ def test_every_screening_page_has_a_way_out_when_there_are_no_proposals(db: Engi
     assert [i.value for i in _on(Role.FACILITATOR, "proposals", "facilitate-the-empty").info] == [
         "No proposals yet. Add the first one below."
     ]
-    assert [i.value for i in _on(Role.LEADERSHIP, "screening_cards", "lead-the-empty").info] == [
-        "No proposals to screen yet. The facilitator adds them."
+    lead = _on(Role.LEADERSHIP, "screening_cards", "lead-the-empty")
+    assert [i.value for i in lead.info] == ["No proposals to screen yet. The facilitator adds them."]
+    assert [link.proto.label for link in lead.get("page_link")] == ["Partners"]
+    _, code = add_team(db, wid, "Children")
+    team = _on(Role.TEAM, "screening", code)
+    assert [i.value for i in team.info] == ["There is nothing to screen yet. The facilitator adds the proposals."]
+    assert [link.proto.label for link in team.get("page_link")] == ["Our answers"]
+
+
+def test_the_facilitator_edits_a_proposal_and_deletes_it_after_confirming(db: Engine) -> None:
+    wid, pid = _open_proposal(db)
+    at = _on(Role.FACILITATOR, "proposals")
+    box = next(w for w in at.text_input if w.label == "Who proposes it" and f"edit-{pid}" in w.form_id)
+    assert box.value == "Nordby Chess"
+    box.input("Nordby Chess Club")
+    next(b for b in at.button if b.label == "Save changes" and f"edit-{pid}" in b.form_id).click().run()
+    assert [s.value for s in at.success] == ["Proposal Chess club in the reading room saved."]
+    assert next(p for p in list_proposals(db, wid) if p.id == pid).proposer == "Nordby Chess Club"
+    at.button(key=f"delete-proposal-{pid}").click().run()
+    assert [w.value for w in at.warning] == [
+        "Delete Chess club in the reading room with every team's screening of it? This cannot be undone."
     ]
+    assert pid in [p.id for p in list_proposals(db, wid)]  # nothing goes before the confirmation
+    at.button(key=f"delete-yes-proposal-{pid}").click().run()
+    assert errors_of(at) == []
+    assert pid not in [p.id for p in list_proposals(db, wid)]
