@@ -24,9 +24,10 @@ if not found:
     st.stop()
 by_id = {int(p.id or 0): p for p in found}
 state = lambda p: t("screening.open" if p.is_open else "screening.closed_short")  # noqa: E731
+first_open = next((n for n, p in enumerate(found) if p.is_open), 0)  # what is left to screen comes first
 pick = st.selectbox(
     t("screening.pick"), list(by_id), format_func=lambda k: f"{option(by_id[k].title)} ({state(by_id[k])})",
-    key="screen_pick",
+    index=first_open, key="screen_pick",
 )  # fmt: skip
 chosen = by_id[pick]
 partners = data.partners_frame(wid)
