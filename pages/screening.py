@@ -32,7 +32,7 @@ pick = st.selectbox(
 chosen = by_id[pick]
 partners = data.partners_frame(wid)
 partner = dict(zip(partners["id"], partners["name"], strict=True)).get(chosen.partner_id, "")
-summary(chosen, str(partner))
+summary(chosen, str(partner), verdict=False)  # the verdict is shown to leadership only (nothing publishes it yet)
 saved = data.own_screening(wid, pick, team_rater(me.id))
 if saved:
     st.caption(t("screening.yours", n=len(saved)))

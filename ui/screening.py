@@ -31,8 +31,8 @@ def _space(key: str) -> str:
     return spaces().space_name(key, lang())
 
 
-def summary(proposal: Proposal, partner: str = "") -> None:
-    """Who proposes what, for which spaces and target groups, and leadership's verdict once given."""
+def summary(proposal: Proposal, partner: str = "", verdict: bool = True) -> None:
+    """Who proposes what, for which spaces and target groups, and (`verdict`) leadership's verdict once given."""
     bold(proposal.title)
     if proposal.proposer:
         st.caption(tr("screening.proposed_by", name=proposal.proposer))
@@ -43,7 +43,7 @@ def summary(proposal: Proposal, partner: str = "") -> None:
         st.caption(tr("screening.concerns", what=", ".join(about)))
     if partner:
         st.caption(tr("screening.partner", name=partner))
-    if proposal.verdict is not None:
+    if verdict and proposal.verdict is not None:
         st.info(tr(f"screening.verdict_is.{proposal.verdict.value}", reason=proposal.verdict_reason), icon="⚖️")
 
 

@@ -82,7 +82,9 @@ def test_a_team_screens_an_open_proposal_and_another_team_sees_none_of_it(db: En
 
 def test_a_closed_proposal_shows_the_teams_answers_but_takes_no_more(db: Engine) -> None:
     at = _on(Role.TEAM, "screening", CODES["Events & culture"])  # the demo's proposals are closed
-    assert "This proposal is closed for screening." in at.info[-1].value
+    assert [i.value for i in at.info] == [
+        "This proposal is closed for screening. Your answers are shown as you left them."
+    ]  # and not leadership's verdict: that is leadership's to publish
     assert at.radio(key="screen-1-13").value == "no" and at.radio(key="screen-1-13").disabled
     assert at.text_input(key="screen-1-13-note").value == "Our staff are on holiday in July: who opens and locks up?"
     assert next(b for b in at.button if b.label == "Save our screening").disabled
