@@ -126,7 +126,8 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
 
     def warning() -> str:
         gone = deletion_of(engine(), wid, pid)
-        return tr("partners.delete_warning", name=gone.name, moves=gone.stage_changes, offers=len(gone.offers))
+        text = tr("partners.delete_warning", name=gone.name, moves=gone.stage_changes, offers=len(gone.offers))
+        return f"{text} {t('partners.delete_proposals', count=gone.proposals)}" if gone.proposals else text
 
     delete_with_confirmation(
         f"partner-{pid}", warning, lambda: delete_partner(engine(), wid, pid), label=t("partners.delete")

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
 from workshop.services.offers import partners_frame, register_frame
+from workshop.services.proposals import list_proposals
 from workshop.services.workshops import current_workshop_id
 
 PAGE = "pages/partners.py"
@@ -113,11 +114,12 @@ def test_deleting_a_partner_asks_first_and_says_what_goes_with_it(db: Engine) ->
     at = on_partners(Role.FACILITATOR)
     wid = int(current_workshop_id(db) or 0)
     offers_before = len(register_frame(db, wid))
+    proposals_before = len(list_proposals(db, wid))
     at.selectbox(key="partner_pick").set_value(partner_id(db, "Nordby Makers")).run()
     button(at, "Delete partner…")
     assert [w.value for w in at.warning][-1] == (
         "Delete Nordby Makers? Its 3 history entries go with it, and it is taken off the 3 offer(s) it takes "
-        "part in (the offers stay)."
+        "part in (the offers stay). 1 proposal(s) name it as their partner: they stay, without the link."
     )
     button(at, "Cancel")
     assert "Nordby Makers" in register_shown(at).index
@@ -126,3 +128,4 @@ def test_deleting_a_partner_asks_first_and_says_what_goes_with_it(db: Engine) ->
     assert errors_of(at) == [] and "Nordby Makers" not in register_shown(at).index
     offers = register_frame(db, wid)
     assert len(offers) == offers_before and not any("Nordby Makers" in p for p in offers["partners"])
+    assert len(list_proposals(db, wid)) == proposals_before  # the proposal stays, unlinked

@@ -33,9 +33,11 @@ from workshop.services.partners import (
     partners_by_target_group,
     partnerships_off_weak_spaces,
 )
+from workshop.services.proposals import list_proposals, save_proposal
 from workshop.services.workshop_export import to_csv_zip, workshop_document
 from workshop.services.workshops import create_workshop
 from workshop.store import make_engine, migrate
+from workshop.store.migrations import SCHEMA_VERSION
 
 D = dt.date
 
@@ -138,9 +140,11 @@ def test_deleting_a_partner_takes_its_history_and_its_name_off_its_offers_and_ke
     add_partner(engine, wid, {"name": "School"})
     band = _id(engine, wid, "Band")
     add_stage_change(engine, wid, band, "collaboration", D(2023, 1, 1))
+    proposal = save_proposal(engine, wid, {"title": "Summer concerts", "partner_id": band})
     gone = deletion_of(engine, wid, band)
-    assert (gone.name, gone.stage_changes, gone.offers) == ("Band", 2, ["Concerts"])
+    assert (gone.name, gone.stage_changes, gone.offers, gone.proposals) == ("Band", 2, ["Concerts"], 1)
     assert delete_partner(engine, wid, band) == "Band"
+    assert [(p.id, p.partner_id) for p in list_proposals(engine, wid)] == [(proposal, None)]  # kept, unlinked
     assert list(partners_frame(engine, wid)["name"]) == ["School"]
     assert set(stage_history(engine, wid)["partner"]) == {"School"}
     offers = register_frame(engine, wid).set_index("name")["partners"]
@@ -219,15 +223,15 @@ def test_the_demo_export_backup_and_carry_over_keep_every_partners_stage_history
     )
 
 
-def test_a_version_10_database_gets_a_history_entry_per_partner(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'v10.sqlite3'}")
+def test_a_version_11_database_gets_a_history_entry_per_partner(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'v11.sqlite3'}")
     migrate(engine)
     wid = _workshop(engine)
     add_partner(engine, wid, {"name": "Band", "stage": "collaboration"})
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE partner_stages"))
-        conn.execute(text("UPDATE settings SET value = '10' WHERE key = 'schema_version'"))
-    assert migrate(engine) == 11 and "partner_stages" in inspect(engine).get_table_names()
+        conn.execute(text("UPDATE settings SET value = '11' WHERE key = 'schema_version'"))
+    assert migrate(engine) == SCHEMA_VERSION and "partner_stages" in inspect(engine).get_table_names()
     with engine.connect() as conn:
         created = conn.execute(text("SELECT created_at FROM workshops")).scalar()
     assert _moves(engine, wid, "Band") == [(str(pd.Timestamp(created).date()), "collaboration", "")]

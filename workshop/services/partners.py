@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy import Connection, Engine, Row, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, Partner
@@ -19,7 +19,7 @@ from workshop.services.offers import insert_partners, partners_frame
 from workshop.services.partner_history import change_row, checked_change, latest_change, stage_history
 from workshop.services.priorities import workshop_scores
 from workshop.store import read, write
-from workshop.store.tables import offers, partner_stages, partners
+from workshop.store.tables import offers, partner_stages, partners, proposals
 
 
 def _checked(conn: Connection, workshop_id: int, fields: dict[str, object], keep: int | None = None) -> Partner:
@@ -114,19 +114,23 @@ class PartnerDeletion:
     name: str
     stage_changes: int
     offers: list[str]
+    proposals: int  # proposals that name it as their partner (they stay, without the link)
 
 
 def deletion_of(engine: Engine, workshop_id: int, partner_id: int) -> PartnerDeletion:
     """What deleting this partner would remove (for the confirmation)."""
     with read(engine) as conn:
         name = str(_row(conn, workshop_id, partner_id).name)
+        linking = select(func.count()).select_from(proposals).where(proposals.c.partner_id == partner_id)
+        proposed = int(conn.execute(linking).scalar() or 0)
     history = stage_history(engine, workshop_id)
     linked = partner_register(engine, workshop_id).set_index("id").loc[partner_id, "offers"]
-    return PartnerDeletion(name, int((history["partner_id"] == partner_id).sum()), list(linked))
+    return PartnerDeletion(name, int((history["partner_id"] == partner_id).sum()), list(linked), proposed)
 
 
 def delete_partner(engine: Engine, workshop_id: int, partner_id: int) -> str:
-    """Delete a partner with its stage history, and take its name off the offers it took part in."""
+    """Delete a partner with its stage history, and take its name off the offers it took part in (proposals
+    that name it keep their place, without the link)."""
     with write(engine) as conn:
         name = str(_row(conn, workshop_id, partner_id).name)
         _relink(conn, workshop_id, name, None, None)

@@ -19,10 +19,12 @@ from workshop.store.tables import (
     partners,
     profile_ratings,
     projector_links,
+    proposals,
     publications,
     reactions,
     recap_quotes,
     role_sessions,
+    screenings,
     settings,
     target_groups,
     vote_dots,
@@ -92,7 +94,9 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
     # 9 -> 10: a facilitator's or leadership's sign-in that survives a reload (issue 14)
     lambda conn: metadata.create_all(conn, tables=[role_sessions]),
-    _partner_stages,  # 10 -> 11: each partner's stage history (issue 16)
+    # 10 -> 11: proposals screened with the "How to Say No" questions, and leadership's verdict (issue 16)
+    lambda conn: metadata.create_all(conn, tables=[proposals, screenings]),
+    _partner_stages,  # 11 -> 12: each partner's stage history (issue 16)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
