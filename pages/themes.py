@@ -7,6 +7,7 @@ from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
 from ui.widgets import error_edge, option, plain, tr
+from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
@@ -55,7 +56,7 @@ if st.button(t("themes.suggest"), key="suggest"):
 
     answers = answers_frame(engine(), wid)
     st.session_state["theme_suggestions"] = [
-        (s.title, list(s.response_ids)) for s in suggest_groups(answers, sorted({current.language, "en"}))
+        (s.title, list(s.response_ids)) for s in suggest_groups(answers, term_languages(current.language))
     ]
     if not st.session_state["theme_suggestions"]:
         st.info(t("themes.no_suggestions"))

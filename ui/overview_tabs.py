@@ -12,6 +12,7 @@ from ui.widgets import md, option, page_number, pager, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
+from workshop.domain.keyterms import term_languages
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.overview import PAGE_SIZE, Head, Options, Page, View, page_of
 
@@ -144,7 +145,7 @@ def read_tab(tab: str, wid: int, chosen: cons.Filters, options: Options, languag
     if tab == "unthemed":
         return data.overview_unthemed(wid, chosen, page_number("page_unthemed"))
     if tab == "terms":
-        return data.overview_key_terms(wid, chosen, tuple(sorted({language, "en"})))
+        return data.overview_key_terms(wid, chosen, term_languages(language))
     reads = {
         "ratings": data.overview_ratings,
         "choices": data.overview_choices,
