@@ -91,7 +91,7 @@ def test_a_real_world_header_names_its_field(header: str, field: str) -> None:
 
 
 def test_the_danish_export_that_was_refused_now_maps_every_space() -> None:
-    header = "Navn;Inspirationsrum;Læringsrum;Møderum;Performativt rum".split(";")
+    header = ["Navn", "Inspirationsrum", "Læringsrum", "Møderum", "Performativt rum"]
     assert guess_mapping(header) == ["name", "inspiration", "learning", "meeting", "performative"]
 
 
