@@ -16,7 +16,7 @@ from typing import cast
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
 
-from workshop.domain.errors import ImportRejected, UnreadableFile
+from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.offer_fields import FIELDS
 from workshop.files.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_size, check_table, check_workbook
@@ -206,3 +206,29 @@ def check_mapping(table: SourceTable, mapping: Sequence[str]) -> None:
         problems.append((where, "spaces", "no column holds a space (e.g. 'Inspiration space' or 'Læringsrummet')"))
     if problems:
         raise ImportRejected(problems)
+
+
+def mapping_with(header: Sequence[str], guessed: Sequence[str], spec: str) -> list[str]:
+    """The guessed mapping with the columns a `Header=field,Header=field` spec names mapped by hand (a field
+    of FIELDS, or `ignore`); headers compare without case. Raises InvalidInput naming what is wrong."""
+    mapping = list(guessed)
+    by_header = {h.strip().casefold(): i for i, h in enumerate(header)}
+    for item in (part.strip() for part in spec.split(",")):
+        if not item:
+            continue
+        name, sep, field = (piece.strip() for piece in item.partition("="))
+        if not sep or not name:
+            raise InvalidInput(f"--map {item!r}: write Header=field", field="map")
+        if name.casefold() not in by_header:
+            raise InvalidInput(f"--map: no column is headed {name!r} (the columns: {', '.join(header)})", field="map")
+        if field.casefold() in ("ignore", ""):
+            field = IGNORE
+        elif field not in FIELDS:
+            raise InvalidInput(f"--map {item!r}: {field!r} is not a field ({', '.join(FIELDS)}, ignore)", field="map")
+        mapping[by_header[name.casefold()]] = field
+    return mapping
+
+
+def ignored_columns(header: Sequence[str], mapping: Sequence[str]) -> list[str]:
+    """The headers of the columns a mapping leaves out (their cells are not read)."""
+    return [h for h, f in zip(header, mapping, strict=True) if f == IGNORE]
