@@ -116,4 +116,4 @@ if printable:
     if len(printable) < len(teams):
         st.warning(t("teams.sheet_incomplete", missing=len(teams) - len(printable)), icon="ℹ️")
     sheet = code_sheet_html(current.name, printable, app_url, t("teams.sheet_heading"), current.language)
-    st.download_button(t("teams.download_sheet"), sheet, "team-codes.html", "text/html", type="primary")
+    st.download_button(t("teams.download_sheet"), sheet, f"{t('file.team_codes')}.html", "text/html", type="primary")

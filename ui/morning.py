@@ -10,7 +10,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t
 from ui.overview_tabs import participation
-from ui.widgets import error_edge, md, option, plain
+from ui.widgets import error_edge, md, multiselect, option, plain
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
@@ -152,7 +152,8 @@ def pick_quotes(wid: int, day: Day) -> None:
     if not options:
         return
     with st.form(f"quotes-{day_id}", border=True):
-        chosen = st.multiselect(
+        chosen = multiselect(
+            st,
             t("morning.pick_quotes", n=MAX_QUOTES),
             list(options),
             default=[i for i in quoted_ids(engine(), wid, day_id) if i in options],

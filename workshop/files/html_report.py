@@ -311,7 +311,12 @@ def _spaces_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
     parts = [
         _h(2, t("report.spaces")),
         f'<div class="plot">{four_spaces_map(scores, lang)}</div>',
-        _plot(coverage_chart(scores, lang, t("report.share_chart")), True),
+        _plot(
+            coverage_chart(
+                scores, lang, t("report.share_chart"), (t("strengths.col.share"), t("strengths.col.target"))
+            ),
+            True,
+        ),
         _plot(gap_chart(scores, lang, t("report.gap_chart")), False),
         _scores_table(scores, "space", lang, t, n),
     ]
