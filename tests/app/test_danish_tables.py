@@ -98,3 +98,17 @@ def test_a_danish_page_shows_no_english_table_header(app_db: str, role: Role, pa
     found += chart_texts(at)
     assert english(found) == []
     assert "Choose options" not in placeholders(at)
+
+
+def test_every_multiselect_goes_through_the_helper_that_translates_its_placeholder() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    direct = [
+        f"{path.relative_to(root)}:{number}"
+        for path in [*sorted((root / "pages").glob("*.py")), *sorted((root / "ui").glob("*.py"))]
+        if path.name != "widgets.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\b\w+\.multiselect\(", line)
+    ]
+    assert direct == [], "use ui.widgets.multiselect (Streamlit's own placeholder is English)"
