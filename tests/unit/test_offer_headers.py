@@ -101,6 +101,7 @@ def test_the_danish_export_that_was_refused_now_maps_every_space() -> None:
         ("Aktiv", OfferStatus.ACTIVE),
         ("i gang", OfferStatus.ACTIVE),
         ("Pågår", OfferStatus.ACTIVE),
+        ("In progress", OfferStatus.ACTIVE),
         ("Actief", OfferStatus.ACTIVE),
         ("Planlagt", OfferStatus.PLANNED),
         ("Gepland", OfferStatus.PLANNED),

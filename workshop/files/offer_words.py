@@ -136,7 +136,8 @@ SPACE_FILLERS = {"the", "det", "den", "de", "het", "space", "rum", "rummet", "ro
 STATUSES = Vocabulary(
     {
         OfferStatus.ACTIVE: [
-            "active", "ongoing", "running", "current", "aktiv", "aktive", "i gang", "kører", "igangværende",
+            "active", "ongoing", "in progress", "running", "current",
+            "aktiv", "aktive", "i gang", "kører", "igangværende",
             "pågår", "pågående", "løpende", "actief", "lopend", "loopt", "bezig",
         ],
         OfferStatus.PLANNED: [
@@ -145,7 +146,7 @@ STATUSES = Vocabulary(
         ],
         OfferStatus.PAUSED: [
             "paused", "on hold", "pause", "suspended", "på pause", "sat på pause", "pauseret", "i bero",
-            "stillet i bero", "satt på pause", "pauset", "gepauzeerd", "gepauzeerd", "stilgelegd",
+            "stillet i bero", "satt på pause", "pauset", "gepauzeerd", "stilgelegd",
             "tijdelijk gestopt",
         ],
     }
@@ -164,7 +165,7 @@ TARGET_GROUPS = Vocabulary(
             "seniors", "senior", "elderly", "older people", "seniorer", "ældre", "eldre", "senioren", "ouderen",
         ],
         "families": [
-            "families", "family", "familier", "børnefamilier", "barnefamilier", "gezinnen", "gezin", "families",
+            "families", "family", "familier", "børnefamilier", "barnefamilier", "gezinnen", "gezin",
         ],
         "newcomers": [
             "newcomers", "newcomer", "nytilkomne", "tilflyttere", "nyankomne", "innflyttere", "nieuwkomers",
