@@ -16,10 +16,13 @@ from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, 
 from workshop.store import write
 from workshop.store.tables import (
     actions,
+    asset_proposals,
+    assets,
     days,
     mapping_phases,
     mappings,
     offers,
+    partner_proposals,
     publications,
     questions,
     reactions,
@@ -91,6 +94,7 @@ def create_demo(engine: Engine) -> int:
         _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()})
         if data.mapping is not None:
             _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
+        _demo_partnership(conn, workshop_id, data, team_ids, stamp)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return workshop_id
@@ -206,6 +210,21 @@ def _demo_mapping(
         )
     conn.execute(mappings.insert(), [{"done": True, "updated_at": stamp, "proposed": False, "proposed_name": "",
                                       "description": ""} | r for r in rows])  # fmt: skip
+
+
+def _demo_partnership(
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+) -> None:
+    """The library's assets in order, and the teams' proposed assets and partners, still to be decided."""
+    rows = [{"workshop_id": workshop_id, "position": n, **a.model_dump()} for n, a in enumerate(data.assets, 1)]
+    if rows:
+        conn.execute(assets.insert(), rows)
+    for table, proposals in ((asset_proposals, data.asset_proposals), (partner_proposals, data.partner_proposals)):
+        for p in proposals:
+            values = p.model_dump(mode="json", exclude={"team"})
+            conn.execute(
+                table.insert().values(workshop_id=workshop_id, team_id=team_ids[p.team], created_at=stamp, **values)
+            )
 
 
 def demo_codes_hint() -> dict[str, object]:
