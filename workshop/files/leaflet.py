@@ -12,6 +12,7 @@ from typing import Protocol
 Words = Callable[..., str]
 SHORT = 280  # characters of a description the leaflet shows: a leaflet is read in passing
 TWO_COLUMNS = 6  # more assets than this are set in two columns, so the list still fits one page
+DENSE = 12  # more than this are printed smaller; the page never runs onto a second sheet (the rest is cut)
 STYLE = """
 @page{size:A4;margin:14mm}
 *{box-sizing:border-box}
@@ -29,8 +30,8 @@ li h2{font-size:1.05em;margin:0 0 .15em}
 li p{margin:0;font-size:.92em;white-space:pre-line}
 .empty{font-style:italic;color:#555}
 footer{margin-top:1.2em;border-top:1px solid #bbb;padding-top:.5em;font-weight:600}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}li{background:none}
-html,body{height:auto}main{max-height:240mm;overflow:hidden}}
+@media print{body{margin:0;max-width:none;font-size:10.5pt;height:268mm;display:flex;flex-direction:column;
+overflow:hidden}body.dense{font-size:8.5pt}li{background:none}main{flex:1;min-height:0;overflow:hidden}}
 """
 
 
@@ -74,7 +75,8 @@ def render_leaflet(library: str, assets: Sequence[Listed], lang: str, t: Words) 
     return (
         f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(heading)} — {esc(library)}</title><style>{STYLE}</style></head><body>"
+        f"<title>{esc(heading)} — {esc(library)}</title><style>{STYLE}</style></head>"
+        f'<body class="{"dense" if len(assets) > DENSE else "normal"}">'
         f'<header><h1>{esc(heading)}</h1><p class="library">{esc(library)}</p>'
         f'<p class="lead">{esc(t("leaflet.lead"))}</p></header>'
         f"<main>{body}</main><footer>{esc(t('leaflet.invite'))}</footer></body></html>"
