@@ -28,18 +28,18 @@ show_flash()
 listed = list_assets(engine(), wid)
 if not listed:
     st.info(t("assets.empty"))
+else:
+    eng, reader = engine(), lang()  # the file is made when the button is clicked, not on every run
+    st.download_button(
+        t("assets.leaflet"), lambda: leaflet_html(eng, wid, reader), f"leaflet-{wid}.html", "text/html", icon="📄"
+    )
+    st.caption(t("assets.leaflet_help"))
 for n, asset in enumerate(listed):
     if held == Role.FACILITATOR:
         editable_asset(wid, asset, first=n == 0, last=n == len(listed) - 1)
     else:
         with st.container(border=True):
             asset_card(asset)
-if listed:
-    eng, reader = engine(), lang()  # the file is made when the button is clicked, not on every run
-    st.download_button(
-        t("assets.leaflet"), lambda: leaflet_html(eng, wid, reader), f"leaflet-{wid}.html", "text/html", icon="📄"
-    )
-    st.caption(t("assets.leaflet_help"))
 
 if held == Role.FACILITATOR:
     with st.form("asset-add", clear_on_submit=True):

@@ -66,7 +66,7 @@ def editable_asset(wid: int, asset: ListedAsset, first: bool, last: bool) -> Non
                     flash(t("assets.saved"))
             return
         asset_card(asset)
-        up, down, edit, _ = st.columns([1, 1, 1, 5])
+        up, down, edit, remove = st.columns([1, 1, 1, 5], vertical_alignment="top")
         if up.button("↑", key=f"asset-up-{asset.id}", disabled=first, help=t("assets.up")):
             move_asset(engine(), wid, asset.id, -1)
             st.rerun()
@@ -76,9 +76,10 @@ def editable_asset(wid: int, asset: ListedAsset, first: bool, last: bool) -> Non
         if edit.button("✏️", key=f"asset-edit-{asset.id}", help=t("assets.edit")):
             st.session_state[EDITING] = asset.id
             st.rerun()
-        delete_with_confirmation(
-            f"asset-{asset.id}", t("assets.delete_confirm"), lambda: delete_asset(engine(), wid, asset.id)
-        )
+        with remove:
+            delete_with_confirmation(
+                f"asset-{asset.id}", t("assets.delete_confirm"), lambda: delete_asset(engine(), wid, asset.id)
+            )
 
 
 def decide(key: str, accept: Callable[[], object], decline: Callable[[], object], done: str) -> None:

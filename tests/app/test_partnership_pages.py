@@ -117,8 +117,8 @@ def test_a_team_proposes_a_partner_and_sees_the_warning_the_facilitator_sees(dem
     next(w for w in team.text_input if w.label == "Contact person").input("  LISE holm ")
     team = click(team, "Propose partner")
     warned = [w.value for w in team.warning]
-    assert "Another team proposes the same partner: Adult services, Events \\& culture." in warned
-    assert "Another team names the same contact person: Adult services, Events \\& culture." in warned
+    assert "The same partner is also proposed by: Adult services, Events \\& culture." in warned
+    assert "The same contact person is also named by: Adult services, Events \\& culture." in warned
 
     facilitator = on("pages/partner_proposals.py", Role.FACILITATOR)
     assert "Waiting for a decision (4)" in [h.value for h in facilitator.subheader]
