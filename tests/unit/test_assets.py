@@ -241,13 +241,13 @@ def test_the_demo_and_its_export_carry_assets_and_proposals(engine: Engine) -> N
     assert clashes["Nordby Makers"] == {Clash.IN_REGISTER}
 
 
-def test_a_version_10_database_gets_the_new_tables_and_keeps_its_workshops(sqlite_engine: Engine) -> None:
+def test_a_version_11_database_gets_the_new_tables_and_keeps_its_workshops(sqlite_engine: Engine) -> None:
     wid = create_workshop(sqlite_engine, "Old", "facilitate-fx", "lead-fixture")
     with sqlite_engine.begin() as conn:
         for table in ("partner_proposals", "asset_proposals", "assets"):
             conn.execute(text(f"DROP TABLE {table}"))
-        conn.execute(text("UPDATE settings SET value = '10' WHERE key = 'schema_version'"))
-    assert migrate(sqlite_engine) == SCHEMA_VERSION == 11
+        conn.execute(text("UPDATE settings SET value = '11' WHERE key = 'schema_version'"))
+    assert migrate(sqlite_engine) == SCHEMA_VERSION == 12
     assert {"assets", "asset_proposals", "partner_proposals"} <= set(inspect(sqlite_engine).get_table_names())
     add_asset(sqlite_engine, wid, "Trust")
     assert titles(sqlite_engine, wid) == ["Trust"]

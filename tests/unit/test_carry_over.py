@@ -170,10 +170,10 @@ def test_a_version_7_database_gets_workshop_dates_and_keeps_its_workshops(tmp_pa
         conn.execute(text("DROP TABLE recap_quotes"))  # schema 9's tables (the morning meeting)
         conn.execute(text("DROP TABLE projector_links"))
         conn.execute(text("DROP TABLE role_sessions"))  # schema 10
-        for table in ("partner_proposals", "asset_proposals", "assets"):  # schema 11
+        for table in ("partner_proposals", "asset_proposals", "assets"):  # schema 12
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE settings SET value = '7' WHERE key = 'schema_version'"))
-    assert migrate(engine) == 11
+    assert migrate(engine) == 12
     assert {"projector_links", "recap_quotes", "role_sessions"} <= set(inspect(engine).get_table_names())
     assert {"start_date", "end_date"} <= {c["name"] for c in inspect(engine).get_columns("workshops")}
     assert get_workshop(engine, wid).name == "Roskilde 2025" and get_workshop(engine, wid).start_date is None

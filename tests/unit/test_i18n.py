@@ -15,7 +15,7 @@ REPORT = ROOT / "workshop" / "files" / "html_report.py"
 LEAFLET = ROOT / "workshop" / "files" / "leaflet.py"  # the leaflet (issue 16): its `leaflet.` keys
 CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), REPORT, LEAFLET]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
-DYNAMIC = re.compile(r"""\bt\(\s*f["']([a-z_.]+)\{""")
+DYNAMIC = re.compile(r"""\btr?\(\s*f["']([a-z_.]+)\{""")
 
 
 def _all_subclasses(cls: type) -> list[type]:

@@ -20,10 +20,12 @@ from workshop.store.tables import (
     partner_proposals,
     profile_ratings,
     projector_links,
+    proposals,
     publications,
     reactions,
     recap_quotes,
     role_sessions,
+    screenings,
     settings,
     target_groups,
     vote_dots,
@@ -72,7 +74,9 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
     # 9 -> 10: a facilitator's or leadership's sign-in that survives a reload (issue 14)
     lambda conn: metadata.create_all(conn, tables=[role_sessions]),
-    # 10 -> 11: the library's assets, the teams' proposed assets and partners (issue 16)
+    # 10 -> 11: proposals screened with the "How to Say No" questions, and leadership's verdict (issue 16)
+    lambda conn: metadata.create_all(conn, tables=[proposals, screenings]),
+    # 11 -> 12: the library's assets, the teams' proposed assets and partners (issue 16)
     lambda conn: metadata.create_all(conn, tables=[assets, asset_proposals, partner_proposals]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
