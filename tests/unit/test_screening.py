@@ -20,6 +20,7 @@ from workshop.services.screening import own_screening, screen_as_facilitator, sc
 from workshop.services.workshop_export import to_json
 from workshop.services.workshops import add_team, create_workshop
 from workshop.store import read, write
+from workshop.store.migrations import SCHEMA_VERSION
 from workshop.store.tables import partners, screenings
 
 Y, N, U = ScreeningAnswer.YES, ScreeningAnswer.NO, ScreeningAnswer.UNSURE
@@ -201,6 +202,6 @@ def test_a_version_10_database_gets_the_proposal_tables_and_keeps_its_workshops(
         conn.execute(text("DROP TABLE proposals"))
         conn.execute(text("UPDATE settings SET value = '10' WHERE key = 'schema_version'"))
     assert not {"proposals", "screenings"} & set(inspect(sqlite_engine).get_table_names())
-    assert migrate(sqlite_engine) == 12
+    assert migrate(sqlite_engine) == SCHEMA_VERSION
     pid = save_proposal(sqlite_engine, wid, {"title": "After the upgrade"})
     assert screen_as_team(sqlite_engine, ids["a"], pid, _given((1, "yes", ""))) == 1  # type: ignore[arg-type]
