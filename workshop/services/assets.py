@@ -133,9 +133,9 @@ def decide_asset_proposal(engine: Engine, workshop_id: int, proposal_id: int, ac
     """Accept a pending proposal (it goes to the end of the list; returns the asset's id) or decline it."""
     with write(engine) as conn:
         row = conn.execute(
-            select(asset_proposals).where(
-                asset_proposals.c.id == proposal_id, asset_proposals.c.workshop_id == workshop_id
-            )
+            select(asset_proposals)
+            .where(asset_proposals.c.id == proposal_id, asset_proposals.c.workshop_id == workshop_id)
+            .with_for_update()  # two tabs deciding at once: the second waits, then finds it decided
         ).first()
         if row is None:
             raise NotFound(f"no proposed asset {proposal_id}")

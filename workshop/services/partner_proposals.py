@@ -13,7 +13,6 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Partner, Sector, Team
 from workshop.domain.validation import validated
 from workshop.services.mapping import _member
-from workshop.services.offers import insert_partners
 from workshop.services.workshops import now
 from workshop.store import read, write
 from workshop.store.tables import partner_proposals, partners, teams
@@ -81,9 +80,9 @@ def decide_partner_proposal(engine: Engine, workshop_id: int, proposal_id: int, 
     the register has already is refused, naming the field: decline the proposal instead."""
     with write(engine) as conn:
         row = conn.execute(
-            select(partner_proposals).where(
-                partner_proposals.c.id == proposal_id, partner_proposals.c.workshop_id == workshop_id
-            )
+            select(partner_proposals)
+            .where(partner_proposals.c.id == proposal_id, partner_proposals.c.workshop_id == workshop_id)
+            .with_for_update()  # two tabs deciding at once: the second waits, then finds it decided
         ).first()
         if row is None:
             raise NotFound(f"no proposed partner {proposal_id}")
@@ -95,10 +94,8 @@ def decide_partner_proposal(engine: Engine, workshop_id: int, proposal_id: int, 
             if normalised(row.name) in {normalised(n) for n in taken}:
                 raise InvalidInput(f"partner {row.name!r} — name: already in the register", field="name")
             partner = Partner(name=row.name, sector=row.sector, contact=row.contact, description=row.reason)
-            insert_partners(conn, workshop_id, [partner])
-            partner_id = conn.execute(
-                select(partners.c.id).where(partners.c.workshop_id == workshop_id).order_by(partners.c.id.desc())
-            ).scalar()
+            values = {**partner.model_dump(exclude={"id", "workshop_id"}, mode="json"), "workshop_id": workshop_id}
+            partner_id = conn.execute(partners.insert().values(**values).returning(partners.c.id)).scalar_one()
         status = ReviewStatus.ACCEPTED if accept else ReviewStatus.DECLINED
         conn.execute(
             partner_proposals.update()
