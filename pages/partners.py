@@ -15,7 +15,7 @@ from ui.partners import (
     stage_label,
     weak_space_flag,
 )
-from ui.widgets import option, plain
+from ui.widgets import headed, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, Role
 from workshop.services.partners import served_in_space
@@ -44,7 +44,9 @@ else:
     }
     st.dataframe(shown.drop(columns=["id"]).rename(columns=labels), hide_index=True, width="stretch")
     eng = engine()  # the file is made when the button is clicked, not on every run
-    st.download_button(t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"partners-{wid}.csv")
+    st.download_button(
+        t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"{t('file.partners')}-{wid}.csv"
+    )
 
     per_space = partners_by_space(wid)
     circle_section(register)
@@ -53,14 +55,14 @@ else:
     by_space, by_group = st.columns(2)
     by_space.subheader(t("partners.by_space"))
     by_space.caption(t("partners.by_space_help"))
-    by_space.dataframe(per_space.rename(columns=space_name).rename_axis(t("partners.col.name")), width="stretch")
+    by_space.dataframe(headed(per_space.rename(columns=space_name)), width="stretch")
     by_group.subheader(t("partners.by_group"))
     by_group.caption(t("partners.by_group_help"))
     per_group = partners_by_target_group(wid)
     if per_group.columns.empty:
         by_group.info(t("partners.no_groups"))
     else:
-        by_group.dataframe(per_group.rename(columns=option).rename_axis(t("partners.col.name")), width="stretch")
+        by_group.dataframe(headed(per_group.rename(columns=option)), width="stretch")
     for column, key in zip(st.columns(4), SPACE_KEYS, strict=True):
         column.markdown(f"**{space_name(key)}**")
         served = served_in_space(per_space, key)

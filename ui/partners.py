@@ -11,7 +11,7 @@ import streamlit as st
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.data import stage_history, workshop_scores
-from ui.widgets import error_edge, option, plain, tr
+from ui.widgets import error_edge, multiselect, option, plain, tr
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
@@ -114,8 +114,8 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
         note = st.text_input(t("partners.col.note"), max_chars=200, help=t("partners.note_help"))
         contact = st.text_input(t("partners.col.contact"), row["contact"], max_chars=200)
         about = st.text_area(t("partners.col.description"), row["description"], max_chars=5000)
-        offers = st.multiselect(
-            t("partners.col.offers"), list(offer_names), linked, format_func=lambda k: option(offer_names[k])
+        offers = multiselect(
+            st, t("partners.col.offers"), list(offer_names), linked, format_func=lambda k: option(offer_names[k])
         )
         if st.form_submit_button(t("partners.save")):
             fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
@@ -144,8 +144,8 @@ def add_section(wid: int, offer_names: dict[int, str]) -> None:
         since = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
         contact = st.text_input(t("partners.col.contact"), max_chars=200)
         about = st.text_area(t("partners.col.description"), max_chars=5000)
-        linked = st.multiselect(
-            t("partners.col.offers"), list(offer_names), format_func=lambda k: option(offer_names[k])
+        linked = multiselect(
+            st, t("partners.col.offers"), list(offer_names), format_func=lambda k: option(offer_names[k])
         )
         if st.form_submit_button(t("partners.add")):
             fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}

@@ -223,14 +223,14 @@ def test_the_demo_export_backup_and_carry_over_keep_every_partners_stage_history
     )
 
 
-def test_a_version_11_database_gets_a_history_entry_per_partner(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'v11.sqlite3'}")
+def test_a_version_12_database_gets_a_history_entry_per_partner(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'v12.sqlite3'}")
     migrate(engine)
     wid = _workshop(engine)
     add_partner(engine, wid, {"name": "Band", "stage": "collaboration"})
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE partner_stages"))
-        conn.execute(text("UPDATE settings SET value = '11' WHERE key = 'schema_version'"))
+        conn.execute(text("UPDATE settings SET value = '12' WHERE key = 'schema_version'"))
     assert migrate(engine) == SCHEMA_VERSION and "partner_stages" in inspect(engine).get_table_names()
     with engine.connect() as conn:
         created = conn.execute(text("SELECT created_at FROM workshops")).scalar()

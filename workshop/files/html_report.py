@@ -217,7 +217,9 @@ def _said_summary(week: Week, lang: str, t: Words) -> str:
     items = []
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
         title = point.title if point else t("report.none")
-        terms = ", ".join(key_terms(rows["text"].fillna(""), stop, TERMS)["term"]) if not rows.empty else ""
+        terms = (
+            ", ".join(key_terms(rows["text"].fillna(""), stop, TERMS, week.language)["term"]) if not rows.empty else ""
+        )
         count = t("report.answers_one") if len(rows) == 1 else t("report.answers_many", n=len(rows))
         said = (
             t("report.point_said", point=title, answers=count, terms=terms)
@@ -309,7 +311,12 @@ def _spaces_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
     parts = [
         _h(2, t("report.spaces")),
         f'<div class="plot">{four_spaces_map(scores, lang)}</div>',
-        _plot(coverage_chart(scores, lang, t("report.share_chart")), True),
+        _plot(
+            coverage_chart(
+                scores, lang, t("report.share_chart"), (t("strengths.col.share"), t("strengths.col.target"))
+            ),
+            True,
+        ),
         _plot(gap_chart(scores, lang, t("report.gap_chart")), False),
         _scores_table(scores, "space", lang, t, n),
     ]

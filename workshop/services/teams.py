@@ -112,12 +112,12 @@ def _fresh_code(salt: str, taken: set[str]) -> str:
             return code
 
 
-def join_link(app_url: str, code: str, workshop_id: int | None = None) -> str:
+def join_link(app_url: str, code: str, workshop_id: int | None = None, lang: str | None = None) -> str:
     """The link that opens the app and joins the team: the app's address with ?w=WORKSHOP&code=CODE,
-    so the team joins its own workshop whichever one the others land on."""
+    so the team joins its own workshop whichever one the others land on (&lang=: in the workshop's language)."""
     parts = urlsplit(app_url.strip() or "http://localhost:8501")
     base = f"{parts.scheme or 'http'}://{parts.netloc}{parts.path.rstrip('/')}" if parts.netloc else app_url
-    query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code}
+    query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code} | ({"lang": lang} if lang else {})
     return f"{base}/?{urlencode(query)}"
 
 
@@ -126,11 +126,13 @@ def qr_svg(link: str) -> str:
     return str(segno.make(link, error="m").svg_inline(scale=4, border=2))
 
 
-def code_sheet_html(workshop_name: str, codes: list[TeamCode], app_url: str, heading: str = "Join codes") -> str:
+def code_sheet_html(
+    workshop_name: str, codes: list[TeamCode], app_url: str, heading: str = "Join codes", lang: str | None = None
+) -> str:
     """A printable page: one card per team with its name, code, join link and QR code (both carry the workshop)."""
     cards = []
     for item in codes:
-        link = join_link(app_url, item.code, item.team.workshop_id)
+        link = join_link(app_url, item.code, item.team.workshop_id, lang)
         cards.append(
             '<section class="card">'
             f"<h2>{html.escape(item.team.name)}</h2>"
