@@ -115,7 +115,11 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
         contact = st.text_input(t("partners.col.contact"), row["contact"], max_chars=200)
         about = st.text_area(t("partners.col.description"), row["description"], max_chars=5000)
         offers = multiselect(
-            st, t("partners.col.offers"), list(offer_names), linked, format_func=lambda k: option(offer_names[k])
+            st,
+            t("partners.col.offers"),
+            list(offer_names),
+            default=linked,
+            format_func=lambda k: option(offer_names[k]),
         )
         if st.form_submit_button(t("partners.save")):
             fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
