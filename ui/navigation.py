@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.context import t
+from ui.widgets import bold
 from workshop.domain.model import Role
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
@@ -65,3 +66,13 @@ def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
     if role is not None:
         sections[t(f"role.{role.value}")] = [_page(*entry) for entry in BY_ROLE[role]]
     return sections
+
+
+def sidebar_menu(sections: dict[str, list]) -> None:  # type: ignore[type-arg]
+    """The menu as plain links under bold section names. Streamlit's own sidebar menu is hidden
+    (st.navigation(position="hidden")): its markup puts non-items inside its lists, which screen readers
+    and axe-core's list rules refuse (issue 13.7)."""
+    for section, pages in sections.items():
+        bold(section)
+        for page in pages:
+            st.page_link(page, label=page.title, icon=page.icon)
