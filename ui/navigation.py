@@ -68,11 +68,28 @@ def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
     return sections
 
 
+# On a narrow screen (below Streamlit's 768 px breakpoint) the sidebar lies over the page. Streamlit's own
+# menu closes it when a page is chosen; our links do the same through this listener (issue 13.8). Fixed
+# text with no user input in it; installed once per browser tab.
+CLOSE_MENU_ON_NARROW_SCREENS = """<script>
+if (!window.workshopClosesMenu) {
+  window.workshopClosesMenu = true;
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest('[data-testid="stSidebar"] a[href]');
+    if (!link || window.innerWidth >= 768) return;
+    const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close) close.click();
+  });
+}
+</script>"""
+
+
 def sidebar_menu(sections: dict[str, list]) -> None:  # type: ignore[type-arg]
     """The menu as plain links under bold section names. Streamlit's own sidebar menu is hidden
     (st.navigation(position="hidden")): its markup puts non-items inside its lists, which screen readers
-    and axe-core's list rules refuse (issue 13.7)."""
+    and axe-core's list rules refuse (issue 13.7). On a phone the menu closes once a page is chosen."""
     for section, pages in sections.items():
         bold(section)
         for page in pages:
             st.page_link(page, label=page.title, icon=page.icon)
+    st.html(CLOSE_MENU_ON_NARROW_SCREENS, unsafe_allow_javascript=True)
