@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "workshop" / "files" / "html_report.py"
 CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), REPORT]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
-DYNAMIC = re.compile(r"""\bt\(\s*f["']([a-z_.]+)\{""")
+DYNAMIC = re.compile(r"""\btr?\(\s*f["']([a-z_.]+)\{""")
 
 
 def _all_subclasses(cls: type) -> list[type]:

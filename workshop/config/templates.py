@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from workshop.config.loading import DATA_DIR, load_model
 from workshop.domain.loop import REACTION_MAX, Stance
 from workshop.domain.model import SPACE_KEYS, ActionStatus, DayStatus, Offer, Partner, QuestionKind, ThemeStatus
+from workshop.domain.screening import QUESTION_COUNT, ScreeningAnswer, Verdict, questions_from
 
 TEMPLATES_DIR = DATA_DIR / "templates"
 DEMO_FILE = DATA_DIR / "demo.yaml"
@@ -161,6 +162,34 @@ class DemoMapping(_Strict):
     differ: list[DemoMapped] = Field(default_factory=list)
 
 
+class DemoScreening(_Strict):
+    """One team's screening of a demo proposal: its 14 answers in order as letters (y yes, n no, u unsure,
+    - not answered), notes by question number."""
+
+    team: str
+    answers: str = Field(pattern=f"^[ynu-]{{{QUESTION_COUNT}}}$")
+    notes: dict[int, str] = Field(default_factory=dict)
+
+    def answered(self) -> list[tuple[int, ScreeningAnswer]]:
+        letters = {"y": ScreeningAnswer.YES, "n": ScreeningAnswer.NO, "u": ScreeningAnswer.UNSURE}
+        return [(n, letters[c]) for n, c in enumerate(self.answers, start=1) if c in letters]
+
+
+class DemoProposal(_Strict):
+    """A screened proposal of the demo, with leadership's verdict; `partner` names a demo partner."""
+
+    title: str
+    proposer: str = ""
+    description: str = ""
+    spaces: list[str] = Field(default_factory=list)
+    target_groups: list[str] = Field(default_factory=list)
+    partner: str | None = None
+    is_open: bool = False
+    verdict: Verdict | None = None
+    verdict_reason: str = ""
+    screenings: list[DemoScreening] = Field(default_factory=list)
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -178,6 +207,7 @@ class Demo(_Strict):
     themes: list[DemoTheme] = Field(default_factory=list)
     votes: list[DemoVote] = Field(default_factory=list)
     mapping: DemoMapping | None = None
+    proposals: list[DemoProposal] = Field(default_factory=list)
 
 
 def load_template(path: Path) -> Template:
@@ -203,3 +233,19 @@ def template(key: str) -> Template:
 @cache
 def demo() -> Demo:
     return load_model(DEMO_FILE, Demo)
+
+
+SCREENING_TEMPLATE, SCREENING_POINT = "partnership_week", "saying_no"
+
+
+@cache
+def screening_questions() -> tuple[str, ...]:
+    """The 14 "How to Say No" questions, read from the partnership template (their one source)."""
+    from workshop.domain.errors import ConfigError
+
+    source = template(SCREENING_TEMPLATE)
+    texts = [q.text for day in source.days for q in day.questions if q.main_point == SCREENING_POINT]
+    try:
+        return questions_from(texts)
+    except ValueError as exc:
+        raise ConfigError(f"templates/{SCREENING_TEMPLATE}.yaml", SCREENING_POINT, None, str(exc)) from None
