@@ -12,7 +12,8 @@ from workshop.domain.model import DayStatus, QuestionKind, Role
 ROOT = Path(__file__).resolve().parents[2]
 # The HTML report takes its labels (the `report.` keys) from the locale files too.
 REPORT = ROOT / "workshop" / "files" / "html_report.py"
-CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), REPORT]
+LEAFLET = ROOT / "workshop" / "files" / "leaflet.py"  # the leaflet (issue 16): its `leaflet.` keys
+CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), REPORT, LEAFLET]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
 DYNAMIC = re.compile(r"""\btr?\(\s*f["']([a-z_.]+)\{""")
 
