@@ -67,7 +67,7 @@ def join_qr(wid: int) -> None:
     """The QR code of the workshop's join page, in its language (no team code in it: each team types its own)."""
     link = app_link(app_url(), {"w": wid, "lang": get_workshop(engine(), wid).language})
     st.caption(t("morning.join_qr"))
-    st.image(qr_png(link), width=260)
+    st.image(qr_png(link), width=260, alt=t("morning.qr_alt", link=link))
     st.caption(link)
 
 
