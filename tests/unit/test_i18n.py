@@ -10,9 +10,14 @@ from workshop.domain.errors import WorkshopError
 from workshop.domain.model import DayStatus, QuestionKind, Role
 
 ROOT = Path(__file__).resolve().parents[2]
-# The HTML report takes its labels (the `report.` keys) from the locale files too.
-REPORT = ROOT / "workshop" / "files" / "html_report.py"
-CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), REPORT]
+# The HTML report (the `report.` keys), the code sheet and the number and date formats (the `format.` keys)
+# take their words from the locale files too.
+PRINTED = [
+    *sorted((ROOT / "workshop" / "files" / "report").glob("*.py")),
+    ROOT / "workshop" / "services" / "teams.py",
+    ROOT / "workshop" / "config" / "i18n.py",
+]
+CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), *PRINTED]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
 DYNAMIC = re.compile(r"""\bt\(\s*f["']([a-z_.]+)\{""")
 
