@@ -1,16 +1,20 @@
 """Issue 13.3: a workshop's content comes in its language: a template's main points, questions and
-options, from the service, the command line and the demo."""
+options, from the service and the command line, and the demo with its teams and answers."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from tests.conftest import run_cli
-from workshop.config.templates import templates
+from workshop.config.templates import demo, templates
 from workshop.domain.errors import InvalidInput
+from workshop.domain.model import LANGUAGES
+from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
 from workshop.services.week import list_main_points, list_questions
 from workshop.services.workshops import create_workshop, get_workshop
+from workshop.store import read
+from workshop.store.tables import responses
 
 PASSCODES = ("facilitate-the-week", "lead-the-week-well")
 
@@ -51,3 +55,23 @@ def test_the_command_line_creates_a_template_week_in_the_language_asked_for(stor
     assert _texts(engine, wid)[0][0] == "Overzicht van ons netwerk"
     refused = run_cli(store_url, "new", "--language", "sv", "--name", "Veckan")
     assert refused.returncode == 2 and "invalid choice: 'sv'" in refused.stderr
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_demo_is_built_in_its_language_and_stores_it(sqlite_engine: Engine, lang: str) -> None:
+    wid = create_demo(sqlite_engine, lang)
+    assert get_workshop(sqlite_engine, wid).language == lang
+    assert _texts(sqlite_engine, wid) == _template_texts(lang, demo(lang).template)
+    shown = working_demo_team_codes(sqlite_engine, wid)
+    assert list(shown) == [t.name for t in demo(lang).teams] and demo_codes_hint(lang)["teams"] == shown
+    with read(sqlite_engine) as conn:
+        chosen = {c for (choices,) in conn.execute(select(responses.c.choices)) for c in choices}
+    options = {o for d in templates(lang)["four_spaces_week"].days for q in d.questions for o in q.options}
+    assert chosen and chosen <= options  # the teams' choices are the options in the demo's language
+
+
+def test_the_demo_command_takes_a_language(store_url: str, engine: Engine) -> None:
+    made = run_cli(store_url, "demo", "--language", "da")
+    assert made.returncode == 0, made.stderr
+    created = get_workshop(engine, int(made.stdout.strip()))
+    assert created.language == "da" and created.name == "Demo: Nordby Bibliotek — strategiuge"

@@ -76,6 +76,31 @@ def test_the_demo_is_big_enough_to_show_every_page() -> None:
     assert len(teams_answering) >= 4
 
 
+KEPT = {"code", "facilitator_code", "leadership_code", "template", "day_status", "sector", "stage", "status", "scope",
+        "stance", "target_groups", "spaces"}  # fmt: skip
+
+
+def _skeleton(node: object, key: str = "") -> object:
+    """The demo without its words: every number, key, status and list length, strings as a dot."""
+    if isinstance(node, dict):
+        return {k: _skeleton(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_skeleton(v, key) for v in node]
+    return node if key in KEPT or not isinstance(node, str) else "·"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_demo_exists_in_every_language_with_the_same_structure_and_its_choices_translated(lang: str) -> None:
+    english, translated = demo("en"), demo(lang)
+    assert _skeleton(translated.model_dump(mode="json")) == _skeleton(english.model_dump(mode="json"))
+    week_en, week = template(english.template, "en"), template(translated.template, lang)
+    for ours, theirs in zip(translated.answers, english.answers, strict=True):
+        asked_en, asked = (w.days[ours.day - 1].questions[ours.question - 1] for w in (week_en, week))
+        assert [asked.options.index(c) for c in ours.choices] == [asked_en.options.index(c) for c in theirs.choices]
+        assert (ours.text == "") == (theirs.text == "") and (not ours.text or ours.text != theirs.text)
+    assert [t.name for t in translated.teams] != [t.name for t in english.teams]
+
+
 def test_a_template_with_an_unknown_main_point_names_the_line(tmp_path: Path) -> None:
     text = (TEMPLATES_DIR / "en" / "four_spaces_week.yaml").read_text(encoding="utf-8")
     broken = tmp_path / "broken.yaml"
