@@ -20,27 +20,20 @@ def new_workshop_form() -> int | None:
     scratch (the owner only); the creator is signed in as its facilitator."""
     earlier = {f"{EARLIER}{w.id}": w.name for w in list_workshops(engine())}
     shown = templates(lang())  # template names in the reader's language; the content follows `language`
-    choices = ["", *shown, *earlier]
+    # Labels worked out now, not in format_func: that may run after the script, outside the session's language.
+    starts = {"": t("workshops.from_scratch")} | {k: w.name for k, w in shown.items()}
+    starts |= {k: t("workshops.from_earlier", name=n) for k, n in earlier.items()}
+    languages = {code: t(f"language.{code}") for code in LANGUAGES}
     with st.form("new_workshop", clear_on_submit=False):
         name = st.text_input(t("workshops.name"), max_chars=200)
         language = st.selectbox(
             t("workshops.language"),
-            list(LANGUAGES),
+            list(languages),
             index=LANGUAGES.index(lang()) if lang() in LANGUAGES else 0,
-            format_func=lambda code: t(f"language.{code}"),
+            format_func=languages.__getitem__,
         )
         st.caption(t("workshops.language_help"))
-        key = st.selectbox(
-            t("workshops.template"),
-            choices,
-            format_func=lambda k: (
-                t("workshops.from_earlier", name=earlier[k])
-                if k in earlier
-                else shown[k].name
-                if k
-                else t("workshops.from_scratch")
-            ),
-        )
+        key = st.selectbox(t("workshops.template"), list(starts), format_func=starts.__getitem__)
         with st.expander(t("workshops.carry")):
             st.caption(t("workshops.carry_help"))
             carried = [p for p in PARTS if st.checkbox(t(f"workshops.part.{p}"), value=True, key=f"carry-{p}")]
