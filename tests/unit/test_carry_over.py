@@ -20,6 +20,7 @@ from workshop.services.priorities import load_thresholds, load_weights, save_thr
 from workshop.services.themes import create_theme, list_themes
 from workshop.services.workshops import get_workshop, list_teams, update_workshop
 from workshop.store import make_engine, migrate, write
+from workshop.store.migrations import SCHEMA_VERSION
 from workshop.store.tables import main_points, offers, partners, responses, target_groups, teams
 
 
@@ -165,7 +166,7 @@ def test_a_version_7_database_gets_workshop_dates_and_keeps_its_workshops(tmp_pa
         conn.execute(text("DROP TABLE projector_links"))
         conn.execute(text("DROP TABLE role_sessions"))  # schema 10
         conn.execute(text("UPDATE settings SET value = '7' WHERE key = 'schema_version'"))
-    assert migrate(engine) == 10
+    assert migrate(engine) == SCHEMA_VERSION
     assert {"projector_links", "recap_quotes", "role_sessions"} <= set(inspect(engine).get_table_names())
     assert {"start_date", "end_date"} <= {c["name"] for c in inspect(engine).get_columns("workshops")}
     assert get_workshop(engine, wid).name == "Roskilde 2025" and get_workshop(engine, wid).start_date is None

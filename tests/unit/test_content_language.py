@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from tests.conftest import run_cli
-from workshop.config.templates import demo, templates
+from workshop.config.templates import demo, screening_questions, templates
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
 from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
@@ -75,3 +75,18 @@ def test_the_demo_command_takes_a_language(store_url: str, engine: Engine) -> No
     assert made.returncode == 0, made.stderr
     created = get_workshop(engine, int(made.stdout.strip()))
     assert created.language == "da" and created.name == "Demo: Nordby Bibliotek — strategiuge"
+
+
+FIRST_SCREENING = [
+    ("en", "Does the project"),
+    ("da", "Understøtter projektet"),
+    ("nb", "Støtter prosjektet"),
+    ("nl", "Ondersteunt het project"),
+]
+
+
+@pytest.mark.parametrize(("lang", "first"), FIRST_SCREENING)
+def test_the_fourteen_screening_questions_come_in_every_content_language(lang: str, first: str) -> None:
+    asked = screening_questions(lang)
+    assert len(asked) == 14 and asked[0].startswith(first)
+    assert not any(q.startswith(("Screening", "Vurdering", "Toets")) for q in asked)  # the lead-in is gone

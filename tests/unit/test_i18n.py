@@ -20,7 +20,7 @@ PRINTED = [
 ]
 CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), *PRINTED]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
-DYNAMIC = re.compile(r"""\bt\(\s*f["']([a-z_.]+)\{""")
+DYNAMIC = re.compile(r"""\btr?\(\s*f["']([a-z_.]+)\{""")
 
 
 def _all_subclasses(cls: type) -> list[type]:

@@ -22,6 +22,7 @@ from workshop.domain.model import (
     QuestionKind,
     ThemeStatus,
 )
+from workshop.domain.screening import QUESTION_COUNT, ScreeningAnswer, Verdict, questions_from
 
 TEMPLATES_DIR = DATA_DIR / "templates"
 DEMO_DIR = DATA_DIR / "demo"
@@ -173,6 +174,34 @@ class DemoMapping(_Strict):
     differ: list[DemoMapped] = Field(default_factory=list)
 
 
+class DemoScreening(_Strict):
+    """One team's screening of a demo proposal: its 14 answers in order as letters (y yes, n no, u unsure,
+    - not answered), notes by question number."""
+
+    team: str
+    answers: str = Field(pattern=f"^[ynu-]{{{QUESTION_COUNT}}}$")
+    notes: dict[int, str] = Field(default_factory=dict)
+
+    def answered(self) -> list[tuple[int, ScreeningAnswer]]:
+        letters = {"y": ScreeningAnswer.YES, "n": ScreeningAnswer.NO, "u": ScreeningAnswer.UNSURE}
+        return [(n, letters[c]) for n, c in enumerate(self.answers, start=1) if c in letters]
+
+
+class DemoProposal(_Strict):
+    """A screened proposal of the demo, with leadership's verdict; `partner` names a demo partner."""
+
+    title: str
+    proposer: str = ""
+    description: str = ""
+    spaces: list[str] = Field(default_factory=list)
+    target_groups: list[str] = Field(default_factory=list)
+    partner: str | None = None
+    is_open: bool = False
+    verdict: Verdict | None = None
+    verdict_reason: str = ""
+    screenings: list[DemoScreening] = Field(default_factory=list)
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -190,6 +219,7 @@ class Demo(_Strict):
     themes: list[DemoTheme] = Field(default_factory=list)
     votes: list[DemoVote] = Field(default_factory=list)
     mapping: DemoMapping | None = None
+    proposals: list[DemoProposal] = Field(default_factory=list)
 
 
 def _checked_language(lang: str) -> str:
@@ -231,3 +261,18 @@ def demo_file(lang: str) -> Path:
 def demo(lang: str = "en") -> Demo:
     """The demo library in one content language (data/demo/<lang>.yaml)."""
     return load_model(demo_file(lang), Demo)
+
+
+SCREENING_TEMPLATE, SCREENING_POINT = "partnership_week", "saying_no"
+
+
+@cache
+def screening_questions(lang: str = "en") -> tuple[str, ...]:
+    """The 14 "How to Say No" questions in a content language, read from the partnership template (their
+    one source)."""
+    source = template(SCREENING_TEMPLATE, lang)
+    texts = [q.text for day in source.days for q in day.questions if q.main_point == SCREENING_POINT]
+    try:
+        return questions_from(texts)
+    except ValueError as exc:
+        raise ConfigError(f"templates/{lang}/{SCREENING_TEMPLATE}.yaml", SCREENING_POINT, None, str(exc)) from None

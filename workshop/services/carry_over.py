@@ -1,6 +1,7 @@
-"""A new workshop from an earlier one: the offers, partners, target groups, main points, space weights and
-thresholds it chose to carry, so a second year starts where the first ended. Teams, days, questions,
-answers, themes and actions are never carried: they belong to the week that made them."""
+"""A new workshop from an earlier one: the offers, partners, target groups, main points, space weights,
+thresholds and proposals (without their screening and verdict) it chose to carry, so a second year starts
+where the first ended. Teams, days, questions, answers, themes and actions are never carried: they belong
+to the week that made them."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from workshop.domain.codes import check_new_passcode
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.priorities import THRESHOLD_FIELDS
+from workshop.services.proposals import carry_proposals
 from workshop.services.workshops import insert_workshop
 from workshop.store import write
 from workshop.store.tables import main_points, offers, partners, space_weights, target_groups, workshops
 
 # What can be carried, in the order a facilitator reads them.
-PARTS: tuple[str, ...] = ("offers", "partners", "target_groups", "main_points", "weights", "thresholds")
+PARTS: tuple[str, ...] = (
+    "offers", "partners", "target_groups", "main_points", "weights", "thresholds", "proposals",
+)  # fmt: skip
 
 _TABLES: dict[str, Table] = {
     "offers": offers,
@@ -77,6 +81,8 @@ def new_from(
         if "thresholds" in chosen:
             values = {f: getattr(earlier, f) for f in THRESHOLD_FIELDS}
             conn.execute(workshops.update().where(workshops.c.id == new_id).values(**values))
+        if "proposals" in chosen:
+            carry_proposals(conn, earlier_id, new_id)
     return new_id
 
 

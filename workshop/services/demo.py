@@ -10,6 +10,7 @@ from workshop.config.templates import Demo, DemoMapping, demo
 from workshop.domain.errors import ConfigError
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
+from workshop.domain.screening import team_rater
 from workshop.services.access import team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
@@ -20,10 +21,13 @@ from workshop.store.tables import (
     mapping_phases,
     mappings,
     offers,
+    partners,
+    proposals,
     publications,
     questions,
     reactions,
     responses,
+    screenings,
     settings,
     teams,
     theme_responses,
@@ -93,6 +97,7 @@ def create_demo(engine: Engine, lang: str = "en") -> int:
         _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()}, lang)
         if data.mapping is not None:
             _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
+        _demo_proposals(conn, workshop_id, data, team_ids, stamp)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return workshop_id
@@ -211,6 +216,30 @@ def _demo_mapping(
         )
     conn.execute(mappings.insert(), [{"done": True, "updated_at": stamp, "proposed": False, "proposed_name": "",
                                       "description": ""} | r for r in rows])  # fmt: skip
+
+
+def _demo_proposals(
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+) -> None:
+    """The screened proposals, each with every listed team's answers and leadership's verdict."""
+    partner_ids = dict(
+        conn.execute(select(partners.c.name, partners.c.id).where(partners.c.workshop_id == workshop_id)).all()
+    )
+    for p in data.proposals:
+        fields = p.model_dump(exclude={"partner", "screenings", "verdict"}, mode="json")
+        proposal_id = conn.execute(
+            proposals.insert()
+            .values(workshop_id=workshop_id, partner_id=partner_ids.get(p.partner), verdict=p.verdict, **fields)
+            .returning(proposals.c.id)
+        ).scalar_one()
+        rows = [
+            {"workshop_id": workshop_id, "proposal_id": proposal_id, "rater": team_rater(int(team_ids[s.team] or 0)),
+             "team_id": team_ids[s.team], "question": n, "answer": answer.value, "note": s.notes.get(n, ""),
+             "updated_at": stamp}
+            for s in p.screenings for n, answer in s.answered()
+        ]  # fmt: skip
+        if rows:
+            conn.execute(screenings.insert(), rows)
 
 
 def demo_codes_hint(lang: str = "en") -> dict[str, object]:

@@ -13,6 +13,7 @@ from workshop.domain.model import SPACE_KEYS
 from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.mapping_review import export_decisions, export_mappings
+from workshop.services.screening import export_proposals
 from workshop.store import read
 from workshop.store.tables import (
     actions,
@@ -86,6 +87,7 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
         links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
         doc["mappings"] = export_mappings(conn, workshop_id)
         doc["mapping"] = export_decisions(conn, workshop_id)
+        doc["proposals"] = export_proposals(conn, workshop_id)
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
     return doc

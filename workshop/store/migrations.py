@@ -17,10 +17,12 @@ from workshop.store.tables import (
     metadata,
     profile_ratings,
     projector_links,
+    proposals,
     publications,
     reactions,
     recap_quotes,
     role_sessions,
+    screenings,
     settings,
     target_groups,
     vote_dots,
@@ -69,6 +71,8 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
     # 9 -> 10: a facilitator's or leadership's sign-in that survives a reload (issue 14)
     lambda conn: metadata.create_all(conn, tables=[role_sessions]),
+    # 10 -> 11: proposals screened with the "How to Say No" questions, and leadership's verdict (issue 16)
+    lambda conn: metadata.create_all(conn, tables=[proposals, screenings]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

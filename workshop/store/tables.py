@@ -385,6 +385,39 @@ role_sessions = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
+# Issue 16: proposals (a project or a partner's offer to the library) screened with the 14 "How to Say
+# No" questions (workshop.domain.screening), and leadership's verdict with its reason.
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("title", String(200), nullable=False),
+    Column("proposer", String(200), nullable=False, default=""),
+    Column("description", Text, nullable=False, default=""),
+    Column("spaces", JSON, nullable=False, default=list),
+    Column("target_groups", JSON, nullable=False, default=list),
+    Column("partner_id", ForeignKey("partners.id", ondelete="SET NULL"), nullable=True),
+    Column("is_open", Boolean, nullable=False, default=True),
+    Column("verdict", String(20), nullable=True),
+    Column("verdict_reason", Text, nullable=False, default=""),
+)
+# One answer per proposal, rater and question: rater "team:<id>" (team_id set) or "facilitator".
+screenings = Table(
+    "screenings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("proposal_id", ForeignKey("proposals.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("rater", String(40), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=True),
+    Column("question", Integer, nullable=False),
+    Column("answer", String(10), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("proposal_id", "rater", "question"),
+)
+
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
     space_weights,
@@ -411,4 +444,6 @@ ENTITY_TABLES: tuple[Table, ...] = (
     comments,
     projector_links,
     recap_quotes,
+    proposals,
+    screenings,
 )
