@@ -3,14 +3,20 @@ options, from the service and the command line, and the demo with its teams and 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 from sqlalchemy import Engine, select
 
 from tests.conftest import run_cli
+from tests.unit.test_report_document import text_of
+from workshop.config.i18n import catalog
 from workshop.config.templates import demo, screening_questions, templates
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
 from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
+from workshop.services.reports import html_report
 from workshop.services.week import list_main_points, list_questions
 from workshop.services.workshops import create_workshop, get_workshop
 from workshop.store import read
@@ -90,3 +96,16 @@ def test_the_fourteen_screening_questions_come_in_every_content_language(lang: s
     asked = screening_questions(lang)
     assert len(asked) == 14 and asked[0].startswith(first)
     assert not any(q.startswith(("Screening", "Vurdering", "Toets")) for q in asked)  # the lead-in is gone
+
+
+@pytest.mark.parametrize(("lang", "made"), [("da", "Lavet 1. marts 2026"), ("nb", "Laget 1. mars 2026"),
+                                            ("nl", "Gemaakt op 1 maart 2026")])  # fmt: skip
+def test_the_demos_report_is_all_in_its_language(sqlite_engine: Engine, lang: str, made: str) -> None:
+    wid = create_demo(sqlite_engine, lang)
+    text = text_of(html_report(sqlite_engine, wid, lang="en", today=dt.date(2026, 3, 1)))
+    english, own = catalog("en"), catalog(lang)
+    labels = {part.strip() for key, words in english.items() if key.startswith("report.") and words != own[key]
+              for part in re.split(r"\{[a-z_]+\}", words) if len(part.strip()) >= 6}  # fmt: skip
+    assert made in text and demo(lang).name in text
+    assert sorted(label for label in labels if label in text) == []
+    assert re.findall(r"\b\d+\.\d+\b", text) == []  # a decimal comma, never a point
