@@ -188,6 +188,8 @@ def test_the_foreign_keys_say_which_tables_a_delete_reaches() -> None:
         "comments",
         "recap_quotes",  # a quoted answer goes with its answer
         "screenings",  # a team's screening of a proposal goes with the team
+        "asset_proposals",  # a team's proposals go with the team
+        "partner_proposals",
     }
     assert delete_reaches("main_points") == {"main_points", "questions", "actions"}  # SET NULL, not followed on
 

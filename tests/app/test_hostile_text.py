@@ -27,9 +27,11 @@ from workshop.domain.model import Action, DayStatus, Offer, QuestionKind, Role
 from workshop.domain.screening import NOTE_MAX
 from workshop.services.actions import add_action
 from workshop.services.answers import Answer, save_draft, submit_answer
+from workshop.services.assets import add_asset, propose_asset
 from workshop.services.comments import add_comment
 from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase
 from workshop.services.offers import add_offers, offers_frame, set_target_groups
+from workshop.services.partner_proposals import propose_partner
 from workshop.services.partners import add_partner
 from workshop.services.planning import save_day, save_main_point, save_question, set_publish_log_immediately
 from workshop.services.proposals import record_verdict, save_proposal
@@ -163,6 +165,14 @@ def _verdict_reason(w: Week, reason: str) -> None:
     record_verdict(w.engine, w.ids["wid"], w.ids["screened"], "conditions", reason)
 
 
+def _asset_proposal(w: Week, title: str, description: str) -> None:
+    propose_asset(w.engine, w.ids["team"], title, description)
+
+
+def _partner_proposal(w: Week, name: str, contact: str, reason: str) -> None:
+    propose_partner(w.engine, w.ids["team"], {"name": name, "contact": contact, "reason": reason})
+
+
 def _other_workshop(w: Week, name: str) -> None:
     w.ids["other"] = create_workshop(w.engine, name, "facilitate-the-other-week", "lead-the-other-week")
 
@@ -196,6 +206,9 @@ FIELDS: list[tuple[tuple[str, ...], Callable[..., None]]] = [
     (("screening title", "screening proposer", "screening description", "screening group"), _screening_proposal),
     (("screening note",), _screening_note),
     (("verdict reason",), _verdict_reason),
+    (("asset title", "asset description"), lambda w, title, about: add_asset(w.engine, w.ids["wid"], title, about)),
+    (("proposed asset title", "proposed asset description"), _asset_proposal),
+    (("proposed partner", "proposed contact", "proposed partner reason"), _partner_proposal),
     (("other workshop name",), _other_workshop),
 ]  # fmt: skip
 WRITTEN = [name for names, _ in FIELDS for name in names] + [

@@ -11,10 +11,11 @@ from workshop.domain.errors import WorkshopError
 from workshop.domain.model import DayStatus, QuestionKind, Role
 
 ROOT = Path(__file__).resolve().parents[2]
-# The HTML report (the `report.` keys), the code sheet and the number and date formats (the `format.` keys)
-# take their words from the locale files too.
+# The HTML report (the `report.` keys), the code sheet, the leaflet (issue 16: its `leaflet.` keys) and the
+# number and date formats (the `format.` keys) take their words from the locale files too.
 PRINTED = [
     *sorted((ROOT / "workshop" / "files" / "report").glob("*.py")),
+    ROOT / "workshop" / "files" / "leaflet.py",
     ROOT / "workshop" / "services" / "teams.py",
     ROOT / "workshop" / "config" / "i18n.py",
 ]

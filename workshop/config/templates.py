@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workshop.config.loading import DATA_DIR, line_of, load_model, read_yaml, validate
+from workshop.domain.assets import Asset, PartnerProposal
 from workshop.domain.errors import ConfigError, NotFound
 from workshop.domain.loop import REACTION_MAX, Stance
 from workshop.domain.model import (
@@ -202,6 +203,18 @@ class DemoProposal(_Strict):
     screenings: list[DemoScreening] = Field(default_factory=list)
 
 
+class DemoAssetProposal(Asset):
+    """An asset a team proposed that the facilitator has not decided yet."""
+
+    team: str
+
+
+class DemoPartnerProposal(PartnerProposal):
+    """A partner a team proposed ("who do we know?") that the facilitator has not decided yet."""
+
+    team: str
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -220,6 +233,9 @@ class Demo(_Strict):
     votes: list[DemoVote] = Field(default_factory=list)
     mapping: DemoMapping | None = None
     proposals: list[DemoProposal] = Field(default_factory=list)
+    assets: list[Asset] = Field(default_factory=list)  # the library's assets, in the leaflet's order
+    asset_proposals: list[DemoAssetProposal] = Field(default_factory=list)
+    partner_proposals: list[DemoPartnerProposal] = Field(default_factory=list)
 
 
 def _checked_language(lang: str) -> str:

@@ -17,10 +17,13 @@ from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, 
 from workshop.store import write
 from workshop.store.tables import (
     actions,
+    asset_proposals,
+    assets,
     days,
     mapping_phases,
     mappings,
     offers,
+    partner_proposals,
     partners,
     proposals,
     publications,
@@ -98,6 +101,7 @@ def create_demo(engine: Engine, lang: str = "en") -> int:
         if data.mapping is not None:
             _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
         _demo_proposals(conn, workshop_id, data, team_ids, stamp)
+        _demo_partnership(conn, workshop_id, data, team_ids, stamp)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return workshop_id
@@ -240,6 +244,21 @@ def _demo_proposals(
         ]  # fmt: skip
         if rows:
             conn.execute(screenings.insert(), rows)
+
+
+def _demo_partnership(
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+) -> None:
+    """The library's assets in order, and the teams' proposed assets and partners, still to be decided."""
+    rows = [{"workshop_id": workshop_id, "position": n, **a.model_dump()} for n, a in enumerate(data.assets, 1)]
+    if rows:
+        conn.execute(assets.insert(), rows)
+    for table, items in ((asset_proposals, data.asset_proposals), (partner_proposals, data.partner_proposals)):
+        for p in items:
+            values = p.model_dump(mode="json", exclude={"team"})
+            conn.execute(
+                table.insert().values(workshop_id=workshop_id, team_id=team_ids[p.team], created_at=stamp, **values)
+            )
 
 
 def demo_codes_hint(lang: str = "en") -> dict[str, object]:

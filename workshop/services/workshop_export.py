@@ -17,10 +17,13 @@ from workshop.services.screening import export_proposals
 from workshop.store import read
 from workshop.store.tables import (
     actions,
+    asset_proposals,
+    assets,
     comments,
     days,
     main_points,
     offers,
+    partner_proposals,
     partners,
     questions,
     reactions,
@@ -47,6 +50,9 @@ ENTITIES: dict[str, Table] = {
     "votes": votes,
     "vote_dots": vote_dots,
     "comments": comments,
+    "assets": assets,  # the library's assets, in the facilitator's order (`position`)
+    "asset_proposals": asset_proposals,  # assets the teams proposed, with their status
+    "partner_proposals": partner_proposals,  # partners and contacts the teams proposed, with their status
 }
 # Each entity's exported columns (codes and the workshop id left out): the header of an empty sheet.
 COLUMNS: dict[str, list[str]] = {

@@ -9,12 +9,15 @@ from sqlalchemy import Connection, Engine, inspect, select
 
 from workshop.store.engine import write
 from workshop.store.tables import (
+    asset_proposals,
+    assets,
     comments,
     data_versions,
     mapping_decisions,
     mapping_phases,
     mappings,
     metadata,
+    partner_proposals,
     profile_ratings,
     projector_links,
     proposals,
@@ -73,6 +76,8 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[role_sessions]),
     # 10 -> 11: proposals screened with the "How to Say No" questions, and leadership's verdict (issue 16)
     lambda conn: metadata.create_all(conn, tables=[proposals, screenings]),
+    # 11 -> 12: the library's assets, the teams' proposed assets and partners (issue 16)
+    lambda conn: metadata.create_all(conn, tables=[assets, asset_proposals, partner_proposals]),
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

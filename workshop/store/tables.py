@@ -417,6 +417,44 @@ screenings = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("proposal_id", "rater", "question"),
 )
+# Issue 16: the library's assets to offer partners ("Vi kan – vil du?"), in the facilitator's order; a
+# team's proposed addition waits for the facilitator (pending, accepted, declined; workshop.domain.assets).
+assets = Table(
+    "assets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("position", Integer, nullable=False, default=0),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+)
+asset_proposals = Table(
+    "asset_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("status", String(20), nullable=False, default="pending"),
+    Column("asset_id", ForeignKey("assets.id", ondelete="SET NULL"), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+# Issue 16: a team's "who do we know?" — a partner and contact it proposes for the register.
+partner_proposals = Table(
+    "partner_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("sector", String(20), nullable=False, default="public"),
+    Column("contact", String(200), nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("status", String(20), nullable=False, default="pending"),
+    Column("partner_id", ForeignKey("partners.id", ondelete="SET NULL"), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
 
 ENTITY_TABLES: tuple[Table, ...] = (
     workshops,
@@ -446,4 +484,7 @@ ENTITY_TABLES: tuple[Table, ...] = (
     recap_quotes,
     proposals,
     screenings,
+    assets,
+    asset_proposals,
+    partner_proposals,
 )
