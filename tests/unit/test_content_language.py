@@ -11,10 +11,11 @@ from sqlalchemy import Engine, select
 
 from tests.conftest import run_cli
 from tests.unit.test_report_document import text_of
-from workshop.config.i18n import catalog
+from workshop.config.i18n import catalog, translate
 from workshop.config.templates import demo, screening_questions, templates
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
+from workshop.services.assets import leaflet_html
 from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
 from workshop.services.reports import html_report
 from workshop.services.week import list_main_points, list_questions
@@ -109,3 +110,9 @@ def test_the_demos_report_is_all_in_its_language(sqlite_engine: Engine, lang: st
     assert made in text and demo(lang).name in text
     assert sorted(label for label in labels if label in text) == []
     assert re.findall(r"\b\d+\.\d+\b", text) == []  # a decimal comma, never a point
+
+
+def test_a_norwegian_demos_leaflet_lists_its_assets_in_norwegian(sqlite_engine: Engine) -> None:
+    leaflet = leaflet_html(sqlite_engine, create_demo(sqlite_engine, "nb"), lang="en")
+    assert '<html lang="nb">' in leaflet and translate("nb", "leaflet.heading") in leaflet
+    assert "En bred kontaktflate" in leaflet and "A broad contact surface" not in leaflet
