@@ -31,7 +31,11 @@ if not listed:
 else:
     eng, reader = engine(), lang()  # the file is made when the button is clicked, not on every run
     st.download_button(
-        t("assets.leaflet"), lambda: leaflet_html(eng, wid, reader), f"leaflet-{wid}.html", "text/html", icon="📄"
+        t("assets.leaflet"),
+        lambda: leaflet_html(eng, wid, reader),
+        f"{t('file.leaflet')}-{wid}.html",
+        "text/html",
+        icon="📄",
     )
     st.caption(t("assets.leaflet_help"))
 for n, asset in enumerate(listed):

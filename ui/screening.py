@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, error_edge, md, option, plain, tr
+from ui.widgets import bold, error_edge, md, multiselect, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
 from workshop.domain.model import SPACE_KEYS
@@ -58,10 +58,15 @@ def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -
         about = st.text_area(
             t("screening.col.description"), value=current.description if current else "", max_chars=5000
         )
-        chosen_spaces = st.multiselect(
-            t("screening.col.spaces"), list(SPACE_KEYS), default=current.spaces if current else [], format_func=_space
+        chosen_spaces = multiselect(
+            st,
+            t("screening.col.spaces"),
+            list(SPACE_KEYS),
+            default=current.spaces if current else [],
+            format_func=_space,
         )
-        chosen_groups = st.multiselect(
+        chosen_groups = multiselect(
+            st,
             t("screening.col.target_groups"),
             groups,
             default=current.target_groups if current else [],

@@ -62,6 +62,9 @@ def test_teams_are_renamed_and_deleted_only_in_their_workshop(engine: Engine, wi
 def test_a_join_link_is_the_app_address_with_its_workshop_and_the_code() -> None:
     assert join_link("https://week.example.org/teams?x=1", "KX7P2M") == "https://week.example.org/teams/?code=KX7P2M"
     assert join_link("http://localhost:8501/", "KX7P-2MQ4", 7) == "http://localhost:8501/?w=7&code=KX7P-2MQ4"
+    assert (
+        join_link("http://localhost:8501", "KX7P-2MQ4", 7, "nb") == "http://localhost:8501/?w=7&code=KX7P-2MQ4&lang=nb"
+    )
 
 
 def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(engine: Engine, wid: int) -> None:

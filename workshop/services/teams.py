@@ -113,12 +113,12 @@ def _fresh_code(salt: str, taken: set[str]) -> str:
             return code
 
 
-def join_link(app_url: str, code: str, workshop_id: int | None = None) -> str:
+def join_link(app_url: str, code: str, workshop_id: int | None = None, lang: str | None = None) -> str:
     """The link that opens the app and joins the team: the app's address with ?w=WORKSHOP&code=CODE,
-    so the team joins its own workshop whichever one the others land on."""
+    so the team joins its own workshop whichever one the others land on (&lang=: in the workshop's language)."""
     parts = urlsplit(app_url.strip() or "http://localhost:8501")
     base = f"{parts.scheme or 'http'}://{parts.netloc}{parts.path.rstrip('/')}" if parts.netloc else app_url
-    query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code}
+    query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code} | ({"lang": lang} if lang else {})
     return f"{base}/?{urlencode(query)}"
 
 
@@ -133,7 +133,7 @@ def code_sheet_html(workshop_name: str, codes: list[TeamCode], app_url: str, lan
     heading = translate(lang, "teams.sheet_heading")
     cards = []
     for item in codes:
-        link = join_link(app_url, item.code, item.team.workshop_id)
+        link = join_link(app_url, item.code, item.team.workshop_id, lang)
         cards.append(
             '<section class="card">'
             f"<h2>{html.escape(item.team.name)}</h2>"

@@ -55,10 +55,11 @@ def _against_table(week: Week, lang: str, t: Words, n: Numbers) -> str:
 
 def spaces_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
     scores = week.space_scores
+    legend = (t("strengths.col.share"), t("strengths.col.target"))
     parts = [
         h(2, t("report.spaces")),
         f'<div class="plot">{four_spaces_map(scores, lang)}</div>',
-        plot(coverage_chart(scores, lang, t("report.share_chart")), True, n.lang),
+        plot(coverage_chart(scores, lang, t("report.share_chart"), legend), True, n.lang),
         plot(gap_chart(scores, lang, t("report.gap_chart")), False, n.lang),
         _scores_table(scores, "space", lang, t, n),
     ]

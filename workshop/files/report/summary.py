@@ -58,7 +58,8 @@ def said_summary(week: Week, lang: str, t: Words) -> str:
     items = []
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
         title = point.title if point else t("report.none")
-        terms = ", ".join(key_terms(rows["text"].fillna(""), stop, TERMS)["term"]) if not rows.empty else ""
+        texts = rows["text"].fillna("")
+        terms = ", ".join(key_terms(texts, stop, TERMS, week.language)["term"]) if not rows.empty else ""
         count = t("report.answers_one") if len(rows) == 1 else t("report.answers_many", n=len(rows))
         said = (
             t("report.point_said", point=title, answers=count, terms=terms)
