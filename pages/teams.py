@@ -115,5 +115,5 @@ if printable:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     if len(printable) < len(teams):
         st.warning(t("teams.sheet_incomplete", missing=len(teams) - len(printable)), icon="ℹ️")
-    sheet = code_sheet_html(current.name, printable, app_url, t("teams.sheet_heading"), current.language)
+    sheet = code_sheet_html(current.name, printable, app_url, current.language)  # printed in the workshop's language
     st.download_button(t("teams.download_sheet"), sheet, f"{t('file.team_codes')}.html", "text/html", type="primary")

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.context import engine, lang, t
+from ui.context import engine, lang, t, workshop
 from ui.widgets import bold, error_edge, md, multiselect, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
@@ -97,7 +97,9 @@ def screening_form(
         st.info(t("screening.closed"), icon="🔒")
     with st.form(f"screen-{proposal.id}"):
         given = []
-        for n, question in enumerate(screening_questions(), start=1):
+        current = workshop()
+        asked = screening_questions(current.language if current is not None else "en")  # the workshop's language
+        for n, question in enumerate(asked, start=1):
             before = saved.get(n)
             bold(f"{n}. {question}")
             left, right = st.columns([2, 3])

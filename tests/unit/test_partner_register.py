@@ -16,8 +16,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, inspect, text
 
+from workshop.config.templates import demo
 from workshop.domain.errors import InvalidInput
-from workshop.domain.model import Offer
+from workshop.domain.model import LANGUAGES, Offer
 from workshop.domain.network import partnerships_missing_weak_spaces
 from workshop.services.carry_over import new_from
 from workshop.services.database_backup import backup, restore, snapshot
@@ -235,3 +236,11 @@ def test_a_version_12_database_gets_a_history_entry_per_partner(tmp_path: Path) 
     with engine.connect() as conn:
         created = conn.execute(text("SELECT created_at FROM workshops")).scalar()
     assert _moves(engine, wid, "Band") == [(str(pd.Timestamp(created).date()), "collaboration", "")]
+
+
+def test_every_language_of_the_demo_moves_its_partners_the_same_way_with_notes_in_its_language() -> None:
+    def moves(lang: str) -> list[list[tuple[str, dt.date]]]:
+        return [[(c.stage.value, c.changed_on) for c in p.history] for p in demo(lang).partners]
+
+    assert all(moves(lang) == moves("en") for lang in LANGUAGES)
+    assert demo("da").partners[0].history[-1].note == "Årlig aftale underskrevet"

@@ -1,5 +1,7 @@
 """Team codes: regenerated codes work and old ones stop; the printable sheet carries codes and links."""
 
+import re
+
 import pytest
 from sqlalchemy import Engine
 
@@ -74,3 +76,11 @@ def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(e
     assert "<script>alert" not in sheet and "&lt;script&gt;alert(1)&lt;/script&gt;" in sheet
     assert "Our &lt;week&gt;" in sheet
     assert sheet.count("<svg") == 2 and sheet.count(f"http://localhost:8501/?w={wid}&amp;code=") == 2
+
+
+def test_the_code_sheet_is_printed_in_the_workshops_language(engine: Engine, wid: int) -> None:
+    add_team(engine, wid, "Skranken")
+    sheet = code_sheet_html("Vores uge", regenerate_all_codes(engine, wid), "http://localhost:8501", "da")
+    months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    assert '<html lang="da">' in sheet and "Vores uge — Teamenes deltagerkoder" in sheet
+    assert re.search(rf"<p>\d{{1,2}}\. ({months}) \d{{4}} \d\d:\d\d</p>", sheet)

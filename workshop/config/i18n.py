@@ -1,7 +1,10 @@
-"""Interface strings: every UI text comes from data/locales/<lang>.yaml through translate()."""
+"""Interface strings: every UI text comes from data/locales/<lang>.yaml through translate(); numbers,
+shares and dates are written as each language writes them (number, percent, date_text), their marks and
+month names from the same files (the `format.` keys)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +39,31 @@ def translate(lang: str, key: str, **params: object) -> str:
         return text.format(**params) if params else text
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def number(value: float, lang: str, digits: int = 1, *, sign: bool = False) -> str:
+    """A number as the language writes it: 1,234.5 in English, 1.234,5 in Danish and Dutch, 1 234,5 in
+    Norwegian; `sign` writes a + before a positive number (a gap, a difference)."""
+    rounded = round(float(value), digits) + 0.0  # + 0.0 turns -0.0 into 0.0: no "-0,0"
+    text = f"{rounded:{'+' if sign and rounded else ''},.{digits}f}"
+    decimal, thousands = translate(lang, "format.decimal"), translate(lang, "format.thousands")
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def percent(share: float, lang: str, digits: int = 0) -> str:
+    """A share (0.25) as a percentage the language's way: 25% in English and Dutch, 25 % in Danish and Norwegian."""
+    return translate(lang, "format.percent", n=number(100 * float(share), lang, digits))
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    """A date as the language writes it in a sentence: 5 January 2026, 5. januar 2026, 5 januari 2026."""
+    months = translate(lang, "format.months").split()
+    return translate(lang, "format.date", day=day.day, month=months[day.month - 1], year=day.year)
+
+
+def chart_separators(lang: str) -> str:
+    """Plotly's `separators` layout value (decimal mark, then thousands mark) for a language."""
+    return translate(lang, "format.decimal") + translate(lang, "format.thousands")
 
 
 # Norwegian: "no" is the macro language, "nn" nynorsk; bokmål is what we have and what nynorsk readers read.

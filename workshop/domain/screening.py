@@ -18,7 +18,7 @@ NOTE_MAX = 500  # a short note beside one answer
 QUESTION_COUNT = 14
 FACILITATOR_RATER = "facilitator"  # a workshop without teams: the facilitator screens alone
 # A template's screening question: "Screening 3 of 14: <the question>" (an aside may follow the count).
-_NUMBERED = re.compile(r"^Screening (\d+) of (\d+)[^:]*:\s*(.+)$", re.DOTALL)
+_NUMBERED = re.compile(r"^(?:Screening|Vurdering|Toets) (\d+) (?:of|af|av|van) (\d+)[^:]*:\s*(.+)$", re.DOTALL)
 
 
 class ScreeningAnswer(StrEnum):

@@ -1,5 +1,5 @@
 """Exports of one workshop: a documented JSON format, an Excel workbook with a sheet per entity (and
-an `answers` sheet that reads on its own), a zip of CSV files, and the HTML report (workshop.files.html_report).
+an `answers` sheet that reads on its own), a zip of CSV files, and the HTML report (workshop.files.report).
 The workshop is read by workshop.services.workshop_export; here the document becomes each file.
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per

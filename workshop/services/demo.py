@@ -46,9 +46,10 @@ def demo_ids(engine: Engine) -> list[int]:
         return [r.id for r in conn.execute(select(workshops.c.id).where(workshops.c.is_demo.is_(True)))]
 
 
-def create_demo(engine: Engine) -> int:
-    """(Re)create the demo workshop; any earlier demo is deleted. Returns the new id."""
-    data = demo()
+def create_demo(engine: Engine, lang: str = "en") -> int:
+    """(Re)create the demo workshop in a content language (data/demo/<lang>.yaml); any earlier demo is
+    deleted. Returns the new id."""
+    data = demo(lang)
     with write(engine) as conn:
         conn.execute(workshops.delete().where(workshops.c.is_demo.is_(True)))
     workshop_id = create_workshop(
@@ -59,6 +60,7 @@ def create_demo(engine: Engine) -> int:
         template_key=data.template,
         description=data.description,
         is_demo=True,
+        language=lang,
     )
     team_ids = {t.name: add_team(engine, workshop_id, t.name, t.code)[0].id for t in data.teams}
     with write(engine) as conn:
@@ -95,7 +97,7 @@ def create_demo(engine: Engine) -> int:
             )
         if rows:
             conn.execute(responses.insert(), rows)
-        _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()})
+        _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()}, lang)
         if data.mapping is not None:
             _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
         _demo_proposals(conn, workshop_id, data, team_ids, stamp)
@@ -111,6 +113,7 @@ def _add_decisions(
     data: Demo,
     team_ids: dict[str, int | None],
     question_ids: dict[tuple[int, int], int],
+    lang: str,
 ) -> None:
     """Leadership's side of the demo: themes with decisions, actions in every state, the teams'
     reactions, and (if the demo says so) all of it published to the teams."""
@@ -136,7 +139,9 @@ def _add_decisions(
             key = (team_ids.get(ref.team), question_ids.get((ref.day, ref.question)))
             if key not in answer_ids:
                 where = f"themes[{n}].answers"
-                raise ConfigError("demo.yaml", where, None, f"no answer of {ref.team} to day {ref.day} Q{ref.question}")
+                raise ConfigError(
+                    f"demo/{lang}.yaml", where, None, f"no answer of {ref.team} to day {ref.day} Q{ref.question}"
+                )
             conn.execute(theme_responses.insert().values(theme_id=theme_id, response_id=answer_ids[key]))
         for action in theme.actions:
             due = today + dt.timedelta(days=action.due_in_days) if action.due_in_days is not None else None
@@ -256,9 +261,9 @@ def _demo_partnership(
             )
 
 
-def demo_codes_hint() -> dict[str, object]:
-    """The demo's codes, shown on its home page (they are fictional and public)."""
-    data = demo()
+def demo_codes_hint(lang: str = "en") -> dict[str, object]:
+    """The demo's codes (in the demo's content language), shown on its home page (fictional and public)."""
+    data = demo(lang)
     return {
         "facilitator": data.facilitator_code,
         "leadership": data.leadership_code,
@@ -270,11 +275,14 @@ def working_demo_team_codes(engine: Engine, workshop_id: int) -> dict[str, str]:
     """The demo's team codes that still open their team: a facilitator may have renamed a team or
     regenerated its code, and the home page must not show a code that no longer works."""
     with engine.connect() as conn:
-        salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
+        found = conn.execute(
+            select(workshops.c.team_code_salt, workshops.c.language).where(workshops.c.id == workshop_id)
+        ).first()
         stored = {
             (r.name, r.code_hash)
             for r in conn.execute(select(teams.c.name, teams.c.code_hash).where(teams.c.workshop_id == workshop_id))
         }
-    if salt is None:
+    if found is None:
         return {}
-    return {t.name: t.code for t in demo().teams if (t.name, team_code_hash(t.code, salt)) in stored}
+    salt, lang = found
+    return {t.name: t.code for t in demo(lang).teams if (t.name, team_code_hash(t.code, salt)) in stored}

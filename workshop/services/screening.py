@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import screening_questions
 from workshop.domain.errors import AccessDenied, InvalidInput, ScreeningClosed
-from workshop.domain.model import Team
+from workshop.domain.model import LANGUAGES, Team
 from workshop.domain.screening import (
     FACILITATOR_RATER,
     Answered,
@@ -26,7 +26,7 @@ from workshop.files.backup import json_value
 from workshop.services.proposals import get_proposal, list_proposals
 from workshop.services.workshops import now
 from workshop.store import read, write
-from workshop.store.tables import partners, proposals, screenings, teams
+from workshop.store.tables import partners, proposals, screenings, teams, workshops
 
 CARD_TABLES = ("proposals", "screenings", "teams", "partners")
 
@@ -131,7 +131,8 @@ def screening_cards(engine: Engine, workshop_id: int) -> list[Card]:
         names = dict(
             conn.execute(select(partners.c.id, partners.c.name).where(partners.c.workshop_id == workshop_id)).all()
         )
-    questions = screening_questions()
+        language = conn.execute(select(workshops.c.language).where(workshops.c.id == workshop_id)).scalar()
+    questions = screening_questions(language if language in LANGUAGES else "en")  # in the workshop's language
     cards = []
     for proposal in found:
         own = [r for r in rows if r.proposal_id == proposal.id]
