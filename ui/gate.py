@@ -194,10 +194,12 @@ def sign_in_form() -> None:
         return
     staff, team_tab = st.tabs([t("gate.staff_tab"), t("gate.team_tab")])
     with staff, st.form("sign_in", clear_on_submit=True):
+        # The labels are made here, in the session's language: Streamlit may call format_func outside the run.
+        labels = {r: t(f"role.{r.value}") for r in (Role.FACILITATOR, Role.LEADERSHIP)}
         chosen = st.radio(
             t("gate.role"),
-            [Role.FACILITATOR, Role.LEADERSHIP],
-            format_func=lambda r: t(f"role.{r.value}"),
+            list(labels),
+            format_func=labels.__getitem__,
             horizontal=True,
         )
         code = st.text_input(t("gate.passcode"), type="password")

@@ -1,0 +1,187 @@
+"""Every page of every role, in Danish, Norwegian and Dutch on the demo in that language, shows no English
+text of a locale key whose translation differs: no English left on screen where a translation exists
+(issue 13). One AppTest per page and language; one demo database per language for the whole module."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP, errors_of
+from tests.app.test_danish_tables import chart_texts, headers
+from ui.navigation import BY_ROLE, PUBLIC
+from workshop.config.i18n import catalog, translate
+from workshop.domain.model import Role
+from workshop.services.demo import create_demo, demo_codes_hint
+from workshop.store import make_engine, migrate
+from workshop.store.engine import URL_VARIABLE
+
+LANGUAGES = ["da", "nb", "nl"]
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+MARKS = re.compile(r"[*_`\\]")  # markdown emphasis and escapes: "**Workshop**" is the text "Workshop"
+
+
+def _normal(text: str) -> str:
+    return " ".join(MARKS.sub("", text).split())
+
+
+def english_only(lang: str) -> dict[str, re.Pattern[str]]:
+    """Each locale key whose English differs from its translation (and is no text of this language at
+    all), as a pattern matching the English with any value in its placeholders."""
+    theirs = {_normal(v) for v in catalog(lang).values()}
+    found = {}
+    for key, english in catalog("en").items():
+        if key.startswith("format.") or _normal(catalog(lang).get(key, "")) == _normal(english):
+            continue
+        fixed = [_normal(part) for part in PLACEHOLDER.split(english)]
+        if _normal(english) in theirs or not any(len(part) >= 4 for part in fixed):
+            continue  # the same word in this language (another key's translation), or nothing fixed to see
+        found[key] = re.compile(".+?".join(re.escape(part) for part in fixed))
+    return found
+
+
+def english_on_screen(texts: list[str], lang: str) -> list[str]:
+    """The texts that are a key's English (the whole text, or a line of it), with the key."""
+    patterns = english_only(lang)
+    leaks = []
+    for text in texts:
+        for line in {_normal(text), *(_normal(line) for line in text.splitlines())} - {""}:
+            leaks += [f"{key}: {line!r}" for key, pattern in patterns.items() if pattern.fullmatch(line)]
+    return sorted(set(leaks))
+
+
+TEXT_FIELDS = ("body", "label", "placeholder", "help")
+
+
+def _proto_texts(proto: Any) -> list[str]:
+    found = []
+    for name in TEXT_FIELDS:
+        try:
+            value = getattr(proto, name)
+        except AttributeError:
+            continue
+        if isinstance(value, str) and value:
+            found.append(value)
+    for name in ("options", "display_values"):
+        found += [str(o) for o in getattr(proto, name, [])]
+    return found
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def screen_texts(at: AppTest) -> list[str]:
+    """Every text the page shows: titles, headers, captions, markdown, alerts, buttons, widget labels,
+    options and placeholders, tab, expander and metric labels, table headers, chart titles and legends."""
+    found: list[str] = []
+    for node in _walk(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is None:
+            continue
+        if node.type == "metric":
+            found += [proto.label, proto.body]
+        if getattr(node, "key", None) == "lang":  # the language switch names each language in itself
+            found.append(proto.label)
+            continue
+        found += _proto_texts(proto)
+        oneof = proto.DESCRIPTOR.oneofs_by_name.get("type") if hasattr(proto, "DESCRIPTOR") else None
+        if oneof is not None and proto.WhichOneof("type"):  # a block: its expander, tab or form
+            found += _proto_texts(getattr(proto, proto.WhichOneof("type")))
+    return found + headers(at) + chart_texts(at) + chart_labels(at)
+
+
+HOVER_PARTS = re.compile(r"%\{[^}]*\}|<[^>]*>")  # a hover template's placeholders and its HTML tags
+
+
+def chart_labels(at: AppTest) -> list[str]:
+    """The words drawn inside every chart: bar and point texts, category axes, hover texts, annotations."""
+    found: list[str] = []
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        for trace in spec.get("data", []):
+            for name in ("text", "x", "y", "theta", "labels", "hovertext"):
+                values = trace.get(name)
+                values = values if isinstance(values, list) else [values]
+                found += [v for v in values if isinstance(v, str)]
+            found += HOVER_PARTS.split(str(trace.get("hovertemplate") or ""))
+        layout = spec.get("layout", {})
+        found += [str(a.get("text")) for a in layout.get("annotations", []) if a.get("text")]
+        for axis in (v for k, v in layout.items() if k.startswith(("xaxis", "yaxis", "polar")) and isinstance(v, dict)):
+            found += [str(tick) for tick in axis.get("ticktext", [])]
+    return [HOVER_PARTS.sub(" ", text) for text in found]
+
+
+@pytest.fixture(scope="module")
+def demo_urls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One SQLite file per language holding the demo in that language, shared by the module's tests."""
+    urls = {}
+    for lang in LANGUAGES:
+        path = tmp_path_factory.mktemp(f"demo_{lang}") / "demo.sqlite3"
+        engine = make_engine(f"sqlite:///{path}")
+        migrate(engine)
+        create_demo(engine, lang)
+        engine.dispose()
+        urls[lang] = f"sqlite:///{path}"
+    return urls
+
+
+def opened(lang: str, demo_urls: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv(URL_VARIABLE, demo_urls[lang])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang  # a first visit in this language; the session keeps it
+    return at.run()
+
+
+def signed_in(at: AppTest, lang: str, role: Role) -> AppTest:
+    """Sign in through the home page's form, in the page's language."""
+    codes = demo_codes_hint(lang)
+    if role == Role.TEAM:
+        box = next(w for w in at.text_input if w.label == translate(lang, "gate.team_code"))
+        box.input(next(iter(codes["teams"].values())))  # type: ignore[attr-defined]
+        next(b for b in at.button if b.label == translate(lang, "gate.join")).click()
+    else:
+        at.radio[0].set_value(role)
+        next(w for w in at.text_input if w.label == translate(lang, "gate.passcode")).input(str(codes[role.value]))
+        next(b for b in at.button if b.label == translate(lang, "gate.sign_in")).click()
+    at.run()
+    assert [s.value for s in at.success] == [translate(lang, "home.signed_in", role=translate(lang, f"role.{role}"))]
+    return at
+
+
+# The home page signed in shows each role's sidebar (AppTest draws no sidebar after a switch_page).
+PAGES = [(None, file) for file, _, _ in PUBLIC] + [
+    (role, file) for role in Role for file in ["home.py", *(file for file, _, _ in BY_ROLE[role])]
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("role", "page"), PAGES, ids=[f"{r.value if r else 'public'}-{p[:-3]}" for r, p in PAGES])
+def test_a_page_shows_no_english_where_a_translation_exists(
+    demo_urls: dict[str, str], monkeypatch: pytest.MonkeyPatch, lang: str, role: Role | None, page: str
+) -> None:
+    at = opened(lang, demo_urls, monkeypatch)
+    if role is not None:
+        signed_in(at, lang, role)
+    if page != "home.py":
+        at.switch_page(f"pages/{page}").run()
+    assert errors_of(at) == []
+    assert at.title, f"{page} shows no title"
+    texts = screen_texts(at)
+    assert english_on_screen(texts, lang) == []
+
+
+def test_the_check_sees_english_that_is_left() -> None:
+    assert english_on_screen(["**Week setup**"], "da") == ["nav.week_setup: 'Week setup'", "setup.title: 'Week setup'"]
+    found = english_on_screen(["Ugens opsætning", "Too many wrong codes. Wait 30 seconds and try again."], "da")
+    assert found == ["error.too_many_attempts: 'Too many wrong codes. Wait 30 seconds and try again.'"]
+    assert english_on_screen(["Workshop", "Teams", "OK"], "da") == []  # the same word in Danish
