@@ -6,6 +6,7 @@ from ui.context import t, workshop_id
 from ui.data import load_weights, offer_details, staff_ratings, workshop_scores
 from ui.gate import require
 from ui.score_sections import (
+    STRENGTH_TABS,
     backers_table,
     offers_heatmap,
     profile_section,
@@ -34,9 +35,8 @@ if not details.active:
     st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")
 
 # Only the open tab's content runs (on_change="rerun"): a run draws one tab's charts, not all seven.
-sections = ("spaces", "aims", "offers", "groups", "staff", "profile", "how")
-labels = [t(f"strengths.tab.{name}") for name in sections]
-tabs = dict(zip(sections, st.tabs(labels, key="strengths-tab", on_change="rerun"), strict=True))
+labels = [t(f"strengths.tab.{name}") for name in STRENGTH_TABS]
+tabs = dict(zip(STRENGTH_TABS, st.tabs(labels, key="strengths-tab", on_change="rerun"), strict=True))
 with tabs["spaces"]:
     if tabs["spaces"].open:
         score_section(scores.spaces, "spaces", scores.thresholds)

@@ -17,6 +17,8 @@ from workshop.domain.scoring import MAX_WEIGHT, Thresholds
 from workshop.domain.space_detail import spots, staff_comparison, unserved, verdicts
 from workshop.services.priorities import THRESHOLD_FIELDS, save_thresholds, save_weights
 
+# The strengths page's tabs, in order (their labels are the strengths.tab.<name> keys).
+STRENGTH_TABS = ("spaces", "aims", "offers", "groups", "staff", "profile", "how")
 HEATMAP_ROWS = 50  # offers per page of the heatmap: thousands of rows are neither readable nor quick
 
 

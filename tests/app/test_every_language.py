@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +15,8 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, errors_of
 from tests.app.test_danish_tables import chart_texts, headers
 from ui.navigation import BY_ROLE, PUBLIC
+from ui.overview_tabs import SHOW
+from ui.score_sections import STRENGTH_TABS
 from workshop.config.i18n import catalog, translate
 from workshop.domain.model import Role
 from workshop.services.demo import create_demo, demo_codes_hint
@@ -185,3 +185,25 @@ def test_the_check_sees_english_that_is_left() -> None:
     found = english_on_screen(["Ugens opsætning", "Too many wrong codes. Wait 30 seconds and try again."], "da")
     assert found == ["error.too_many_attempts: 'Too many wrong codes. Wait 30 seconds and try again.'"]
     assert english_on_screen(["Workshop", "Teams", "OK"], "da") == []  # the same word in Danish
+
+
+# Tabs whose content runs only while open (on_change="rerun"): each tab is opened in turn.
+LAZY_TABS = {
+    "overview.py": ("overview_tab", [f"overview.tab_{name}" for name in SHOW]),
+    "strengths.py": ("strengths-tab", [f"strengths.tab.{name}" for name in STRENGTH_TABS]),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", list(LAZY_TABS))
+def test_every_tab_that_runs_when_opened_shows_no_english(
+    demo_urls: dict[str, str], monkeypatch: pytest.MonkeyPatch, lang: str, page: str
+) -> None:
+    at = signed_in(opened(lang, demo_urls, monkeypatch), lang, Role.LEADERSHIP)
+    at.switch_page(f"pages/{page}").run()
+    state, keys = LAZY_TABS[page]
+    for key in keys:
+        at.session_state[state] = translate(lang, key)
+        at.run()
+        assert errors_of(at) == [], key
+        assert english_on_screen(screen_texts(at), lang) == [], key
