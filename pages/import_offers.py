@@ -6,7 +6,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import error_edge, md, option, show_error, tr
+from ui.widgets import error_edge, labels_now, md, option, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
@@ -57,7 +57,11 @@ grid = st.columns(4)
 for i, (header, guess) in enumerate(zip(table.header, guess_mapping(table.header), strict=True)):
     key = f"map_{upload.file_id}_{table.sheet}_{i}"
     with grid[i % 4]:
-        mapping.append(st.selectbox(md(header), options, options.index(guess), format_func=field_label, key=key))
+        mapping.append(
+            st.selectbox(
+                md(header), options, options.index(guess), format_func=labels_now(options, field_label), key=key
+            )
+        )
 if ignored := ignored_columns(table.header, mapping):
     st.info(tr("import.ignored", columns=", ".join(ignored)), icon="ℹ️")
 

@@ -7,7 +7,7 @@ from ui.context import engine, t, workshop_id
 from ui.data import mapping_phase, mapping_proposals, mapping_review
 from ui.gate import require
 from ui.mapping import review_card
-from ui.widgets import error_edge, pager, plain
+from ui.widgets import error_edge, labels_now, pager, plain
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import DayStatus, Role
 from workshop.services.mapping import set_mapping_phase
@@ -21,7 +21,8 @@ phase = mapping_phase(wid)
 st.caption(t("review.phase", status=t(f"day.{phase.status.value}")))
 a, b = st.columns([2, 1])
 scope = a.radio(t("review.scope"), list(MappingScope), index=list(MappingScope).index(phase.scope),
-                format_func=lambda s: t(f"review.scope_{s.value}"), horizontal=True)  # fmt: skip
+                format_func=labels_now(MappingScope, lambda s: t(f"review.scope_{s.value}")),
+                horizontal=True)  # fmt: skip
 if scope != phase.scope:
     set_mapping_phase(engine(), wid, scope=scope)
     st.rerun()

@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import lang, t, workshop_id
 from ui.data import list_target_groups, register_frame
 from ui.gate import require
-from ui.widgets import multiselect, option
+from ui.widgets import labels_now, multiselect, option
 from workshop.charts.offer_map import filter_offers, map_points, offer_map_figure, offers_in_space, space_of_selection
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus, Role
@@ -29,8 +29,9 @@ a, b, c, d = st.columns(4)
 teams = multiselect(a, t("map.filter_team"), sorted(set(frame["owner_team"]) - {""}), format_func=option)
 known_groups = list(dict.fromkeys([*list_target_groups(wid), *used("target_groups")]))
 groups = multiselect(b, t("map.filter_group"), known_groups, format_func=option)
+status_values = [s.value for s in OfferStatus]
 statuses = multiselect(
-    c, t("map.filter_status"), [s.value for s in OfferStatus], format_func=lambda s: t(f"offers.status.{s}")
+    c, t("map.filter_status"), status_values, format_func=labels_now(status_values, lambda s: t(f"offers.status.{s}"))
 )
 partners = multiselect(d, t("map.filter_partner"), used("partners"), format_func=option)
 shown = filter_offers(frame, teams, groups, statuses, partners)
@@ -46,7 +47,12 @@ if picked and picked != st.session_state.get("map_last_pick"):
 st.caption(t("map.legend"))
 
 space = st.selectbox(
-    t("map.space"), SPACE_KEYS, index=None, format_func=space_name, placeholder=t("map.space_pick"), key="map_space"
+    t("map.space"),
+    SPACE_KEYS,
+    index=None,
+    format_func=labels_now(SPACE_KEYS, space_name),
+    placeholder=t("map.space_pick"),
+    key="map_space",
 )
 if space:
     listing = offers_in_space(shown, space)

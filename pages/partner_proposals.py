@@ -7,7 +7,7 @@ import streamlit as st
 from ui.assets import decide, flash, show_flash, status_caption, warning_lines
 from ui.context import engine, t, workshop_id
 from ui.gate import require, team
-from ui.widgets import error_edge, plain
+from ui.widgets import error_edge, labels_now, plain
 from workshop.domain.assets import ReviewStatus
 from workshop.domain.model import Role, Sector
 from workshop.services.partner_proposals import (
@@ -52,7 +52,7 @@ if held == Role.TEAM and me is not None:
     with st.form("partner-propose", clear_on_submit=True):
         st.subheader(t("proposals.propose_title"))
         name = st.text_input(t("partners.col.name"), max_chars=200)
-        sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=sector_name)
+        sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=labels_now(Sector, sector_name))
         contact = st.text_input(t("proposals.field.contact"), max_chars=200)
         reason = st.text_area(t("proposals.field.reason"), max_chars=5000, help=t("proposals.field.reason_help"))
         if st.form_submit_button(t("proposals.propose")):

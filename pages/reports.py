@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import error_edge
+from ui.widgets import error_edge, labels_now
 from workshop.domain.model import Role
 from workshop.services.reports import html_report
 from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
@@ -25,7 +25,9 @@ FORMATS = {
     "csv": ("application/zip", "zip", lambda: to_csv_zip(engine(), current.id)),
     "json": ("application/json", "json", lambda: to_json(engine(), current.id)),
 }
-chosen = st.radio(t("reports.format"), list(FORMATS), format_func=lambda f: t(f"reports.format_{f}"))
+chosen = st.radio(
+    t("reports.format"), list(FORMATS), format_func=labels_now(FORMATS, lambda f: t(f"reports.format_{f}"))
+)
 st.caption(t(f"reports.about_{chosen}"))
 if st.button(t("reports.prepare"), key="prepare"):
     mime, suffix, build = FORMATS[chosen]

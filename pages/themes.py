@@ -6,7 +6,7 @@ from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
-from ui.widgets import error_edge, multiselect, option, plain, tr
+from ui.widgets import error_edge, labels_now, multiselect, option, plain, tr
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -26,7 +26,8 @@ if not total:
 asked = data.question_labels(wid)
 everything = [None] if total <= PICK_ALL_LIMIT else []
 question = st.selectbox(
-    t("themes.pick_from"), [*everything, *asked], format_func=lambda q: option(asked.get(q, t("themes.pick_all"))),
+    t("themes.pick_from"), [*everything, *asked],
+    format_func=labels_now([*everything, *asked], lambda q: option(asked.get(q, t("themes.pick_all")))),
     key="pick_question",
 )  # fmt: skip
 
@@ -98,7 +99,7 @@ for theme in themes:
                 t("themes.status"),
                 statuses,
                 index=statuses.index(theme.status),
-                format_func=lambda s: t(f"theme_status.{s.value}"),
+                format_func=labels_now(statuses, lambda s: t(f"theme_status.{s.value}")),
             )
             decision = st.text_area(t("themes.decision"), value=theme.decision, max_chars=5000)
             members = pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids", question)

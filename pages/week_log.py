@@ -8,7 +8,7 @@ from ui import data
 from ui.comment_sections import answer_comments
 from ui.context import lang, t, workshop
 from ui.gate import require, team
-from ui.widgets import option, pager, plain
+from ui.widgets import labels_now, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.comments import moderates, sees_hidden
 from workshop.domain.model import Role
@@ -31,7 +31,9 @@ day = newest_first[
     st.selectbox(
         t("log.day"),
         list(newest_first),
-        format_func=lambda i: f"{t('setup.day_n', n=newest_first[i].position)} · {option(newest_first[i].title)}",
+        format_func=labels_now(
+            newest_first, lambda i: f"{t('setup.day_n', n=newest_first[i].position)} · {option(newest_first[i].title)}"
+        ),
     )
 ]
 st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, plain
+from ui.widgets import error_edge, labels_now, plain
 from workshop.config.i18n import date_text
 from workshop.domain.loop import REACTION_MAX, Stance, ThemeOutcome, reaction_counts
 from workshop.domain.model import Team, Theme
@@ -83,7 +83,8 @@ def reaction_form(team: Team, outcome: ThemeOutcome) -> None:
     st.session_state.setdefault(comment_key, mine.comment if mine else "")
     with st.form(f"react_{outcome.theme_id}"):
         stance = st.radio(
-            t("loop.stance_label"), list(Stance), horizontal=True, format_func=lambda s: t(f"loop.stance.{s.value}"),
+            t("loop.stance_label"), list(Stance), horizontal=True,
+            format_func=labels_now(Stance, lambda s: t(f"loop.stance.{s.value}")),
             key=stance_key,
         )  # fmt: skip
         comment = st.text_area(t("loop.comment", n=REACTION_MAX), max_chars=REACTION_MAX, key=comment_key)

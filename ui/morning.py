@@ -10,7 +10,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t
 from ui.overview_tabs import participation
-from ui.widgets import error_edge, md, multiselect, option, plain
+from ui.widgets import error_edge, labels_now, md, multiselect, option, plain
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
@@ -203,7 +203,7 @@ def participation_section(wid: int) -> None:
         t("morning.participation_day"),
         days,
         index=default,
-        format_func=lambda d: option(f"{t('setup.day_n', n=d.position)} · {d.title}"),
+        format_func=labels_now(days, lambda d: option(f"{t('setup.day_n', n=d.position)} · {d.title}")),
         key="participation-day",
     )
     participation(data.overview_participation(wid, cons.Filters(days=(chosen.position,))))

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import lang, t
-from ui.widgets import headed, md, multiselect, option, page_number, pager, plain
+from ui.widgets import headed, labels_now, md, multiselect, option, page_number, pager, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
@@ -25,16 +25,30 @@ def filters(head: Options) -> cons.Filters:
     a, b, c, d = st.columns(4)
     return cons.Filters(
         teams=tuple(multiselect(a, t("overview.filter_team"), head.teams, key="f_team", format_func=option)),
-        days=tuple(multiselect(b, t("overview.filter_day"), head.days, format_func=lambda n: t("setup.day_n", n=n))),
+        days=tuple(
+            multiselect(
+                b,
+                t("overview.filter_day"),
+                head.days,
+                format_func=labels_now(head.days, lambda n: t("setup.day_n", n=n)),
+            )
+        ),
         spaces=tuple(
-            multiselect(c, t("overview.filter_space"), SPACE_KEYS, format_func=lambda k: spaces().space_name(k, lang()))
+            multiselect(
+                c,
+                t("overview.filter_space"),
+                SPACE_KEYS,
+                format_func=labels_now(SPACE_KEYS, lambda k: spaces().space_name(k, lang())),
+            )
         ),
         main_point_ids=tuple(
             multiselect(
                 d,
                 t("overview.filter_main_point"),
                 [*points, None],
-                format_func=lambda k: option(points[k]) if k is not None else t("overview.no_main_point"),
+                format_func=labels_now(
+                    [*points, None], lambda k: option(points[k]) if k is not None else t("overview.no_main_point")
+                ),
             )
         ),
     )

@@ -11,7 +11,7 @@ import streamlit as st
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.data import stage_history, workshop_scores
-from ui.widgets import error_edge, multiselect, option, plain, tr
+from ui.widgets import error_edge, labels_now, multiselect, option, plain, tr
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
@@ -74,7 +74,9 @@ def history_section(wid: int, partner_id: int, name: str, facilitator: bool) -> 
         return
     with st.form(f"move_{partner_id}", clear_on_submit=True):
         st.caption(t("partners.add_move_help"))
-        stage = st.selectbox(t("partners.col.stage"), list(RelationStage), format_func=stage_label)
+        stage = st.selectbox(
+            t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
+        )
         day = st.date_input(t("partners.col.changed_on"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
         note = st.text_input(t("partners.col.note"), max_chars=200)
         if st.form_submit_button(t("partners.add_move")):
@@ -104,11 +106,17 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
         st.subheader(t("partners.edit_title"))
         name = st.text_input(t("partners.col.name"), row["name"], max_chars=200)
         sector = st.selectbox(
-            t("partners.col.sector"), list(Sector), list(Sector).index(Sector(row["sector"])), format_func=sector_label
+            t("partners.col.sector"),
+            list(Sector),
+            list(Sector).index(Sector(row["sector"])),
+            format_func=labels_now(Sector, sector_label),
         )
         stages = list(RelationStage)
         stage = st.selectbox(
-            t("partners.col.stage"), stages, stages.index(RelationStage(row["stage"])), format_func=stage_label
+            t("partners.col.stage"),
+            stages,
+            stages.index(RelationStage(row["stage"])),
+            format_func=labels_now(RelationStage, stage_label),
         )
         day = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
         note = st.text_input(t("partners.col.note"), max_chars=200, help=t("partners.note_help"))
@@ -143,8 +151,10 @@ def add_section(wid: int, offer_names: dict[int, str]) -> None:
     with st.form("add_partner", clear_on_submit=True):
         st.subheader(t("partners.add_title"))
         name = st.text_input(t("partners.col.name"), max_chars=200)
-        sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=sector_label)
-        stage = st.selectbox(t("partners.col.stage"), list(RelationStage), format_func=stage_label)
+        sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=labels_now(Sector, sector_label))
+        stage = st.selectbox(
+            t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
+        )
         since = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
         contact = st.text_input(t("partners.col.contact"), max_chars=200)
         about = st.text_area(t("partners.col.description"), max_chars=5000)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, multiselect, option, pager, plain
+from ui.widgets import error_edge, labels_now, multiselect, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.domain.offer_fields import FIELDS
@@ -35,14 +35,17 @@ def offer_columns(frame: pd.DataFrame, groups: list[str], partner_names: list[st
             t("offers.col.target_groups"), options=list(dict.fromkeys([*groups, *_used(frame, "target_groups")]))
         ),
         "status": cc.SelectboxColumn(
-            t("offers.col.status"), options=status, format_func=lambda s: t(f"offers.status.{s}")
+            t("offers.col.status"), options=status, format_func=labels_now(status, lambda s: t(f"offers.status.{s}"))
         ),
         "reach": cc.NumberColumn(t("offers.col.reach"), min_value=0, step=1, format="%d"),
         "strength": cc.NumberColumn(
             t("offers.col.strength"), min_value=1, max_value=5, step=1, help=t("offers.help.strength")
         ),
         "primary": cc.SelectboxColumn(
-            t("offers.col.primary"), options=list(SPACE_KEYS), format_func=space, help=t("offers.help.primary")
+            t("offers.col.primary"),
+            options=list(SPACE_KEYS),
+            format_func=labels_now(SPACE_KEYS, space),
+            help=t("offers.help.primary"),
         ),
         "partners": cc.MultiselectColumn(
             t("offers.col.partners"), options=list(dict.fromkeys([*partner_names, *_used(frame, "partners")]))

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, error_edge, md, multiselect, option, plain, tr
+from ui.widgets import bold, error_edge, labels_now, md, multiselect, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
 from workshop.domain.model import SPACE_KEYS
@@ -63,7 +63,7 @@ def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -
             t("screening.col.spaces"),
             list(SPACE_KEYS),
             default=current.spaces if current else [],
-            format_func=_space,
+            format_func=labels_now(SPACE_KEYS, _space),
         )
         chosen_groups = multiselect(
             st,
@@ -76,7 +76,9 @@ def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -
         linked = current.partner_id if current and current.partner_id in partner_names else None
         partner = st.selectbox(
             t("screening.col.partner"), choices, index=choices.index(linked),
-            format_func=lambda k: option(partner_names[k]) if k is not None else t("screening.no_partner"),
+            format_func=labels_now(
+                choices, lambda k: option(partner_names[k]) if k is not None else t("screening.no_partner")
+            ),
         )  # fmt: skip
         if st.form_submit_button(t("screening.save_proposal") if current else t("screening.add_proposal")):
             fields = {"title": title, "proposer": proposer, "description": about, "spaces": chosen_spaces,
@@ -104,7 +106,8 @@ def screening_form(
             bold(f"{n}. {question}")
             left, right = st.columns([2, 3])
             answer = left.radio(
-                t("screening.answer"), list(ScreeningAnswer), format_func=lambda a: t(f"screening.answer.{a}"),
+                t("screening.answer"), list(ScreeningAnswer),
+                format_func=labels_now(ScreeningAnswer, lambda a: t(f"screening.answer.{a}")),
                 index=list(ScreeningAnswer).index(before.answer) if before else None, horizontal=True,
                 key=f"screen-{proposal.id}-{n}", disabled=closed, label_visibility="collapsed",
             )  # fmt: skip
@@ -160,7 +163,8 @@ def verdict_form(workshop_id: int, proposal: Proposal) -> None:
         bold(t("screening.verdict_title"))
         choices = list(Verdict)
         chosen = st.radio(
-            t("screening.verdict"), choices, format_func=lambda v: t(f"screening.verdict.{v}"), horizontal=True,
+            t("screening.verdict"), choices, horizontal=True,
+            format_func=labels_now(choices, lambda v: t(f"screening.verdict.{v}")),
             index=choices.index(proposal.verdict) if proposal.verdict else None, key=f"verdict-{proposal.id}-pick",
         )  # fmt: skip
         reason = st.text_area(

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, multiselect, option, pager, plain
+from ui.widgets import error_edge, labels_now, multiselect, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import LANGUAGES, SPACE_KEYS, Day, MainPoint, Question, QuestionKind, Workshop
 from workshop.services.planning import (
@@ -97,7 +97,7 @@ def workshop_form(current: Workshop) -> None:
             t("setup.workshop_language"),
             list(LANGUAGES),
             index=LANGUAGES.index(current.language) if current.language in LANGUAGES else 0,
-            format_func=lambda code: t(f"language.{code}"),
+            format_func=labels_now(LANGUAGES, lambda code: t(f"language.{code}")),
         )
         st.caption(t("setup.workshop_language_help"))
         start_col, end_col = st.columns(2)
@@ -119,7 +119,7 @@ def main_point_form(wid: int, point: MainPoint | None) -> None:
             t("setup.point_spaces"),
             list(SPACE_KEYS),
             default=point.spaces if point else [],
-            format_func=_space_name,
+            format_func=labels_now(SPACE_KEYS, _space_name),
             key=f"{key}-spaces",
         )
         if st.form_submit_button(t("setup.save") if point else t("setup.add_point"), key=f"{key}-save"):
@@ -149,7 +149,7 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
             t("setup.question_kind"),
             kinds,
             index=kinds.index(q.kind) if q else 0,
-            format_func=lambda k: t(f"kind.{k.value}"),
+            format_func=labels_now(kinds, lambda k: t(f"kind.{k.value}")),
             key=f"{key}-kind",
         )
         options = st.text_area(
@@ -159,14 +159,14 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
             t("setup.question_space"),
             [None, *SPACE_KEYS],
             index=[None, *SPACE_KEYS].index(q.space) if q else 0,
-            format_func=_space_name,
+            format_func=labels_now([None, *SPACE_KEYS], _space_name),
             key=f"{key}-space",
         )
         point_id = st.selectbox(
             t("setup.question_point"),
             point_ids,
             index=point_ids.index(q.main_point_id) if q and q.main_point_id in point_ids else 0,
-            format_func=lambda i: option(titles.get(i, t("setup.no_point"))),
+            format_func=labels_now(point_ids, lambda i: option(titles.get(i, t("setup.no_point")))),
             key=f"{key}-point",
         )
         if st.form_submit_button(t("setup.save") if q else t("setup.add_question"), key=f"{key}-save"):

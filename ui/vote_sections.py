@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import engine, t
-from ui.widgets import error_edge, plain
+from ui.widgets import error_edge, labels_now, plain
 from workshop.charts.vote_chart import vote_bars
 from workshop.domain.model import Team
 from workshop.domain.voting import MAX_DOTS, Vote, VoteTarget, dots_left
@@ -16,7 +16,10 @@ def new_vote_form(workshop_id: int) -> None:
     with st.form("new_vote", clear_on_submit=True):
         title = st.text_input(t("vote.vote_title"), max_chars=200)
         target = st.radio(
-            t("vote.target"), list(VoteTarget), horizontal=True, format_func=lambda v: t(f"vote.target.{v.value}")
+            t("vote.target"),
+            list(VoteTarget),
+            horizontal=True,
+            format_func=labels_now(VoteTarget, lambda v: t(f"vote.target.{v.value}")),
         )
         dots = st.number_input(t("vote.dots"), min_value=1, max_value=MAX_DOTS, value=3)
         if st.form_submit_button(t("vote.open")):

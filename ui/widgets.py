@@ -102,6 +102,13 @@ def option(text: object) -> str:
     return neutral(text)
 
 
+def labels_now(options: Iterable[T], label: Callable[[T], str]) -> Callable[[T], str]:
+    """A widget's format_func with every option's label made now, in the session's language: Streamlit's
+    test runner calls format_func outside the script run, where a label made then would be English."""
+    made = [(value, label(value)) for value in options]
+    return lambda value: next((text for known, text in made if known == value), str(value))
+
+
 def tr(key: str, **params: object) -> str:
     """A translated message with user-written values in it (names, titles), escaped with md()."""
     return t(key, **{name: md(value) if isinstance(value, str) else value for name, value in params.items()})

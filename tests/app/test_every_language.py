@@ -207,3 +207,16 @@ def test_every_tab_that_runs_when_opened_shows_no_english(
         at.run()
         assert errors_of(at) == [], key
         assert english_on_screen(screen_texts(at), lang) == [], key
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_choice_labelled_in_the_sessions_language_can_be_picked(
+    demo_urls: dict[str, str], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Radio and select labels are made during the run, in the session's language: picking an option by its
+    value finds its label (the test runner formats the value outside the run, where the language is unknown)."""
+    at = signed_in(opened(lang, demo_urls, monkeypatch), lang, Role.LEADERSHIP)
+    at.switch_page("pages/reports.py").run()
+    at.radio[0].set_value("csv").run()
+    assert at.radio[0].value == "csv"
+    assert translate(lang, "reports.about_csv") in [c.value for c in at.caption]
