@@ -114,7 +114,7 @@ def test_a_database_from_the_first_release_is_brought_forward_with_its_offers(en
         conn.execute(text("DROP TABLE projector_links"))
         conn.execute(text("DROP TABLE role_sessions"))  # schema 10
         conn.execute(text("UPDATE settings SET value = '1' WHERE key = 'schema_version'"))
-    assert migrate(engine) == SCHEMA_VERSION == 10
+    assert migrate(engine) == SCHEMA_VERSION == 11
     with engine.connect() as conn:
-        assert current_version(conn) == 10
+        assert current_version(conn) == 11
     assert len(register_frame(engine, wid)) == count

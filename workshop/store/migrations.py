@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from workshop.store.engine import write
 from workshop.store.tables import (
@@ -54,6 +54,18 @@ def _workshop_dates(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE workshops ADD COLUMN {column} DATE")
 
 
+def _version_shards(conn: Connection) -> None:
+    """Issue 17: a table's data version is spread over shard rows (no hot row for concurrent writers); the
+    old single counters carry over as shard 0, so no version goes back to one a cache has seen."""
+    if "shard" in {c["name"] for c in inspect(conn).get_columns(data_versions.name)}:
+        return  # made in the new shape by the 1 -> 2 step of this release
+    old = conn.execute(text("SELECT table_name, version FROM data_versions")).all()
+    conn.execute(text("DROP TABLE data_versions"))
+    metadata.create_all(conn, tables=[data_versions])
+    if old:
+        conn.execute(data_versions.insert(), [{"table_name": t, "shard": 0, "version": v} for t, v in old])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -69,6 +81,7 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
     # 9 -> 10: a facilitator's or leadership's sign-in that survives a reload (issue 14)
     lambda conn: metadata.create_all(conn, tables=[role_sessions]),
+    _version_shards,  # 10 -> 11: data versions in shards, no hot row for concurrent writers (issue 17)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
