@@ -210,9 +210,12 @@ def write_out(out: Path, argv: list[str], rows: list[CrowdResult]) -> None:
     text = out.read_text(encoding="utf-8") if out.exists() else ""
     if MARK not in text:
         text = text.rstrip() + "\n\n" + MARK + "\n\n## The 9:00 crowd (protocol clients, no browser)\n\n" + INTRO
+    from bench.__main__ import _git_commit
+
     load = os.getloadavg()
     text = text.rstrip() + (
         f"\n\n`python -m bench crowd {' '.join(argv)}` — {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, "
+        f"commit {_git_commit()}, "
         f"load average before {load[0]:.1f} (the machine is shared: compare rows of the same conditions)\n\n"
         + HEAD
         + "\n"
