@@ -64,6 +64,7 @@ class Session:
         self.pages: dict[str, str] = {}  # url path name -> page script hash
         self.page_hash = ""
         self.query_string = ""
+        self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds (st.fragment(run_every=...))
         self.served_by = ""  # the proxy's X-Workshop-Server header, when there is one
         self.ws: Any = None
 
@@ -89,6 +90,17 @@ class Session:
             self.page_hash = self.pages[page]
         state = ClientState(query_string=self.query_string, page_script_hash=self.page_hash)
         state.widget_states.widgets.extend(widgets)
+        return await self._send(state)
+
+    async def refresh(self) -> Run:
+        """The run the browser asks for when a fragment's run_every interval is up (the first one)."""
+        fragment = next(iter(self.auto_reruns))
+        state = ClientState(
+            query_string=self.query_string, page_script_hash=self.page_hash, fragment_id=fragment, is_auto_rerun=True
+        )
+        return await self._send(state)
+
+    async def _send(self, state: ClientState) -> Run:
         msg = BackMsg(rerun_script=state)
         began = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -103,6 +115,8 @@ class Session:
             elif kind == "navigation":
                 self.pages = {p.url_pathname or p.page_name: p.page_script_hash for p in fwd.navigation.app_pages}
                 self.page_hash = fwd.navigation.page_script_hash or self.page_hash
+            elif kind == "auto_rerun":
+                self.auto_reruns[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
             elif kind == "new_session" and fwd.new_session.page_script_hash:
                 self.page_hash = fwd.new_session.page_script_hash
             elif kind == "script_finished":
