@@ -71,3 +71,24 @@ def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(e
     assert "<script>alert" not in sheet and "&lt;script&gt;alert(1)&lt;/script&gt;" in sheet
     assert "Our &lt;week&gt;" in sheet
     assert sheet.count("<svg") == 2 and sheet.count(f"http://localhost:8501/?w={wid}&amp;code=") == 2
+
+
+def test_a_code_that_worked_joins_again_without_the_hash_but_stops_once_regenerated(
+    engine: Engine, wid: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.services import access
+
+    hashed: list[str] = []
+    real = access.team_code_hash
+    monkeypatch.setattr(access, "team_code_hash", lambda code, salt: hashed.append(code) or real(code, salt))
+    team, code = add_team(engine, wid, "Front desk", "ABC234")
+    assert join_team(engine, wid, code).id == team.id and hashed == [code]
+    assert join_team(engine, wid, code.lower()).id == team.id  # a second device: no scrypt this time
+    assert hashed == [code]
+    for _ in range(2):  # a wrong code pays the full hash every time
+        with pytest.raises(AccessDenied):
+            join_team(engine, wid, "ZZZ999")
+    assert hashed == [code, "ZZZ999", "ZZZ999"]
+    regenerate_code(engine, wid, int(team.id or 0))
+    with pytest.raises(AccessDenied):  # remembered, but no team has that hash any more
+        join_team(engine, wid, code)
