@@ -71,7 +71,12 @@ class Session:
     async def connect(self) -> None:
         headers = {"Cookie": self.cookie} if self.cookie else {}
         self.ws = await websockets.connect(
-            self.url, subprotocols=["streamlit"], additional_headers=headers, max_size=None, open_timeout=60
+            self.url,
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            max_size=None,
+            open_timeout=120,
+            ping_interval=None,  # as a browser: no keepalive pings of its own, no giving up on a busy server
         )
         self.served_by = self.ws.response.headers.get("X-Workshop-Server", "")
 
