@@ -205,18 +205,15 @@ def measure(args: argparse.Namespace, url: str, n: int) -> CrowdResult:
     return result
 
 
-def write_out(out: Path, argv: list[str], rows: list[CrowdResult]) -> None:
+def write_out(out: Path, argv: list[str], rows: list[CrowdResult], commit: str, load: float) -> None:
     """Add this run's rows under the crowd section of the results file (kept by `python -m bench`)."""
     text = out.read_text(encoding="utf-8") if out.exists() else ""
     if MARK not in text:
         text = text.rstrip() + "\n\n" + MARK + "\n\n## The 9:00 crowd (protocol clients, no browser)\n\n" + INTRO
-    from bench.__main__ import _git_commit
-
-    load = os.getloadavg()
     text = text.rstrip() + (
         f"\n\n`python -m bench crowd {' '.join(argv)}` — {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, "
-        f"commit {_git_commit()}, "
-        f"load average before {load[0]:.1f} (the machine is shared: compare rows of the same conditions)\n\n"
+        f"commit {commit}, "
+        f"load average before {load:.1f} (the machine is shared: compare rows of the same conditions)\n\n"
         + HEAD
         + "\n"
         + "\n".join(r.row() for r in rows)
@@ -247,12 +244,14 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     args.servers = [s.strip() for s in args.servers.split(",") if s.strip()]
     sizes = [int(s) for s in args.sessions.split(",") if s.strip()]
-    rows = []
+    from bench.__main__ import _git_commit
+
+    commit, load, rows = _git_commit(), os.getloadavg()[0], []  # as the run starts: the code it measures
     with tempfile.TemporaryDirectory(prefix="workshop-crowd-") as folder:
         url = args.database_url or f"sqlite:///{Path(folder) / 'crowd.sqlite3'}"
         for n in sizes:
             rows.append(measure(args, url, n))
             print(HEAD.splitlines()[0], rows[-1].row(), *rows[-1].failures[:5], sep="\n", flush=True)
-    write_out(args.out, argv, rows)
+    write_out(args.out, argv, rows, commit, load)
     print(f"written to {args.out}")
     return 0
