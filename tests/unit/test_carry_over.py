@@ -165,7 +165,7 @@ def test_a_version_7_database_gets_workshop_dates_and_keeps_its_workshops(tmp_pa
         conn.execute(text("DROP TABLE projector_links"))
         conn.execute(text("DROP TABLE role_sessions"))  # schema 10
         conn.execute(text("UPDATE settings SET value = '7' WHERE key = 'schema_version'"))
-    assert migrate(engine) == 10
+    assert migrate(engine) == 11
     assert {"projector_links", "recap_quotes", "role_sessions"} <= set(inspect(engine).get_table_names())
     assert {"start_date", "end_date"} <= {c["name"] for c in inspect(engine).get_columns("workshops")}
     assert get_workshop(engine, wid).name == "Roskilde 2025" and get_workshop(engine, wid).start_date is None
