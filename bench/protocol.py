@@ -64,6 +64,7 @@ class Session:
         self.pages: dict[str, str] = {}  # url path name -> page script hash
         self.page_hash = ""
         self.query_string = ""
+        self.fragment_of: dict[str, str] = {}  # widget id -> the st.fragment it was drawn in
         self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds (st.fragment(run_every=...))
         self.served_by = ""  # the proxy's X-Workshop-Server header, when there is one
         self.ws: Any = None
@@ -93,7 +94,10 @@ class Session:
             self.query_string = query_string
         if page is not None:
             self.page_hash = self.pages[page]
-        state = ClientState(query_string=self.query_string, page_script_hash=self.page_hash)
+        # A widget drawn inside a fragment reruns that fragment only, as the frontend asks for it.
+        fragments = {self.fragment_of.get(w.id, "") for w in widgets}
+        fragment = fragments.pop() if len(fragments) == 1 else ""
+        state = ClientState(query_string=self.query_string, page_script_hash=self.page_hash, fragment_id=fragment)
         state.widget_states.widgets.extend(widgets)
         return await self._send(state)
 
@@ -116,7 +120,11 @@ class Session:
             fwd.ParseFromString(data)
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                run.elements.append(fwd.delta.new_element)
+                element = fwd.delta.new_element
+                run.elements.append(element)
+                widget_id = getattr(getattr(element, element.WhichOneof("type") or "", None), "id", "")
+                if widget_id and fwd.delta.fragment_id:
+                    self.fragment_of[widget_id] = fwd.delta.fragment_id
             elif kind == "navigation":
                 self.pages = {p.url_pathname or p.page_name: p.page_script_hash for p in fwd.navigation.app_pages}
                 self.page_hash = fwd.navigation.page_script_hash or self.page_hash
