@@ -158,3 +158,21 @@ def test_a_version_10_database_keeps_its_data_versions_in_the_sharded_counters(t
 
     add_offers(engine, workshop_id, [Offer(name="Makerspace", spaces={"performative": 3})])
     assert versions(engine, "offers")[0] == 42
+
+
+def test_a_statement_that_changes_no_row_bumps_no_version(engine: Engine) -> None:
+    from workshop.domain.model import Offer
+    from workshop.services.offers import add_offers
+    from workshop.store import write
+    from workshop.store.tables import offers
+    from workshop.store.versions import versions
+
+    workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    add_offers(engine, workshop_id, [Offer(name="Makerspace", spaces={"performative": 3})])
+    before = versions(engine, "offers")
+    with write(engine) as conn:
+        conn.execute(offers.delete().where(offers.c.name == "No such offer"))
+    assert versions(engine, "offers") == before
+    with write(engine) as conn:
+        conn.execute(offers.delete().where(offers.c.name == "Makerspace"))
+    assert versions(engine, "offers")[0] == before[0] + 1

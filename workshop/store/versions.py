@@ -46,9 +46,11 @@ def track_writes(engine: Engine) -> None:
     changes the tables its foreign keys cascade to, which the statement does not name (SQLite even reuses
     a deleted workshop's id, so a cached read of a child table would show the deleted rows again)."""
 
-    @event.listens_for(engine, "before_execute")
-    def _note(conn: Connection, clause: Any, *_: Any) -> None:
-        if isinstance(clause, UpdateBase):
+    @event.listens_for(engine, "after_execute")
+    def _note(conn: Connection, clause: Any, _multi: Any, _params: Any, _options: Any, result: Any) -> None:
+        # A statement that changed no row (a draft's delete when there is none) bumps nothing: one version
+        # row fewer to lock per save. -1 is "unknown" (some executemany): counted as a change.
+        if isinstance(clause, UpdateBase) and getattr(result, "rowcount", -1) != 0:
             name = clause.table.name  # type: ignore[union-attr]
             names = delete_reaches(name) if isinstance(clause, Delete) else {name}
             conn.info.setdefault(TOUCHED, set()).update(names - {data_versions.name})
