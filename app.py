@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import engine, language_switch, t, workshop
 from ui.gate import is_owner, keep_role_session, keep_team_code, projector_token, role, sign_out
-from ui.navigation import pages_for
+from ui.navigation import pages_for, sidebar_menu
 from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
@@ -26,6 +26,7 @@ if projector_token() is not None:
     st.navigation([st.Page("pages/projector.py", title=t("nav.morning"), icon="📣")], position="hidden").run()
     st.stop()
 
+menu = st.sidebar.container(key="menu")  # first in the sidebar, filled once the role is known
 language_switch()
 keep_role_session()
 keep_team_code()
@@ -43,4 +44,8 @@ if (held is not None or is_owner()) and st.sidebar.button(t("sidebar.sign_out"))
     sign_out()
     st.rerun()
 
-st.navigation(pages_for(held)).run()
+sections = pages_for(held)
+shown = st.navigation(sections, position="hidden")
+with menu:
+    sidebar_menu(sections)
+shown.run()

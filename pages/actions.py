@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import error_edge, md, option, plain, tr
+from ui.widgets import error_edge, headed, md, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, ActionStatus, Role
 from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
@@ -84,4 +84,4 @@ with list_tab:
         overdue=marked["overdue"].map(lambda o: "⏰ " + t("actions.overdue") if o else ""),
     )
     columns = ["title", "owner", "space", "main_point", "theme", "due", "status", "overdue"]
-    st.dataframe(shown[columns], hide_index=True, width="stretch")
+    st.dataframe(headed(shown[columns]), hide_index=True, width="stretch")

@@ -6,7 +6,7 @@ import streamlit as st
 from ui.compare_sections import actions_section, answers_section, by_hand
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import error_edge, option, tr
+from ui.widgets import error_edge, headed, option, tr
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
 from workshop.domain.compare import notable_changes
@@ -47,9 +47,16 @@ for heading, compared, name_of in (
     st.plotly_chart(compare_chart(compared, lang(), names, title=t("compare.gap_chart")), width="stretch")
     for key, change in notable_changes(compared):
         st.info(t(f"compare.change.{change}", name=name_of(key, lang())))
-    shown = compared.assign(key=compared["key"].map(lambda k, f=name_of: f(k, lang())))
+    shown = compared.assign(
+        key=compared["key"].map(lambda k, f=name_of: f(k, lang())),
+        weak_before=compared["weak_before"].map(lambda w: "✓" if w else ""),
+        weak_after=compared["weak_after"].map(lambda w: "✓" if w else ""),
+        change=compared["change"].map(lambda c: t(f"compare.state.{c}")),
+    )
     columns = ["key", "coverage_before", "coverage_after", "share_before", "share_after", "gap_before", "gap_after"]
-    st.dataframe(shown[[*columns, "weak_before", "weak_after", "change"]].round(3), hide_index=True, width="stretch")
+    st.dataframe(
+        headed(shown[[*columns, "weak_before", "weak_after", "change"]].round(3)), hide_index=True, width="stretch"
+    )
 st.caption(tr("compare.legend", before=names[0], after=names[1]))
 
 result = year_over_year(engine(), int(other), current.id, by_hand(int(other)))

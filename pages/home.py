@@ -38,7 +38,7 @@ st.title(md(current.name))
 if current.description:
     plain(current.description)
 if current.is_demo:
-    codes = demo_codes_hint()
+    codes = demo_codes_hint(current.language)
     st.info(t("home.demo_notice", facilitator=codes["facilitator"], leadership=codes["leadership"]), icon="🧪")
     team_codes = working_demo_team_codes(engine(), int(current.id or 0))
     if team_codes:

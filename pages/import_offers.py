@@ -11,7 +11,7 @@ from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
 from workshop.domain.offer_fields import FIELDS
-from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping
+from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping, ignored_columns
 from workshop.services.offer_import import import_offers
 
 require(Role.FACILITATOR)
@@ -58,6 +58,8 @@ for i, (header, guess) in enumerate(zip(table.header, guess_mapping(table.header
     key = f"map_{upload.file_id}_{table.sheet}_{i}"
     with grid[i % 4]:
         mapping.append(st.selectbox(md(header), options, options.index(guess), format_func=field_label, key=key))
+if ignored := ignored_columns(table.header, mapping):
+    st.info(tr("import.ignored", columns=", ".join(ignored)), icon="ℹ️")
 
 if st.button(t("import.run"), type="primary"):
     bar = st.progress(0.0, text=t("import.progress"))

@@ -77,10 +77,12 @@ if not frame.empty:
     # The files are made when the button is clicked, not on every run of the page.
     eng = engine()
     left, right = st.columns(2)
-    left.download_button(t("offers.export_csv"), lambda: register_csv(eng, wid), f"offers-{wid}.csv", "text/csv")
+    left.download_button(
+        t("offers.export_csv"), lambda: register_csv(eng, wid), f"{t('file.offers')}-{wid}.csv", "text/csv"
+    )
     right.download_button(
         t("offers.export_xlsx"),
         lambda: register_xlsx(eng, wid),
-        f"offers-{wid}.xlsx",
+        f"{t('file.offers')}-{wid}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import partner_register, partners_by_space, register_frame
 from ui.gate import require
-from ui.widgets import error_edge, option, plain, tr
+from ui.widgets import error_edge, headed, multiselect, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
 from workshop.services.partners import add_partner, served_in_space
@@ -31,12 +31,14 @@ else:
     }
     st.dataframe(shown.drop(columns=["id"]).rename(columns=labels), hide_index=True, width="stretch")
     eng = engine()  # the file is made when the button is clicked, not on every run
-    st.download_button(t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"partners-{wid}.csv")
+    st.download_button(
+        t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"{t('file.partners')}-{wid}.csv"
+    )
 
     st.subheader(t("partners.by_space"))
     st.caption(t("partners.by_space_help"))
     by_space = partners_by_space(wid)
-    st.dataframe(by_space.rename(columns=space_name), width="stretch")
+    st.dataframe(headed(by_space.rename(columns=space_name)), width="stretch")
     for column, key in zip(st.columns(4), SPACE_KEYS, strict=True):
         column.markdown(f"**{space_name(key)}**")
         served = served_in_space(by_space, key)
@@ -55,7 +57,7 @@ if held == Role.FACILITATOR:
         )
         contact = st.text_input(t("partners.col.contact"), max_chars=200)
         about = st.text_area(t("partners.col.description"), max_chars=5000)
-        linked = st.multiselect(t("partners.col.offers"), list(names), format_func=lambda k: option(names[k]))
+        linked = multiselect(st, t("partners.col.offers"), list(names), format_func=lambda k: option(names[k]))
         if st.form_submit_button(t("partners.add")):
             fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
             with error_edge() as edge:

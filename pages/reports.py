@@ -35,7 +35,7 @@ if st.button(t("reports.prepare"), key="prepare"):
         st.download_button(
             t("reports.download"),
             data=data,
-            file_name=f"workshop-{current.id}.{suffix}",
+            file_name=f"{t('file.workshop')}-{current.id}.{suffix}",
             mime=mime,
             on_click="ignore",
             key="download",

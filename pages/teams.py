@@ -59,7 +59,7 @@ for team in page_of_teams(teams):
     with st.container(border=True):
         plain(team.name)
         if tid in fresh:
-            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code, wid)}", language=None)
+            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code, wid, current.language)}", language=None)
         with st.expander(t("teams.manage")):
             new_name = st.text_input(t("teams.name"), team.name, max_chars=200, key=f"team-name-{tid}")
             if st.button(t("teams.rename"), key=f"team-rename-{tid}"):
@@ -108,12 +108,12 @@ if printable:
         {
             t("teams.col_team"): m.team.name,
             t("teams.col_code"): m.code,
-            t("teams.col_link"): join_link(app_url, m.code, wid),
+            t("teams.col_link"): join_link(app_url, m.code, wid, current.language),
         }
         for m in printable
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     if len(printable) < len(teams):
         st.warning(t("teams.sheet_incomplete", missing=len(teams) - len(printable)), icon="ℹ️")
-    sheet = code_sheet_html(current.name, printable, app_url, t("teams.sheet_heading"))
-    st.download_button(t("teams.download_sheet"), sheet, "team-codes.html", "text/html", type="primary")
+    sheet = code_sheet_html(current.name, printable, app_url, current.language)  # printed in the workshop's language
+    st.download_button(t("teams.download_sheet"), sheet, f"{t('file.team_codes')}.html", "text/html", type="primary")

@@ -6,7 +6,8 @@ from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
-from ui.widgets import error_edge, option, plain, tr
+from ui.widgets import error_edge, multiselect, option, plain, tr
+from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
 from workshop.services.overview import PICK_ALL_LIMIT
@@ -33,7 +34,8 @@ question = st.selectbox(
 def pick(label: str, chosen: list[int], key: str, question: int | None) -> list[int]:
     """Answers to group: those of `question` (all of them when None) and the ones already `chosen`."""
     labels = data.answer_labels(wid, question, tuple(chosen)) if question is not None else data.answer_labels(wid)
-    return st.multiselect(
+    return multiselect(
+        st,
         label,
         list(labels),
         default=[i for i in chosen if i in labels],
@@ -55,7 +57,7 @@ if st.button(t("themes.suggest"), key="suggest"):
 
     answers = answers_frame(engine(), wid)
     st.session_state["theme_suggestions"] = [
-        (s.title, list(s.response_ids)) for s in suggest_groups(answers, sorted({current.language, "en"}))
+        (s.title, list(s.response_ids)) for s in suggest_groups(answers, term_languages(current.language))
     ]
     if not st.session_state["theme_suggestions"]:
         st.info(t("themes.no_suggestions"))

@@ -4,7 +4,7 @@ demo and chooses the current one (a workshop's facilitator passcode acts on that
 import pandas as pd
 import streamlit as st
 
-from ui.context import choose_workshop, engine, forget_workshop, t, workshop_id
+from ui.context import choose_workshop, engine, forget_workshop, lang, t, workshop_id
 from ui.forms import new_workshop_form
 from ui.gate import is_owner, owner_form, run_through_app
 from ui.widgets import error_edge
@@ -62,5 +62,5 @@ with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))
     confirm = st.checkbox(t("workshops.demo_confirm"))
     if st.button(t("workshops.recreate_demo"), disabled=not confirm):
-        choose_workshop(create_demo(engine()))
+        choose_workshop(create_demo(engine(), lang()))
         st.rerun()

@@ -8,7 +8,7 @@ import uuid
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, error_text, md, option, plain
+from ui.widgets import error_edge, error_text, md, multiselect, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
 from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
@@ -105,13 +105,13 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
         elif q.kind == QuestionKind.SINGLE:
             st.radio(t("answer.choose_one"), q.options, key=k["choices"], format_func=md)
         elif q.kind == QuestionKind.MULTIPLE:
-            st.multiselect(t("answer.choose_many"), q.options, key=k["choices"], format_func=option)
+            multiselect(st, t("answer.choose_many"), q.options, key=k["choices"], format_func=option)
         if q.kind in (QuestionKind.TEXT, *RATED):
             label = t("answer.text") if q.kind == QuestionKind.TEXT else t("answer.comment")
             st.text_area(label, key=k["text"], max_chars=MAX_TEXT, on_change=_keep_draft, args=(team, qid))
             st.caption(t("answer.counter", n=len(st.session_state[k["text"]]), max=MAX_TEXT))
         names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
-        st.multiselect(t("answer.spaces"), list(SPACE_KEYS), key=k["spaces"], format_func=names.get)
+        multiselect(st, t("answer.spaces"), list(SPACE_KEYS), key=k["spaces"], format_func=names.get)
         st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")
         if st.session_state.get(k["outcome"]) is not None:
             outcome_of(qid)

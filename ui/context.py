@@ -7,7 +7,7 @@ import os
 import streamlit as st
 from sqlalchemy import Engine
 
-from workshop.config.i18n import UI_LANGUAGES, translate
+from workshop.config.i18n import UI_LANGUAGES, first_visit_language, translate
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Workshop
 from workshop.services.demo import create_demo
@@ -52,8 +52,13 @@ def engine() -> Engine:
     return _engine_for(_database_url())
 
 
+# The switch's own state ("lang") is dropped by Streamlit on a run that does not draw it; the session's
+# choice is also kept here, so no run forgets it.
+KEPT_LANGUAGE = "lang_kept"
+
+
 def lang() -> str:
-    return str(st.session_state.get("lang", "en"))
+    return str(st.session_state.get("lang") or st.session_state.get(KEPT_LANGUAGE) or "en")
 
 
 def t(key: str, **params: object) -> str:
@@ -61,14 +66,28 @@ def t(key: str, **params: object) -> str:
     return translate(lang(), key, **params)
 
 
+def _first_visit() -> None:
+    """A session's first run speaks the join link's lang=, else the browser's language; from then on the
+    session keeps its language, and the switch changes it."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = st.session_state.get(KEPT_LANGUAGE) or first_visit_language(
+            st.query_params.get("lang"), st.context.locale, st.context.headers.get("Accept-Language")
+        )
+    _keep_language()
+
+
+def _keep_language() -> None:
+    st.session_state[KEPT_LANGUAGE] = st.session_state["lang"]
+
+
 def language_switch() -> None:
-    options = list(UI_LANGUAGES)
-    st.sidebar.selectbox(
+    _first_visit()
+    st.sidebar.selectbox(  # its value is the session's "lang" (no index: the session state holds it)
         t("sidebar.language"),
-        options,
-        index=options.index(lang()),
+        list(UI_LANGUAGES),
         format_func=lambda code: UI_LANGUAGES[code],
         key="lang",
+        on_change=_keep_language,
     )
 
 

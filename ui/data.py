@@ -14,8 +14,10 @@ from workshop.services import overview as _overview
 from workshop.services import partners as _partners
 from workshop.services import priorities as _strengths
 from workshop.services import profile_ratings as _profile
+from workshop.services import proposals as _proposals
 from workshop.services import publication as _publication
 from workshop.services import reactions as _reactions
+from workshop.services import screening as _screening
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 
@@ -84,3 +86,9 @@ mapping_phase = cached(_mapping.mapping_phase, "mapping_phases")
 mapping_review = cached(_review.review, "mappings", "mapping_decisions", "offers", "teams")
 mapping_proposals = cached(_review.pending_proposals, "mappings", "teams")
 staff_beside_register = cached(_review.staff_beside_register, "mappings", "offers", "teams")
+
+# Proposals screened with the "How to Say No" questions (workshop.services.proposals, .screening).
+
+list_proposals = cached(_proposals.list_proposals, "proposals")
+screening_cards = cached(_screening.screening_cards, *_screening.CARD_TABLES)
+own_screening = cached(_screening.own_screening, "screenings")

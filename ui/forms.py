@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.context import choose_workshop, engine, t
+from ui.context import choose_workshop, engine, lang, t
 from ui.widgets import error_edge
 from workshop.config.templates import templates
 from workshop.domain.codes import new_passcode
-from workshop.domain.model import Role
+from workshop.domain.model import LANGUAGES, Role
 from workshop.services.carry_over import PARTS, new_from
 from workshop.services.workshops import create_workshop, list_workshops
 
@@ -19,20 +19,21 @@ def new_workshop_form() -> int | None:
     """Create a workshop from a template, from an earlier workshop (carrying the parts chosen) or from
     scratch (the owner only); the creator is signed in as its facilitator."""
     earlier = {f"{EARLIER}{w.id}": w.name for w in list_workshops(engine())}
-    choices = ["", *templates(), *earlier]
+    shown = templates(lang())  # template names in the reader's language; the content follows `language`
+    # Labels worked out now, not in format_func: that may run after the script, outside the session's language.
+    starts = {"": t("workshops.from_scratch")} | {k: w.name for k, w in shown.items()}
+    starts |= {k: t("workshops.from_earlier", name=n) for k, n in earlier.items()}
+    languages = {code: t(f"language.{code}") for code in LANGUAGES}
     with st.form("new_workshop", clear_on_submit=False):
         name = st.text_input(t("workshops.name"), max_chars=200)
-        key = st.selectbox(
-            t("workshops.template"),
-            choices,
-            format_func=lambda k: (
-                t("workshops.from_earlier", name=earlier[k])
-                if k in earlier
-                else templates()[k].name
-                if k
-                else t("workshops.from_scratch")
-            ),
+        language = st.selectbox(
+            t("workshops.language"),
+            list(languages),
+            index=LANGUAGES.index(lang()) if lang() in LANGUAGES else 0,
+            format_func=languages.__getitem__,
         )
+        st.caption(t("workshops.language_help"))
+        key = st.selectbox(t("workshops.template"), list(starts), format_func=starts.__getitem__)
         with st.expander(t("workshops.carry")):
             st.caption(t("workshops.carry_help"))
             carried = [p for p in PARTS if st.checkbox(t(f"workshops.part.{p}"), value=True, key=f"carry-{p}")]
@@ -49,8 +50,9 @@ def new_workshop_form() -> int | None:
             new_id = new_from(engine(), earlier_id, name, facilitator, leadership, carried, strict_passcodes=True)
         else:
             new_id = create_workshop(
-                engine(), name, facilitator, leadership, template_key=key or None, strict_passcodes=True
-            )
+                engine(), name, facilitator, leadership, template_key=key or None, language=language,
+                strict_passcodes=True,
+            )  # fmt: skip
     if not edge.ok:
         return None
     st.session_state.pop("passcode_offers", None)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import data
-from ui.context import engine, t
+from ui.context import engine, lang, t
 from ui.widgets import error_edge, plain
+from workshop.config.i18n import date_text
 from workshop.domain.loop import REACTION_MAX, Stance, ThemeOutcome, reaction_counts
 from workshop.domain.model import Team, Theme
 from workshop.services.publication import is_published, set_published
@@ -55,7 +56,7 @@ def outcome_card(team: Team, outcome: ThemeOutcome) -> None:
         if outcome.actions:
             st.caption(t("loop.actions"))
             for action in outcome.actions:
-                when = t("loop.due", date=action.due.isoformat()) if action.due else t("loop.no_due")
+                when = t("loop.due", date=date_text(action.due, lang())) if action.due else t("loop.no_due")
                 status = t(f"action_status.{action.status.value}")
                 plain(f"{action.title} — {action.owner or t('loop.no_owner')} · {when} · {status}")
         own = sum(1 for a in outcome.answers if a.own)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, error_edge, error_text, option, plain
+from ui.widgets import bold, error_edge, error_text, multiselect, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
@@ -124,12 +124,18 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
             help=t("mapping.strength_help"),
         )
         chosen_groups = list(dict.fromkeys([*groups, *st.session_state[k["groups"]]]))
-        st.multiselect(
-            t("mapping.groups"), chosen_groups, format_func=option, key=k["groups"], on_change=_keep_draft, args=args
+        multiselect(
+            st,
+            t("mapping.groups"),
+            chosen_groups,
+            format_func=option,
+            key=k["groups"],
+            on_change=_keep_draft,
+            args=args,
         )
         known = list(dict.fromkeys([*partners, *st.session_state[k["partners"]]]))
-        st.multiselect(
-            t("mapping.partners"), known, format_func=option, key=k["partners"], on_change=_keep_draft, args=args
+        multiselect(
+            st, t("mapping.partners"), known, format_func=option, key=k["partners"], on_change=_keep_draft, args=args
         )
         st.text_area(t("mapping.note"), key=k["note"], max_chars=MAX_NOTE, on_change=_keep_draft, args=args)
         a, b = st.columns(2)

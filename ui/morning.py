@@ -10,7 +10,7 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t
 from ui.overview_tabs import participation
-from ui.widgets import error_edge, md, option, plain
+from ui.widgets import error_edge, md, multiselect, option, plain
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
@@ -30,6 +30,7 @@ from workshop.services.morning import (
     set_quotes,
 )
 from workshop.services.week import day_participation, list_days, list_main_points, list_questions
+from workshop.services.workshops import get_workshop
 
 REFRESH_SECONDS = 5
 # Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger.
@@ -63,10 +64,10 @@ def open_days(wid: int) -> list[Day]:
 
 
 def join_qr(wid: int) -> None:
-    """The QR code of the workshop's join page (no team code in it: each team types its own)."""
-    link = app_link(app_url(), {"w": wid})
+    """The QR code of the workshop's join page, in its language (no team code in it: each team types its own)."""
+    link = app_link(app_url(), {"w": wid, "lang": get_workshop(engine(), wid).language})
     st.caption(t("morning.join_qr"))
-    st.image(qr_png(link), width=260)
+    st.image(qr_png(link), width=260, alt=t("morning.qr_alt", link=link))
     st.caption(link)
 
 
@@ -151,7 +152,8 @@ def pick_quotes(wid: int, day: Day) -> None:
     if not options:
         return
     with st.form(f"quotes-{day_id}", border=True):
-        chosen = st.multiselect(
+        chosen = multiselect(
+            st,
             t("morning.pick_quotes", n=MAX_QUOTES),
             list(options),
             default=[i for i in quoted_ids(engine(), wid, day_id) if i in options],

@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.context import t
+from ui.widgets import bold
 from workshop.domain.model import Role
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
@@ -22,6 +23,9 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("import_offers.py", "nav.import_offers", "📥"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),
+        ("proposals.py", "nav.proposals", "📨"),
+        ("partner_proposals.py", "nav.partner_proposals", "🙋"),
+        ("assets.py", "nav.assets", "🎁"),
         ("mapping_review.py", "nav.mapping_review", "🧮"),
         ("morning.py", "nav.morning", "📣"),
         ("week_log.py", "nav.week_log", "📝"),
@@ -31,9 +35,12 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("decisions.py", "nav.decisions", "📢"),
         ("vote.py", "nav.vote", "🔵"),
         ("mapping.py", "nav.mapping", "📍"),
+        ("screening.py", "nav.screening", "🚦"),
         ("offers.py", "nav.offers", "📚"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),
+        ("partner_proposals.py", "nav.partner_proposals", "🙋"),
+        ("assets.py", "nav.assets", "🎁"),
         ("week_log.py", "nav.week_log", "📝"),
         ("profile.py", "nav.profile", "🧭"),
     ],
@@ -45,9 +52,11 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("reports.py", "nav.reports", "📄"),
         ("compare.py", "nav.compare", "⚖️"),
         ("strengths.py", "nav.strengths", "📊"),
+        ("screening_cards.py", "nav.screening_cards", "🃏"),
         ("offers.py", "nav.offers", "📚"),
         ("offer_map.py", "nav.offer_map", "🗺️"),
         ("partners.py", "nav.partners", "🤝"),
+        ("assets.py", "nav.assets", "🎁"),
         ("week_log.py", "nav.week_log", "📝"),
         ("profile.py", "nav.profile", "🧭"),
     ],
@@ -65,3 +74,35 @@ def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
     if role is not None:
         sections[t(f"role.{role.value}")] = [_page(*entry) for entry in BY_ROLE[role]]
     return sections
+
+
+# Streamlit draws no outline around a page link that has the keyboard focus, only a faint background:
+# keyboard users see where they are (WCAG 2.4.7).
+MENU_FOCUS_STYLE = """<style>
+[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"]:focus-visible {outline: 2px solid #111111;}
+</style>"""
+# On a narrow screen (below Streamlit's 768 px breakpoint) the sidebar lies over the page. Streamlit's own
+# menu closes it when a page is chosen; our links do the same through this listener (issue 13.8). Fixed
+# text with no user input in it; installed once per browser tab.
+CLOSE_MENU_ON_NARROW_SCREENS = """<script>
+if (!window.workshopClosesMenu) {
+  window.workshopClosesMenu = true;
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest('[data-testid="stSidebar"] a[href]');
+    if (!link || window.innerWidth >= 768) return;
+    const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close) close.click();
+  });
+}
+</script>"""
+
+
+def sidebar_menu(sections: dict[str, list]) -> None:  # type: ignore[type-arg]
+    """The menu as plain links under bold section names. Streamlit's own sidebar menu is hidden
+    (st.navigation(position="hidden")): its markup puts non-items inside its lists, which screen readers
+    and axe-core's list rules refuse (issue 13.7). On a phone the menu closes once a page is chosen."""
+    for section, pages in sections.items():
+        bold(section)
+        for page in pages:
+            st.page_link(page, label=page.title, icon=page.icon)
+    st.html(MENU_FOCUS_STYLE + CLOSE_MENU_ON_NARROW_SCREENS, unsafe_allow_javascript=True)

@@ -8,10 +8,11 @@ import streamlit as st
 
 from ui import data
 from ui.context import lang, t
-from ui.widgets import md, option, page_number, pager, plain
+from ui.widgets import headed, md, multiselect, option, page_number, pager, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
+from workshop.domain.keyterms import term_languages
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.overview import PAGE_SIZE, Head, Options, Page, View, page_of
 
@@ -23,13 +24,14 @@ def filters(head: Options) -> cons.Filters:
     points = {p.id: p.title for p in head.points}
     a, b, c, d = st.columns(4)
     return cons.Filters(
-        teams=tuple(a.multiselect(t("overview.filter_team"), head.teams, key="f_team", format_func=option)),
-        days=tuple(b.multiselect(t("overview.filter_day"), head.days, format_func=lambda n: t("setup.day_n", n=n))),
+        teams=tuple(multiselect(a, t("overview.filter_team"), head.teams, key="f_team", format_func=option)),
+        days=tuple(multiselect(b, t("overview.filter_day"), head.days, format_func=lambda n: t("setup.day_n", n=n))),
         spaces=tuple(
-            c.multiselect(t("overview.filter_space"), SPACE_KEYS, format_func=lambda k: spaces().space_name(k, lang()))
+            multiselect(c, t("overview.filter_space"), SPACE_KEYS, format_func=lambda k: spaces().space_name(k, lang()))
         ),
         main_point_ids=tuple(
-            d.multiselect(
+            multiselect(
+                d,
                 t("overview.filter_main_point"),
                 [*points, None],
                 format_func=lambda k: option(points[k]) if k is not None else t("overview.no_main_point"),
@@ -59,7 +61,7 @@ def by_main_point(view: View) -> None:
             if not page.count:
                 st.info(t("overview.no_answers_here"))
             else:
-                st.dataframe(page.rows, hide_index=True, width="stretch")
+                st.dataframe(headed(page.rows), hide_index=True, width="stretch")
                 rows_pager(page, point_page_key(point))
 
 
@@ -74,7 +76,7 @@ def point_page_key(point: object) -> str:
 
 
 def side_by_side(view: View) -> None:
-    st.dataframe(view.body.rows, hide_index=True, width="stretch")
+    st.dataframe(headed(view.body.rows), hide_index=True, width="stretch")
     rows_pager(view.body, "page_side")
 
 
@@ -83,8 +85,10 @@ def ratings(view: View) -> None:
     if dist.empty:
         st.info(t("overview.no_ratings"))
         return
-    st.plotly_chart(rating_bars(dist), width="stretch")
-    st.dataframe(dist, hide_index=True, width="stretch")
+    st.plotly_chart(
+        rating_bars(dist, axis=t("overview.chart_teams"), legend=t("overview.chart_rating")), width="stretch"
+    )
+    st.dataframe(headed(dist.drop(columns="question_id")), hide_index=True, width="stretch")
 
 
 def choices(view: View) -> None:
@@ -98,15 +102,17 @@ def choices(view: View) -> None:
     shown = tallies[tallies["question_id"].isin(page.rows["question_id"])]
     for _qid, group in shown.groupby("question_id", sort=False):
         plain(group["question"].iloc[0])
-        st.plotly_chart(choice_bars(group), width="stretch")
+        st.plotly_chart(choice_bars(group, axis=t("overview.chart_teams")), width="stretch")
     pager(page.count, CHARTS_PER_PAGE, "page_choices", "overview.page", "overview.questions_shown", always=True)
 
 
 def participation(view: View) -> None:
     matrix, summary = view.body
     st.caption(t("overview.participation_help"))
-    st.dataframe(matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}))
-    st.dataframe(summary, width="stretch")
+    st.dataframe(
+        headed(matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}))
+    )
+    st.dataframe(headed(summary), width="stretch")
 
 
 def key_terms(view: View) -> None:
@@ -114,13 +120,14 @@ def key_terms(view: View) -> None:
     if terms.empty or terms["term"].empty:
         st.info(t("overview.no_terms"))
         return
-    st.dataframe(terms, hide_index=True, width="stretch")
+    st.dataframe(headed(terms), hide_index=True, width="stretch")
 
 
 def against_the_gaps(view: View) -> None:
     frame: pd.DataFrame = view.body
     st.caption(t("overview.gaps_help"))
-    st.plotly_chart(attention_chart(frame, lang()), width="stretch")
+    names = (t("overview.chart_answers"), t("overview.chart_gap"))
+    st.plotly_chart(attention_chart(frame, lang(), names=names), width="stretch")
     for row in frame.itertuples():
         name = spaces().space_name(row.key, lang())
         message = t(f"gaps.verdict.{row.verdict}", space=name, n=row.answers)
@@ -129,7 +136,7 @@ def against_the_gaps(view: View) -> None:
 
 def unthemed(view: View) -> None:
     st.caption(t("overview.unthemed_count", n=view.body.count, total=view.head.shown))
-    st.dataframe(view.body.rows, hide_index=True, width="stretch")
+    st.dataframe(headed(view.body.rows), hide_index=True, width="stretch")
     rows_pager(view.body, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")
 
@@ -144,7 +151,7 @@ def read_tab(tab: str, wid: int, chosen: cons.Filters, options: Options, languag
     if tab == "unthemed":
         return data.overview_unthemed(wid, chosen, page_number("page_unthemed"))
     if tab == "terms":
-        return data.overview_key_terms(wid, chosen, tuple(sorted({language, "en"})))
+        return data.overview_key_terms(wid, chosen, term_languages(language))
     reads = {
         "ratings": data.overview_ratings,
         "choices": data.overview_choices,

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, option, pager, plain
+from ui.widgets import error_edge, multiselect, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.domain.offer_fields import FIELDS
@@ -96,8 +96,8 @@ def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:
     """Pick offers to delete; nothing goes until the user confirms the list of names."""
     names = {int(i): str(n) for i, n in zip(frame["id"], frame["name"], strict=True)}
     with st.expander(t("offers.delete_title")):
-        chosen = st.multiselect(
-            t("offers.delete_pick"), list(names), format_func=lambda k: option(names[k]), key="delete_pick"
+        chosen = multiselect(
+            st, t("offers.delete_pick"), list(names), format_func=lambda k: option(names[k]), key="delete_pick"
         )
         if st.button(t("offers.delete"), disabled=not chosen):
             st.session_state["delete_pending"] = [int(i) for i in chosen]

@@ -9,6 +9,7 @@ from ui.context import engine, lang, t
 from ui.data import profile_frame, staff_beside_register
 from ui.widgets import bold, error_edge, pager
 from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
+from workshop.config.i18n import number, percent
 from workshop.config.spaces import spaces
 from workshop.domain.model import AIM_KEYS, SPACE_KEYS
 from workshop.domain.profile import PAIRS, complements, profile_summary
@@ -60,7 +61,7 @@ def weight_sliders(wid: int, stored: dict[str, float]) -> dict[str, float]:
 
 
 def _pct(value: float) -> str:
-    return f"{100 * value:.1f} %"
+    return percent(value, lang(), 1)
 
 
 def score_table(scores: pd.DataFrame, kind: str) -> None:
@@ -71,7 +72,7 @@ def score_table(scores: pd.DataFrame, kind: str) -> None:
             t("strengths.coverage"): scores["coverage"].round(1),
             t("strengths.col.share"): [_pct(v) for v in scores["share"]],
             t("strengths.col.target"): [_pct(v) for v in scores["target_share"]],
-            t("strengths.col.gap"): [f"{100 * v:+.1f}" for v in scores["gap"]],
+            t("strengths.col.gap"): [number(100 * v, lang(), sign=True) for v in scores["gap"]],
             t("strengths.col.offers"): scores["offers"],
             t("strengths.col.strength"): scores["mean_strength"].round(2),
             t("strengths.col.verdict"): [t(f"strengths.{v}") if v else "" for v in verdicts(scores)],
@@ -91,10 +92,10 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
     score_table(scores, kind)
     found = spots(scores, thresholds)
     limits = {
-        "gap_weak": f"{100 * thresholds.weak_gap:.1f}",
-        "strength_weak": f"{thresholds.weak_strength:g}",
-        "gap_strong": f"{100 * thresholds.strong_gap:.1f}",
-        "strength_strong": f"{thresholds.strong_strength:g}",
+        "gap_weak": number(100 * thresholds.weak_gap, lang()),
+        "strength_weak": number(thresholds.weak_strength, lang()),
+        "gap_strong": number(100 * thresholds.strong_gap, lang()),
+        "strength_strong": number(thresholds.strong_strength, lang()),
     }
     for verdict, show in (("weak", st.warning), ("strong", st.success)):
         mine = [s for s in found if s["verdict"] == verdict]
@@ -107,8 +108,8 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
                 "strengths.spot_numbers",
                 share=_pct(float(spot["share"])),  # type: ignore[arg-type]
                 target=_pct(float(spot["target_share"])),  # type: ignore[arg-type]
-                gap=f"{100 * float(spot['gap']):+.1f}",  # type: ignore[arg-type]
-                strength=f"{float(spot['mean_strength']):.2f}",  # type: ignore[arg-type]
+                gap=number(100 * float(spot["gap"]), lang(), sign=True),  # type: ignore[arg-type]
+                strength=number(float(spot["mean_strength"]), lang(), 2),  # type: ignore[arg-type]
                 offers=spot["offers"],
             )
             show(f"**{label[str(spot['key'])]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
@@ -173,7 +174,12 @@ def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
         if row.differs:
             higher = "strengths.staff_higher" if float(row.difference) > 0 else "strengths.staff_lower"  # type: ignore[arg-type]
             st.warning(
-                t(higher, name=label[row.space], team=f"{row.team_mean:.1f}", mapped=f"{row.mapped_mean:.1f}"),  # type: ignore[index]
+                t(
+                    higher,
+                    name=label[row.space],  # type: ignore[index]
+                    team=number(row.team_mean, lang()),  # type: ignore[arg-type]
+                    mapped=number(row.mapped_mean, lang()),  # type: ignore[arg-type]
+                ),
                 icon="🔍",
             )
         elif row.ratings == 0:
@@ -193,8 +199,8 @@ def staff_mapping(wid: int, weights: dict[str, float]) -> None:
     table = pd.DataFrame(
         {
             t("strengths.col.name"): [label[k] for k in both["space"]],
-            t("strengths.mapping_register"): [f"{v:.0%}" for v in both["register_share"]],
-            t("strengths.mapping_staff"): [f"{v:.0%}" for v in both["staff_share"]],
+            t("strengths.mapping_register"): [percent(v, lang()) for v in both["register_share"]],
+            t("strengths.mapping_staff"): [percent(v, lang()) for v in both["staff_share"]],
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")

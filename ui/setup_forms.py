@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, option, pager, plain
+from ui.widgets import error_edge, multiselect, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import LANGUAGES, SPACE_KEYS, Day, MainPoint, Question, QuestionKind, Workshop
 from workshop.services.planning import (
@@ -114,7 +114,8 @@ def main_point_form(wid: int, point: MainPoint | None) -> None:
         description = st.text_area(
             t("setup.point_description"), point.description if point else "", max_chars=5000, key=f"{key}-description"
         )
-        chosen = st.multiselect(
+        chosen = multiselect(
+            st,
             t("setup.point_spaces"),
             list(SPACE_KEYS),
             default=point.spaces if point else [],

@@ -8,18 +8,22 @@ that would reverse the app's own words beside it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
+import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui.context import t
+from workshop.config.i18n import FALLBACK, catalog
 from workshop.domain.errors import ConfigError, WorkshopError
 from workshop.domain.paging import Span, page_span
 from workshop.domain.plain_text import neutral
 
+T = TypeVar("T")
 # The marks Streamlit's markdown acts on anywhere in a line: emphasis, code, links and images ([), HTML (<),
 # entities (&), math ($), tables, headings, and the colour, emoji and icon directives (:red[...], :smile:).
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&$~|#]|:(?=\S))")
@@ -134,3 +138,23 @@ def pager(
     if shown and (pages > 1 or always):
         st.caption(t(shown, first=span.start + 1 if count else 0, last=span.stop, n=count))
     return span
+
+
+def headed(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table whose column headers (and index names) that name a field are in the session's language (the
+    `column.<field>` texts); other headers (team names, question codes, translated ones) stay as they are."""
+    known = catalog(FALLBACK)
+
+    def label(name: object) -> object:
+        return t(f"column.{name}") if f"column.{name}" in known else name
+
+    shown = frame.rename(columns=label)
+    shown.index = shown.index.set_names([label(n) if n is not None else None for n in shown.index.names])
+    return shown
+
+
+def multiselect(where: Any, label: str, options: Iterable[T], **kwargs: Any) -> list[T]:
+    """where.multiselect with its placeholder in the session's language (Streamlit's own is English)."""
+    choices = list(options)
+    kwargs.setdefault("placeholder", t("widget.choose_options") if choices else t("widget.no_options"))
+    return where.multiselect(label, choices, **kwargs)

@@ -19,6 +19,7 @@ from tests.conftest import database_url
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Action, Offer
 from workshop.domain.profile import PAIRS
+from workshop.domain.screening import team_rater
 from workshop.services.actions import add_action
 from workshop.services.answers import save_draft
 from workshop.services.comments import add_comment
@@ -26,6 +27,7 @@ from workshop.services.demo import create_demo
 from workshop.services.offers import add_offers, set_target_groups
 from workshop.services.priorities import save_weights
 from workshop.services.profile_ratings import rate_profile
+from workshop.services.proposals import list_proposals
 from workshop.services.themes import create_theme
 from workshop.services.workshops import add_team, create_workshop, delete_workshop, get_workshop, list_teams
 from workshop.store import make_engine, migrate, write
@@ -72,6 +74,9 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "mapping_phase": lambda w, ids: (w,),
     "mapping_review": lambda w, ids: (w,),
     "mapping_proposals": lambda w, ids: (w,),
+    "list_proposals": lambda w, ids: (w,),
+    "screening_cards": lambda w, ids: (w,),
+    "own_screening": lambda w, ids: (w, ids["proposal"], ids["rater"]),
     "staff_beside_register": lambda w, ids: (
         w,
         dict.fromkeys(("inspiration", "learning", "meeting", "performative"), 3),
@@ -159,7 +164,9 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
     rate_profile(engine, wid, dict.fromkeys(PAIRS, -1))
     set_target_groups(engine, wid, ["Children", "Seniors"])
     save_weights(engine, wid, {"learning": 2, "inspiration": 3, "meeting": 4, "performative": 5})
-    ids = {"questions": question_ids, "responses": answer_ids, "workshop": get_workshop(engine, wid), "team": team.id}
+    proposal = list_proposals(engine, wid)[0]
+    ids = {"questions": question_ids, "responses": answer_ids, "workshop": get_workshop(engine, wid), "team": team.id,
+           "proposal": proposal.id, "rater": team_rater(int(team.id or 0))}  # fmt: skip
     return wid, ids
 
 
@@ -180,6 +187,9 @@ def test_the_foreign_keys_say_which_tables_a_delete_reaches() -> None:
         "mappings",
         "comments",
         "recap_quotes",  # a quoted answer goes with its answer
+        "screenings",  # a team's screening of a proposal goes with the team
+        "asset_proposals",  # a team's proposals go with the team
+        "partner_proposals",
     }
     assert delete_reaches("main_points") == {"main_points", "questions", "actions"}  # SET NULL, not followed on
 

@@ -24,15 +24,20 @@ from workshop.domain.comments import COMMENT_MAX
 from workshop.domain.loop import REACTION_MAX
 from workshop.domain.mapping import Contribution, MappingScope
 from workshop.domain.model import Action, DayStatus, Offer, QuestionKind, Role
+from workshop.domain.screening import NOTE_MAX
 from workshop.services.actions import add_action
 from workshop.services.answers import Answer, save_draft, submit_answer
+from workshop.services.assets import add_asset, propose_asset
 from workshop.services.comments import add_comment
 from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase
 from workshop.services.offers import add_offers, offers_frame, set_target_groups
+from workshop.services.partner_proposals import propose_partner
 from workshop.services.partners import add_partner
 from workshop.services.planning import save_day, save_main_point, save_question, set_publish_log_immediately
+from workshop.services.proposals import record_verdict, save_proposal
 from workshop.services.publication import set_published
 from workshop.services.reactions import react, set_reactions_open
+from workshop.services.screening import screen_as_team
 from workshop.services.themes import create_theme
 from workshop.services.votes import open_vote
 from workshop.services.week import set_day_status
@@ -145,6 +150,29 @@ def _proposal(w: Week, name: str, description: str) -> None:
     propose_offer(w.engine, w.ids["team"], name, description, Contribution({"learning": 2}, 3))
 
 
+def _screening_proposal(w: Week, title: str, proposer: str, description: str, group: str) -> None:
+    fields = {"title": title, "proposer": proposer, "description": description, "spaces": ["meeting"],
+              "target_groups": [group.replace("http://127.0.0.1:9", "")]}  # fmt: skip
+    w.ids["screened"] = save_proposal(w.engine, w.ids["wid"], fields)
+
+
+def _screening_note(w: Week, note: str) -> None:
+    given = [{"question": 1, "answer": "yes", "note": note[:NOTE_MAX]}]
+    screen_as_team(w.engine, w.ids["team"], w.ids["screened"], given)
+
+
+def _verdict_reason(w: Week, reason: str) -> None:
+    record_verdict(w.engine, w.ids["wid"], w.ids["screened"], "conditions", reason)
+
+
+def _asset_proposal(w: Week, title: str, description: str) -> None:
+    propose_asset(w.engine, w.ids["team"], title, description)
+
+
+def _partner_proposal(w: Week, name: str, contact: str, reason: str) -> None:
+    propose_partner(w.engine, w.ids["team"], {"name": name, "contact": contact, "reason": reason})
+
+
 def _other_workshop(w: Week, name: str) -> None:
     w.ids["other"] = create_workshop(w.engine, name, "facilitate-the-other-week", "lead-the-other-week")
 
@@ -175,6 +203,12 @@ FIELDS: list[tuple[tuple[str, ...], Callable[..., None]]] = [
     (("vote title",), _vote),
     (("mapping note",), _mapping_note),
     (("proposed offer name", "proposed offer description"), _proposal),
+    (("screening title", "screening proposer", "screening description", "screening group"), _screening_proposal),
+    (("screening note",), _screening_note),
+    (("verdict reason",), _verdict_reason),
+    (("asset title", "asset description"), lambda w, title, about: add_asset(w.engine, w.ids["wid"], title, about)),
+    (("proposed asset title", "proposed asset description"), _asset_proposal),
+    (("proposed partner", "proposed contact", "proposed partner reason"), _partner_proposal),
     (("other workshop name",), _other_workshop),
 ]  # fmt: skip
 WRITTEN = [name for names, _ in FIELDS for name in names] + [

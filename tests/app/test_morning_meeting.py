@@ -83,7 +83,7 @@ def test_the_facilitator_picks_quotes_for_the_recap_and_the_wall_shows_them(db: 
 
 def test_the_join_qr_code_carries_the_workshop_link_without_a_code(wid: int) -> None:
     at = morning()
-    assert f"http://localhost:8501/?w={wid}" in [c.value for c in at.caption]
+    assert f"http://localhost:8501/?w={wid}&lang=en" in [c.value for c in at.caption]  # the demo is English
     assert len(at.get("image")) == 1  # the QR code
 
 

@@ -43,7 +43,7 @@ def test_leadership_sees_the_charts_figures_and_spots(app_db: str) -> None:
     assert {"scatterpolar", "bar"} <= kinds
     rows = figures(at)
     assert set(rows) == {"Inspiration space", "Learning space", "Meeting space", "Performative space"}
-    assert rows["Learning space"]["Target share"] == "25.0 %"
+    assert rows["Learning space"]["Target share"] == "25.0%"
     # The demo maps few performative offers: it is a weak spot, with the numbers that make it so.
     assert any("Performative space" in w.value and "gap" in w.value for w in at.warning)
     on_tab(at, "Offers × spaces")
@@ -57,8 +57,8 @@ def test_moving_a_weight_changes_the_figures_at_once_without_saving(app_db: str)
     before = figures(at)["Performative space"]["Target share"]
     slider(at, "performative").set_value(5).run()
     after = figures(at)
-    assert before == "25.0 %" and after["Performative space"]["Target share"] == f"{100 * 5 / 14:.1f} %"
-    assert after["Inspiration space"]["Target share"] == f"{100 * 3 / 14:.1f} %"
+    assert before == "25.0%" and after["Performative space"]["Target share"] == f"{100 * 5 / 14:.1f}%"
+    assert after["Inspiration space"]["Target share"] == f"{100 * 3 / 14:.1f}%"
     assert any("what-if" in i.value for i in at.info)
     engine = create_engine(app_db)
     assert load_weights(engine, int(current_workshop_id(engine) or 0)) == dict.fromkeys(SPACE_KEYS, 3.0)
@@ -73,14 +73,14 @@ def test_saving_the_weights_keeps_them_for_the_next_visit(app_db: str) -> None:
     engine = create_engine(app_db)
     assert load_weights(engine, int(current_workshop_id(engine) or 0))["learning"] == 0
     again = open_strengths()
-    assert figures(again)["Learning space"]["Target share"] == "0.0 %"
+    assert figures(again)["Learning space"]["Target share"] == "0.0%"
 
 
 def test_going_back_to_the_saved_weights_undoes_the_what_if(app_db: str) -> None:
     at = open_strengths()
     slider(at, "meeting").set_value(1).run()
     next(b for b in at.button if b.label == "Back to the saved weights").click().run()
-    assert figures(at)["Meeting space"]["Target share"] == "25.0 %"
+    assert figures(at)["Meeting space"]["Target share"] == "25.0%"
     assert slider(at, "meeting").value == 3
 
 
@@ -139,7 +139,7 @@ def test_a_workshop_without_offers_shows_an_empty_state_and_a_way_to_the_offers(
     assert errors_of(at) == []
     assert any(i.value == "No active offers yet. Add offers in the offer register." for i in at.info)
     rows = figures(at)
-    assert all(row["Share"] == "0.0 %" and row["Verdict"] == "weak" for row in rows.values())
+    assert all(row["Share"] == "0.0%" and row["Verdict"] == "weak" for row in rows.values())
     assert any("Nobody has rated the profile yet" in i.value for i in on_tab(at, "Profile").info)
     assert any('No team has answered a "how strong are we' in i.value for i in on_tab(at, "The staff's view").info)
 

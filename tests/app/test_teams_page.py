@@ -1,5 +1,7 @@
 """The facilitator adds teams, hands out codes and links, and prints the code sheet."""
 
+from urllib.parse import parse_qsl, urlsplit
+
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -23,7 +25,7 @@ def test_a_new_team_gets_a_code_that_joins_and_a_link_with_it(db: Engine) -> Non
     wid = int(current_workshop_id(db) or 0)
     assert join_team(db, wid, code).name == "Makerspace crew"
     assert len(code) == 9 and code[4] == "-"  # eight characters, shown grouped
-    assert any(f"http://localhost:8501/?w={wid}&code={code}" in c.value for c in at.code)
+    assert any(f"http://localhost:8501/?w={wid}&code={code}&lang=en" in c.value for c in at.code)
     assert len(at.get("download_button")) == 1
 
 
@@ -54,10 +56,9 @@ def test_the_join_link_signs_the_team_in(db: Engine) -> None:
     at.text_input(key="new_team_name").input("Link team")
     next(b for b in at.button if b.label == "Add the team").click().run()
     link = next(c.value for c in at.code if "Link team" not in c.value).split()[1]
-    code = link.split("&code=")[1]
     visitor = AppTest.from_file(APP, default_timeout=60)
-    visitor.query_params["w"] = link.split("?w=")[1].split("&")[0]
-    visitor.query_params["code"] = code
+    for name, value in parse_qsl(urlsplit(link).query):
+        visitor.query_params[name] = value
     visitor.run()
     assert errors_of(visitor) == []
     assert any(s.value.startswith("You are signed in as Team") for s in visitor.success)

@@ -58,18 +58,19 @@ def join_team(page: Any, code: str, team_name: str) -> None:
     expect(page.get_by_text(en("home.signed_in", role=en("role.team")))).to_be_visible()
 
 
+def menu_links(page: Any) -> Any:
+    """The links of the app's sidebar menu (ui.navigation.sidebar_menu: page links in the sidebar)."""
+    return page.get_by_test_id("stSidebar").get_by_test_id("stPageLink-NavLink")
+
+
 def nav_titles(page: Any) -> list[str]:
-    """The titles of every page in the sidebar menu (opening 'view more' when the menu is folded)."""
-    more = page.get_by_test_id("stSidebarNavViewButton")
-    if more.count() and "more" in more.inner_text().lower():
-        more.click()
-    return [link.inner_text().strip() for link in page.get_by_test_id("stSidebarNavLink").all()]
+    """The titles of every page in the sidebar menu, without their icons."""
+    return [link.inner_text().strip().splitlines()[-1].strip() for link in menu_links(page).all()]
 
 
 def go_to(page: Any, title: str) -> None:
     """Click a page in the sidebar menu and wait until it is drawn."""
-    nav_titles(page)
-    page.get_by_test_id("stSidebarNavLink").filter(has_text=title).first.click()
+    menu_links(page).filter(has_text=title).first.click()
     wait_for_app(page)
 
 

@@ -1,4 +1,5 @@
-"""A newcomer opens the app: the demo home, then every page of every role, with no error anywhere."""
+"""A newcomer opens the app: the demo home, then every page of every role, with no error anywhere and no
+serious or critical WCAG 2.2 A/AA violation that axe-core finds (issue 13.7)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e import axe
 from tests.e2e.conftest import FIGURES
 from tests.e2e.driver import en, errors_on, go_to, join_team, nav_titles, open_app, sign_in_staff
 from ui.navigation import BY_ROLE
@@ -49,10 +51,16 @@ def test_the_demo_home_is_drawn_with_its_codes_and_nothing_stray(new_page: Any, 
     assert codes["facilitator"] == demo().facilitator_code == "facilitate-demo"
     assert codes["leadership"] == demo().leadership_code == "lead-demo"
     assert {t.name: t.code for t in demo().teams}.items() <= codes.items()
+    axe.require_axe()
+    problems = axe.violations(page, "signed out / home")
+    assert not problems, axe.report(problems)
 
 
 @pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
-def test_every_page_in_the_menu_of_a_role_renders_without_error(new_page: Any, shots: Any, role: Role) -> None:
+def test_every_page_in_the_menu_of_a_role_renders_without_error_and_passes_axe(
+    new_page: Any, shots: Any, role: Role
+) -> None:
+    axe.require_axe()
     page = new_page()
     open_app(page)
     codes = demo_codes_on_home(page)
@@ -62,9 +70,11 @@ def test_every_page_in_the_menu_of_a_role_renders_without_error(new_page: Any, s
     else:
         sign_in_staff(page, role.value, codes[role.value])
     shots(page, "home-signed-in")
-    titles = [title.splitlines()[-1].strip() for title in nav_titles(page)]
+    titles = nav_titles(page)
     expected = [en("nav.home")] + [en(key) for _, key, _ in BY_ROLE[role]]
     assert set(expected) <= set(titles), f"the {role.value} menu lacks {set(expected) - set(titles)}"
+    problems: list[str] = []
+    before = len(axe.SECONDS)
     for title in titles:
         go_to(page, title)
         shots(page, title)
@@ -72,3 +82,7 @@ def test_every_page_in_the_menu_of_a_role_renders_without_error(new_page: Any, s
         expect(page.get_by_text(en("gate.not_allowed"))).to_have_count(0)
         expect(page.get_by_role("heading", level=1).first).to_be_visible()
         expect(page.get_by_test_id("stJson")).to_have_count(0)
+        problems += axe.violations(page, f"{role.value} / {title}")
+    spent = axe.SECONDS[before:]
+    FIGURES.append(f"axe-core on the {role.value}'s {len(spent)} pages: {sum(spent):.1f} s of the journey")
+    assert not problems, axe.report(problems)

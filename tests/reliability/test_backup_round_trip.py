@@ -15,10 +15,14 @@ from sqlalchemy import Engine, select
 from tests.conftest import database_url
 from tests.reliability.conftest import answer_for, open_week
 from workshop.services.answers import Answer, save_draft, submit_answer
+from workshop.services.assets import add_asset, decide_asset_proposal, propose_asset
 from workshop.services.comments import add_comment, set_hidden
 from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
+from workshop.services.partner_proposals import decide_partner_proposal, propose_partner
 from workshop.services.planning import set_publish_log_immediately
+from workshop.services.proposals import record_verdict, save_proposal
+from workshop.services.screening import screen_as_team
 from workshop.store import make_engine, migrate, read, write
 from workshop.store.tables import (
     actions,
@@ -85,6 +89,15 @@ def fill(engine: Engine) -> None:
     first = submit_answer(engine, week.teams[0], answer_for(week.questions[0], "Commented on"))
     add_comment(engine, week.teams[1], int(first.id or 0), f"Seen {TRICKY}")
     set_hidden(engine, week.workshop_id, add_comment(engine, week.teams[2], int(first.id or 0), "Rude"), True)
+    pid = save_proposal(engine, week.workshop_id, {"title": f"Proposal {TRICKY}"[:200], "description": TRICKY,
+                                                   "spaces": ["meeting"], "target_groups": ["children"]})  # fmt: skip
+    given = [{"question": 1, "answer": "yes", "note": f"Note {TRICKY}"}, {"question": 14, "answer": "unsure"}]
+    screen_as_team(engine, week.teams[0], pid, given)
+    record_verdict(engine, week.workshop_id, pid, "conditions", f"Reason {TRICKY}")
+    add_asset(engine, week.workshop_id, f"Rooms {TRICKY}", TRICKY)
+    decide_asset_proposal(engine, week.workshop_id, propose_asset(engine, week.teams[0], "Wifi", TRICKY), True)
+    proposed = propose_partner(engine, week.teams[1], {"name": f"Job centre {TRICKY}"[:200], "contact": "Lise"})
+    decide_partner_proposal(engine, week.workshop_id, proposed.id, False)
     with write(engine) as conn:  # no service writes themes and actions yet
         theme_id = conn.execute(
             themes.insert().values(
@@ -128,3 +141,8 @@ def test_a_restored_backup_has_the_same_rows_in_every_table(source_kind: str, ta
     assert before["reactions"][0] == demo_reactions > 0 and before["publications"][0] == 1
     assert before["votes"][0] == len(demo().votes) > 0 and before["vote_dots"][0] > 0
     assert before["comments"][0] == 2  # one of them hidden: the flag comes back too (the checksum)
+    screened = sum(len(s.answered()) for p in demo().proposals for s in p.screenings)
+    assert before["proposals"][0] == len(demo().proposals) + 1 and before["screenings"][0] == screened + 2
+    # Issue 16: the assets in their order, the teams' proposals with their status (one decided in fill()).
+    assert before["assets"][0] == len(demo().assets) + 2 == 10  # one added, one accepted
+    assert before["asset_proposals"][0] == 2 and before["partner_proposals"][0] == len(demo().partner_proposals) + 1

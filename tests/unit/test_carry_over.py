@@ -14,13 +14,15 @@ from tests.unit.week_fixture import build_week
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Offer, Partner, Sector
 from workshop.services.access import join_team
+from workshop.services.assets import add_asset, list_assets, pending_asset_proposals, propose_asset
 from workshop.services.carry_over import PARTS, new_from
 from workshop.services.offers import add_offers, insert_partners, set_target_groups
 from workshop.services.priorities import load_thresholds, load_weights, save_thresholds, save_weights
 from workshop.services.themes import create_theme, list_themes
 from workshop.services.workshops import get_workshop, list_teams, update_workshop
 from workshop.store import make_engine, migrate, write
-from workshop.store.tables import main_points, offers, partners, responses, target_groups, teams
+from workshop.store.migrations import SCHEMA_VERSION
+from workshop.store.tables import assets, main_points, offers, partners, responses, target_groups, teams
 
 
 def _earlier(engine: Engine) -> int:
@@ -63,6 +65,9 @@ def _earlier(engine: Engine) -> int:
     save_weights(engine, wid, {"inspiration": 5, "learning": 1, "meeting": 0, "performative": 4})
     save_thresholds(engine, wid, {"weak_gap": 0.1, "strong_gap": 0.2, "weak_strength": 2.0, "strong_strength": 4.0})
     create_theme(engine, wid, "More sofas", list(week.answers.values())[:2])
+    for title in ("High public trust", "Long opening hours"):
+        add_asset(engine, wid, title, f"{title}, in a sentence")
+    propose_asset(engine, week.teams["Alpha"], "Fast wifi")  # a proposal belongs to its week: never carried
     return wid
 
 
@@ -77,7 +82,7 @@ def _rows(engine: Engine, table: Table, wid: int) -> list[dict[str, object]]:
 def test_every_part_is_carried_field_by_field_and_no_team_answer_or_theme(engine: Engine) -> None:
     earlier = _earlier(engine)
     new = new_from(engine, earlier, "Roskilde 2026", "facilitate-26", "leadership-26", PARTS)
-    for table in (offers, partners, target_groups, main_points):
+    for table in (offers, partners, target_groups, main_points, assets):
         carried = _rows(engine, table, new)
         assert carried == _rows(engine, table, earlier) and carried, table.name
     carried_offers = _rows(engine, offers, new)
@@ -92,6 +97,8 @@ def test_every_part_is_carried_field_by_field_and_no_team_answer_or_theme(engine
     assert load_thresholds(engine, new) == load_thresholds(engine, earlier)
     assert load_thresholds(engine, new).strong_strength == 4.0
     assert list_teams(engine, new) == [] and list_themes(engine, new) == []
+    assert [a.title for a in list_assets(engine, new)] == ["High public trust", "Long opening hours"]
+    assert pending_asset_proposals(engine, new) == [] and len(pending_asset_proposals(engine, earlier)) == 1
     with engine.connect() as conn:
         assert conn.execute(select(responses).where(responses.c.workshop_id == new)).first() is None
     # the earlier workshop is untouched, and its team codes do not open the new one
@@ -103,7 +110,7 @@ def test_parts_left_out_are_not_carried(engine: Engine) -> None:
     earlier = _earlier(engine)
     new = new_from(engine, earlier, "Aarhus 2026", "facilitate-26", "leadership-26", ["main_points", "thresholds"])
     assert _rows(engine, offers, new) == [] and _rows(engine, partners, new) == []
-    assert _rows(engine, target_groups, new) == []
+    assert _rows(engine, target_groups, new) == [] and _rows(engine, assets, new) == []
     assert len(_rows(engine, main_points, new)) == 2
     assert load_weights(engine, new) == {"inspiration": 3, "learning": 3, "meeting": 3, "performative": 3}
     assert load_thresholds(engine, new).weak_gap == 0.1
@@ -164,8 +171,10 @@ def test_a_version_7_database_gets_workshop_dates_and_keeps_its_workshops(tmp_pa
         conn.execute(text("DROP TABLE recap_quotes"))  # schema 9's tables (the morning meeting)
         conn.execute(text("DROP TABLE projector_links"))
         conn.execute(text("DROP TABLE role_sessions"))  # schema 10
+        for table in ("partner_proposals", "asset_proposals", "assets"):  # schema 12
+            conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE settings SET value = '7' WHERE key = 'schema_version'"))
-    assert migrate(engine) == 11
+    assert migrate(engine) == SCHEMA_VERSION
     assert {"projector_links", "recap_quotes", "role_sessions"} <= set(inspect(engine).get_table_names())
     assert {"start_date", "end_date"} <= {c["name"] for c in inspect(engine).get_columns("workshops")}
     assert get_workshop(engine, wid).name == "Roskilde 2025" and get_workshop(engine, wid).start_date is None

@@ -1,20 +1,27 @@
 """Every UI string has a key in every locale, and every locale key is used by the code."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
-from workshop.config.i18n import UI_LANGUAGES, catalog, translate
+from workshop.config.i18n import UI_LANGUAGES, catalog, chart_separators, date_text, number, percent, translate
 from workshop.domain.errors import WorkshopError
 from workshop.domain.model import DayStatus, QuestionKind, Role
 
 ROOT = Path(__file__).resolve().parents[2]
-# The HTML report takes its labels (the `report.` keys) from the locale files too.
-REPORT = ROOT / "workshop" / "files" / "html_report.py"
-CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), REPORT]
+# The HTML report (the `report.` keys), the code sheet, the leaflet (issue 16: its `leaflet.` keys) and the
+# number and date formats (the `format.` keys) take their words from the locale files too.
+PRINTED = [
+    *sorted((ROOT / "workshop" / "files" / "report").glob("*.py")),
+    ROOT / "workshop" / "files" / "leaflet.py",
+    ROOT / "workshop" / "services" / "teams.py",
+    ROOT / "workshop" / "config" / "i18n.py",
+]
+CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), *PRINTED]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
-DYNAMIC = re.compile(r"""\bt\(\s*f["']([a-z_.]+)\{""")
+DYNAMIC = re.compile(r"""\btr?\(\s*f["']([a-z_.]+)\{""")
 
 
 def _all_subclasses(cls: type) -> list[type]:
@@ -57,3 +64,30 @@ def test_translate_fills_values_and_falls_back_to_english() -> None:
     assert translate("da", "setup.day_n", n=2) == "Dag 2"
     assert translate("xx", "setup.day_n", n=2) == "Day 2"
     assert translate("da", "no.such.key") == "no.such.key"
+
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("lang", "mean", "big", "gap", "share", "day"),
+    [
+        ("en", "1.5", "12,345.7", "+2.3", "25%", "5 January 2026"),
+        ("da", "1,5", "12.345,7", "+2,3", f"25{NBSP}%", "5. januar 2026"),
+        ("nb", "1,5", f"12{NBSP}345,7", "+2,3", f"25{NBSP}%", "5. januar 2026"),
+        ("nl", "1,5", "12.345,7", "+2,3", "25%", "5 januari 2026"),
+    ],
+)
+def test_numbers_shares_and_dates_are_written_as_each_language_writes_them(
+    lang: str, mean: str, big: str, gap: str, share: str, day: str
+) -> None:
+    assert number(1.5, lang) == mean and number(12345.67, lang) == big
+    assert number(2.26, lang, sign=True) == gap and number(-0.04, lang, sign=True) == number(0, lang)
+    assert percent(0.25, lang) == share and date_text(dt.date(2026, 1, 5), lang) == day
+
+
+@pytest.mark.parametrize("lang", list(UI_LANGUAGES))
+def test_every_language_names_twelve_months_and_plotly_gets_its_marks(lang: str) -> None:
+    assert len(translate(lang, "format.months").split()) == 12
+    assert date_text(dt.date(2026, 12, 31), lang).endswith("2026")
+    assert chart_separators(lang) == translate(lang, "format.decimal") + translate(lang, "format.thousands")

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
+from workshop.config.i18n import catalog
 from workshop.domain.model import Action, Offer, ThemeStatus
 from workshop.services.actions import add_action
 from workshop.services.offers import add_offers
@@ -96,7 +97,7 @@ def test_the_summary_comes_first_in_plain_english_words(engine: Engine) -> None:
     report = html_report(engine, week.workshop_id, today=dt.date(2026, 3, 1))
     text = text_of(report)
     summary = text.split("The detail")[0]
-    assert "Weakest space: Performative space — 0 % of the coverage against a target of 25 %." in summary
+    assert "Weakest space: Performative space — 0% of the coverage against a target of 25%." in summary
     assert "Strongest space: Learning space" in summary and "Weakest aim:" in summary
     assert "Weak spots: Meeting space, Performative space, Involvement" in summary
     assert "Staff see Meeting space differently from the mapping: 3.3 against 1.0" in summary
@@ -114,12 +115,12 @@ def test_the_detail_has_readable_tables_the_staffs_view_reactions_and_votes(engi
     text = text_of(html_report(engine, week.workshop_id, today=dt.date(2026, 3, 1)))
     detail = text.split("The detail")[1].split("Appendix: every answer")[0]
     assert "Space Share of coverage Target share Gap (points)" in detail
-    assert "Performative space 0 % 25 % +25 0 weak spot" in detail
+    assert "Performative space 0% 25% +25 0 weak spot" in detail
     assert "The staff's view beside the mapped view" in detail
     assert "Meeting space 3.3 (3 ratings) 1.0 +2.3 (more than a point apart)" in detail
     assert "1 agree, 1 have concerns." in detail and "Beta has concerns Where do they <b>fit</b>?" in detail
     assert "Dot votes What first? On themes; 3 dots per team; still open. Rank Item Dots 1 More sofas 2" in detail
-    assert "What holds us back? Option Chosen by Share of the answers money 2 100 %" in detail
+    assert "What holds us back? Option Chosen by Share of the answers money 2 100%" in detail
 
 
 def test_the_report_shows_no_field_names_or_raw_values(engine: Engine) -> None:
@@ -142,6 +143,26 @@ def test_the_report_is_in_danish_for_a_danish_workshop_whatever_the_reader_uses(
     assert "Medarbejderne ser Møderummet anderledes end kortlægningen: 3,3 mod 1,0" in text
     assert "Bilag: alle svar" in text
     assert [raw for raw in RAW if raw in text] == [] and RAW_WORDS.findall(text) == []
+
+
+def _english_labels() -> set[str]:
+    """Every piece of English report wording (the parts between {placeholders}) that Danish words differently."""
+    english, danish = catalog("en"), catalog("da")
+    pieces = set()
+    for key, text in english.items():
+        if (key.startswith("report.") or key.startswith("format.")) and text != danish[key]:
+            pieces |= {part.strip() for part in re.split(r"\{[a-z_]+\}", text) if len(part.strip()) >= 6}
+    return pieces
+
+
+def test_a_danish_report_has_no_english_label_and_writes_numbers_and_dates_the_danish_way(engine: Engine) -> None:
+    week = _loop_week(engine, language="da")
+    text = text_of(html_report(engine, week.workshop_id, lang="en", today=dt.date(2026, 3, 1)))
+    assert "Lavet 1. marts 2026" in text and "Order sofas Karen Holm 5. januar 2026" in text
+    assert "3,3 mod 1,0" in text and "Møderummet 3,3 (3 vurderinger) 1,0 +2,3" in text
+    assert re.findall(r"\d\.\d", text) == []  # no decimal point anywhere
+    left = sorted(label for label in _english_labels() if label in text)
+    assert left == [], f"English labels in the Danish report: {left}"
 
 
 @pytest.mark.parametrize(("language", "expected"), [("nb", "Sammendrag"), ("nl", "Samenvatting")])

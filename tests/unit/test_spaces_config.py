@@ -40,7 +40,7 @@ def test_a_yaml_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
 
 def test_a_bad_value_names_the_key_and_its_line(tmp_path: Path) -> None:
     broken = tmp_path / "spaces.yaml"
-    text = GOOD.read_text(encoding="utf-8").replace('colour: "#2E86AB"', 'colour: "blue"')
+    text = GOOD.read_text(encoding="utf-8").replace('colour: "#004488"', 'colour: "blue"')
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_spaces(broken)

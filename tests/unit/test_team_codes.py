@@ -1,5 +1,7 @@
 """Team codes: regenerated codes work and old ones stop; the printable sheet carries codes and links."""
 
+import re
+
 import pytest
 from sqlalchemy import Engine
 
@@ -60,6 +62,9 @@ def test_teams_are_renamed_and_deleted_only_in_their_workshop(engine: Engine, wi
 def test_a_join_link_is_the_app_address_with_its_workshop_and_the_code() -> None:
     assert join_link("https://week.example.org/teams?x=1", "KX7P2M") == "https://week.example.org/teams/?code=KX7P2M"
     assert join_link("http://localhost:8501/", "KX7P-2MQ4", 7) == "http://localhost:8501/?w=7&code=KX7P-2MQ4"
+    assert (
+        join_link("http://localhost:8501", "KX7P-2MQ4", 7, "nb") == "http://localhost:8501/?w=7&code=KX7P-2MQ4&lang=nb"
+    )
 
 
 def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(engine: Engine, wid: int) -> None:
@@ -71,6 +76,14 @@ def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(e
     assert "<script>alert" not in sheet and "&lt;script&gt;alert(1)&lt;/script&gt;" in sheet
     assert "Our &lt;week&gt;" in sheet
     assert sheet.count("<svg") == 2 and sheet.count(f"http://localhost:8501/?w={wid}&amp;code=") == 2
+
+
+def test_the_code_sheet_is_printed_in_the_workshops_language(engine: Engine, wid: int) -> None:
+    add_team(engine, wid, "Skranken")
+    sheet = code_sheet_html("Vores uge", regenerate_all_codes(engine, wid), "http://localhost:8501", "da")
+    months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    assert '<html lang="da">' in sheet and "Vores uge — Teamenes deltagerkoder" in sheet
+    assert re.search(rf"<p>\d{{1,2}}\. ({months}) \d{{4}} \d\d:\d\d</p>", sheet)
 
 
 def test_a_code_that_worked_joins_again_without_the_hash_but_stops_once_regenerated(

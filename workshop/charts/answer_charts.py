@@ -30,14 +30,17 @@ def _space_axis(labels: list[str]) -> dict[str, object]:
     return {"tickmode": "array", "tickvals": labels, "ticktext": [wrapped(x, 14) for x in labels], "automargin": True}
 
 
-def coverage_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
-    """Each space's (or aim's) share of coverage beside the share its weight asks for."""
+def coverage_chart(
+    scores: pd.DataFrame, lang: str, title: str = "", names: tuple[str, str] = ("share", "target")
+) -> go.Figure:
+    """Each space's (or aim's) share of coverage beside the share its weight asks for (`names`: the two
+    series as the reader's language calls them, shown on hover)."""
     keys = list(scores["key"])
     labels = [_space_label(k, lang) for k in keys]
     figure = go.Figure()
-    figure.add_bar(name="share", x=labels, y=scores["share"], marker_color=_colours(keys))
+    figure.add_bar(name=names[0], x=labels, y=scores["share"], marker_color=_colours(keys))
     figure.add_scatter(
-        name="target",
+        name=names[1],
         x=labels,
         y=scores["target_share"],
         mode="markers",
@@ -60,7 +63,7 @@ def gap_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
     return figure
 
 
-def rating_bars(distribution: pd.DataFrame, title: str = "") -> go.Figure:
+def rating_bars(distribution: pd.DataFrame, title: str = "", axis: str = "", legend: str = "") -> go.Figure:
     """Diverging stacked bars: per question the number of 1-2 ratings left of zero, 4-5 right, 3 split.
     Each question is its own bar with its own wrapped label, however long or alike the questions are."""
     labels = [wrapped(q) for q in distribution["question"]]
@@ -105,12 +108,14 @@ def rating_bars(distribution: pd.DataFrame, title: str = "") -> go.Figure:
         barmode="relative",
         title=title,
         legend_traceorder="normal",
+        legend_title_text=legend,
+        xaxis_title=axis,
         **bar_layout(labels),
     )
     return figure
 
 
-def choice_bars(tallies: pd.DataFrame, title: str = "") -> go.Figure:
+def choice_bars(tallies: pd.DataFrame, title: str = "", axis: str = "") -> go.Figure:
     """One choice question's options, most chosen on top, each bar with its own wrapped label."""
     labels = [wrapped(o) for o in tallies["option"]]
     figure = go.Figure(
@@ -123,16 +128,19 @@ def choice_bars(tallies: pd.DataFrame, title: str = "") -> go.Figure:
             hovertemplate="%{customdata}: %{x}<extra></extra>",
         )
     )
-    figure.update_layout(title=chart_text(title), **bar_layout(labels))
+    figure.update_layout(title=chart_text(title), xaxis_title=axis, **bar_layout(labels))
     return figure
 
 
-def attention_chart(frame: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
-    """Per space: the share of answers that concern it beside its gap in the offers."""
+def attention_chart(
+    frame: pd.DataFrame, lang: str, title: str = "", names: tuple[str, str] = ("answers", "gap")
+) -> go.Figure:
+    """Per space: the share of answers that concern it beside its gap in the offers (`names`: the legend's
+    two entries in the reader's language)."""
     labels = [_space_label(k, lang) for k in frame["key"]]
     figure = go.Figure()
-    figure.add_bar(name="answers", x=labels, y=frame["answer_share"], marker_color=_colours(list(frame["key"])))
-    figure.add_bar(name="gap", x=labels, y=frame["gap"], marker_color="#b2182b", opacity=0.6)
+    figure.add_bar(name=names[0], x=labels, y=frame["answer_share"], marker_color=_colours(list(frame["key"])))
+    figure.add_bar(name=names[1], x=labels, y=frame["gap"], marker_color="#b2182b", opacity=0.6)
     figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320, xaxis=_space_axis(labels))
     return figure
 

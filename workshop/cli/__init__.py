@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from workshop.cli import core, offers, scores, workshops
+from workshop.cli import core, leaflet, offers, scores, workshops
 from workshop.domain.errors import WorkshopError
 
 # A later command adds its module here; each has register(subparsers).
-COMMAND_MODULES = [core, offers, scores, workshops]
+COMMAND_MODULES = [core, offers, scores, workshops, leaflet]
 
 
 def build_parser() -> argparse.ArgumentParser:

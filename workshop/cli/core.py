@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from workshop.domain.codes import new_passcode
 from workshop.domain.errors import InvalidInput
+from workshop.domain.model import LANGUAGES
 from workshop.files.exports import FORMATS
 from workshop.services.carry_over import PARTS, check_parts, new_from
 from workshop.services.database_backup import backup, restore
@@ -36,8 +37,11 @@ def _list(_: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     facilitator, leadership = args.facilitator_code or new_passcode(), args.leadership_code or new_passcode()
     if args.earlier is not None:
-        if args.template:
-            raise InvalidInput("choose --template or --from, not both", field="template")
+        if args.template or args.language:
+            raise InvalidInput(
+                "--from carries the earlier workshop's content and language: no --template or --language",
+                field="template",
+            )
         left_out = check_parts(args.without.split(","))
         parts = [p for p in PARTS if p not in left_out]
         workshop_id = new_from(
@@ -47,7 +51,13 @@ def _new(args: argparse.Namespace) -> int:
         if args.without:
             raise InvalidInput("--without needs --from", field="without")
         workshop_id = create_workshop(
-            open_store(), args.name, facilitator, leadership, template_key=args.template or None, strict_passcodes=True
+            open_store(),
+            args.name,
+            facilitator,
+            leadership,
+            template_key=args.template or None,
+            language=args.language or "en",
+            strict_passcodes=True,
         )
     print(workshop_id)
     # Generated passcodes are shown this once (only their hashes are stored), apart from the id on stdout.
@@ -58,8 +68,8 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo(_: argparse.Namespace) -> int:
-    print(create_demo(open_store()))
+def _demo(args: argparse.Namespace) -> int:
+    print(create_demo(open_store(), args.language))
     return 0
 
 
@@ -94,6 +104,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("--template", default="", help="template key, e.g. four_spaces_week (empty: from scratch)")
     new.add_argument("--name", required=True)
     new.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="",
+        help="content language of the template's texts and the report (default: en)",
+    )
+    new.add_argument(
         "--from",
         dest="earlier",
         type=int,
@@ -110,7 +126,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     new.set_defaults(func=_new)
 
-    sub.add_parser("demo", help="(re)create the demo workshop; prints its id").set_defaults(func=_demo)
+    demo = sub.add_parser("demo", help="(re)create the demo workshop; prints its id")
+    demo.add_argument("--language", choices=LANGUAGES, default="en", help="the demo's content language (default: en)")
+    demo.set_defaults(func=_demo)
 
     export = sub.add_parser("export", help="export one workshop")
     export.add_argument("id", type=int)

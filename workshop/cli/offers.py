@@ -8,7 +8,8 @@ from pathlib import Path
 
 from workshop.cli.core import open_store
 from workshop.domain.errors import ImportRejected, UnreadableFile
-from workshop.files.spreadsheet import SEPARATORS, guess_mapping, read_source
+from workshop.domain.offer_fields import FIELDS
+from workshop.files.spreadsheet import SEPARATORS, guess_mapping, ignored_columns, mapping_with, read_source
 from workshop.services.offer_import import import_offers
 from workshop.services.register_export import register_csv, register_xlsx
 from workshop.services.workshops import get_workshop
@@ -25,8 +26,13 @@ def _import(args: argparse.Namespace) -> int:
     table = read_source(data, path.name, args.sheet)
     about = f"sheet {table.sheet!r}" if table.kind == "xlsx" else f"{table.encoding}, {SEPARATORS[table.separator]}"
     print(f"{path.name}: {len(table.rows)} rows ({about})")
+    mapping = mapping_with(table.header, guess_mapping(table.header), args.map or "")
+    ignored = ignored_columns(table.header, mapping)
+    if ignored:
+        listed = ", ".join(repr(h) for h in ignored)
+        print(f'ignored columns (not read): {listed}; to read one, add --map "Header=field"')
     try:
-        result = import_offers(engine, args.id, table, guess_mapping(table.header))
+        result = import_offers(engine, args.id, table, mapping)
     except ImportRejected as exc:
         print(f"{path.name} was rejected; nothing was imported. {exc.count} problem(s):", file=sys.stderr)
         print(exc.report(), file=sys.stderr)
@@ -57,6 +63,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp.add_argument("id", type=int, help="the workshop id (see `list`)")
     imp.add_argument("file", help="a .csv (UTF-8, UTF-8 BOM or cp1252; , ; or tab) or .xlsx file")
     imp.add_argument("--sheet", help="the XLSX sheet to read (default: the first)")
+    imp.add_argument(
+        "--map",
+        metavar="HEADER=FIELD,...",
+        help='map columns by hand where the header is not recognised, e.g. "Antal=reach,Noter=ignore"; fields: '
+        + ", ".join(FIELDS),
+    )
     imp.set_defaults(func=_import)
 
     exp = sub.add_parser("export-offers", help="export the offer register (or partners) to CSV or XLSX")

@@ -21,10 +21,10 @@ def _teams(args: argparse.Namespace) -> int:
 
 def _add_team(args: argparse.Namespace) -> int:
     engine = open_store()
-    get_workshop(engine, args.id)
+    language = get_workshop(engine, args.id).language
     team, code = add_team(engine, args.id, args.name)
     # The code is shown this once: only its hash is stored.
-    print(f"{code}\t{join_link(args.app_url, code, team.workshop_id)}")
+    print(f"{code}\t{join_link(args.app_url, code, team.workshop_id, language)}")
     return 0
 
 

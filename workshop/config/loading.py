@@ -14,7 +14,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 M = TypeVar("M", bound=BaseModel)
 
 
-def _line_of(node: yaml.Node | None, path: tuple[Any, ...]) -> int | None:
+def line_of(node: yaml.Node | None, path: tuple[Any, ...]) -> int | None:
     """The 1-based line of the deepest node along `path` in a composed YAML tree."""
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
@@ -55,7 +55,7 @@ def validate(model: type[M], data: Any, node: yaml.Node | None, file: str) -> M:
         first = exc.errors()[0]
         path = tuple(p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         key = ".".join(str(p) for p in path)
-        raise ConfigError(file, key, _line_of(node, path), first["msg"]) from exc
+        raise ConfigError(file, key, line_of(node, path), first["msg"]) from exc
 
 
 def load_model(path: Path, model: type[M]) -> M:

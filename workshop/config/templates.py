@@ -1,4 +1,6 @@
-"""Workshop templates (data/templates/*.yaml) and the demo library (data/demo.yaml)."""
+"""Workshop templates and the demo library, one file per content language: data/templates/<lang>/<key>.yaml
+and data/demo/<lang>.yaml. Every language has the same templates with the same structure (a test
+compares them), so a workshop's main points, questions and options come in its own language."""
 
 from __future__ import annotations
 
@@ -7,12 +9,24 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from workshop.config.loading import DATA_DIR, load_model
+from workshop.config.loading import DATA_DIR, line_of, load_model, read_yaml, validate
+from workshop.domain.assets import Asset, PartnerProposal
+from workshop.domain.errors import ConfigError, NotFound
 from workshop.domain.loop import REACTION_MAX, Stance
-from workshop.domain.model import SPACE_KEYS, ActionStatus, DayStatus, Offer, Partner, QuestionKind, ThemeStatus
+from workshop.domain.model import (
+    LANGUAGES,
+    SPACE_KEYS,
+    ActionStatus,
+    DayStatus,
+    Offer,
+    Partner,
+    QuestionKind,
+    ThemeStatus,
+)
+from workshop.domain.screening import QUESTION_COUNT, ScreeningAnswer, Verdict, questions_from
 
 TEMPLATES_DIR = DATA_DIR / "templates"
-DEMO_FILE = DATA_DIR / "demo.yaml"
+DEMO_DIR = DATA_DIR / "demo"
 
 
 class _Strict(BaseModel):
@@ -56,7 +70,7 @@ class Template(_Strict):
     key: str = Field(pattern="^[a-z0-9_]+$")
     name: str = Field(min_length=1)
     description: str = ""
-    language: str = "en"
+    language: str = "en"  # the folder the file is in (data/templates/<lang>/), set by the loader
     main_points: list[TemplateMainPoint] = Field(default_factory=list)
     days: list[TemplateDay] = Field(min_length=1)
 
@@ -161,6 +175,46 @@ class DemoMapping(_Strict):
     differ: list[DemoMapped] = Field(default_factory=list)
 
 
+class DemoScreening(_Strict):
+    """One team's screening of a demo proposal: its 14 answers in order as letters (y yes, n no, u unsure,
+    - not answered), notes by question number."""
+
+    team: str
+    answers: str = Field(pattern=f"^[ynu-]{{{QUESTION_COUNT}}}$")
+    notes: dict[int, str] = Field(default_factory=dict)
+
+    def answered(self) -> list[tuple[int, ScreeningAnswer]]:
+        letters = {"y": ScreeningAnswer.YES, "n": ScreeningAnswer.NO, "u": ScreeningAnswer.UNSURE}
+        return [(n, letters[c]) for n, c in enumerate(self.answers, start=1) if c in letters]
+
+
+class DemoProposal(_Strict):
+    """A screened proposal of the demo, with leadership's verdict; `partner` names a demo partner."""
+
+    title: str
+    proposer: str = ""
+    description: str = ""
+    spaces: list[str] = Field(default_factory=list)
+    target_groups: list[str] = Field(default_factory=list)
+    partner: str | None = None
+    is_open: bool = False
+    verdict: Verdict | None = None
+    verdict_reason: str = ""
+    screenings: list[DemoScreening] = Field(default_factory=list)
+
+
+class DemoAssetProposal(Asset):
+    """An asset a team proposed that the facilitator has not decided yet."""
+
+    team: str
+
+
+class DemoPartnerProposal(PartnerProposal):
+    """A partner a team proposed ("who do we know?") that the facilitator has not decided yet."""
+
+    team: str
+
+
 class Demo(_Strict):
     """The fictional demo library: a template plus teams, partners, offers and answers."""
 
@@ -178,28 +232,63 @@ class Demo(_Strict):
     themes: list[DemoTheme] = Field(default_factory=list)
     votes: list[DemoVote] = Field(default_factory=list)
     mapping: DemoMapping | None = None
+    proposals: list[DemoProposal] = Field(default_factory=list)
+    assets: list[Asset] = Field(default_factory=list)  # the library's assets, in the leaflet's order
+    asset_proposals: list[DemoAssetProposal] = Field(default_factory=list)
+    partner_proposals: list[DemoPartnerProposal] = Field(default_factory=list)
+
+
+def _checked_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise NotFound(f"no content language {lang!r}; known: {', '.join(LANGUAGES)}")
+    return lang
 
 
 def load_template(path: Path) -> Template:
-    return load_model(path, Template)
+    """One template file; its language is the folder it is in (a `language:` key in the file is refused)."""
+    data, node = read_yaml(path)
+    if isinstance(data, dict):
+        if "language" in data:
+            raise ConfigError(str(path), "language", line_of(node, ("language",)), "the folder names the language")
+        data = {**data, "language": path.parent.name}
+    return validate(Template, data, node, str(path))
 
 
 @cache
-def templates() -> dict[str, Template]:
-    """Every template in data/templates, by key, validated."""
-    found = [load_template(p) for p in sorted(TEMPLATES_DIR.glob("*.yaml"))]
+def templates(lang: str = "en") -> dict[str, Template]:
+    """Every template in one content language (data/templates/<lang>), by key, validated."""
+    found = [load_template(p) for p in sorted((TEMPLATES_DIR / _checked_language(lang)).glob("*.yaml"))]
     return {t.key: t for t in found}
 
 
-def template(key: str) -> Template:
-    from workshop.domain.errors import NotFound
-
+def template(key: str, lang: str = "en") -> Template:
+    """A template in a content language; NotFound names the known ones."""
     try:
-        return templates()[key]
+        return templates(lang)[key]
     except KeyError:
-        raise NotFound(f"no template {key!r}; known: {', '.join(templates())}") from None
+        raise NotFound(f"no template {key!r} in {lang!r}; known: {', '.join(templates(lang))}") from None
+
+
+def demo_file(lang: str) -> Path:
+    return DEMO_DIR / f"{_checked_language(lang)}.yaml"
 
 
 @cache
-def demo() -> Demo:
-    return load_model(DEMO_FILE, Demo)
+def demo(lang: str = "en") -> Demo:
+    """The demo library in one content language (data/demo/<lang>.yaml)."""
+    return load_model(demo_file(lang), Demo)
+
+
+SCREENING_TEMPLATE, SCREENING_POINT = "partnership_week", "saying_no"
+
+
+@cache
+def screening_questions(lang: str = "en") -> tuple[str, ...]:
+    """The 14 "How to Say No" questions in a content language, read from the partnership template (their
+    one source)."""
+    source = template(SCREENING_TEMPLATE, lang)
+    texts = [q.text for day in source.days for q in day.questions if q.main_point == SCREENING_POINT]
+    try:
+        return questions_from(texts)
+    except ValueError as exc:
+        raise ConfigError(f"templates/{lang}/{SCREENING_TEMPLATE}.yaml", SCREENING_POINT, None, str(exc)) from None

@@ -100,3 +100,9 @@ class CommentsClosed(WorkshopError):
     """A team comments on an answer the week's log does not show yet (its day is not closed)."""
 
     key = "error.comments_closed"
+
+
+class ScreeningClosed(WorkshopError):
+    """A team screens a proposal the facilitator has closed for screening."""
+
+    key = "error.screening_closed"

@@ -3,6 +3,7 @@ reject. Nothing here writes: a suggestion becomes a theme only through services.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ import pandas as pd
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from workshop.domain.keyterms import WORD, stopwords
+from workshop.domain.keyterms import WORD, stem, stopwords
 
 DEFAULT_SIMILARITY = 0.2
 
@@ -24,20 +25,41 @@ class Suggestion:
     response_ids: tuple[int, ...]
 
 
-def _tokens(text: str) -> list[str]:
-    return [w.casefold() for w in WORD.findall(text)]
+class _Tokens:
+    """Words without stop words, each as its stem (a word's forms are one term), remembering the forms seen."""
+
+    def __init__(self, stop: frozenset[str], lang: str | None) -> None:
+        self.stop, self.lang = stop, lang
+        self.forms: dict[str, Counter[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = [w.casefold() for w in WORD.findall(text)]
+        stems = []
+        for word in found:
+            if word in self.stop:
+                continue
+            key = stem(word, self.lang)
+            self.forms.setdefault(key, Counter())[word] += 1
+            stems.append(key)
+        return stems
+
+    def shown(self, key: str) -> str:
+        """The form written most of a stem (then alphabetically)."""
+        used = self.forms.get(key) or Counter({key: 1})
+        return min(used, key=lambda w: (-used[w], w))
 
 
 def suggest_groups(
     answers: pd.DataFrame, langs: Sequence[str], similarity: float = DEFAULT_SIMILARITY
 ) -> list[Suggestion]:
     """Groups of two or more written answers whose average pairwise cosine similarity is at least
-    `similarity`, largest group first. Answers with no text, or only stop words, are never grouped."""
+    `similarity`, largest group first. Answers with no text, or only stop words, are never grouped.
+    The first of `langs` is the workshop's language: its stemmer makes a word's forms one term."""
     written = answers[answers["text"].fillna("").str.strip() != ""] if not answers.empty else answers
     if len(written) < 2:
         return []
-    stop = sorted(frozenset().union(*(stopwords(lang) for lang in langs)))
-    vectorizer = TfidfVectorizer(tokenizer=_tokens, token_pattern=None, lowercase=False, stop_words=stop)
+    tokens = _Tokens(frozenset().union(*(stopwords(lang) for lang in langs)), langs[0] if langs else None)
+    vectorizer = TfidfVectorizer(tokenizer=tokens, token_pattern=None, lowercase=False)
     try:
         matrix = vectorizer.fit_transform(written["text"].tolist())
     except ValueError:  # every text was stop words only
@@ -57,6 +79,6 @@ def suggest_groups(
         if len(members) < 2:
             continue
         weights = np.asarray(matrix[members].sum(axis=0)).ravel()
-        best = [terms[i] for i in np.argsort(-weights, kind="stable")[:3] if weights[i] > 0]
+        best = [tokens.shown(terms[i]) for i in np.argsort(-weights, kind="stable")[:3] if weights[i] > 0]
         found.append(Suggestion(" · ".join(best), tuple(sorted(int(ids[i]) for i in members))))
     return sorted(found, key=lambda s: (-len(s.response_ids), s.response_ids))

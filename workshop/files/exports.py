@@ -1,5 +1,5 @@
 """Exports of one workshop: a documented JSON format, an Excel workbook with a sheet per entity (and
-an `answers` sheet that reads on its own), a zip of CSV files, and the HTML report (workshop.files.html_report).
+an `answers` sheet that reads on its own), a zip of CSV files, and the HTML report (workshop.files.report).
 The workshop is read by workshop.services.workshop_export; here the document becomes each file.
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
@@ -11,7 +11,11 @@ theme or item) by id; a comment on the week's log names its `response_id` and `t
 `offer`, `spaces` 0-3, `strength`,
 `target_groups`, `partners`, `note`, `done`), a proposed offer the register lacked flagged `proposed` (its
 `offer_id` null until accepted). `mapping`: the phase's `status` and `scope`, and the facilitator's
-`decisions` (values accepted into the register, `mapped_by` the teams they came from).
+`decisions` (values accepted into the register, `mapped_by` the teams they came from). `proposals`: each
+proposal to the library (`title`, `proposer`, `description`, `spaces`, `target_groups`, `partner_id`,
+`is_open`) with its `screening` (one entry per rater and question: `rater` "team:<id>" or "facilitator",
+`team_id`, `question` 1-14, `answer` yes/no/unsure, `note`) and leadership's `verdict` (`verdict` yes,
+conditions or no, and its `reason`; null until given).
 Codes and their hashes are never exported.
 Text stays raw in JSON; in CSV and XLSX a cell starting with = + - @ tab or CR gets a leading '.
 CSV: a zip holding answers.csv (every answer with its team, question and main point) and one CSV per

@@ -1,5 +1,5 @@
 """Spreadsheet cells into offers: numbers as Danish Excel writes them (`1.250` = 1250, `3,5` = 3.5),
-lists split on `,` or `;`, statuses and target groups in English or Danish; every bad cell becomes a
+lists split on `,` or `;`, statuses and target groups in English, Danish, Norwegian or Dutch; every bad cell becomes a
 problem naming its row (as the spreadsheet shows it), its column and what is wrong."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from workshop.domain.model import (
     text_problem,
 )
 from workshop.files.exports import FORMULA_START
+from workshop.files.offer_words import STATUSES, TARGET_GROUPS
 from workshop.files.spreadsheet import Cell
 
 Progress = Callable[[float], None]
@@ -31,31 +32,6 @@ TEXT_LIMITS = {
     "tags": MAX_SHORT_TEXT,
 }
 MAX_PROBLEMS = 1000  # a report longer than this helps nobody; the count says how many more
-STATUS_WORDS: dict[str, OfferStatus] = {
-    "active": OfferStatus.ACTIVE,
-    "aktiv": OfferStatus.ACTIVE,
-    "i gang": OfferStatus.ACTIVE,
-    "planned": OfferStatus.PLANNED,
-    "planlagt": OfferStatus.PLANNED,
-    "paused": OfferStatus.PAUSED,
-    "pause": OfferStatus.PAUSED,
-    "på pause": OfferStatus.PAUSED,
-    "sat på pause": OfferStatus.PAUSED,
-}
-# Danish words for the default target groups (workshop.domain.model.DEFAULT_TARGET_GROUPS).
-TARGET_GROUP_WORDS: dict[str, str] = {
-    "børn": "children",
-    "unge": "young people",
-    "voksne": "adults",
-    "seniorer": "seniors",
-    "ældre": "seniors",
-    "familier": "families",
-    "børnefamilier": "families",
-    "nytilkomne": "newcomers",
-    "tilflyttere": "newcomers",
-    "virksomheder": "businesses",
-    "erhverv": "businesses",
-}
 _THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
 _THOUSANDS_COMMA = re.compile(r"[+-]?\d{1,3}(,\d{3})+\.\d+")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
@@ -122,20 +98,21 @@ def split_list(cell: Cell) -> list[str]:
 
 
 def status_of(cell: Cell) -> OfferStatus:
-    text = text_of(cell).casefold()
+    text = text_of(cell)
     if not text:
         return OfferStatus.ACTIVE
-    if text in STATUS_WORDS:
-        return STATUS_WORDS[text]
-    raise CellError(f"{text_of(cell)!r} is not a status (active, planned, paused / aktiv, planlagt, pause)")
+    found = STATUSES.find(text)
+    if found is not None:
+        return OfferStatus(found)
+    raise CellError(f"{text!r} is not a status (active, planned, paused / aktiv, planlagt, pause)")
 
 
 def target_groups_of(cell: Cell, known: dict[str, str]) -> list[str]:
-    """Target groups by their name in the workshop's list (any case) or a Danish word for a default one."""
+    """Target groups by their name in the workshop's list (any case), or a default one's name in any of the
+    four languages."""
     found = []
     for item in split_list(cell):
-        word = item.casefold()
-        name = known.get(word) or known.get(TARGET_GROUP_WORDS.get(word, ""))
+        name = known.get(item.casefold()) or known.get(TARGET_GROUPS.find(item) or "")
         if name is None:
             raise CellError(f"{item!r} is not a target group of this workshop ({', '.join(known.values())})")
         found.append(name)

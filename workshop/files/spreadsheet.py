@@ -1,6 +1,6 @@
 """Spreadsheets as people have them, read into one plain table: CSV in UTF-8, UTF-8 with BOM, UTF-16 or
 cp1252 (Danish Excel) with `,` `;` or tab between cells, and XLSX workbooks with several sheets.
-The column mapping is guessed from English and Danish headers and the space names in all four languages."""
+The column mapping is guessed from headers as people write them in English, Danish, Norwegian and Dutch."""
 
 from __future__ import annotations
 
@@ -16,32 +16,15 @@ from typing import cast
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
 
-from workshop.config.spaces import spaces
-from workshop.domain.errors import ImportRejected, UnreadableFile
+from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.offer_fields import FIELDS
 from workshop.files.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_size, check_table, check_workbook
+from workshop.files.offer_words import field_of_header
 
 Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 SEPARATORS: dict[str, str] = {";": "semicolon", ",": "comma", "\t": "tab"}
 IGNORE = ""
-# Headers people write, normalised (lower case, no punctuation); the spaces come from spaces.yaml.
-HEADER_WORDS: dict[str, frozenset[str]] = {
-    "name": frozenset({"name", "offer", "offer name", "title", "navn", "tilbud", "tilbuddets navn", "titel"}),
-    "description": frozenset({"description", "beskrivelse", "about", "indhold"}),
-    "owner_team": frozenset(
-        {"owner team", "owner", "team", "responsible", "ansvarlig", "ansvarligt team", "ejer", "afdeling"}
-    ),
-    "target_groups": frozenset({"target group", "target groups", "audience", "målgruppe", "målgrupper"}),
-    "status": frozenset({"status", "tilstand"}),
-    "reach": frozenset(
-        {"reach", "users per year", "users", "brugere", "brugere pr år", "rækkevidde", "antal brugere", "besøgende"}
-    ),
-    "strength": frozenset({"strength", "styrke"}),
-    "primary_space": frozenset({"primary space", "primært rum", "hovedrum"}),
-    "partners": frozenset({"partners", "partner", "partnere", "samarbejdspartnere", "samarbejdspartner"}),
-    "tags": frozenset({"tags", "tag", "keywords", "nøgleord", "emneord"}),
-}
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -199,20 +182,9 @@ def _table(records: list[list[Cell]], filename: str, **about: object) -> SourceT
     return SourceTable(header, rows, numbers, header_row=start + 1, **about)  # type: ignore[arg-type]
 
 
-def normalise_header(text: str) -> str:
-    """A header as compared: lower case, without '(0-3)' hints, punctuation or double spaces."""
-    text = re.sub(r"\(.*?\)", " ", text.casefold())
-    text = re.sub(r"[_\-.:/]", " ", text)
-    return " ".join(text.split())
-
-
 def guess_field(header: str) -> str:
-    """The offer field a header names, or IGNORE."""
-    clean = normalise_header(header)
-    space = spaces().key_for_name(clean) or spaces().key_for_name(header)
-    if space:
-        return space
-    return next((name for name, words in HEADER_WORDS.items() if clean in words), IGNORE)
+    """The offer field a header names, in any of the four languages (workshop.files.offer_words), or IGNORE."""
+    return field_of_header(header) or IGNORE
 
 
 def guess_mapping(header: Sequence[str]) -> list[str]:
@@ -234,3 +206,29 @@ def check_mapping(table: SourceTable, mapping: Sequence[str]) -> None:
         problems.append((where, "spaces", "no column holds a space (e.g. 'Inspiration space' or 'Læringsrummet')"))
     if problems:
         raise ImportRejected(problems)
+
+
+def mapping_with(header: Sequence[str], guessed: Sequence[str], spec: str) -> list[str]:
+    """The guessed mapping with the columns a `Header=field,Header=field` spec names mapped by hand (a field
+    of FIELDS, or `ignore`); headers compare without case. Raises InvalidInput naming what is wrong."""
+    mapping = list(guessed)
+    by_header = {h.strip().casefold(): i for i, h in enumerate(header)}
+    for item in (part.strip() for part in spec.split(",")):
+        if not item:
+            continue
+        name, sep, field = (piece.strip() for piece in item.partition("="))
+        if not sep or not name:
+            raise InvalidInput(f"--map {item!r}: write Header=field", field="map")
+        if name.casefold() not in by_header:
+            raise InvalidInput(f"--map: no column is headed {name!r} (the columns: {', '.join(header)})", field="map")
+        if field.casefold() in ("ignore", ""):
+            field = IGNORE
+        elif field not in FIELDS:
+            raise InvalidInput(f"--map {item!r}: {field!r} is not a field ({', '.join(FIELDS)}, ignore)", field="map")
+        mapping[by_header[name.casefold()]] = field
+    return mapping
+
+
+def ignored_columns(header: Sequence[str], mapping: Sequence[str]) -> list[str]:
+    """The headers of the columns a mapping leaves out (their cells are not read)."""
+    return [h for h, f in zip(header, mapping, strict=True) if f == IGNORE]

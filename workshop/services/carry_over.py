@@ -1,6 +1,7 @@
-"""A new workshop from an earlier one: the offers, partners, target groups, main points, space weights and
-thresholds it chose to carry, so a second year starts where the first ended. Teams, days, questions,
-answers, themes and actions are never carried: they belong to the week that made them."""
+"""A new workshop from an earlier one: the offers, partners, target groups, main points, space weights,
+thresholds, proposals (without their screening and verdict) and the library's assets it chose to carry, so
+a second year starts where the first ended. Teams, days, questions, answers, themes, actions and the teams'
+proposed assets and partners are never carried: they belong to the week that made them."""
 
 from __future__ import annotations
 
@@ -12,18 +13,22 @@ from workshop.domain.codes import check_new_passcode
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.priorities import THRESHOLD_FIELDS
+from workshop.services.proposals import carry_proposals
 from workshop.services.workshops import insert_workshop
 from workshop.store import write
-from workshop.store.tables import main_points, offers, partners, space_weights, target_groups, workshops
+from workshop.store.tables import assets, main_points, offers, partners, space_weights, target_groups, workshops
 
 # What can be carried, in the order a facilitator reads them.
-PARTS: tuple[str, ...] = ("offers", "partners", "target_groups", "main_points", "weights", "thresholds")
+PARTS: tuple[str, ...] = (
+    "offers", "partners", "target_groups", "main_points", "weights", "thresholds", "proposals", "assets",
+)  # fmt: skip
 
 _TABLES: dict[str, Table] = {
     "offers": offers,
     "partners": partners,
     "target_groups": target_groups,
     "main_points": main_points,
+    "assets": assets,  # the leaflet's list: kept up to date year by year, as the guide advises
 }
 
 
@@ -77,6 +82,8 @@ def new_from(
         if "thresholds" in chosen:
             values = {f: getattr(earlier, f) for f in THRESHOLD_FIELDS}
             conn.execute(workshops.update().where(workshops.c.id == new_id).values(**values))
+        if "proposals" in chosen:
+            carry_proposals(conn, earlier_id, new_id)
     return new_id
 
 

@@ -10,20 +10,27 @@ from workshop.config.templates import Demo, DemoMapping, demo
 from workshop.domain.errors import ConfigError
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
+from workshop.domain.screening import team_rater
 from workshop.services.access import team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import (
     actions,
+    asset_proposals,
+    assets,
     days,
     mapping_phases,
     mappings,
     offers,
+    partner_proposals,
+    partners,
+    proposals,
     publications,
     questions,
     reactions,
     responses,
+    screenings,
     settings,
     teams,
     theme_responses,
@@ -39,9 +46,10 @@ def demo_ids(engine: Engine) -> list[int]:
         return [r.id for r in conn.execute(select(workshops.c.id).where(workshops.c.is_demo.is_(True)))]
 
 
-def create_demo(engine: Engine) -> int:
-    """(Re)create the demo workshop; any earlier demo is deleted. Returns the new id."""
-    data = demo()
+def create_demo(engine: Engine, lang: str = "en") -> int:
+    """(Re)create the demo workshop in a content language (data/demo/<lang>.yaml); any earlier demo is
+    deleted. Returns the new id."""
+    data = demo(lang)
     with write(engine) as conn:
         conn.execute(workshops.delete().where(workshops.c.is_demo.is_(True)))
     workshop_id = create_workshop(
@@ -52,6 +60,7 @@ def create_demo(engine: Engine) -> int:
         template_key=data.template,
         description=data.description,
         is_demo=True,
+        language=lang,
     )
     team_ids = {t.name: add_team(engine, workshop_id, t.name, t.code)[0].id for t in data.teams}
     with write(engine) as conn:
@@ -88,9 +97,11 @@ def create_demo(engine: Engine) -> int:
             )
         if rows:
             conn.execute(responses.insert(), rows)
-        _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()})
+        _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()}, lang)
         if data.mapping is not None:
             _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
+        _demo_proposals(conn, workshop_id, data, team_ids, stamp)
+        _demo_partnership(conn, workshop_id, data, team_ids, stamp)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
         conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return workshop_id
@@ -102,6 +113,7 @@ def _add_decisions(
     data: Demo,
     team_ids: dict[str, int | None],
     question_ids: dict[tuple[int, int], int],
+    lang: str,
 ) -> None:
     """Leadership's side of the demo: themes with decisions, actions in every state, the teams'
     reactions, and (if the demo says so) all of it published to the teams."""
@@ -127,7 +139,9 @@ def _add_decisions(
             key = (team_ids.get(ref.team), question_ids.get((ref.day, ref.question)))
             if key not in answer_ids:
                 where = f"themes[{n}].answers"
-                raise ConfigError("demo.yaml", where, None, f"no answer of {ref.team} to day {ref.day} Q{ref.question}")
+                raise ConfigError(
+                    f"demo/{lang}.yaml", where, None, f"no answer of {ref.team} to day {ref.day} Q{ref.question}"
+                )
             conn.execute(theme_responses.insert().values(theme_id=theme_id, response_id=answer_ids[key]))
         for action in theme.actions:
             due = today + dt.timedelta(days=action.due_in_days) if action.due_in_days is not None else None
@@ -208,9 +222,48 @@ def _demo_mapping(
                                       "description": ""} | r for r in rows])  # fmt: skip
 
 
-def demo_codes_hint() -> dict[str, object]:
-    """The demo's codes, shown on its home page (they are fictional and public)."""
-    data = demo()
+def _demo_proposals(
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+) -> None:
+    """The screened proposals, each with every listed team's answers and leadership's verdict."""
+    partner_ids = dict(
+        conn.execute(select(partners.c.name, partners.c.id).where(partners.c.workshop_id == workshop_id)).all()
+    )
+    for p in data.proposals:
+        fields = p.model_dump(exclude={"partner", "screenings", "verdict"}, mode="json")
+        proposal_id = conn.execute(
+            proposals.insert()
+            .values(workshop_id=workshop_id, partner_id=partner_ids.get(p.partner), verdict=p.verdict, **fields)
+            .returning(proposals.c.id)
+        ).scalar_one()
+        rows = [
+            {"workshop_id": workshop_id, "proposal_id": proposal_id, "rater": team_rater(int(team_ids[s.team] or 0)),
+             "team_id": team_ids[s.team], "question": n, "answer": answer.value, "note": s.notes.get(n, ""),
+             "updated_at": stamp}
+            for s in p.screenings for n, answer in s.answered()
+        ]  # fmt: skip
+        if rows:
+            conn.execute(screenings.insert(), rows)
+
+
+def _demo_partnership(
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+) -> None:
+    """The library's assets in order, and the teams' proposed assets and partners, still to be decided."""
+    rows = [{"workshop_id": workshop_id, "position": n, **a.model_dump()} for n, a in enumerate(data.assets, 1)]
+    if rows:
+        conn.execute(assets.insert(), rows)
+    for table, items in ((asset_proposals, data.asset_proposals), (partner_proposals, data.partner_proposals)):
+        for p in items:
+            values = p.model_dump(mode="json", exclude={"team"})
+            conn.execute(
+                table.insert().values(workshop_id=workshop_id, team_id=team_ids[p.team], created_at=stamp, **values)
+            )
+
+
+def demo_codes_hint(lang: str = "en") -> dict[str, object]:
+    """The demo's codes (in the demo's content language), shown on its home page (fictional and public)."""
+    data = demo(lang)
     return {
         "facilitator": data.facilitator_code,
         "leadership": data.leadership_code,
@@ -222,11 +275,14 @@ def working_demo_team_codes(engine: Engine, workshop_id: int) -> dict[str, str]:
     """The demo's team codes that still open their team: a facilitator may have renamed a team or
     regenerated its code, and the home page must not show a code that no longer works."""
     with engine.connect() as conn:
-        salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
+        found = conn.execute(
+            select(workshops.c.team_code_salt, workshops.c.language).where(workshops.c.id == workshop_id)
+        ).first()
         stored = {
             (r.name, r.code_hash)
             for r in conn.execute(select(teams.c.name, teams.c.code_hash).where(teams.c.workshop_id == workshop_id))
         }
-    if salt is None:
+    if found is None:
         return {}
-    return {t.name: t.code for t in demo().teams if (t.name, team_code_hash(t.code, salt)) in stored}
+    salt, lang = found
+    return {t.name: t.code for t in demo(lang).teams if (t.name, team_code_hash(t.code, salt)) in stored}

@@ -1,5 +1,5 @@
 """Handing out a workshop: the printable HTML report (the week read here, the document written by
-workshop.files.html_report) and the export files in each format."""
+workshop.files.report) and the export files in each format."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from workshop.config.i18n import FALLBACK, UI_LANGUAGES, translate
 from workshop.domain.space_detail import staff_comparison
-from workshop.files.html_report import VoteResult, Week, Words, render
+from workshop.files.report.document import render
+from workshop.files.report.week import VoteResult, Week, Words
 from workshop.services.actions import actions_frame, with_overdue
 from workshop.services.priorities import staff_ratings, workshop_scores
 from workshop.services.reactions import reactions_frame

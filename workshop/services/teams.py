@@ -13,6 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from sqlalchemy import Engine, func, select
 
+from workshop.config.i18n import date_text, translate
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import MAX_NAME, Team, check_text
 from workshop.services.access import new_team_code, team_code_hash
@@ -112,12 +113,12 @@ def _fresh_code(salt: str, taken: set[str]) -> str:
             return code
 
 
-def join_link(app_url: str, code: str, workshop_id: int | None = None) -> str:
+def join_link(app_url: str, code: str, workshop_id: int | None = None, lang: str | None = None) -> str:
     """The link that opens the app and joins the team: the app's address with ?w=WORKSHOP&code=CODE,
-    so the team joins its own workshop whichever one the others land on."""
+    so the team joins its own workshop whichever one the others land on (&lang=: in the workshop's language)."""
     parts = urlsplit(app_url.strip() or "http://localhost:8501")
     base = f"{parts.scheme or 'http'}://{parts.netloc}{parts.path.rstrip('/')}" if parts.netloc else app_url
-    query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code}
+    query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code} | ({"lang": lang} if lang else {})
     return f"{base}/?{urlencode(query)}"
 
 
@@ -126,11 +127,13 @@ def qr_svg(link: str) -> str:
     return str(segno.make(link, error="m").svg_inline(scale=4, border=2))
 
 
-def code_sheet_html(workshop_name: str, codes: list[TeamCode], app_url: str, heading: str = "Join codes") -> str:
-    """A printable page: one card per team with its name, code, join link and QR code (both carry the workshop)."""
+def code_sheet_html(workshop_name: str, codes: list[TeamCode], app_url: str, lang: str = "en") -> str:
+    """A printable page in the workshop's language: one card per team with its name, code, join link and
+    QR code (both carry the workshop)."""
+    heading = translate(lang, "teams.sheet_heading")
     cards = []
     for item in codes:
-        link = join_link(app_url, item.code, item.team.workshop_id)
+        link = join_link(app_url, item.code, item.team.workshop_id, lang)
         cards.append(
             '<section class="card">'
             f"<h2>{html.escape(item.team.name)}</h2>"
@@ -139,9 +142,10 @@ def code_sheet_html(workshop_name: str, codes: list[TeamCode], app_url: str, hea
             f'<p class="link">{html.escape(link)}</p>'
             "</section>"
         )
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    now = dt.datetime.now()
+    stamp = f"{date_text(now.date(), lang)} {now:%H:%M}"
     return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         f"<title>{html.escape(workshop_name)} — {html.escape(heading)}</title>"
         "<style>body{font-family:sans-serif;margin:1cm}"
         ".card{display:inline-block;width:8.5cm;margin:.3cm;padding:.4cm;border:1px dashed #888;"

@@ -13,13 +13,17 @@ from workshop.domain.model import SPACE_KEYS
 from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.mapping_review import export_decisions, export_mappings
+from workshop.services.screening import export_proposals
 from workshop.store import read
 from workshop.store.tables import (
     actions,
+    asset_proposals,
+    assets,
     comments,
     days,
     main_points,
     offers,
+    partner_proposals,
     partners,
     questions,
     reactions,
@@ -46,6 +50,9 @@ ENTITIES: dict[str, Table] = {
     "votes": votes,
     "vote_dots": vote_dots,
     "comments": comments,
+    "assets": assets,  # the library's assets, in the facilitator's order (`position`)
+    "asset_proposals": asset_proposals,  # assets the teams proposed, with their status
+    "partner_proposals": partner_proposals,  # partners and contacts the teams proposed, with their status
 }
 # Each entity's exported columns (codes and the workshop id left out): the header of an empty sheet.
 COLUMNS: dict[str, list[str]] = {
@@ -86,6 +93,7 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
         links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
         doc["mappings"] = export_mappings(conn, workshop_id)
         doc["mapping"] = export_decisions(conn, workshop_id)
+        doc["proposals"] = export_proposals(conn, workshop_id)
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
     return doc

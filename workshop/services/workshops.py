@@ -43,16 +43,19 @@ def create_workshop(
     description: str = "",
     is_demo: bool = False,
     *,
+    language: str = "en",
     strict_passcodes: bool = False,
 ) -> int:
-    """A new workshop, empty or filled from a template; returns its id and makes it current if none is.
+    """A new workshop in a content language, empty or filled from that language's template; returns its id
+    and makes it current if none is.
     With strict_passcodes (a person chose them, on the page or the command line) short or common
     passcodes are refused; tests and the public demo may keep short ones."""
     _checked_name(name)
     if strict_passcodes:
         check_new_passcode(facilitator_code, "facilitator passcode")
         check_new_passcode(leadership_code, "leadership passcode")
-    chosen: Template | None = template(template_key) if template_key else None
+    language = _checked_language(language)
+    chosen: Template | None = template(template_key, language) if template_key else None
     with write(engine) as conn:
         workshop_id = insert_workshop(
             conn,
@@ -60,7 +63,7 @@ def create_workshop(
             facilitator_code,
             leadership_code,
             description=description or (chosen.description if chosen else ""),
-            language=chosen.language if chosen else "en",
+            language=language,
             template_key=template_key or "",
             is_demo=is_demo,
         )
@@ -70,6 +73,12 @@ def create_workshop(
         if chosen is not None:
             _apply_template(conn, workshop_id, chosen)
     return workshop_id
+
+
+def _checked_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise InvalidInput(f"the language must be one of {', '.join(LANGUAGES)}, not {language!r}", field="language")
+    return language
 
 
 def _checked_name(name: str) -> str:
@@ -128,8 +137,7 @@ def update_workshop(
     """Rename a workshop, change its description, content language and dates (InvalidInput names the field)."""
     name = _checked_name(name)
     description = check_text(description.strip(), "description", MAX_LONG_TEXT)
-    if language not in LANGUAGES:
-        raise InvalidInput(f"the language must be one of {', '.join(LANGUAGES)}, not {language!r}", field="language")
+    language = _checked_language(language)
     if start_date and end_date and end_date < start_date:
         raise InvalidInput(
             f"the end date {end_date.isoformat()} is before the start date {start_date.isoformat()}", field="end_date"

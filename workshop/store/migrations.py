@@ -9,18 +9,23 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 
 from workshop.store.engine import write
 from workshop.store.tables import (
+    asset_proposals,
+    assets,
     comments,
     data_versions,
     mapping_decisions,
     mapping_phases,
     mappings,
     metadata,
+    partner_proposals,
     profile_ratings,
     projector_links,
+    proposals,
     publications,
     reactions,
     recap_quotes,
     role_sessions,
+    screenings,
     settings,
     target_groups,
     vote_dots,
@@ -81,7 +86,11 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[projector_links, recap_quotes]),
     # 9 -> 10: a facilitator's or leadership's sign-in that survives a reload (issue 14)
     lambda conn: metadata.create_all(conn, tables=[role_sessions]),
-    _version_shards,  # 10 -> 11: data versions in shards, no hot row for concurrent writers (issue 17)
+    # 10 -> 11: proposals screened with the "How to Say No" questions, and leadership's verdict (issue 16)
+    lambda conn: metadata.create_all(conn, tables=[proposals, screenings]),
+    # 11 -> 12: the library's assets, the teams' proposed assets and partners (issue 16)
+    lambda conn: metadata.create_all(conn, tables=[assets, asset_proposals, partner_proposals]),
+    _version_shards,  # 12 -> 13: data versions in shards, no hot row for concurrent writers (issue 17)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

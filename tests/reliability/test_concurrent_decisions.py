@@ -1,0 +1,55 @@
+"""The facilitator accepting one team's proposal in several tabs at the same moment: one tab wins, the
+others are told it was decided already, and the register gains the partner once (the list the asset once)
+— SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from tests.reliability.conftest import open_week
+from workshop.domain.errors import InvalidInput
+from workshop.services.assets import decide_asset_proposal, list_assets, propose_asset
+from workshop.services.offers import partners_frame
+from workshop.services.partner_proposals import decide_partner_proposal, propose_partner
+
+TABS = 6
+
+
+def all_at_once(act: Callable[[], object]) -> tuple[int, list[str]]:
+    """Run `act` in TABS threads released together: how many succeeded, and the errors' fields."""
+    start = threading.Barrier(TABS)
+    done: list[object] = []
+    refused: list[str] = []
+    failed: list[BaseException] = []
+
+    def tab() -> None:
+        start.wait()
+        try:
+            done.append(act())
+        except InvalidInput as exc:
+            refused.append(str(exc.params.get("field")))
+        except BaseException as exc:  # a unique violation or a deadlock must fail the test
+            failed.append(exc)
+
+    threads = [threading.Thread(target=tab) for _ in range(TABS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failed == []
+    return len(done), refused
+
+
+def test_tabs_accepting_one_proposal_at_once_add_it_once(engine: Engine) -> None:
+    week = open_week(engine, teams=2)
+    wid, team = week.workshop_id, week.teams[0]
+    proposed = propose_partner(engine, team, {"name": "Nordby Job Centre", "contact": "Lise Holm"})
+    assert all_at_once(lambda: decide_partner_proposal(engine, wid, proposed.id, True)) == (1, ["status"] * 5)
+    assert list(partners_frame(engine, wid)["name"]) == ["Nordby Job Centre"]
+
+    asset = propose_asset(engine, team, "Rooms for debates")
+    assert all_at_once(lambda: decide_asset_proposal(engine, wid, asset, True)) == (1, ["status"] * 5)
+    assert [a.title for a in list_assets(engine, wid)] == ["Rooms for debates"]

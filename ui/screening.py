@@ -1,0 +1,184 @@
+"""Glue for the "How to Say No" screening: a proposal's summary, the facilitator's proposal form, the
+screening form (a team's or the facilitator's), and the card leadership reads and decides on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import pandas as pd
+import streamlit as st
+
+from ui import data
+from ui.context import engine, lang, t, workshop
+from ui.widgets import bold, error_edge, md, multiselect, option, plain, tr
+from workshop.config.spaces import spaces
+from workshop.config.templates import screening_questions
+from workshop.domain.model import SPACE_KEYS
+from workshop.domain.screening import NOTE_MAX, Answered, Proposal, ScreeningAnswer, Verdict, disagreements
+from workshop.services.proposals import record_verdict, save_proposal
+from workshop.services.screening import Card
+
+FLASH = "screening_flash"
+
+
+def flash() -> None:
+    """The message the last save left for this run."""
+    if message := st.session_state.pop(FLASH, None):
+        st.success(message)
+
+
+def _space(key: str) -> str:
+    return spaces().space_name(key, lang())
+
+
+def summary(proposal: Proposal, partner: str = "", verdict: bool = True) -> None:
+    """Who proposes what, for which spaces and target groups, and (`verdict`) leadership's verdict once given."""
+    bold(proposal.title)
+    if proposal.proposer:
+        st.caption(tr("screening.proposed_by", name=proposal.proposer))
+    if proposal.description:
+        plain(proposal.description)
+    about = [_space(k) for k in proposal.spaces] + list(proposal.target_groups)
+    if about:
+        st.caption(tr("screening.concerns", what=", ".join(about)))
+    if partner:
+        st.caption(tr("screening.partner", name=partner))
+    if verdict and proposal.verdict is not None:
+        st.info(tr(f"screening.verdict_is.{proposal.verdict.value}", reason=proposal.verdict_reason), icon="⚖️")
+
+
+def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -> None:
+    """Add a proposal (current None) or edit one."""
+    partners = data.partners_frame(workshop_id)
+    partner_names = {int(i): str(n) for i, n in zip(partners["id"], partners["name"], strict=True)}
+    groups = list(dict.fromkeys([*data.list_target_groups(workshop_id), *(current.target_groups if current else [])]))
+    with st.form(key, clear_on_submit=current is None):
+        title = st.text_input(t("screening.col.title"), value=current.title if current else "", max_chars=200)
+        proposer = st.text_input(t("screening.col.proposer"), value=current.proposer if current else "", max_chars=200)
+        about = st.text_area(
+            t("screening.col.description"), value=current.description if current else "", max_chars=5000
+        )
+        chosen_spaces = multiselect(
+            st,
+            t("screening.col.spaces"),
+            list(SPACE_KEYS),
+            default=current.spaces if current else [],
+            format_func=_space,
+        )
+        chosen_groups = multiselect(
+            st,
+            t("screening.col.target_groups"),
+            groups,
+            default=current.target_groups if current else [],
+            format_func=option,
+        )
+        choices = [None, *partner_names]
+        linked = current.partner_id if current and current.partner_id in partner_names else None
+        partner = st.selectbox(
+            t("screening.col.partner"), choices, index=choices.index(linked),
+            format_func=lambda k: option(partner_names[k]) if k is not None else t("screening.no_partner"),
+        )  # fmt: skip
+        if st.form_submit_button(t("screening.save_proposal") if current else t("screening.add_proposal")):
+            fields = {"title": title, "proposer": proposer, "description": about, "spaces": chosen_spaces,
+                      "target_groups": chosen_groups, "partner_id": partner}  # fmt: skip
+            with error_edge() as edge:
+                save_proposal(engine(), workshop_id, fields, current.id if current else None)
+            if edge.ok:
+                st.session_state[FLASH] = tr("screening.proposal_saved", title=title.strip())
+                st.rerun()
+
+
+def screening_form(
+    proposal: Proposal, saved: Mapping[int, Answered], save: Callable[[Iterable[dict[str, object]]], int]
+) -> None:
+    """The 14 questions, each answered yes / no / unsure with an optional note; disabled once closed."""
+    closed = not proposal.is_open
+    if closed:
+        st.info(t("screening.closed"), icon="🔒")
+    with st.form(f"screen-{proposal.id}"):
+        given = []
+        current = workshop()
+        asked = screening_questions(current.language if current is not None else "en")  # the workshop's language
+        for n, question in enumerate(asked, start=1):
+            before = saved.get(n)
+            bold(f"{n}. {question}")
+            left, right = st.columns([2, 3])
+            answer = left.radio(
+                t("screening.answer"), list(ScreeningAnswer), format_func=lambda a: t(f"screening.answer.{a}"),
+                index=list(ScreeningAnswer).index(before.answer) if before else None, horizontal=True,
+                key=f"screen-{proposal.id}-{n}", disabled=closed, label_visibility="collapsed",
+            )  # fmt: skip
+            note = right.text_input(
+                t("screening.note"), value=before.note if before else "", max_chars=NOTE_MAX,
+                key=f"screen-{proposal.id}-{n}-note", disabled=closed, placeholder=t("screening.note"),
+                label_visibility="collapsed",
+            )  # fmt: skip
+            given.append({"question": n, "answer": answer, "note": note})
+        if st.form_submit_button(t("screening.save"), disabled=closed, type="primary"):
+            with error_edge() as edge:
+                answered = save(given)
+            if edge.ok:
+                st.session_state[FLASH] = t("screening.saved", n=answered, total=len(given))
+                st.rerun()
+
+
+def spread_table(card: Card) -> None:
+    """Per question: how many said yes, no and unsure, and whether the teams disagree."""
+    rows = [
+        {"#": s.number, t("screening.col.question"): s.question, t("screening.answer.yes"): s.yes,
+         t("screening.answer.no"): s.no, t("screening.answer.unsure"): s.unsure,
+         t("screening.col.disagree"): "⚠️" if s.disagree else ""}
+        for s in card.spread
+    ]  # fmt: skip
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def card_view(workshop_id: int, card: Card) -> None:
+    """One proposal's card: summary, the spread, disagreements, notes, and the verdict form."""
+    summary(card.proposal, card.partner)
+    if not card.raters:
+        st.info(t("screening.not_screened"))
+    else:
+        split = disagreements(card.spread)
+        st.caption(t("screening.raters", n=card.raters))
+        if split:
+            st.warning(t("screening.disagree", questions=", ".join(map(str, split))), icon="⚠️")
+        else:
+            st.caption(t("screening.agree"))
+        spread_table(card)
+        if card.notes:
+            bold(t("screening.notes"))
+            for note in card.notes:
+                who = note.rater or t("role.facilitator")
+                plain(f"{note.question}. {who} ({t(f'screening.answer.{note.answer}')}): {note.note}")
+    verdict_form(workshop_id, card.proposal)
+
+
+def verdict_form(workshop_id: int, proposal: Proposal) -> None:
+    """Leadership's verdict and its reason; a later save replaces it."""
+    with st.form(f"verdict-{proposal.id}"):
+        bold(t("screening.verdict_title"))
+        choices = list(Verdict)
+        chosen = st.radio(
+            t("screening.verdict"), choices, format_func=lambda v: t(f"screening.verdict.{v}"), horizontal=True,
+            index=choices.index(proposal.verdict) if proposal.verdict else None, key=f"verdict-{proposal.id}-pick",
+        )  # fmt: skip
+        reason = st.text_area(
+            t("screening.reason"), value=proposal.verdict_reason, max_chars=5000, key=f"verdict-{proposal.id}-reason"
+        )
+        if st.form_submit_button(t("screening.record_verdict")):
+            with error_edge() as edge:
+                record_verdict(engine(), workshop_id, int(proposal.id or 0), chosen or "", reason)
+            if edge.ok:
+                st.session_state[FLASH] = tr("screening.verdict_saved", title=proposal.title)
+                st.rerun()
+
+
+def md_title(proposal: Proposal) -> str:
+    """A proposal's title for a markdown label (an expander), with its state."""
+    state = (
+        t(f"screening.verdict.{proposal.verdict.value}")
+        if proposal.verdict
+        else t("screening.open" if proposal.is_open else "screening.closed_short")
+    )
+    return f"{md(proposal.title)} — {state}"

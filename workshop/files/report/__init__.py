@@ -1,0 +1,1 @@
+"""The HTML report, in parts: document (render), summary, detail, markup, week."""

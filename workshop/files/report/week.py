@@ -1,0 +1,81 @@
+"""What the report shows of a workshop (Week, as the services read it), and the words and numbers it
+writes: labels from the locale files (the `report.` keys, passed in as `t`), numbers the language's way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from workshop.config.i18n import number, percent
+from workshop.config.spaces import spaces
+from workshop.domain.model import MainPoint, Theme
+from workshop.domain.space_detail import verdict
+
+Words = Callable[..., str]  # t(key, **params): a `report.` text of the locale files, values filled in
+TERMS = 5  # key terms named per main point in the summary
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    """One dot vote as the report shows it: what it was on and every item with its dots, most first."""
+
+    title: str
+    target: str  # "themes" or "actions"
+    dots: int  # per team
+    is_open: bool
+    ranked: Sequence[tuple[int, str, int]]  # services.votes.vote_results
+
+
+@dataclass(frozen=True)
+class Week:
+    """What the report shows of a workshop, as the services read it."""
+
+    name: str
+    language: str
+    answers: pd.DataFrame  # services.week_material.consolidation_answers
+    points: Sequence[MainPoint]
+    questions: pd.DataFrame  # services.week_material.questions_frame
+    options: dict[int, list[str]]  # services.week_material.question_options
+    drafts: pd.DataFrame  # services.week_material.drafts_frame
+    teams: list[str]
+    space_scores: pd.DataFrame  # services.priorities.workshop_scores(...).spaces
+    themes: Sequence[Theme]
+    actions: pd.DataFrame  # services.actions.with_overdue(actions_frame(...), today)
+    aim_scores: pd.DataFrame = field(default_factory=pd.DataFrame)  # workshop_scores(...).aims
+    staff: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.space_detail.staff_comparison
+    reactions: pd.DataFrame = field(default_factory=pd.DataFrame)  # services.reactions.reactions_frame
+    votes: Sequence[VoteResult] = ()
+
+
+class Numbers:
+    """Shares, points and means written the way the report's language writes them (workshop.config.i18n)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def share(self, value: object) -> str:
+        return percent(float(value), self.lang)  # type: ignore[arg-type]
+
+    def points(self, value: object) -> str:
+        rounded = round(float(value) * 100)  # type: ignore[arg-type]
+        return f"{rounded:+d}" if rounded else "0"
+
+    def mean(self, value: object, *, sign: bool = False) -> str:
+        if value is None or value != value:
+            return ""
+        return number(float(value), self.lang, 1, sign=sign)  # type: ignore[arg-type]
+
+
+def name(key: str, lang: str) -> str:
+    """A space's or aim's name in the language (the key itself for anything else)."""
+    config = spaces()
+    if key in config.spaces:
+        return config.space_name(key, lang)
+    return config.aim_name(key, lang) if key in config.aims else key
+
+
+def verdict_text(weak: object, strong: object, t: Words) -> str:
+    found = verdict(bool(weak), bool(strong))
+    return t(f"report.verdict.{found}") if found else ""
