@@ -9,10 +9,19 @@ from sqlalchemy import Engine
 
 from bench.floors import PageCost, _app, add_one_offer
 from bench.synthetic import Fixture
+from workshop.charts.network_circle import network_circle_figure
 from workshop.charts.offer_map import map_points
+from workshop.domain.model import RelationStage, Sector
 from workshop.domain.profile import PAIRS, profile_summary
 from workshop.services.offers import list_target_groups, partners_frame, register_frame
-from workshop.services.partners import add_partner, partner_register, partners_by_space
+from workshop.services.partner_history import stage_history
+from workshop.services.partners import (
+    add_partner,
+    partner_register,
+    partners_by_space,
+    partners_by_target_group,
+    weak_space_check,
+)
 from workshop.services.priorities import load_weights, offer_details, staff_ratings, workshop_scores
 from workshop.services.profile_ratings import profile_frame, rate_profile
 
@@ -47,8 +56,12 @@ def _offer_map(engine: Engine, fx: Fixture) -> object:
 
 def _partners(engine: Engine, fx: Fixture) -> object:
     _app(engine, fx)
-    by_space = partners_by_space(engine, fx.workshop_id)
-    return partner_register(engine, fx.workshop_id), by_space, register_frame(engine, fx.workshop_id)
+    wid = fx.workshop_id
+    register, by_space = partner_register(engine, wid), partners_by_space(engine, wid)
+    circle = network_circle_figure(register, {s: s for s in RelationStage}, {s: s for s in Sector})
+    flag = weak_space_check(workshop_scores(engine, wid).spaces, register, by_space)
+    by_group, history = partners_by_target_group(engine, wid), stage_history(engine, wid)
+    return register, by_space, circle, flag, by_group, history, register_frame(engine, wid)
 
 
 def _import_offers(engine: Engine, fx: Fixture) -> object:

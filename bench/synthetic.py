@@ -16,7 +16,17 @@ from workshop.services.demo import create_demo, demo_codes_hint
 from workshop.services.week import list_days, list_questions
 from workshop.services.workshops import create_workshop, list_teams
 from workshop.store import write
-from workshop.store.tables import days, main_points, offers, partners, questions, responses, teams, workshops
+from workshop.store.tables import (
+    days,
+    main_points,
+    offers,
+    partner_stages,
+    partners,
+    questions,
+    responses,
+    teams,
+    workshops,
+)
 
 VOCABULARY = (
     "library children reading families makerspace learning meeting citizens events debate quiet study "
@@ -154,9 +164,16 @@ def _build_large(engine: Engine, size: Size, rng: random.Random) -> Fixture:
                 for n, name in enumerate(team_names)
             ],
         )
-        conn.execute(
-            partners.insert(),
+        partner_ids = conn.execute(
+            partners.insert().returning(partners.c.id, sort_by_parameter_order=True),
             [{"workshop_id": workshop_id, "name": p, "description": _text(rng, 40, 200)} for p in partner_names],
+        ).scalars()
+        conn.execute(  # each partner's first move in the network circle, as the app records it
+            partner_stages.insert(),
+            [
+                {"workshop_id": workshop_id, "partner_id": i, "stage": "network", "changed_on": dt.date(2024, 1, 1)}
+                for i in partner_ids
+            ],
         )
         conn.execute(
             offers.insert(), [_offer_row(rng, workshop_id, n, team_names, partner_names) for n in range(size.offers)]

@@ -1,29 +1,42 @@
-"""The partner register: who the library works with, and which of the four spaces each partner serves."""
+"""The partner register: who the library works with, where each stands in the network circle and how it
+moved there over the years, and which spaces and target groups each partner's offers serve."""
 
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop_id
-from ui.data import partner_register, partners_by_space, register_frame
+from ui.data import partner_register, partners_by_space, partners_by_target_group, register_frame
 from ui.gate import require
-from ui.widgets import error_edge, headed, multiselect, option, plain, tr
+from ui.partners import (
+    add_section,
+    circle_section,
+    edit_section,
+    history_section,
+    sector_label,
+    stage_label,
+    weak_space_flag,
+)
+from ui.widgets import headed, option, plain
 from workshop.config.spaces import spaces
-from workshop.domain.model import SPACE_KEYS, RelationStage, Role, Sector
-from workshop.services.partners import add_partner, served_in_space
+from workshop.domain.model import SPACE_KEYS, Role
+from workshop.services.partners import served_in_space
 from workshop.services.register_export import register_csv
 
 held = require(*Role)
+facilitator = held == Role.FACILITATOR
 wid = int(workshop_id() or 0)
 st.title(t("partners.title"))
 if flash := st.session_state.pop("partners_flash", None):
     st.success(flash)
 register = partner_register(wid)
 space_name = lambda key: spaces().space_name(key, lang())  # noqa: E731
+offers = register_frame(wid)
+offer_names = {int(i): str(n) for i, n in zip(offers["id"], offers["name"], strict=True)}
 if register.empty:
     st.info(t("partners.empty"))
 else:
     shown = register.assign(
-        sector=register["sector"].map(lambda s: t(f"partners.sector.{s}")),
-        stage=register["stage"].map(lambda s: t(f"partners.stage.{s}")),
+        sector=register["sector"].map(sector_label),
+        stage=register["stage"].map(stage_label),
         spaces=register["spaces"].map(lambda keys: [space_name(k) for k in keys]),
     )
     labels = {
@@ -35,33 +48,34 @@ else:
         t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"{t('file.partners')}-{wid}.csv"
     )
 
-    st.subheader(t("partners.by_space"))
-    st.caption(t("partners.by_space_help"))
-    by_space = partners_by_space(wid)
-    st.dataframe(headed(by_space.rename(columns=space_name)), width="stretch")
+    per_space = partners_by_space(wid)
+    circle_section(register)
+    weak_space_flag(wid, register, per_space)
+
+    by_space, by_group = st.columns(2)
+    by_space.subheader(t("partners.by_space"))
+    by_space.caption(t("partners.by_space_help"))
+    by_space.dataframe(headed(per_space.rename(columns=space_name)), width="stretch")
+    by_group.subheader(t("partners.by_group"))
+    by_group.caption(t("partners.by_group_help"))
+    per_group = partners_by_target_group(wid)
+    if per_group.columns.empty:
+        by_group.info(t("partners.no_groups"))
+    else:
+        by_group.dataframe(headed(per_group.rename(columns=option)), width="stretch")
     for column, key in zip(st.columns(4), SPACE_KEYS, strict=True):
         column.markdown(f"**{space_name(key)}**")
-        served = served_in_space(by_space, key)
+        served = served_in_space(per_space, key)
         with column:
             plain("\n".join(served) if served else t("partners.none_in_space"))
 
-if held == Role.FACILITATOR:
-    offers = register_frame(wid)
-    names = {int(i): str(n) for i, n in zip(offers["id"], offers["name"], strict=True)}
-    with st.form("add_partner", clear_on_submit=True):
-        st.subheader(t("partners.add_title"))
-        name = st.text_input(t("partners.col.name"), max_chars=200)
-        sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=lambda s: t(f"partners.sector.{s}"))
-        stage = st.selectbox(
-            t("partners.col.stage"), list(RelationStage), format_func=lambda s: t(f"partners.stage.{s}")
-        )
-        contact = st.text_input(t("partners.col.contact"), max_chars=200)
-        about = st.text_area(t("partners.col.description"), max_chars=5000)
-        linked = multiselect(st, t("partners.col.offers"), list(names), format_func=lambda k: option(names[k]))
-        if st.form_submit_button(t("partners.add")):
-            fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
-            with error_edge() as edge:
-                add_partner(engine(), wid, fields, linked)
-            if edge.ok:
-                st.session_state["partners_flash"] = tr("partners.added", name=name.strip())
-                st.rerun()
+    st.subheader(t("partners.movement"))
+    names = {int(i): str(n) for i, n in zip(register["id"], register["name"], strict=True)}
+    chosen = st.selectbox(t("partners.pick"), list(names), format_func=lambda k: option(names[k]), key="partner_pick")
+    if chosen is not None:
+        history_section(wid, chosen, names[chosen], facilitator)
+        if facilitator:
+            edit_section(wid, register[register["id"] == chosen].iloc[0], offer_names)
+
+if facilitator:
+    add_section(wid, offer_names)

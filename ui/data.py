@@ -11,6 +11,7 @@ from workshop.services import mapping as _mapping
 from workshop.services import mapping_review as _review
 from workshop.services import offers, week, workshops
 from workshop.services import overview as _overview
+from workshop.services import partner_history as _history
 from workshop.services import partners as _partners
 from workshop.services import priorities as _strengths
 from workshop.services import profile_ratings as _profile
@@ -39,6 +40,8 @@ list_target_groups = cached(offers.list_target_groups, "target_groups")
 partners_frame = cached(offers.partners_frame, "partners")
 partner_register = cached(_partners.partner_register, "partners", "offers")
 partners_by_space = cached(_partners.partners_by_space, "partners", "offers")
+partners_by_target_group = cached(_partners.partners_by_target_group, "partners", "offers")
+stage_history = cached(_history.stage_history, "partner_stages", "partners")
 profile_frame = cached(_profile.profile_frame, "profile_ratings")
 load_weights = cached(_strengths.load_weights, "space_weights", "workshops")
 workshop_scores = cached(_strengths.workshop_scores, "offers", "space_weights", "workshops")

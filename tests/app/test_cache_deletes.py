@@ -64,6 +64,8 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "partner_register": lambda w, ids: (w,),
     "partners_by_space": lambda w, ids: (w,),
     "partners_frame": lambda w, ids: (w,),
+    "partners_by_target_group": lambda w, ids: (w,),
+    "stage_history": lambda w, ids: (w,),
     "profile_frame": lambda w, ids: (w,),
     "question_labels": lambda w, ids: (w,),
     "register_frame": lambda w, ids: (w,),

@@ -30,7 +30,8 @@ from workshop.services.answers import Answer, save_draft, submit_answer
 from workshop.services.assets import add_asset, propose_asset
 from workshop.services.comments import add_comment
 from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase
-from workshop.services.offers import add_offers, offers_frame, set_target_groups
+from workshop.services.offers import add_offers, offers_frame, partners_frame, set_target_groups
+from workshop.services.partner_history import add_stage_change
 from workshop.services.partner_proposals import propose_partner
 from workshop.services.partners import add_partner
 from workshop.services.planning import save_day, save_main_point, save_question, set_publish_log_immediately
@@ -115,6 +116,11 @@ def _partner(w: Week, name: str) -> None:
     add_partner(w.engine, w.ids["wid"], fields)
 
 
+def _stage_note(w: Week, note: str) -> None:
+    partner_id = int(partners_frame(w.engine, w.ids["wid"])["id"].iloc[0])
+    add_stage_change(w.engine, w.ids["wid"], partner_id, "collaboration", dt.date(2024, 5, 1), note)
+
+
 def _theme(w: Week, title: str, decision: str) -> None:
     w.ids["theme"] = create_theme(w.engine, w.ids["wid"], title, [w.ids["answer"]], decision=decision)
 
@@ -196,6 +202,7 @@ FIELDS: list[tuple[tuple[str, ...], Callable[..., None]]] = [
     # Target groups are capped at 100 characters: the image's address is shortened.
     (("tg",), lambda w, text: set_target_groups(w.engine, w.ids["wid"], [text.replace("http://127.0.0.1:9", "")])),
     (("partner name",), _partner),
+    (("stage note",), _stage_note),
     (("theme title", "theme decision"), _theme),
     (("action title", "action owner"), _action),
     (("reaction comment",), _reaction),

@@ -141,9 +141,9 @@ def test_the_map_filters_by_team_and_a_facilitator_adds_a_partner(app_db: str) -
     names = map_offer_names(at)
     assert names and len(names) < 20
     at.switch_page("pages/partners.py").run()
-    at.text_input[0].input("Nordby Chess Society")
+    next(w for w in at.text_input if w.form_id == "add_partner").input("Nordby Chess Society")
     offer_id, offer_name = first_offer(app_db)
-    at.multiselect[0].set_value([offer_id])
+    next(w for w in at.multiselect if w.form_id == "add_partner").set_value([offer_id])
     next(b for b in at.button if b.label == "Add partner").click()
     at.run()
     assert [s.value for s in at.success] == ["Partner Nordby Chess Society added."]

@@ -173,6 +173,7 @@ def test_a_version_7_database_gets_workshop_dates_and_keeps_its_workshops(tmp_pa
         conn.execute(text("DROP TABLE role_sessions"))  # schema 10
         for table in ("partner_proposals", "asset_proposals", "assets"):  # schema 12
             conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("DROP TABLE partner_stages"))  # schema 13
         conn.execute(text("UPDATE settings SET value = '7' WHERE key = 'schema_version'"))
     assert migrate(engine) == SCHEMA_VERSION
     assert {"projector_links", "recap_quotes", "role_sessions"} <= set(inspect(engine).get_table_names())
@@ -215,7 +216,7 @@ def test_add_team_prints_a_code_and_a_link_that_join_that_workshop(store_url: st
     added = run_cli(store_url, "add-team", str(second), "Makers", "--app-url", "https://lib.example/workshop/")
     assert added.returncode == 0, added.stderr
     code, link = added.stdout.rstrip("\n").split("\t")
-    assert link == f"https://lib.example/workshop/?w={second}&code={code}"
+    assert link == f"https://lib.example/workshop/?w={second}&code={code}&lang=en"  # the workshop's language
     assert join_team(engine, second, code).name == "Makers"
     default = run_cli(store_url, "add-team", str(second), "Readers").stdout.rstrip("\n").split("\t")
     assert default[1].startswith(f"http://localhost:8501/?w={second}&code=")

@@ -115,6 +115,7 @@ def test_a_database_from_the_first_release_is_brought_forward_with_its_offers(en
         conn.execute(text("DROP TABLE role_sessions"))  # schema 10
         for table in ("partner_proposals", "asset_proposals", "assets"):  # schema 12
             conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("DROP TABLE partner_stages"))  # schema 13
         conn.execute(text("UPDATE settings SET value = '1' WHERE key = 'schema_version'"))
     assert migrate(engine) == SCHEMA_VERSION
     with engine.connect() as conn:

@@ -137,19 +137,19 @@ def test_the_demo_home_shows_only_team_codes_that_still_work(engine: Engine) -> 
     assert len(working_demo_team_codes(engine, workshop_id)) == len(shown) - 1
 
 
-def test_a_version_12_database_keeps_its_data_versions_in_the_sharded_counters(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_version_13_database_keeps_its_data_versions_in_the_sharded_counters(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
     from workshop.store.migrations import SCHEMA_VERSION
     from workshop.store.tables import data_versions, metadata, settings
     from workshop.store.versions import versions
 
-    engine = make_engine(f"sqlite:///{tmp_path / 'v12.sqlite3'}")
-    with engine.begin() as conn:  # release 12: one counter row per table
+    engine = make_engine(f"sqlite:///{tmp_path / 'v13.sqlite3'}")
+    with engine.begin() as conn:  # release 13: one counter row per table
         metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not data_versions])
         conn.execute(text("CREATE TABLE data_versions (table_name VARCHAR(100) PRIMARY KEY, version INTEGER)"))
         conn.execute(text("INSERT INTO data_versions VALUES ('offers', 41), ('responses', 7)"))
-        conn.execute(settings.insert().values(key="schema_version", value="12"))
+        conn.execute(settings.insert().values(key="schema_version", value="13"))
     assert migrate(engine) == SCHEMA_VERSION
     assert versions(engine, "offers", "responses", "teams") == (41, 7, 0)  # never back to a version seen
     workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")

@@ -21,6 +21,7 @@ from workshop.domain.model import (
     Offer,
     Partner,
     QuestionKind,
+    StageChange,
     ThemeStatus,
 )
 from workshop.domain.screening import QUESTION_COUNT, ScreeningAnswer, Verdict, questions_from
@@ -175,6 +176,22 @@ class DemoMapping(_Strict):
     differ: list[DemoMapped] = Field(default_factory=list)
 
 
+class DemoPartner(Partner):
+    """A demo partner with its moves in the network circle over the years (oldest first); its stage is
+    its last move's."""
+
+    history: list[StageChange] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stage_is_the_last_move(self) -> DemoPartner:
+        days = [c.changed_on for c in self.history]
+        if days != sorted(days):
+            raise ValueError(f"partner {self.name!r}: history is not oldest first")
+        if self.history and self.history[-1].stage != self.stage:
+            raise ValueError(f"partner {self.name!r}: stage {self.stage} is not its last move's")
+        return self
+
+
 class DemoScreening(_Strict):
     """One team's screening of a demo proposal: its 14 answers in order as letters (y yes, n no, u unsure,
     - not answered), notes by question number."""
@@ -225,7 +242,7 @@ class Demo(_Strict):
     leadership_code: str
     day_status: list[DayStatus]
     teams: list[DemoTeam] = Field(min_length=1)
-    partners: list[Partner] = Field(default_factory=list)
+    partners: list[DemoPartner] = Field(default_factory=list)
     offers: list[Offer] = Field(default_factory=list)
     answers: list[DemoAnswer] = Field(default_factory=list)
     published: bool = False  # leadership's decisions shown to the teams

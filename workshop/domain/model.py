@@ -148,6 +148,14 @@ class Partner(Strict):
     contact: ShortText = ""
 
 
+class StageChange(Strict):
+    """A partner's move in the network circle on a given day, with a short note on why."""
+
+    stage: RelationStage
+    changed_on: dt.date
+    note: ShortText = ""
+
+
 class Offer(Strict):
     id: int | None = None
     workshop_id: int | None = None

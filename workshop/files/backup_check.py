@@ -32,6 +32,7 @@ WORDS: dict[tuple[str, str], type[StrEnum]] = {
     ("actions", "status"): ActionStatus,
     ("partners", "sector"): Sector,
     ("partners", "stage"): RelationStage,
+    ("partner_stages", "stage"): RelationStage,
 }
 SPACE_COLUMNS = {("questions", "space"), ("actions", "space"), ("offers", "primary_space"), ("space_weights", "space")}
 SPACE_LISTS = {("main_points", "spaces"), ("responses", "spaces")}

@@ -5,8 +5,10 @@ The workshop is read by workshop.services.workshop_export; here the document bec
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
 `actions`, `reactions`, `votes`, `vote_dots`, `comments`, `mappings`. An offer carries `name`, `strength`, and
-`spaces` as an object keyed by space key (0-3). Responses, reactions and dots name their team (and question,
-theme or item) by id; a comment on the week's log names its `response_id` and `team_id`, with its `text` and
+`spaces` as an object keyed by space key (0-3). A partner carries its `stage_history`: its moves in the
+network circle (`stage`, `changed_on`, `note`), oldest first; its `stage` is the last move's (in CSV and
+XLSX the list is one cell of JSON). Responses, reactions and dots name their team (and question, theme or
+item) by id; a comment on the week's log names its `response_id` and `team_id`, with its `text` and
 `hidden` (hidden from the teams by a moderator). `mappings`: one entry per team and offer it mapped (`team`,
 `offer`, `spaces` 0-3, `strength`,
 `target_groups`, `partners`, `note`, `done`), a proposed offer the register lacked flagged `proposed` (its
@@ -60,7 +62,8 @@ def document_json(doc: dict[str, Any]) -> str:
 def safe_cell(value: Any) -> Any:
     """A value as a spreadsheet should hold it: text that would run as a formula is quoted."""
     if isinstance(value, (list, dict)):
-        value = json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else ", ".join(map(str, value))
+        nested = isinstance(value, dict) or any(isinstance(v, dict) for v in value)
+        value = json.dumps(value, ensure_ascii=False) if nested else ", ".join(map(str, value))
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value

@@ -16,7 +16,16 @@ from workshop.services.priorities import THRESHOLD_FIELDS
 from workshop.services.proposals import carry_proposals
 from workshop.services.workshops import insert_workshop
 from workshop.store import write
-from workshop.store.tables import assets, main_points, offers, partners, space_weights, target_groups, workshops
+from workshop.store.tables import (
+    assets,
+    main_points,
+    offers,
+    partner_stages,
+    partners,
+    space_weights,
+    target_groups,
+    workshops,
+)
 
 # What can be carried, in the order a facilitator reads them.
 PARTS: tuple[str, ...] = (
@@ -72,6 +81,8 @@ def new_from(
         for part, table in _TABLES.items():
             if part in chosen:
                 _copy_rows(conn, table, earlier_id, new_id)
+        if "partners" in chosen:
+            _copy_stage_history(conn, earlier_id, new_id)
         weights = {s: 3 for s in SPACE_KEYS}
         if "weights" in chosen:
             rows = conn.execute(select(space_weights).where(space_weights.c.workshop_id == earlier_id))
@@ -94,3 +105,30 @@ def _copy_rows(conn: Connection, table: Table, earlier_id: int, new_id: int) -> 
     rows = conn.execute(select(*columns).where(table.c.workshop_id == earlier_id).order_by(*order)).fetchall()
     if rows:
         conn.execute(table.insert(), [dict(r._mapping) | {"workshop_id": new_id} for r in rows])
+
+
+def _copy_stage_history(conn: Connection, earlier_id: int, new_id: int) -> None:
+    """The carried partners keep their moves in the network circle (matched by name: names are unique)."""
+    ids = {
+        r.name: r.id
+        for r in conn.execute(select(partners.c.id, partners.c.name).where(partners.c.workshop_id == new_id))
+    }
+    rows = conn.execute(
+        select(partner_stages, partners.c.name.label("partner_name"))
+        .join(partners, partners.c.id == partner_stages.c.partner_id)
+        .where(partner_stages.c.workshop_id == earlier_id)
+        .order_by(partner_stages.c.id)
+    ).fetchall()
+    moved = [
+        {
+            "workshop_id": new_id,
+            "partner_id": ids[r.partner_name],
+            "stage": r.stage,
+            "changed_on": r.changed_on,
+            "note": r.note,
+        }
+        for r in rows
+        if r.partner_name in ids
+    ]
+    if moved:
+        conn.execute(partner_stages.insert(), moved)

@@ -64,7 +64,7 @@ def create_demo(engine: Engine, lang: str = "en") -> int:
     )
     team_ids = {t.name: add_team(engine, workshop_id, t.name, t.code)[0].id for t in data.teams}
     with write(engine) as conn:
-        insert_partners(conn, workshop_id, data.partners)
+        insert_partners(conn, workshop_id, data.partners, history={p.name: p.history for p in data.partners})
         insert_offers(conn, workshop_id, data.offers)
         day_rows = conn.execute(
             select(days.c.id, days.c.position).where(days.c.workshop_id == workshop_id).order_by(days.c.position)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput
-from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner
+from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner, StageChange
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
 from workshop.domain.validation import validated
+from workshop.services.partner_history import record_first_stages
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
 
@@ -60,11 +62,23 @@ def offers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
         return pd.DataFrame(rows.fetchall(), columns=list(OFFER_COLUMNS))
 
 
-def insert_partners(conn: Connection, workshop_id: int, items: Iterable[Partner]) -> int:
-    rows = [{**p.model_dump(exclude={"id", "workshop_id"}, mode="json"), "workshop_id": workshop_id} for p in items]
-    if rows:
-        conn.execute(partners.insert(), rows)
-    return len(rows)
+def insert_partners(
+    conn: Connection,
+    workshop_id: int,
+    items: Iterable[Partner],
+    since: dt.date | None = None,
+    history: Mapping[str, Sequence[StageChange]] | None = None,
+) -> list[int]:
+    """Add partners, each with its stage history (record_first_stages); returns their ids."""
+    found = list(items)
+    fields = set(Partner.model_fields) - {"id", "workshop_id"}
+    rows = [{**p.model_dump(include=fields, mode="json"), "workshop_id": workshop_id} for p in found]
+    if not rows:
+        return []
+    added = conn.execute(partners.insert().returning(partners.c.id, sort_by_parameter_order=True), rows)
+    ids = [int(i) for i in added.scalars()]
+    record_first_stages(conn, workshop_id, ids, found, since, history)
+    return ids
 
 
 def partners_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Partner, Sector, Team
 from workshop.domain.validation import validated
 from workshop.services.mapping import _member
+from workshop.services.offers import insert_partners
 from workshop.services.workshops import now
 from workshop.store import read, write
 from workshop.store.tables import partner_proposals, partners, teams
@@ -94,8 +95,7 @@ def decide_partner_proposal(engine: Engine, workshop_id: int, proposal_id: int, 
             if normalised(row.name) in {normalised(n) for n in taken}:
                 raise InvalidInput(f"partner {row.name!r} — name: already in the register", field="name")
             partner = Partner(name=row.name, sector=row.sector, contact=row.contact, description=row.reason)
-            values = {**partner.model_dump(exclude={"id", "workshop_id"}, mode="json"), "workshop_id": workshop_id}
-            partner_id = conn.execute(partners.insert().values(**values).returning(partners.c.id)).scalar_one()
+            partner_id = insert_partners(conn, workshop_id, [partner])[0]  # with its first stage, dated today
         status = ReviewStatus.ACCEPTED if accept else ReviewStatus.DECLINED
         conn.execute(
             partner_proposals.update()

@@ -24,6 +24,7 @@ from workshop.store.tables import (
     main_points,
     offers,
     partner_proposals,
+    partner_stages,
     partners,
     questions,
     reactions,
@@ -94,8 +95,19 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
         doc["mappings"] = export_mappings(conn, workshop_id)
         doc["mapping"] = export_decisions(conn, workshop_id)
         doc["proposals"] = export_proposals(conn, workshop_id)
+        moves = conn.execute(
+            select(partner_stages)
+            .where(partner_stages.c.workshop_id == workshop_id)
+            .order_by(partner_stages.c.changed_on, partner_stages.c.id)
+        ).fetchall()
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
+    for partner in doc["partners"]:
+        partner["stage_history"] = [
+            {"stage": m.stage, "changed_on": json_value(m.changed_on), "note": m.note}
+            for m in moves
+            if m.partner_id == partner["id"]
+        ]
     return doc
 
 

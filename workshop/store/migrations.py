@@ -18,6 +18,8 @@ from workshop.store.tables import (
     mappings,
     metadata,
     partner_proposals,
+    partner_stages,
+    partners,
     profile_ratings,
     projector_links,
     proposals,
@@ -30,6 +32,7 @@ from workshop.store.tables import (
     target_groups,
     vote_dots,
     votes,
+    workshops,
 )
 from workshop.store.versions import seed_versions
 
@@ -71,6 +74,26 @@ def _version_shards(conn: Connection) -> None:
         conn.execute(data_versions.insert(), [{"table_name": t, "shard": 0, "version": v} for t, v in old])
 
 
+def _partner_stages(conn: Connection) -> None:
+    """Issue 16: each partner's stage history, started (where it has none) with its current stage on the day
+    its workshop was made."""
+    metadata.create_all(conn, tables=[partner_stages])
+    begun = select(partner_stages.c.partner_id)
+    rows = conn.execute(
+        select(partners.c.id, partners.c.workshop_id, partners.c.stage, workshops.c.created_at)
+        .join(workshops, workshops.c.id == partners.c.workshop_id)
+        .where(partners.c.id.not_in(begun))
+    ).fetchall()
+    if rows:
+        conn.execute(
+            partner_stages.insert(),
+            [
+                {"workshop_id": r.workshop_id, "partner_id": r.id, "stage": r.stage, "changed_on": r.created_at.date()}
+                for r in rows
+            ],
+        )
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -90,7 +113,8 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[proposals, screenings]),
     # 11 -> 12: the library's assets, the teams' proposed assets and partners (issue 16)
     lambda conn: metadata.create_all(conn, tables=[assets, asset_proposals, partner_proposals]),
-    _version_shards,  # 12 -> 13: data versions in shards, no hot row for concurrent writers (issue 17)
+    _partner_stages,  # 12 -> 13: each partner's stage history (issue 16)
+    _version_shards,  # 13 -> 14: data versions in shards, no hot row for concurrent writers (issue 17)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

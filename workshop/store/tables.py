@@ -86,6 +86,19 @@ partners = Table(
     Column("contact", String(200), nullable=False, default=""),
 )
 
+# Issue 16: each move of a partner in the network circle, with the day it happened (past years can be
+# entered); the partner's current stage is its latest entry's. The first entry is made with the partner.
+partner_stages = Table(
+    "partner_stages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _workshop_fk(),
+    Column("partner_id", ForeignKey("partners.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("stage", String(20), nullable=False),
+    Column("changed_on", Date, nullable=False),
+    Column("note", String(200), nullable=False, default=""),
+)
+
 offers = Table(
     "offers",
     metadata,
@@ -465,6 +478,7 @@ ENTITY_TABLES: tuple[Table, ...] = (
     space_weights,
     teams,
     partners,
+    partner_stages,
     offers,
     main_points,
     days,

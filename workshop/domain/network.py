@@ -1,0 +1,40 @@
+"""The network circle's rules: which partnerships miss the weak spaces, and which target groups each
+partner's offers reach."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from workshop.domain.model import RelationStage
+
+
+def partnerships_missing_weak_spaces(
+    stages: pd.Series, by_space: pd.DataFrame, weak_spaces: Sequence[str]
+) -> list[str]:
+    """The partners in a partnership (stages: name -> stage) none of whose offers contribute to a weak space
+    (by_space: partners x spaces, offers per cell). With no weak space there is nothing to miss."""
+    weak = [s for s in weak_spaces if s in by_space.columns]
+    if not weak:
+        return []
+    names = [str(n) for n, stage in stages.items() if stage == RelationStage.PARTNERSHIP]
+    helps = by_space.reindex(names, fill_value=0)[weak].sum(axis=1) > 0
+    return [n for n in names if not helps[n]]
+
+
+def target_group_counts(links: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
+    """Per partner (rows, in the given order) and target group (columns, most reached first, then by name):
+    how many of its offers reach the group. links: one row per (partner key = casefolded name, offer)
+    with the offer's `target_groups`. Groups that only unregistered partners reach are left out."""
+    rows = {name.casefold(): i for i, name in enumerate(names)}
+    counts: dict[str, list[int]] = {}
+    for key, groups in zip(links["key"], links["target_groups"], strict=True):
+        row = rows.get(key)
+        if row is None:
+            continue
+        for group in groups:
+            counts.setdefault(group, [0] * len(names))[row] += 1
+    order = sorted(counts, key=lambda g: (-sum(counts[g]), str(g).casefold()))
+    frame = pd.DataFrame({g: counts[g] for g in order}, index=pd.Index(list(names), name="partner"), dtype=int)
+    return frame
