@@ -64,7 +64,9 @@ def menu_links(page: Any) -> Any:
 
 
 def nav_titles(page: Any) -> list[str]:
-    """The titles of every page in the sidebar menu, without their icons."""
+    """The titles of every page in the sidebar menu, without their icons (once the menu is drawn: every
+    role's menu has at least one page)."""
+    menu_links(page).first.wait_for(state="visible")
     return [link.inner_text().strip().splitlines()[-1].strip() for link in menu_links(page).all()]
 
 
