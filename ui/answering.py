@@ -112,8 +112,10 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
             st.caption(t("answer.counter", n=len(st.session_state[k["text"]]), max=MAX_TEXT))
         names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
         multiselect(st, t("answer.spaces"), list(SPACE_KEYS), key=k["spaces"], format_func=names.get)
-        st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")
+        # The outcome of a save stands above the button, where the eye already is: below it, on a phone,
+        # "Saved at" came below the fold and the team saw nothing happen.
         if st.session_state.get(k["outcome"]) is not None:
             outcome_of(qid)
         elif earlier is not None:
             st.caption(t("answer.saved_earlier", time=local_time(earlier.updated_at, "%H:%M")))
+        st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")
