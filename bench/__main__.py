@@ -1,6 +1,6 @@
 """`python -m bench [--sizes S,M,L] [--pages a.py,b.py] [--out bench/RESULTS.md]`: build each size,
 measure, print and write the tables. The Streamlit side (bench/pages.py, bench/server.py) is imported only
-here, at run time."""
+here, at run time. `python -m bench crowd ...`: the crowd benchmark (bench/crowd.py)."""
 
 from __future__ import annotations
 
@@ -93,6 +93,14 @@ def render(argv: list[str], results: dict[str, SizeResult]) -> str:
     return "\n".join(lines)
 
 
+def kept_crowd(out: Path) -> str:
+    """The crowd figures already in the file (`python -m bench crowd` writes them): kept as they are."""
+    from bench.crowd import MARK
+
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    return "\n" + text[text.index(MARK) :] if MARK in text else ""
+
+
 def run_size(name: str, args: argparse.Namespace, folder: Path) -> SizeResult:
     from bench.pages import measure_pages
 
@@ -134,6 +142,10 @@ def run_size(name: str, args: argparse.Namespace, folder: Path) -> SizeResult:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["crowd"]:
+        from bench.crowd import main as crowd
+
+        return crowd(argv[1:])
     args = parse(argv)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
@@ -143,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             results[name] = run_size(name, args, Path(folder))
             print("\n".join(size_section(results[name], results.get("M") if name == "L" else None)), flush=True)
             args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(render(argv, results), encoding="utf-8")
+            args.out.write_text(render(argv, results) + kept_crowd(args.out), encoding="utf-8")
     over = over_budget(results)
     print("over budget:" if over else "over budget: nothing", *over, sep="\n  ")
     print(f"written to {args.out}")

@@ -4,13 +4,8 @@ soon the demo's home is fully drawn after navigation on a new database (the page
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,10 +13,10 @@ from pathlib import Path
 from playwright.sync_api import Page, expect, sync_playwright
 
 from bench.synthetic import Fixture
+from deploy.cluster import free_port, start_server, stop, wait_healthy
 from ui.navigation import BY_ROLE
 from workshop.config.i18n import translate
 from workshop.domain.model import Role
-from workshop.store.engine import URL_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -34,26 +29,6 @@ ARGS = [
     "--no-first-run",
 ]
 PAGE_TIMEOUT_MS = 120_000
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_healthy(base: str, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server stopped with exit code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                if answer.read().decode() == "ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("the server did not answer /_stcore/health")
 
 
 def _wait_for_app(page: Page, timeout: int = PAGE_TIMEOUT_MS, settle_ms: int = 300) -> None:
@@ -122,28 +97,14 @@ def peak_rss_mb(pid: int) -> float:
 @contextmanager
 def running_server(url: str) -> Iterator[tuple[str, int]]:
     """`streamlit run app.py` on the database at url: (its base address, its pid), stopped on leaving."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    command += ["--server.fileWatcherType", "none"]
-    server = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env=os.environ | {URL_VARIABLE: url},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_server(url, port)
     try:
-        _wait_healthy(base, server)
+        wait_healthy(base, server)
         yield base, server.pid
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def measure_server_memory(url: str, fx: Fixture, log: Callable[[str], None] = print) -> tuple[float | None, str]:

@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import lang, t, workshop_id
 from ui.data import list_target_groups, register_frame
 from ui.gate import require
-from ui.widgets import labels_now, multiselect, option
+from ui.widgets import labels_now, multiselect, option, target_group
 from workshop.charts.offer_map import filter_offers, map_points, offer_map_figure, offers_in_space, space_of_selection
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus, Role
@@ -28,7 +28,7 @@ space_name = lambda key: spaces().space_name(key, lang())  # noqa: E731
 a, b, c, d = st.columns(4)
 teams = multiselect(a, t("map.filter_team"), sorted(set(frame["owner_team"]) - {""}), format_func=option)
 known_groups = list(dict.fromkeys([*list_target_groups(wid), *used("target_groups")]))
-groups = multiselect(b, t("map.filter_group"), known_groups, format_func=option)
+groups = multiselect(b, t("map.filter_group"), known_groups, format_func=labels_now(known_groups, target_group))
 status_values = [s.value for s in OfferStatus]
 statuses = multiselect(
     c, t("map.filter_status"), status_values, format_func=labels_now(status_values, lambda s: t(f"offers.status.{s}"))

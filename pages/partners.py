@@ -15,7 +15,7 @@ from ui.partners import (
     stage_label,
     weak_space_flag,
 )
-from ui.widgets import headed, option, plain
+from ui.widgets import headed, option, plain, target_group
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, Role
 from workshop.services.partners import served_in_space
@@ -62,7 +62,7 @@ else:
     if per_group.columns.empty:
         by_group.info(t("partners.no_groups"))
     else:
-        by_group.dataframe(headed(per_group.rename(columns=option)), width="stretch")
+        by_group.dataframe(headed(per_group.rename(columns=target_group)), width="stretch")
     for column, key in zip(st.columns(4), SPACE_KEYS, strict=True):
         column.markdown(f"**{space_name(key)}**")
         served = served_in_space(per_space, key)

@@ -14,6 +14,7 @@ from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind,
 from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
 
 RATED = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
+WHOLE_PAGE = "answer-rerun-page"
 
 
 def local_time(stamp: dt.datetime | None, fmt: str = "%H:%M:%S") -> str:
@@ -44,7 +45,8 @@ def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
         ss[k["choices"]] = fitting
     ss.setdefault(k["spaces"], list(earlier.spaces) if earlier else [])
     # One key per rendered form, kept until a save succeeds: a double click or retry is one answer.
-    ss.setdefault(k["idem"], str(uuid.uuid4()))
+    if k["idem"] not in ss:
+        ss[k["idem"]] = str(uuid.uuid4())
 
 
 def _keep_draft(team: Team, qid: int) -> None:
@@ -66,6 +68,7 @@ def _save(team: Team, q: Question) -> None:
         saved = submit_answer(engine(), team, answer, idempotency_key=ss.get(k["idem"]))
     if edge.error is not None:
         ss[k["outcome"]] = ("error", error_text(edge.error))
+        ss[WHOLE_PAGE] = True  # the day may have closed meanwhile: the whole page shows where things stand
         return
     ss[k["outcome"]] = ("saved", t("answer.saved", time=local_time(saved.updated_at)))
     ss[k["idem"]] = str(uuid.uuid4())
@@ -79,8 +82,13 @@ def outcome_of(qid: int) -> None:
         (st.success if kind == "saved" else st.error)(message, icon="✅" if kind == "saved" else "⚠️")
 
 
+@st.fragment
 def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Response | None, draft: str | None) -> None:
-    """One question with its main point and the team's answer widgets."""
+    """One question with its main point and the team's answer widgets. A fragment: saving an answer or
+    keeping its draft redraws this card only, not every question of the page (issue 17); a failed save
+    redraws the whole page once, so an answer refused because the day closed moves to the closed days."""
+    if st.session_state.pop(WHOLE_PAGE, False):
+        st.rerun(scope="app")
     qid = int(q.id or 0)
     k = _keys(qid)
     _restore(q, earlier, draft)
@@ -104,8 +112,10 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
             st.caption(t("answer.counter", n=len(st.session_state[k["text"]]), max=MAX_TEXT))
         names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
         multiselect(st, t("answer.spaces"), list(SPACE_KEYS), key=k["spaces"], format_func=names.get)
-        st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")
+        # The outcome of a save stands above the button, where the eye already is: below it, on a phone,
+        # "Saved at" came below the fold and the team saw nothing happen.
         if st.session_state.get(k["outcome"]) is not None:
             outcome_of(qid)
         elif earlier is not None:
             st.caption(t("answer.saved_earlier", time=local_time(earlier.updated_at, "%H:%M")))
+        st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, error_edge, error_text, multiselect, option, plain
+from ui.widgets import bold, error_edge, error_text, labels_now, multiselect, option, plain, target_group
 from workshop.config.spaces import spaces
 from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
@@ -128,7 +128,7 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
             st,
             t("mapping.groups"),
             chosen_groups,
-            format_func=option,
+            format_func=labels_now(chosen_groups, target_group),
             key=k["groups"],
             on_change=_keep_draft,
             args=args,

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.data import profile_frame, staff_beside_register
-from ui.widgets import bold, error_edge, pager
+from ui.widgets import bold, error_edge, pager, target_group
 from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.config.i18n import number, percent
 from workshop.config.spaces import spaces
@@ -126,7 +126,9 @@ def backers_table(behind: pd.DataFrame) -> None:
                 t("strengths.col.name"): [names("spaces")[k] for k in behind["space"]],
                 t("strengths.col.offer_names"): [", ".join(v) for v in behind["offers"]],
                 t("strengths.col.partners"): [", ".join(v) or "—" for v in behind["partners"]],
-                t("strengths.col.target_groups"): [", ".join(v) or "—" for v in behind["target_groups"]],
+                t("strengths.col.target_groups"): [
+                    ", ".join(map(target_group, v)) or "—" for v in behind["target_groups"]
+                ],
             }
         ),
         hide_index=True,
@@ -151,13 +153,14 @@ def target_groups(matrix: pd.DataFrame) -> None:
     if matrix.empty:
         st.info(t("strengths.groups_empty"))
         return
-    figure = matrix_heatmap(matrix, names("spaces"), t("strengths.groups_title"), t("strengths.groups_count"), True)
+    shown = matrix.rename(index=target_group)
+    figure = matrix_heatmap(shown, names("spaces"), t("strengths.groups_title"), t("strengths.groups_count"), True)
     st.plotly_chart(figure, width="stretch", key="target-groups")
     gaps = unserved(matrix)
     st.caption(t("strengths.groups_unserved", n=len(gaps)))
     if gaps:
         rows = {
-            t("strengths.col.target_group"): [group for group, _ in gaps],
+            t("strengths.col.target_group"): [target_group(group) for group, _ in gaps],
             t("strengths.col.name"): [names("spaces")[space] for _, space in gaps],
         }
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, error_edge, labels_now, md, multiselect, option, plain, tr
+from ui.widgets import bold, error_edge, labels_now, md, multiselect, option, plain, target_group, tr
 from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
 from workshop.domain.model import SPACE_KEYS
@@ -38,7 +38,7 @@ def summary(proposal: Proposal, partner: str = "", verdict: bool = True) -> None
         st.caption(tr("screening.proposed_by", name=proposal.proposer))
     if proposal.description:
         plain(proposal.description)
-    about = [_space(k) for k in proposal.spaces] + list(proposal.target_groups)
+    about = [_space(k) for k in proposal.spaces] + [target_group(g) for g in proposal.target_groups]
     if about:
         st.caption(tr("screening.concerns", what=", ".join(about)))
     if partner:
@@ -70,7 +70,7 @@ def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -
             t("screening.col.target_groups"),
             groups,
             default=current.target_groups if current else [],
-            format_func=option,
+            format_func=labels_now(groups, target_group),
         )
         choices = [None, *partner_names]
         linked = current.partner_id if current and current.partner_id in partner_names else None

@@ -20,6 +20,7 @@ from streamlit.delta_generator import DeltaGenerator
 from ui.context import t
 from workshop.config.i18n import FALLBACK, catalog
 from workshop.domain.errors import ConfigError, WorkshopError
+from workshop.domain.model import DEFAULT_TARGET_GROUPS
 from workshop.domain.paging import Span, page_span
 from workshop.domain.plain_text import neutral
 
@@ -107,6 +108,15 @@ def labels_now(options: Iterable[T], label: Callable[[T], str]) -> Callable[[T],
     test runner calls format_func outside the script run, where a label made then would be English."""
     made = [(value, label(value)) for value in options]
     return lambda value: next((text for known, text in made if known == value), str(value))
+
+
+def target_group(name: object) -> str:
+    """A target group as the reader says it: the default groups, which the store and the spreadsheet import
+    keep by their English names (like the spaces' keys), in the session's language; a workshop's own groups
+    as written (plain text, as option())."""
+    if name in DEFAULT_TARGET_GROUPS:
+        return t(f"target_group.{str(name).replace(' ', '_')}")
+    return option(name)
 
 
 def tr(key: str, **params: object) -> str:

@@ -16,6 +16,7 @@ from workshop.domain.model import Role
 
 ENGLISH_ONLY = set(catalog("en").values()) - set(catalog("da").values())
 RAW_NAME = re.compile(r"[a-z_]+")  # a DataFrame's own column name (`main_point`, `answers`): never translated
+DANISH = set(catalog("da").values())  # lower-case Danish words (`voksne`, `offentlig`) are not raw names
 
 
 def in_danish(role: Role, page: str) -> AppTest:
@@ -57,7 +58,7 @@ def chart_texts(at: AppTest) -> list[str]:
 
 
 def english(found: list[str]) -> list[str]:
-    return [h for h in found if RAW_NAME.fullmatch(h) or h in ENGLISH_ONLY]
+    return [h for h in found if (RAW_NAME.fullmatch(h) and h not in DANISH) or h in ENGLISH_ONLY]
 
 
 def placeholders(at: AppTest) -> list[str]:

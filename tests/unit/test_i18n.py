@@ -91,3 +91,26 @@ def test_every_language_names_twelve_months_and_plotly_gets_its_marks(lang: str)
     assert len(translate(lang, "format.months").split()) == 12
     assert date_text(dt.date(2026, 12, 31), lang).endswith("2026")
     assert chart_separators(lang) == translate(lang, "format.decimal") + translate(lang, "format.thousands")
+
+
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+@pytest.mark.parametrize("lang", [lang for lang in UI_LANGUAGES if lang != "en"])
+def test_every_translation_fills_the_same_values_as_the_english(lang: str) -> None:
+    english = catalog("en")
+    differ = {
+        key: (sorted(set(PLACEHOLDER.findall(text))), sorted(set(PLACEHOLDER.findall(english[key]))))
+        for key, text in catalog(lang).items()
+        if key in english and set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(english[key]))
+    }
+    assert differ == {}, f"{lang}.yaml: placeholders differ from en.yaml (theirs, english): {differ}"
+
+
+@pytest.mark.parametrize("lang", list(UI_LANGUAGES))
+def test_no_locale_file_gives_a_key_twice(lang: str) -> None:
+    """YAML keeps the last of two equal keys without a word: a later line silently overrode the pager's
+    `{first}–{last}` caption with one whose placeholders the code never fills."""
+    lines = (ROOT / "data" / "locales" / f"{lang}.yaml").read_text(encoding="utf-8").splitlines()
+    keys = [line.split(":", 1)[0] for line in lines if re.match(r"^[a-z_][a-z0-9_.]*:", line)]
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []

@@ -135,3 +135,44 @@ def test_the_demo_home_shows_only_team_codes_that_still_work(engine: Engine) -> 
     regenerate_code(engine, workshop_id, int(first.id or 0))
     assert first.name not in working_demo_team_codes(engine, workshop_id)
     assert len(working_demo_team_codes(engine, workshop_id)) == len(shown) - 1
+
+
+def test_a_version_13_database_keeps_its_data_versions_in_the_sharded_counters(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from workshop.store.migrations import SCHEMA_VERSION
+    from workshop.store.tables import data_versions, metadata, settings
+    from workshop.store.versions import versions
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'v13.sqlite3'}")
+    with engine.begin() as conn:  # release 13: one counter row per table
+        metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t is not data_versions])
+        conn.execute(text("CREATE TABLE data_versions (table_name VARCHAR(100) PRIMARY KEY, version INTEGER)"))
+        conn.execute(text("INSERT INTO data_versions VALUES ('offers', 41), ('responses', 7)"))
+        conn.execute(settings.insert().values(key="schema_version", value="13"))
+    assert migrate(engine) == SCHEMA_VERSION
+    assert versions(engine, "offers", "responses", "teams") == (41, 7, 0)  # never back to a version seen
+    workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    from workshop.domain.model import Offer
+    from workshop.services.offers import add_offers
+
+    add_offers(engine, workshop_id, [Offer(name="Makerspace", spaces={"performative": 3})])
+    assert versions(engine, "offers")[0] == 42
+
+
+def test_a_statement_that_changes_no_row_bumps_no_version(engine: Engine) -> None:
+    from workshop.domain.model import Offer
+    from workshop.services.offers import add_offers
+    from workshop.store import write
+    from workshop.store.tables import offers
+    from workshop.store.versions import versions
+
+    workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    add_offers(engine, workshop_id, [Offer(name="Makerspace", spaces={"performative": 3})])
+    before = versions(engine, "offers")
+    with write(engine) as conn:
+        conn.execute(offers.delete().where(offers.c.name == "No such offer"))
+    assert versions(engine, "offers") == before
+    with write(engine) as conn:
+        conn.execute(offers.delete().where(offers.c.name == "Makerspace"))
+    assert versions(engine, "offers")[0] == before[0] + 1

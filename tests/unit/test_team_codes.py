@@ -84,3 +84,24 @@ def test_the_code_sheet_is_printed_in_the_workshops_language(engine: Engine, wid
     months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
     assert '<html lang="da">' in sheet and "Vores uge — Teamenes deltagerkoder" in sheet
     assert re.search(rf"<p>\d{{1,2}}\. ({months}) \d{{4}} \d\d:\d\d</p>", sheet)
+
+
+def test_a_code_that_worked_joins_again_without_the_hash_but_stops_once_regenerated(
+    engine: Engine, wid: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.services import access
+
+    hashed: list[str] = []
+    real = access.team_code_hash
+    monkeypatch.setattr(access, "team_code_hash", lambda code, salt: hashed.append(code) or real(code, salt))
+    team, code = add_team(engine, wid, "Front desk", "ABC234")
+    assert join_team(engine, wid, code).id == team.id and hashed == [code]
+    assert join_team(engine, wid, code.lower()).id == team.id  # a second device: no scrypt this time
+    assert hashed == [code]
+    for _ in range(2):  # a wrong code pays the full hash every time
+        with pytest.raises(AccessDenied):
+            join_team(engine, wid, "ZZZ999")
+    assert hashed == [code, "ZZZ999", "ZZZ999"]
+    regenerate_code(engine, wid, int(team.id or 0))
+    with pytest.raises(AccessDenied):  # remembered, but no team has that hash any more
+        join_team(engine, wid, code)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +51,13 @@ __all__ = [
 ]
 
 _N, _R, _P = 2**14, 8, 1
+# Hashes of team codes that found their team, by an HMAC (with this process's own random key) of the salt
+# and code: a team's second device, a reload or a reconnect joins without the scrypt. A code is hashed at
+# full cost until it has worked once, so a guess costs as much as before (issue 17).
+_JOINED_MAX = 4096
+_joined: OrderedDict[bytes, str] = OrderedDict()
+_joined_lock = threading.Lock()
+_PROCESS_KEY = secrets.token_bytes(32)
 RECENT_WINDOW_SECONDS = 600  # wrong codes each within 10 minutes of the last count as one run
 WARN_AFTER = 25  # that many in a run: the facilitator is told someone may be guessing
 PASSCODE_DELAY_STEP = 0.5  # a wrong passcode's answer is delayed by this per recent wrong passcode...
@@ -198,13 +207,20 @@ def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.t
         raise NotFound("no such workshop")
     scope = session_scope(str(workshop_id), "team", session)
     count_attempt(engine, scope, clock)
+    known = hmac.new(_PROCESS_KEY, f"{_N}:{salt}:{normalise_team_code(code)}".encode(), "sha256").digest()
+    with _joined_lock:
+        digest = _joined.get(known)
+    digest = digest or team_code_hash(code, salt)
     with read(engine) as conn:
         row = conn.execute(
-            select(teams.c.id, teams.c.name).where(
-                teams.c.workshop_id == workshop_id, teams.c.code_hash == team_code_hash(code, salt)
-            )
+            select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id, teams.c.code_hash == digest)
         ).first()
     settle(engine, scope, row is not None, _recent_scope(workshop_id, "team"), clock)
     if row is None:
         raise AccessDenied("wrong code")
+    with _joined_lock:
+        _joined[known] = digest
+        _joined.move_to_end(known)
+        while len(_joined) > _JOINED_MAX:
+            _joined.popitem(last=False)
     return Team(id=row.id, workshop_id=workshop_id, name=row.name)

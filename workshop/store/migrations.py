@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from workshop.store.engine import write
 from workshop.store.tables import (
@@ -62,6 +62,18 @@ def _workshop_dates(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE workshops ADD COLUMN {column} DATE")
 
 
+def _version_shards(conn: Connection) -> None:
+    """Issue 17: a table's data version is spread over shard rows (no hot row for concurrent writers); the
+    old single counters carry over as shard 0, so no version goes back to one a cache has seen."""
+    if "shard" in {c["name"] for c in inspect(conn).get_columns(data_versions.name)}:
+        return  # made in the new shape by the 1 -> 2 step of this release
+    old = conn.execute(text("SELECT table_name, version FROM data_versions")).all()
+    conn.execute(text("DROP TABLE data_versions"))
+    metadata.create_all(conn, tables=[data_versions])
+    if old:
+        conn.execute(data_versions.insert(), [{"table_name": t, "shard": 0, "version": v} for t, v in old])
+
+
 def _partner_stages(conn: Connection) -> None:
     """Issue 16: each partner's stage history, started (where it has none) with its current stage on the day
     its workshop was made."""
@@ -102,6 +114,7 @@ MIGRATIONS: list[Migration] = [
     # 11 -> 12: the library's assets, the teams' proposed assets and partners (issue 16)
     lambda conn: metadata.create_all(conn, tables=[assets, asset_proposals, partner_proposals]),
     _partner_stages,  # 12 -> 13: each partner's stage history (issue 16)
+    _version_shards,  # 13 -> 14: data versions in shards, no hot row for concurrent writers (issue 17)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -226,12 +226,16 @@ Index("ix_questions_workshop_day", questions.c.workshop_id, questions.c.day_id)
 Index("ix_responses_workshop_question", responses.c.workshop_id, responses.c.question_id)
 
 
-# One counter per table, bumped by every write transaction that changed it: caches key on these, so a
-# write invalidates only what it changed, on every server instance.
+# Counters per table, bumped by every write transaction that changed it: caches key on these, so a
+# write invalidates only what it changed, on every server instance. A table's version is the sum of its
+# VERSION_SHARDS counters and a write bumps one of them at random, so concurrent writers on PostgreSQL do
+# not all queue on one row lock (issue 17).
+VERSION_SHARDS = 32
 data_versions = Table(
     "data_versions",
     metadata,
     Column("table_name", String(100), primary_key=True),
+    Column("shard", Integer, primary_key=True, autoincrement=False, default=0),
     Column("version", Integer, nullable=False, default=0),
 )
 # The two opposite pairs (reflection <-> topicality, planning <-> spontaneity), rated -2..+2 by

@@ -1,14 +1,19 @@
-"""Data versions: which tables a write transaction changed, counted per table in the database."""
+"""Data versions: which tables a write transaction changed, counted per table in the database.
+
+A table's version is the sum of its shard counters (VERSION_SHARDS rows); a write transaction bumps one
+shard per table it changed, chosen at random, so writers rarely wait on each other's row lock while the
+sum still grows with every committed write, in the same transaction as the write."""
 
 from __future__ import annotations
 
+import random
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, MetaData, event, select
+from sqlalchemy import Connection, Engine, MetaData, event, func, select
 from sqlalchemy.sql.dml import Delete, UpdateBase
 
-from workshop.store.tables import data_versions, metadata
+from workshop.store.tables import VERSION_SHARDS, data_versions, metadata
 
 TOUCHED = "touched_tables"
 
@@ -41,19 +46,26 @@ def track_writes(engine: Engine) -> None:
     changes the tables its foreign keys cascade to, which the statement does not name (SQLite even reuses
     a deleted workshop's id, so a cached read of a child table would show the deleted rows again)."""
 
-    @event.listens_for(engine, "before_execute")
-    def _note(conn: Connection, clause: Any, *_: Any) -> None:
-        if isinstance(clause, UpdateBase):
+    @event.listens_for(engine, "after_execute")
+    def _note(conn: Connection, clause: Any, _multi: Any, _params: Any, _options: Any, result: Any) -> None:
+        # A statement that changed no row (a draft's delete when there is none) bumps nothing: one version
+        # row fewer to lock per save. -1 is "unknown" (some executemany): counted as a change.
+        if isinstance(clause, UpdateBase) and getattr(result, "rowcount", -1) != 0:
             name = clause.table.name  # type: ignore[union-attr]
             names = delete_reaches(name) if isinstance(clause, Delete) else {name}
             conn.info.setdefault(TOUCHED, set()).update(names - {data_versions.name})
 
 
 def bump_touched(conn: Connection) -> None:
-    """Count one more version of every table this transaction changed (in a fixed order: no deadlocks)."""
-    for name in sorted(conn.info.pop(TOUCHED, set())):
+    """Count one more version of every table this transaction changed, on one shard chosen at random (the
+    tables in a fixed order and one row each: no deadlocks)."""
+    touched = sorted(conn.info.pop(TOUCHED, set()))
+    shard = random.randrange(VERSION_SHARDS)
+    for name in touched:
         conn.execute(
-            data_versions.update().where(data_versions.c.table_name == name).values(version=data_versions.c.version + 1)
+            data_versions.update()
+            .where(data_versions.c.table_name == name, data_versions.c.shard == shard)
+            .values(version=data_versions.c.version + 1)
         )
 
 
@@ -62,9 +74,14 @@ def forget_touched(conn: Connection) -> None:
 
 
 def seed_versions(conn: Connection) -> None:
-    """A counter row for every table of the schema."""
-    known = set(conn.execute(select(data_versions.c.table_name)).scalars())
-    missing = [{"table_name": t, "version": 0} for t in metadata.tables if t not in known]
+    """The counter rows (every shard) for every table of the schema."""
+    known = {(r[0], r[1]) for r in conn.execute(select(data_versions.c.table_name, data_versions.c.shard))}
+    missing = [
+        {"table_name": t, "shard": s, "version": 0}
+        for t in metadata.tables
+        for s in range(VERSION_SHARDS)
+        if (t, s) not in known
+    ]
     if missing:
         conn.execute(data_versions.insert(), missing)
 
@@ -74,9 +91,9 @@ def versions(engine: Engine, *tables: str) -> tuple[int, ...]:
     with engine.connect() as conn:
         found = dict(
             conn.execute(
-                select(data_versions.c.table_name, data_versions.c.version).where(
-                    data_versions.c.table_name.in_(tables)
-                )
+                select(data_versions.c.table_name, func.sum(data_versions.c.version))
+                .where(data_versions.c.table_name.in_(tables))
+                .group_by(data_versions.c.table_name)
             ).all()
         )
-    return tuple(int(found.get(t, 0)) for t in tables)
+    return tuple(int(found.get(t) or 0) for t in tables)

@@ -1,0 +1,257 @@
+"""`python -m bench crowd --sessions 20,60,200 [--database-url URL] [--servers URL,...] [--nginx K]`: the 9:00
+crowd without a browser. For each N: a new workshop with every day open and N teams; N sessions speak
+Streamlit's websocket protocol (bench/protocol.py) all at the same moment, each joining with its team's
+link (`/?w=ID&code=CODE`) and then opening the answer page; then all N save an answer at once (the text
+area's value and the save button's click, as the browser sends them). Reports the seconds until each
+run's script_finished (p50/p95/max), the server's CPU seconds per session (utime+stime from /proc) and
+its memory per connected session (VmRSS growth over a warmed-up server / N, and the peak VmHWM).
+
+By default the benchmark starts one server (`streamlit run app.py`) per N; `--nginx K` starts K servers
+behind nginx (deploy/cluster.py, sticky by cookie); `--servers` uses servers already running (then no
+CPU/memory figures: their processes are not ours)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from bench.protocol import Run, Session, click, text_value
+from workshop.config.i18n import translate
+from workshop.domain.model import DayStatus
+from workshop.services.week import list_days, set_day_status
+from workshop.services.workshops import add_team, create_workshop
+from workshop.store import make_engine, migrate, read
+from workshop.store.tables import responses
+
+ROOT = Path(__file__).resolve().parents[1]
+MARK = "<!-- crowd figures: python -m bench crowd (kept by python -m bench) -->"
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
+    return total
+
+
+def memory_mb(pids: list[int], field_name: str = "VmRSS") -> float:
+    total = 0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+def pct(values: list[float], p: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
+
+
+@dataclass
+class CrowdResult:
+    sessions: int
+    setup: str
+    drawn: list[float] = field(default_factory=list)  # from the common start to the answer page drawn
+    join: list[float] = field(default_factory=list)
+    answer: list[float] = field(default_factory=list)
+    save: list[float] = field(default_factory=list)
+    cpu_open: float | None = None
+    cpu_save: float | None = None
+    rss_per_session: float | None = None
+    peak_mb: float | None = None
+    saved: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def row(self) -> str:
+        def spread(xs: list[float]) -> str:
+            return f"{pct(xs, 50):.2f} / {pct(xs, 95):.2f} / {max(xs):.2f}" if xs else "—"
+
+        def per(x: float | None, unit: str = "s", digits: int = 3) -> str:
+            return "—" if x is None else f"{x:.{digits}f} {unit}"
+
+        return (
+            f"| {self.setup} | {self.sessions} | {spread(self.drawn)} | {spread(self.join)} | {spread(self.answer)} "
+            f"| {spread(self.save)} | {per(self.cpu_open)} | {per(self.cpu_save)} "
+            f"| {per(self.rss_per_session, 'MB', 1)} | {per(self.peak_mb, 'MB', 0)} | {self.saved}/{self.sessions} |"
+        )
+
+
+HEAD = (
+    "| setup | N | drawn s p50 / p95 / max | join run s | answer page run s | save run s | server CPU per open "
+    "| server CPU per save | server memory per session | server peak | answers stored |\n"
+    "|---|---:|---|---|---|---|---:|---:|---:|---:|---:|"
+)
+
+
+def build_week(url: str, teams: int) -> tuple[int, list[str]]:
+    """A workshop with every day open and `teams` teams (+1 for warming up): (its id, the codes)."""
+    engine = make_engine(url)
+    migrate(engine)
+    stamp = dt.datetime.now().strftime("%H%M%S")
+    wid = create_workshop(engine, f"Crowd {teams} {stamp}", "facilitate-me", "lead-me-now", "partnership_week")
+    for day in list_days(engine, wid):
+        set_day_status(engine, wid, int(day.id or 0), DayStatus.OPEN)
+    codes = [f"CROWD{n:04d}" for n in range(teams + 1)]
+    for n, code in enumerate(codes):
+        add_team(engine, wid, f"Team {n:04d}", code=code)
+    engine.dispose()
+    return wid, codes
+
+
+def stored(url: str, wid: int) -> int:
+    engine = make_engine(url)
+    with read(engine) as conn:
+        found = int(conn.execute(select(func.count()).where(responses.c.workshop_id == wid)).scalar() or 0)
+    engine.dispose()
+    return found
+
+
+async def open_session(base: str, wid: int, code: str, cookie: str | None = None) -> tuple[Session, Run, Run]:
+    session = Session(base, cookie=cookie)
+    await session.connect()
+    joined = await session.run(f"w={wid}&code={code}")
+    answered = await session.run(page="answer")
+    return session, joined, answered
+
+
+async def save_first_text(session: Session, page: Run, text: str) -> Run:
+    """Type into the first free-text answer and press its save button, as one rerun."""
+    label = translate("en", "answer.text")
+    area = next(a for a in page.of_type("text_area") if a.label == label)
+    qid = area.id.rsplit("-", 1)[1]
+    button = page.widget("button", f"answer-save-{qid}")
+    return await session.run(widgets=[text_value(area.id, text), click(button.id)])
+
+
+async def crowd(base: str, wid: int, codes: list[str], pids: list[int], result: CrowdResult) -> None:
+    warm, _, _ = await open_session(base, wid, codes[-1])  # the first run imports the pages: not the crowd's
+    await warm.close()
+    await asyncio.sleep(1)
+    rss0 = memory_mb(pids) if pids else None
+    cpu0 = cpu_seconds(pids) if pids else None
+    began = time.perf_counter()
+
+    async def one(code: str) -> tuple[Session, Run] | None:
+        try:
+            session, joined, page = await open_session(base, wid, code)
+        except Exception as exc:  # every failure counts in the result, the others go on
+            result.failures.append(f"open {code}: {type(exc).__name__} {exc}")
+            return None
+        result.drawn.append(time.perf_counter() - began)
+        result.join.append(joined.seconds)
+        result.answer.append(page.seconds)
+        return session, page
+
+    opened = [o for o in await asyncio.gather(*(one(c) for c in codes[:-1])) if o is not None]
+    if pids:
+        await asyncio.sleep(0.5)
+        result.cpu_open = (cpu_seconds(pids) - (cpu0 or 0)) / result.sessions
+        result.rss_per_session = (memory_mb(pids) - (rss0 or 0)) / result.sessions
+    cpu1 = cpu_seconds(pids) if pids else None
+
+    async def save(session: Session, page: Run) -> None:
+        try:
+            run = await save_first_text(session, page, f"{session.query_string}: we meet in the library")
+        except Exception as exc:
+            result.failures.append(f"save: {type(exc).__name__} {exc}")
+            return
+        result.save.append(run.seconds)
+
+    await asyncio.gather(*(save(s, p) for s, p in opened))
+    if pids:
+        result.cpu_save = (cpu_seconds(pids) - (cpu1 or 0)) / result.sessions
+        result.peak_mb = memory_mb(pids, "VmHWM")
+    await asyncio.gather(*(s.close() for s, _ in opened), return_exceptions=True)
+
+
+@contextmanager
+def servers(args: argparse.Namespace, url: str) -> Iterator[tuple[str, list[int]]]:
+    """(the address the sessions use, the server pids to measure)."""
+    if args.servers:
+        yield args.servers[0], []
+    elif args.nginx:
+        from deploy.cluster import cluster
+
+        with cluster(url, args.nginx) as running:
+            yield running.base, running.pids
+    else:
+        from bench.server import running_server
+
+        with running_server(url) as (base, pid):
+            yield base, [pid]
+
+
+def measure(args: argparse.Namespace, url: str, n: int) -> CrowdResult:
+    dialect = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+    where = f"{args.nginx} servers behind nginx" if args.nginx else ("given servers" if args.servers else "1 server")
+    result = CrowdResult(n, f"{dialect}, {where}")
+    wid, codes = build_week(url, n)
+    with servers(args, url) as (base, pids):
+        asyncio.run(crowd(base, wid, codes, pids, result))
+    result.saved = stored(url, wid)
+    return result
+
+
+def write_out(out: Path, argv: list[str], rows: list[CrowdResult], commit: str, load: float) -> None:
+    """Add this run's rows under the crowd section of the results file (kept by `python -m bench`)."""
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    if MARK not in text:
+        text = text.rstrip() + "\n\n" + MARK + "\n\n## The 9:00 crowd (protocol clients, no browser)\n\n" + INTRO
+    text = text.rstrip() + (
+        f"\n\n`python -m bench crowd {' '.join(argv)}` — {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, "
+        f"commit {commit}, "
+        f"load average before {load:.1f} (the machine is shared: compare rows of the same conditions)\n\n"
+        + HEAD
+        + "\n"
+        + "\n".join(r.row() for r in rows)
+        + "\n"
+        + "".join(f"\n- failed: {f}" for r in rows for f in r.failures[:5])
+    )
+    out.write_text(text.rstrip() + "\n", encoding="utf-8")
+
+
+INTRO = (
+    "N sessions speak Streamlit's websocket protocol (bench/protocol.py) at the same moment: each joins "
+    "with its team's link and opens the answer page, then all save an answer at once. *drawn* runs from "
+    "the common start until the session's answer page has finished (its script_finished); *join run*, "
+    "*answer page run* and *save run* are each run's own time from request to script_finished. Server CPU "
+    "is utime+stime of the server processes over the opening phase (or the saving phase) / N; memory per "
+    "session is the VmRSS growth over a server warmed with one session / N; peak is VmHWM. The clients "
+    "run on the same 2 cores as the server(s).\n"
+)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench crowd", description=__doc__)
+    parser.add_argument("--sessions", default="20,60,200", help="comma-separated N (default 20,60,200)")
+    parser.add_argument("--database-url", default="", help="a database URL (default: a new SQLite file)")
+    parser.add_argument("--servers", default="", help="comma-separated base URLs of running servers")
+    parser.add_argument("--nginx", type=int, default=0, help="start this many servers behind nginx")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    args.servers = [s.strip() for s in args.servers.split(",") if s.strip()]
+    sizes = [int(s) for s in args.sessions.split(",") if s.strip()]
+    from bench.__main__ import _git_commit
+
+    commit, load, rows = _git_commit(), os.getloadavg()[0], []  # as the run starts: the code it measures
+    with tempfile.TemporaryDirectory(prefix="workshop-crowd-") as folder:
+        url = args.database_url or f"sqlite:///{Path(folder) / 'crowd.sqlite3'}"
+        for n in sizes:
+            rows.append(measure(args, url, n))
+            print(HEAD.splitlines()[0], rows[-1].row(), *rows[-1].failures[:5], sep="\n", flush=True)
+    write_out(args.out, argv, rows, commit, load)
+    print(f"written to {args.out}")
+    return 0
