@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import engine, t, workshop_id
 from ui.gate import require, team
 from ui.score_sections import profile_section
-from ui.widgets import error_edge, plain
+from ui.widgets import error_edge, labels_now, plain
 from workshop.domain.model import Role
 from workshop.domain.profile import PAIRS
 from workshop.services.profile_ratings import own_ratings, rate_profile
@@ -28,8 +28,11 @@ with st.form("profile"):
             f"{t(f'profile.pole.{first}')} ↔ {t(f'profile.pole.{second}')}",
             options=[-2, -1, 0, 1, 2],
             value=mine.get(pair, 0),
-            format_func=lambda v, a=first, b=second: (
-                t("profile.scale", value=f"{v:+d}", pole=t(f"profile.pole.{a if v < 0 else b}")) if v else "0"
+            format_func=labels_now(
+                [-2, -1, 0, 1, 2],
+                lambda v, a=first, b=second: (
+                    t("profile.scale", value=f"{v:+d}", pole=t(f"profile.pole.{a if v < 0 else b}")) if v else "0"
+                ),
             ),
             key=f"profile-{pair}",
         )

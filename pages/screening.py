@@ -7,7 +7,7 @@ from ui import data
 from ui.context import engine, t
 from ui.gate import require_team
 from ui.screening import flash, screening_form, summary
-from ui.widgets import option
+from ui.widgets import labels_now, option
 from workshop.domain.screening import team_rater
 from workshop.services.screening import screen_as_team
 
@@ -26,7 +26,8 @@ by_id = {int(p.id or 0): p for p in found}
 state = lambda p: t("screening.open" if p.is_open else "screening.closed_short")  # noqa: E731
 first_open = next((n for n, p in enumerate(found) if p.is_open), 0)  # what is left to screen comes first
 pick = st.selectbox(
-    t("screening.pick"), list(by_id), format_func=lambda k: f"{option(by_id[k].title)} ({state(by_id[k])})",
+    t("screening.pick"), list(by_id),
+    format_func=labels_now(by_id, lambda k: f"{option(by_id[k].title)} ({state(by_id[k])})"),
     index=first_open, key="screen_pick",
 )  # fmt: skip
 chosen = by_id[pick]

@@ -4,9 +4,11 @@ text of a locale key whose translation differs: no English left on screen where 
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -220,3 +222,47 @@ def test_a_choice_labelled_in_the_sessions_language_can_be_picked(
     at.radio[0].set_value("csv").run()
     assert at.radio[0].value == "csv"
     assert translate(lang, "reports.about_csv") in [c.value for c in at.caption]
+
+
+def _calls(node: ast.AST, names: set[str]) -> bool:
+    return any(
+        isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in names
+        for call in ast.walk(node)
+    )
+
+
+def _translating_names(trees: list[ast.Module]) -> set[str]:
+    """The functions of pages/ and ui/ (def or a lambda assigned to a name) that translate, however deep."""
+    bodies: dict[str, ast.AST] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                bodies[node.name] = node
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+                bodies |= {target.id: node.value for target in node.targets if isinstance(target, ast.Name)}
+    names = {"t", "tr", "lang"}
+    while grown := {name for name, body in bodies.items() if name not in names and _calls(body, names)}:
+        names |= grown
+    return names
+
+
+def test_every_translated_choice_label_is_made_during_the_run() -> None:
+    """A format_func that translates is a lookup made during the run (labels_now): one that translates when
+    called labels the choice in English whenever it is called outside the run (as the test runner does)."""
+    root = Path(__file__).resolve().parents[2]
+    files = [*sorted((root / "pages").glob("*.py")), *sorted((root / "ui").glob("*.py"))]
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in files}
+    translating = _translating_names(list(trees.values()))
+    loose = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.keyword) and node.arg == "format_func"):
+                continue
+            value = node.value
+            if isinstance(value, ast.Call) and getattr(value.func, "id", "") == "labels_now":
+                continue
+            if (isinstance(value, ast.Name) and value.id in translating) or (
+                isinstance(value, ast.Lambda) and _calls(value, translating)
+            ):
+                loose.append(f"{path.relative_to(root)}:{value.lineno}")
+    assert loose == [], "make the labels first: format_func=labels_now(options, label)"
