@@ -160,6 +160,18 @@ def test_a_version_13_database_keeps_its_data_versions_in_the_sharded_counters(t
     assert versions(engine, "offers")[0] == 42
 
 
+def test_a_write_with_returning_bumps_its_tables_version(engine: Engine) -> None:
+    """Adding a team inserts with RETURNING, for which SQLite reports no row changed until they are fetched:
+    the team list a facilitator sees (a cached read keyed on this version) must still show the new team."""
+    from workshop.services.workshops import add_team
+    from workshop.store.versions import versions
+
+    workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    before = versions(engine, "teams")[0]
+    add_team(engine, workshop_id, "Makerspace crew")
+    assert versions(engine, "teams")[0] == before + 1
+
+
 def test_a_statement_that_changes_no_row_bumps_no_version(engine: Engine) -> None:
     from workshop.domain.model import Offer
     from workshop.services.offers import add_offers

@@ -49,8 +49,10 @@ def track_writes(engine: Engine) -> None:
     @event.listens_for(engine, "after_execute")
     def _note(conn: Connection, clause: Any, _multi: Any, _params: Any, _options: Any, result: Any) -> None:
         # A statement that changed no row (a draft's delete when there is none) bumps nothing: one version
-        # row fewer to lock per save. -1 is "unknown" (some executemany): counted as a change.
-        if isinstance(clause, UpdateBase) and getattr(result, "rowcount", -1) != 0:
+        # row fewer to lock per save. -1 is "unknown" (some executemany): counted as a change. A statement
+        # with RETURNING counts as a change whatever its rowcount: SQLite reports 0 for an INSERT ...
+        # RETURNING until its rows are fetched (a new team stayed out of the cached team list).
+        if isinstance(clause, UpdateBase) and (result.returns_rows or getattr(result, "rowcount", -1) != 0):
             name = clause.table.name  # type: ignore[union-attr]
             names = delete_reaches(name) if isinstance(clause, Delete) else {name}
             conn.info.setdefault(TOUCHED, set()).update(names - {data_versions.name})
