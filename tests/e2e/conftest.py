@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import IN_CI, ROOT, print_at_the_end
 
@@ -37,6 +38,9 @@ ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError
 VIEWPORT = {"width": 1280, "height": 1400}
 FIGURES: list[str] = []  # printed at the end of the run, whatever the capture mode
 OWNER_CODE = "owner-of-the-e2e-database"  # given to the servers as WORKSHOP_OWNER_CODE
+# What a person would wait for a page to change before calling it broken: on a loaded CI machine a rerun
+# can take longer than Playwright's default five seconds (a sign-out once did).
+expect.set_options(timeout=15_000)
 
 
 def _missing_browser(reason: str) -> None:
