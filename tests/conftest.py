@@ -133,39 +133,16 @@ def run_cli(url: str, *args: str) -> CliRun:
 LONG_RUNNING = ("tests/reliability/", "tests/test_code_style.py")
 
 
-# Seconds each browser test file takes alone (measured on 2 cores, idle: `pytest tests/e2e -n 0 --durations=0`);
-# a file not listed counts as DEFAULT_SECONDS. The files are dealt into two groups of about equal time, each
-# kept on one worker (with its own app server and Chromium) while the other tests fill the gaps around them:
-# one group of every journey made the browser the run's longest chain (the workers were busy 1.24 of 2 cores).
-BROWSER_SECONDS = {
-    "test_newcomer_journey.py": 45, "test_mapping_journey.py": 22, "test_week_journeys.py": 18,
-    "test_chart_labels.py": 16, "test_phone.py": 14, "test_projector.py": 12, "test_reload_sign_in.py": 10,
-    "test_facilitator_journey.py": 10, "test_two_workshops.py": 8, "test_accessibility.py": 7,
-}  # fmt: skip
-DEFAULT_SECONDS = 5
-BROWSER_GROUPS = 2
-
-
-def browser_groups(files: list[str]) -> dict[str, str]:
-    """Each browser test file's xdist group: longest first, each to the group with the least time so far."""
-    load = [0.0] * BROWSER_GROUPS
-    groups = {}
-    for name in sorted(files, key=lambda f: (-BROWSER_SECONDS.get(f, DEFAULT_SECONDS), f)):
-        least = load.index(min(load))
-        load[least] += BROWSER_SECONDS.get(name, DEFAULT_SECONDS)
-        groups[name] = f"browser-{least + 1}"
-    return groups
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip_bench = pytest.mark.skip(reason="the benchmark smoke test runs in CI; locally with RUN_BENCH=1")
-    browser = [item for item in items if Path(item.path).is_relative_to(ROOT / "tests" / "e2e")]
-    groups = browser_groups(sorted({Path(item.path).name for item in browser}))
     for item in items:
         if "bench" in item.keywords and not RUN_BENCH:
             item.add_marker(skip_bench)
-    for item in browser:
-        item.add_marker(pytest.mark.xdist_group(groups[Path(item.path).name]))
+        if Path(item.path).is_relative_to(ROOT / "tests" / "e2e"):
+            # The journeys on the shared app server stay on one worker (one server, one Chromium); those that
+            # start a server of their own form a second group, so the two can run on two workers at once.
+            group = "browser" if "server" in getattr(item, "fixturenames", ()) else "browser-own-server"
+            item.add_marker(pytest.mark.xdist_group(group))
     if WORKER:  # every worker sorts alike (they must collect the same list); a run in one process keeps its order
         items.sort(key=lambda item: not ("bench" in item.keywords or item.nodeid.startswith(LONG_RUNNING)))
 
