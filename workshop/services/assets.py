@@ -4,15 +4,17 @@ proposed additions, and the "Vi kan – vil du?" leaflet made from the list (wor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.domain.assets import Asset, ReviewStatus
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import Team
 from workshop.domain.validation import validated
 from workshop.files.leaflet import render_leaflet
 from workshop.services.mapping import _member
+from workshop.services.proposal_review import decide_pending
 from workshop.services.reports import report_language, report_words
 from workshop.services.workshops import get_workshop, now
 from workshop.store import read, write
@@ -131,24 +133,14 @@ def pending_asset_proposals(engine: Engine, workshop_id: int) -> list[AssetPropo
 
 def decide_asset_proposal(engine: Engine, workshop_id: int, proposal_id: int, accept: bool) -> int | None:
     """Accept a pending proposal (it goes to the end of the list; returns the asset's id) or decline it."""
+
+    def add(row: Any) -> int:
+        return _append(conn, workshop_id, Asset(title=row.title, description=row.description))
+
     with write(engine) as conn:
-        row = conn.execute(
-            select(asset_proposals)
-            .where(asset_proposals.c.id == proposal_id, asset_proposals.c.workshop_id == workshop_id)
-            .with_for_update()  # two tabs deciding at once: the second waits, then finds it decided
-        ).first()
-        if row is None:
-            raise NotFound(f"no proposed asset {proposal_id}")
-        if row.status != ReviewStatus.PENDING.value:
-            raise InvalidInput(f"asset {row.title!r} — status: already {row.status}", field="status")
-        asset_id = _append(conn, workshop_id, Asset(title=row.title, description=row.description)) if accept else None
-        status = ReviewStatus.ACCEPTED if accept else ReviewStatus.DECLINED
-        conn.execute(
-            asset_proposals.update()
-            .where(asset_proposals.c.id == proposal_id)
-            .values(status=status.value, asset_id=asset_id)
+        return decide_pending(
+            conn, asset_proposals, workshop_id, proposal_id, "asset", "title", add if accept else None
         )
-    return asset_id
 
 
 def leaflet_html(engine: Engine, workshop_id: int, lang: str | None = None) -> str:

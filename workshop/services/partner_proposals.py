@@ -5,15 +5,17 @@ the same partner or contact person, or a partner the register has, get a warning
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.assets import PartnerProposal, ProposalWarning, Proposed, ReviewStatus, normalised, warnings
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import InvalidInput
 from workshop.domain.model import Partner, Sector, Team
 from workshop.domain.validation import validated
 from workshop.services.mapping import _member
 from workshop.services.offers import insert_partners
+from workshop.services.proposal_review import decide_pending
 from workshop.services.workshops import now
 from workshop.store import read, write
 from workshop.store.tables import partner_proposals, partners, teams
@@ -79,27 +81,15 @@ def partner_proposals_of(engine: Engine, workshop_id: int) -> list[ProposedPartn
 def decide_partner_proposal(engine: Engine, workshop_id: int, proposal_id: int, accept: bool) -> int | None:
     """Accept a pending proposal into the register (returns the new partner's id) or decline it. A partner
     the register has already is refused, naming the field: decline the proposal instead."""
+
+    def add(row: Any) -> int:
+        taken = conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
+        if normalised(row.name) in {normalised(n) for n in taken}:
+            raise InvalidInput(f"partner {row.name!r} — name: already in the register", field="name")
+        partner = Partner(name=row.name, sector=row.sector, contact=row.contact, description=row.reason)
+        return insert_partners(conn, workshop_id, [partner])[0]  # with its first stage, dated today
+
     with write(engine) as conn:
-        row = conn.execute(
-            select(partner_proposals)
-            .where(partner_proposals.c.id == proposal_id, partner_proposals.c.workshop_id == workshop_id)
-            .with_for_update()  # two tabs deciding at once: the second waits, then finds it decided
-        ).first()
-        if row is None:
-            raise NotFound(f"no proposed partner {proposal_id}")
-        if row.status != ReviewStatus.PENDING.value:
-            raise InvalidInput(f"partner {row.name!r} — status: already {row.status}", field="status")
-        partner_id = None
-        if accept:
-            taken = conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
-            if normalised(row.name) in {normalised(n) for n in taken}:
-                raise InvalidInput(f"partner {row.name!r} — name: already in the register", field="name")
-            partner = Partner(name=row.name, sector=row.sector, contact=row.contact, description=row.reason)
-            partner_id = insert_partners(conn, workshop_id, [partner])[0]  # with its first stage, dated today
-        status = ReviewStatus.ACCEPTED if accept else ReviewStatus.DECLINED
-        conn.execute(
-            partner_proposals.update()
-            .where(partner_proposals.c.id == proposal_id)
-            .values(status=status.value, partner_id=partner_id)
+        return decide_pending(
+            conn, partner_proposals, workshop_id, proposal_id, "partner", "name", add if accept else None
         )
-    return partner_id
