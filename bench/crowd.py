@@ -1,10 +1,11 @@
-"""`python -m bench crowd --sessions 20,60,200 [--database-url URL] [--servers URL,...] [--nginx K]`: the 9:00
-crowd without a browser. For each N: a new workshop with every day open and N teams; N sessions speak
-Streamlit's websocket protocol (bench/protocol.py) all at the same moment, each joining with its team's
-link (`/?w=ID&code=CODE`) and then opening the answer page; then all N save an answer at once (the text
-area's value and the save button's click, as the browser sends them). Reports the seconds until each
-run's script_finished (p50/p95/max), the server's CPU seconds per session (utime+stime from /proc) and
-its memory per connected session (VmRSS growth over a warmed-up server / N, and the peak VmHWM).
+"""`python -m bench crowd --sessions 20,60,200 [--database-url URL] [--servers URL,...] [--nginx K]
+[--days first|all]`: the 9:00 crowd without a browser. For each N: a new workshop with N teams and day 1
+open (the first morning; `--days all` opens every day); N sessions speak Streamlit's websocket protocol
+(bench/protocol.py) all at the same moment, each joining with its team's link (`/?w=ID&code=CODE`) and
+then opening the answer page; then all N save an answer at once (the text area's value and the save
+button's click, as the browser sends them). Reports the seconds until each run's script_finished
+(p50/p95/max), the server's CPU seconds per session (utime+stime from /proc) and its memory per connected
+session (VmRSS growth over a warmed-up server / N, and the peak VmHWM).
 
 By default the benchmark starts one server (`streamlit run app.py`) per N; `--nginx K` starts K servers
 behind nginx (deploy/cluster.py, sticky by cookie); `--servers` uses servers already running (then no
@@ -96,13 +97,15 @@ HEAD = (
 )
 
 
-def build_week(url: str, teams: int) -> tuple[int, list[str]]:
-    """A workshop with every day open and `teams` teams (+1 for warming up): (its id, the codes)."""
+def build_week(url: str, teams: int, days: str = "first") -> tuple[int, list[str]]:
+    """A workshop with `teams` teams (+1 for warming up) and day 1 open, as at 9:00 on the first morning
+    (days="first"), or every day open (days="all": 27 questions on the answer page): (its id, the codes)."""
     engine = make_engine(url)
     migrate(engine)
     stamp = dt.datetime.now().strftime("%H%M%S")
     wid = create_workshop(engine, f"Crowd {teams} {stamp}", "facilitate-me", "lead-me-now", "partnership_week")
-    for day in list_days(engine, wid):
+    week = list_days(engine, wid)
+    for day in week if days == "all" else week[:1]:
         set_day_status(engine, wid, int(day.id or 0), DayStatus.OPEN)
     codes = [f"CROWD{n:04d}" for n in range(teams + 1)]
     for n, code in enumerate(codes):
@@ -197,8 +200,9 @@ def servers(args: argparse.Namespace, url: str) -> Iterator[tuple[str, list[int]
 def measure(args: argparse.Namespace, url: str, n: int) -> CrowdResult:
     dialect = "PostgreSQL" if url.startswith("postgres") else "SQLite"
     where = f"{args.nginx} servers behind nginx" if args.nginx else ("given servers" if args.servers else "1 server")
-    result = CrowdResult(n, f"{dialect}, {where}")
-    wid, codes = build_week(url, n)
+    opened = "day 1 open" if args.days == "first" else "every day open"
+    result = CrowdResult(n, f"{dialect}, {where}, {opened}")
+    wid, codes = build_week(url, n, args.days)
     with servers(args, url) as (base, pids):
         asyncio.run(crowd(base, wid, codes, pids, result))
     result.saved = stored(url, wid)
@@ -240,6 +244,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--database-url", default="", help="a database URL (default: a new SQLite file)")
     parser.add_argument("--servers", default="", help="comma-separated base URLs of running servers")
     parser.add_argument("--nginx", type=int, default=0, help="start this many servers behind nginx")
+    parser.add_argument(
+        "--days",
+        choices=("first", "all"),
+        default="first",
+        help="first: only day 1 open, the first morning (default); all: every day open, 27 questions a page",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args(argv)
     args.servers = [s.strip() for s in args.servers.split(",") if s.strip()]
