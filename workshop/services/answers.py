@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Response, Team
 from workshop.store import read, write
+from workshop.store.engine import upsert
 from workshop.store.tables import days, drafts, questions, responses, teams
 
 MAX_TEXT = 5000
@@ -32,19 +33,23 @@ def _now() -> dt.datetime:
 
 
 def _question_for(conn: Connection, team: Team, question_id: int) -> dict[str, object]:
-    """The question as this team may see it; the team itself must exist in the workshop it claims."""
-    member = conn.execute(
-        select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id)
-    ).first()
-    if member is None:
-        raise AccessDenied("this team is not part of the workshop")
-    row = conn.execute(
-        select(questions.c.workshop_id, questions.c.kind, questions.c.options, days.c.status)
+    """The question as this team may see it; the team itself must exist in the workshop it claims. One
+    statement: the team's row, joined to the question and its day when there is one."""
+    question = (
+        select(questions.c.id, questions.c.workshop_id, questions.c.kind, questions.c.options, days.c.status)
         .join(days, days.c.id == questions.c.day_id)
         .where(questions.c.id == question_id)
+        .subquery()
+    )
+    row = conn.execute(
+        select(question)
+        .select_from(teams.outerjoin(question, question.c.id == question_id))
+        .where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id)
     ).first()
+    if row is None:
+        raise AccessDenied("this team is not part of the workshop")
     # A question of another workshop is as unknown to this team as one that does not exist.
-    if row is None or row.workshop_id != team.workshop_id:
+    if row.id is None or row.workshop_id != team.workshop_id:
         raise NotFound(f"no question {question_id}")
     return dict(row._mapping)
 
@@ -109,21 +114,20 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
             "updated_at": _now(),
             "idempotency_key": idempotency_key,
         }
-        mine = (responses.c.question_id == answer.question_id) & (responses.c.team_id == team.id)
-        if conn.execute(select(responses.c.id).where(mine)).first() is None:
-            conn.execute(
-                responses.insert().values(
-                    workshop_id=team.workshop_id,
-                    question_id=answer.question_id,
-                    team_id=team.id,
-                    created_at=values["updated_at"],
-                    **values,
-                )
+        # One statement for a first answer and an edit alike: the unique (question, team) row, returned.
+        row = conn.execute(
+            upsert(conn, responses)
+            .values(
+                workshop_id=team.workshop_id,
+                question_id=answer.question_id,
+                team_id=team.id,
+                created_at=values["updated_at"],
+                **values,
             )
-        else:
-            conn.execute(responses.update().where(mine).values(**values))
+            .on_conflict_do_update(index_elements=[responses.c.question_id, responses.c.team_id], set_=values)
+            .returning(*responses.c)
+        ).one()
         conn.execute(drafts.delete().where(drafts.c.question_id == answer.question_id, drafts.c.team_id == team.id))
-        row = conn.execute(select(responses).where(mine)).one()
         return Response.model_validate(dict(row._mapping))
 
 
