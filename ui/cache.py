@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from ui.context import engine
-from workshop.store.versions import versions
+from workshop.store.versions import UNVERSIONED, versions
 
 R = TypeVar("R")
 
@@ -31,6 +31,8 @@ def cached(read: Callable[..., R], *tables: str) -> Callable[..., R]:
     """`read(engine, *args)` as `read(*args)` on the app's engine, cached until one of `tables` changes."""
     if not tables:
         raise ValueError(f"{read.__qualname__}: name the tables it reads")
+    if unversioned := UNVERSIONED.intersection(tables):
+        raise ValueError(f"{read.__qualname__}: writes to {', '.join(sorted(unversioned))} bump no version")
     name = f"{read.__module__}.{read.__qualname__}"
     _READS[name] = read
 

@@ -6,6 +6,7 @@ import os
 
 import streamlit as st
 from sqlalchemy import Engine
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from workshop.config.i18n import UI_LANGUAGES, first_visit_language, translate
 from workshop.domain.errors import NotFound
@@ -15,6 +16,7 @@ from workshop.services.owner import OWNER_VARIABLE
 from workshop.services.workshops import current_workshop_id, get_workshop, list_workshops
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
+from workshop.store.versions import WRITES_SEEN
 
 
 def _setting(name: str) -> str | None:
@@ -102,12 +104,38 @@ def workshop_id() -> int | None:
     return found
 
 
+_RUN_MEMO = "run_memo"
+
+
+def _this_run() -> dict[object, object]:
+    """Reads kept for the rest of this script run: app.py, the gate and the page each ask for the session's
+    workshop, which is one query, not five (issue 17). Streamlit makes a new `cursors` dict for every run,
+    so the memo ends with the run."""
+    ctx = get_script_run_ctx()
+    marker = ctx.cursors if ctx is not None else None
+    held = st.session_state.get(_RUN_MEMO)
+    if marker is None or held is None or held[0] is not marker:
+        held = (marker, {})
+        if marker is not None:
+            st.session_state[_RUN_MEMO] = held
+    return held[1]  # type: ignore[no-any-return]
+
+
+def workshop_by_id(wid: int) -> Workshop:
+    """A workshop, read once a run (again after a write to the workshops table); NotFound if there is none."""
+    memo, key = _this_run(), ("workshop", wid, WRITES_SEEN["workshops"])
+    if key not in memo:
+        memo[key] = get_workshop(engine(), wid)
+    return memo[key]  # type: ignore[return-value]
+
+
 def workshop() -> Workshop | None:
+    """The workshop this session looks at."""
     wid = workshop_id()
     if wid is None:
         return None
     try:
-        return get_workshop(engine(), wid)
+        return workshop_by_id(wid)
     except NotFound:
         st.session_state.pop("workshop_id", None)
         return None

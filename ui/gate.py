@@ -16,6 +16,7 @@ from ui.context import (
     forget_workshop,
     t,
     workshop,
+    workshop_by_id,
     workshop_id,
 )
 from ui.widgets import error_edge, show_error
@@ -24,7 +25,6 @@ from workshop.domain.model import Role, Team
 from workshop.services.access import join_team, new_passcode, recent_wrong_codes, sign_in
 from workshop.services.owner import owner_code_is_set, set_owner_code, sign_in_owner
 from workshop.services.role_sessions import end_session, resume_session, start_session
-from workshop.services.workshops import get_workshop
 
 GATE_RAN = "gate_ran"  # app.py's gate has run in this session
 
@@ -134,7 +134,7 @@ def _link_workshop() -> int | None:
     if not value:
         return None
     try:
-        return int(get_workshop(engine(), int(value)).id or 0)
+        return int(workshop_by_id(int(value)).id or 0)
     except (ValueError, NotFound):
         return None
 

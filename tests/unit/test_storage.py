@@ -188,3 +188,22 @@ def test_a_statement_that_changes_no_row_bumps_no_version(engine: Engine) -> Non
     with write(engine) as conn:
         conn.execute(offers.delete().where(offers.c.name == "Makerspace"))
     assert versions(engine, "offers")[0] == before[0] + 1
+
+
+def test_a_team_joining_bumps_no_version_and_no_cached_read_may_name_the_sign_in_counters(engine: Engine) -> None:
+    import pytest
+
+    from ui.cache import cached
+    from workshop.services.access import join_team
+    from workshop.services.workshops import add_team
+    from workshop.store.versions import versions
+
+    workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    _team, code = add_team(engine, workshop_id, "Makers", code="KX7P2MQ4")
+    tables = ("sign_in_attempts", "teams", "workshops")
+    before = versions(engine, *tables)
+    assert join_team(engine, workshop_id, code).name == "Makers"
+    assert versions(engine, *tables) == before  # the guard's counters were written, no cache was touched
+    assert [t.name for t in list_teams(engine, workshop_id)] == ["Makers"]
+    with pytest.raises(ValueError, match="sign_in_attempts"):
+        cached(list_teams, "teams", "sign_in_attempts")

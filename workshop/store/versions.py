@@ -7,15 +7,22 @@ sum still grows with every committed write, in the same transaction as the write
 from __future__ import annotations
 
 import random
+from collections import Counter
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, MetaData, event, func, select
 from sqlalchemy.sql.dml import Delete, UpdateBase
 
-from workshop.store.tables import VERSION_SHARDS, data_versions, metadata
+from workshop.store.tables import VERSION_SHARDS, data_versions, metadata, sign_in_attempts
 
 TOUCHED = "touched_tables"
+# Tables no cached read may depend on, so a write to them bumps no version: the versions themselves, and
+# the sign-in guard's counters, which every join writes twice (ui.cache.cached refuses to name them).
+UNVERSIONED = frozenset({data_versions.name, sign_in_attempts.name})
+# Statements that changed rows, per table, in this process (ui.context keeps a read for one script run
+# unless its table was written meanwhile).
+WRITES_SEEN: Counter[str] = Counter()
 
 
 def delete_reaches(table: str, schema: MetaData = metadata) -> frozenset[str]:
@@ -55,7 +62,8 @@ def track_writes(engine: Engine) -> None:
         if isinstance(clause, UpdateBase) and (result.returns_rows or getattr(result, "rowcount", -1) != 0):
             name = clause.table.name  # type: ignore[union-attr]
             names = delete_reaches(name) if isinstance(clause, Delete) else {name}
-            conn.info.setdefault(TOUCHED, set()).update(names - {data_versions.name})
+            conn.info.setdefault(TOUCHED, set()).update(names - UNVERSIONED)
+            WRITES_SEEN.update(names)
 
 
 def bump_touched(conn: Connection) -> None:
