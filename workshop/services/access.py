@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from workshop.domain.codes import (
     TEAM_CODE_ALPHABET,
@@ -33,6 +32,7 @@ from workshop.domain.codes import (
 from workshop.domain.errors import AccessDenied, NotFound, TooManyAttempts
 from workshop.domain.model import Role, Team
 from workshop.store import read, write
+from workshop.store.engine import upsert
 from workshop.store.tables import sign_in_attempts, teams, workshops
 
 __all__ = [
@@ -93,10 +93,7 @@ def team_code_hash(code: str, salt_hex: str) -> str:
 def _locked_row(conn: Connection, scope: str) -> Row[Any]:
     """The counter row for a scope, created if missing and locked until the transaction ends."""
     values = {"scope": scope, "failures": 0, "last_failure_at": 0.0}
-    if conn.dialect.name == "postgresql":
-        conn.execute(postgresql.insert(sign_in_attempts).values(values).on_conflict_do_nothing())
-    else:
-        conn.execute(sqlite.insert(sign_in_attempts).values(values).on_conflict_do_nothing())
+    conn.execute(upsert(conn, sign_in_attempts).values(values).on_conflict_do_nothing())
     return conn.execute(select(sign_in_attempts).where(sign_in_attempts.c.scope == scope).with_for_update()).one()
 
 

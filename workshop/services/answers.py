@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Response, Team
 from workshop.store import read, write
+from workshop.store.engine import upsert
 from workshop.store.tables import days, drafts, questions, responses, teams
 
 MAX_TEXT = 5000
@@ -31,20 +32,28 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+# The team's row, joined to the question and its day when there is one: membership and question in one
+# statement, built once (a statement built per call costs more Python than the query itself).
+_QUESTION_FOR = (
+    select(questions.c.id, questions.c.workshop_id, questions.c.kind, questions.c.options, days.c.status)
+    .select_from(
+        teams.outerjoin(
+            questions.join(days, days.c.id == questions.c.day_id), questions.c.id == bindparam("question_id")
+        )
+    )
+    .where(teams.c.id == bindparam("team_id"), teams.c.workshop_id == bindparam("workshop_id"))
+)
+
+
 def _question_for(conn: Connection, team: Team, question_id: int) -> dict[str, object]:
     """The question as this team may see it; the team itself must exist in the workshop it claims."""
-    member = conn.execute(
-        select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id)
-    ).first()
-    if member is None:
-        raise AccessDenied("this team is not part of the workshop")
     row = conn.execute(
-        select(questions.c.workshop_id, questions.c.kind, questions.c.options, days.c.status)
-        .join(days, days.c.id == questions.c.day_id)
-        .where(questions.c.id == question_id)
+        _QUESTION_FOR, {"question_id": question_id, "team_id": team.id, "workshop_id": team.workshop_id}
     ).first()
+    if row is None:
+        raise AccessDenied("this team is not part of the workshop")
     # A question of another workshop is as unknown to this team as one that does not exist.
-    if row is None or row.workshop_id != team.workshop_id:
+    if row.id is None or row.workshop_id != team.workshop_id:
         raise NotFound(f"no question {question_id}")
     return dict(row._mapping)
 
@@ -109,21 +118,20 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
             "updated_at": _now(),
             "idempotency_key": idempotency_key,
         }
-        mine = (responses.c.question_id == answer.question_id) & (responses.c.team_id == team.id)
-        if conn.execute(select(responses.c.id).where(mine)).first() is None:
-            conn.execute(
-                responses.insert().values(
-                    workshop_id=team.workshop_id,
-                    question_id=answer.question_id,
-                    team_id=team.id,
-                    created_at=values["updated_at"],
-                    **values,
-                )
+        # One statement for a first answer and an edit alike: the unique (question, team) row, returned.
+        row = conn.execute(
+            upsert(conn, responses)
+            .values(
+                workshop_id=team.workshop_id,
+                question_id=answer.question_id,
+                team_id=team.id,
+                created_at=values["updated_at"],
+                **values,
             )
-        else:
-            conn.execute(responses.update().where(mine).values(**values))
+            .on_conflict_do_update(index_elements=[responses.c.question_id, responses.c.team_id], set_=values)
+            .returning(*responses.c)
+        ).one()
         conn.execute(drafts.delete().where(drafts.c.question_id == answer.question_id, drafts.c.team_id == team.id))
-        row = conn.execute(select(responses).where(mine)).one()
         return Response.model_validate(dict(row._mapping))
 
 

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 
 from workshop.store.versions import bump_touched, forget_touched, track_writes
 
@@ -90,3 +91,8 @@ def read(engine: Engine) -> Iterator[Connection]:
     """A read transaction: one consistent snapshot."""
     with engine.connect() as conn, conn.begin():
         yield conn
+
+
+def upsert(conn: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that takes ON CONFLICT DO NOTHING / DO UPDATE, in the connection's dialect."""
+    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
