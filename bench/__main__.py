@@ -1,4 +1,4 @@
-"""`python -m bench [--sizes S,M,L] [--pages a.py,b.py] [--out bench/RESULTS.md]`: build each size,
+"""`python -m bench [--sizes S,M,L] [--pages a.py,b.py] [--repeats 5] [--out bench/RESULTS.md]`: build each size,
 measure, print and write the tables. The Streamlit side (bench/pages.py, bench/server.py) is imported only
 here, at run time. `python -m bench crowd ...`: the crowd benchmark (bench/crowd.py)."""
 
@@ -37,9 +37,21 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         help="skip the browser step (the server's memory at L, the demo home's draw time)",
     )
     parser.add_argument(
-        "--slow", type=float, default=10.0, help="a page slower than this many seconds is repeated once, not 5 times"
+        "--slow",
+        type=float,
+        default=10.0,
+        help="a page slower than this many seconds is repeated once, not --repeats times",
+    )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=5,
+        help="repeat runs (and floor runs) per page, twice as many for the app's fixed cost (default 5; "
+        "1 is enough to check that every page is measured, as the smoke test does)",
     )
     args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
     args.sizes = [s.strip().upper() for s in args.sizes.split(",") if s.strip()]
     if unknown := [s for s in args.sizes if s not in SIZES]:
         parser.error(f"unknown size {unknown[0]}; choose from {', '.join(SIZES)}")
@@ -57,7 +69,7 @@ def _git_commit() -> str:
     return found.stdout.strip() or "unknown"
 
 
-def header(argv: list[str]) -> list[str]:
+def header(argv: list[str], repeats: int = 5) -> list[str]:
     return [
         "# Benchmark results",
         "",
@@ -70,11 +82,11 @@ def header(argv: list[str]) -> list[str]:
         "",
         "Seconds per page run measured with AppTest (streamlit.testing.v1), app.py included: *first* is a new "
         "session with data caches cleared; *after write* is the next run after the named write through a "
-        "service; *repeat* is the median of 5 further runs. *floor* is the median time of the bare service "
+        f"service; *repeat* is the median of {repeats} further runs. *floor* is the median time of the bare service "
         "reads and pandas work the page needs (bench/floors*.py; — where a page has no entry). "
         "*app* is the fixed cost of any page run, measured in the same run: app.py with an empty page "
-        "(bench/app_only.py, the role gate only) in the same role, median of 10 runs — Streamlit's script run "
-        "under AppTest, the sidebar, the workshop read and the navigation. *after write / floor* is the raw "
+        f"(bench/app_only.py, the role gate only) in the same role, median of {repeats * 2} runs — Streamlit's "
+        "script run under AppTest, the sidebar, the workshop read and the navigation. *after write / floor* is the raw "
         "ratio; *net / floor* is (after write − app) / floor, and the 2× floor budget is judged on it: a page "
         "whose floor is ~1 ms cannot come within 2× of it while app.py alone costs tens of milliseconds. "
         "L/M is the larger of the after-write and repeat growth from M to L.",
@@ -84,8 +96,8 @@ def header(argv: list[str]) -> list[str]:
     ]
 
 
-def render(argv: list[str], results: dict[str, SizeResult]) -> str:
-    lines = header(argv)
+def render(argv: list[str], results: dict[str, SizeResult], repeats: int = 5) -> str:
+    lines = header(argv, repeats)
     for size, result in results.items():
         lines += size_section(result, results.get("M") if size == "L" else None)
     over = over_budget(results)
@@ -121,7 +133,13 @@ def run_size(name: str, args: argparse.Namespace, folder: Path) -> SizeResult:
     result.counts = fixture.counts
     print(f"size {name}: built in {result.build_seconds:.1f} s {fixture.counts or '(demo)'}", flush=True)
     result.pages, result.app_overhead = measure_pages(
-        url, engine, fixture, slow=args.slow, log=lambda s: print(s, flush=True), only=args.pages
+        url,
+        engine,
+        fixture,
+        slow=args.slow,
+        log=lambda s: print(s, flush=True),
+        only=args.pages,
+        repeats=args.repeats,
     )
     if args.pages:  # a page subset is for iterating on those pages: the service lines are left out
         result.pages_only = True
@@ -155,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             results[name] = run_size(name, args, Path(folder))
             print("\n".join(size_section(results[name], results.get("M") if name == "L" else None)), flush=True)
             args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(render(argv, results) + kept_crowd(args.out), encoding="utf-8")
+            args.out.write_text(render(argv, results, args.repeats) + kept_crowd(args.out), encoding="utf-8")
     over = over_budget(results)
     print("over budget:" if over else "over budget: nothing", *over, sep="\n  ")
     print(f"written to {args.out}")

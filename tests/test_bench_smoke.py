@@ -1,5 +1,6 @@
 """The benchmark works: at size S it measures every page of every role and writes its results file.
-(CI runs it at S only, as a smoke test; the figures themselves are not asserted.) Marked `bench`: it runs
+(CI runs it at S only, as a smoke test, with one repeat run per page instead of five: the figures
+themselves are not asserted.) Marked `bench`: it runs
 when CI=true or RUN_BENCH=1 (tests/conftest.py), and is skipped otherwise."""
 
 import re
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_benchmark_at_size_s_measures_every_page_and_writes_its_results(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     run = subprocess.run(
-        [sys.executable, "-m", "bench", "--sizes", "S", "--out", str(out)],
+        [sys.executable, "-m", "bench", "--sizes", "S", "--repeats", "1", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

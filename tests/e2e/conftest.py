@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -106,15 +107,35 @@ def wait_healthy(process: subprocess.Popen[bytes], log: Path, timeout: float = 6
     pytest.fail(f"the Streamlit server did not become healthy in {timeout} s:\n{log.read_text(errors='replace')}")
 
 
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    """Stop the server by its PID: politely, then for sure."""
+STOPPING: list[threading.Thread] = []  # servers still shutting down, waited for at the session's end
+
+
+def stop_server(process: subprocess.Popen[bytes], wait: bool = True) -> None:
+    """Stop the server by its PID: politely, then for sure. `wait=False`: the shutdown (~1 s of Streamlit
+    closing its sessions) goes on beside the next tests, and the end of the session waits for it."""
     if process.poll() is None:
         os.kill(process.pid, 15)
+
+    def finish() -> None:
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.kill(process.pid, 9)
             process.wait(timeout=10)
+
+    if wait:
+        finish()
+    else:
+        STOPPING.append(threading.Thread(target=finish, name=f"stop-server-{process.pid}"))
+        STOPPING[-1].start()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _servers_stopped() -> Iterator[None]:
+    """No server outlives the session: every shutdown begun with wait=False has ended."""
+    yield
+    for thread in STOPPING:
+        thread.join()
 
 
 @contextmanager
@@ -124,7 +145,7 @@ def running_server(database_url: str, log: Path, port: int | None = None) -> Ite
     try:
         yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
     finally:
-        stop_server(process)
+        stop_server(process, wait=False)
 
 
 @pytest.fixture(scope="session")

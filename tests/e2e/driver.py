@@ -17,9 +17,12 @@ def en(key: str, **params: object) -> str:
     return translate("en", key, **params)
 
 
-def wait_for_app(page: Any, timeout: int = 30_000) -> None:
-    """Connected, the script run finished and nothing still drawing: the signals Streamlit's own e2e tests use."""
-    page.wait_for_timeout(200)
+def wait_for_app(page: Any, timeout: int = 30_000, settle: int = 200) -> None:
+    """Connected, the script run finished and nothing still drawing: the signals Streamlit's own e2e tests use.
+    `settle`: milliseconds for the server to start the run an action asked for (the script state reads
+    notRunning until it has); 0 when the caller has already seen that run begin."""
+    if settle:
+        page.wait_for_timeout(settle)
     page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
         state="attached", timeout=timeout
     )
@@ -45,8 +48,11 @@ def sign_in_staff(page: Any, role_key: str, passcode: str) -> None:
     form.get_by_text(en(f"role.{role_key}"), exact=True).click()
     form.get_by_label(en("gate.passcode")).fill(passcode)
     form.get_by_role("button", name=en("gate.sign_in")).click()
-    wait_for_app(page)
-    expect(page.get_by_text(en("home.signed_in", role=en(f"role.{role_key}")))).to_be_visible()
+    # Shown only by the run the click started: once visible, that run has begun, and it is waited out.
+    signed_in = page.get_by_text(en("home.signed_in", role=en(f"role.{role_key}")))
+    expect(signed_in).to_be_visible()
+    wait_for_app(page, settle=0)
+    expect(signed_in).to_be_visible()
 
 
 def join_team(page: Any, code: str, team_name: str) -> None:
@@ -54,8 +60,10 @@ def join_team(page: Any, code: str, team_name: str) -> None:
     page.get_by_role("tab", name=en("gate.team_tab"), exact=True).click()
     page.get_by_label(en("gate.team_code")).fill(code)
     page.get_by_role("button", name=en("gate.join")).click()
-    wait_for_app(page)
-    expect(page.get_by_text(en("home.signed_in", role=en("role.team")))).to_be_visible()
+    signed_in = page.get_by_text(en("home.signed_in", role=en("role.team")))
+    expect(signed_in).to_be_visible()  # shown only by the run the click started
+    wait_for_app(page, settle=0)
+    expect(signed_in).to_be_visible()
 
 
 def menu_links(page: Any) -> Any:
@@ -71,9 +79,17 @@ def nav_titles(page: Any) -> list[str]:
 
 
 def go_to(page: Any, title: str) -> None:
-    """Click a page in the sidebar menu and wait until it is drawn."""
-    menu_links(page).filter(has_text=title).first.click()
-    wait_for_app(page)
+    """Click a page in the sidebar menu and wait until it is drawn. To another page: the address changes
+    once the server has started that page's run (not at the click), so the wait starts from there."""
+    link = menu_links(page).filter(has_text=title).first
+    target = link.evaluate("(a) => new URL(a.href, document.baseURI).pathname")
+    leaving = target != page.evaluate("() => location.pathname")
+    link.click()
+    if leaving:
+        page.wait_for_function("(path) => location.pathname === path", arg=target, timeout=30_000)
+        wait_for_app(page, settle=0)
+    else:
+        wait_for_app(page)
 
 
 def choose(page: Any, box: Any, option: str, attempts: int = 4) -> None:

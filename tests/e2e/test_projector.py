@@ -29,7 +29,7 @@ def fresh_server(tmp_path: Path) -> Iterator[Server]:
     try:
         yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
     finally:
-        stop_server(process)
+        stop_server(process, wait=False)
 
 
 def test_the_projector_link_survives_a_reload_and_stops_when_revoked(
