@@ -139,9 +139,12 @@ async def save_first_text(session: Session, page: Run, text: str) -> Run:
     return await session.run(widgets=[text_value(area.id, text), click(button.id)])
 
 
-async def crowd(base: str, wid: int, codes: list[str], pids: list[int], result: CrowdResult) -> None:
-    warm, _, _ = await open_session(base, wid, codes[-1])  # the first run imports the pages: not the crowd's
-    await warm.close()
+async def crowd(
+    base: str, wid: int, codes: list[str], pids: list[int], result: CrowdResult, warm_bases: list[str]
+) -> None:
+    for server in warm_bases:  # each server's first run imports the pages: not the crowd's
+        warm, _, _ = await open_session(server, wid, codes[-1])
+        await warm.close()
     await asyncio.sleep(1)
     rss0 = memory_mb(pids) if pids else None
     cpu0 = cpu_seconds(pids) if pids else None
@@ -181,20 +184,20 @@ async def crowd(base: str, wid: int, codes: list[str], pids: list[int], result: 
 
 
 @contextmanager
-def servers(args: argparse.Namespace, url: str) -> Iterator[tuple[str, list[int]]]:
-    """(the address the sessions use, the server pids to measure)."""
+def servers(args: argparse.Namespace, url: str) -> Iterator[tuple[str, list[int], list[str]]]:
+    """(the address the sessions use, the server pids to measure, each server's own address to warm it)."""
     if args.servers:
-        yield args.servers[0], []
+        yield args.servers[0], [], args.servers
     elif args.nginx:
         from deploy.cluster import cluster
 
         with cluster(url, args.nginx) as running:
-            yield running.base, running.pids
+            yield running.base, running.pids, [f"http://127.0.0.1:{port}" for port in running.ports]
     else:
         from bench.server import running_server
 
         with running_server(url) as (base, pid):
-            yield base, [pid]
+            yield base, [pid], [base]
 
 
 def measure(args: argparse.Namespace, url: str, n: int) -> CrowdResult:
@@ -203,8 +206,8 @@ def measure(args: argparse.Namespace, url: str, n: int) -> CrowdResult:
     opened = "day 1 open" if args.days == "first" else "every day open"
     result = CrowdResult(n, f"{dialect}, {where}, {opened}")
     wid, codes = build_week(url, n, args.days)
-    with servers(args, url) as (base, pids):
-        asyncio.run(crowd(base, wid, codes, pids, result))
+    with servers(args, url) as (base, pids, warm_bases):
+        asyncio.run(crowd(base, wid, codes, pids, result, warm_bases))
     result.saved = stored(url, wid)
     return result
 
