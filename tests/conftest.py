@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select, text
-from streamlit.components.v2 import manifest_scanner
 
+from bench.pages import components_scanned_once
 from workshop.cli import main
 from workshop.services import access
 from workshop.store import make_engine, migrate
@@ -62,14 +62,10 @@ def _cheap_scrypt() -> Iterator[None]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _components_scanned_once() -> Iterator[None]:
-    """Every AppTest's first run scans the metadata of every installed package for Streamlit components
-    (~0.2 s, hundreds of times a suite); a server does it once at start. The packages do not change
-    during a run, so this process scans once and every AppTest gets that answer."""
-    found = manifest_scanner.scan_component_manifests()
-    real = manifest_scanner.scan_component_manifests
-    manifest_scanner.scan_component_manifests = lambda max_workers=None: list(found)
-    yield
-    manifest_scanner.scan_component_manifests = real
+    """Every AppTest's first run would scan every installed package for Streamlit components (~0.2 s,
+    hundreds of times a suite): this process scans once (bench.pages.components_scanned_once)."""
+    with components_scanned_once():
+        yield
 
 
 def reset_postgres(url: str) -> Engine:
