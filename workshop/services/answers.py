@@ -91,7 +91,8 @@ def submit_answer(engine: Engine, team: Team, answer: Answer, idempotency_key: s
         try:
             return _submit(engine, team, answer, idempotency_key)
         except IntegrityError:
-            # Two first saves raced on another server (PostgreSQL); the second becomes an edit.
+            # A save raced another write (its question or team deleted meanwhile, or its key stored by a
+            # concurrent save): the second try says what is gone, or finds the stored answer by its key.
             if attempt:
                 raise
     raise AssertionError("unreachable")
