@@ -4,6 +4,8 @@ and figures (latencies) printed at the end of the run whatever pytest's capture 
 from __future__ import annotations
 
 import statistics
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -43,6 +45,27 @@ def answer_for(question: Question, text: str) -> Answer:
     if question.kind == QuestionKind.MULTIPLE:
         return Answer(qid, text=text, choices=question.options[:2])
     return Answer(qid, text=text)
+
+
+def at_once(count: int, work: Callable[[int], object], timeout: float = 120) -> list[BaseException]:
+    """Run work(0..count-1) in threads released at the same moment (tabs, teams, retries racing); every
+    exception comes back, so that a lock error or a deadlock fails the test instead of vanishing in a thread."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(count)
+
+    def run(n: int) -> None:
+        start.wait()
+        try:
+            work(n)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return errors
 
 
 def percentile(values: list[float], p: int) -> float:

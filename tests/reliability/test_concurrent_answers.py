@@ -3,41 +3,19 @@ no error reaches a user ("database is locked" included) — on SQLite and on Pos
 
 from __future__ import annotations
 
-import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
 
 from sqlalchemy import Engine, func, select
 
-from tests.reliability.conftest import FIGURES, OpenWeek, answer_for, open_week, percentile
+from tests.reliability.conftest import FIGURES, OpenWeek, answer_for, at_once, open_week, percentile
 from workshop.domain.model import Team
 from workshop.services.answers import Answer, submit_answer
 from workshop.store import read
 from workshop.store.tables import responses
 
 THREADS, ANSWERS_EACH = 50, 20
-
-
-def run_threads(work: Callable[[int], None]) -> list[BaseException]:
-    """Run work(0..THREADS-1) in threads released at the same moment; every exception comes back."""
-    errors: list[BaseException] = []
-    start = threading.Barrier(THREADS)
-
-    def run(n: int) -> None:
-        start.wait()
-        try:
-            work(n)
-        except BaseException as exc:  # every failure must reach the assertion, not just vanish in a thread
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
-    return errors
 
 
 def stored(engine: Engine, workshop_id: int) -> dict[int, int]:
@@ -81,7 +59,7 @@ def test_fifty_teams_saving_twenty_answers_at_once_store_exactly_1000(engine: En
             assert saved.team_id == team.id and saved.text == answer.text
 
     began = time.perf_counter()
-    errors = run_threads(team_saves)
+    errors = at_once(THREADS, team_saves, timeout=600)
     report(engine, "50 threads x 20 answers", latencies, time.perf_counter() - began)
     assert errors == []
     counts = stored(engine, week.workshop_id)
@@ -110,7 +88,7 @@ def test_every_submission_sent_twice_with_the_same_key_is_stored_once(engine: En
             save(neighbour, *theirs)
 
     began = time.perf_counter()
-    errors = run_threads(team_saves_and_retries_its_neighbours)
+    errors = at_once(THREADS, team_saves_and_retries_its_neighbours, timeout=600)
     report(engine, "1000 answers sent twice", latencies, time.perf_counter() - began)
     assert errors == []
     assert sum(stored(engine, week.workshop_id).values()) == 1000

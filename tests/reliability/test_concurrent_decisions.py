@@ -4,12 +4,11 @@ others are told it was decided already, and the register gains the partner once 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 from sqlalchemy import Engine
 
-from tests.reliability.conftest import open_week
+from tests.reliability.conftest import at_once, open_week
 from workshop.domain.errors import InvalidInput
 from workshop.services.assets import decide_asset_proposal, list_assets, propose_asset
 from workshop.services.offers import partners_frame
@@ -20,26 +19,10 @@ TABS = 6
 
 def all_at_once(act: Callable[[], object]) -> tuple[int, list[str]]:
     """Run `act` in TABS threads released together: how many succeeded, and the errors' fields."""
-    start = threading.Barrier(TABS)
     done: list[object] = []
-    refused: list[str] = []
-    failed: list[BaseException] = []
-
-    def tab() -> None:
-        start.wait()
-        try:
-            done.append(act())
-        except InvalidInput as exc:
-            refused.append(str(exc.params.get("field")))
-        except BaseException as exc:  # a unique violation or a deadlock must fail the test
-            failed.append(exc)
-
-    threads = [threading.Thread(target=tab) for _ in range(TABS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert failed == []
+    errors = at_once(TABS, lambda _n: done.append(act()))
+    refused = [str(e.params.get("field")) for e in errors if isinstance(e, InvalidInput)]
+    assert [e for e in errors if not isinstance(e, InvalidInput)] == []  # a unique violation or a deadlock
     return len(done), refused
 
 

@@ -3,13 +3,12 @@ with more dots than the vote gives it — on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
 from sqlalchemy import Engine
 
-from tests.reliability.conftest import open_week
+from tests.reliability.conftest import at_once, open_week
 from workshop.domain.errors import TooManyDots
 from workshop.domain.voting import check_spend
 from workshop.services import votes as votes_service
@@ -35,24 +34,9 @@ def test_tabs_racing_for_the_last_dot_spend_exactly_the_teams_dots(
     team = week.teams[0]
     spend_dot(engine, team, vote, items[0])
     spend_dot(engine, team, vote, items[1])  # one dot left; eight tabs reach for it at once
-    start = threading.Barrier(TABS)
-    refused: list[BaseException] = []
-    other: list[BaseException] = []
-
-    def tab(n: int) -> None:
-        start.wait()
-        try:
-            spend_dot(engine, team, vote, items[n])
-        except TooManyDots as exc:
-            refused.append(exc)
-        except BaseException as exc:  # a lock error or a deadlock must fail the test, not vanish
-            other.append(exc)
-
-    threads = [threading.Thread(target=tab, args=(n,)) for n in range(TABS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    errors = at_once(TABS, lambda n: spend_dot(engine, team, vote, items[n]))
+    refused = [e for e in errors if isinstance(e, TooManyDots)]
+    other = [e for e in errors if not isinstance(e, TooManyDots)]  # a lock error or a deadlock
     assert other == []
     assert len(refused) == TABS - 1
     assert sum(team_dots(engine, week.workshop_id, vote, int(team.id or 0)).values()) == 3
