@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from sqlalchemy import Engine, func, inspect, select, text
 
 from workshop.config.templates import demo
@@ -124,13 +125,20 @@ def test_a_write_bumps_the_version_of_the_tables_it_changed_only(engine: Engine)
     assert after[0] == before[0] + 1 and after[1] == before[1]
 
 
-def test_the_demo_home_shows_only_team_codes_that_still_work(engine: Engine) -> None:
+def test_the_demo_home_shows_only_team_codes_that_still_work(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
     from workshop.services.demo import working_demo_team_codes
     from workshop.services.teams import regenerate_code
 
     workshop_id = create_demo(engine)
     shown = working_demo_team_codes(engine, workshop_id)
     assert shown == {t.name: t.code for t in demo().teams}
+    # The home page asks on every run: the demo's codes are hashed once, not six scrypts a run.
+    hashed: list[bytes] = []
+    scrypt = hashlib.scrypt
+    monkeypatch.setattr(hashlib, "scrypt", lambda code, **kw: hashed.append(code) or scrypt(code, **kw))
+    assert working_demo_team_codes(engine, workshop_id) == shown and hashed == []
     first = list_teams(engine, workshop_id)[0]
     regenerate_code(engine, workshop_id, int(first.id or 0))
     assert first.name not in working_demo_team_codes(engine, workshop_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from sqlalchemy import Connection, Engine, select
 
@@ -285,4 +286,12 @@ def working_demo_team_codes(engine: Engine, workshop_id: int) -> dict[str, str]:
     if found is None:
         return {}
     salt, lang = found
-    return {t.name: t.code for t in demo(lang).teams if (t.name, team_code_hash(t.code, salt)) in stored}
+    return {t.name: t.code for t in demo(lang).teams if (t.name, _demo_code_hash(t.code, salt)) in stored}
+
+
+@lru_cache(maxsize=256)
+def _demo_code_hash(code: str, salt: str) -> str:
+    """A demo code's hash under a workshop's salt, worked out once per process: the home page asks on every
+    run, and six full-cost scrypt hashes were 0.3 s of a server's CPU each time. The demo's codes are public
+    (printed on that page), so remembering their hashes gives nothing away."""
+    return team_code_hash(code, salt)
