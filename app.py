@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import engine, language_switch, t, workshop
 from ui.gate import is_owner, keep_role_session, keep_team_code, projector_token, role, sign_out
-from ui.navigation import pages_for, sidebar_menu
+from ui.navigation import land_on_answers, pages_for, sidebar_menu
 from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
@@ -29,7 +29,7 @@ if projector_token() is not None:
 menu = st.sidebar.container(key="menu")  # first in the sidebar, filled once the role is known
 language_switch()
 keep_role_session()
-keep_team_code()
+joined_by_link = keep_team_code()
 current = workshop()
 if current is not None:
     st.sidebar.caption(t("sidebar.workshop"))
@@ -46,6 +46,8 @@ if (held is not None or is_owner()) and st.sidebar.button(t("sidebar.sign_out"))
 
 sections = pages_for(held)
 shown = st.navigation(sections, position="hidden")
+if joined_by_link:
+    land_on_answers(shown, sections)
 with menu:
     sidebar_menu(sections)
 shown.run()

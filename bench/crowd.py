@@ -1,8 +1,9 @@
 """`python -m bench crowd --sessions 20,60,200 [--database-url URL] [--servers URL,...] [--nginx K]
 [--days first|all]`: the 9:00 crowd without a browser. For each N: a new workshop with N teams and day 1
 open (the first morning; `--days all` opens every day); N sessions speak Streamlit's websocket protocol
-(bench/protocol.py) all at the same moment, each joining with its team's link (`/?w=ID&code=CODE`) and
-then opening the answer page; then all N save an answer at once (the text area's value and the save
+(bench/protocol.py) all at the same moment, each opening its team's link (`/?w=ID&code=CODE`), which joins
+and lands on the answer page (on a server from before that, the home page: the answer page is then a second
+run); then all N save an answer at once (the text area's value and the save
 button's click, as the browser sends them). Reports the seconds until each run's script_finished
 (p50/p95/max), the server's CPU seconds per session (utime+stime from /proc) and its memory per connected
 session (VmRSS growth over a warmed-up server / N, and the peak VmHWM).
@@ -126,7 +127,9 @@ async def open_session(base: str, wid: int, code: str, cookie: str | None = None
     session = Session(base, cookie=cookie)
     await session.connect()
     joined = await session.run(f"w={wid}&code={code}")
-    answered = await session.run(page="answer")
+    if session.page_hash == session.pages.get("answer"):
+        return session, joined, joined  # the link landed on the answer page: one run
+    answered = await session.run(page="answer")  # a server whose link lands on the home page
     return session, joined, answered
 
 
@@ -158,7 +161,8 @@ async def crowd(
             return None
         result.drawn.append(time.perf_counter() - began)
         result.join.append(joined.seconds)
-        result.answer.append(page.seconds)
+        if page is not joined:
+            result.answer.append(page.seconds)
         return session, page
 
     opened = [o for o in await asyncio.gather(*(one(c) for c in codes[:-1])) if o is not None]
@@ -234,7 +238,10 @@ INTRO = (
     "N sessions speak Streamlit's websocket protocol (bench/protocol.py) at the same moment: each joins "
     "with its team's link and opens the answer page, then all save an answer at once. *drawn* runs from "
     "the common start until the session's answer page has finished (its script_finished); *join run*, "
-    "*answer page run* and *save run* are each run's own time from request to script_finished. Server CPU "
+    "*answer page run* and *save run* are each run's own time from request to script_finished. Since "
+    "the link lands on the answer page (2026-11-30, issue 17), *join run* is the link's one run and "
+    "*answer page run* is — (before, the link showed the home page and the answer page was a second run). "
+    "Server CPU "
     "is utime+stime of the server processes over the opening phase (or the saving phase) / N; memory per "
     "session is the VmRSS growth over a server warmed with one session / N; peak is VmHWM. The clients "
     "run on the same 2 cores as the server(s).\n"

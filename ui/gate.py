@@ -139,10 +139,10 @@ def _link_workshop() -> int | None:
         return None
 
 
-def keep_team_code() -> None:
+def keep_team_code() -> bool:
     """The browser tab keeps a team's workshop and code in its address (?w=ID&code=): kept across pages,
     and a reload joins again. The link's workshop is joined whichever one is current; a code that does
-    not work is tried once and dropped from the address."""
+    not work is tried once and dropped from the address. True when the address joined a team in this run."""
     st.session_state[GATE_RAN] = True
     code = st.query_params.get("code")
     if role() is None and code:
@@ -154,13 +154,15 @@ def keep_team_code() -> None:
         if (named and linked is None) or not try_join(code):
             st.query_params.pop("code", None)
             st.query_params.pop("w", None)
-        return
+            return False
+        return True
     identity = st.session_state.get("identity") or {}
     if role() == Role.TEAM and identity.get("code"):
         if code != identity["code"]:
             st.query_params["code"] = identity["code"]
         if st.query_params.get("w") != str(identity["workshop_id"]):
             st.query_params["w"] = str(identity["workshop_id"])
+    return False
 
 
 def sign_out() -> None:

@@ -76,6 +76,15 @@ def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
     return sections
 
 
+def land_on_answers(shown: st.navigation.page.StreamlitPage, sections: dict[str, list]) -> None:  # type: ignore[name-defined,type-arg]
+    """A team that has just joined through its link (the app's address, as printed and in the QR code)
+    lands on its answers page: the link is there to answer the day's questions, and the switch happens
+    before the home page is drawn. A link to another page (a reload of /week_log?code=...) stays there."""
+    if shown.url_path == "":
+        answers = next(p for pages in sections.values() for p in pages if p.url_path == "answer")
+        st.switch_page(answers)
+
+
 # Streamlit draws no outline around a page link that has the keyboard focus, only a faint background:
 # keyboard users see where they are (WCAG 2.4.7).
 MENU_FOCUS_STYLE = """<style>

@@ -77,6 +77,18 @@ def sign_in(at: AppTest, role: Role, code: str | None = None) -> AppTest:
     return at.run()
 
 
+def answers_page_of(at: AppTest) -> str | None:
+    """The team whose answers page this run drew (its "Answers of TEAM" line, in any language), else None."""
+    from workshop.config.i18n import UI_LANGUAGES, translate
+
+    for lang in UI_LANGUAGES:
+        before, after = translate(lang, "answer.title", team="\0").split("\0")
+        for text in at.text:
+            if text.value.startswith(before) and text.value.endswith(after) and len(text.value) > len(before + after):
+                return text.value[len(before) : len(text.value) - len(after)]
+    return None
+
+
 def errors_of(at: AppTest) -> list[str]:
     """Every error or exception element the page shows."""
     return [e.value for e in at.error] + [str(e.value) for e in at.exception]

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import APP, errors_of, fresh_app, sign_in
+from tests.app.conftest import APP, answers_page_of, errors_of, fresh_app, sign_in
 from workshop.domain.errors import AccessDenied
 from workshop.domain.model import Role
 from workshop.services.access import WARN_AFTER, join_team
@@ -121,7 +121,7 @@ def test_a_code_without_a_workshop_still_joins_the_current_one(app_db: str) -> N
     at = link_visitor(code="kx7p-2m")
     at.run()
     assert errors_of(at) == []
-    assert any(s.value.startswith("You are signed in as Team") for s in at.success)
+    assert answers_page_of(at) == "Children & families"
 
 
 def test_the_compare_page_locks_again_after_sign_out_and_after_a_workshop_switch(db: Engine) -> None:
@@ -157,7 +157,7 @@ def test_many_wrong_codes_warn_the_facilitator_and_lock_nobody_out(db: Engine) -
             join_team(db, wid, f"WRONG{n:03d}", session=f"visitor-{n}")
     visitor = link_visitor(code="KX7P2M")  # a real team's link still joins at once
     visitor.run()
-    assert any(s.value.startswith("You are signed in as Team") for s in visitor.success)
+    assert answers_page_of(visitor) == "Children & families"
     at = sign_in(at, Role.FACILITATOR)
     assert any(f"{WARN_AFTER} wrong codes were tried" in w.value for w in at.warning)
     at.switch_page("pages/teams.py").run()

@@ -65,20 +65,38 @@ def test_the_owner_deletes_the_demo_and_recreates_it_from_the_empty_home(
     assert at.title[0].value.startswith("Demo:")
 
 
-def test_a_join_link_signs_a_team_in_and_a_reload_keeps_it(app_db: str) -> None:
+def test_a_join_link_signs_a_team_in_on_its_answers_page_and_the_address_keeps_the_code(app_db: str) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from tests.app.conftest import APP
+    from tests.app.conftest import APP, answers_page_of
     from workshop.services.demo import demo_codes_hint
 
     name, code = next(iter(demo_codes_hint()["teams"].items()))  # type: ignore[attr-defined]
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["code"] = code
     at.run()
-    assert any(s.value.startswith("You are signed in as Team") for s in at.success)
-    at.switch_page("pages/answer.py").run()
+    assert errors_of(at) == []
+    assert answers_page_of(at) == name  # the link is there to answer: no detour through the home page
     assert at.query_params["code"] == code  # the address keeps the code: a reload signs in again
-    assert any(name in text.value for text in at.text)  # the answers page of this team
+    at.switch_page("pages/home.py").run()
+    assert any(s.value.startswith("You are signed in as Team") for s in at.success)  # and home is a click away
+
+
+def test_a_join_link_to_another_page_of_the_team_opens_that_page(app_db: str) -> None:
+    """A reload of /week_log?code=... (the address keeps the code) stays on the week log."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP, answers_page_of
+    from workshop.services.demo import demo_codes_hint
+
+    code = next(iter(demo_codes_hint()["teams"].values()))  # type: ignore[attr-defined]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["code"] = code
+    at.switch_page("pages/week_log.py").run()
+    assert errors_of(at) == []
+    assert answers_page_of(at) is None
+    assert at.session_state["identity"]["role"] == "team"
+    assert [t.value for t in at.title] == ["The week's log"]
 
 
 def test_a_wrong_join_link_is_refused_once_with_a_generic_message(app_db: str) -> None:

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of
 from workshop.config.i18n import UI_LANGUAGES, translate
+from workshop.config.templates import demo
 from workshop.services.demo import demo_codes_hint
 
 
@@ -44,4 +45,6 @@ def test_a_join_link_in_norwegian_signs_the_team_in_in_norwegian(demo_db: str) -
     at = _opened(code=code, lang="nb")
     assert errors_of(at) == []
     assert at.selectbox(key="lang").value == "nb"
-    assert [s.value for s in at.success] == [translate("nb", "home.signed_in", role=translate("nb", "role.team"))]
+    assert [t.value for t in at.title] == [translate("nb", "nav.answer")]  # the link opens the team's answers
+    team = next(t.name for t in demo().teams if t.code == code)
+    assert translate("nb", "answer.title", team=team) in [x.value for x in at.text]

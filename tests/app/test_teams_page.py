@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import APP, errors_of, fresh_app, sign_in
+from tests.app.conftest import APP, answers_page_of, errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
 from workshop.services.access import join_team
 from workshop.services.workshops import current_workshop_id, list_teams
@@ -61,7 +61,7 @@ def test_the_join_link_signs_the_team_in(db: Engine) -> None:
         visitor.query_params[name] = value
     visitor.run()
     assert errors_of(visitor) == []
-    assert any(s.value.startswith("You are signed in as Team") for s in visitor.success)
+    assert answers_page_of(visitor) == "Link team"
 
 
 def test_a_team_name_with_markup_is_shown_literally(db: Engine) -> None:

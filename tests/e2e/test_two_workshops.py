@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.e2e.conftest import Server, free_port, page_factory, running_server
-from tests.e2e.driver import en, errors_on, go_to, open_app
+from tests.e2e.driver import en, errors_on, open_app
 from workshop.domain.model import DayStatus
 from workshop.services.planning import save_day, save_question
 from workshop.services.week import set_day_status
@@ -88,10 +88,8 @@ def test_a_team_of_each_workshop_joins_through_its_link_and_sees_only_its_own_qu
     with page_factory(browser, server) as make:
         pages = [make() for _ in branches]
         for page, branch in zip(pages, reversed(branches), strict=True):  # the not-current workshop's team first
-            open_app(page, branch.link)
-            expect(page.get_by_text(en("home.signed_in", role=en("role.team")))).to_be_visible()
+            open_app(page, branch.link)  # the link joins and opens the team's answers page
             expect(page.get_by_test_id("stSidebar").get_by_text(branch.name, exact=True)).to_be_visible()
-            go_to(page, en("nav.answer"))
             shots(page, f"answer-{branch.team.split()[0].lower()}")
             expect(page.get_by_role("heading", level=1).first).to_have_text(en("nav.answer"))
             expect(page.get_by_text(en("answer.title", team=branch.team))).to_be_visible()

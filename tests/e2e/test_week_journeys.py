@@ -68,13 +68,13 @@ def answered(browser: Any, server: Server) -> Iterator[OpenDay]:
         pages = {}
         for team in (first, second):
             page = make()
-            if team is first:  # one joins with the join link, the other with the form
+            if team is first:  # one joins with the join link, which opens the answer page
                 open_app(page, f"/?code={team.code}")
-                expect(page.get_by_text(en("home.signed_in", role=en("role.team")))).to_be_visible()
-            else:
+                expect(page).to_have_url(re.compile(r"/answer\?"))
+            else:  # the other with the home page's form, then the menu
                 open_app(page)
                 join_team(page, team.code, team.name)
-            go_to(page, en("nav.answer"))
+                go_to(page, en("nav.answer"))
             expect(page.get_by_role("heading", name=en("nav.answer"))).to_be_visible()
             # The team's name is user text: plain text under the title, never in the heading.
             expect(page.get_by_text(en("answer.title", team=team.name), exact=True)).to_be_visible()
