@@ -1,12 +1,12 @@
 """`python -m bench crowd --sessions 20,60,200 [--database-url URL] [--servers URL,...] [--nginx K]
 [--days first|all]`: the 9:00 crowd without a browser. For each N: a new workshop with N teams and day 1
 open (the first morning; `--days all` opens every day); N sessions speak Streamlit's websocket protocol
-(bench/protocol.py) all at the same moment, each opening its team's link (`/?w=ID&code=CODE`), which joins
-and lands on the answer page (on a server from before that, the home page: the answer page is then a second
-run); then all N save an answer at once (the text area's value and the save
-button's click, as the browser sends them). Reports the seconds until each run's script_finished
-(p50/p95/max), the server's CPU seconds per session (utime+stime from /proc) and its memory per connected
-session (VmRSS growth over a warmed-up server / N, and the peak VmHWM).
+(bench/protocol.py) all at the same moment, each opening its team's link (`/answer?w=ID&code=CODE`, as
+workshop.services.teams.join_link makes it), which joins and draws the answer page in one run; then all N
+save an answer at once (the text area's value and the save button's click, as the browser sends them).
+Reports the seconds until each run's script_finished (p50/p95/max), the server's CPU seconds per session
+(utime+stime from /proc) and its memory per connected session (VmRSS growth over a warmed-up server / N,
+and the peak VmHWM).
 
 By default the benchmark starts one server (`streamlit run app.py`) per N; `--nginx K` starts K servers
 behind nginx (deploy/cluster.py, sticky by cookie); `--servers` uses servers already running (then no
@@ -31,6 +31,7 @@ from sqlalchemy import func, select
 from bench.protocol import Run, Session, click, text_value
 from workshop.config.i18n import translate
 from workshop.domain.model import DayStatus
+from workshop.services.teams import join_link
 from workshop.services.week import list_days, set_day_status
 from workshop.services.workshops import add_team, create_workshop
 from workshop.store import make_engine, migrate, read
@@ -68,7 +69,6 @@ class CrowdResult:
     setup: str
     drawn: list[float] = field(default_factory=list)  # from the common start to the answer page drawn
     join: list[float] = field(default_factory=list)
-    answer: list[float] = field(default_factory=list)
     save: list[float] = field(default_factory=list)
     cpu_open: float | None = None
     cpu_save: float | None = None
@@ -85,7 +85,7 @@ class CrowdResult:
             return "—" if x is None else f"{x:.{digits}f} {unit}"
 
         return (
-            f"| {self.setup} | {self.sessions} | {spread(self.drawn)} | {spread(self.join)} | {spread(self.answer)} "
+            f"| {self.setup} | {self.sessions} | {spread(self.drawn)} | {spread(self.join)} | — "
             f"| {spread(self.save)} | {per(self.cpu_open)} | {per(self.cpu_save)} "
             f"| {per(self.rss_per_session, 'MB', 1)} | {per(self.peak_mb, 'MB', 0)} | {self.saved}/{self.sessions} |"
         )
@@ -123,14 +123,14 @@ def stored(url: str, wid: int) -> int:
     return found
 
 
-async def open_session(base: str, wid: int, code: str, cookie: str | None = None) -> tuple[Session, Run, Run]:
+async def open_session(base: str, wid: int, code: str, cookie: str | None = None) -> tuple[Session, Run]:
+    """A team opens its link: one run joins and draws the answer page."""
     session = Session(base, cookie=cookie)
     await session.connect()
-    joined = await session.run(f"w={wid}&code={code}")
-    if session.page_hash == session.pages.get("answer"):
-        return session, joined, joined  # the link landed on the answer page: one run
-    answered = await session.run(page="answer")  # a server whose link lands on the home page
-    return session, joined, answered
+    page = await session.open(join_link(base, code, wid))
+    if session.page_hash != session.pages.get("answer"):
+        raise LookupError(f"the link opened another page than the answer page: {page.texts()[:200]!r}")
+    return session, page
 
 
 async def save_first_text(session: Session, page: Run, text: str) -> Run:
@@ -146,7 +146,7 @@ async def crowd(
     base: str, wid: int, codes: list[str], pids: list[int], result: CrowdResult, warm_bases: list[str]
 ) -> None:
     for server in warm_bases:  # each server's first run imports the pages: not the crowd's
-        warm, _, _ = await open_session(server, wid, codes[-1])
+        warm, _ = await open_session(server, wid, codes[-1])
         await warm.close()
     await asyncio.sleep(1)
     rss0 = memory_mb(pids) if pids else None
@@ -155,14 +155,12 @@ async def crowd(
 
     async def one(code: str) -> tuple[Session, Run] | None:
         try:
-            session, joined, page = await open_session(base, wid, code)
+            session, page = await open_session(base, wid, code)
         except Exception as exc:  # every failure counts in the result, the others go on
             result.failures.append(f"open {code}: {type(exc).__name__} {exc}")
             return None
         result.drawn.append(time.perf_counter() - began)
-        result.join.append(joined.seconds)
-        if page is not joined:
-            result.answer.append(page.seconds)
+        result.join.append(page.seconds)
         return session, page
 
     opened = [o for o in await asyncio.gather(*(one(c) for c in codes[:-1])) if o is not None]
@@ -239,8 +237,9 @@ INTRO = (
     "with its team's link and opens the answer page, then all save an answer at once. *drawn* runs from "
     "the common start until the session's answer page has finished (its script_finished); *join run*, "
     "*answer page run* and *save run* are each run's own time from request to script_finished. Since "
-    "the link lands on the answer page (2026-11-30, issue 17), *join run* is the link's one run and "
-    "*answer page run* is — (before, the link showed the home page and the answer page was a second run). "
+    "the link opens the answer page (2026-11-30, issue 17), *join run* is the link's one run, which draws "
+    "it, and *answer page run* is — (before, the link opened the home page and the answer page was a "
+    "second run). "
     "Server CPU "
     "is utime+stime of the server processes over the opening phase (or the saving phase) / N; memory per "
     "session is the VmRSS growth over a server warmed with one session / N; peak is VmHWM. The clients "

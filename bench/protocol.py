@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -58,7 +59,8 @@ class Session:
     """One browser tab's session: a websocket to `base` (http://host:port), optionally with a cookie."""
 
     def __init__(self, base: str, cookie: str | None = None, timeout: float = 300) -> None:
-        self.url = base.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
+        self.base = base.rstrip("/")
+        self.url = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
         self.cookie = cookie
         self.timeout = timeout
         self.pages: dict[str, str] = {}  # url path name -> page script hash
@@ -85,11 +87,23 @@ class Session:
         if self.ws is not None:
             await self.ws.close()
 
+    async def open(self, link: str) -> Run:
+        """The first run of a link (http://host/answer?code=...), as a browser loading it asks for it: the
+        page by its path, and the query string."""
+        parts = urlsplit(link)
+        self.page_hash = ""
+        return await self.run(parts.query, path=parts.path.rsplit("/", 1)[-1])
+
     async def run(
-        self, query_string: str | None = None, page: str | None = None, widgets: Sequence[WidgetState] = ()
+        self,
+        query_string: str | None = None,
+        page: str | None = None,
+        widgets: Sequence[WidgetState] = (),
+        path: str = "",
     ) -> Run:
         """Ask for a script run (as the frontend does on load, on page change, on a widget change) and read
-        until the run has finished; an early stop for a rerun (st.rerun, st.switch_page) reads on."""
+        until the run has finished; an early stop for a rerun (st.rerun, st.switch_page) reads on. `path`:
+        a page named by its address instead of its hash (a first run)."""
         if query_string is not None:
             self.query_string = query_string
         if page is not None:
@@ -97,7 +111,9 @@ class Session:
         # A widget drawn inside a fragment reruns that fragment only, as the frontend asks for it.
         fragments = {self.fragment_of.get(w.id, "") for w in widgets}
         fragment = fragments.pop() if len(fragments) == 1 else ""
-        state = ClientState(query_string=self.query_string, page_script_hash=self.page_hash, fragment_id=fragment)
+        state = ClientState(
+            query_string=self.query_string, page_script_hash=self.page_hash, fragment_id=fragment, page_name=path
+        )
         state.widget_states.widgets.extend(widgets)
         return await self._send(state)
 

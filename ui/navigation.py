@@ -11,6 +11,7 @@ from ui.widgets import bold
 from workshop.domain.model import Role
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+ANSWERS = "answer"  # the answers page's address, where a team's join link leads (workshop.services.teams.join_link)
 
 # (file, title key, icon); emoji icons only: a material icon would fetch a font from the internet.
 # The Workshops page is open to all: only the owner may change anything there, and it asks for the owner.
@@ -77,11 +78,11 @@ def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
 
 
 def land_on_answers(shown: st.navigation.page.StreamlitPage, sections: dict[str, list]) -> None:  # type: ignore[name-defined,type-arg]
-    """A team that has just joined through its link (the app's address, as printed and in the QR code)
-    lands on its answers page: the link is there to answer the day's questions, and the switch happens
-    before the home page is drawn. A link to another page (a reload of /week_log?code=...) stays there."""
+    """A team that has just joined by a link to the app's address (code sheets printed before the link
+    named the answers page) lands on its answers page too: the switch happens before the home page is
+    drawn. A link to another page (a reload of /week_log?code=...) stays there."""
     if shown.url_path == "":
-        answers = next(p for pages in sections.values() for p in pages if p.url_path == "answer")
+        answers = next(p for pages in sections.values() for p in pages if p.url_path == ANSWERS)
         st.switch_page(answers)
 
 

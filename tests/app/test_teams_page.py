@@ -25,7 +25,7 @@ def test_a_new_team_gets_a_code_that_joins_and_a_link_with_it(db: Engine) -> Non
     wid = int(current_workshop_id(db) or 0)
     assert join_team(db, wid, code).name == "Makerspace crew"
     assert len(code) == 9 and code[4] == "-"  # eight characters, shown grouped
-    assert any(f"http://localhost:8501/?w={wid}&code={code}&lang=en" in c.value for c in at.code)
+    assert any(f"http://localhost:8501/answer?w={wid}&code={code}&lang=en" in c.value for c in at.code)
     assert len(at.get("download_button")) == 1
 
 
@@ -56,10 +56,12 @@ def test_the_join_link_signs_the_team_in(db: Engine) -> None:
     at.text_input(key="new_team_name").input("Link team")
     next(b for b in at.button if b.label == "Add the team").click().run()
     link = next(c.value for c in at.code if "Link team" not in c.value).split()[1]
+    address = urlsplit(link)
+    assert address.path == "/answer"  # the link opens the team's answers page
     visitor = AppTest.from_file(APP, default_timeout=60)
-    for name, value in parse_qsl(urlsplit(link).query):
+    for name, value in parse_qsl(address.query):
         visitor.query_params[name] = value
-    visitor.run()
+    visitor.switch_page(f"pages{address.path}.py").run()  # the page the address names, as a browser asks
     assert errors_of(visitor) == []
     assert answers_page_of(visitor) == "Link team"
 

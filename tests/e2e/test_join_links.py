@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Server, page_factory, running_server
-from tests.e2e.driver import en, errors_on, nav_titles, open_app
+from tests.e2e.driver import en, errors_on, join_team, nav_titles, open_app
 from workshop.config.templates import demo
 
 pytestmark = pytest.mark.e2e
@@ -40,3 +40,20 @@ def test_a_join_link_to_the_answers_page_opens_it_the_first_time_on_a_fresh_serv
         # the menu is the team's, not every page of the app
         assert en("nav.answer") in nav_titles(page)
         assert en("nav.teams") not in nav_titles(page)
+
+
+def test_a_join_link_with_a_wrong_code_says_so_on_the_home_page_and_its_form_still_joins(
+    new_page: Any, shots: Any
+) -> None:
+    """The link's address is the answers page: with a code that does not work the visitor has no role, and
+    sees the home page with the message (no crash, no "page not found"), where the form joins."""
+    team = demo().teams[0]
+    page = new_page()
+    open_app(page, "/answer?code=NOT-A-CODE")
+    shots(page, "wrong-code")
+    expect(page.get_by_text(en("error.access_denied"))).to_be_visible()
+    expect(page.get_by_role("heading", level=1).first).to_contain_text(demo().name)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    assert [e.split("\n")[-1] for e in errors_on(page)] == [en("error.access_denied")]  # after its icon
+    join_team(page, team.code, team.name)
+    assert errors_on(page) == []

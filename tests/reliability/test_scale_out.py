@@ -20,6 +20,7 @@ from tests.reliability.conftest import open_week
 from workshop.config.i18n import translate
 from workshop.services import access
 from workshop.services.morning import new_projector_link
+from workshop.services.teams import join_link
 from workshop.store import make_engine, migrate
 
 SERVER_SCRYPT_N = 2**14  # workshop.services.access._N, as the app's servers run it
@@ -51,7 +52,7 @@ async def pinned(running: Cluster, server: int) -> Session:
 
 
 async def join_and_answer(session: Session, wid: int, code: str, text: str) -> None:
-    page = await session.run(f"w={wid}&code={code}")
+    page = await session.open(join_link(session.base, code, wid))
     assert session.page_hash == session.pages["answer"], page.texts()  # the link lands on the answer page
     saved = await save_first_text(session, page, text)
     assert "Saved at" in saved.texts(), saved.texts()
@@ -100,7 +101,7 @@ def test_a_server_killed_mid_week_loses_no_saved_answer_and_its_teams_go_on_on_t
         await again.connect()
         tried = again.served_by.split(", ")  # nginx names each server it tried: the dead one, then the other
         assert tried[-1] == f"127.0.0.1:{running.ports[1]}"
-        page = await again.run(f"w={wid}&code=CODE00")
+        page = await again.open(join_link(running.base, "CODE00", wid))
         assert "Saved before the crash" in [a.value for a in page.of_type("text_area")]
         assert translate("en", "answer.saved_earlier", time="\0").split("\0")[0] in page.texts()
         # The other server's team never noticed; the wall, through the surviving server, counts both.

@@ -59,11 +59,14 @@ def test_teams_are_renamed_and_deleted_only_in_their_workshop(engine: Engine, wi
     assert list_teams(engine, wid) == []
 
 
-def test_a_join_link_is_the_app_address_with_its_workshop_and_the_code() -> None:
-    assert join_link("https://week.example.org/teams?x=1", "KX7P2M") == "https://week.example.org/teams/?code=KX7P2M"
-    assert join_link("http://localhost:8501/", "KX7P-2MQ4", 7) == "http://localhost:8501/?w=7&code=KX7P-2MQ4"
+def test_a_join_link_is_the_answers_page_address_with_its_workshop_and_the_code() -> None:
     assert (
-        join_link("http://localhost:8501", "KX7P-2MQ4", 7, "nb") == "http://localhost:8501/?w=7&code=KX7P-2MQ4&lang=nb"
+        join_link("https://week.example.org/teams?x=1", "KX7P2M") == "https://week.example.org/teams/answer?code=KX7P2M"
+    )
+    assert join_link("http://localhost:8501/", "KX7P-2MQ4", 7) == "http://localhost:8501/answer?w=7&code=KX7P-2MQ4"
+    assert (
+        join_link("http://localhost:8501", "KX7P-2MQ4", 7, "nb")
+        == "http://localhost:8501/answer?w=7&code=KX7P-2MQ4&lang=nb"
     )
 
 
@@ -75,7 +78,7 @@ def test_the_code_sheet_has_every_team_with_code_link_and_qr_and_escapes_names(e
     assert len(made) == 2
     assert "<script>alert" not in sheet and "&lt;script&gt;alert(1)&lt;/script&gt;" in sheet
     assert "Our &lt;week&gt;" in sheet
-    assert sheet.count("<svg") == 2 and sheet.count(f"http://localhost:8501/?w={wid}&amp;code=") == 2
+    assert sheet.count("<svg") == 2 and sheet.count(f"http://localhost:8501/answer?w={wid}&amp;code=") == 2
 
 
 def test_the_code_sheet_is_printed_in_the_workshops_language(engine: Engine, wid: int) -> None:

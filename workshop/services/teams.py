@@ -114,12 +114,13 @@ def _fresh_code(salt: str, taken: set[str]) -> str:
 
 
 def join_link(app_url: str, code: str, workshop_id: int | None = None, lang: str | None = None) -> str:
-    """The link that opens the app and joins the team: the app's address with ?w=WORKSHOP&code=CODE,
-    so the team joins its own workshop whichever one the others land on (&lang=: in the workshop's language)."""
+    """The link that joins the team and opens its answers page: the app's address with
+    /answer?w=WORKSHOP&code=CODE, so the team joins its own workshop whichever one the others land on
+    (&lang=: in the workshop's language)."""
     parts = urlsplit(app_url.strip() or "http://localhost:8501")
     base = f"{parts.scheme or 'http'}://{parts.netloc}{parts.path.rstrip('/')}" if parts.netloc else app_url
     query = ({"w": workshop_id} if workshop_id is not None else {}) | {"code": code} | ({"lang": lang} if lang else {})
-    return f"{base}/?{urlencode(query)}"
+    return f"{base}/answer?{urlencode(query)}"
 
 
 def qr_svg(link: str) -> str:
