@@ -68,11 +68,29 @@ def _page(file: str, title_key: str, icon: str, default: bool = False) -> st.nav
     return st.Page(str(PAGES_DIR / file), title=t(title_key), icon=icon, default=default, url_path=file[:-3])
 
 
+def _home_at(address: str) -> st.navigation.page.StreamlitPage:  # type: ignore[name-defined]
+    """The home page under another page's address, left out of the menu."""
+    file, title_key, icon = PUBLIC[0]
+    return st.Page(str(PAGES_DIR / file), title=t(title_key), icon=icon, url_path=address, visibility="hidden")
+
+
+# The addresses of the pages behind a sign-in, which a visitor without a role can still arrive at.
+SIGNED_IN_ADDRESSES = sorted(
+    {file[:-3] for pages in BY_ROLE.values() for file, _, _ in pages} - {f[:-3] for f, _, _ in PUBLIC}
+)
+
+
 def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
-    """The navigation sections for a role (the home page always)."""
+    """The navigation sections for a role (the home page always). Without a role, the address of every
+    page behind a sign-in shows the home page, unlisted: a team's link whose code did not work
+    (/answer?code=...), a page reloaded after signing out, a bookmark. The visitor gets the home page and
+    its sign-in forms there instead of Streamlit's "Page not found" dialog, and once signed in, the same
+    address is that page."""
     public = [_page(*PUBLIC[0], default=True), *(_page(*entry) for entry in PUBLIC[1:])]
     sections: dict[str, list] = {t("nav.section.workshop"): public}  # type: ignore[type-arg]
-    if role is not None:
+    if role is None:
+        public += [_home_at(address) for address in SIGNED_IN_ADDRESSES]
+    else:
         sections[t(f"role.{role.value}")] = [_page(*entry) for entry in BY_ROLE[role]]
     return sections
 
@@ -114,5 +132,6 @@ def sidebar_menu(sections: dict[str, list]) -> None:  # type: ignore[type-arg]
     for section, pages in sections.items():
         bold(section)
         for page in pages:
-            st.page_link(page, label=page.title, icon=page.icon)
+            if page.visibility == "visible":
+                st.page_link(page, label=page.title, icon=page.icon)
     st.html(MENU_FOCUS_STYLE + CLOSE_MENU_ON_NARROW_SCREENS, unsafe_allow_javascript=True)

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Server, page_factory, running_server
-from tests.e2e.driver import en, errors_on, join_team, nav_titles, open_app
+from tests.e2e.driver import en, errors_on, nav_titles, open_app
 from workshop.config.templates import demo
 
 pytestmark = pytest.mark.e2e
@@ -42,18 +42,28 @@ def test_a_join_link_to_the_answers_page_opens_it_the_first_time_on_a_fresh_serv
         assert en("nav.teams") not in nav_titles(page)
 
 
-def test_a_join_link_with_a_wrong_code_says_so_on_the_home_page_and_its_form_still_joins(
+def test_a_join_link_with_a_wrong_code_shows_the_home_page_at_its_address_and_its_form_opens_the_answers(
     new_page: Any, shots: Any
 ) -> None:
     """The link's address is the answers page: with a code that does not work the visitor has no role, and
-    sees the home page with the message (no crash, no "page not found"), where the form joins."""
+    sees the home page with the message there (not Streamlit's "Page not found" dialog over it), where the
+    form joins and the same address opens the team's answers."""
     team = demo().teams[0]
     page = new_page()
+    open_app(page)  # the server has run app.py's navigation once (a fresh server's first run takes another way)
     open_app(page, "/answer?code=NOT-A-CODE")
     shots(page, "wrong-code")
     expect(page.get_by_text(en("error.access_denied"))).to_be_visible()
     expect(page.get_by_role("heading", level=1).first).to_contain_text(demo().name)
     expect(page.get_by_text("Page not found")).to_have_count(0)
     assert [e.split("\n")[-1] for e in errors_on(page)] == [en("error.access_denied")]  # after its icon
-    join_team(page, team.code, team.name)
+    page.get_by_role("tab", name=en("gate.team_tab"), exact=True).click()
+    page.get_by_label(en("gate.team_code")).fill(team.code)
+    page.get_by_role("button", name=en("gate.join")).click()
+    expect(page.get_by_role("heading", level=1).first).to_have_text(en("nav.answer"))
+    expect(page.get_by_text(en("answer.title", team=team.name))).to_be_visible()
     assert errors_on(page) == []
+    # Signing out on that page leaves the visitor at its address without a role: the home page again.
+    page.get_by_test_id("stSidebar").get_by_role("button", name=en("sidebar.sign_out")).click()
+    expect(page.get_by_role("heading", level=1).first).to_contain_text(demo().name)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
