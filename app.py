@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.context import engine, language_switch, t, workshop
+from ui.context import engine, freeze_what_is_loaded, language_switch, t, workshop
 from ui.gate import is_owner, keep_role_session, keep_team_code, projector_token, role, sign_out
 from ui.navigation import land_on_answers, pages_for, sidebar_menu
 from ui.widgets import plain
@@ -51,3 +51,4 @@ if joined_by_link:
 with menu:
     sidebar_menu(sections)
 shown.run()
+freeze_what_is_loaded()
