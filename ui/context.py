@@ -55,8 +55,6 @@ def engine() -> Engine:
     return _engine_for(_database_url())
 
 
-# The switch's own state ("lang") is dropped by Streamlit on a run that does not draw it; the session's
-# choice is also kept here, so no run forgets it.
 _FROZEN: list[bool] = []
 
 
@@ -71,6 +69,8 @@ def freeze_what_is_loaded() -> None:
         gc.freeze()
 
 
+# The switch's own state ("lang") is dropped by Streamlit on a run that does not draw it; the session's
+# choice is also kept here, so no run forgets it.
 KEPT_LANGUAGE = "lang_kept"
 
 
