@@ -26,8 +26,7 @@ from workshop.services import access
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY
-from workshop.store.tables import metadata, settings
-from workshop.store.versions import seed_versions
+from workshop.store.tables import data_versions, metadata, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
@@ -89,32 +88,44 @@ def _migrated_sqlite_file() -> Path:
     return path
 
 
+# The columns of each table in this worker's schema, from the catalog (information_schema's view of it is
+# several times slower to ask).
+_COLUMNS_IN_SCHEMA = text(
+    "SELECT c.relname, count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = :schema AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped GROUP BY c.relname"
+)
+# Every sequence of the schema back to its start, as a new database numbers its rows from 1.
+_RESTART_SEQUENCES = text(
+    "SELECT setval(s.oid, 1, false) FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace "
+    "WHERE n.nspname = :schema AND s.relkind = 'S'"
+)
+
+
 def emptied_current_schema(url: str) -> bool:
-    """Empty this worker's PostgreSQL schema in one TRUNCATE when it holds exactly the current schema (its
-    tables, their columns, the schema version), as an earlier test's migrated database leaves it: ~20 ms
-    instead of ~350 ms for DROP SCHEMA and a new migration. False, and nothing done, when it does not."""
+    """Empty this worker's PostgreSQL schema in place when it holds exactly the current schema (its tables,
+    their columns, the schema version), as an earlier test's migrated database leaves it: every row deleted
+    (children first; for the few rows a test leaves, DELETE is quicker than TRUNCATE, which makes each
+    table's files anew), the sequences restarted and the data versions back to 0 — ~30 ms instead of
+    ~350 ms for DROP SCHEMA and a new migration. False, and nothing done, when it does not."""
     expected = {name: len(table.columns) for name, table in metadata.tables.items()}
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
-            found = dict(
-                conn.execute(
-                    text(
-                        "SELECT table_name, count(*) FROM information_schema.columns WHERE table_schema = :schema "
-                        "GROUP BY table_name"
-                    ),
-                    {"schema": PG_SCHEMA},
-                ).all()
-            )
-            if found != expected:
+            if dict(conn.execute(_COLUMNS_IN_SCHEMA, {"schema": PG_SCHEMA}).all()) != expected:
                 return False
             if conn.execute(select(settings.c.value).where(settings.c.key == VERSION_KEY)).scalar() != str(
                 SCHEMA_VERSION
             ):
                 return False
-            conn.execute(text(f"TRUNCATE {', '.join(expected)} RESTART IDENTITY CASCADE"))
-            conn.execute(settings.insert().values(key=VERSION_KEY, value=str(SCHEMA_VERSION)))
-            seed_versions(conn)
+            for table in reversed(metadata.sorted_tables):
+                if table is data_versions:
+                    conn.execute(data_versions.update().values(version=0))
+                elif table is settings:
+                    conn.execute(settings.delete().where(settings.c.key != VERSION_KEY))
+                else:
+                    conn.execute(table.delete())
+            conn.execute(_RESTART_SEQUENCES, {"schema": PG_SCHEMA})
         return True
     finally:
         engine.dispose()
