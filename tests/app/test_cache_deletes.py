@@ -130,7 +130,7 @@ def plain(value: Any) -> Any:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def app_engine(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
-    url = database_url(request.param, tmp_path)
+    url = database_url(request.param, tmp_path, migrated=True)
     monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
     st.cache_data.clear()  # the PostgreSQL URL is the same in every test: start from an empty cache
     engine = make_engine(url)

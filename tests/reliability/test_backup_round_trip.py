@@ -68,7 +68,7 @@ def fresh(kind: str, tmp_path: Path, name: str) -> Engine:
     """An empty, migrated database of that kind (PostgreSQL: the test server, wiped)."""
     folder = tmp_path / name
     folder.mkdir()
-    engine = make_engine(database_url(kind, folder))
+    engine = make_engine(database_url(kind, folder, migrated=True))
     migrate(engine)
     return engine
 

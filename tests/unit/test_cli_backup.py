@@ -115,7 +115,7 @@ def test_backup_moves_between_sqlite_and_postgresql(tmp_path: Path) -> None:
     source = make_engine(f"sqlite:///{tmp_path / 'source.sqlite3'}")
     migrate(source)
     create_demo(source)
-    target = make_engine(database_url("postgresql", tmp_path))
+    target = make_engine(database_url("postgresql", tmp_path, migrated=True))
     migrate(target)
     backup(source, tmp_path / "b.json")
     restore(target, tmp_path / "b.json")
