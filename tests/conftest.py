@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from sqlalchemy import Engine, select, text
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import app_test, local_script_runner
 
 from bench.pages import components_scanned_once
 from workshop.cli import main
@@ -48,7 +51,7 @@ PG_URL = _in_schema(os.environ.get("TEST_DATABASE_URL", ""))
 # Passcodes are hashed with scrypt at a cost meant to slow an attacker down; the tests hash thousands
 # (every demo, every sign-in), so in this process they use a small cost. A stored hash names its own
 # cost, so checking a code works the same; the app's servers and CLI subprocesses keep the real cost.
-TEST_SCRYPT_N = 2**10
+TEST_SCRYPT_N = 2**4
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -57,6 +60,19 @@ def _cheap_scrypt() -> Iterator[None]:
     access._N = TEST_SCRYPT_N
     yield
     access._N = real
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _scripts_compiled_once() -> Iterator[None]:
+    """AppTest makes a new script cache for every run, so each at.run() parsed app.py and its page, added
+    Streamlit's magic and compiled them again (a tenth of tests/app's time); a server compiles each script
+    once. The scripts do not change while the tests run: one cache for the process."""
+    shared = ScriptCache()
+    with (
+        mock.patch.object(app_test, "ScriptCache", lambda: shared),
+        mock.patch.object(local_script_runner, "ScriptCache", lambda: shared),
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
