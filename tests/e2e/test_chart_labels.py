@@ -67,8 +67,10 @@ def partnership_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
         yield server, {"options": circle.options, "rated": [ALIKE.format(p) for p in places]}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def leadership_page(browser: Any, partnership_server: tuple[Server, dict[str, Any]]) -> Iterator[Any]:
+    """Leadership signed in on the consolidated view, once for the module: each test only opens a tab and
+    reads its chart (signing in and drawing the view again took 3-6 s a test)."""
     server, _ = partnership_server
     with page_factory(browser, server) as make:
         page = make()
