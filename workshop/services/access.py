@@ -16,6 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, select
@@ -88,6 +89,17 @@ def verify_code(code: str, stored: str) -> bool:
 def team_code_hash(code: str, salt_hex: str) -> str:
     """Team codes share their workshop's salt, so a code is found with one hash, not one per team."""
     return hash_code(normalise_team_code(code), bytes.fromhex(salt_hex)).rsplit("$", 1)[1]
+
+
+def public_team_code_hash(code: str, salt_hex: str) -> str:
+    """The hash of a team code that is no secret (the demo's, printed on its home page, which asks on
+    every run): worked out once per process, salt and cost, since remembering it gives nothing away."""
+    return _remembered_hash(code, salt_hex, _N)
+
+
+@lru_cache(maxsize=256)
+def _remembered_hash(code: str, salt_hex: str, _cost: int) -> str:
+    return team_code_hash(code, salt_hex)
 
 
 def _locked_row(conn: Connection, scope: str) -> Row[Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from sqlalchemy import Connection, Engine, select
 
@@ -12,7 +11,7 @@ from workshop.domain.errors import ConfigError
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
 from workshop.domain.screening import team_rater
-from workshop.services.access import team_code_hash
+from workshop.services.access import public_team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
@@ -286,12 +285,5 @@ def working_demo_team_codes(engine: Engine, workshop_id: int) -> dict[str, str]:
     if found is None:
         return {}
     salt, lang = found
-    return {t.name: t.code for t in demo(lang).teams if (t.name, _demo_code_hash(t.code, salt)) in stored}
-
-
-@lru_cache(maxsize=256)
-def _demo_code_hash(code: str, salt: str) -> str:
-    """A demo code's hash under a workshop's salt, worked out once per process: the home page asks on every
-    run, and six full-cost scrypt hashes were 0.3 s of a server's CPU each time. The demo's codes are public
-    (printed on that page), so remembering their hashes gives nothing away."""
-    return team_code_hash(code, salt)
+    # The home page asks on every run: six full-cost scrypt hashes were 0.3 s of a server's CPU each time.
+    return {t.name: t.code for t in demo(lang).teams if (t.name, public_team_code_hash(t.code, salt)) in stored}
