@@ -239,11 +239,9 @@ INTRO = (
     "*answer page run* and *save run* are each run's own time from request to script_finished. Since "
     "the link opens the answer page (2026-11-30, issue 17), *join run* is the link's one run, which draws "
     "it, and *answer page run* is — (before, the link opened the home page and the answer page was a "
-    "second run). "
-    "Server CPU "
-    "is utime+stime of the server processes over the opening phase (or the saving phase) / N; memory per "
-    "session is the VmRSS growth over a server warmed with one session / N; peak is VmHWM. The clients "
-    "run on the same 2 cores as the server(s).\n"
+    "second run). Server CPU is utime+stime of the server processes over the opening phase (or the "
+    "saving phase) / N; memory per session is the VmRSS growth over a server warmed with one session / N; "
+    "peak is VmHWM. The clients run on the same 2 cores as the server(s).\n"
 )
 
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.domain.model import Role
 from workshop.services.demo import create_demo, demo_codes_hint
 from workshop.store import make_engine, migrate
@@ -79,8 +80,6 @@ def sign_in(at: AppTest, role: Role, code: str | None = None) -> AppTest:
 
 def answers_page_of(at: AppTest) -> str | None:
     """The team whose answers page this run drew (its "Answers of TEAM" line, in any language), else None."""
-    from workshop.config.i18n import UI_LANGUAGES, translate
-
     for lang in UI_LANGUAGES:
         before, after = translate(lang, "answer.title", team="\0").split("\0")
         for text in at.text:
