@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
 import threading
 import time
@@ -58,6 +59,9 @@ _N, _R, _P = 2**14, 8, 1
 _JOINED_MAX = 4096
 _joined: OrderedDict[bytes, str] = OrderedDict()
 _joined_lock = threading.Lock()
+# Hashes at once: each takes 128 * r * n bytes (16 MB) and a core; more at once than cores is no quicker,
+# only bigger (the C library keeps freed buffers, see ui.context.give_large_blocks_back).
+_hashing = threading.BoundedSemaphore(os.cpu_count() or 2)
 _PROCESS_KEY = secrets.token_bytes(32)
 RECENT_WINDOW_SECONDS = 600  # wrong codes each within 10 minutes of the last count as one run
 WARN_AFTER = 25  # that many in a run: the facilitator is told someone may be guessing
@@ -71,16 +75,18 @@ Sleep = Callable[[float], None]
 def hash_code(code: str, salt: bytes | None = None) -> str:
     """A self-describing scrypt hash: scrypt$n$r$p$salt$hash."""
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(code.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    with _hashing:
+        digest = hashlib.scrypt(code.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
 
 
 def verify_code(code: str, stored: str) -> bool:
     try:
         _, n, r, p, salt, digest = stored.split("$")
-        candidate = hashlib.scrypt(
-            code.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
-        )
+        with _hashing:
+            candidate = hashlib.scrypt(
+                code.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
+            )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(candidate.hex(), digest)
