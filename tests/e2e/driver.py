@@ -48,20 +48,27 @@ def sign_in_staff(page: Any, role_key: str, passcode: str) -> None:
     form.get_by_text(en(f"role.{role_key}"), exact=True).click()
     form.get_by_label(en("gate.passcode")).fill(passcode)
     form.get_by_role("button", name=en("gate.sign_in")).click()
-    # Shown only by the run the click started: once visible, that run has begun, and it is waited out.
-    signed_in = page.get_by_text(en("home.signed_in", role=en(f"role.{role_key}")))
-    expect(signed_in).to_be_visible()
-    wait_for_app(page, settle=0)
-    expect(signed_in).to_be_visible()
+    _signed_in_on_home(page, role_key)
+
+
+def send_team_code(page: Any, code: str) -> None:
+    """The home page's team tab: type the join code and press join."""
+    page.get_by_role("tab", name=en("gate.team_tab"), exact=True).click()
+    page.get_by_label(en("gate.team_code")).fill(code)
+    page.get_by_role("button", name=en("gate.join")).click()
 
 
 def join_team(page: Any, code: str, team_name: str) -> None:
     """A team: the home page's team tab and its join code."""
-    page.get_by_role("tab", name=en("gate.team_tab"), exact=True).click()
-    page.get_by_label(en("gate.team_code")).fill(code)
-    page.get_by_role("button", name=en("gate.join")).click()
-    signed_in = page.get_by_text(en("home.signed_in", role=en("role.team")))
-    expect(signed_in).to_be_visible()  # shown only by the run the click started
+    send_team_code(page, code)
+    _signed_in_on_home(page, "team")
+
+
+def _signed_in_on_home(page: Any, role_key: str) -> None:
+    """Wait out the run a sign-in started: the home page's "signed in" line is shown only by that run, so
+    once it is visible the run has begun."""
+    signed_in = page.get_by_text(en("home.signed_in", role=en(f"role.{role_key}")))
+    expect(signed_in).to_be_visible()
     wait_for_app(page, settle=0)
     expect(signed_in).to_be_visible()
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Server, page_factory, running_server
-from tests.e2e.driver import en, errors_on, nav_titles, open_app
+from tests.e2e.driver import en, errors_on, nav_titles, open_app, send_team_code
 from workshop.config.templates import demo
 
 pytestmark = pytest.mark.e2e
@@ -57,9 +57,7 @@ def test_a_join_link_with_a_wrong_code_shows_the_home_page_at_its_address_and_it
     expect(page.get_by_role("heading", level=1).first).to_contain_text(demo().name)
     expect(page.get_by_text("Page not found")).to_have_count(0)
     assert [e.split("\n")[-1] for e in errors_on(page)] == [en("error.access_denied")]  # after its icon
-    page.get_by_role("tab", name=en("gate.team_tab"), exact=True).click()
-    page.get_by_label(en("gate.team_code")).fill(team.code)
-    page.get_by_role("button", name=en("gate.join")).click()
+    send_team_code(page, team.code)
     expect(page.get_by_role("heading", level=1).first).to_have_text(en("nav.answer"))
     expect(page.get_by_text(en("answer.title", team=team.name))).to_be_visible()
     assert errors_on(page) == []
