@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+from functools import cache
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -75,18 +76,15 @@ def give_large_blocks_back() -> None:
 
 give_large_blocks_back()  # once per process, on the first import (before any join)
 
-_FROZEN: list[bool] = []
 
-
+@cache  # once per process
 def freeze_what_is_loaded() -> None:
     """Once per server process, after a first script run has loaded the app (its modules, Streamlit's,
     pandas', plotly's; the YAML models): those objects live as long as the process, so Python's collector is
     told to leave them out (gc.freeze). Its full collections then walk only what sessions made since: they
     were ~12 % of the server's time under the GIL when 60 teams opened their links at once."""
-    if not _FROZEN:
-        _FROZEN.append(True)
-        gc.collect()
-        gc.freeze()
+    gc.collect()
+    gc.freeze()
 
 
 # The switch's own state ("lang") is dropped by Streamlit on a run that does not draw it; the session's
