@@ -64,14 +64,18 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
 }
 
 
-def _page(file: str, title_key: str, icon: str, default: bool = False) -> st.navigation.page.StreamlitPage:  # type: ignore[name-defined]
-    return st.Page(str(PAGES_DIR / file), title=t(title_key), icon=icon, default=default, url_path=file[:-3])
-
-
-def _home_at(address: str) -> st.navigation.page.StreamlitPage:  # type: ignore[name-defined]
-    """The home page under another page's address, left out of the menu."""
-    file, title_key, icon = PUBLIC[0]
-    return st.Page(str(PAGES_DIR / file), title=t(title_key), icon=icon, url_path=address, visibility="hidden")
+def _page(
+    file: str, title_key: str, icon: str, default: bool = False, address: str = ""
+) -> st.navigation.page.StreamlitPage:  # type: ignore[name-defined]
+    """A page at its file's address; at another `address`, left out of the menu."""
+    return st.Page(
+        str(PAGES_DIR / file),
+        title=t(title_key),
+        icon=icon,
+        default=default,
+        url_path=address or file[:-3],
+        visibility="hidden" if address else "visible",
+    )
 
 
 # The addresses of the pages behind a sign-in, which a visitor without a role can still arrive at.
@@ -89,7 +93,7 @@ def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
     public = [_page(*PUBLIC[0], default=True), *(_page(*entry) for entry in PUBLIC[1:])]
     sections: dict[str, list] = {t("nav.section.workshop"): public}  # type: ignore[type-arg]
     if role is None:
-        public += [_home_at(address) for address in SIGNED_IN_ADDRESSES]
+        public += [_page(*PUBLIC[0], address=address) for address in SIGNED_IN_ADDRESSES]
     else:
         sections[t(f"role.{role.value}")] = [_page(*entry) for entry in BY_ROLE[role]]
     return sections
