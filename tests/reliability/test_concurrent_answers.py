@@ -11,9 +11,10 @@ from sqlalchemy import Engine, func, select
 
 from tests.reliability.conftest import FIGURES, OpenWeek, answer_for, at_once, open_week, percentile
 from workshop.domain.model import Team
-from workshop.services.answers import Answer, submit_answer
+from workshop.services.answers import Answer, save_draft, submit_answer, team_drafts
 from workshop.store import read
 from workshop.store.tables import responses
+from workshop.store.versions import versions
 
 THREADS, ANSWERS_EACH = 50, 20
 
@@ -96,3 +97,27 @@ def test_every_submission_sent_twice_with_the_same_key_is_stored_once(engine: En
     with read(engine) as conn:
         keys = conn.execute(select(func.count(func.distinct(responses.c.idempotency_key)))).scalar()
     assert keys == 1000
+
+
+def test_teams_keeping_drafts_and_sending_answers_at_once_count_every_write_and_leave_no_draft(
+    engine: Engine,
+) -> None:
+    """As on the answer page: each answer's text kept as a draft, then sent (the save deletes the draft).
+    Every write counts exactly one version of each table it changed, under contention too: the morning view
+    refreshes from these counts."""
+    teams, each = 20, 10
+    week = open_week(engine, teams)
+    before = versions(engine, "responses", "drafts")
+
+    def team_writes(n: int) -> None:
+        team = week.teams[n]
+        for q in week.questions[:each]:
+            answer = answer_for(q, f"{team.name}: what we think of question {q.id}")
+            save_draft(engine, team, answer.question_id, answer.text + " (typing)")
+            submit_answer(engine, team, answer, idempotency_key=str(uuid.uuid4()))
+
+    assert at_once(teams, team_writes, timeout=600) == []
+    assert sum(stored(engine, week.workshop_id).values()) == teams * each
+    assert all(team_drafts(engine, team) == {} for team in week.teams)
+    after = versions(engine, "responses", "drafts")
+    assert (after[0] - before[0], after[1] - before[1]) == (teams * each, 2 * teams * each)

@@ -1,5 +1,6 @@
 """Teams' answers: only their own, only while the day is open, once per submission, drafts kept."""
 
+import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -11,7 +12,9 @@ from workshop.services.answers import Answer, save_draft, submit_answer, team_an
 from workshop.services.planning import save_day, save_question
 from workshop.services.week import day_participation, set_day_status
 from workshop.services.workshops import add_team, create_workshop
+from workshop.store.answer_statements import save_in_one_statement
 from workshop.store.tables import responses
+from workshop.store.versions import versions
 
 
 class Week:
@@ -156,3 +159,36 @@ def test_simultaneous_first_saves_of_one_team_store_one_answer(engine: Engine, w
         ids = list(pool.map(save, range(6)))
     assert len(set(ids)) == 1 and _rows(engine) == 1
     assert team_answers(engine, week.red)[week.text_q].text.startswith("Version ")
+
+
+def test_a_sent_answer_counts_a_new_version_of_answers_and_of_drafts_only_when_one_was_deleted(
+    engine: Engine, week: Week
+) -> None:
+    """The morning view's cache keys on these versions: a save it missed would show stale counts."""
+    save_draft(engine, week.red, week.text_q, "Half a thought")
+    before = versions(engine, "responses", "drafts")
+    submit_answer(engine, week.red, Answer(week.text_q, "Whole thought"))
+    after_draft = versions(engine, "responses", "drafts")
+    assert (after_draft[0] - before[0], after_draft[1] - before[1]) == (1, 1)
+    assert team_drafts(engine, week.red) == {}
+    submit_answer(engine, week.red, Answer(week.rating_q, rating=4))  # no draft of this question
+    after = versions(engine, "responses", "drafts")
+    assert (after[0] - after_draft[0], after[1] - after_draft[1]) == (1, 0)
+
+
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)  # the one-statement save is PostgreSQL's
+def test_a_day_closed_between_the_check_and_the_save_stores_nothing_on_postgresql(engine: Engine, week: Week) -> None:
+    """PostgreSQL's one-statement save checks the day again as it writes: a team that read the day open an
+    instant before the facilitator closed it stores nothing, counts no version and keeps its draft."""
+    save_draft(engine, week.red, week.text_q, "Half a thought")
+    set_day_status(engine, week.wid, week.day, DayStatus.CLOSED)
+    before = versions(engine, "responses", "drafts")
+    now = dt.datetime.now(dt.UTC)
+    stored = dict(workshop_id=week.wid, question_id=week.text_q, team_id=week.red.id, created_at=now, updated_at=now)
+    values = {**stored, "text": "Too late", "rating": None, "choices": [], "spaces": [], "idempotency_key": "k"}
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        assert conn.execute(save_in_one_statement(), {**values, "on_shard": 0}).first() is None
+    assert _rows(engine) == 0 and versions(engine, "responses", "drafts") == before
+    assert team_drafts(engine, week.red) == {week.text_q: "Half a thought"}
+    with pytest.raises(DayClosed):  # and the service says so
+        submit_answer(engine, week.red, Answer(week.text_q, "Too late"))

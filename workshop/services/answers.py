@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, select
+from sqlalchemy import Connection, Engine, Row, select
 from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Response, Team
 from workshop.store import read, write
-from workshop.store.engine import upsert
-from workshop.store.tables import days, drafts, questions, responses, teams
+from workshop.store.answer_statements import (
+    DELETE_DRAFT,
+    QUESTION_FOR,
+    SAVE_CONTEXT,
+    save_in_one_statement,
+    upsert_answer,
+)
+from workshop.store.tables import drafts, responses
+from workshop.store.versions import WRITES_SEEN, random_shard
 
 MAX_TEXT = 5000
 
@@ -32,24 +40,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-# The team's row, joined to the question and its day when there is one: membership and question in one
-# statement, built once (a statement built per call costs more Python than the query itself).
-_QUESTION_FOR = (
-    select(questions.c.id, questions.c.workshop_id, questions.c.kind, questions.c.options, days.c.status)
-    .select_from(
-        teams.outerjoin(
-            questions.join(days, days.c.id == questions.c.day_id), questions.c.id == bindparam("question_id")
-        )
-    )
-    .where(teams.c.id == bindparam("team_id"), teams.c.workshop_id == bindparam("workshop_id"))
-)
-
-
 def _question_for(conn: Connection, team: Team, question_id: int) -> dict[str, object]:
     """The question as this team may see it; the team itself must exist in the workshop it claims."""
     row = conn.execute(
-        _QUESTION_FOR, {"question_id": question_id, "team_id": team.id, "workshop_id": team.workshop_id}
+        QUESTION_FOR, {"question_id": question_id, "team_id": team.id, "workshop_id": team.workshop_id}
     ).first()
+    return _checked_question(row, team, question_id)
+
+
+def _checked_question(row: Row[Any] | None, team: Team, question_id: int) -> dict[str, object]:
     if row is None:
         raise AccessDenied("this team is not part of the workshop")
     # A question of another workshop is as unknown to this team as one that does not exist.
@@ -99,41 +98,72 @@ def submit_answer(engine: Engine, team: Team, answer: Answer, idempotency_key: s
 
 
 def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | None) -> Response:
+    if engine.dialect.name == "postgresql":
+        saved = _submit_at_once(engine, team, answer, idempotency_key)
+        if saved is not None:
+            return saved
     with write(engine) as conn:
-        if idempotency_key:
-            done = conn.execute(select(responses).where(responses.c.idempotency_key == idempotency_key)).first()
-            if done is not None:
-                if done.team_id != team.id:
-                    raise InvalidInput("this submission key belongs to another team", field="idempotency_key")
-                return Response.model_validate(dict(done._mapping))
-        question = _question_for(conn, team, answer.question_id)
+        found = conn.execute(SAVE_CONTEXT, _context(team, answer, idempotency_key)).first()
+        if found is not None and found.done_id is not None:
+            done = conn.execute(select(responses).where(responses.c.id == found.done_id)).one()
+            if done.team_id != team.id:
+                raise InvalidInput("this submission key belongs to another team", field="idempotency_key")
+            return Response.model_validate(dict(done._mapping))
+        question = _checked_question(found, team, answer.question_id)
         if question["status"] != DayStatus.OPEN.value:
             raise DayClosed("the day is not open for answers")
-        options = [str(o) for o in question["options"]]  # type: ignore[attr-defined]
-        clean = check_answer(QuestionKind(str(question["kind"])), options, answer)
-        values = {
-            "text": clean.text,
-            "rating": clean.rating,
-            "choices": clean.choices,
-            "spaces": clean.spaces,
-            "updated_at": _now(),
-            "idempotency_key": idempotency_key,
-        }
-        # One statement for a first answer and an edit alike: the unique (question, team) row, returned.
-        row = conn.execute(
-            upsert(conn, responses)
-            .values(
-                workshop_id=team.workshop_id,
-                question_id=answer.question_id,
-                team_id=team.id,
-                created_at=values["updated_at"],
-                **values,
-            )
-            .on_conflict_do_update(index_elements=[responses.c.question_id, responses.c.team_id], set_=values)
-            .returning(*responses.c)
-        ).one()
-        conn.execute(drafts.delete().where(drafts.c.question_id == answer.question_id, drafts.c.team_id == team.id))
+        values = _stored(team, answer, _clean(question, answer), idempotency_key)
+        row = conn.execute(upsert_answer(conn.dialect.name), values).one()
+        if question["draft_of"] is not None:
+            conn.execute(DELETE_DRAFT, {"question_id": answer.question_id, "team_id": team.id})
         return Response.model_validate(dict(row._mapping))
+
+
+def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key: str | None) -> Response | None:
+    """PostgreSQL's fast path for the usual save: the check and the save, each one statement in its own
+    transaction (the save itself checks again that the day is open). None for everything unusual (a retry,
+    a closed day, a question or team not found): the transaction above answers that, with its error."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        found = conn.execute(SAVE_CONTEXT, _context(team, answer, idempotency_key)).first()
+        usual = found is not None and found.done_id is None and found.workshop_id == team.workshop_id
+        if not usual or found.status != DayStatus.OPEN.value:
+            return None
+        values = _stored(team, answer, _clean(dict(found._mapping), answer), idempotency_key)
+        row = conn.execute(save_in_one_statement(), {**values, "on_shard": random_shard()}).first()
+    if row is None:
+        return None
+    WRITES_SEEN.update((responses.name, drafts.name))  # a draft perhaps: reading it again costs little
+    return Response.model_validate(dict(row._mapping))
+
+
+def _context(team: Team, answer: Answer, idempotency_key: str | None) -> dict[str, object]:
+    return {
+        "question_id": answer.question_id,
+        "team_id": team.id,
+        "workshop_id": team.workshop_id,
+        "key": idempotency_key or None,
+    }
+
+
+def _clean(question: dict[str, object], answer: Answer) -> Answer:
+    options = [str(o) for o in question["options"]]  # type: ignore[attr-defined]
+    return check_answer(QuestionKind(str(question["kind"])), options, answer)
+
+
+def _stored(team: Team, answer: Answer, clean: Answer, idempotency_key: str | None) -> dict[str, object]:
+    now = _now()
+    return {
+        "workshop_id": team.workshop_id,
+        "question_id": answer.question_id,
+        "team_id": team.id,
+        "created_at": now,
+        "text": clean.text,
+        "rating": clean.rating,
+        "choices": clean.choices,
+        "spaces": clean.spaces,
+        "updated_at": now,
+        "idempotency_key": idempotency_key,
+    }
 
 
 def team_answers(engine: Engine, team: Team) -> dict[int, Response]:
