@@ -10,6 +10,7 @@ from workshop.services.demo import create_demo
 from workshop.services.offers import offers_frame
 from workshop.services.week import answers_frame, list_days, list_questions
 from workshop.services.workshops import create_workshop, current_workshop_id, list_teams, list_workshops
+from workshop.store import engine as store_engine
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version
 from workshop.store.tables import responses, workshops
@@ -215,3 +216,20 @@ def test_a_team_joining_bumps_no_version_and_no_cached_read_may_name_the_sign_in
     assert [t.name for t in list_teams(engine, workshop_id)] == ["Makers"]
     with pytest.raises(ValueError, match="sign_in_attempts"):
         cached(list_teams, "teams", "sign_in_attempts")
+
+
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+def test_a_connection_the_server_dropped_while_idle_is_replaced_before_a_save_meets_it(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL restarted, or closed an idle connection, between two saves: the pooled connection is checked
+    after lying idle and a new one taken: the next page loads, not an error."""
+    wid = create_workshop(engine, "Week", "facilitate-me", "lead-me-now", "partnership_week")
+    with engine.connect() as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+    with make_engine(str(engine.url.render_as_string(hide_password=False))).connect() as other:
+        other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    monkeypatch.setattr(store_engine, "IDLE_BEFORE_PING", 0.0)  # as if it had lain idle long enough
+    assert current_workshop_id(engine) == wid
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT pg_backend_pid()")).scalar() != pid

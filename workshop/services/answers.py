@@ -19,6 +19,7 @@ from workshop.store.answer_statements import (
     save_in_one_statement,
     upsert_answer,
 )
+from workshop.store.engine import writers_turn
 from workshop.store.tables import drafts, responses
 from workshop.store.versions import WRITES_SEEN, random_shard
 
@@ -123,7 +124,7 @@ def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key:
     """PostgreSQL's fast path for the usual save: the check and the save, each one statement in its own
     transaction (the save itself checks again that the day is open). None for everything unusual (a retry,
     a closed day, a question or team not found): the transaction above answers that, with its error."""
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+    with writers_turn(engine), engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         found = conn.execute(SAVE_CONTEXT, _context(team, answer, idempotency_key)).first()
         usual = found is not None and found.done_id is None and found.workshop_id == team.workshop_id
         if not usual or found.status != DayStatus.OPEN.value:

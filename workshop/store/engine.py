@@ -4,20 +4,27 @@ for writes), PostgreSQL or another server through WORKSHOP_DATABASE_URL."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DisconnectionError
 
+from workshop.store.gate import FairGate
 from workshop.store.versions import bump_touched, forget_touched, track_writes
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "db"
 URL_VARIABLE = "WORKSHOP_DATABASE_URL"
 DATA_DIR_VARIABLE = "WORKSHOP_DATA_DIR"
 BUSY_TIMEOUT_MS = 30_000
+IDLE_BEFORE_PING = 10.0  # seconds
+_RETURNED = "returned_at"
+_GATES: WeakKeyDictionary[Engine, FairGate] = WeakKeyDictionary()
 
 
 def default_url() -> str:
@@ -44,9 +51,32 @@ def make_engine(url: str | None = None) -> Engine:
     if url.startswith("sqlite"):
         engine = _sqlite_engine(url)
     else:
-        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        engine = create_engine(url, pool_size=10, max_overflow=20)
+        _ping_after_idle(engine)
     track_writes(engine)
+    # SQLite takes one writer at a time anyway: queued here, writers wait their turn instead of polling the
+    # file's lock. A server database: a couple of writers per core keep it busy without fighting.
+    _GATES[engine] = FairGate(1 if engine.dialect.name == "sqlite" else 2 * (os.cpu_count() or 2))
     return engine
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """Check a pooled connection before use when it has lain idle IDLE_BEFORE_PING seconds: a connection the
+    server dropped meanwhile (a restart, an idle timeout) is replaced before a team's save meets it. One in
+    use a moment ago is used at once: a ping before every use was one round trip more per save."""
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_RETURNED] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _taken(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get(_RETURNED, 0.0) < IDLE_BEFORE_PING:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            raise DisconnectionError("the database dropped this connection") from exc  # the pool takes another
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -79,11 +109,17 @@ def is_sqlite(engine: Engine) -> bool:
 @contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
     """A write transaction: BEGIN IMMEDIATE on SQLite, so writers queue instead of failing late."""
-    with engine.connect().execution_options(write=True) as conn:
+    with writers_turn(engine), engine.connect().execution_options(write=True) as conn:
         forget_touched(conn)
         with conn.begin():
             yield conn
             bump_touched(conn)
+
+
+def writers_turn(engine: Engine) -> AbstractContextManager[None]:
+    """This process's turn to write to the engine's database: a few write transactions at once, the others
+    queued first come, first served (workshop.store.gate)."""
+    return _GATES.setdefault(engine, FairGate(1)).turn()
 
 
 @contextmanager
