@@ -49,7 +49,7 @@ def _question_for(conn: Connection, team: Team, question_id: int) -> dict[str, o
     return _checked_question(row, team, question_id)
 
 
-def _checked_question(row: Row[Any] | None, team: Team, question_id: int) -> dict[str, object]:
+def _checked_question(row: Row[*tuple[Any, ...]] | None, team: Team, question_id: int) -> dict[str, object]:
     if row is None:
         raise AccessDenied("this team is not part of the workshop")
     # A question of another workshop is as unknown to this team as one that does not exist.
@@ -126,8 +126,9 @@ def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key:
     a closed day, a question or team not found): the transaction above answers that, with its error."""
     with writers_turn(engine), engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         found = conn.execute(SAVE_CONTEXT, _context(team, answer, idempotency_key)).first()
-        usual = found is not None and found.done_id is None and found.workshop_id == team.workshop_id
-        if not usual or found.status != DayStatus.OPEN.value:
+        if found is None or found.done_id is not None or found.workshop_id != team.workshop_id:
+            return None  # not in the workshop, a retry, or no such question in it
+        if found.status != DayStatus.OPEN.value:
             return None
         values = _stored(team, answer, _clean(dict(found._mapping), answer), idempotency_key)
         row = conn.execute(save_in_one_statement(), {**values, "on_shard": random_shard()}).first()
