@@ -10,6 +10,7 @@ from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFou
 from workshop.domain.model import DayStatus, QuestionKind, Team
 from workshop.services.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
 from workshop.services.planning import save_day, save_question
+from workshop.services.teams import delete_team
 from workshop.services.week import day_participation, set_day_status
 from workshop.services.workshops import add_team, create_workshop
 from workshop.store.answer_statements import save_in_one_statement
@@ -186,9 +187,36 @@ def test_a_day_closed_between_the_check_and_the_save_stores_nothing_on_postgresq
     now = dt.datetime.now(dt.UTC)
     stored = dict(workshop_id=week.wid, question_id=week.text_q, team_id=week.red.id, created_at=now, updated_at=now)
     values = {**stored, "text": "Too late", "rating": None, "choices": [], "spaces": [], "idempotency_key": "k"}
+    checked = {"kind": "text", "options": [], "key": "k", "on_shard": 0}  # as the team last read the question
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        assert conn.execute(save_in_one_statement(), {**values, "on_shard": 0}).first() is None
+        assert conn.execute(save_in_one_statement(), {**values, **checked}).first() is None
     assert _rows(engine) == 0 and versions(engine, "responses", "drafts") == before
     assert team_drafts(engine, week.red) == {week.text_q: "Half a thought"}
     with pytest.raises(DayClosed):  # and the service says so
         submit_answer(engine, week.red, Answer(week.text_q, "Too late"))
+
+
+def test_an_answer_is_checked_against_the_options_as_they_are_now_not_as_a_team_last_saw_them(
+    engine: Engine, week: Week
+) -> None:
+    """The facilitator changes a question's options after teams have answered it: the next answer is
+    checked against the new options (PostgreSQL's fast path remembers a question's options and must notice)."""
+    submit_answer(engine, week.red, Answer(week.multi_q, choices=["a", "b"]))
+    save_question(engine, week.wid, week.day, "Which?", QuestionKind.MULTIPLE, ["a", "c"], question_id=week.multi_q)
+    with pytest.raises(InvalidInput, match="'b' is not one of the options"):  # fits the old options only
+        submit_answer(engine, week.blue, Answer(week.multi_q, choices=["b"]))
+    assert submit_answer(engine, week.red, Answer(week.multi_q, choices=["c"])).choices == ["c"]
+    save_question(engine, week.wid, week.day, "Which?", QuestionKind.SINGLE, ["a", "c"], question_id=week.multi_q)
+    with pytest.raises(InvalidInput, match="exactly one"):  # now a single choice
+        submit_answer(engine, week.red, Answer(week.multi_q, choices=["a", "c"]))
+    assert team_answers(engine, week.red)[week.multi_q].choices == ["c"]
+
+
+def test_a_team_removed_while_signed_in_cannot_answer_any_more(engine: Engine, week: Week) -> None:
+    """The facilitator removes a team whose members still have the answer page open: their next save is
+    refused and stores nothing (on PostgreSQL after the fast path has answered for this question before)."""
+    submit_answer(engine, week.blue, Answer(week.text_q, "Blue was here"))
+    delete_team(engine, week.wid, int(week.red.id or 0))
+    with pytest.raises(AccessDenied):
+        submit_answer(engine, week.red, Answer(week.text_q, "Still here?"))
+    assert _rows(engine) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, Row, select
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +25,8 @@ from workshop.store.tables import drafts, responses
 from workshop.store.versions import WRITES_SEEN, random_shard
 
 MAX_TEXT = 5000
+# Per engine, per question: its kind and options as the fast path last read them (see _submit_at_once).
+_RULES: WeakKeyDictionary[Engine, dict[int, tuple[str, list[str]]]] = WeakKeyDictionary()
 
 
 @dataclass
@@ -121,21 +124,35 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
 
 
 def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key: str | None) -> Response | None:
-    """PostgreSQL's fast path for the usual save: the check and the save, each one statement in its own
-    transaction (the save itself checks again that the day is open). None for everything unusual (a retry,
-    a closed day, a question or team not found): the transaction above answers that, with its error."""
+    """PostgreSQL's fast path for the usual save: one statement that checks everything again as it writes,
+    the answer checked beforehand against the question's kind and options as last read (read once per
+    question and process; the statement refuses to write if they have changed since). None for everything
+    unusual (a retry, a closed day, a question or team not found, a question changed): the transaction above
+    answers that, with its error."""
+    known = _RULES.setdefault(engine, {})
     with writers_turn(engine), engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        found = conn.execute(SAVE_CONTEXT, _context(team, answer, idempotency_key)).first()
-        if found is None or found.done_id is not None or found.workshop_id != team.workshop_id:
-            return None  # not in the workshop, a retry, or no such question in it
-        if found.status != DayStatus.OPEN.value:
+        rules = known.get(answer.question_id)
+        if rules is None:
+            found = conn.execute(SAVE_CONTEXT, _context(team, answer, idempotency_key)).first()
+            if found is None or found.done_id is not None or found.workshop_id != team.workshop_id:
+                return None  # not in the workshop, a retry, or no such question in it
+            rules = known[answer.question_id] = (str(found.kind), [str(o) for o in found.options])
+        kind, options = rules
+        try:
+            clean = check_answer(QuestionKind(kind), options, answer)
+        except InvalidInput:
+            known.pop(answer.question_id, None)  # perhaps the options changed: the transaction reads them
             return None
-        values = _stored(team, answer, _clean(dict(found._mapping), answer), idempotency_key)
-        row = conn.execute(save_in_one_statement(), {**values, "on_shard": random_shard()}).first()
-    if row is None:
+        values = {**_stored(team, answer, clean, idempotency_key), "kind": kind, "options": options}
+        row = conn.execute(
+            save_in_one_statement(), {**values, "key": idempotency_key or None, "on_shard": random_shard()}
+        )
+        saved = row.first()
+    if saved is None:
+        known.pop(answer.question_id, None)
         return None
     WRITES_SEEN.update((responses.name, drafts.name))  # a draft perhaps: reading it again costs little
-    return Response.model_validate(dict(row._mapping))
+    return Response.model_validate(dict(saved._mapping))
 
 
 def _context(team: Team, answer: Answer, idempotency_key: str | None) -> dict[str, object]:

@@ -11,6 +11,7 @@ from functools import cache
 
 from sqlalchemy import Select, and_, bindparam, cast, exists, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql.dml import Insert
 
 from workshop.store.tables import data_versions, days, drafts, questions, responses, teams
@@ -57,19 +58,25 @@ def upsert_answer(dialect: str) -> Insert:
 
 @cache
 def save_in_one_statement() -> Select:
-    """PostgreSQL: the upsert, only while the question's day is open; the team's draft of the question
-    deleted; one more version of `responses` (and of `drafts` when one was deleted) on the shard `on_shard`,
-    the counter rows locked in table order as every write transaction locks them (no deadlock). Returns the
-    stored row, or no row when the day is no longer open or the question is gone. Parameters: STORED and
-    on_shard."""
+    """PostgreSQL, a whole save in one statement: the upsert, only if the team is in the workshop, the
+    question is of it, of the kind `kind` with the options `options` (what the caller checked the answer
+    against), its day open, and no answer stored under the submission's `key` yet; the team's draft of the
+    question deleted; one more version of `responses` (and of `drafts` when one was deleted) on the shard
+    `on_shard`, the counter rows locked in table order as every write transaction locks them (no deadlock).
+    Returns the stored row, or no row when any of that does not hold. Parameters: STORED, kind, options, key
+    and on_shard."""
     still_open = exists().where(
         questions.c.id == bindparam("question_id"),
         questions.c.workshop_id == bindparam("workshop_id"),
+        questions.c.kind == bindparam("kind"),
+        cast(questions.c.options, JSONB) == cast(bindparam("options", type_=questions.c.options.type), JSONB),
         days.c.id == questions.c.day_id,
         days.c.status == OPEN,
     )
+    member = exists().where(teams.c.id == bindparam("team_id"), teams.c.workshop_id == bindparam("workshop_id"))
+    unsent = ~exists().where(responses.c.idempotency_key == bindparam("key"))
     row = select(*(cast(bindparam(n, type_=responses.c[n].type), responses.c[n].type) for n in STORED))
-    insert = postgresql.insert(responses).from_select(list(STORED), row.where(still_open))
+    insert = postgresql.insert(responses).from_select(list(STORED), row.where(still_open, member, unsent))
     saved = (
         insert.on_conflict_do_update(
             index_elements=[responses.c.question_id, responses.c.team_id],
