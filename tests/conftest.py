@@ -242,16 +242,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` (pyproject): the whole suite runs on one worker more than the machine has cores; tests
-    named on the command line run in this one process (quicker to start, and --pdb works). `-n N` overrides
-    both. One more: a browser journey waits on its server and Chromium for much of its time, so with one
-    worker per core the 2-core machine was busy ~60 % of the suite's run (228-238 s); with three, 97 %
-    (~210 s). Four were slower again (218 s)."""
+    """`-n auto` (pyproject): the whole suite spreads over the machine's cores; tests named on the
+    command line run in this one process (quicker to start, and --pdb works). `-n N` overrides both."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
-    if config.args_source == pytest.Config.ArgsSource.ARGS:
-        return 0
-    return len(os.sched_getaffinity(0)) + 1
+    return 0 if config.args_source == pytest.Config.ArgsSource.ARGS else None
 
 
 # Figures (latencies, drawing times) printed at the end of the run, whatever the capture mode; under
