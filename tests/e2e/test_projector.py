@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import axe
-from tests.e2e.conftest import Server, page_factory, start_server, stop_server, wait_healthy
+from tests.e2e.conftest import Server, page_factory, running_server
 from tests.e2e.driver import en, errors_on, open_app, wait_for_app
 from workshop.services.morning import new_projector_link, revoke_projector_link
 from workshop.services.workshops import current_workshop_id
@@ -23,13 +23,8 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def fresh_server(tmp_path: Path) -> Iterator[Server]:
-    database_url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    log = tmp_path / "streamlit.log"
-    process = start_server(database_url, log)
-    try:
-        yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
-    finally:
-        stop_server(process, wait=False)
+    with running_server(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", tmp_path / "streamlit.log") as started:
+        yield started
 
 
 def test_the_projector_link_survives_a_reload_and_stops_when_revoked(
