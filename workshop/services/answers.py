@@ -144,10 +144,8 @@ def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key:
             known.pop(answer.question_id, None)  # perhaps the options changed: the transaction reads them
             return None
         values = {**_stored(team, answer, clean, idempotency_key), "kind": kind, "options": options}
-        row = conn.execute(
-            save_in_one_statement(), {**values, "key": idempotency_key or None, "on_shard": random_shard()}
-        )
-        saved = row.first()
+        at_once = {**values, "key": idempotency_key or None, "on_shard": random_shard()}
+        saved = conn.execute(save_in_one_statement(), at_once).first()
     if saved is None:
         known.pop(answer.question_id, None)
         return None
