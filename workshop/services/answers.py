@@ -129,7 +129,9 @@ def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key:
     question and process; the statement refuses to write if they have changed since). None for everything
     unusual (a retry, a closed day, a question or team not found, a question changed): the transaction above
     answers that, with its error."""
-    known = _RULES.setdefault(engine, {})
+    known = _RULES.get(engine)
+    if known is None:
+        known = _RULES.setdefault(engine, {})
     with writers_turn(engine), engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         rules = known.get(answer.question_id)
         if rules is None:
@@ -143,9 +145,9 @@ def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key:
         except InvalidInput:
             known.pop(answer.question_id, None)  # perhaps the options changed: the transaction reads them
             return None
-        values = {**_stored(team, answer, clean, idempotency_key), "kind": kind, "options": options}
-        at_once = {**values, "key": idempotency_key or None, "on_shard": random_shard()}
-        saved = conn.execute(save_in_one_statement(), at_once).first()
+        stored = _stored(team, answer, clean, idempotency_key)
+        checked = {**_context(team, answer, idempotency_key), "kind": kind, "options": options}
+        saved = conn.execute(save_in_one_statement(), {**stored, **checked, "on_shard": random_shard()}).first()
     if saved is None:
         known.pop(answer.question_id, None)
         return None

@@ -119,7 +119,10 @@ def write(engine: Engine) -> Iterator[Connection]:
 def writers_turn(engine: Engine) -> AbstractContextManager[None]:
     """This process's turn to write to the engine's database: a few write transactions at once, the others
     queued first come, first served (workshop.store.gate)."""
-    return _GATES.setdefault(engine, FairGate(1)).turn()
+    gate = _GATES.get(engine)  # made with the engine (make_engine); a gate built per write was garbage
+    if gate is None:
+        gate = _GATES.setdefault(engine, FairGate(1))
+    return gate.turn()
 
 
 @contextmanager
