@@ -5,6 +5,7 @@ import streamlit as st
 from ui.context import engine, freeze_what_is_loaded, language_switch, t, workshop
 from ui.gate import is_owner, keep_role_session, keep_team_code, projector_token, role, sign_out
 from ui.navigation import land_on_answers, pages_for, sidebar_menu
+from ui.owner import announce_setup_code
 from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
@@ -17,6 +18,7 @@ st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚",
 try:
     _loaded = (spaces(), templates(), catalog("en"))  # a bare tuple would be drawn by Streamlit magic
     engine()
+    announce_setup_code()  # a fresh install: the owner's one-time setup code, on the server's console
 except ConfigError as exc:
     st.error(f"The app cannot start: a data file is broken.\n\n{exc}", icon="🛑")
     st.stop()

@@ -6,6 +6,7 @@ import streamlit as st
 from ui.compare_sections import actions_section, answers_section, by_hand
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
+from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge, headed, option, tr
 from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
@@ -27,10 +28,10 @@ unlocked: set[int] = st.session_state.setdefault("compare_unlocked", set())
 if other not in unlocked:
     st.caption(t("compare.code_help"))
     with st.form("compare_code", clear_on_submit=True):
-        code = st.text_input(t("compare.code"), type="password")
+        code = secret_input("compare_unlock")
         if st.form_submit_button(t("compare.unlock")):
             with error_edge() as edge:
-                unlock(engine(), int(other), code)
+                unlock(engine(), int(other), code, session=session_key())
             if edge.ok:
                 unlocked.add(int(other))
                 st.rerun()

@@ -6,7 +6,8 @@ import streamlit as st
 
 from ui.context import choose_workshop, engine, forget_workshop, lang, t, workshop_id
 from ui.forms import new_workshop_form
-from ui.gate import is_owner, owner_form, run_through_app
+from ui.gate import is_owner, run_through_app
+from ui.owner import owner_form
 from ui.widgets import error_edge
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop

@@ -57,6 +57,11 @@ def engine() -> Engine:
     return _engine_for(_database_url())
 
 
+def database_key() -> str:
+    """Which database this session uses, as a cache key (the setting, or '' for the default file)."""
+    return _database_url() or ""
+
+
 # glibc's mallopt parameter for the size from which a block is a mapping of its own, returned when freed.
 M_MMAP_THRESHOLD = -3
 LARGE_BLOCK = 4 << 20

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -11,7 +10,6 @@ from streamlit.runtime.pages_manager import PagesManager
 from ui.context import (
     choose_workshop,
     clear_role,
-    configured_owner_code,
     engine,
     forget_workshop,
     t,
@@ -19,11 +17,11 @@ from ui.context import (
     workshop_by_id,
     workshop_id,
 )
+from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge, show_error
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
-from workshop.services.access import join_team, new_passcode, recent_wrong_codes, sign_in
-from workshop.services.owner import owner_code_is_set, set_owner_code, sign_in_owner
+from workshop.services.access import join_team, recent_wrong_codes, sign_in
 from workshop.services.role_sessions import end_session, resume_session, start_session
 
 GATE_RAN = "gate_ran"  # app.py's gate has run in this session
@@ -59,11 +57,6 @@ def projector_token() -> str | None:
     """The projector link's token (/?projector=TOKEN), kept in the address so a reload shows the wall again."""
     token = st.query_params.get("projector")
     return str(token) if token else None
-
-
-def session_key() -> str:
-    """This browser session's own key: wrong codes slow down only the session that sends them."""
-    return str(st.session_state.setdefault("session_key", secrets.token_urlsafe(12)))
 
 
 def require(*allowed: Role) -> Role:
@@ -204,7 +197,7 @@ def sign_in_form() -> None:
             format_func=labels.__getitem__,
             horizontal=True,
         )
-        code = st.text_input(t("gate.passcode"), type="password")
+        code = secret_input("staff_sign_in")
         if st.form_submit_button(t("gate.sign_in")):
             with error_edge() as edge:
                 sign_in(engine(), wid, chosen, code, session=session_key())
@@ -214,7 +207,7 @@ def sign_in_form() -> None:
                 st.query_params["s"] = token
                 st.rerun()
     with team_tab, st.form("join", clear_on_submit=False):
-        code = st.text_input(t("gate.team_code"), max_chars=20, placeholder="KX7P-2MQ4")
+        code = secret_input("team_join", max_chars=20, placeholder="KX7P-2MQ4")
         if st.form_submit_button(t("gate.join")) and try_join(code):
             st.query_params["code"] = code.strip().upper()
             st.query_params["w"] = str(wid)
@@ -232,29 +225,3 @@ def guessing_warning(wid: int) -> None:
 def is_owner() -> bool:
     """Whether this session signed in as the database's owner (creates, deletes, picks the current workshop)."""
     return bool(st.session_state.get("owner"))
-
-
-def owner_form() -> None:
-    """Owner sign-in; on a first run without WORKSHOP_OWNER_CODE, the form that sets the owner passcode."""
-    configured = configured_owner_code()
-    if not owner_code_is_set(engine(), configured):
-        st.info(t("owner.first_run"), icon="🔑")
-        with st.form("owner_setup", clear_on_submit=False):
-            code = st.text_input(t("owner.new_code"), st.session_state.setdefault("owner_offer", new_passcode()))
-            st.caption(t("owner.new_code_help"))
-            if st.form_submit_button(t("owner.set")):
-                with error_edge() as edge:
-                    set_owner_code(engine(), code, configured)
-                if edge.ok:
-                    st.session_state["owner"] = True
-                    st.rerun()
-        return
-    st.caption(t("owner.sign_in_help"))
-    with st.form("owner_sign_in", clear_on_submit=True):
-        code = st.text_input(t("owner.code"), type="password")
-        if st.form_submit_button(t("owner.sign_in")):
-            with error_edge() as edge:
-                sign_in_owner(engine(), code, configured, session=session_key())
-            if edge.ok:
-                st.session_state["owner"] = True
-                st.rerun()

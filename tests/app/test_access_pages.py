@@ -3,6 +3,8 @@ and page, the owner who alone creates and deletes workshops, and a compare page 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
@@ -12,7 +14,7 @@ from tests.app.conftest import APP, answers_page_of, errors_of, fresh_app, sign_
 from workshop.domain.errors import AccessDenied
 from workshop.domain.model import Role
 from workshop.services.access import WARN_AFTER, join_team
-from workshop.services.owner import OWNER_VARIABLE
+from workshop.services.owner import OWNER_VARIABLE, owner_code_is_set
 from workshop.services.workshops import add_team, create_workshop, current_workshop_id, list_workshops
 
 OWNER_CODE = "owner-of-this-database-2027"
@@ -61,12 +63,44 @@ def test_the_demo_facilitator_cannot_create_delete_or_choose_the_current_worksho
     assert any(w.label in ("New owner passcode", "Owner passcode") for w in at.text_input)
 
 
-def test_the_first_visitor_of_the_workshops_page_sets_the_owner_passcode_then_creates_a_workshop(db: Engine) -> None:
-    at = workshops_page(fresh_app())
-    offered = next(w for w in at.text_input if w.label == "New owner passcode")
-    owner_code = offered.value
-    assert len(owner_code) >= 12  # a generated passcode is offered by default
+def printed_setup_code(capsys: pytest.CaptureFixture[str]) -> str:
+    """The setup code the server printed to its console (stderr) on this run, as the operator reads it."""
+    found = re.findall(r"Owner setup code: (\S+) ", capsys.readouterr().err)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def set_owner(at: AppTest, setup_code: str) -> tuple[AppTest, str]:
+    next(w for w in at.text_input if w.label == "Setup code from the server").input(setup_code)
+    owner_code = next(w for w in at.text_input if w.label == "New owner passcode").value
     next(b for b in at.button if b.label == "Set the owner passcode").click().run()
+    return at, owner_code
+
+
+def test_a_fresh_install_takes_no_owner_from_a_visitor_without_the_setup_code_the_server_printed(
+    db: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 24.5: any first visitor of the Workshops page could make themselves the owner."""
+    at = workshops_page(fresh_app())
+    setup_code = printed_setup_code(capsys)
+    assert setup_code not in str([w.value for w in at.text_input]) + str([m.value for m in at.markdown])
+    assert any("Owner setup code" in i.value for i in at.info)  # the page says where to look
+    for typed in ("", "ABCD-EFGH-JKMN"):  # no code, a guessed one
+        at, _ = set_owner(at, typed)
+        assert [e.value for e in at.error] == ["That code did not work. Check it and try again."]
+        assert not any(s.value.startswith("You are signed in as the owner") for s in at.success)
+        assert not owner_code_is_set(db)
+    visitor = workshops_page(fresh_app())  # another visitor: the server prints no second code meanwhile
+    assert "Owner setup code" not in capsys.readouterr().err
+    assert not labels(visitor) & set(OWNER_ONLY)
+
+
+def test_the_holder_of_the_setup_code_sets_the_owner_passcode_then_creates_a_workshop(
+    db: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = workshops_page(fresh_app())
+    assert len(next(w for w in at.text_input if w.label == "New owner passcode").value) >= 12  # one is offered
+    at, owner_code = set_owner(at, printed_setup_code(capsys).lower())  # case and dashes do not matter
     assert any(s.value.startswith("You are signed in as the owner") for s in at.success)
 
     next(w for w in at.text_input if w.label == "Name").input("Strategy week 2027")
@@ -79,7 +113,7 @@ def test_the_first_visitor_of_the_workshops_page_sets_the_owner_passcode_then_cr
 
     # a second browser: the owner passcode is asked for, never shown, and a wrong one is refused
     other = workshops_page(fresh_app())
-    assert not any(w.label == "New owner passcode" for w in other.text_input)
+    assert not any(w.label in ("New owner passcode", "Setup code from the server") for w in other.text_input)
     assert all(owner_code not in w.value for w in other.text_input)
     owner_signs_in(other, "not-the-owner-code")
     assert [e.value for e in other.error] == ["That code did not work. Check it and try again."]

@@ -27,7 +27,7 @@ def test_the_morning_view_counts_a_new_team_answer(db: Engine, wid: int) -> None
     at = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/morning.py").run()
     assert [m.value for m in at.metric] == ["3 of 6 teams answered"]
     first = open_day_questions(db, wid)[0]
-    submit_answer(db, join_team(db, wid, "WQ9ZD3"), Answer(first, "Homework café"))
+    submit_answer(db, join_team(db, wid, "WQ9ZD3", session="test"), Answer(first, "Homework café"))
     at.run()
     assert [m.value for m in at.metric] == ["4 of 6 teams answered"]
     assert "4 of 6 teams answered" in [c.value for c in at.caption]

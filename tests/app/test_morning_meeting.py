@@ -43,7 +43,7 @@ def test_the_teams_not_yet_answered_are_named_and_leave_the_list(db: Engine, wid
     assert "Digital services, Front desk, Local history" in texts(at)
     day = next(d for d in list_days(db, wid) if d.status == DayStatus.OPEN)
     first = int(list_questions(db, wid, day.id)[0].id or 0)
-    submit_answer(db, join_team(db, wid, "WQ9ZD3"), Answer(first, "Homework café"))  # Digital services
+    submit_answer(db, join_team(db, wid, "WQ9ZD3", session="test"), Answer(first, "Homework café"))  # Digital services
     at.run()
     assert "Not answered yet (2):" in [s.value for s in at.subheader]
     assert "Front desk, Local history" in texts(at)

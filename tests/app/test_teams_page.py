@@ -23,7 +23,7 @@ def test_a_new_team_gets_a_code_that_joins_and_a_link_with_it(db: Engine) -> Non
     message = next(x.value for x in at.text if x.value.startswith("Team Makerspace crew created"))
     code = message.split("join code is ")[1].split(" ")[0]
     wid = int(current_workshop_id(db) or 0)
-    assert join_team(db, wid, code).name == "Makerspace crew"
+    assert join_team(db, wid, code, session="test").name == "Makerspace crew"
     assert len(code) == 9 and code[4] == "-"  # eight characters, shown grouped
     assert any(f"http://localhost:8501/answer?w={wid}&code={code}&lang=en" in c.value for c in at.code)
     assert len(at.get("download_button")) == 1
@@ -34,12 +34,12 @@ def test_regenerating_all_codes_asks_first_then_offers_the_whole_sheet(db: Engin
     wid = int(current_workshop_id(db) or 0)
     at.button(key="delete-all-codes").click().run()
     assert any("All the old codes stop working" in w.value for w in at.warning)
-    join_team(db, wid, "KX7P2M")  # the demo code still works until confirmed
+    join_team(db, wid, "KX7P2M", session="test")  # the demo code still works until confirmed
     at.button(key="delete-yes-all-codes").click().run()
     assert errors_of(at) == []
     shown = [c.value.split()[0] for c in at.code]
     assert len(shown) == len(list_teams(db, wid)) == 6
-    assert {join_team(db, wid, code).name for code in shown} == {t.name for t in list_teams(db, wid)}
+    assert {join_team(db, wid, code, session="test").name for code in shown} == {t.name for t in list_teams(db, wid)}
     assert len(at.get("download_button")) == 1 and not at.warning
 
 

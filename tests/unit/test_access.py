@@ -48,10 +48,10 @@ def test_codes_are_stored_only_as_hashes(engine: Engine, workshop_id: int) -> No
 
 
 def test_the_right_passcode_signs_in_and_a_wrong_one_is_refused(engine: Engine, workshop_id: int) -> None:
-    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me") == Role.FACILITATOR
-    assert sign_in(engine, workshop_id, Role.LEADERSHIP, " lead-me-now ") == Role.LEADERSHIP
+    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", session="test") == Role.FACILITATOR
+    assert sign_in(engine, workshop_id, Role.LEADERSHIP, " lead-me-now ", session="test") == Role.LEADERSHIP
     with pytest.raises(AccessDenied):
-        sign_in(engine, workshop_id, Role.LEADERSHIP, "facilitate-me")
+        sign_in(engine, workshop_id, Role.LEADERSHIP, "facilitate-me", session="test")
 
 
 def test_repeated_wrong_codes_get_a_growing_wait_in_that_session(engine: Engine, workshop_id: int) -> None:
@@ -148,16 +148,16 @@ def test_wait_doubles_and_is_capped() -> None:
 
 def test_a_team_joins_with_its_code_typed_loosely(engine: Engine, workshop_id: int) -> None:
     team, _ = add_team(engine, workshop_id, "Children & families", "KX7-Q2M")
-    assert join_team(engine, workshop_id, " kx7q2m ").id == team.id
+    assert join_team(engine, workshop_id, " kx7q2m ", session="test").id == team.id
     with pytest.raises(AccessDenied):
-        join_team(engine, workshop_id, "KX7Q2N")
+        join_team(engine, workshop_id, "KX7Q2N", session="test")
 
 
 def test_a_team_code_does_not_open_another_workshop(engine: Engine, workshop_id: int) -> None:
     add_team(engine, workshop_id, "Front desk", "ABC234")
     other = create_workshop(engine, "Other", "facilitate-me", "lead-me-now")
     with pytest.raises(AccessDenied):
-        join_team(engine, other, "ABC234")
+        join_team(engine, other, "ABC234", session="test")
 
 
 def test_new_team_codes_are_eight_look_alike_free_characters_shown_grouped() -> None:
@@ -200,4 +200,4 @@ def test_the_generated_passcode_is_accepted(engine: Engine) -> None:
     offered = new_passcode()
     assert len(offered) >= 16
     wid = create_workshop(engine, "Week", offered, new_passcode(), strict_passcodes=True)
-    assert sign_in(engine, wid, Role.FACILITATOR, offered) == Role.FACILITATOR
+    assert sign_in(engine, wid, Role.FACILITATOR, offered, session="test") == Role.FACILITATOR

@@ -217,7 +217,7 @@ def test_add_team_prints_a_code_and_a_link_that_join_that_workshop(store_url: st
     assert added.returncode == 0, added.stderr
     code, link = added.stdout.rstrip("\n").split("\t")
     assert link == f"https://lib.example/workshop/answer?w={second}&code={code}&lang=en"  # the workshop's language
-    assert join_team(engine, second, code).name == "Makers"
+    assert join_team(engine, second, code, session="test").name == "Makers"
     default = run_cli(store_url, "add-team", str(second), "Readers").stdout.rstrip("\n").split("\t")
     assert default[1].startswith(f"http://localhost:8501/answer?w={second}&code=")
     listed = run_cli(store_url, "teams", str(second))

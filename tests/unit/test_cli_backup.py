@@ -77,7 +77,7 @@ def test_new_generates_the_passcodes_it_is_not_given_and_refuses_weak_ones(store
     generated = made.stderr.split("facilitator passcode: ")[1].split()[0]
     assert len(generated) >= 16 and "leadership passcode" not in made.stderr
     engine = make_engine(store_url)
-    assert sign_in(engine, new_id, Role.FACILITATOR, generated) == Role.FACILITATOR
+    assert sign_in(engine, new_id, Role.FACILITATOR, generated, session="test") == Role.FACILITATOR
     engine.dispose()
     weak = run_cli(store_url, "new", "--name", "Weak", "--facilitator-code", "facilitate")
     assert weak.returncode == 2 and "at least 12 characters" in weak.stderr and "Traceback" not in weak.stderr

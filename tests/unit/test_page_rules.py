@@ -61,8 +61,8 @@ def test_another_workshop_is_compared_only_with_its_leadership_code(engine: Engi
     this_year = build_week(engine, "This year").workshop_id
     assert comparable(engine, this_year) == {last_year: "Last year"}
     with pytest.raises(AccessDenied):
-        unlock(engine, last_year, "facilitate-fx")  # the facilitator's code does not unlock it
-    unlock(engine, last_year, "lead-fixture")
+        unlock(engine, last_year, "facilitate-fx", session="test")  # the facilitator's code does not unlock it
+    unlock(engine, last_year, "lead-fixture", session="test")
     compared = compare_workshops(engine, last_year, this_year)
     assert set(compared.spaces["key"]) == {"learning", "inspiration", "meeting", "performative"}
     assert {"gap_before", "gap_after", "change"} <= set(compared.aims.columns)

@@ -211,7 +211,7 @@ def test_a_team_joining_bumps_no_version_and_no_cached_read_may_name_the_sign_in
     _team, code = add_team(engine, workshop_id, "Makers", code="KX7P2MQ4")
     tables = ("sign_in_attempts", "teams", "workshops")
     before = versions(engine, *tables)
-    assert join_team(engine, workshop_id, code).name == "Makers"
+    assert join_team(engine, workshop_id, code, session="test").name == "Makers"
     assert versions(engine, *tables) == before  # the guard's counters were written, no cache was touched
     assert [t.name for t in list_teams(engine, workshop_id)] == ["Makers"]
     with pytest.raises(ValueError, match="sign_in_attempts"):

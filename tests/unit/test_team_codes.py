@@ -27,9 +27,9 @@ def test_a_regenerated_code_joins_and_the_old_one_no_longer_does(engine: Engine,
     team, old = add_team(engine, wid, "Front desk", "ABC234")
     fresh = regenerate_code(engine, wid, int(team.id or 0))
     assert fresh.code != old and set(fresh.code) <= set(TEAM_CODE_ALPHABET + "-")
-    assert join_team(engine, wid, fresh.code).id == team.id
+    assert join_team(engine, wid, fresh.code, session="test").id == team.id
     with pytest.raises(AccessDenied):
-        join_team(engine, wid, old)
+        join_team(engine, wid, old, session="test")
 
 
 def test_regenerating_all_codes_gives_every_team_a_new_working_code(engine: Engine, wid: int) -> None:
@@ -37,11 +37,11 @@ def test_regenerating_all_codes_gives_every_team_a_new_working_code(engine: Engi
     made = regenerate_all_codes(engine, wid)
     assert [m.team.name for m in made] == ["Red", "Blue", "Green"]
     assert len({m.code for m in made}) == 3
-    assert [join_team(engine, wid, m.code).name for m in made] == ["Red", "Blue", "Green"]
+    assert [join_team(engine, wid, m.code, session="test").name for m in made] == ["Red", "Blue", "Green"]
     for old in olds:
         if old not in {m.code for m in made}:
             with pytest.raises(AccessDenied):
-                join_team(engine, wid, old)
+                join_team(engine, wid, old, session="test")
 
 
 def test_teams_are_renamed_and_deleted_only_in_their_workshop(engine: Engine, wid: int) -> None:
@@ -98,13 +98,13 @@ def test_a_code_that_worked_joins_again_without_the_hash_but_stops_once_regenera
     real = access.team_code_hash
     monkeypatch.setattr(access, "team_code_hash", lambda code, salt: hashed.append(code) or real(code, salt))
     team, code = add_team(engine, wid, "Front desk", "ABC234")
-    assert join_team(engine, wid, code).id == team.id and hashed == [code]
-    assert join_team(engine, wid, code.lower()).id == team.id  # a second device: no scrypt this time
+    assert join_team(engine, wid, code, session="test").id == team.id and hashed == [code]
+    assert join_team(engine, wid, code.lower(), session="test").id == team.id  # a second device: no scrypt this time
     assert hashed == [code]
     for _ in range(2):  # a wrong code pays the full hash every time
         with pytest.raises(AccessDenied):
-            join_team(engine, wid, "ZZZ999")
+            join_team(engine, wid, "ZZZ999", session="test")
     assert hashed == [code, "ZZZ999", "ZZZ999"]
     regenerate_code(engine, wid, int(team.id or 0))
     with pytest.raises(AccessDenied):  # remembered, but no team has that hash any more
-        join_team(engine, wid, code)
+        join_team(engine, wid, code, session="test")

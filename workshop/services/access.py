@@ -48,6 +48,7 @@ __all__ = [
     "normalise_team_code",
     "recent_wrong_codes",
     "sign_in",
+    "throttled",
     "verify_code",
     "wait_after",
 ]
@@ -152,8 +153,27 @@ def settle(engine: Engine, scope: str, ok: bool, recent_scope: str, clock: Clock
 
 
 def session_scope(owner: str, kind: str, session: str) -> str:
-    """The counter of one browser session's attempts at one kind of code."""
+    """The counter of one browser session's attempts at one kind of code. Every check of a secret names
+    its session: without one, all senders would share one counter and one visitor's guesses would make
+    everybody wait (issue 24.4)."""
+    if not session:
+        raise ValueError("a secret is checked for one browser session: name the session")
     return f"session:{owner}:{kind}:{session}"[:100]
+
+
+def throttled(
+    engine: Engine, scope: str, recent_scope: str, check: Callable[[], bool], clock: Clock, sleep: Sleep | None
+) -> None:
+    """The one per-session throttle every secret goes through: this session's wait is checked and the
+    attempt counted before `check` hashes anything; a right code clears the count; a wrong one is added to
+    the recent run, answered `passcode_delay` late when `sleep` is given, and refused without a reason."""
+    count_attempt(engine, scope, clock)
+    ok = check()
+    recent = settle(engine, scope, ok, recent_scope, clock)
+    if not ok:
+        if sleep is not None:
+            sleep(passcode_delay(recent))
+        raise AccessDenied("wrong code")
 
 
 def _recent_scope(workshop_id: int, kind: str) -> str:
@@ -195,44 +215,51 @@ def sign_in(
     code: str,
     clock: Clock = time.time,
     *,
-    session: str = "",
+    session: str,
     sleep: Sleep = time.sleep,
 ) -> Role:
     """Check a facilitator or leadership passcode; a wrong one is refused without saying why, a little late."""
     if role not in (Role.FACILITATOR, Role.LEADERSHIP):
         raise AccessDenied("teams join with their team code")
-    scope = session_scope(str(workshop_id), role.value, session)
-    count_attempt(engine, scope, clock)
     column = workshops.c.facilitator_code_hash if role == Role.FACILITATOR else workshops.c.leadership_code_hash
-    with read(engine) as conn:
-        stored = conn.execute(select(column).where(workshops.c.id == workshop_id)).scalar()
-    ok = stored is not None and verify_code(code.strip(), stored)
-    recent = settle(engine, scope, ok, _recent_scope(workshop_id, "passcode"), clock)
-    if not ok:
-        sleep(passcode_delay(recent))
-        raise AccessDenied("wrong code")
+
+    def right() -> bool:
+        with read(engine) as conn:
+            stored = conn.execute(select(column).where(workshops.c.id == workshop_id)).scalar()
+        return stored is not None and verify_code(code.strip(), stored)
+
+    scope = session_scope(str(workshop_id), role.value, session)
+    throttled(engine, scope, _recent_scope(workshop_id, "passcode"), right, clock, sleep)
     return role
 
 
-def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.time, *, session: str = "") -> Team:
+def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.time, *, session: str) -> Team:
     """The team whose join code this is, in this workshop."""
     with read(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
     if salt is None:
         raise NotFound("no such workshop")
-    scope = session_scope(str(workshop_id), "team", session)
-    count_attempt(engine, scope, clock)
     known = hmac.new(_PROCESS_KEY, f"{_N}:{salt}:{normalise_team_code(code)}".encode(), "sha256").digest()
-    with _joined_lock:
-        digest = _joined.get(known)
-    digest = digest or team_code_hash(code, salt)
-    with read(engine) as conn:
-        row = conn.execute(
-            select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id, teams.c.code_hash == digest)
-        ).first()
-    settle(engine, scope, row is not None, _recent_scope(workshop_id, "team"), clock)
-    if row is None:
-        raise AccessDenied("wrong code")
+    found: list[Any] = []  # the team row, once the code found it
+
+    def right() -> bool:
+        with _joined_lock:
+            digest = _joined.get(known)
+        digest = digest or team_code_hash(code, salt)
+        with read(engine) as conn:
+            row = conn.execute(
+                select(teams.c.id, teams.c.name, teams.c.code_hash).where(
+                    teams.c.workshop_id == workshop_id, teams.c.code_hash == digest
+                )
+            ).first()
+        found.extend([row] if row is not None else [])
+        return row is not None
+
+    throttled(
+        engine, session_scope(str(workshop_id), "team", session), _recent_scope(workshop_id, "team"), right, clock, None
+    )
+    row = found[0]
+    digest = row.code_hash
     with _joined_lock:
         _joined[known] = digest
         _joined.move_to_end(known)

@@ -41,10 +41,10 @@ def comparable(engine: Engine, workshop_id: int) -> dict[int, str]:
     return {int(w.id): w.name for w in list_workshops(engine) if w.id is not None and w.id != workshop_id}
 
 
-def unlock(engine: Engine, other_id: int, code: str) -> None:
+def unlock(engine: Engine, other_id: int, code: str, *, session: str) -> None:
     """Leadership sees another workshop's figures only with that workshop's leadership code (the code that
-    signs its leadership in; wrong ones are throttled alike). AccessDenied when it is not."""
-    sign_in(engine, other_id, Role.LEADERSHIP, code)
+    signs its leadership in; wrong ones make only this browser session wait). AccessDenied when it is not."""
+    sign_in(engine, other_id, Role.LEADERSHIP, code, session=session)
 
 
 def compare_workshops(engine: Engine, other_id: int, workshop_id: int) -> Comparison:
