@@ -63,10 +63,17 @@ class Server:
     pid: int
 
 
-def start_server(database_url: str, log: Path, port: int | None = None) -> subprocess.Popen[bytes]:
-    """`streamlit run app.py` on 127.0.0.1, on its own database, as TESTING.md describes."""
+def start_server(
+    database_url: str, log: Path, port: int | None = None, owner_code: str | None = OWNER_CODE
+) -> subprocess.Popen[bytes]:
+    """`streamlit run app.py` on 127.0.0.1, on its own database, as TESTING.md describes. Its console
+    (stdout and stderr) goes to `log`. `owner_code=None`: no WORKSHOP_OWNER_CODE, as a fresh install
+    (the server prints the owner's setup code to its console)."""
     port = port or free_port()
-    env = {**os.environ, "WORKSHOP_DATABASE_URL": database_url, "WORKSHOP_OWNER_CODE": OWNER_CODE}
+    env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_OWNER_CODE"}
+    env["WORKSHOP_DATABASE_URL"] = database_url
+    if owner_code is not None:
+        env["WORKSHOP_OWNER_CODE"] = owner_code
     command = [
         sys.executable,
         "-m",
@@ -139,9 +146,11 @@ def _servers_stopped() -> Iterator[None]:
 
 
 @contextmanager
-def running_server(database_url: str, log: Path, port: int | None = None) -> Iterator[Server]:
+def running_server(
+    database_url: str, log: Path, port: int | None = None, owner_code: str | None = OWNER_CODE
+) -> Iterator[Server]:
     """An app server on `database_url`, healthy before it is handed out and stopped after."""
-    process = start_server(database_url, log, port)
+    process = start_server(database_url, log, port, owner_code)
     try:
         yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
     finally:
