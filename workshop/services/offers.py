@@ -11,9 +11,16 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput
-from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner, StageChange
+from workshop.domain.model import (
+    DEFAULT_TARGET_GROUPS,
+    SPACE_KEYS,
+    Offer,
+    OfferStatus,
+    Partner,
+    StageChange,
+)
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
-from workshop.domain.validation import validated
+from workshop.domain.validation import clean_target_groups, validated
 from workshop.services.partner_history import record_first_stages
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
@@ -206,11 +213,7 @@ def list_target_groups(engine: Engine, workshop_id: int) -> list[str]:
 
 def set_target_groups(engine: Engine, workshop_id: int, names: Iterable[str]) -> list[str]:
     """Replace the workshop's target groups (blank lines and repeats dropped; at least one)."""
-    clean = list({n.strip().casefold(): n.strip() for n in names if n.strip()}.values())
-    if not clean:
-        raise InvalidInput("the list of target groups is empty", field="target_groups")
-    if too_long := [n for n in clean if len(n) > 100]:
-        raise InvalidInput(f"target group {too_long[0][:40]!r}… is longer than 100 characters", field="target_groups")
+    clean = clean_target_groups(names)
     with write(engine) as conn:
         conn.execute(target_groups.delete().where(target_groups.c.workshop_id == workshop_id))
         conn.execute(
