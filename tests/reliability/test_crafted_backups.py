@@ -38,6 +38,13 @@ CRAFTED: list[tuple[str, str, dict[str, Any], str]] = [
     ("a mapping of strength 999", "mappings", {"strength": 999}, "strength"),
     ("an answer's rating of 999", "responses", {"rating": 999}, "rating"),
     ("a space weight of 99", "space_weights", {"weight": 99}, "weight"),
+    (
+        "a passcode hash asking for a billion rounds",
+        "workshops",
+        {"facilitator_code_hash": "scrypt$16384$8$1000000000$" + "0" * 32 + "$" + "0" * 64},
+        "facilitator_code_hash",
+    ),
+    ("a team code salt that is not hexadecimal", "workshops", {"team_code_salt": "not hex at all"}, "team_code_salt"),
     ("an answer by another workshop's team", "responses", {"team_id": OTHER_TEAM}, "team_id"),
     ("dots by another workshop's team", "vote_dots", {"team_id": OTHER_TEAM}, "team_id"),
     ("a reaction by another workshop's team", "reactions", {"team_id": OTHER_TEAM}, "team_id"),

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from workshop.domain.assets import Asset, PartnerProposal, ReviewStatus
+from workshop.domain.codes import stored_hash_problem, team_code_salt_problem
 from workshop.domain.comments import Comment
 from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import Reaction
@@ -48,6 +49,7 @@ from workshop.domain.voting import MAX_DOTS, Vote
 
 Row = Mapping[str, Any]
 SETTING_LIMIT = 300  # a setting's value: a workshop's id or a passcode's hash
+OWNER_HASH = "owner_code_hash"  # the setting workshop.services.owner keeps the owner's passcode hash in
 
 
 class RowFault(ValueError):
@@ -90,6 +92,8 @@ def _types_only(row: Row) -> None:
 def _setting(row: Row) -> None:
     if problem := text_problem(row["value"], SETTING_LIMIT):
         raise RowFault("value", problem)
+    if row["key"] == OWNER_HASH and (problem := stored_hash_problem(row["value"])):
+        raise RowFault("value", problem)
 
 
 def _workshop(row: Row) -> None:
@@ -97,6 +101,11 @@ def _workshop(row: Row) -> None:
     _rule(check_language, row.get("language", "en"))
     _model(Thresholds, row)
     _rule(check_dates, row.get("start_date"), row.get("end_date"))
+    for column in ("facilitator_code_hash", "leadership_code_hash"):
+        if problem := stored_hash_problem(row[column]):
+            raise RowFault(column, problem)
+    if problem := team_code_salt_problem(row["team_code_salt"]):
+        raise RowFault("team_code_salt", problem)
 
 
 def _question(row: Row) -> None:
