@@ -59,9 +59,10 @@ CRAFTED: list[tuple[str, str, dict[str, Any], str]] = [
     ("an answer to a question the backup lacks", "responses", {"question_id": 999_999}, "question_id"),
     ("a dot on an item its vote does not hold", "vote_dots", {"item_id": 999_999}, "item_id"),
     ("a second team with the same code", "teams", {}, "workshop_id, code_hash"),
+    ("a second offer of the same name", "offers", {}, "name"),
 ]
 # The clash is named at the row that repeats an earlier one.
-ROW = {"a second team with the same code": 2}
+ROW = {"a second team with the same code": 2, "a second offer of the same name": 2}
 
 
 @pytest.fixture
@@ -82,6 +83,8 @@ def _crafted(doc: dict[str, Any], table: str, changes: dict[str, Any], team: int
             rows[0][column] = value.replace(OTHER_TEAM, str(team))
     if table == "teams":  # the clash: the second row repeats the first's code in the same workshop
         rows[1]["code_hash"] = rows[0]["code_hash"]
+    if table == "offers":  # the register's rule: one name once per workshop, case ignored
+        rows[1]["name"] = rows[0]["name"].upper()
     return crafted
 
 

@@ -72,3 +72,14 @@ def check_question_space(kind: QuestionKind, space: str | None) -> None:
     """A 'how strong are we' question names the space it asks about."""
     if kind == QuestionKind.SPACE_STRENGTH and not space:
         raise InvalidInput("a 'how strong are we' question needs its space", field="space")
+
+
+def first_duplicate(names: Iterable[str]) -> str:
+    """The first name that repeats an earlier one, case ignored ("" when none does): a workshop's offers,
+    and its partners, each have names of their own."""
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            return name
+        seen.add(name.casefold())
+    return ""

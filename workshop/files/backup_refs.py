@@ -14,10 +14,12 @@ from typing import Any
 from sqlalchemy import Table, UniqueConstraint
 
 from workshop.domain.recap import MAX_QUOTES
+from workshop.domain.validation import first_duplicate
 from workshop.files.backup_rows import RowFault
 
 Rows = Mapping[str, Sequence[Mapping[str, Any]]]
 CURRENT_WORKSHOP = "current_workshop_id"
+NAMED_ONCE = ("offers", "partners")  # the register refuses a second offer or partner of one name (any case)
 
 
 class TableFault(RowFault):
@@ -39,6 +41,8 @@ def check_references(tables: Sequence[Table], rows: Rows) -> None:
             except RowFault as exc:
                 raise TableFault(table.name, number, exc.column, exc.problem) from None
         _unique(table, rows.get(table.name, ()))
+    for table_name in NAMED_ONCE:
+        _named_once(table_name, rows.get(table_name, ()))
     _dots(rows, by_id)
     _quotes(rows, by_id)
     _current_workshop(rows, by_id)
@@ -78,6 +82,14 @@ def _unique(table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
             if value in seen:
                 raise TableFault(table.name, number, ", ".join(columns), f"repeats row {seen[value]}")
             seen[value] = number
+
+
+def _named_once(table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    names: dict[Any, list[str]] = {}
+    for number, row in enumerate(rows, start=1):
+        names.setdefault(row["workshop_id"], []).append(row["name"])
+        if first_duplicate(names[row["workshop_id"]]):
+            raise TableFault(table, number, "name", f"{row['name']!r} is the name of another row of its workshop")
 
 
 def _dots(rows: Rows, by_id: dict[str, dict[Any, Mapping[str, Any]]]) -> None:

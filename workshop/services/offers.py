@@ -20,7 +20,7 @@ from workshop.domain.model import (
     StageChange,
 )
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
-from workshop.domain.validation import clean_target_groups, validated
+from workshop.domain.validation import clean_target_groups, first_duplicate, validated
 from workshop.services.partner_history import record_first_stages
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
@@ -167,7 +167,7 @@ def save_register(
             conn.execute(select(offers.c.id, offers.c.name).where(offers.c.workshop_id == workshop_id)).fetchall()
         )
         names.update({offer_id: offer.name for offer_id, offer in checked.items()})
-        dup = _first_duplicate([*names.values(), *(o.name for o in new)])
+        dup = first_duplicate([*names.values(), *(o.name for o in new)])
         if dup:
             raise InvalidInput(f"offer {dup!r} — name: another offer already has this name", offer=dup)
         for offer_id, offer in checked.items():
@@ -178,15 +178,6 @@ def save_register(
             )
         insert_offers(conn, workshop_id, new)
     return len(checked) + len(new)
-
-
-def _first_duplicate(names: list[str]) -> str:
-    seen: set[str] = set()
-    for name in names:
-        if name.casefold() in seen:
-            return name
-        seen.add(name.casefold())
-    return ""
 
 
 def delete_offers(engine: Engine, workshop_id: int, offer_ids: Iterable[int]) -> int:
