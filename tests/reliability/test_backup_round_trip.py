@@ -104,7 +104,8 @@ def fill(engine: Engine) -> None:
                 workshop_id=week.workshop_id, title="Meet across ages", status="adopt", decision=TRICKY
             )
         ).inserted_primary_key[0]
-        conn.execute(theme_responses.insert().values(theme_id=theme_id, response_id=1))
+        # an answer of the same workshop, as the themes service allows (response 1 is the demo's)
+        conn.execute(theme_responses.insert().values(theme_id=theme_id, response_id=first.id))
         conn.execute(
             actions.insert().values(
                 workshop_id=week.workshop_id, theme_id=theme_id, title="Open stage pilot", due=dt.date(2027, 3, 1)

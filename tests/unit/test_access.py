@@ -201,3 +201,17 @@ def test_the_generated_passcode_is_accepted(engine: Engine) -> None:
     assert len(offered) >= 16
     wid = create_workshop(engine, "Week", offered, new_passcode(), strict_passcodes=True)
     assert sign_in(engine, wid, Role.FACILITATOR, offered, session="test") == Role.FACILITATOR
+
+
+def test_a_stored_hash_dearer_than_the_apps_own_is_never_computed() -> None:
+    """A hash from a crafted backup names its own cost; p=1,000,000,000 would hold a server thread for hours.
+    One step above the app's cost is refused even with the right passcode, so the costly one is never run."""
+    import hashlib
+
+    from workshop.services.access import verify_code
+
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(b"the right passcode", salt=salt, n=16, r=8, p=2, dklen=32).hex()
+    assert not verify_code("the right passcode", f"scrypt$16$8$2${salt.hex()}${digest}")
+    cheap = hashlib.scrypt(b"the right passcode", salt=salt, n=16, r=8, p=1, dklen=32).hex()
+    assert verify_code("the right passcode", f"scrypt$16$8$1${salt.hex()}${cheap}")  # the app's own shape

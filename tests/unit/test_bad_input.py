@@ -114,7 +114,10 @@ def _set_first(table: str, column: str, value: object) -> Callable[[dict[str, An
         (_set_first("days", "status", "half-open"), "table days, row 1, status: 'half-open' is not one of"),
         (_set_first("questions", "kind", "essay"), "table questions, row 1, kind: 'essay' is not one of"),
         (_set_first("offers", "reach", "many"), "table offers, row 1, reach: 'many' is not a whole number"),
-        (_set_first("responses", "question_id", 999_999), "rows do not fit together"),
+        (
+            _set_first("responses", "question_id", 999_999),
+            "table responses, row 1, question_id: names questions 999999",
+        ),
     ],
     ids=["schema-abc", "no-tables", "int-date", "int-datetime", "day-status", "question-kind", "text-int", "dangling"],
 )

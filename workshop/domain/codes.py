@@ -13,6 +13,11 @@ TEAM_CODE_GROUP = 4
 MIN_PASSCODE = 6  # what an existing workshop (and the public demo) may still have
 MIN_NEW_PASSCODE = 12  # what a person must choose for a new workshop or the owner
 FREE_ATTEMPTS = 3
+# The cost of a passcode's scrypt hash. A stored hash names its own cost; one dearer than this (a crafted
+# backup's "p=1000000000") would hold a server thread for hours, so no stored hash may ask for more.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+_STORED_HASH = re.compile(r"scrypt\$(\d{1,6})\$(\d{1,3})\$(\d{1,3})\$[0-9a-f]{32}\$[0-9a-f]{64}")
+_TEAM_CODE_SALT = re.compile(r"[0-9a-f]{32}")  # a workshop's: 16 random bytes as hex
 MAX_WAIT_SECONDS = 300
 
 # Passcodes of 12+ characters that people pick anyway; compared without case, spaces or punctuation.
@@ -108,3 +113,20 @@ def wait_after(failures: int) -> int:
     if failures < FREE_ATTEMPTS:
         return 0
     return int(min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1)))
+
+
+def stored_hash_problem(stored: str) -> str | None:
+    """What is wrong with a stored passcode hash (scrypt$n$r$p$salt$digest as the app writes it), or None:
+    another shape, or a cost above the app's own."""
+    found = _STORED_HASH.fullmatch(stored)
+    if found is None:
+        return "is not a passcode hash of this tool"
+    n, r, p = (int(v) for v in found.groups())
+    if not (2 <= n <= SCRYPT_N and n & (n - 1) == 0 and 1 <= r <= SCRYPT_R and 1 <= p <= SCRYPT_P):
+        return f"asks for a hashing cost above this tool's (n={n}, r={r}, p={p})"
+    return None
+
+
+def team_code_salt_problem(salt: str) -> str | None:
+    """What is wrong with a workshop's salt for its team codes (32 hexadecimal digits), or None."""
+    return None if _TEAM_CODE_SALT.fullmatch(salt) else "is not 32 hexadecimal digits"

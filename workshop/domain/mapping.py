@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workshop.domain.errors import InvalidInput
-from workshop.domain.model import SPACE_KEYS
+from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, SPACE_KEYS, text_problem
 
 MAX_NOTE = 2000
 
@@ -82,6 +82,17 @@ def next_offer(queue: Sequence[int], mapped: Iterable[int], skipped: Iterable[in
         if offer_id in queue and offer_id not in done:
             return offer_id
     return None
+
+
+def check_proposed(name: str, description: str) -> str:
+    """A team's proposed offer: a name of 1-200 characters and a description of at most 5000 (as an
+    offer's); returns the name stripped."""
+    name = name.strip()
+    if not name or text_problem(name, MAX_NAME):
+        raise InvalidInput(f"the offer needs a name of 1-{MAX_NAME} characters", field="name")
+    if problem := text_problem(description, MAX_LONG_TEXT):
+        raise InvalidInput(f"the description {problem}", field="description")
+    return name
 
 
 def checked(entry: Contribution, complete: bool) -> Contribution:

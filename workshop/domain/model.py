@@ -25,6 +25,7 @@ DEFAULT_TARGET_GROUPS: tuple[str, ...] = (
 )
 
 MAX_NAME, MAX_SHORT_TEXT, MAX_LONG_TEXT = 200, 200, 5000
+MAX_TARGET_GROUP = 100  # one name in a workshop's own list of target groups
 MAX_REACH = 1_000_000_000  # users a year; more than any library, less than a database integer holds
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workshop.domain.errors import InvalidInput
+
 PAIRS: dict[str, tuple[str, str]] = {
     "reflection_topicality": ("reflection", "topicality"),
     "planning_spontaneity": ("planning", "spontaneity"),
@@ -20,6 +22,15 @@ PROFILE_COLUMNS = ("pair", "leadership", "teams", "team_count", "library")
 
 def team_rater(team_id: int) -> str:
     return f"team:{team_id}"
+
+
+def check_rating(pair: str, value: object) -> int:
+    """One rating of a pair: a known pair, a whole number from -2 to +2 (InvalidInput names it)."""
+    if pair not in PAIRS:
+        raise InvalidInput(f"unknown pair {pair}; known: {', '.join(PAIRS)}", field="pair")
+    if not isinstance(value, int) or isinstance(value, bool) or not -2 <= value <= 2:
+        raise InvalidInput(f"{pair} must be a whole number from -2 to +2, got {value}", field=pair)
+    return value
 
 
 def profile_summary(ratings: pd.DataFrame) -> pd.DataFrame:

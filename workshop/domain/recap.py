@@ -12,6 +12,7 @@ from workshop.domain.model import Question, QuestionKind
 RATING_KINDS = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 TOP_CHOICES = 3
+MAX_QUOTES = 3  # answers the facilitator quotes in a closed day's recap
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from sqlalchemy import Table
 
 from workshop.domain.errors import InvalidInput
 from workshop.files.backup_check import check_header, typed_rows
+from workshop.files.backup_refs import TableFault, check_references
+from workshop.files.backup_rows import ROW_RULES, RowFault
 
 FORMAT = "four-spaces-backup"
 
@@ -40,8 +42,9 @@ def write_backup(data: dict[str, Any], path: Path) -> dict[str, int]:
 
 
 def read_backup(path: Path, tables: tuple[Table, ...], schema_version: int) -> dict[str, list[dict[str, Any]]]:
-    """Every table's rows from a backup file, each row checked and typed against its table before any is
-    returned (a bad backup changes nothing); InvalidInput naming the file, table, row and column."""
+    """Every table's rows from a backup file, each row typed against its table, held to the app's own input
+    rules (workshop.files.backup_rows) and to its workshop's other rows (workshop.files.backup_refs) before
+    any is returned (a bad backup changes nothing); InvalidInput naming the file, table, row and column."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -51,4 +54,26 @@ def read_backup(path: Path, tables: tuple[Table, ...], schema_version: int) -> d
     unknown = sorted(set(found) - known)
     if unknown:
         raise InvalidInput(f"{path}: unknown table {unknown[0]!r}", field="file")
-    return {table.name: typed_rows(path, table, found.get(table.name, [])) for table in tables}
+    unchecked = [table.name for table in tables if table.name not in ROW_RULES]
+    if unchecked:  # a table this release has no rules for is never loaded unchecked
+        raise InvalidInput(
+            f"{path}: table {unchecked[0]} has no check for its rows; nothing was restored", field="file"
+        )
+    typed = {table.name: typed_rows(path, table, found.get(table.name, [])) for table in tables}
+    for table in tables:
+        for number, row in enumerate(typed[table.name], start=1):
+            try:
+                ROW_RULES[table.name](row)
+            except RowFault as exc:
+                raise _fault(path, table.name, number, exc) from None
+    try:
+        check_references(tables, typed)
+    except TableFault as exc:
+        raise _fault(path, exc.table, exc.number, exc) from None
+    return typed
+
+
+def _fault(path: Path, table: str, number: int, fault: RowFault) -> InvalidInput:
+    """One line: the file, the table, the row (counted from 1) and the column, and what is wrong there."""
+    problem = " ".join(fault.problem.split())[:300]
+    return InvalidInput(f"{path}: table {table}, row {number}, {fault.column}: {problem}", field="file")

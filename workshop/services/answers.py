@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, Row, select
 from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
-from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Response, Team
+from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, DayStatus, QuestionKind, Response, Team
 from workshop.store import read, write
 from workshop.store.answer_statements import (
     DELETE_DRAFT,
@@ -24,7 +24,7 @@ from workshop.store.engine import writers_turn
 from workshop.store.tables import drafts, responses
 from workshop.store.versions import WRITES_SEEN, random_shard
 
-MAX_TEXT = 5000
+MAX_TEXT = MAX_LONG_TEXT  # an answer's text, sent or a draft
 # Per engine, per question: its kind and options as the fast path last read them (see _submit_at_once).
 _RULES: WeakKeyDictionary[Engine, dict[int, tuple[str, list[str]]]] = WeakKeyDictionary()
 

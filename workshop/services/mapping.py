@@ -15,6 +15,7 @@ from workshop.domain.mapping import (
     Contribution,
     MappingScope,
     OfferRef,
+    check_proposed,
     checked,
     offers_for_team,
     progress,
@@ -189,11 +190,7 @@ def name_taken(conn: Connection, workshop_id: int, name: str) -> bool:
 
 def propose_offer(engine: Engine, team: Team, name: str, description: str, entry: Contribution) -> int:
     """A team proposes an offer the register lacks, mapped as the team sees it; returns the proposal's id."""
-    name, clean = name.strip(), checked(entry, complete=True)
-    if not name or len(name) > 200:
-        raise InvalidInput("the offer needs a name of 1-200 characters", field="name")
-    if len(description) > 5000:
-        raise InvalidInput("the description is longer than 5000 characters", field="description")
+    name, clean = check_proposed(name, description), checked(entry, complete=True)
     with write(engine) as conn:
         _member(conn, team)
         if not _phase(conn, int(team.workshop_id or 0)).is_open:

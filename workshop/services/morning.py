@@ -15,12 +15,10 @@ from sqlalchemy import Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Day, DayStatus
-from workshop.domain.recap import AnswerRow, DayRecap, day_recap
+from workshop.domain.recap import MAX_QUOTES, AnswerRow, DayRecap, day_recap
 from workshop.services.week import list_days, list_questions
 from workshop.store import read, write
 from workshop.store.tables import days, projector_links, questions, recap_quotes, responses, teams
-
-MAX_QUOTES = 3
 
 
 def _token_hash(token: str) -> str:

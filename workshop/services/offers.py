@@ -11,9 +11,16 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput
-from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer, OfferStatus, Partner, StageChange
+from workshop.domain.model import (
+    DEFAULT_TARGET_GROUPS,
+    SPACE_KEYS,
+    Offer,
+    OfferStatus,
+    Partner,
+    StageChange,
+)
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
-from workshop.domain.validation import validated
+from workshop.domain.validation import clean_target_groups, first_duplicate, validated
 from workshop.services.partner_history import record_first_stages
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
@@ -160,7 +167,7 @@ def save_register(
             conn.execute(select(offers.c.id, offers.c.name).where(offers.c.workshop_id == workshop_id)).fetchall()
         )
         names.update({offer_id: offer.name for offer_id, offer in checked.items()})
-        dup = _first_duplicate([*names.values(), *(o.name for o in new)])
+        dup = first_duplicate([*names.values(), *(o.name for o in new)])
         if dup:
             raise InvalidInput(f"offer {dup!r} — name: another offer already has this name", offer=dup)
         for offer_id, offer in checked.items():
@@ -171,15 +178,6 @@ def save_register(
             )
         insert_offers(conn, workshop_id, new)
     return len(checked) + len(new)
-
-
-def _first_duplicate(names: list[str]) -> str:
-    seen: set[str] = set()
-    for name in names:
-        if name.casefold() in seen:
-            return name
-        seen.add(name.casefold())
-    return ""
 
 
 def delete_offers(engine: Engine, workshop_id: int, offer_ids: Iterable[int]) -> int:
@@ -206,11 +204,7 @@ def list_target_groups(engine: Engine, workshop_id: int) -> list[str]:
 
 def set_target_groups(engine: Engine, workshop_id: int, names: Iterable[str]) -> list[str]:
     """Replace the workshop's target groups (blank lines and repeats dropped; at least one)."""
-    clean = list({n.strip().casefold(): n.strip() for n in names if n.strip()}.values())
-    if not clean:
-        raise InvalidInput("the list of target groups is empty", field="target_groups")
-    if too_long := [n for n in clean if len(n) > 100]:
-        raise InvalidInput(f"target group {too_long[0][:40]!r}… is longer than 100 characters", field="target_groups")
+    clean = clean_target_groups(names)
     with write(engine) as conn:
         conn.execute(target_groups.delete().where(target_groups.c.workshop_id == workshop_id))
         conn.execute(

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import Day, MainPoint, Question, QuestionKind
-from workshop.domain.validation import validated
+from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, questions, responses, workshops
 
@@ -134,17 +134,6 @@ def move_day(engine: Engine, workshop_id: int, day_id: int, step: int) -> None:
         _move(conn, days, day_id, step, days.c.workshop_id == workshop_id)
 
 
-def _clean_options(kind: QuestionKind, options: Iterable[str]) -> list[str]:
-    if kind not in CHOICE_KINDS:
-        return []
-    cleaned = list(dict.fromkeys(o.strip() for o in options if o.strip()))
-    if len(cleaned) < 2:
-        raise InvalidInput("a choice question needs at least two different options", field="options")
-    if too_long := [o for o in cleaned if len(o) > 200]:
-        raise InvalidInput(f"the option {too_long[0][:40]!r}… is longer than 200 characters", field="options")
-    return cleaned
-
-
 def save_question(
     engine: Engine,
     workshop_id: int,
@@ -158,15 +147,14 @@ def save_question(
 ) -> Question:
     """Add a question to a day (at the end), or change one; it may move to another day."""
     kind = QuestionKind(kind)
-    clean_options = _clean_options(kind, options)
-    if kind == QuestionKind.SPACE_STRENGTH and not space:
-        raise InvalidInput("a 'how strong are we' question needs its space", field="space")
+    options_kept = clean_options(kind, options)
+    check_question_space(kind, space)
     question = validated(
         Question,
         {
             "text": text,
             "kind": kind,
-            "options": clean_options,
+            "options": options_kept,
             "space": space if kind == QuestionKind.SPACE_STRENGTH else None,
             "main_point_id": main_point_id,
         },

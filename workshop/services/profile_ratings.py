@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.profile import LEADERSHIP, PAIRS, team_rater
+from workshop.domain.errors import NotFound
+from workshop.domain.profile import LEADERSHIP, check_rating, team_rater
 from workshop.store import read, write
 from workshop.store.tables import profile_ratings, teams, workshops
 
@@ -16,10 +16,7 @@ from workshop.store.tables import profile_ratings, teams, workshops
 def rate_profile(engine: Engine, workshop_id: int, values: dict[str, int], team_id: int | None = None) -> None:
     """Store leadership's (team_id None) or a team's ratings of the pairs, each a whole number -2..+2."""
     for pair, value in values.items():
-        if pair not in PAIRS:
-            raise InvalidInput(f"unknown pair {pair}; known: {', '.join(PAIRS)}", field="pair")
-        if not isinstance(value, int) or isinstance(value, bool) or not -2 <= value <= 2:
-            raise InvalidInput(f"{pair} must be a whole number from -2 to +2, got {value}", field=pair)
+        check_rating(pair, value)
     rater = LEADERSHIP if team_id is None else team_rater(team_id)
     now = dt.datetime.now(dt.UTC)
     with write(engine) as conn:

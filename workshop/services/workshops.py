@@ -9,7 +9,15 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import LANGUAGES, MAX_LONG_TEXT, MAX_NAME, SPACE_KEYS, Team, Workshop, check_text
+from workshop.domain.model import (
+    MAX_LONG_TEXT,
+    MAX_NAME,
+    SPACE_KEYS,
+    Team,
+    Workshop,
+    check_text,
+)
+from workshop.domain.validation import check_dates, check_language
 from workshop.services.access import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
 from workshop.store import read, write
 from workshop.store.tables import (
@@ -54,7 +62,7 @@ def create_workshop(
     if strict_passcodes:
         check_new_passcode(facilitator_code, "facilitator passcode")
         check_new_passcode(leadership_code, "leadership passcode")
-    language = _checked_language(language)
+    language = check_language(language)
     chosen: Template | None = template(template_key, language) if template_key else None
     with write(engine) as conn:
         workshop_id = insert_workshop(
@@ -73,12 +81,6 @@ def create_workshop(
         if chosen is not None:
             _apply_template(conn, workshop_id, chosen)
     return workshop_id
-
-
-def _checked_language(language: str) -> str:
-    if language not in LANGUAGES:
-        raise InvalidInput(f"the language must be one of {', '.join(LANGUAGES)}, not {language!r}", field="language")
-    return language
 
 
 def _checked_name(name: str) -> str:
@@ -137,11 +139,8 @@ def update_workshop(
     """Rename a workshop, change its description, content language and dates (InvalidInput names the field)."""
     name = _checked_name(name)
     description = check_text(description.strip(), "description", MAX_LONG_TEXT)
-    language = _checked_language(language)
-    if start_date and end_date and end_date < start_date:
-        raise InvalidInput(
-            f"the end date {end_date.isoformat()} is before the start date {start_date.isoformat()}", field="end_date"
-        )
+    language = check_language(language)
+    check_dates(start_date, end_date)
     values = {
         "name": name,
         "description": description,
