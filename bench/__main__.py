@@ -1,6 +1,7 @@
 """`python -m bench [--sizes S,M,L] [--pages a.py,b.py] [--repeats 5] [--out bench/RESULTS.md]`: build each size,
-measure, print and write the tables. The Streamlit side (bench/pages.py, bench/server.py) is imported only
-here, at run time. `python -m bench crowd ...`: the crowd benchmark (bench/crowd.py)."""
+measure, print and write the tables. `python -m bench --sizes M --check`: the budgets as a gate
+(bench/check.py). The Streamlit side (bench/pages.py, bench/server.py) is imported only here, at run time.
+`python -m bench crowd ...`: the crowd benchmark (bench/crowd.py)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         help="repeat runs (and floor runs) per page, twice as many for the app's fixed cost (default 5; "
         "1 is enough to check that every page is measured, as the smoke test does)",
     )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the budgets (bench/check.py): no browser, no floors, no files written; exit 1 and print "
+        "the offenders when a figure is over its budget by more than the noise margin",
+    )
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
@@ -56,6 +63,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     if unknown := [s for s in args.sizes if s not in SIZES]:
         parser.error(f"unknown size {unknown[0]}; choose from {', '.join(SIZES)}")
     args.pages = {p.strip() for p in args.pages.split(",") if p.strip()}
+    if args.check and (unbudgeted := [s for s in args.sizes if s not in ("M", "L")]):
+        parser.error(f"--check judges sizes M and L; size {unbudgeted[0]} has no budgets")
     if unknown_pages := sorted(p for p in args.pages if not (ROOT / "pages" / p).is_file()):
         parser.error(f"no page {unknown_pages[0]} in pages/")
     return args
@@ -167,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    if args.check:
+        from bench.check import run_check
+
+        return run_check(args.sizes, args.slow)
     results: dict[str, SizeResult] = {}
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as folder:
         for name in args.sizes:

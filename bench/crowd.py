@@ -3,10 +3,14 @@
 open (the first morning; `--days all` opens every day); N sessions speak Streamlit's websocket protocol
 (bench/protocol.py) all at the same moment, each opening its team's link (`/answer?w=ID&code=CODE`, as
 workshop.services.teams.join_link makes it), which joins and draws the answer page in one run; then all N
-save an answer at once (the text area's value and the save button's click, as the browser sends them).
-Reports the seconds until each run's script_finished (p50/p95/max), the server's CPU seconds per session
-(utime+stime from /proc) and its memory per connected session (VmRSS growth over a warmed-up server / N,
-and the peak VmHWM).
+save an answer at once (the text area's value and the save button's click, as the browser sends them);
+then the same N open their links again in new sessions, every code already known to the server (no scrypt:
+a code is hashed at full cost only until it has worked once). Last, the floor: the same N open a bare
+Streamlit page as big as the answer page (bench/crowd_floor.py) on a server started as the app's is, and
+the app's p95 and CPU per session are printed as a ratio to the floor's, the first join (each code's first
+scrypt, the deliberate exception) apart from the run with the codes known. Reports the seconds until each
+run's script_finished (p50/p95/max), the server's CPU seconds per session (utime+stime from /proc) and its
+memory per connected session (VmRSS growth over a warmed-up server / N, and the peak VmHWM).
 
 By default the benchmark starts one server (`streamlit run app.py`) per N; `--nginx K` starts K servers
 behind nginx (deploy/cluster.py, sticky by cookie); `--servers` uses servers already running (then no
@@ -20,7 +24,6 @@ import datetime as dt
 import os
 import statistics
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,35 +31,16 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.protocol import Run, Session, click, text_value
-from workshop.config.i18n import translate
+from bench.crowd_waves import Run, Session, cpu_seconds, memory_mb, save_first_text, warm, wave
 from workshop.domain.model import DayStatus
-from workshop.services.teams import join_link
 from workshop.services.week import list_days, set_day_status
 from workshop.services.workshops import add_team, create_workshop
 from workshop.store import make_engine, migrate, read
 from workshop.store.tables import responses
 
 ROOT = Path(__file__).resolve().parents[1]
+FLOOR = "bench/crowd_floor.py"  # the floor: a bare page as big as the answer page, run as the app is
 MARK = "<!-- crowd figures: python -m bench crowd (kept by python -m bench) -->"
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
-    return total
-
-
-def memory_mb(pids: list[int], field_name: str = "VmRSS") -> float:
-    total = 0
-    for pid in pids:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field_name + ":"):
-                total += int(line.split()[1])
-    return total / 1024
 
 
 def pct(values: list[float], p: int) -> float:
@@ -76,6 +60,32 @@ class CrowdResult:
     peak_mb: float | None = None
     saved: int = 0
     failures: list[str] = field(default_factory=list)
+    known: list[float] = field(default_factory=list)  # drawn, a second wave once every code is known
+    cpu_known: float | None = None
+    floor: list[float] = field(default_factory=list)  # drawn, the same N opening bench/crowd_floor.py
+    cpu_floor: float | None = None
+
+    def ratio_rows(self) -> list[str]:
+        """p95 until drawn and server CPU per session beside the floor's, and their ratio to it."""
+
+        def cell(xs: list[float], floor: list[float]) -> str:
+            if not xs:
+                return "— | —"
+            return f"{pct(xs, 95):.2f} | " + (f"{pct(xs, 95) / pct(floor, 95):.1f}×" if floor else "—")
+
+        def cpu(x: float | None) -> str:
+            if x is None:
+                return "— | —"
+            return f"{x:.3f} s | " + (f"{x / self.cpu_floor:.1f}×" if self.cpu_floor else "—")
+
+        return [
+            f"| {self.setup} | {self.sessions} | {run} | {cell(xs, self.floor)} | {cpu(c)} |"
+            for run, xs, c in (
+                ("floor (bench/crowd_floor.py)", self.floor, self.cpu_floor),
+                ("app, codes already known", self.known, self.cpu_known),
+                ("app, first join (each code's first scrypt)", self.drawn, self.cpu_open),
+            )
+        ]
 
     def row(self) -> str:
         def spread(xs: list[float]) -> str:
@@ -95,6 +105,12 @@ HEAD = (
     "| setup | N | drawn s p50 / p95 / max | join run s | answer page run s | save run s | server CPU per open "
     "| server CPU per save | server memory per session | server peak | answers stored |\n"
     "|---|---:|---|---|---|---|---:|---:|---:|---:|---:|"
+)
+
+
+RATIO_HEAD = (
+    "| setup | N | run | drawn s p95 | p95 / floor | server CPU per session | CPU / floor |\n"
+    "|---|---:|---|---:|---:|---:|---:|"
 )
 
 
@@ -123,50 +139,17 @@ def stored(url: str, wid: int) -> int:
     return found
 
 
-async def open_session(base: str, wid: int, code: str, cookie: str | None = None) -> tuple[Session, Run]:
-    """A team opens its link: one run joins and draws the answer page."""
-    session = Session(base, cookie=cookie)
-    await session.connect()
-    page = await session.open(join_link(base, code, wid))
-    if session.page_hash != session.pages.get("answer"):
-        raise LookupError(f"the link opened another page than the answer page: {page.texts()[:200]!r}")
-    return session, page
-
-
-async def save_first_text(session: Session, page: Run, text: str) -> Run:
-    """Type into the first free-text answer and press its save button, as one rerun."""
-    label = translate("en", "answer.text")
-    area = next(a for a in page.of_type("text_area") if a.label == label)
-    qid = area.id.rsplit("-", 1)[1]
-    button = page.widget("button", f"answer-save-{qid}")
-    return await session.run(widgets=[text_value(area.id, text), click(button.id)])
-
-
 async def crowd(
     base: str, wid: int, codes: list[str], pids: list[int], result: CrowdResult, warm_bases: list[str]
 ) -> None:
-    for server in warm_bases:  # each server's first run imports the pages: not the crowd's
-        warm, _ = await open_session(server, wid, codes[-1])
-        await warm.close()
-    await asyncio.sleep(1)
+    """The first join (each code's first scrypt), then all save an answer at once, then the same N open
+    their links again in new sessions, every code already known to the server."""
+    await warm(warm_bases, wid, codes[-1])
     rss0 = memory_mb(pids) if pids else None
-    cpu0 = cpu_seconds(pids) if pids else None
-    began = time.perf_counter()
-
-    async def one(code: str) -> tuple[Session, Run] | None:
-        try:
-            session, page = await open_session(base, wid, code)
-        except Exception as exc:  # every failure counts in the result, the others go on
-            result.failures.append(f"open {code}: {type(exc).__name__} {exc}")
-            return None
-        result.drawn.append(time.perf_counter() - began)
-        result.join.append(page.seconds)
-        return session, page
-
-    opened = [o for o in await asyncio.gather(*(one(c) for c in codes[:-1])) if o is not None]
+    first = await wave(base, wid, codes[:-1], pids, result.failures)
+    result.drawn, result.cpu_open = first.drawn, first.cpu
+    result.join = [page.seconds for _, page in first.opened]
     if pids:
-        await asyncio.sleep(0.5)
-        result.cpu_open = (cpu_seconds(pids) - (cpu0 or 0)) / result.sessions
         result.rss_per_session = (memory_mb(pids) - (rss0 or 0)) / result.sessions
     cpu1 = cpu_seconds(pids) if pids else None
 
@@ -178,11 +161,22 @@ async def crowd(
             return
         result.save.append(run.seconds)
 
-    await asyncio.gather(*(save(s, p) for s, p in opened))
+    await asyncio.gather(*(save(s, p) for s, p in first.opened))
     if pids:
         result.cpu_save = (cpu_seconds(pids) - (cpu1 or 0)) / result.sessions
         result.peak_mb = memory_mb(pids, "VmHWM")
-    await asyncio.gather(*(s.close() for s, _ in opened), return_exceptions=True)
+    await first.close()
+    again = await wave(base, wid, codes[:-1], pids, result.failures)
+    result.known, result.cpu_known = again.drawn, again.cpu
+    await again.close()
+
+
+async def floor_crowd(base: str, wid: int, codes: list[str], pid: int, result: CrowdResult) -> None:
+    """The same N sessions open the floor page (bench/crowd_floor.py) on a server of its own."""
+    await warm([base], wid, codes[-1])
+    opened = await wave(base, wid, codes[:-1], [pid], result.failures)
+    result.floor, result.cpu_floor = opened.drawn, opened.cpu
+    await opened.close()
 
 
 @contextmanager
@@ -211,6 +205,11 @@ def measure(args: argparse.Namespace, url: str, n: int) -> CrowdResult:
     with servers(args, url) as (base, pids, warm_bases):
         asyncio.run(crowd(base, wid, codes, pids, result, warm_bases))
     result.saved = stored(url, wid)
+    if not args.servers and not args.nginx:  # the floor: one server, started as the app's was
+        from bench.server import running_server
+
+        with running_server(url, script=FLOOR) as (base, pid):
+            asyncio.run(floor_crowd(base, wid, codes, pid, result))
     return result
 
 
@@ -226,6 +225,10 @@ def write_out(out: Path, argv: list[str], rows: list[CrowdResult], commit: str, 
         + HEAD
         + "\n"
         + "\n".join(r.row() for r in rows)
+        + "\n\n"
+        + RATIO_HEAD
+        + "\n"
+        + "\n".join(line for r in rows for line in r.ratio_rows())
         + "\n"
         + "".join(f"\n- failed: {f}" for r in rows for f in r.failures[:5])
     )
@@ -269,6 +272,7 @@ def main(argv: list[str]) -> int:
         for n in sizes:
             rows.append(measure(args, url, n))
             print(HEAD.splitlines()[0], rows[-1].row(), *rows[-1].failures[:5], sep="\n", flush=True)
+            print(RATIO_HEAD.splitlines()[0], *rows[-1].ratio_rows(), sep="\n", flush=True)
     write_out(args.out, argv, rows, commit, load)
     print(f"written to {args.out}")
     return 0

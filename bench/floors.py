@@ -92,10 +92,10 @@ DEFAULT_WRITE = (submit_one_answer, "answer saved")
 
 def all_pages() -> dict[str, PageCost]:
     """This table, with the entries each area keeps in its own module (floors_week, floors_offers,
-    floors_leadership) on top."""
-    from bench import floors_leadership, floors_offers, floors_week
+    floors_leadership, floors_sharing) on top."""
+    from bench import floors_leadership, floors_offers, floors_sharing, floors_week
 
-    return PAGES | floors_week.PAGES | floors_offers.PAGES | floors_leadership.PAGES
+    return PAGES | floors_week.PAGES | floors_offers.PAGES | floors_leadership.PAGES | floors_sharing.PAGES
 
 
 def cost_of(page_file: str) -> PageCost | None:

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 import ui.navigation
 from bench.floors import cost_of, write_for
 from bench.synthetic import Fixture
-from bench.timing import PageLine, median_of, timed
+from bench.timing import PageLine, median_of, medians_of, timed, timed_cpu
 from ui.navigation import BY_ROLE, PUBLIC
 from workshop.domain.model import Role
 from workshop.store.engine import URL_VARIABLE
@@ -102,7 +102,7 @@ def _problem(at: AppTest) -> str:
 
 
 def measure_page(
-    engine: Engine, fx: Fixture, role: Role | None, file: str, slow: float, repeats: int = REPEATS
+    engine: Engine, fx: Fixture, role: Role | None, file: str, slow: float, repeats: int = REPEATS, floor: bool = True
 ) -> PageLine:
     write, write_name = write_for(file)
     line = PageLine(role.value if role else "anyone", file, write_name)
@@ -123,13 +123,13 @@ def measure_page(
         if line.error:
             return line
         write(engine, fx)
-        line.after_write = timed(at.run)
+        line.after_write, line.after_write_cpu = timed_cpu(at.run)
         line.repeats = 1 if max(line.first, line.after_write) > slow else repeats
-        line.repeat = median_of(at.run, line.repeats)
+        line.repeat, line.repeat_cpu = medians_of(at.run, line.repeats)
         line.error = _problem(at)
     except RuntimeError as exc:  # AppTest's timeout
         line.error = str(exc)[:120]
-    cost = cost_of(file)
+    cost = cost_of(file) if floor else None
     if cost is not None:
         line.floor = median_of(
             lambda: cost.floor(engine, fx), 1 if line.first is None or line.first > slow else repeats
@@ -145,13 +145,14 @@ def measure_pages(
     log: Callable[[str], None] = print,
     only: set[str] | None = None,
     repeats: int = REPEATS,
+    floors: bool = True,
 ) -> tuple[list[PageLine], dict[str, float]]:
     """Every page of every role (or only the files named), on the database at url; and the app's fixed
     cost per role (app.py with an empty page), measured in the same run. `repeats`: the repeat runs and
-    floor runs per page (the app's fixed cost: twice as many)."""
+    floor runs per page (the app's fixed cost: twice as many); `floors=False` leaves the floors out."""
     os.environ[URL_VARIABLE] = url
     with components_scanned_once():
-        return _measure_pages(engine, fx, slow, log, only, repeats)
+        return _measure_pages(engine, fx, slow, log, only, repeats, floors)
 
 
 def _measure_pages(
@@ -161,6 +162,7 @@ def _measure_pages(
     log: Callable[[str], None],
     only: set[str] | None,
     repeats: int,
+    floors: bool = True,
 ) -> tuple[list[PageLine], dict[str, float]]:
     overhead = {}
     for role in (None, *Role):
@@ -169,11 +171,12 @@ def _measure_pages(
         log(f"  {name:<11} {'(app.py only)':<16} repeat {overhead[name]:7.3f}")
     lines = []
     for role, file in page_list(only):
-        line = measure_page(engine, fx, role, file, slow, repeats)
+        line = measure_page(engine, fx, role, file, slow, repeats, floors)
         line.app = overhead.get(line.role)
         log(
             f"  {line.role:<11} {file:<16} first {line.first or 0:7.3f}  after write {line.after_write or 0:7.3f}"
-            f"  repeat {line.repeat or 0:7.3f}  floor {line.floor or 0:7.3f} {line.error}"
+            f"  repeat {line.repeat or 0:7.3f}  floor {line.floor or 0:7.3f}"
+            f"  (CPU: after write {line.after_write_cpu or 0:.3f}, repeat {line.repeat_cpu or 0:.3f}) {line.error}"
         )
         lines.append(line)
     return lines, overhead

@@ -95,11 +95,12 @@ def peak_rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def running_server(url: str) -> Iterator[tuple[str, int]]:
-    """`streamlit run app.py` on the database at url: (its base address, its pid), stopped on leaving."""
+def running_server(url: str, script: str = "app.py") -> Iterator[tuple[str, int]]:
+    """`streamlit run app.py` (or `script`, started the same way) on the database at url: (its base
+    address, its pid), stopped on leaving."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(url, port)
+    server = start_server(url, port, script=script)
     try:
         wait_healthy(base, server)
         yield base, server.pid

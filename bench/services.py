@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from bench.floors import submit_one_answer
 from bench.synthetic import TARGET_GROUPS, WORDS, Fixture
-from bench.timing import SizeResult, percentile, timed
+from bench.timing import SizeResult, percentile, timed, timed_cpu
 from workshop.cli import main as workshop_cli
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.reports import html_report
@@ -33,8 +33,10 @@ def time_answers(engine: Engine, fx: Fixture, result: SizeResult, count: int = 2
     if not fx.open_questions:
         result.answer_p50 = result.answer_p95 = None
         return
-    seconds = [timed(lambda: submit_one_answer(engine, fx)) for _ in range(count)]
+    runs = [timed_cpu(lambda: submit_one_answer(engine, fx)) for _ in range(count)]
+    seconds = [wall for wall, _ in runs]
     result.answer_p50, result.answer_p95 = percentile(seconds, 0.5), percentile(seconds, 0.95)
+    result.answer_p95_cpu = percentile([cpu for _, cpu in runs], 0.95)
 
 
 def offers_csv(path: Path, rows: int = IMPORT_ROWS, seed: int = 50) -> Path:
@@ -82,7 +84,7 @@ def time_import(result: SizeResult) -> None:
                     nonlocal code
                     code = workshop_cli(["import-offers", str(target), str(path)])
 
-                seconds = timed(run)
+                seconds, cpu = timed_cpu(run)
         finally:
             if before is None:
                 os.environ.pop(URL_VARIABLE, None)
@@ -90,7 +92,7 @@ def time_import(result: SizeResult) -> None:
                 os.environ[URL_VARIABLE] = before
             engine.dispose()
         if code == 0:
-            result.import_seconds = seconds
+            result.import_seconds, result.import_cpu = seconds, cpu
         else:
             result.import_note = f"failed (exit {code}): {err.getvalue().strip()[:200]}"
 

@@ -19,6 +19,20 @@ def median_of(step: Callable[[], object], times: int) -> float:
     return statistics.median(timed(step) for _ in range(times))
 
 
+def timed_cpu(step: Callable[[], object]) -> tuple[float, float]:
+    """(seconds, this process's CPU seconds in all its threads) one call takes. On a shared machine the
+    seconds include the neighbours' turns; the CPU seconds are the call's own work."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    step()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def medians_of(step: Callable[[], object], times: int) -> tuple[float, float]:
+    """The median seconds and the median CPU seconds of `times` calls."""
+    runs = [timed_cpu(step) for _ in range(times)]
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
 def percentile(values: list[float], share: float) -> float:
     """The value below which this share of the values fall (nearest rank)."""
     ordered = sorted(values)
@@ -39,6 +53,8 @@ class PageLine:
     floor: float | None = None
     error: str = ""
     app: float | None = None  # app.py with an empty page in this role: the fixed cost of any page run
+    after_write_cpu: float | None = None  # the CPU seconds of the same runs (the budget check's second look)
+    repeat_cpu: float | None = None
 
 
 @dataclass
@@ -50,7 +66,9 @@ class SizeResult:
     app_overhead: dict[str, float] = field(default_factory=dict)  # role -> app.py with an empty page (s)
     answer_p50: float | None = None
     answer_p95: float | None = None
+    answer_p95_cpu: float | None = None
     import_seconds: float | None = None
+    import_cpu: float | None = None
     import_note: str = ""
     html_seconds: float | None = None
     html_note: str = ""

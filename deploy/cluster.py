@@ -56,11 +56,12 @@ def _nginx_said(run: Path) -> str:
     )
 
 
-def start_server(url: str, port: int, log: Path | None = None) -> subprocess.Popen[bytes]:
-    """`streamlit run app.py` on 127.0.0.1:port against the database at url (not yet healthy)."""
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    command += ["--server.fileWatcherType", "none"]
+def start_server(url: str, port: int, log: Path | None = None, script: str = "app.py") -> subprocess.Popen[bytes]:
+    """`streamlit run app.py` on 127.0.0.1:port against the database at url (not yet healthy), as the README
+    runs it: everything else (headless, no usage statistics, no file watcher) is .streamlit/config.toml's.
+    `script`: another script run the same way (the crowd benchmark's floor, bench/crowd_floor.py)."""
+    command = [sys.executable, "-m", "streamlit", "run", script]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
     out = log.open("ab") if log else subprocess.DEVNULL
     return subprocess.Popen(command, cwd=ROOT, env=os.environ | {URL_VARIABLE: url}, stdout=out, stderr=out)
 

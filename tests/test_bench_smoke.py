@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.bench
+@pytest.mark.xdist_group("bench")  # with the budget check (tests/test_bench_budgets.py): one at a time
 def test_the_benchmark_at_size_s_measures_every_page_and_writes_its_results(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     run = subprocess.run(

@@ -80,17 +80,11 @@ def start_server(
         "streamlit",
         "run",
         "app.py",
-        "--server.headless",
-        "true",
         "--server.port",
         str(port),
         "--server.address",
         "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    ]  # the rest (headless, no usage statistics, no file watcher) is .streamlit/config.toml's, as shipped
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     process.port = port  # type: ignore[attr-defined]
