@@ -5,9 +5,10 @@ Markdown, however the text is escaped. The hostile week (tests/hostile_week.py) 
 www.evil.example and mail@evil.example into every user-text field (the workshop's name, main points,
 themes, proposals, assets, partners, team names, choice options, target groups, ...). Each role visits every
 page of its menu, opens every tab, and the page must hold no link away from the app (evil.example, the
-payload's image address, mailto:, javascript:) and no link made of user text; the field markers prove the
-fields the issue names were on the pages counted. On the code before the fix, 18 of the 45 pages held such links. AppTest checks every element's strings the same way
-(tests/app/test_hostile_text.py); this test checks what the frontend really draws."""
+payload's image address, mailto:, javascript:) and no link made of user text (its text, or a heading's
+anchor made of it); the field markers prove the fields the issue names were on the pages counted. On the
+code before the fix, 18 of the 45 pages held such links. AppTest checks every element's strings the same
+way (tests/app/test_hostile_text.py); this test checks what the frontend really draws."""
 
 from __future__ import annotations
 
@@ -30,10 +31,11 @@ from workshop.store import make_engine, migrate
 pytestmark = pytest.mark.e2e
 
 # Links the page holds that lead away from the app (to evil.example or the payload's image address, a mailto:
-# or javascript: link), or that carry user text. The app's own links stay on its origin (menu, anchors).
+# or javascript: link), or that carry user text in their text or address (a heading's anchor is made of its
+# text: "#zworkshopname-z-b-..."). The app's own links stay on its origin (menu, skip link).
 BAD_LINKS = """() => [...document.querySelectorAll('a')].filter((a) => {
   const href = a.getAttribute('href') || '';
-  return new URL(href, location.href).origin !== location.origin || /evil\\.example/i.test(href)
+  return new URL(href, location.href).origin !== location.origin || /evil\\.example|z[a-z]+-?z\\b/i.test(href)
     || /Z[a-z]+Z/.test(a.textContent);
 }).map((a) => `${a.getAttribute('href')} <- ${a.textContent.slice(0, 80)}`)"""
 # The field markers the page holds as text (its elements, chips, charts' SVG), with the addresses as a reader
