@@ -36,9 +36,9 @@ if undecided := int(frame["primary"].isna().sum()) if len(frame) else 0:
 
 if held != Role.FACILITATOR:
     if not frame.empty:
-        view = cells(register_view(frame))
+        view = register_view(frame)
         columns = offer_columns(frame, groups, partner_names, read_only=True)
-        st.dataframe(view, column_config=columns, column_order=COLUMN_ORDER, hide_index=True, width="stretch")
+        st.dataframe(cells(view), column_config=columns, column_order=COLUMN_ORDER, hide_index=True, width="stretch")
 else:
     st.caption(t("offers.edit_help"))
     key = register_key()
