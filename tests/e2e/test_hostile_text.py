@@ -4,7 +4,7 @@ Streamlit's frontend makes a link of every http(s)://, www. and e-mail address i
 Markdown, however the text is escaped. The hostile week (tests/hostile_week.py) puts http://evil.example,
 www.evil.example and mail@evil.example into every user-text field (the workshop's name, main points,
 themes, proposals, assets, partners, team names, choice options, target groups, ...). Each role visits every
-page of its menu, opens every tab, and the page must hold no link away from the app (evil.example, the
+page of its menu, opens every tab and popover, and the page must hold no link away from the app (evil.example, the
 payload's image address, mailto:, javascript:) and no link made of user text (its text, or a heading's
 anchor made of it); the field markers prove the fields the issue names were on the pages counted. On the
 code before the fix, 18 of the 45 pages held such links. AppTest checks every element's strings the same
@@ -74,6 +74,26 @@ def visit_tabs(page: Any) -> None:
             wait_for_app(page)
 
 
+def visit_popovers(page: Any, where: str, found: dict[str, list[str]], shown: set[str]) -> int:
+    """Open every popover of the page in turn (its content is drawn only while it is open) and look inside;
+    gives how many were opened. Expanders are opened first: a popover in a closed one cannot be clicked."""
+    closed = page.get_by_test_id("stMain").locator("[data-testid='stExpander'] details:not([open]) > summary")
+    for summary in closed.element_handles():  # those in a tab not chosen stay closed
+        if summary.is_visible():
+            summary.click()
+    buttons = page.get_by_test_id("stMain").get_by_test_id("stPopoverButton")
+    opened = 0
+    for index in range(buttons.count()):
+        if buttons.nth(index).is_visible():
+            opened += 1
+            buttons.nth(index).click()
+            page.get_by_test_id("stPopoverBody").first.wait_for(state="visible")
+            look(page, f"{where} / popover {index + 1}", found, shown)
+            page.keyboard.press("Escape")
+            page.get_by_test_id("stPopoverBody").first.wait_for(state="hidden")
+    return opened
+
+
 def look(page: Any, where: str, found: dict[str, list[str]], shown: set[str]) -> None:
     assert errors_on(page) == [], where
     if links := page.evaluate(BAD_LINKS):
@@ -96,6 +116,7 @@ def test_no_address_in_user_text_becomes_a_link_on_any_page_of_any_role(
     server, code = hostile_server
     found: dict[str, list[str]] = {}
     shown: set[str] = set()
+    popovers = 0
     with page_factory(browser, server) as make:
         page = make()
         open_app(page)
@@ -111,7 +132,9 @@ def test_no_address_in_user_text_becomes_a_link_on_any_page_of_any_role(
                 expect(page.get_by_text(en("gate.not_allowed"))).to_have_count(0)
                 visit_tabs(page)
                 look(page, f"{role.value} / {title}", found, shown)
+                popovers += visit_popovers(page, f"{role.value} / {title}", found, shown)
             FIGURES.append(f"hostile text, the {role.value}'s {len(titles)} pages: {time.monotonic() - started:.1f} s")
+    assert popovers >= 2, "the proposals' and the own comment's popovers were not opened"
     assert not found, "links made of user text:\n" + "\n".join(f"{k}: {v}" for k, v in found.items())
     assert {"address", "web", "mail"} <= shown, f"the addresses were shown on no page: {shown}"
     missing = [name for name in NAMED if marker(name) not in shown]
