@@ -22,7 +22,7 @@ from workshop.config.i18n import FALLBACK, catalog
 from workshop.domain.errors import ConfigError, WorkshopError
 from workshop.domain.model import DEFAULT_TARGET_GROUPS
 from workshop.domain.paging import Span, page_span
-from workshop.domain.plain_text import neutral, unlinked
+from workshop.domain.plain_text import BIDI_CONTROLS, neutral, unlinked
 
 T = TypeVar("T")
 # The marks Streamlit's markdown acts on anywhere in a line: emphasis, code, links and images ([), HTML (<),
@@ -176,7 +176,9 @@ def cells(frame: pd.DataFrame) -> pd.DataFrame:
     shown = frame.rename(columns=_name)
     for position in range(len(shown.columns)):
         column = shown.iloc[:, position]
-        if isinstance(column.dtype, pd.CategoricalDtype):
+        if isinstance(column.dtype, pd.StringDtype):  # at once (pyarrow's regex), not cell by cell
+            shown.isetitem(position, column.str.replace(BIDI_CONTROLS.pattern, "", regex=True))
+        elif isinstance(column.dtype, pd.CategoricalDtype):
             shown.isetitem(position, column.map(_cell))  # its categories
         elif _text_like(column):  # one by one: Series.map would make None a NaN
             shown.isetitem(position, pd.Series([_cell(v) for v in column], index=column.index, dtype=column.dtype))
