@@ -34,7 +34,7 @@ if len(all_workshops) > 1:
     current = workshop()
 assert current is not None
 
-st.title(md(current.name))
+st.title(md(current.name), anchor=False)  # no in-page link made of user text
 if current.description:
     plain(current.description)
 if current.is_demo:

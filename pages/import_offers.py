@@ -6,7 +6,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import error_edge, labels_now, md, option, show_error, tr
+from ui.widgets import cells, error_edge, labels_now, md, option, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
@@ -40,7 +40,7 @@ else:
     separator = t(f"import.sep.{SEPARATORS[table.separator]}")
     st.caption(t("import.detected", encoding=table.encoding, separator=separator, rows=len(table.rows)))
 preview = pd.DataFrame([[str(c) if c is not None else "" for c in r] for r in table.rows[:10]], columns=table.header)
-st.dataframe(preview, hide_index=True)
+st.dataframe(cells(preview), hide_index=True)
 
 
 def field_label(field: str) -> str:
@@ -74,7 +74,7 @@ if st.button(t("import.run"), type="primary"):
         show_error(edge.error)
         if isinstance(edge.error, ImportRejected):
             columns = [t("import.row"), t("import.column"), t("import.problem")]
-            st.dataframe(pd.DataFrame(edge.error.problems, columns=columns), hide_index=True, width="stretch")
+            st.dataframe(cells(pd.DataFrame(edge.error.problems, columns=columns)), hide_index=True, width="stretch")
     else:
         st.success(t("import.done", added=result.added, updated=result.updated, partners=result.new_partners))
         if result.undecided:

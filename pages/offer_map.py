@@ -5,7 +5,7 @@ import streamlit as st
 from ui.context import lang, t, workshop_id
 from ui.data import list_target_groups, register_frame
 from ui.gate import require
-from ui.widgets import labels_now, multiselect, option, target_group
+from ui.widgets import cells, labels_now, multiselect, option, target_group
 from workshop.charts.offer_map import filter_offers, map_points, offer_map_figure, offers_in_space, space_of_selection
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus, Role
@@ -59,4 +59,4 @@ if space:
     st.subheader(t("map.in_space", space=space_name(space), n=len(listing)))
     columns = {"name": t("offers.col.name"), "owner_team": t("offers.col.owner_team"), space: t("map.contribution")}
     columns |= {"strength": t("offers.col.strength"), "reach": t("offers.col.reach")}
-    st.dataframe(listing[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+    st.dataframe(cells(listing[list(columns)].rename(columns=columns)), hide_index=True, width="stretch")

@@ -14,7 +14,7 @@ from ui.register import (
     register_view,
     unsaved_edits,
 )
-from ui.widgets import error_edge
+from ui.widgets import cells, error_edge
 from workshop.domain.model import Role
 from workshop.services.offers import save_register, set_target_groups
 from workshop.services.register_export import register_csv, register_xlsx
@@ -24,7 +24,7 @@ wid = int(workshop_id() or 0)
 st.title(t("offers.title"))
 frame = register_frame(wid)
 groups = list_target_groups(wid)
-columns = offer_columns(frame, groups, list(partners_frame(wid)["name"]))
+partner_names = list(partners_frame(wid)["name"])
 if flash := st.session_state.pop("register_flash", None):
     st.success(flash)
 if frame.empty:
@@ -37,11 +37,13 @@ if undecided := int(frame["primary"].isna().sum()) if len(frame) else 0:
 if held != Role.FACILITATOR:
     if not frame.empty:
         view = register_view(frame)
-        st.dataframe(view, column_config=columns, column_order=COLUMN_ORDER, hide_index=True, width="stretch")
+        columns = offer_columns(frame, groups, partner_names, read_only=True)
+        st.dataframe(cells(view), column_config=columns, column_order=COLUMN_ORDER, hide_index=True, width="stretch")
 else:
     st.caption(t("offers.edit_help"))
     key = register_key()
     view = register_view(frame, locked=unsaved_edits(key))
+    columns = offer_columns(frame, groups, partner_names)
     edited = st.data_editor(
         view,
         key=key,

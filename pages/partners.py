@@ -15,7 +15,7 @@ from ui.partners import (
     stage_label,
     weak_space_flag,
 )
-from ui.widgets import headed, option, plain, target_group
+from ui.widgets import cells, headed, option, plain, target_group
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, Role
 from workshop.services.partners import served_in_space
@@ -42,7 +42,7 @@ else:
     labels = {
         k: t(f"partners.col.{k}") for k in ("name", "sector", "stage", "contact", "description", "offers", "spaces")
     }
-    st.dataframe(shown.drop(columns=["id"]).rename(columns=labels), hide_index=True, width="stretch")
+    st.dataframe(cells(shown.drop(columns=["id"]).rename(columns=labels)), hide_index=True, width="stretch")
     eng = engine()  # the file is made when the button is clicked, not on every run
     st.download_button(
         t("partners.export_csv"), lambda: register_csv(eng, wid, "partners"), f"{t('file.partners')}-{wid}.csv"

@@ -8,7 +8,7 @@ from ui import data
 from ui.context import t, workshop_id
 from ui.gate import require
 from ui.screening import card_view, flash
-from ui.widgets import option
+from ui.widgets import cells, option
 from workshop.domain.model import Role
 from workshop.domain.screening import disagreements
 
@@ -33,7 +33,7 @@ overview = pd.DataFrame(
         ],
     }
 )
-st.dataframe(overview, hide_index=True, width="stretch")
+st.dataframe(cells(overview), hide_index=True, width="stretch")
 by_id = {int(c.proposal.id or 0): c for c in cards}
 pick = st.selectbox(
     t("screening.pick"), list(by_id), format_func=lambda k: option(by_id[k].proposal.title), key="card_pick"

@@ -9,7 +9,7 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import guessing_warning, require
-from ui.widgets import error_edge, pager, plain
+from ui.widgets import cells, error_edge, pager, plain
 from workshop.domain.model import Role
 from workshop.services.teams import (
     TeamCode,
@@ -112,7 +112,7 @@ if printable:
         }
         for m in printable
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(cells(pd.DataFrame(rows)), hide_index=True, width="stretch")
     if len(printable) < len(teams):
         st.warning(t("teams.sheet_incomplete", missing=len(teams) - len(printable)), icon="ℹ️")
     sheet = code_sheet_html(current.name, printable, app_url, current.language)  # printed in the workshop's language

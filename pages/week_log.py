@@ -8,7 +8,7 @@ from ui import data
 from ui.comment_sections import answer_comments
 from ui.context import lang, t, workshop
 from ui.gate import require, team
-from ui.widgets import labels_now, option, pager, plain
+from ui.widgets import cells, labels_now, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.comments import moderates, sees_hidden
 from workshop.domain.model import Role
@@ -75,5 +75,5 @@ for q in shown:
             st.caption(t("log.no_answers"))
             continue
         st.caption(t("log.n_answers", n=len(given)))
-        st.dataframe(table(given), hide_index=True, width="stretch")
+        st.dataframe(cells(table(given)), hide_index=True, width="stretch")
         answer_comments(current.id, given, comments, reader, moderates(held))

@@ -8,7 +8,7 @@ from ui.context import choose_workshop, engine, forget_workshop, lang, t, worksh
 from ui.forms import new_workshop_form
 from ui.gate import is_owner, run_through_app
 from ui.owner import owner_form
-from ui.widgets import error_edge
+from ui.widgets import cells, error_edge
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
 
@@ -29,7 +29,7 @@ table = pd.DataFrame(
     ]
 )
 if items:
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(cells(table), hide_index=True, width="stretch")
 st.caption(t("workshops.current_help"))
 if not is_owner():
     st.subheader(t("owner.title"))

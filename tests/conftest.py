@@ -52,6 +52,9 @@ PG_URL = _in_schema(os.environ.get("TEST_DATABASE_URL", ""))
 # (every demo, every sign-in), so in this process they use a small cost. A stored hash names its own
 # cost, so checking a code works the same; the app's servers and CLI subprocesses keep the real cost.
 TEST_SCRYPT_N = 2**4
+# The real cost, for rows an app server will look up by hash (a team code is found by its hash at the
+# server's cost): seed them with mock.patch.object(access, "_N", REAL_SCRYPT_N).
+REAL_SCRYPT_N = access._N
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -74,7 +74,7 @@ def _action_line(action: Action) -> str:
 
 def actions_section(result: YearOverYear, names: tuple[str, str]) -> None:
     """The earlier workshop's actions: done, and not done (with their status)."""
-    st.subheader(tr("compare.yoy.actions", name=names[0]))
+    st.subheader(tr("compare.yoy.actions", name=names[0]), anchor=False)
     if not result.actions_done and not result.actions_not_done:
         st.info(t("compare.yoy.no_actions"))
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t
-from ui.widgets import error_edge
+from ui.widgets import error_edge, option
 from workshop.config.templates import templates
 from workshop.domain.codes import new_passcode
 from workshop.domain.model import LANGUAGES, Role
@@ -18,7 +18,7 @@ EARLIER = "workshop:"  # a "Start from" choice naming an earlier workshop, not a
 def new_workshop_form() -> int | None:
     """Create a workshop from a template, from an earlier workshop (carrying the parts chosen) or from
     scratch (the owner only); the creator is signed in as its facilitator."""
-    earlier = {f"{EARLIER}{w.id}": w.name for w in list_workshops(engine())}
+    earlier = {f"{EARLIER}{w.id}": option(w.name) for w in list_workshops(engine())}
     shown = templates(lang())  # template names in the reader's language; the content follows `language`
     # Labels worked out now, not in format_func: that may run after the script, outside the session's language.
     starts = {"": t("workshops.from_scratch")} | {k: w.name for k, w in shown.items()}

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, error_edge, error_text, labels_now, multiselect, option, plain, target_group
+from ui.widgets import bold, cells, error_edge, error_text, labels_now, multiselect, option, plain, target_group
 from workshop.config.spaces import spaces
 from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
@@ -226,7 +226,7 @@ def review_card(wid: int, item: ReviewItem) -> None:
         st.caption(t("review.widest", n=item.spread.widest, teams=len(item.by_team)))
         if item.changed_since:
             st.warning(t("review.changed_since"), icon="🔁")
-        st.dataframe(spread_table(item), hide_index=True, width="stretch")
+        st.dataframe(cells(spread_table(item)), hide_index=True, width="stretch")
         for who, entry in item.by_team.items():
             if entry.note:
                 st.caption(t("review.note_by"))

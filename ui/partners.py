@@ -11,7 +11,7 @@ import streamlit as st
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.data import stage_history, workshop_scores
-from ui.widgets import error_edge, labels_now, multiselect, option, plain, tr
+from ui.widgets import cells, error_edge, labels_now, multiselect, option, plain, tr
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
@@ -69,7 +69,7 @@ def history_section(wid: int, partner_id: int, name: str, facilitator: bool) -> 
             t("partners.col.note"): mine["note"],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(cells(shown), hide_index=True, width="stretch")
     if not facilitator:
         return
     with st.form(f"move_{partner_id}", clear_on_submit=True):

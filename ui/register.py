@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 import streamlit as st
 
@@ -21,8 +23,17 @@ def _used(frame: pd.DataFrame, column: str) -> list[str]:
     return sorted({item for items in frame[column] for item in items}) if len(frame) else []
 
 
-def offer_columns(frame: pd.DataFrame, groups: list[str], partner_names: list[str]) -> dict[str, object]:
-    """Column settings for st.dataframe / st.data_editor, labelled in the user's language."""
+def _options(names: Iterable[str], read_only: bool) -> list[str]:
+    """A multiselect column's options: in a read-only table as its cells are shown (cells(): no direction
+    controls); in the editor as stored, since the chosen ones are saved."""
+    return list(dict.fromkeys(option(n) if read_only else n for n in names))
+
+
+def offer_columns(
+    frame: pd.DataFrame, groups: list[str], partner_names: list[str], *, read_only: bool = False
+) -> dict[str, object]:
+    """Column settings for st.dataframe (`read_only`, its frame through cells()) / st.data_editor, labelled in
+    the user's language."""
     cc = st.column_config
     space = lambda key: spaces().space_name(key, lang())  # noqa: E731
     status = [s.value for s in OfferStatus]
@@ -32,7 +43,7 @@ def offer_columns(frame: pd.DataFrame, groups: list[str], partner_names: list[st
         "description": cc.TextColumn(t("offers.col.description"), max_chars=5000),
         "owner_team": cc.TextColumn(t("offers.col.owner_team"), max_chars=200),
         "target_groups": cc.MultiselectColumn(
-            t("offers.col.target_groups"), options=list(dict.fromkeys([*groups, *_used(frame, "target_groups")]))
+            t("offers.col.target_groups"), options=_options([*groups, *_used(frame, "target_groups")], read_only)
         ),
         "status": cc.SelectboxColumn(
             t("offers.col.status"), options=status, format_func=labels_now(status, lambda s: t(f"offers.status.{s}"))
@@ -48,9 +59,11 @@ def offer_columns(frame: pd.DataFrame, groups: list[str], partner_names: list[st
             help=t("offers.help.primary"),
         ),
         "partners": cc.MultiselectColumn(
-            t("offers.col.partners"), options=list(dict.fromkeys([*partner_names, *_used(frame, "partners")]))
+            t("offers.col.partners"), options=_options([*partner_names, *_used(frame, "partners")], read_only)
         ),
-        "tags": cc.MultiselectColumn(t("offers.col.tags"), options=_used(frame, "tags"), accept_new_options=True),
+        "tags": cc.MultiselectColumn(
+            t("offers.col.tags"), options=_options(_used(frame, "tags"), read_only), accept_new_options=True
+        ),
     }
     for key in SPACE_KEYS:
         columns[key] = cc.NumberColumn(space(key), min_value=0, max_value=3, step=1, help=t("offers.help.contribution"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.data import profile_frame, staff_beside_register
-from ui.widgets import bold, error_edge, pager, target_group
+from ui.widgets import bold, cells, error_edge, pager, target_group
 from workshop.charts.space_charts import gap_bars, matrix_heatmap, profile_chart, share_radar, staff_bars
 from workshop.config.i18n import number, percent
 from workshop.config.spaces import spaces
@@ -80,7 +80,7 @@ def score_table(scores: pd.DataFrame, kind: str) -> None:
             t("strengths.col.verdict"): [t(f"strengths.{v}") if v else "" for v in verdicts(scores)],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(cells(shown), hide_index=True, width="stretch")
 
 
 def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> None:
@@ -121,15 +121,17 @@ def backers_table(behind: pd.DataFrame) -> None:
     """The offers, partners and target groups behind each space (workshop.domain.space_detail.backers; user text:
     a plain table)."""
     st.dataframe(
-        pd.DataFrame(
-            {
-                t("strengths.col.name"): [names("spaces")[k] for k in behind["space"]],
-                t("strengths.col.offer_names"): [", ".join(v) for v in behind["offers"]],
-                t("strengths.col.partners"): [", ".join(v) or "—" for v in behind["partners"]],
-                t("strengths.col.target_groups"): [
-                    ", ".join(map(target_group, v)) or "—" for v in behind["target_groups"]
-                ],
-            }
+        cells(
+            pd.DataFrame(
+                {
+                    t("strengths.col.name"): [names("spaces")[k] for k in behind["space"]],
+                    t("strengths.col.offer_names"): [", ".join(v) for v in behind["offers"]],
+                    t("strengths.col.partners"): [", ".join(v) or "—" for v in behind["partners"]],
+                    t("strengths.col.target_groups"): [
+                        ", ".join(map(target_group, v)) or "—" for v in behind["target_groups"]
+                    ],
+                }
+            )
         ),
         hide_index=True,
         width="stretch",
@@ -163,7 +165,7 @@ def target_groups(matrix: pd.DataFrame) -> None:
             t("strengths.col.target_group"): [target_group(group) for group, _ in gaps],
             t("strengths.col.name"): [names("spaces")[space] for _, space in gaps],
         }
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.dataframe(cells(pd.DataFrame(rows)), hide_index=True, width="stretch")
 
 
 def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
@@ -208,7 +210,7 @@ def staff_mapping(wid: int, weights: dict[str, float]) -> None:
             t("strengths.mapping_staff"): [percent(v, lang()) for v in both["staff_share"]],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(cells(table), hide_index=True, width="stretch")
     st.caption(t("strengths.mapping_caption", n=int(both["mapped_offers"].iloc[0])))
 
 

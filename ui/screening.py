@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, error_edge, labels_now, md, multiselect, option, plain, target_group, tr
+from ui.widgets import bold, cells, error_edge, labels_now, md, multiselect, option, plain, target_group, tr
 from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
 from workshop.domain.model import SPACE_KEYS
@@ -133,7 +133,7 @@ def spread_table(card: Card) -> None:
          t("screening.col.disagree"): "⚠️" if s.disagree else ""}
         for s in card.spread
     ]  # fmt: skip
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(cells(pd.DataFrame(rows)), hide_index=True, width="stretch")
 
 
 def card_view(workshop_id: int, card: Card) -> None:

@@ -22,7 +22,7 @@ from workshop.config.i18n import FALLBACK, catalog
 from workshop.domain.errors import ConfigError, WorkshopError
 from workshop.domain.model import DEFAULT_TARGET_GROUPS
 from workshop.domain.paging import Span, page_span
-from workshop.domain.plain_text import neutral
+from workshop.domain.plain_text import BIDI_CONTROLS, neutral, unlinked
 
 T = TypeVar("T")
 # The marks Streamlit's markdown acts on anywhere in a line: emphasis, code, links and images ([), HTML (<),
@@ -30,8 +30,6 @@ T = TypeVar("T")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&$~|#]|:(?=\S))")
 # ... and those that act only at the start of a line: lists (-, +, 1.), setext headings (===).
 LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
-# A bare www. address becomes a link (GFM autolinks); http: ones are broken by the escaped colon.
-AUTOLINK = re.compile(r"(?i)\b(www)\.")
 
 
 def error_text(exc: WorkshopError) -> str:
@@ -86,10 +84,9 @@ def _escape_line_start(found: re.Match[str]) -> str:
 
 def md(text: object) -> str:
     """User-written text for a place that reads markdown: every markdown mark escaped, so it shows as typed;
-    line breaks kept as breaks."""
-    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", neutral(text))
-    escaped = AUTOLINK.sub(r"\1\\.", LINE_START.sub(_escape_line_start, escaped))
-    return escaped.replace("\n", "  \n")
+    its web and e-mail addresses unlinked (the frontend links them whatever is escaped); line breaks kept."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", unlinked(text))
+    return LINE_START.sub(_escape_line_start, escaped).replace("\n", "  \n")
 
 
 def bold(text: object) -> None:
@@ -157,15 +154,50 @@ def pager(
     return span
 
 
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        return neutral(value)
+    if isinstance(value, (list, tuple)):  # a list column's cell
+        return [neutral(v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def _text_like(values: pd.Series | pd.Index) -> bool:
+    return values.dtype == object or isinstance(values.dtype, (pd.StringDtype, pd.CategoricalDtype))
+
+
+def _name(name: object) -> object:
+    return neutral(name) if isinstance(name, str) else name
+
+
+def cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table to show (st.dataframe) with the direction controls dropped from its text: cells, list cells,
+    headers and index, as in every other element. Not for a data editor, whose cells are saved back."""
+    shown = frame.rename(columns=_name)
+    for position in range(len(shown.columns)):
+        column = shown.iloc[:, position]
+        if isinstance(column.dtype, pd.StringDtype):  # at once (pyarrow's regex), not cell by cell
+            shown.isetitem(position, column.str.replace(BIDI_CONTROLS.pattern, "", regex=True))
+        elif isinstance(column.dtype, pd.CategoricalDtype):
+            shown.isetitem(position, column.map(_cell))  # its categories
+        elif _text_like(column):  # one by one: Series.map would make None a NaN
+            shown.isetitem(position, pd.Series([_cell(v) for v in column], index=column.index, dtype=column.dtype))
+    if _text_like(shown.index) and not isinstance(shown.index, pd.MultiIndex):
+        shown.index = shown.index.map(_cell)
+    shown.index = shown.index.set_names([_name(n) for n in shown.index.names])
+    return shown
+
+
 def headed(frame: pd.DataFrame) -> pd.DataFrame:
     """A table whose column headers (and index names) that name a field are in the session's language (the
-    `column.<field>` texts); other headers (team names, question codes, translated ones) stay as they are."""
+    `column.<field>` texts); other headers (team names, question codes, translated ones) stay as they are.
+    Its text goes through cells()."""
     known = catalog(FALLBACK)
 
     def label(name: object) -> object:
         return t(f"column.{name}") if f"column.{name}" in known else name
 
-    shown = frame.rename(columns=label)
+    shown = cells(frame).rename(columns=label)
     shown.index = shown.index.set_names([label(n) if n is not None else None for n in shown.index.names])
     return shown
 

@@ -11,12 +11,15 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from plotly.offline import get_plotlyjs as plotly_library
 from sqlalchemy import Engine
 
+from tests.hostile_week import marker, seed
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
 from workshop.config.i18n import catalog
 from workshop.domain.model import Action, Offer, ThemeStatus
 from workshop.services.actions import add_action
+from workshop.services.assets import leaflet_html
 from workshop.services.offers import add_offers
 from workshop.services.publication import set_published
 from workshop.services.reactions import react, set_reactions_open
@@ -29,6 +32,10 @@ from workshop.store.tables import workshops
 HOSTILE = '<img src=x onerror="alert(2)"> & "quotes"'
 # What the old data dump showed: field names, raw booleans and statuses, empty values.
 RAW = ["target_share", "mean_strength", "response_ids", "[park]", "[adopt]", "weak_silent", "in_progress"]
+# A direction control as a character, or as a chart's JSON escape, or an HTML character reference.
+BIDI_IN_HTML = re.compile(
+    r"[\u202a-\u202e\u2066-\u2069]|\\u20(2[a-e]|6[6-9])|&#(x202[a-e]|x206[6-9]|823[4-8]|829[4-7]);", re.I
+)
 RAW_WORDS = re.compile(r"\b(True|False|None|nan|NaN)\b")
 
 
@@ -194,3 +201,17 @@ def test_every_answer_is_in_the_appendix_and_user_text_stays_escaped(engine: Eng
     for raw in ("<script>alert(1)</script>", "<b>now</b>", "<b>fit</b>", "<img src=x"):
         assert raw not in report
     assert html.escape(HOSTILE) in report and html.escape("Where do they <b>fit</b>?") in report
+
+
+def test_no_direction_control_of_the_users_reaches_the_report_or_the_leaflet(engine: Engine) -> None:
+    """Every user-text field of the hostile week (tests/hostile_week.py) carries U+202E: the report and the
+    leaflet drop it, as the pages do, in their text, tables and charts; the field markers prove the text is there."""
+    week = seed(engine)
+    wid = week.ids["wid"]
+    report, leaflet = html_report(engine, wid, today=dt.date(2026, 3, 1)), leaflet_html(engine, wid)
+    assert all(marker(field) in report for field in ("workshop name", "theme title", "answer", "action owner"))
+    assert all(marker(field) in leaflet for field in ("workshop name", "asset title", "asset description"))
+    library = plotly_library()
+    assert library in report  # the library's own code handles direction controls: it is not user text
+    for document in (report.replace(library, ""), leaflet):
+        assert not BIDI_IN_HTML.search(document), BIDI_IN_HTML.search(document)

@@ -1,13 +1,15 @@
 """The "Vi kan – vil du?" leaflet (from "Byg partnerskaber!"): the library's assets on one printable A4
 page that staff hand to potential partners. Self-contained HTML: inline CSS, no scripts, no fonts or
 pictures from elsewhere, so it opens and prints offline. Its fixed words are the `leaflet.` keys of the
-locale files (passed in as `t`); every piece of user text goes through html.escape."""
+locale files (passed in as `t`); every piece of user text goes through esc() (html.escape, no direction controls)."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
 from typing import Protocol
+
+from workshop.domain.plain_text import neutral
 
 Words = Callable[..., str]
 SHORT = 280  # characters of a description the leaflet shows: a leaflet is read in passing
@@ -46,7 +48,8 @@ class Listed(Protocol):
 
 
 def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    """User text as HTML text: escaped, without the direction controls (as on the pages)."""
+    return html.escape(neutral(value), quote=True)
 
 
 def short(text: str, limit: int = SHORT) -> str:

@@ -1,5 +1,6 @@
 """The report's HTML pieces: the style sheet, escaped text, tables, charts and the four spaces map.
-Every piece of user text goes through html.escape; the charts embed plotly.js, so the file reads offline."""
+Every piece of user text goes through html.escape, without the direction controls the pages drop too
+(workshop.domain.plain_text.neutral); the charts embed plotly.js, so the file reads offline."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import plotly.graph_objects as go
 
 from workshop.config.i18n import chart_separators, percent
 from workshop.config.spaces import spaces
+from workshop.domain.plain_text import neutral
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -29,7 +31,7 @@ def esc(value: object) -> str:
         return ""
     if isinstance(value, (list, tuple)):
         value = ", ".join(map(str, value))
-    return html.escape(str(value), quote=True)
+    return html.escape(neutral(value), quote=True)
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], classes: Sequence[str] = ()) -> str:
@@ -46,7 +48,8 @@ def frame_table(frame: pd.DataFrame) -> str:
     """table() of a frame, escaped a column at a time (a report at L has 100,000 answers in tables)."""
     head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
     columns = [
-        [html.escape(v, quote=True) if type(v) is str else esc(v) for v in frame[c].tolist()] for c in frame.columns
+        [html.escape(neutral(v), quote=True) if type(v) is str else esc(v) for v in frame[c].tolist()]
+        for c in frame.columns
     ]
     body = "".join("<tr><td>" + "</td><td>".join(cells) + "</td></tr>" for cells in zip(*columns, strict=True))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
