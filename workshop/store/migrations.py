@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
-from workshop.store.engine import write
+from workshop.store.engine import schema_change, write
+from workshop.store.identity import never_reuse_ids
 from workshop.store.tables import (
     asset_proposals,
     assets,
@@ -115,6 +116,7 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[assets, asset_proposals, partner_proposals]),
     _partner_stages,  # 12 -> 13: each partner's stage history (issue 16)
     _version_shards,  # 13 -> 14: data versions in shards, no hot row for concurrent writers (issue 17)
+    never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
@@ -132,16 +134,19 @@ def migrate(engine: Engine) -> int:
     """Create or upgrade the schema; returns the version the database is now at."""
     with write(engine) as conn:
         version = current_version(conn)
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"the database is at schema {version}, newer than this release ({SCHEMA_VERSION})")
+        if version == SCHEMA_VERSION:  # every start of the app and the command line: nothing to change
+            seed_versions(conn)
+            return SCHEMA_VERSION
+    with schema_change(engine) as conn:
+        version = current_version(conn)  # again, in the change's transaction: another process may have done it
         if version == 0:
             metadata.create_all(conn)
             conn.execute(settings.insert().values(key=VERSION_KEY, value=str(SCHEMA_VERSION)))
-            seed_versions(conn)
-            return SCHEMA_VERSION
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"the database is at schema {version}, newer than this release ({SCHEMA_VERSION})")
-        for step in MIGRATIONS[version - 1 :]:
-            step(conn)
-        seed_versions(conn)
-        if version != SCHEMA_VERSION:
+        else:
+            for step in MIGRATIONS[version - 1 :]:
+                step(conn)
             conn.execute(settings.update().where(settings.c.key == VERSION_KEY).values(value=str(SCHEMA_VERSION)))
+        seed_versions(conn)
         return SCHEMA_VERSION
