@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import Role
 from workshop.services.role_sessions import RoleSession, end_session, resume_session, start_session
-from workshop.services.workshops import create_workshop, delete_workshop
+from workshop.services.workshops import create_workshop, delete_workshop, get_workshop
 from workshop.store import read
 from workshop.store.tables import role_sessions
 
@@ -32,8 +32,9 @@ def test_a_token_resumes_its_role_in_its_own_workshop_only(engine: Engine, two: 
     facilitator = start_session(engine, first, Role.FACILITATOR)
     leadership = start_session(engine, second, Role.LEADERSHIP)
     assert len(facilitator) >= 40 and facilitator != leadership
-    assert resume_session(engine, facilitator) == RoleSession(workshop_id=first, role=Role.FACILITATOR)
-    assert resume_session(engine, leadership) == RoleSession(workshop_id=second, role=Role.LEADERSHIP)
+    uids = get_workshop(engine, first).uid, get_workshop(engine, second).uid
+    assert resume_session(engine, facilitator) == RoleSession(first, Role.FACILITATOR, uids[0])
+    assert resume_session(engine, leadership) == RoleSession(second, Role.LEADERSHIP, uids[1])
 
 
 def test_the_database_keeps_a_hash_not_the_token(engine: Engine, two: tuple[int, int]) -> None:
@@ -68,7 +69,7 @@ def test_sign_out_ends_the_token_and_only_that_one(engine: Engine, two: tuple[in
     other = start_session(engine, two[0], Role.FACILITATOR)  # the same role in another browser
     end_session(engine, ended)
     assert resume_session(engine, ended) is None
-    assert resume_session(engine, other) == RoleSession(workshop_id=two[0], role=Role.FACILITATOR)
+    assert resume_session(engine, other) == RoleSession(two[0], Role.FACILITATOR, get_workshop(engine, two[0]).uid)
 
 
 def test_a_deleted_workshops_tokens_resume_nothing(engine: Engine, two: tuple[int, int]) -> None:

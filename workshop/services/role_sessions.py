@@ -34,6 +34,7 @@ def _token_hash(token: str) -> str:
 class RoleSession:
     workshop_id: int
     role: Role
+    workshop_uid: str  # the workshop's identity: the session holds its role in that very workshop
 
 
 def start_session(engine: Engine, workshop_id: int, role: Role, clock: Clock = _now) -> str:
@@ -59,13 +60,13 @@ def resume_session(engine: Engine, token: str, clock: Clock = _now) -> RoleSessi
         return None
     with read(engine) as conn:
         row = conn.execute(
-            select(role_sessions.c.workshop_id, role_sessions.c.role, role_sessions.c.expires_at)
+            select(role_sessions.c.workshop_id, role_sessions.c.role, role_sessions.c.expires_at, workshops.c.uid)
             .join(workshops, workshops.c.id == role_sessions.c.workshop_id)
             .where(role_sessions.c.token_hash == _token_hash(token))
         ).first()
     if row is None or not session_live(row.expires_at, clock()):
         return None
-    return RoleSession(workshop_id=int(row.workshop_id), role=Role(row.role))
+    return RoleSession(workshop_id=int(row.workshop_id), role=Role(row.role), workshop_uid=str(row.uid))
 
 
 def end_session(engine: Engine, token: str) -> None:
