@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,33 @@ def test_a_migration_that_would_lose_a_column_changes_nothing(tmp_path: Path) ->
         assert "uid" not in {c["name"] for c in inspect(conn).get_columns("workshops")}
         assert "kept_by_hand" in {c["name"] for c in inspect(conn).get_columns("offers")}
     engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_servers_starting_together_migrate_one_after_the_other(kind: str, tmp_path: Path) -> None:
+    first = _schema_14_with_the_demo(kind, tmp_path)
+    second = make_engine(str(first.url.render_as_string(hide_password=False)))
+    start = threading.Barrier(2)
+    outcome: dict[str, object] = {}
+
+    def server(name: str, engine: Engine) -> None:
+        start.wait()
+        try:
+            outcome[name] = migrate(engine)
+        except Exception as exc:  # what a server would die of
+            outcome[name] = exc
+
+    threads = [threading.Thread(target=server, args=(n, e)) for n, e in (("one", first), ("two", second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert outcome == {"one": SCHEMA_VERSION, "two": SCHEMA_VERSION}
+    assert len(set(_uids(first))) == 2
+    first.dispose()
+    second.dispose()
+
+
+def _uids(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return [str(u) for u in conn.execute(select(workshops.c.uid)).scalars()]

@@ -122,11 +122,13 @@ SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
 
 
-def current_version(conn: Connection) -> int:
-    """The version a database is at; 0 when it has no schema yet."""
+def current_version(conn: Connection, lock: bool = False) -> int:
+    """The version a database is at; 0 when it has no schema yet. With lock, its row stays locked until the
+    transaction ends (PostgreSQL; SQLite's write transaction holds the whole file already)."""
     if not inspect(conn).has_table(settings.name):
         return 0
-    value = conn.execute(select(settings.c.value).where(settings.c.key == VERSION_KEY)).scalar()
+    asked = select(settings.c.value).where(settings.c.key == VERSION_KEY)
+    value = conn.execute(asked.with_for_update() if lock else asked).scalar()
     return int(value) if value is not None else 0
 
 
@@ -140,7 +142,9 @@ def migrate(engine: Engine) -> int:
             seed_versions(conn)
             return SCHEMA_VERSION
     with schema_change(engine) as conn:
-        version = current_version(conn)  # again, in the change's transaction: another process may have done it
+        # Again, locked: several servers starting at once migrate one after the other, the later ones finding
+        # the work done (two at once would both add a column, and the second fail).
+        version = current_version(conn, lock=True)
         if version == 0:
             metadata.create_all(conn)
             conn.execute(settings.insert().values(key=VERSION_KEY, value=str(SCHEMA_VERSION)))
