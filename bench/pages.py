@@ -19,6 +19,7 @@ from bench.floors import cost_of, write_for
 from bench.synthetic import Fixture
 from bench.timing import PageLine, median_of, timed
 from ui.navigation import BY_ROLE, PUBLIC
+from workshop.config.i18n import translate
 from workshop.domain.model import Role
 from workshop.services.workshops import get_workshop
 from workshop.store.engine import URL_VARIABLE
@@ -100,6 +101,8 @@ def _problem(at: AppTest) -> str:
         return "exception: " + str(at.exception[0].value).splitlines()[0][:120]
     if any(w.value.startswith("This page is for another role") for w in at.warning):
         return "refused: not signed in"
+    if any(w.value == translate("en", "gate.workshop_gone") for w in at.warning):
+        return "refused: the sign-in's workshop is gone"
     return ""
 
 
