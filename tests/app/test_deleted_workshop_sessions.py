@@ -10,9 +10,11 @@ import pytest
 from sqlalchemy import Engine, text
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import errors_of, fresh_app, sign_in
+from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.workshops import create_workshop, current_workshop_id, delete_workshop, list_teams
+from workshop.services.demo import demo_codes_hint
+from workshop.services.morning import new_projector_link
+from workshop.services.workshops import add_team, create_workshop, current_workshop_id, delete_workshop, list_teams
 from workshop.store import write
 
 GONE = (
@@ -82,3 +84,27 @@ def test_a_session_of_another_workshop_keeps_its_sign_in(db: Engine) -> None:
     create_workshop(db, "Yet another week", "facilitate-me", "lead-me-now")
     at = kept.switch_page("app.py").run()
     assert GONE not in [w.value for w in at.warning] and _signed_in_captions(at) == ["Signed in as: Facilitator"]
+
+
+def test_a_deleted_workshops_links_open_nothing_of_the_workshop_under_its_number(db: Engine) -> None:
+    """The projector link and the teams' join links name the workshop by a token or a code made for it, so
+    they stop working with it (this held before issue 24 too; kept here with the rest of the class)."""
+    deleted = int(current_workshop_id(db) or 0)
+    token = new_projector_link(db, deleted)
+    code = next(iter(demo_codes_hint()["teams"].values()))
+    delete_workshop(db, deleted)
+    _forget_the_numbering(db)
+    newcomer = create_workshop(db, "Next year's week", "facilitate-me", "lead-me-now", "four_spaces_week")
+    add_team(db, newcomer, "Alpha")
+    assert newcomer == deleted  # the worst case: the links' number names the newcomer
+
+    wall = AppTest.from_file(APP, default_timeout=60)
+    wall.query_params["projector"] = token
+    assert "This projector link does not work. Ask the facilitator for a new one." in [
+        w.value for w in wall.run().warning
+    ]
+
+    joining = AppTest.from_file(APP, default_timeout=60)
+    joining.query_params["w"], joining.query_params["code"] = str(deleted), code
+    joining.run()
+    assert "identity" not in joining.session_state and "code" not in joining.query_params
