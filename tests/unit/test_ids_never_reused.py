@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from tests.conftest import database_url
 from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
 from workshop.services.planning import delete_question, save_question
+from workshop.services.role_sessions import resume_session
 from workshop.services.teams import delete_team
 from workshop.services.week import list_days
 from workshop.services.workshops import add_team, create_workshop, delete_workshop, get_workshop, list_teams
@@ -80,6 +82,14 @@ def test_a_restore_numbers_new_rows_past_every_id_used_before_it(engine: Engine,
 # ---- the migration from schema 14 ----------------------------------------------------------------
 
 
+NEW_COLUMNS = {"uid", "workshop_uid"}  # the workshops' identity, and the kept sign-ins' binding to it
+KEPT_TOKEN = "a-facilitator-sign-in-kept-across-the-upgrade"
+KEPT_SESSION = (
+    "INSERT INTO role_sessions (token_hash, workshop_id, role, expires_at) "
+    "VALUES (:hash, (SELECT min(id) FROM workshops), 'facilitator', '2999-01-01 00:00:00')"
+)
+
+
 def _rows(engine: Engine) -> dict[str, list[str]]:
     """Every row of every table as it stands (sorted), the workshops without their new uid; not the schema's
     version nor the data versions, which a migration moves on (and the caches with them)."""
@@ -89,7 +99,7 @@ def _rows(engine: Engine) -> dict[str, list[str]]:
         for name in names:
             rows = [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {name}"))]
             rows = [r for r in rows if r.get("key") != "schema_version"]
-            found[name] = sorted(repr(sorted((k, v) for k, v in r.items() if k != "uid")) for r in rows)
+            found[name] = sorted(repr(sorted((k, v) for k, v in r.items() if k not in NEW_COLUMNS)) for r in rows)
     return found
 
 
@@ -110,6 +120,7 @@ def _schema_14_with_the_demo(kind: str, tmp_path: Path) -> Engine:
                 columns = ", ".join(f'"{r[1]}"' for r in old.execute(f"PRAGMA main.table_info({name})"))
                 old.execute(f"INSERT INTO main.{name} ({columns}) SELECT {columns} FROM made.{name}")
             old.execute("UPDATE main.settings SET value = '14' WHERE key = 'schema_version'")
+            old.execute(KEPT_SESSION.replace(":hash", "?"), (sha256(KEPT_TOKEN.encode()).hexdigest(),))
         return make_engine(f"sqlite:///{path}")
     engine = make_engine(database_url(kind, tmp_path))
     migrate(engine)
@@ -117,7 +128,9 @@ def _schema_14_with_the_demo(kind: str, tmp_path: Path) -> Engine:
     create_workshop(engine, "Last year's week", "facilitate-me", "lead-me-now", "four_spaces_week")
     with engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE workshops DROP COLUMN uid")
+        conn.exec_driver_sql("ALTER TABLE role_sessions DROP COLUMN workshop_uid")
         conn.exec_driver_sql("UPDATE settings SET value = '14' WHERE key = 'schema_version'")
+        conn.execute(text(KEPT_SESSION), {"hash": sha256(KEPT_TOKEN.encode()).hexdigest()})
     return engine
 
 
@@ -138,6 +151,9 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
             indexes = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
             assert {i.name for t in metadata.tables.values() for i in t.indexes} <= indexes
     assert len(uids) == 2 and len(set(uids)) == 2 and all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uids)
+    kept = resume_session(engine, KEPT_TOKEN)  # a facilitator's kept sign-in still works after the upgrade
+    assert kept is not None and kept.workshop_id == min(_ids(engine))
+    assert kept.workshop_uid == get_workshop(engine, kept.workshop_id).uid
 
     highest = max(_ids(engine))
     delete_workshop(engine, highest)  # the foreign keys still cascade: its teams, days and questions go too

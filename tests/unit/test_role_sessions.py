@@ -10,7 +10,7 @@ from workshop.domain.errors import InvalidInput
 from workshop.domain.model import Role
 from workshop.services.role_sessions import RoleSession, end_session, resume_session, start_session
 from workshop.services.workshops import create_workshop, delete_workshop, get_workshop
-from workshop.store import read
+from workshop.store import read, write
 from workshop.store.tables import role_sessions
 
 NOON = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
@@ -75,6 +75,17 @@ def test_sign_out_ends_the_token_and_only_that_one(engine: Engine, two: tuple[in
 def test_a_deleted_workshops_tokens_resume_nothing(engine: Engine, two: tuple[int, int]) -> None:
     token = start_session(engine, two[0], Role.FACILITATOR)
     delete_workshop(engine, two[0])
+    assert resume_session(engine, token) is None
+
+
+def test_a_token_resumes_nothing_in_another_workshop_under_its_workshops_number(
+    engine: Engine, two: tuple[int, int]
+) -> None:
+    """A kept sign-in that outlived its workshop, its number now another's (issue 24): the row says the number
+    of the second workshop, but it was made in the first, and resumes nothing."""
+    token = start_session(engine, two[0], Role.FACILITATOR)
+    with write(engine) as conn:
+        conn.execute(role_sessions.update().values(workshop_id=two[1]))
     assert resume_session(engine, token) is None
 
 

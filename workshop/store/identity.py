@@ -12,14 +12,24 @@ from __future__ import annotations
 from sqlalchemy import Connection, Table, func, inspect, select, text
 from sqlalchemy.schema import CreateTable
 
-from workshop.store.tables import actions, new_workshop_uid, numbered_tables, themes, vote_dots, workshops
+from workshop.store.tables import (
+    actions,
+    new_workshop_uid,
+    numbered_tables,
+    role_sessions,
+    themes,
+    vote_dots,
+    workshops,
+)
 
 _REBUILT = "{}__rebuilt"
 
 
 def never_reuse_ids(conn: Connection) -> None:
-    """Mint the workshops' uids; on SQLite rebuild every numbered table with AUTOINCREMENT."""
+    """Mint the workshops' uids, bind the kept sign-ins to them; on SQLite rebuild every numbered table with
+    AUTOINCREMENT."""
     _mint_uids(conn)
+    _bind_role_sessions(conn)
     if conn.dialect.name != "sqlite":
         conn.exec_driver_sql("ALTER TABLE workshops ALTER COLUMN uid SET NOT NULL")
         if not any(u["column_names"] == ["uid"] for u in inspect(conn).get_unique_constraints("workshops")):
@@ -41,6 +51,13 @@ def _mint_uids(conn: Connection) -> None:
     missing = conn.execute(select(workshops.c.id).where(workshops.c.uid.is_(None))).scalars().all()
     for workshop_id in missing:
         conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(uid=new_workshop_uid()))
+
+
+def _bind_role_sessions(conn: Connection) -> None:
+    if "workshop_uid" not in {c["name"] for c in inspect(conn).get_columns("role_sessions")}:
+        conn.exec_driver_sql("ALTER TABLE role_sessions ADD COLUMN workshop_uid VARCHAR(32) NOT NULL DEFAULT ''")
+    their_uid = select(workshops.c.uid).where(workshops.c.id == role_sessions.c.workshop_id).scalar_subquery()
+    conn.execute(role_sessions.update().where(role_sessions.c.workshop_uid == "").values(workshop_uid=their_uid))
 
 
 def _declared(conn: Connection, name: str) -> str:

@@ -409,6 +409,8 @@ role_sessions = Table(
     _workshop_fk(),
     Column("role", String(20), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
+    # The workshop's identity when the sign-in was made: the token resumes it in that very workshop only.
+    Column("workshop_uid", String(32), nullable=False, server_default=""),
 )
 
 # Issue 16: proposals (a project or a partner's offer to the library) screened with the 14 "How to Say
