@@ -108,3 +108,15 @@ def test_a_deleted_workshops_links_open_nothing_of_the_workshop_under_its_number
     joining.query_params["w"], joining.query_params["code"] = str(deleted), code
     joining.run()
     assert "identity" not in joining.session_state and "code" not in joining.query_params
+
+
+def test_the_whole_app_says_it_once_above_the_sign_in_form(db: Engine) -> None:
+    at = sign_in(fresh_app(), Role.LEADERSHIP).switch_page("app.py").run()  # app.py, its gate and the home page
+    assert _signed_in_captions(at) == ["Signed in as: Leadership"]
+    delete_workshop(db, int(current_workshop_id(db) or 0))
+    _forget_the_numbering(db)
+    create_workshop(db, "Next year's week", "facilitate-me", "lead-me-now")
+    at = at.run()
+    assert errors_of(at) == [] and [w.value for w in at.warning].count(GONE) == 1
+    assert "Back to sign-in" in _page_links(at) and "Sign in" in _buttons(at)  # the way back, right there
+    assert _signed_in_captions(at) == [] and "s" not in at.query_params
