@@ -47,15 +47,26 @@ def _held() -> dict[str, Any] | None:
     if token:
         end_session(engine(), str(token))
     forget_workshop()
-    for key in ("s", "code", "w"):  # the address would sign in again, or name the deleted workshop
-        st.query_params.pop(key, None)
+    _drop_sign_in_from_address()
     st.session_state[WORKSHOP_GONE] = True
     return None
 
 
+SIGN_IN_IN_ADDRESS = ("s", "code", "w")  # the address would sign in again, or name the deleted workshop
+
+
+def _drop_sign_in_from_address() -> None:
+    # Set whole, so the change is sent even when an earlier pop this run took the keys already: in a run a
+    # page link started, a change made before st.navigation is lost when the browser moves to the page.
+    kept = {k: st.query_params.get_all(k) for k in st.query_params if k not in SIGN_IN_IN_ADDRESS}
+    st.query_params.from_dict(kept)
+
+
 def workshop_gone_notice() -> None:
-    """Once, after a session's sign-in ended with its deleted workshop: what happened, and the way back."""
+    """Once, after a session's sign-in ended with its deleted workshop: what happened, and the way back.
+    (Called after st.navigation, so the address it leaves is the one the browser keeps.)"""
     if st.session_state.pop(WORKSHOP_GONE, False):
+        _drop_sign_in_from_address()
         st.warning(t("gate.workshop_gone"), icon="🗑️")
         st.page_link("pages/home.py", label=t("gate.back_to_sign_in"), icon="🏠")
 
