@@ -3,6 +3,7 @@ every workshop has an identity of its own; a schema-14 database is brought forwa
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import threading
@@ -77,6 +78,21 @@ def test_a_restore_numbers_new_rows_past_every_id_used_before_it(engine: Engine,
     last = create_workshop(engine, "Odense", "facilitate-me", "lead-me-now")
     restore(engine, saved, replace=True)  # the database holds only the first workshop again
     assert create_workshop(engine, "Vejle", "facilitate-me", "lead-me-now") > last
+
+
+def test_a_backup_from_before_identities_restores_with_one_minted_per_workshop(engine: Engine, tmp_path: Path) -> None:
+    create_workshop(engine, "Roskilde", "facilitate-me", "lead-me-now")
+    create_workshop(engine, "Aarhus", "facilitate-me", "lead-me-now")
+    saved = tmp_path / "backup.json"
+    backup(engine, saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    data["schema_version"] = 14  # as release 14 wrote it: its workshops have no uid
+    for row in data["tables"]["workshops"]:
+        del row["uid"]
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    restore(engine, saved, replace=True)
+    uids = [get_workshop(engine, w).uid for w in _ids(engine)]
+    assert len(uids) == 2 and len(set(uids)) == 2 and all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uids)
 
 
 # ---- the migration from schema 14 ----------------------------------------------------------------
