@@ -3,7 +3,15 @@
 import streamlit as st
 
 from ui.context import engine, freeze_what_is_loaded, language_switch, t, workshop
-from ui.gate import is_owner, keep_role_session, keep_team_code, projector_token, role, sign_out
+from ui.gate import (
+    is_owner,
+    keep_role_session,
+    keep_team_code,
+    projector_token,
+    role,
+    sign_out,
+    workshop_gone_notice,
+)
 from ui.navigation import land_on_answers, pages_for, sidebar_menu
 from ui.owner import announce_setup_code
 from ui.widgets import plain
@@ -50,6 +58,7 @@ sections = pages_for(held)
 shown = st.navigation(sections, position="hidden")
 if joined_by_link:
     land_on_answers(shown, sections)
+workshop_gone_notice()
 with menu:
     sidebar_menu(sections)
 shown.run()

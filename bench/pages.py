@@ -19,7 +19,9 @@ from bench.floors import cost_of, write_for
 from bench.synthetic import Fixture
 from bench.timing import PageLine, median_of, medians_of, timed, timed_cpu
 from ui.navigation import BY_ROLE, PUBLIC
+from workshop.config.i18n import translate
 from workshop.domain.model import Role
+from workshop.services.workshops import get_workshop
 from workshop.store.engine import URL_VARIABLE
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -76,7 +78,7 @@ def measure_app_overhead(engine: Engine, fx: Fixture, role: Role | None, repeats
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.session_state["workshop_id"] = fx.workshop_id
     if role is not None:
-        at.session_state["identity"] = _identity(role, fx)
+        at.session_state["identity"] = _identity(engine, role, fx)
     with empty_page_registered():
         at.run()
         at.switch_page(APP_ONLY)
@@ -86,8 +88,9 @@ def measure_app_overhead(engine: Engine, fx: Fixture, role: Role | None, repeats
         return median_of(at.run, repeats * 2)
 
 
-def _identity(role: Role, fx: Fixture) -> dict[str, object]:
-    identity: dict[str, object] = {"role": role.value, "workshop_id": fx.workshop_id}
+def _identity(engine: Engine, role: Role, fx: Fixture) -> dict[str, object]:
+    uid = get_workshop(engine, fx.workshop_id).uid  # a sign-in holds its role in that very workshop
+    identity: dict[str, object] = {"role": role.value, "workshop_id": fx.workshop_id, "workshop_uid": uid}
     if role == Role.TEAM:
         identity |= {"team_id": fx.team.id, "team_name": fx.team.name}
     return identity
@@ -98,6 +101,8 @@ def _problem(at: AppTest) -> str:
         return "exception: " + str(at.exception[0].value).splitlines()[0][:120]
     if any(w.value.startswith("This page is for another role") for w in at.warning):
         return "refused: not signed in"
+    if any(w.value == translate("en", "gate.workshop_gone") for w in at.warning):
+        return "refused: the sign-in's workshop is gone"
     return ""
 
 
@@ -109,7 +114,7 @@ def measure_page(
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.session_state["workshop_id"] = fx.workshop_id
     if role is not None:
-        at.session_state["identity"] = _identity(role, fx)
+        at.session_state["identity"] = _identity(engine, role, fx)
     try:
         st.cache_data.clear()
         if file == PUBLIC[0][0]:

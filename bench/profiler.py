@@ -36,7 +36,7 @@ def main() -> None:
         fx = build(engine, SIZES[args.size])
         at = AppTest.from_file(APP, default_timeout=TIMEOUT * 5)
         at.session_state["workshop_id"] = fx.workshop_id
-        at.session_state["identity"] = _identity(Role(args.role), fx)
+        at.session_state["identity"] = _identity(engine, Role(args.role), fx)
         at.run()
         write_for(args.page)[0](engine, fx)
         at.switch_page(f"pages/{args.page}")

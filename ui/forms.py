@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.context import choose_workshop, engine, lang, t
+from ui.context import choose_workshop, engine, lang, t, workshop_by_id
+from ui.gate import hold
 from ui.widgets import error_edge, option
 from workshop.config.templates import templates
 from workshop.domain.codes import new_passcode
@@ -57,5 +58,5 @@ def new_workshop_form() -> int | None:
         return None
     st.session_state.pop("passcode_offers", None)
     choose_workshop(new_id)
-    st.session_state["identity"] = {"role": Role.FACILITATOR.value, "workshop_id": new_id}
+    hold(Role.FACILITATOR, workshop_by_id(new_id).uid)
     return new_id

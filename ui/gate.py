@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -13,7 +14,6 @@ from ui.context import (
     engine,
     forget_workshop,
     t,
-    workshop,
     workshop_by_id,
     workshop_id,
 )
@@ -25,19 +25,61 @@ from workshop.services.access import join_team, recent_wrong_codes, sign_in
 from workshop.services.role_sessions import end_session, resume_session, start_session
 
 GATE_RAN = "gate_ran"  # app.py's gate has run in this session
+WORKSHOP_GONE = "workshop_gone"  # this session's sign-in ended with its deleted workshop: said once
+
+
+def _held() -> dict[str, Any] | None:
+    """This session's sign-in, while the workshop it was made in exists: that very workshop (its uid), not
+    whichever now has its number (issue 24). Checked on every run; a sign-in whose workshop is gone ends
+    here, and the session is told so (workshop_gone_notice)."""
+    identity = st.session_state.get("identity")
+    if not identity:
+        return None
+    try:
+        uid = workshop_by_id(int(identity["workshop_id"])).uid
+    except NotFound:
+        uid = None
+    if uid is not None and uid == identity.get("workshop_uid"):
+        return dict(identity)
+    token = identity.get("session_token")
+    if token:
+        end_session(engine(), str(token))
+    forget_workshop()
+    _drop_sign_in_from_address()
+    st.session_state[WORKSHOP_GONE] = True
+    return None
+
+
+SIGN_IN_IN_ADDRESS = ("s", "code", "w")  # the address would sign in again, or name the deleted workshop
+
+
+def _drop_sign_in_from_address() -> None:
+    # Set whole, so the change is sent even when an earlier pop this run took the keys already: in a run a
+    # page link started, a change made before st.navigation is lost when the browser moves to the page.
+    kept = {k: st.query_params.get_all(k) for k in st.query_params if k not in SIGN_IN_IN_ADDRESS}
+    st.query_params.from_dict(kept)
+
+
+def workshop_gone_notice() -> None:
+    """Once, after a session's sign-in ended with its deleted workshop: what happened, and the way back.
+    (Called after st.navigation, so the address it leaves is the one the browser keeps.)"""
+    if st.session_state.pop(WORKSHOP_GONE, False):
+        _drop_sign_in_from_address()
+        st.warning(t("gate.workshop_gone"), icon="🗑️")
+        st.page_link("pages/home.py", label=t("gate.back_to_sign_in"), icon="🏠")
 
 
 def role() -> Role | None:
     """The role this session holds in the workshop it looks at."""
-    identity = st.session_state.get("identity")
-    if not identity or identity.get("workshop_id") != workshop_id():
+    identity = _held()
+    if identity is None or identity.get("workshop_id") != workshop_id():
         return None
     return Role(identity["role"])
 
 
 def team() -> Team | None:
     """The team this session answers for, if it joined one."""
-    identity = st.session_state.get("identity")
+    identity = _held()
     if role() != Role.TEAM or identity is None:
         return None
     return Team(id=identity["team_id"], workshop_id=identity["workshop_id"], name=identity["team_name"])
@@ -51,6 +93,10 @@ def run_through_app() -> None:
     if PagesManager.uses_pages_directory and GATE_RAN not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
+    role()  # a sign-in whose workshop is gone ends now, whichever script runs (app.py has said so already)
+    if st.session_state.get(WORKSHOP_GONE):
+        workshop_gone_notice()
+        st.stop()
 
 
 def projector_token() -> str | None:
@@ -62,13 +108,7 @@ def projector_token() -> str | None:
 def require(*allowed: Role) -> Role:
     """Stop the page unless this session holds one of the roles (navigation hides it too)."""
     run_through_app()
-    held = role()
-    if held is not None and workshop() is None:
-        # The workshop was deleted in another session meanwhile: say so instead of failing on it.
-        forget_workshop()
-        st.warning(t("gate.workshop_gone"), icon="🗑️")
-        st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
-        st.stop()
+    held = role()  # a sign-in in a workshop deleted meanwhile has ended here (_held)
     if held not in allowed:
         st.warning(t("gate.not_allowed"), icon="🔒")
         st.page_link("pages/home.py", label=t("nav.home"), icon="🏠")
@@ -85,12 +125,13 @@ def require_team() -> Team:
     return found
 
 
-def _remember(role_: Role, team_: Team | None = None, code: str = "", token: str = "") -> None:
+def hold(role_: Role, uid: str, team_: Team | None = None, code: str = "", token: str = "") -> None:
+    """This session now holds the role in the workshop it looks at, whose uid the sign-in checked."""
     earlier = (st.session_state.get("identity") or {}).get("session_token")
     if earlier and earlier != token:
         end_session(engine(), str(earlier))  # a sign-in replaces this tab's earlier one: its link ends
     clear_role()
-    identity: dict[str, object] = {"role": role_.value, "workshop_id": workshop_id()}
+    identity: dict[str, object] = {"role": role_.value, "workshop_id": workshop_id(), "workshop_uid": uid}
     if team_ is not None:
         identity |= {"team_id": team_.id, "team_name": team_.name, "code": code.strip().upper()}
     if token:
@@ -114,7 +155,7 @@ def keep_role_session() -> None:
         resumed = resume_session(engine(), token)
         if resumed is not None:
             choose_workshop(resumed.workshop_id)
-            _remember(resumed.role, token=token)
+            hold(resumed.role, resumed.workshop_uid, token=token)
             return
     else:
         end_session(engine(), token)  # this session left that sign-in (another role or workshop): it ends
@@ -137,8 +178,9 @@ def keep_team_code() -> bool:
     and a reload joins again. The link's workshop is joined whichever one is current; a code that does
     not work is tried once and dropped from the address. True when the address joined a team in this run."""
     st.session_state[GATE_RAN] = True
+    held = role()  # first: a sign-in whose workshop is gone ends here and takes the code from the address
     code = st.query_params.get("code")
-    if role() is None and code:
+    if held is None and code:
         named, linked = st.query_params.get("w"), _link_workshop()
         if named and linked is None:
             show_error(NotFound("no such workshop"))
@@ -178,7 +220,7 @@ def try_join(code: str) -> bool:
         joined = join_team(engine(), wid, code, session=session_key())
     if not edge.ok:
         return False
-    _remember(Role.TEAM, joined, code)
+    hold(Role.TEAM, workshop_by_id(wid).uid, joined, code)
     return True
 
 
@@ -203,7 +245,7 @@ def sign_in_form() -> None:
                 sign_in(engine(), wid, chosen, code, session=session_key())
             if edge.ok:
                 token = start_session(engine(), wid, chosen)
-                _remember(chosen, token=token)
+                hold(chosen, workshop_by_id(wid).uid, token=token)
                 st.query_params["s"] = token
                 st.rerun()
     with team_tab, st.form("join", clear_on_submit=False):

@@ -89,7 +89,8 @@ def test_a_page_of_a_workshop_deleted_meanwhile_says_so(db: Engine) -> None:
     delete_workshop(db, wid(db))
     at = at.run()
     assert errors_of(at) == [] and warned(at) == [
-        "This workshop was deleted in another session. Choose a workshop on the home page."
+        "The workshop you were signed in to has been deleted, so your sign-in has ended. Sign in again on the "
+        "home page, or choose another workshop."
     ]
 
 

@@ -105,4 +105,4 @@ def test_the_owner_starts_a_workshop_from_an_earlier_one_carrying_only_what_is_t
         (p.title, p.spaces) for p in list_main_points(db, old_id)
     ]
     assert load_weights(db, new_id) == load_weights(db, old_id) and list_teams(db, new_id) == []
-    assert at.session_state["identity"] == {"role": "facilitator", "workshop_id": new_id}
+    assert at.session_state["identity"] == {"role": "facilitator", "workshop_id": new_id, "workshop_uid": new.uid}

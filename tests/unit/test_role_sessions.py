@@ -9,8 +9,8 @@ from sqlalchemy import Engine, select
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import Role
 from workshop.services.role_sessions import RoleSession, end_session, resume_session, start_session
-from workshop.services.workshops import create_workshop, delete_workshop
-from workshop.store import read
+from workshop.services.workshops import create_workshop, delete_workshop, get_workshop
+from workshop.store import read, write
 from workshop.store.tables import role_sessions
 
 NOON = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
@@ -32,8 +32,9 @@ def test_a_token_resumes_its_role_in_its_own_workshop_only(engine: Engine, two: 
     facilitator = start_session(engine, first, Role.FACILITATOR)
     leadership = start_session(engine, second, Role.LEADERSHIP)
     assert len(facilitator) >= 40 and facilitator != leadership
-    assert resume_session(engine, facilitator) == RoleSession(workshop_id=first, role=Role.FACILITATOR)
-    assert resume_session(engine, leadership) == RoleSession(workshop_id=second, role=Role.LEADERSHIP)
+    uids = get_workshop(engine, first).uid, get_workshop(engine, second).uid
+    assert resume_session(engine, facilitator) == RoleSession(first, Role.FACILITATOR, uids[0])
+    assert resume_session(engine, leadership) == RoleSession(second, Role.LEADERSHIP, uids[1])
 
 
 def test_the_database_keeps_a_hash_not_the_token(engine: Engine, two: tuple[int, int]) -> None:
@@ -68,12 +69,23 @@ def test_sign_out_ends_the_token_and_only_that_one(engine: Engine, two: tuple[in
     other = start_session(engine, two[0], Role.FACILITATOR)  # the same role in another browser
     end_session(engine, ended)
     assert resume_session(engine, ended) is None
-    assert resume_session(engine, other) == RoleSession(workshop_id=two[0], role=Role.FACILITATOR)
+    assert resume_session(engine, other) == RoleSession(two[0], Role.FACILITATOR, get_workshop(engine, two[0]).uid)
 
 
 def test_a_deleted_workshops_tokens_resume_nothing(engine: Engine, two: tuple[int, int]) -> None:
     token = start_session(engine, two[0], Role.FACILITATOR)
     delete_workshop(engine, two[0])
+    assert resume_session(engine, token) is None
+
+
+def test_a_token_resumes_nothing_in_another_workshop_under_its_workshops_number(
+    engine: Engine, two: tuple[int, int]
+) -> None:
+    """A kept sign-in that outlived its workshop, its number now another's (issue 24): the row says the number
+    of the second workshop, but it was made in the first, and resumes nothing."""
+    token = start_session(engine, two[0], Role.FACILITATOR)
+    with write(engine) as conn:
+        conn.execute(role_sessions.update().values(workshop_id=two[1]))
     assert resume_session(engine, token) is None
 
 

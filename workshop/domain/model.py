@@ -131,6 +131,7 @@ class Workshop(Strict):
     created_at: dt.datetime | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None
+    uid: str = Field(default="", max_length=32)  # its identity, never another's (workshop.store.tables)
 
 
 class Team(Strict):

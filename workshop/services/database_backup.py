@@ -68,12 +68,15 @@ def _write(
                 conn.execute(table.insert(), rows)
             counts[table.name] = len(rows)
         if engine.dialect.name == "postgresql":
+            # Past the restored rows, and never back: an id the replaced data used is not given again (issue 24;
+            # on SQLite, AUTOINCREMENT keeps its own high-water mark through the deletes).
             for table in TABLES:
                 if "id" in table.columns and counts.get(table.name):
+                    sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
                     conn.execute(
                         text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"(SELECT MAX(id) FROM {table.name}))"
+                            f"SELECT setval({sequence}, "
+                            f"GREATEST((SELECT MAX(id) FROM {table.name}), nextval({sequence}) - 1))"
                         )
                     )
     return counts

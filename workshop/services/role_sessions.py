@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 
-from workshop.domain.errors import InvalidInput
+from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Role
 from workshop.domain.role_sessions import SESSION_ROLES, session_expiry, session_live
 from workshop.store import read, write
@@ -34,6 +34,7 @@ def _token_hash(token: str) -> str:
 class RoleSession:
     workshop_id: int
     role: Role
+    workshop_uid: str  # the workshop's identity: the session holds its role in that very workshop
 
 
 def start_session(engine: Engine, workshop_id: int, role: Role, clock: Clock = _now) -> str:
@@ -43,10 +44,17 @@ def start_session(engine: Engine, workshop_id: int, role: Role, clock: Clock = _
     token = secrets.token_urlsafe(32)
     now = clock()
     with write(engine) as conn:
+        uid = conn.execute(select(workshops.c.uid).where(workshops.c.id == workshop_id)).scalar()
+        if uid is None:
+            raise NotFound(f"no workshop {workshop_id}")
         conn.execute(role_sessions.delete().where(role_sessions.c.expires_at <= now))
         conn.execute(
             role_sessions.insert().values(
-                token_hash=_token_hash(token), workshop_id=workshop_id, role=role.value, expires_at=session_expiry(now)
+                token_hash=_token_hash(token),
+                workshop_id=workshop_id,
+                workshop_uid=uid,
+                role=role.value,
+                expires_at=session_expiry(now),
             )
         )
     return token
@@ -54,18 +62,21 @@ def start_session(engine: Engine, workshop_id: int, role: Role, clock: Clock = _
 
 def resume_session(engine: Engine, token: str, clock: Clock = _now) -> RoleSession | None:
     """The role and workshop a token from the address signs in again, or None for a wrong, ended or
-    expired token, or one whose workshop is gone."""
+    expired token, or one whose workshop is gone: the very workshop it was made in, not one with its number."""
     if not token or len(token) > MAX_TOKEN:
         return None
     with read(engine) as conn:
         row = conn.execute(
-            select(role_sessions.c.workshop_id, role_sessions.c.role, role_sessions.c.expires_at)
-            .join(workshops, workshops.c.id == role_sessions.c.workshop_id)
+            select(role_sessions.c.workshop_id, role_sessions.c.role, role_sessions.c.expires_at, workshops.c.uid)
+            .join(
+                workshops,
+                (workshops.c.id == role_sessions.c.workshop_id) & (workshops.c.uid == role_sessions.c.workshop_uid),
+            )
             .where(role_sessions.c.token_hash == _token_hash(token))
         ).first()
     if row is None or not session_live(row.expires_at, clock()):
         return None
-    return RoleSession(workshop_id=int(row.workshop_id), role=Role(row.role))
+    return RoleSession(workshop_id=int(row.workshop_id), role=Role(row.role), workshop_uid=str(row.uid))
 
 
 def end_session(engine: Engine, token: str) -> None:

@@ -116,6 +116,35 @@ def write(engine: Engine) -> Iterator[Connection]:
             bump_touched(conn)
 
 
+@contextmanager
+def schema_change(engine: Engine) -> Iterator[Connection]:
+    """A write transaction for a migration. On SQLite the foreign keys are off for it (the pragma takes effect
+    only outside a transaction): rebuilding a table drops the old one, and with foreign keys on that DROP
+    would first delete its rows and cascade the deletion into every table that refers to it. Before the
+    commit the database is checked: a change that left a row pointing at nothing is rolled back."""
+    sqlite_ = is_sqlite(engine)
+    with writers_turn(engine), engine.connect().execution_options(write=True) as conn:
+        raw: Any = conn.connection.driver_connection  # the pragma must not start the transaction
+        if sqlite_:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            forget_touched(conn)
+            with conn.begin():
+                broken_before = _broken_references(conn) if sqlite_ else 0
+                yield conn
+                broken = _broken_references(conn) if sqlite_ else 0
+                if broken > broken_before:
+                    raise RuntimeError(f"the schema change left {broken - broken_before} row(s) pointing at nothing")
+                bump_touched(conn)
+        finally:
+            if sqlite_:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _broken_references(conn: Connection) -> int:
+    return len(conn.exec_driver_sql("PRAGMA foreign_key_check").all())
+
+
 def writers_turn(engine: Engine) -> AbstractContextManager[None]:
     """This process's turn to write to the engine's database: a few write transactions at once, the others
     queued first come, first served (workshop.store.gate)."""

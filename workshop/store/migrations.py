@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
-from workshop.store.engine import write
+from workshop.store.engine import schema_change, write
+from workshop.store.identity import never_reuse_ids
 from workshop.store.tables import (
     asset_proposals,
     assets,
@@ -115,16 +116,19 @@ MIGRATIONS: list[Migration] = [
     lambda conn: metadata.create_all(conn, tables=[assets, asset_proposals, partner_proposals]),
     _partner_stages,  # 12 -> 13: each partner's stage history (issue 16)
     _version_shards,  # 13 -> 14: data versions in shards, no hot row for concurrent writers (issue 17)
+    never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
 
 
-def current_version(conn: Connection) -> int:
-    """The version a database is at; 0 when it has no schema yet."""
+def current_version(conn: Connection, lock: bool = False) -> int:
+    """The version a database is at; 0 when it has no schema yet. With lock, its row stays locked until the
+    transaction ends (PostgreSQL; SQLite's write transaction holds the whole file already)."""
     if not inspect(conn).has_table(settings.name):
         return 0
-    value = conn.execute(select(settings.c.value).where(settings.c.key == VERSION_KEY)).scalar()
+    asked = select(settings.c.value).where(settings.c.key == VERSION_KEY)
+    value = conn.execute(asked.with_for_update() if lock else asked).scalar()
     return int(value) if value is not None else 0
 
 
@@ -132,16 +136,21 @@ def migrate(engine: Engine) -> int:
     """Create or upgrade the schema; returns the version the database is now at."""
     with write(engine) as conn:
         version = current_version(conn)
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"the database is at schema {version}, newer than this release ({SCHEMA_VERSION})")
+        if version == SCHEMA_VERSION:  # every start of the app and the command line: nothing to change
+            seed_versions(conn)
+            return SCHEMA_VERSION
+    with schema_change(engine) as conn:
+        # Again, locked: several servers starting at once migrate one after the other, the later ones finding
+        # the work done (two at once would both add a column, and the second fail).
+        version = current_version(conn, lock=True)
         if version == 0:
             metadata.create_all(conn)
             conn.execute(settings.insert().values(key=VERSION_KEY, value=str(SCHEMA_VERSION)))
-            seed_versions(conn)
-            return SCHEMA_VERSION
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"the database is at schema {version}, newer than this release ({SCHEMA_VERSION})")
-        for step in MIGRATIONS[version - 1 :]:
-            step(conn)
-        seed_versions(conn)
-        if version != SCHEMA_VERSION:
+        else:
+            for step in MIGRATIONS[version - 1 :]:
+                step(conn)
             conn.execute(settings.update().where(settings.c.key == VERSION_KEY).values(value=str(SCHEMA_VERSION)))
+        seed_versions(conn)
         return SCHEMA_VERSION

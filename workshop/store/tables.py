@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -20,6 +22,12 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+
+def new_workshop_uid() -> str:
+    """A workshop's identity: random, minted once with the workshop, never given to another. What names a
+    workshop across time (a session's role, a sign-in kept in the address) names this, not the number."""
+    return secrets.token_hex(16)
 
 
 def _workshop_fk() -> Column[int]:
@@ -53,6 +61,7 @@ workshops = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("start_date", Date, nullable=True),
     Column("end_date", Date, nullable=True),
+    Column("uid", String(32), nullable=False, unique=True, default=new_workshop_uid),
 )
 
 space_weights = Table(
@@ -400,6 +409,8 @@ role_sessions = Table(
     _workshop_fk(),
     Column("role", String(20), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
+    # The workshop's identity when the sign-in was made: the token resumes it in that very workshop only.
+    Column("workshop_uid", String(32), nullable=False, server_default=""),
 )
 
 # Issue 16: proposals (a project or a partner's offer to the library) screened with the 14 "How to Say
@@ -506,3 +517,20 @@ ENTITY_TABLES: tuple[Table, ...] = (
     asset_proposals,
     partner_proposals,
 )
+
+
+def numbered_tables() -> tuple[Table, ...]:
+    """The tables whose rows are numbered by an integer id: every such id can be remembered elsewhere (a
+    session, an address, a widget's key, a dot on a theme), so none may ever be given to a second row."""
+    return tuple(
+        t
+        for t in metadata.sorted_tables
+        if [c.name for c in t.primary_key.columns] == ["id"] and isinstance(t.c.id.type, Integer)
+    )
+
+
+# SQLite gives a new row the highest id + 1 unless the table says AUTOINCREMENT: the id of a deleted last row
+# (a workshop, a team, a question) came back for the next one, and every session, link or row that still
+# remembered it pointed at the newcomer (issue 24). PostgreSQL's sequences never go back.
+for _numbered in numbered_tables():
+    _numbered.dialect_kwargs["sqlite_autoincrement"] = True
