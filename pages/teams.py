@@ -61,7 +61,7 @@ for team in page_of_teams(teams):
         if tid in fresh:
             st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code, wid, current.language)}", language=None)
         with st.expander(t("teams.manage")):
-            new_name = st.text_input(t("teams.name"), team.name, max_chars=200, key=f"team-name-{tid}")
+            new_name = st.text_input(t("teams.name"), team.name, key=f"team-name-{tid}")
             if st.button(t("teams.rename"), key=f"team-rename-{tid}"):
                 with error_edge() as edge:
                     rename_team(engine(), wid, tid, new_name)
@@ -78,7 +78,7 @@ for team in page_of_teams(teams):
 st.caption(t("teams.codes_hashed"))
 
 with st.form("add_team", clear_on_submit=True):
-    name = st.text_input(t("teams.name"), max_chars=200, key="new_team_name")
+    name = st.text_input(t("teams.name"), key="new_team_name")
     if st.form_submit_button(t("teams.add")):
         with error_edge() as edge:
             created, code = add_team(engine(), wid, name)

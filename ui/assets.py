@@ -36,8 +36,8 @@ def show_flash() -> None:
 
 def asset_fields(key: str, title: str = "", description: str = "") -> tuple[str, str]:
     """The asset's title and short description, typed into a form (inside st.form)."""
-    typed = st.text_input(t("assets.field.title"), title, max_chars=200, key=f"{key}-title")
-    about = st.text_area(t("assets.field.description"), description, max_chars=5000, key=f"{key}-description")
+    typed = st.text_input(t("assets.field.title"), title, key=f"{key}-title")
+    about = st.text_area(t("assets.field.description"), description, key=f"{key}-description")
     return typed, about
 
 

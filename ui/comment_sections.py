@@ -54,7 +54,7 @@ def _own_comment(team: Team, comment: Any) -> None:
     with st.popover(t("log.comment_edit")):
         with st.form(f"edit_comment_{comment.id}"):
             text = st.text_area(
-                t("log.comment_label", n=COMMENT_MAX), value=comment.text, max_chars=COMMENT_MAX,
+                t("log.comment_label", n=COMMENT_MAX), value=comment.text,
                 key=f"edit_comment_text_{comment.id}",
             )  # fmt: skip
             if st.form_submit_button(t("log.comment_save")):
@@ -71,9 +71,7 @@ def _own_comment(team: Team, comment: Any) -> None:
 
 def _new_comment(team: Team, response_id: int) -> None:
     with st.form(f"comment_{response_id}", clear_on_submit=True):
-        text = st.text_area(
-            t("log.comment_label", n=COMMENT_MAX), max_chars=COMMENT_MAX, key=f"comment_text_{response_id}"
-        )
+        text = st.text_area(t("log.comment_label", n=COMMENT_MAX), key=f"comment_text_{response_id}")
         if st.form_submit_button(t("log.comment_send")):
             with error_edge() as edge:
                 add_comment(engine(), team, response_id, text)
