@@ -7,9 +7,8 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop_id
 from ui.gate import require
-from ui.screening import SLOT, flash, md_title, proposal_form, screening_form, summary
+from ui.screening import flash, md_title, proposal_form, screening_form, summary
 from ui.widgets import error_edge, option, tr
-from ui.writes import outcome
 from workshop.domain.model import Role
 from workshop.domain.screening import FACILITATOR_RATER
 from workshop.services.proposals import delete_proposal, set_proposal_open
@@ -20,7 +19,6 @@ wid = int(workshop_id() or 0)
 st.title(t("screening.proposals_title"))
 st.caption(t("screening.proposals_help"))
 flash()
-outcome(SLOT)
 found = data.list_proposals(wid)
 cards = {c.proposal.id: c for c in data.screening_cards(wid)}
 if not found:

@@ -102,7 +102,7 @@ def save_theme(theme_id: int, key: str) -> None:
     svc.update_theme(engine(), wid, theme_id, *fields, members)  # type: ignore[arg-type]
 
 
-def saved_theme(key: str) -> str:
+def saved_theme(key: str, _: object) -> str:
     return tr("themes.saved", title=str(typed(key, "title") or "").strip())
 
 

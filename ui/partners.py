@@ -156,7 +156,7 @@ def _save_partner(wid: int, pid: int, key: str) -> None:
     edit_partner(engine(), wid, pid, fields, offers, typed(key, "day"), str(typed(key, "note") or ""))  # type: ignore[arg-type]
 
 
-def _saved_partner(key: str) -> str:
+def _saved_partner(key: str, _: object) -> str:
     return tr("partners.saved", name=str(typed(key, "name") or "").strip())
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -32,16 +33,17 @@ def typed(prefix: str, field: str) -> object:
     return st.session_state.get(f"{prefix}-{field}")
 
 
-def on_save(slot: str, action: Callable[[], object], done: str | Callable[[], str] = "") -> None:
-    """An on_click: run `action` (a service call) and keep its error, or the confirmation `done`, for
-    outcome(slot)."""
+def on_save(slot: str, action: Callable[[], object], done: str | Callable[[Any], str] = "") -> None:
+    """An on_click: run `action` (a service call) and keep its error, or the confirmation `done` (a text,
+    or one made from what the action returned), for outcome(slot)."""
+    result: object = None
     with error_edge(show=False) as edge:
-        action()
+        result = action()
     kept = st.session_state.setdefault(OUTCOMES, {})
     if edge.error is not None:
         kept[slot] = ("error", error_text(edge.error))
     elif done:
-        kept[slot] = ("saved", done() if callable(done) else done)
+        kept[slot] = ("saved", done(result) if callable(done) else done)
 
 
 def outcome(slot: str) -> bool | None:

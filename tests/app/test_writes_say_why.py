@@ -18,13 +18,16 @@ from tests.app.conftest import fresh_app, sign_in
 from tests.conftest import database_url
 from workshop.domain.model import DayStatus, Role
 from workshop.services.answers import MAX_TEXT
+from workshop.services.assets import delete_asset, list_assets
+from workshop.services.comments import add_comment, set_hidden
 from workshop.services.offers import delete_offers, register_frame
 from workshop.services.partners import delete_partner
-from workshop.services.proposals import delete_proposal, list_proposals, save_proposal
+from workshop.services.proposals import delete_proposal, list_proposals, save_proposal, set_proposal_open
 from workshop.services.reactions import reactions_frame, set_reactions_open
+from workshop.services.teams import delete_team
 from workshop.services.themes import delete_theme, list_themes
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import current_workshop_id
+from workshop.services.week import list_days, list_questions, log_answers
+from workshop.services.workshops import current_workshop_id, list_teams
 from workshop.store import make_engine
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.tables import drafts, responses
@@ -140,6 +143,62 @@ def test_an_answer_over_the_limit_is_refused_naming_the_field_and_the_limit_not_
         kept = conn.execute(select(responses.c.text).where(responses.c.question_id == qid)).scalars().all()
         drafted = conn.execute(select(drafts.c.text).where(drafts.c.question_id == qid)).scalars().all()
     assert all(len(text) != MAX_TEXT for text in [*kept, *drafted])  # nothing cut to the limit was stored
+
+
+# The other forms drawn for one item, saved the same way (ui/writes.py): each says why it stored nothing.
+
+
+def test_a_team_renamed_while_another_session_deletes_it_says_so(db: Engine) -> None:
+    at = on(Role.FACILITATOR, "teams")
+    team = list_teams(db, wid(db))[0]
+    at.text_input(key=f"team-name-{team.id}").input("Omega")
+    delete_team(db, wid(db), int(team.id or 0))
+    at = at.button(key=f"team-rename-{team.id}").click().run()
+    assert any(m.startswith(GONE) for m in messages(at)) and "Omega" not in [t.name for t in list_teams(db, wid(db))]
+
+
+def test_an_asset_edited_while_another_session_deletes_it_says_so(db: Engine) -> None:
+    at = on(Role.FACILITATOR, "assets")
+    asset = list_assets(db, wid(db))[0]
+    at = at.button(key=f"asset-edit-{asset.id}").click().run()
+    at.text_input(key=f"asset-{asset.id}-title").input("Study rooms")
+    delete_asset(db, wid(db), asset.id)
+    at = submit(at, f"asset-edit-{asset.id}")
+    assert any(m.startswith(GONE) for m in messages(at)) and not said_saved(at)
+
+
+def test_a_comment_edited_after_leadership_hid_it_says_so(db: Engine) -> None:
+    at = on(Role.TEAM, "week_log")
+    closed = [d for d in list_days(db, wid(db)) if d.status == DayStatus.CLOSED][-1]
+    given = log_answers(db, wid(db), (int(list_questions(db, wid(db), closed.id)[0].id or 0),))
+    me = next(t for t in list_teams(db, wid(db)) if t.name == "Children & families")  # sign_in's team
+    comment = add_comment(db, me, int(given[given["team"] != me.name]["response_id"].iloc[0]), "Saturdays too?")
+    at.run()
+    at.text_area(key=f"edit_comment_text_{comment}").input("Saturdays and Sundays?")
+    set_hidden(db, wid(db), comment, True)  # leadership, in its own session
+    at = submit(at, f"edit_comment_{comment}")
+    assert any(m.startswith(GONE) for m in messages(at))
+
+
+def test_a_screening_sent_after_the_facilitator_closed_the_proposal_says_so(db: Engine) -> None:
+    at = on(Role.TEAM, "screening", TEAM_CODE)
+    pid = save_proposal(db, wid(db), {"title": "Chess club in the reading room", "proposer": "Nordby Chess"})
+    at.run()
+    at.selectbox(key="screen_pick").set_value(pid).run()
+    at.radio(key=f"screen-{pid}-1").set_value("yes")
+    set_proposal_open(db, wid(db), pid, False)
+    at = submit(at, f"screen-{pid}")
+    assert any(m.startswith("This proposal is closed for screening.") for m in messages(at)) and not said_saved(at)
+
+
+def test_a_verdict_on_a_proposal_another_session_deleted_says_so(db: Engine) -> None:
+    at = on(Role.LEADERSHIP, "screening_cards")
+    pid = at.selectbox(key="card_pick").value
+    at.radio(key=f"verdict-{pid}-pick").set_value("no")
+    at.text_area(key=f"verdict-{pid}-reason").input("Not this year")
+    delete_proposal(db, wid(db), pid)
+    at = submit(at, f"verdict-{pid}")
+    assert any(m.startswith(GONE) for m in messages(at)) and not at.success
 
 
 def test_no_text_box_or_table_column_of_the_app_cuts_what_is_typed() -> None:
