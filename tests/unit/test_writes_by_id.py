@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 import workshop.services as services
 from tests.unit.week_fixture import Week, build_week
 from workshop.domain.errors import NotFound
 from workshop.domain.mapping import Contribution
-from workshop.domain.model import ActionStatus, DayStatus, QuestionKind, ThemeStatus
+from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, ThemeStatus
 from workshop.services import (
     actions,
     answers,
@@ -177,6 +177,55 @@ def test_every_write_by_id_says_not_found_for_an_item_that_is_not_there(engine: 
     week_ = build_week(engine)
     with pytest.raises(NotFound):
         WRITES[name](engine, week_)
+
+
+def _vanishing(engine: Engine, table: str, row_id: int) -> Callable[..., None]:
+    """A listener that deletes the row just before the first UPDATE of its table reaches the database, in the
+    same transaction: what another session's delete does on PostgreSQL between a write's check and its UPDATE."""
+    mark = "?" if engine.dialect.name == "sqlite" else "%s"
+
+    def vanish(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith(f"UPDATE {table.upper()} ") and not fired:
+            fired.append(statement)
+            cursor.connection.cursor().execute(f"DELETE FROM {table} WHERE id = {mark}", (row_id,))
+
+    fired: list[str] = []
+    vanish.fired = fired  # type: ignore[attr-defined]
+    return vanish
+
+
+def _offer(engine: Engine, wid: int) -> int:
+    offers.add_offers(engine, wid, [Offer(name="Chess club", spaces={"learning": 2})])
+    return int(offers.offers_frame(engine, wid)["id"].iloc[0])
+
+
+# A table, how to make a row of it, and a write that checks the row first and then updates it.
+RACES: dict[str, tuple[Callable[[Engine, int], int], Callable[[Engine, int, int], object]]] = {
+    "themes": (
+        lambda e, w: themes.create_theme(e, w, "Rooms"),
+        lambda e, w, i: themes.update_theme(e, w, i, "Rooms", ThemeStatus.ADOPT, ""),
+    ),
+    "proposals": (
+        lambda e, w: proposals.save_proposal(e, w, {"title": "Chess"}),
+        lambda e, w, i: proposals.save_proposal(e, w, {"title": "Chess club"}, i),
+    ),
+    "offers": (_offer, lambda e, w, i: offers.save_register(e, w, {i: {"name": "Chess", **SPACES}}, [])),
+}
+
+
+@pytest.mark.parametrize("table", list(RACES))
+def test_a_row_deleted_between_the_check_and_the_write_is_not_found(engine: Engine, table: str) -> None:
+    wid = build_week(engine).workshop_id
+    make, write_it = RACES[table]
+    row_id = make(engine, wid)
+    vanish = _vanishing(engine, table, row_id)
+    event.listen(engine, "before_cursor_execute", vanish)
+    try:
+        with pytest.raises(NotFound):
+            write_it(engine, wid, row_id)
+    finally:
+        event.remove(engine, "before_cursor_execute", vanish)
+    assert vanish.fired  # type: ignore[attr-defined]
 
 
 def _checked_writes(tree: ast.AST) -> list[tuple[int, str]]:
