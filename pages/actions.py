@@ -25,8 +25,8 @@ space_names = {k: spaces().space_name(k, lang()) for k in SPACE_KEYS}
 status_name = {s: t(f"action_status.{s.value}") for s in ActionStatus}
 
 with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_on_submit=True):
-    title = st.text_input(t("actions.action_title"), max_chars=200)
-    owner = st.text_input(t("actions.owner"), max_chars=200)
+    title = st.text_input(t("actions.action_title"))
+    owner = st.text_input(t("actions.owner"))
     a, b = st.columns(2)
     theme_id = a.selectbox(t("actions.theme"), [None, *themes], format_func=lambda k: option(themes.get(k, "—")))
     point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: option(points.get(k, "—")))

@@ -7,6 +7,7 @@ from ui.context import t
 from ui.gate import require_team
 from ui.loop_sections import outcome_card
 from ui.widgets import pager
+from ui.writes import outcomes_left
 
 PAGE_SIZE = 10  # themes per page
 
@@ -15,6 +16,8 @@ assert me.workshop_id is not None and me.id is not None
 st.title(t("loop.title"))
 st.caption(t("loop.help"))
 found = data.team_outcomes(me.workshop_id, me.id)
+if not found:
+    outcomes_left()  # a reaction sent as leadership withdrew the decisions: refused, and said so
 if found is None:
     st.info(t("loop.not_published_yet"), icon="⏳")
     st.stop()
@@ -24,5 +27,8 @@ if not found:
 decided = sum(1 for o in found if o.decided)
 st.caption(t("loop.summary", themes=len(found), decided=decided))
 span = pager(len(found), PAGE_SIZE, "decisions-page", "loop.page", "loop.range")
+notices = st.container()  # a reaction to a theme no longer shown (deleted, or unpublished) is said up here
 for outcome in found[span.start : span.stop]:
     outcome_card(me, outcome)
+with notices:
+    outcomes_left()

@@ -8,6 +8,7 @@ from ui.data import list_target_groups, partners_frame, register_frame
 from ui.gate import require
 from ui.register import (
     COLUMN_ORDER,
+    as_edited,
     delete_with_confirmation,
     offer_columns,
     register_key,
@@ -42,8 +43,8 @@ if held != Role.FACILITATOR:
 else:
     st.caption(t("offers.edit_help"))
     key = register_key()
-    view = register_view(frame, locked=unsaved_edits(key))
     columns = offer_columns(frame, groups, partner_names)
+    view, columns = as_edited(key, register_view(frame, locked=unsaved_edits(key)), columns)
     edited = st.data_editor(
         view,
         key=key,

@@ -51,10 +51,10 @@ me = team()
 if held == Role.TEAM and me is not None:
     with st.form("partner-propose", clear_on_submit=True):
         st.subheader(t("proposals.propose_title"))
-        name = st.text_input(t("partners.col.name"), max_chars=200)
+        name = st.text_input(t("partners.col.name"))
         sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=labels_now(Sector, sector_name))
-        contact = st.text_input(t("proposals.field.contact"), max_chars=200)
-        reason = st.text_area(t("proposals.field.reason"), max_chars=5000, help=t("proposals.field.reason_help"))
+        contact = st.text_input(t("proposals.field.contact"))
+        reason = st.text_area(t("proposals.field.reason"), help=t("proposals.field.reason_help"))
         if st.form_submit_button(t("proposals.propose")):
             fields = {"name": name, "sector": sector, "contact": contact.strip(), "reason": reason.strip()}
             with error_edge() as edge:

@@ -7,6 +7,7 @@ from ui.context import engine, lang, t, workshop_id
 from ui.data import partner_register, partners_by_space, partners_by_target_group, register_frame
 from ui.gate import require
 from ui.partners import (
+    SLOT,
     add_section,
     circle_section,
     edit_section,
@@ -16,6 +17,7 @@ from ui.partners import (
     weak_space_flag,
 )
 from ui.widgets import cells, headed, option, plain, target_group
+from ui.writes import outcome
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, Role
 from workshop.services.partners import served_in_space
@@ -27,6 +29,7 @@ wid = int(workshop_id() or 0)
 st.title(t("partners.title"))
 if flash := st.session_state.pop("partners_flash", None):
     st.success(flash)
+outcome(SLOT)
 register = partner_register(wid)
 space_name = lambda key: spaces().space_name(key, lang())  # noqa: E731
 offers = register_frame(wid)

@@ -1,5 +1,6 @@
 """Facilitator: the teams, their join codes and links, and the printable code sheet."""
 
+from functools import partial
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -10,6 +11,7 @@ from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import guessing_warning, require
 from ui.widgets import cells, error_edge, pager, plain
+from ui.writes import on_save, outcome
 from workshop.domain.model import Role
 from workshop.services.teams import (
     TeamCode,
@@ -24,12 +26,14 @@ from workshop.services.teams import (
 from workshop.services.workshops import add_team
 
 TEAMS_PER_PAGE = 20
+SLOT = "teams"  # a rename of a team another session deleted meanwhile is said at the top of the page
 
 require(Role.FACILITATOR)
 current = workshop()
 assert current is not None and current.id is not None
 wid = current.id
 st.title(t("teams.title"))
+outcome(SLOT)
 guessing_warning(wid)
 # Codes are stored hashed: the ones made in this session are the only ones that can be shown or printed.
 fresh: dict[int, TeamCode] = st.session_state.setdefault(f"fresh_codes_{wid}", {})
@@ -61,12 +65,9 @@ for team in page_of_teams(teams):
         if tid in fresh:
             st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code, wid, current.language)}", language=None)
         with st.expander(t("teams.manage")):
-            new_name = st.text_input(t("teams.name"), team.name, max_chars=200, key=f"team-name-{tid}")
-            if st.button(t("teams.rename"), key=f"team-rename-{tid}"):
-                with error_edge() as edge:
-                    rename_team(engine(), wid, tid, new_name)
-                if edge.ok:
-                    st.rerun()
+            st.text_input(t("teams.name"), team.name, key=f"team-name-{tid}")
+            rename = partial(lambda tid: rename_team(engine(), wid, tid, st.session_state[f"team-name-{tid}"]), tid)
+            st.button(t("teams.rename"), key=f"team-rename-{tid}", on_click=on_save, args=(SLOT, rename))
             if st.button(t("teams.new_code"), key=f"team-code-{tid}", help=t("teams.new_code_help")):
                 remember(regenerate_code(engine(), wid, tid))
                 st.rerun()
@@ -78,7 +79,7 @@ for team in page_of_teams(teams):
 st.caption(t("teams.codes_hashed"))
 
 with st.form("add_team", clear_on_submit=True):
-    name = st.text_input(t("teams.name"), max_chars=200, key="new_team_name")
+    name = st.text_input(t("teams.name"), key="new_team_name")
     if st.form_submit_button(t("teams.add")):
         with error_edge() as edge:
             created, code = add_team(engine(), wid, name)

@@ -1,5 +1,7 @@
 """Leadership: group answers into themes, decide on each, and see the answers behind every decision."""
 
+from functools import partial
+
 import streamlit as st
 
 from ui import data
@@ -7,6 +9,7 @@ from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
 from ui.widgets import error_edge, labels_now, multiselect, option, plain, tr
+from ui.writes import form_key, on_save, outcome, typed
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -18,6 +21,8 @@ current = workshop()
 assert current is not None and current.id is not None
 wid = current.id
 st.title(t("themes.title"))
+SLOT = "themes"  # the outcome of a theme's save or delete, said here: the theme may be gone by then
+outcome(SLOT)
 total = data.overview_options(wid).total
 if not total:
     st.info(t("overview.empty"))
@@ -65,7 +70,7 @@ if st.button(t("themes.suggest"), key="suggest"):
 for title, ids in list(st.session_state.get("theme_suggestions", [])):
     key = "sug_" + "-".join(map(str, ids))
     with st.container(border=True):
-        new_title = st.text_input(t("themes.theme_title"), value=title, key=f"{key}_title", max_chars=200)
+        new_title = st.text_input(t("themes.theme_title"), value=title, key=f"{key}_title")
         members = pick(t("themes.answers"), ids, f"{key}_ids", question)
         accept, reject = st.columns(2)
         if accept.button(t("themes.accept"), key=f"{key}_accept") and attempt(svc.create_theme, new_title, members):
@@ -77,7 +82,7 @@ for title, ids in list(st.session_state.get("theme_suggestions", [])):
 
 st.subheader(t("themes.new"))
 with st.form("new_theme", clear_on_submit=True):
-    title = st.text_input(t("themes.theme_title"), max_chars=200)
+    title = st.text_input(t("themes.theme_title"))
     members = pick(t("themes.answers"), [], "new_theme_ids", question)
     if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
         st.success(tr("themes.created", title=title.strip()))
@@ -88,28 +93,41 @@ publish_switch(wid)
 if not themes:
     st.info(t("themes.empty"))
 statuses = list(ThemeStatus)
+
+
+def save_theme(theme_id: int, key: str) -> None:
+    """The theme's form as sent (a callback: it runs even when another session deleted the theme meanwhile)."""
+    members = st.session_state.get(f"theme_{theme_id}_ids", [])
+    fields = [typed(key, "title"), typed(key, "status"), typed(key, "decision")]
+    svc.update_theme(engine(), wid, theme_id, *fields, members)  # type: ignore[arg-type]
+
+
+def saved_theme(key: str, _: object) -> str:
+    return tr("themes.saved", title=str(typed(key, "title") or "").strip())
+
+
 for theme in themes:
     label = tr(
         "themes.expander", title=theme.title, status=t(f"theme_status.{theme.status.value}"), n=len(theme.response_ids)
     )
     with st.expander(label):
+        key = form_key("theme", theme.id, theme.title, theme.status, theme.decision)
         with st.form(f"theme_{theme.id}"):
-            title = st.text_input(t("themes.theme_title"), value=theme.title, max_chars=200)
-            status = st.selectbox(
+            st.text_input(t("themes.theme_title"), value=theme.title, key=f"{key}-title")
+            st.selectbox(
                 t("themes.status"),
                 statuses,
                 index=statuses.index(theme.status),
                 format_func=labels_now(statuses, lambda s: t(f"theme_status.{s.value}")),
+                key=f"{key}-status",
             )
-            decision = st.text_area(t("themes.decision"), value=theme.decision, max_chars=5000)
-            members = pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids", question)
-            if st.form_submit_button(t("themes.save")) and attempt(
-                svc.update_theme, theme.id, title, status, decision, members
-            ):
-                st.rerun()
+            st.text_area(t("themes.decision"), value=theme.decision, key=f"{key}-decision")
+            pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids", question)
+            sent = (SLOT, partial(save_theme, theme.id, key), partial(saved_theme, key))
+            st.form_submit_button(t("themes.save"), on_click=on_save, args=sent)
         st.caption(t("themes.behind"))
         for row in data.answers_of(wid, tuple(theme.response_ids)).itertuples():
             plain(f"{row.team} · {row.question}\n{row.answer}")
         theme_reactions(wid, theme)
-        if st.button(t("themes.delete"), key=f"delete_{theme.id}") and attempt(svc.delete_theme, theme.id):
-            st.rerun()
+        gone = partial(svc.delete_theme, engine(), wid, theme.id)
+        st.button(t("themes.delete"), key=f"delete_{theme.id}", on_click=on_save, args=(SLOT, gone))

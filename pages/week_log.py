@@ -5,10 +5,12 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui.comment_sections import SLOT as COMMENTS
 from ui.comment_sections import answer_comments
 from ui.context import lang, t, workshop
 from ui.gate import require, team
 from ui.widgets import cells, labels_now, option, pager, plain
+from ui.writes import outcome
 from workshop.config.spaces import spaces
 from workshop.domain.comments import moderates, sees_hidden
 from workshop.domain.model import Role
@@ -21,6 +23,7 @@ assert current is not None and current.id is not None
 st.title(t("log.title"))
 st.caption(t("log.rule_immediate") if current.publish_log_immediately else t("log.rule_closed"))
 st.caption(t("log.comments_rule"))
+outcome(COMMENTS)
 visible = data.log_days(current)
 if not visible:
     st.info(t("log.empty"))

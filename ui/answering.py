@@ -108,7 +108,7 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
             multiselect(st, t("answer.choose_many"), q.options, key=k["choices"], format_func=option)
         if q.kind in (QuestionKind.TEXT, *RATED):
             label = t("answer.text") if q.kind == QuestionKind.TEXT else t("answer.comment")
-            st.text_area(label, key=k["text"], max_chars=MAX_TEXT, on_change=_keep_draft, args=(team, qid))
+            st.text_area(label, key=k["text"], on_change=_keep_draft, args=(team, qid))
             st.caption(t("answer.counter", n=len(st.session_state[k["text"]]), max=MAX_TEXT))
         names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
         multiselect(st, t("answer.spaces"), list(SPACE_KEYS), key=k["spaces"], format_func=names.get)

@@ -4,17 +4,20 @@ ordering, the one accept / decline pair, a proposal's status and warnings."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t
 from ui.widgets import bold, error_edge, plain, tr
+from ui.writes import on_save, outcome
 from workshop.domain.assets import Clash, ProposalWarning, ReviewStatus
 from workshop.services.assets import ListedAsset, delete_asset, move_asset, update_asset
 
 EDITING = "asset-editing"
 FLASH = "partnership-flash"
+SLOT = "assets"  # the outcome of an asset's edit, said by show_flash() (the asset may be gone by then)
 WARNINGS = {
     Clash.SAME_PARTNER: "proposals.warn.same_partner",
     Clash.SAME_CONTACT: "proposals.warn.same_contact",
@@ -32,13 +35,21 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     if message := st.session_state.pop(FLASH, None):
         st.success(message)
+    outcome(SLOT)
 
 
 def asset_fields(key: str, title: str = "", description: str = "") -> tuple[str, str]:
     """The asset's title and short description, typed into a form (inside st.form)."""
-    typed = st.text_input(t("assets.field.title"), title, max_chars=200, key=f"{key}-title")
-    about = st.text_area(t("assets.field.description"), description, max_chars=5000, key=f"{key}-description")
+    typed = st.text_input(t("assets.field.title"), title, key=f"{key}-title")
+    about = st.text_area(t("assets.field.description"), description, key=f"{key}-description")
     return typed, about
+
+
+def _update(wid: int, asset_id: int) -> None:
+    """The asset's form as sent (a callback: it runs even when another session deleted the asset meanwhile)."""
+    key = f"asset-{asset_id}"
+    update_asset(engine(), wid, asset_id, st.session_state[f"{key}-title"], st.session_state[f"{key}-description"])
+    st.session_state.pop(EDITING, None)
 
 
 def asset_card(asset: ListedAsset) -> None:
@@ -52,18 +63,13 @@ def editable_asset(wid: int, asset: ListedAsset, first: bool, last: bool) -> Non
     with st.container(border=True):
         if st.session_state.get(EDITING) == asset.id:
             with st.form(f"asset-edit-{asset.id}"):
-                title, about = asset_fields(f"asset-{asset.id}", asset.title, asset.description)
+                asset_fields(f"asset-{asset.id}", asset.title, asset.description)
                 save, cancel = st.columns(2)
-                saved = save.form_submit_button(t("assets.save"), type="primary")
+                sent = (SLOT, partial(_update, wid, asset.id), t("assets.saved"))
+                save.form_submit_button(t("assets.save"), type="primary", on_click=on_save, args=sent)
                 if cancel.form_submit_button(t("assets.cancel")):
                     st.session_state.pop(EDITING, None)
                     st.rerun()
-            if saved:
-                with error_edge() as edge:
-                    update_asset(engine(), wid, asset.id, title, about)
-                if edge.ok:
-                    st.session_state.pop(EDITING, None)
-                    flash(t("assets.saved"))
             return
         asset_card(asset)
         up, down, edit, remove = st.columns([1, 1, 1, 5], vertical_alignment="top")

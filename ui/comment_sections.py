@@ -4,6 +4,7 @@ in labels through tr()."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -11,9 +12,12 @@ import streamlit as st
 
 from ui.context import engine, t
 from ui.widgets import error_edge, plain, tr
+from ui.writes import on_save
 from workshop.domain.comments import COMMENT_MAX
 from workshop.domain.model import Team
 from workshop.services.comments import add_comment, delete_comment, edit_comment, set_hidden
+
+SLOT = "comments"  # a comment's save or delete refused (hidden, deleted, log closed) is said at the top of the log
 
 
 def answer_comments(
@@ -52,30 +56,19 @@ def _comment(workshop_id: int, comment: Any, team: Team | None, moderator: bool)
 def _own_comment(team: Team, comment: Any) -> None:
     """The team's own comment: edit its text, or delete it."""
     with st.popover(t("log.comment_edit")):
-        with st.form(f"edit_comment_{comment.id}"):
-            text = st.text_area(
-                t("log.comment_label", n=COMMENT_MAX), value=comment.text, max_chars=COMMENT_MAX,
-                key=f"edit_comment_text_{comment.id}",
-            )  # fmt: skip
-            if st.form_submit_button(t("log.comment_save")):
-                with error_edge() as edge:
-                    edit_comment(engine(), team, int(comment.id), text)
-                if edge.ok:
-                    st.rerun()
-        if st.button(t("log.comment_delete"), key=f"delete_comment_{comment.id}"):
-            with error_edge() as edge:
-                delete_comment(engine(), team, int(comment.id))
-            if edge.ok:
-                st.rerun()
+        cid = int(comment.id)
+        with st.form(f"edit_comment_{cid}"):
+            st.text_area(t("log.comment_label", n=COMMENT_MAX), value=comment.text, key=f"edit_comment_text_{cid}")
+            edit = partial(
+                lambda cid: edit_comment(engine(), team, cid, st.session_state[f"edit_comment_text_{cid}"]), cid
+            )
+            st.form_submit_button(t("log.comment_save"), on_click=on_save, args=(SLOT, edit))
+        gone = partial(delete_comment, engine(), team, cid)
+        st.button(t("log.comment_delete"), key=f"delete_comment_{cid}", on_click=on_save, args=(SLOT, gone))
 
 
 def _new_comment(team: Team, response_id: int) -> None:
     with st.form(f"comment_{response_id}", clear_on_submit=True):
-        text = st.text_area(
-            t("log.comment_label", n=COMMENT_MAX), max_chars=COMMENT_MAX, key=f"comment_text_{response_id}"
-        )
-        if st.form_submit_button(t("log.comment_send")):
-            with error_edge() as edge:
-                add_comment(engine(), team, response_id, text)
-            if edge.ok:
-                st.rerun()
+        st.text_area(t("log.comment_label", n=COMMENT_MAX), key=f"comment_text_{response_id}")
+        send = partial(lambda r: add_comment(engine(), team, r, st.session_state[f"comment_text_{r}"]), response_id)
+        st.form_submit_button(t("log.comment_send"), on_click=on_save, args=(SLOT, send))

@@ -26,7 +26,7 @@ def new_workshop_form() -> int | None:
     starts |= {k: t("workshops.from_earlier", name=n) for k, n in earlier.items()}
     languages = {code: t(f"language.{code}") for code in LANGUAGES}
     with st.form("new_workshop", clear_on_submit=False):
-        name = st.text_input(t("workshops.name"), max_chars=200)
+        name = st.text_input(t("workshops.name"))
         language = st.selectbox(
             t("workshops.language"),
             list(languages),

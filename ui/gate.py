@@ -249,7 +249,7 @@ def sign_in_form() -> None:
                 st.query_params["s"] = token
                 st.rerun()
     with team_tab, st.form("join", clear_on_submit=False):
-        code = secret_input("team_join", max_chars=20, placeholder="KX7P-2MQ4")
+        code = secret_input("team_join", placeholder="KX7P-2MQ4")
         if st.form_submit_button(t("gate.join")) and try_join(code):
             st.query_params["code"] = code.strip().upper()
             st.query_params["w"] = str(wid)

@@ -3,16 +3,22 @@ the reaction form (teams). User text goes through plain() only."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t
 from ui.widgets import error_edge, labels_now, plain
+from ui.writes import on_save
+from ui.writes import outcome as said
 from workshop.config.i18n import date_text
 from workshop.domain.loop import REACTION_MAX, Stance, ThemeOutcome, reaction_counts
 from workshop.domain.model import Team, Theme
 from workshop.services.publication import is_published, set_published
 from workshop.services.reactions import react, set_reactions_open
+
+REACTION_SLOT = "react-"  # + the theme's id: the outcome of a team's reaction, said in the theme's card
 
 
 def publish_switch(workshop_id: int) -> None:
@@ -69,7 +75,10 @@ def outcome_card(team: Team, outcome: ThemeOutcome) -> None:
 
 
 def reaction_form(team: Team, outcome: ThemeOutcome) -> None:
-    """Agree or concerns and a short comment, while the theme is open for reactions; else the last one."""
+    """Agree or concerns and a short comment, while the theme is open for reactions; else the last one.
+    Saved in the button's callback (ui.writes): a reaction sent after leadership closed reactions (or
+    deleted the theme) meanwhile is refused with the reason, not dropped with its form."""
+    said(f"{REACTION_SLOT}{outcome.theme_id}")
     mine = outcome.own_reaction
     if not outcome.reactions_open:
         if mine is not None:
@@ -82,14 +91,17 @@ def reaction_form(team: Team, outcome: ThemeOutcome) -> None:
     st.session_state.setdefault(stance_key, mine.stance if mine else Stance.AGREE)
     st.session_state.setdefault(comment_key, mine.comment if mine else "")
     with st.form(f"react_{outcome.theme_id}"):
-        stance = st.radio(
+        st.radio(
             t("loop.stance_label"), list(Stance), horizontal=True,
             format_func=labels_now(Stance, lambda s: t(f"loop.stance.{s.value}")),
             key=stance_key,
         )  # fmt: skip
-        comment = st.text_area(t("loop.comment", n=REACTION_MAX), max_chars=REACTION_MAX, key=comment_key)
-        if st.form_submit_button(t("loop.react")):
-            with error_edge() as edge:
-                react(engine(), team, outcome.theme_id, stance, comment)
-            if edge.ok:
-                st.success(t("loop.reacted"), icon="✅")
+        st.text_area(t("loop.comment", n=REACTION_MAX), key=comment_key)
+        send = partial(_react, team, outcome.theme_id, stance_key, comment_key)
+        st.form_submit_button(
+            t("loop.react"), on_click=on_save, args=(f"{REACTION_SLOT}{outcome.theme_id}", send, t("loop.reacted"))
+        )
+
+
+def _react(team: Team, theme_id: int, stance_key: str, comment_key: str) -> None:
+    react(engine(), team, theme_id, st.session_state[stance_key], st.session_state[comment_key])

@@ -8,7 +8,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop
 from ui.widgets import bold, cells, error_edge, error_text, labels_now, multiselect, option, plain, target_group
 from workshop.config.spaces import spaces
-from workshop.domain.mapping import MAX_NOTE, Contribution, OfferRef, next_offer
+from workshop.domain.mapping import Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
 from workshop.services.mapping import TeamMapping, propose_offer, register_values, save_mapping
 from workshop.services.mapping_review import ReviewItem, accept, median_of
@@ -137,7 +137,7 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
         multiselect(
             st, t("mapping.partners"), known, format_func=option, key=k["partners"], on_change=_keep_draft, args=args
         )
-        st.text_area(t("mapping.note"), key=k["note"], max_chars=MAX_NOTE, on_change=_keep_draft, args=args)
+        st.text_area(t("mapping.note"), key=k["note"], on_change=_keep_draft, args=args)
         a, b = st.columns(2)
         a.button(
             t("mapping.save_next"),
@@ -157,14 +157,14 @@ def proposal_form(team: Team) -> None:
     """Propose an offer the register lacks, mapped as the team sees it."""
     names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
     with st.form("mapping-propose", clear_on_submit=False):
-        name = st.text_input(t("mapping.propose_name"), max_chars=200)
-        description = st.text_area(t("mapping.propose_description"), max_chars=5000)
+        name = st.text_input(t("mapping.propose_name"))
+        description = st.text_area(t("mapping.propose_description"))
         columns = st.columns(4)
         values = {
             key: columns[i].selectbox(names[key], [0, 1, 2, 3], key=f"prop-{key}") for i, key in enumerate(SPACE_KEYS)
         }
         strength = st.radio(t("mapping.strength"), [1, 2, 3, 4, 5], index=2, horizontal=True, key="prop-strength")
-        note = st.text_area(t("mapping.note"), max_chars=MAX_NOTE, key="prop-note")
+        note = st.text_area(t("mapping.note"), key="prop-note")
         if st.form_submit_button(t("mapping.propose_send")):
             with error_edge() as edge:
                 propose_offer(engine(), team, name, description, Contribution(values, int(strength), note=note))

@@ -4,6 +4,7 @@ years, and the facilitator's forms to add, edit and delete partners and their mo
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +13,7 @@ from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.data import stage_history, workshop_scores
 from ui.widgets import cells, error_edge, labels_now, multiselect, option, plain, tr
+from ui.writes import form_key, on_save, typed
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
@@ -19,6 +21,7 @@ from workshop.services.partner_history import add_stage_change, delete_stage_cha
 from workshop.services.partners import add_partner, delete_partner, deletion_of, edit_partner, weak_space_check
 
 EARLIEST = dt.date(1950, 1, 1)  # past years can be entered
+SLOT = "partners"  # the outcome of a partner's save, said at the top of the page (the partner may be gone)
 
 
 def _done(message: str) -> None:
@@ -78,7 +81,7 @@ def history_section(wid: int, partner_id: int, name: str, facilitator: bool) -> 
             t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
         )
         day = st.date_input(t("partners.col.changed_on"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
-        note = st.text_input(t("partners.col.note"), max_chars=200)
+        note = st.text_input(t("partners.col.note"))
         if st.form_submit_button(t("partners.add_move")):
             with error_edge() as edge:
                 add_stage_change(engine(), wid, partner_id, stage, day, note)
@@ -99,42 +102,43 @@ def history_section(wid: int, partner_id: int, name: str, facilitator: bool) -> 
 
 
 def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
-    """Every field of one partner, its linked offers and, when its stage changes, the date of the move."""
+    """Every field of one partner, its linked offers and, when its stage changes, the date of the move. Saved
+    in the button's callback (ui.writes): a partner deleted in another session meanwhile is said so."""
     pid = int(row["id"])
     linked = [i for i, n in offer_names.items() if n in set(row["offers"])]
+    key = form_key("partner", pid, *row[["name", "sector", "stage", "contact", "description"]], linked)
     with st.form(f"edit_partner_{pid}"):
         st.subheader(t("partners.edit_title"))
-        name = st.text_input(t("partners.col.name"), row["name"], max_chars=200)
-        sector = st.selectbox(
+        st.text_input(t("partners.col.name"), row["name"], key=f"{key}-name")
+        st.selectbox(
             t("partners.col.sector"),
             list(Sector),
             list(Sector).index(Sector(row["sector"])),
             format_func=labels_now(Sector, sector_label),
+            key=f"{key}-sector",
         )
         stages = list(RelationStage)
-        stage = st.selectbox(
+        st.selectbox(
             t("partners.col.stage"),
             stages,
             stages.index(RelationStage(row["stage"])),
             format_func=labels_now(RelationStage, stage_label),
+            key=f"{key}-stage",
         )
-        day = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
-        note = st.text_input(t("partners.col.note"), max_chars=200, help=t("partners.note_help"))
-        contact = st.text_input(t("partners.col.contact"), row["contact"], max_chars=200)
-        about = st.text_area(t("partners.col.description"), row["description"], max_chars=5000)
-        offers = multiselect(
+        st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD", key=f"{key}-day")
+        st.text_input(t("partners.col.note"), help=t("partners.note_help"), key=f"{key}-note")
+        st.text_input(t("partners.col.contact"), row["contact"], key=f"{key}-contact")
+        st.text_area(t("partners.col.description"), row["description"], key=f"{key}-description")
+        multiselect(
             st,
             t("partners.col.offers"),
             list(offer_names),
             default=linked,
             format_func=lambda k: option(offer_names[k]),
+            key=f"{key}-offers",
         )
-        if st.form_submit_button(t("partners.save")):
-            fields = {"name": name, "sector": sector, "stage": stage, "contact": contact, "description": about}
-            with error_edge() as edge:
-                edit_partner(engine(), wid, pid, fields, offers, day, note)
-            if edge.ok:
-                _done(tr("partners.saved", name=name.strip()))
+        sent = (SLOT, partial(_save_partner, wid, pid, key), partial(_saved_partner, key))
+        st.form_submit_button(t("partners.save"), on_click=on_save, args=sent)
 
     def warning() -> str:
         gone = deletion_of(engine(), wid, pid)
@@ -146,18 +150,28 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
     )
 
 
+def _save_partner(wid: int, pid: int, key: str) -> None:
+    fields = {f: typed(key, f) for f in ("name", "sector", "stage", "contact", "description")}
+    offers = list(typed(key, "offers") or [])  # type: ignore[call-overload]
+    edit_partner(engine(), wid, pid, fields, offers, typed(key, "day"), str(typed(key, "note") or ""))  # type: ignore[arg-type]
+
+
+def _saved_partner(key: str, _: object) -> str:
+    return tr("partners.saved", name=str(typed(key, "name") or "").strip())
+
+
 def add_section(wid: int, offer_names: dict[int, str]) -> None:
     """A new partner: its fields, the date its stage began and the offers it takes part in."""
     with st.form("add_partner", clear_on_submit=True):
         st.subheader(t("partners.add_title"))
-        name = st.text_input(t("partners.col.name"), max_chars=200)
+        name = st.text_input(t("partners.col.name"))
         sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=labels_now(Sector, sector_label))
         stage = st.selectbox(
             t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
         )
         since = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
-        contact = st.text_input(t("partners.col.contact"), max_chars=200)
-        about = st.text_area(t("partners.col.description"), max_chars=5000)
+        contact = st.text_input(t("partners.col.contact"))
+        about = st.text_area(t("partners.col.description"))
         linked = multiselect(
             st, t("partners.col.offers"), list(offer_names), format_func=lambda k: option(offer_names[k])
         )

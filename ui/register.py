@@ -39,9 +39,9 @@ def offer_columns(
     status = [s.value for s in OfferStatus]
     columns: dict[str, object] = {
         "id": None,
-        "name": cc.TextColumn(t("offers.col.name"), required=True, max_chars=200, pinned=True),
-        "description": cc.TextColumn(t("offers.col.description"), max_chars=5000),
-        "owner_team": cc.TextColumn(t("offers.col.owner_team"), max_chars=200),
+        "name": cc.TextColumn(t("offers.col.name"), required=True, pinned=True),
+        "description": cc.TextColumn(t("offers.col.description")),
+        "owner_team": cc.TextColumn(t("offers.col.owner_team")),
         "target_groups": cc.MultiselectColumn(
             t("offers.col.target_groups"), options=_options([*groups, *_used(frame, "target_groups")], read_only)
         ),
@@ -106,6 +106,22 @@ def register_view(frame: pd.DataFrame, locked: bool = False) -> pd.DataFrame:
         st.caption(t("offers.pending"))
         st.button(t("offers.discard"), on_click=_start_afresh)
     return found.iloc[span.start : span.stop]
+
+
+SHOWN = "register_shown"  # (editor key, rows, columns) as the editor last drew them
+
+
+def as_edited(key: str, view: pd.DataFrame, columns: dict[str, object]) -> tuple[pd.DataFrame, dict[str, object]]:
+    """The rows and columns to give the editor: while it holds unsaved edits, those it drew when they were
+    made. The editor keeps its edits only while its data and columns stay the same; read afresh, an offer
+    deleted (or a partner added) in another session meanwhile made a new, empty editor, and the save said
+    "Saved 0 offer(s)" for edits dropped in silence. Kept, each edit stays on the offer it was made to, and
+    the save names an offer that is gone (NotFound)."""
+    held = st.session_state.get(SHOWN)
+    if unsaved_edits(key) and held is not None and held[0] == key:
+        return held[1], held[2]
+    st.session_state[SHOWN] = (key, view, columns)
+    return view, columns
 
 
 def delete_with_confirmation(frame: pd.DataFrame, workshop_id: int) -> None:

@@ -4,6 +4,7 @@ screening form (a team's or the facilitator's), and the card leadership reads an
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -11,20 +12,24 @@ import streamlit as st
 from ui import data
 from ui.context import engine, lang, t, workshop
 from ui.widgets import bold, cells, error_edge, labels_now, md, multiselect, option, plain, target_group, tr
+from ui.writes import form_key, on_save, outcome, typed
 from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
 from workshop.domain.model import SPACE_KEYS
-from workshop.domain.screening import NOTE_MAX, Answered, Proposal, ScreeningAnswer, Verdict, disagreements
-from workshop.services.proposals import record_verdict, save_proposal
+from workshop.domain.screening import Answered, Proposal, ScreeningAnswer, Verdict, disagreements
+from workshop.services.proposals import PROPOSAL_FIELDS, record_verdict, save_proposal
 from workshop.services.screening import Card
 
 FLASH = "screening_flash"
+SLOT = "proposals"  # the outcome of a proposal's edit, screening or verdict, said by flash() at the top of the
+# page (the proposal may be gone by then)
 
 
 def flash() -> None:
-    """The message the last save left for this run."""
+    """The message the last save left for this run: a confirmation, or why it stored nothing."""
     if message := st.session_state.pop(FLASH, None):
         st.success(message)
+    outcome(SLOT)
 
 
 def _space(key: str) -> str:
@@ -48,46 +53,61 @@ def summary(proposal: Proposal, partner: str = "", verdict: bool = True) -> None
 
 
 def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -> None:
-    """Add a proposal (current None) or edit one."""
+    """Add a proposal (current None) or edit one. An edit is saved in the button's callback (ui.writes): a
+    proposal deleted in another session meanwhile is said so, at outcome(SLOT)."""
     partners = data.partners_frame(workshop_id)
     partner_names = {int(i): str(n) for i, n in zip(partners["id"], partners["name"], strict=True)}
     groups = list(dict.fromkeys([*data.list_target_groups(workshop_id), *(current.target_groups if current else [])]))
+    prefix = form_key(key, "new") if current is None else form_key(key, current.id, current.model_dump_json())
     with st.form(key, clear_on_submit=current is None):
-        title = st.text_input(t("screening.col.title"), value=current.title if current else "", max_chars=200)
-        proposer = st.text_input(t("screening.col.proposer"), value=current.proposer if current else "", max_chars=200)
-        about = st.text_area(
-            t("screening.col.description"), value=current.description if current else "", max_chars=5000
+        st.text_input(t("screening.col.title"), value=current.title if current else "", key=f"{prefix}-title")
+        st.text_input(t("screening.col.proposer"), value=current.proposer if current else "", key=f"{prefix}-proposer")
+        st.text_area(
+            t("screening.col.description"), value=current.description if current else "", key=f"{prefix}-description"
         )
-        chosen_spaces = multiselect(
+        multiselect(
             st,
             t("screening.col.spaces"),
             list(SPACE_KEYS),
             default=current.spaces if current else [],
             format_func=labels_now(SPACE_KEYS, _space),
+            key=f"{prefix}-spaces",
         )
-        chosen_groups = multiselect(
+        multiselect(
             st,
             t("screening.col.target_groups"),
             groups,
             default=current.target_groups if current else [],
             format_func=labels_now(groups, target_group),
+            key=f"{prefix}-target_groups",
         )
         choices = [None, *partner_names]
         linked = current.partner_id if current and current.partner_id in partner_names else None
-        partner = st.selectbox(
+        st.selectbox(
             t("screening.col.partner"), choices, index=choices.index(linked),
             format_func=labels_now(
                 choices, lambda k: option(partner_names[k]) if k is not None else t("screening.no_partner")
             ),
+            key=f"{prefix}-partner_id",
         )  # fmt: skip
-        if st.form_submit_button(t("screening.save_proposal") if current else t("screening.add_proposal")):
-            fields = {"title": title, "proposer": proposer, "description": about, "spaces": chosen_spaces,
-                      "target_groups": chosen_groups, "partner_id": partner}  # fmt: skip
+        if current is not None:
+            sent = (SLOT, partial(_save_proposal, workshop_id, prefix, current.id), partial(_saved_proposal, prefix))
+            st.form_submit_button(t("screening.save_proposal"), on_click=on_save, args=sent)
+        elif st.form_submit_button(t("screening.add_proposal")):
             with error_edge() as edge:
-                save_proposal(engine(), workshop_id, fields, current.id if current else None)
+                _save_proposal(workshop_id, prefix, None)
             if edge.ok:
-                st.session_state[FLASH] = tr("screening.proposal_saved", title=title.strip())
+                st.session_state[FLASH] = _saved_proposal(prefix)
                 st.rerun()
+
+
+def _save_proposal(workshop_id: int, prefix: str, proposal_id: int | None) -> None:
+    fields = {name: typed(prefix, name) for name in PROPOSAL_FIELDS}
+    save_proposal(engine(), workshop_id, fields, proposal_id)
+
+
+def _saved_proposal(prefix: str, _: object = None) -> str:
+    return tr("screening.proposal_saved", title=str(typed(prefix, "title") or "").strip())
 
 
 def screening_form(
@@ -98,31 +118,41 @@ def screening_form(
     if closed:
         st.info(t("screening.closed"), icon="🔒")
     with st.form(f"screen-{proposal.id}"):
-        given = []
         current = workshop()
         asked = screening_questions(current.language if current is not None else "en")  # the workshop's language
         for n, question in enumerate(asked, start=1):
             before = saved.get(n)
             bold(f"{n}. {question}")
             left, right = st.columns([2, 3])
-            answer = left.radio(
+            left.radio(
                 t("screening.answer"), list(ScreeningAnswer),
                 format_func=labels_now(ScreeningAnswer, lambda a: t(f"screening.answer.{a}")),
                 index=list(ScreeningAnswer).index(before.answer) if before else None, horizontal=True,
                 key=f"screen-{proposal.id}-{n}", disabled=closed, label_visibility="collapsed",
             )  # fmt: skip
-            note = right.text_input(
-                t("screening.note"), value=before.note if before else "", max_chars=NOTE_MAX,
+            right.text_input(
+                t("screening.note"), value=before.note if before else "",
                 key=f"screen-{proposal.id}-{n}-note", disabled=closed, placeholder=t("screening.note"),
                 label_visibility="collapsed",
             )  # fmt: skip
-            given.append({"question": n, "answer": answer, "note": note})
-        if st.form_submit_button(t("screening.save"), disabled=closed, type="primary"):
-            with error_edge() as edge:
-                answered = save(given)
-            if edge.ok:
-                st.session_state[FLASH] = t("screening.saved", n=answered, total=len(given))
-                st.rerun()
+        # Saved in the callback (ui.writes): a screening sent as the facilitator closes or deletes the
+        # proposal reaches the service, which says why it stored nothing.
+        sent = (SLOT, partial(_screen, int(proposal.id or 0), len(asked), save), partial(_screened, len(asked)))
+        st.form_submit_button(t("screening.save"), disabled=closed, type="primary", on_click=on_save, args=sent)
+
+
+def _screen(proposal_id: int, count: int, save: Callable[[Iterable[dict[str, object]]], int]) -> int:
+    key = f"screen-{proposal_id}"
+    ss = st.session_state
+    given = [
+        {"question": n, "answer": ss.get(f"{key}-{n}"), "note": ss.get(f"{key}-{n}-note", "")}
+        for n in range(1, count + 1)
+    ]
+    return save(given)
+
+
+def _screened(total: int, answered: object) -> str:
+    return t("screening.saved", n=answered, total=total)
 
 
 def spread_table(card: Card) -> None:
@@ -162,20 +192,21 @@ def verdict_form(workshop_id: int, proposal: Proposal) -> None:
     with st.form(f"verdict-{proposal.id}"):
         bold(t("screening.verdict_title"))
         choices = list(Verdict)
-        chosen = st.radio(
+        st.radio(
             t("screening.verdict"), choices, horizontal=True,
             format_func=labels_now(choices, lambda v: t(f"screening.verdict.{v}")),
             index=choices.index(proposal.verdict) if proposal.verdict else None, key=f"verdict-{proposal.id}-pick",
         )  # fmt: skip
-        reason = st.text_area(
-            t("screening.reason"), value=proposal.verdict_reason, max_chars=5000, key=f"verdict-{proposal.id}-reason"
-        )
-        if st.form_submit_button(t("screening.record_verdict")):
-            with error_edge() as edge:
-                record_verdict(engine(), workshop_id, int(proposal.id or 0), chosen or "", reason)
-            if edge.ok:
-                st.session_state[FLASH] = tr("screening.verdict_saved", title=proposal.title)
-                st.rerun()
+        st.text_area(t("screening.reason"), value=proposal.verdict_reason, key=f"verdict-{proposal.id}-reason")
+        pid = int(proposal.id or 0)
+        sent = (SLOT, partial(_verdict, workshop_id, pid), tr("screening.verdict_saved", title=proposal.title))
+        st.form_submit_button(t("screening.record_verdict"), on_click=on_save, args=sent)
+
+
+def _verdict(workshop_id: int, proposal_id: int) -> None:
+    chosen = st.session_state.get(f"verdict-{proposal_id}-pick") or ""
+    reason = st.session_state.get(f"verdict-{proposal_id}-reason", "")
+    record_verdict(engine(), workshop_id, proposal_id, chosen, reason)
 
 
 def md_title(proposal: Proposal) -> str:

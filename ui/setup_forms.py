@@ -91,8 +91,8 @@ def workshop_form(current: Workshop) -> None:
     """The workshop's name, description, content language and dates (its facilitator edits its own only)."""
     wid = int(current.id or 0)
     with st.form("workshop-edit"):
-        name = st.text_input(t("setup.workshop_name"), current.name, max_chars=200)
-        description = st.text_area(t("setup.workshop_description"), current.description, max_chars=5000)
+        name = st.text_input(t("setup.workshop_name"), current.name)
+        description = st.text_area(t("setup.workshop_description"), current.description)
         language = st.selectbox(
             t("setup.workshop_language"),
             list(LANGUAGES),
@@ -110,9 +110,9 @@ def workshop_form(current: Workshop) -> None:
 def main_point_form(wid: int, point: MainPoint | None) -> None:
     key = f"point-{point.id if point else 'new'}"
     with st.form(key, clear_on_submit=point is None):
-        title = st.text_input(t("setup.point_title"), point.title if point else "", max_chars=200, key=f"{key}-title")
+        title = st.text_input(t("setup.point_title"), point.title if point else "", key=f"{key}-title")
         description = st.text_area(
-            t("setup.point_description"), point.description if point else "", max_chars=5000, key=f"{key}-description"
+            t("setup.point_description"), point.description if point else "", key=f"{key}-description"
         )
         chosen = multiselect(
             st,
@@ -132,7 +132,7 @@ def main_point_form(wid: int, point: MainPoint | None) -> None:
 def day_form(wid: int, day: Day | None) -> None:
     key = f"day-{day.id if day else 'new'}"
     with st.form(key, clear_on_submit=day is None):
-        title = st.text_input(t("setup.day_title"), day.title if day else "", max_chars=200, key=f"{key}-title")
+        title = st.text_input(t("setup.day_title"), day.title if day else "", key=f"{key}-title")
         date = st.date_input(t("setup.day_date"), day.date if day else None, key=f"{key}-date", format="YYYY-MM-DD")
         if st.form_submit_button(t("setup.save") if day else t("setup.add_day"), key=f"{key}-save"):
             _saved(lambda: save_day(engine(), wid, title, date, day.id if day else None), t("setup.saved"))
@@ -144,7 +144,7 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
     point_ids: list[int | None] = [None, *[p.id for p in points]]
     titles = {p.id: f"{p.position}. {p.title}" for p in points}
     with st.form(key, clear_on_submit=q is None):
-        text = st.text_area(t("setup.question_text"), q.text if q else "", max_chars=2000, key=f"{key}-text")
+        text = st.text_area(t("setup.question_text"), q.text if q else "", key=f"{key}-text")
         kind = st.selectbox(
             t("setup.question_kind"),
             kinds,

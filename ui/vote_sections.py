@@ -14,7 +14,7 @@ from workshop.services.votes import open_vote, set_vote_open, spend_dot, team_do
 
 def new_vote_form(workshop_id: int) -> None:
     with st.form("new_vote", clear_on_submit=True):
-        title = st.text_input(t("vote.vote_title"), max_chars=200)
+        title = st.text_input(t("vote.vote_title"))
         target = st.radio(
             t("vote.target"),
             list(VoteTarget),

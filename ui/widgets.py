@@ -30,6 +30,7 @@ T = TypeVar("T")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&$~|#]|:(?=\S))")
 # ... and those that act only at the start of a line: lists (-, +, 1.), setext headings (===).
 LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+DETAIL_MAX = 400  # characters of an error's detail shown
 
 
 def error_text(exc: WorkshopError) -> str:
@@ -38,6 +39,8 @@ def error_text(exc: WorkshopError) -> str:
         return str(exc)
     message = t(exc.key, **exc.params)
     detail = str(exc) if str(exc) != exc.key else ""
+    if len(detail) > DETAIL_MAX:  # it may quote a text refused for its length: enough of it to recognise
+        detail = detail[:DETAIL_MAX] + "…"
     # Access errors stay generic: the reason is never shown.
     if exc.key in ("error.access_denied", "error.too_many_attempts") or not detail:
         return message

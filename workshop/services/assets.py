@@ -16,6 +16,7 @@ from workshop.files.leaflet import render_leaflet
 from workshop.services.mapping import _member
 from workshop.services.proposal_review import decide_pending
 from workshop.services.reports import report_language, report_words
+from workshop.services.rows import changed
 from workshop.services.workshops import get_workshop, now
 from workshop.store import read, write
 from workshop.store.tables import asset_proposals, assets, teams
@@ -94,7 +95,7 @@ def move_asset(engine: Engine, workshop_id: int, asset_id: int, step: int) -> No
         to = min(max(at + step, 0), len(order) - 1)
         order.insert(to, order.pop(at))
         for position, moved in enumerate(order, start=1):
-            conn.execute(assets.update().where(assets.c.id == moved).values(position=position))
+            changed(conn, assets.update().where(assets.c.id == moved).values(position=position), f"no asset {moved}")
 
 
 def propose_asset(engine: Engine, team: Team, title: str, description: str = "") -> int:

@@ -14,6 +14,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.priorities import THRESHOLD_FIELDS
 from workshop.services.proposals import carry_proposals
+from workshop.services.rows import changed
 from workshop.services.workshops import insert_workshop
 from workshop.store import write
 from workshop.store.tables import (
@@ -92,7 +93,7 @@ def new_from(
         )
         if "thresholds" in chosen:
             values = {f: getattr(earlier, f) for f in THRESHOLD_FIELDS}
-            conn.execute(workshops.update().where(workshops.c.id == new_id).values(**values))
+            changed(conn, workshops.update().where(workshops.c.id == new_id).values(**values), f"no workshop {new_id}")
         if "proposals" in chosen:
             carry_proposals(conn, earlier_id, new_id)
     return new_id

@@ -11,6 +11,7 @@ from workshop.domain.comments import Comment, checked_comment
 from workshop.domain.errors import CommentsClosed, NotFound
 from workshop.domain.model import Day, Team, Workshop
 from workshop.services.publication import check_member
+from workshop.services.rows import changed
 from workshop.services.week import log_is_public
 from workshop.services.workshops import now
 from workshop.store import read, write
@@ -78,14 +79,18 @@ def edit_comment(engine: Engine, team: Team, comment_id: int, text: str) -> None
         mine = _own(conn, team, comment_id)
         comment = checked_comment(mine.response_id, int(team.id or 0), text)
         _check_shown(conn, team, mine.response_id)
-        conn.execute(comments.update().where(comments.c.id == comment_id).values(text=comment.text, updated_at=now()))
+        changed(
+            conn,
+            comments.update().where(comments.c.id == comment_id).values(text=comment.text, updated_at=now()),
+            f"no comment {comment_id} of this team",
+        )
 
 
 def delete_comment(engine: Engine, team: Team, comment_id: int) -> None:
     """Delete one of the team's own comments."""
     with write(engine) as conn:
         _own(conn, team, comment_id)
-        conn.execute(comments.delete().where(comments.c.id == comment_id))
+        changed(conn, comments.delete().where(comments.c.id == comment_id), f"no comment {comment_id} of this team")
 
 
 def set_hidden(engine: Engine, workshop_id: int, comment_id: int, hidden: bool) -> None:

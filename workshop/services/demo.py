@@ -13,6 +13,7 @@ from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
 from workshop.domain.screening import team_rater
 from workshop.services.access import public_team_code_hash
 from workshop.services.offers import insert_offers, insert_partners
+from workshop.services.rows import changed
 from workshop.services.workshops import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import (
@@ -70,7 +71,11 @@ def create_demo(engine: Engine, lang: str = "en") -> int:
             select(days.c.id, days.c.position).where(days.c.workshop_id == workshop_id).order_by(days.c.position)
         ).fetchall()
         for day, status in zip(day_rows, data.day_status, strict=False):
-            conn.execute(days.update().where(days.c.id == day.id).values(status=DayStatus(status).value))
+            changed(
+                conn,
+                days.update().where(days.c.id == day.id).values(status=DayStatus(status).value),
+                f"no day {day.id}",
+            )
         question_rows = conn.execute(
             select(questions.c.id, questions.c.kind, questions.c.position, days.c.position.label("day"))
             .join(days, days.c.id == questions.c.day_id)

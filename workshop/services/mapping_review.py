@@ -23,6 +23,7 @@ from workshop.domain.model import SPACE_KEYS
 from workshop.domain.scoring import Thresholds, score_spaces
 from workshop.services.mapping import Proposal, aware, contribution_of, name_taken, now
 from workshop.services.offers import offers_frame
+from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import mapping_decisions, mapping_phases, mappings, offers, teams
 
@@ -125,7 +126,8 @@ def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contributi
     found = _done_entries(conn, workshop_id, offer_id)
     who = [r.team for r in found]
     primary = primary_on_tie(clean.spaces, row.primary_space, [contribution_of(r) for r in found])
-    conn.execute(
+    changed(
+        conn,
         offers.update()
         .where(offers.c.id == offer_id)
         .values(
@@ -134,7 +136,8 @@ def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contributi
             target_groups=clean.target_groups,
             partners=clean.partners,
             primary_space=primary,
-        )
+        ),
+        f"no offer {offer_id}",
     )
     conn.execute(mapping_decisions.delete().where(mapping_decisions.c.offer_id == offer_id))
     conn.execute(
@@ -200,7 +203,11 @@ def accept_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> int:
                 )
             ).scalar_one()
         )
-        conn.execute(mappings.update().where(mappings.c.id == proposal_id).values(offer_id=offer_id))
+        changed(
+            conn,
+            mappings.update().where(mappings.c.id == proposal_id).values(offer_id=offer_id),
+            f"no proposed offer {proposal_id}",
+        )
         _accept(conn, workshop_id, offer_id, entry)
         return offer_id
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, bindparam, select
 
+from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS, Partner
 from workshop.domain.offer_fields import FIELDS
 from workshop.files.offer_cells import Progress
@@ -45,7 +46,8 @@ def import_offers(
         existing = {
             name.casefold(): offer_id
             for offer_id, name in conn.execute(
-                select(offers.c.id, offers.c.name).where(offers.c.workshop_id == workshop_id)
+                # Locked (PostgreSQL): an offer this import updates cannot be deleted meanwhile.
+                select(offers.c.id, offers.c.name).where(offers.c.workshop_id == workshop_id).with_for_update()
             )
         }
         known_partners = {
@@ -54,7 +56,9 @@ def import_offers(
         }
         changed = [{**row, "_id": existing[key]} for row, key in zip(rows, keys, strict=True) if key in existing]
         if changed:
-            conn.execute(offers.update().where(offers.c.id == bindparam("_id")), changed)
+            done = conn.execute(offers.update().where(offers.c.id == bindparam("_id")), changed)
+            if 0 <= done.rowcount < len(changed):  # -1: the driver does not count a batch
+                raise NotFound("an offer of the register was deleted during the import; nothing was imported")
         new = [row for row, key in zip(rows, keys, strict=True) if key not in existing]
         if new:
             conn.execute(offers.insert(), new)

@@ -22,6 +22,7 @@ from workshop.domain.model import (
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
 from workshop.domain.validation import clean_target_groups, first_duplicate, validated
 from workshop.services.partner_history import record_first_stages
+from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
 
@@ -171,10 +172,12 @@ def save_register(
         if dup:
             raise InvalidInput(f"offer {dup!r} — name: another offer already has this name", offer=dup)
         for offer_id, offer in checked.items():
-            conn.execute(
+            changed(
+                conn,
                 offers.update()
                 .where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)
-                .values(offer_row(workshop_id, offer))
+                .values(offer_row(workshop_id, offer)),
+                f"offer {offer.name!r}: no longer in the register; nothing was saved",
             )
         insert_offers(conn, workshop_id, new)
     return len(checked) + len(new)

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, func, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Partner, StageChange
 from workshop.domain.validation import validated
+from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import partner_stages, partners
 
@@ -73,7 +74,9 @@ def sync_stage(conn: Connection, partner_id: int) -> None:
         .limit(1)
     ).scalar()
     if latest is not None:
-        conn.execute(partners.update().where(partners.c.id == partner_id).values(stage=latest))
+        changed(
+            conn, partners.update().where(partners.c.id == partner_id).values(stage=latest), f"no partner {partner_id}"
+        )
 
 
 def _partner_name(conn: Connection, workshop_id: int, partner_id: int) -> str:
@@ -112,7 +115,11 @@ def delete_stage_change(engine: Engine, workshop_id: int, change_id: int) -> Non
         ).scalar()
         if count == 1:
             raise InvalidInput("a partner keeps at least one stage in its history", field="changed_on")
-        conn.execute(partner_stages.delete().where(partner_stages.c.id == change_id))
+        changed(
+            conn,
+            partner_stages.delete().where(partner_stages.c.id == change_id),
+            f"no stage change {change_id} in workshop {workshop_id}",
+        )
         sync_stage(conn, row.partner_id)
 
 

@@ -18,6 +18,7 @@ from workshop.domain.validation import validated
 from workshop.services.offers import insert_partners, partners_frame
 from workshop.services.partner_history import change_row, checked_change, latest_change, stage_history
 from workshop.services.priorities import workshop_scores
+from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import offers, partner_stages, partners, proposals
 
@@ -47,7 +48,7 @@ def _relink(
         if new is not None and offer_id in chosen and new.casefold() not in {p.casefold() for p in kept}:
             kept.append(new)
         if kept != list(names):
-            conn.execute(offers.update().where(offers.c.id == offer_id).values(partners=kept))
+            changed(conn, offers.update().where(offers.c.id == offer_id).values(partners=kept), f"no offer {offer_id}")
     return len(chosen & {r.id for r in rows}) if new is not None else 0
 
 
@@ -101,7 +102,11 @@ def edit_partner(
                 )
             conn.execute(partner_stages.insert(), change_row(workshop_id, partner_id, change))
         values = partner.model_dump(include={"name", "sector", "stage", "description", "contact"}, mode="json")
-        conn.execute(partners.update().where(partners.c.id == partner_id).values(**values))
+        changed(
+            conn,
+            partners.update().where(partners.c.id == partner_id).values(**values),
+            f"no partner {partner_id} in workshop {workshop_id}",
+        )
         if partner.name != old.name or offer_ids is not None:
             _relink(conn, workshop_id, old.name, partner.name, offer_ids)
     return partner
@@ -134,7 +139,11 @@ def delete_partner(engine: Engine, workshop_id: int, partner_id: int) -> str:
     with write(engine) as conn:
         name = str(_row(conn, workshop_id, partner_id).name)
         _relink(conn, workshop_id, name, None, None)
-        conn.execute(partners.delete().where(partners.c.id == partner_id))
+        changed(
+            conn,
+            partners.delete().where(partners.c.id == partner_id),
+            f"no partner {partner_id} in workshop {workshop_id}",
+        )
     return name
 
 

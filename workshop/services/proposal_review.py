@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Table, select
 
 from workshop.domain.assets import ReviewStatus
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.services.rows import changed
 
 
 def decide_pending(
@@ -34,5 +35,9 @@ def decide_pending(
         raise InvalidInput(f"{noun} {row._mapping[label]!r} — status: already {row.status}", field="status")
     made = accept(row) if accept is not None else None
     status = ReviewStatus.ACCEPTED if accept is not None else ReviewStatus.DECLINED
-    conn.execute(table.update().where(table.c.id == proposal_id).values({"status": status.value, f"{noun}_id": made}))
+    changed(
+        conn,
+        table.update().where(table.c.id == proposal_id).values({"status": status.value, f"{noun}_id": made}),
+        f"no proposed {noun} {proposal_id}",
+    )
     return made

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.screening import Proposal, Verdict
 from workshop.domain.validation import validated
+from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import partners, proposals
 
@@ -55,7 +56,9 @@ def save_proposal(
             inserted = conn.execute(proposals.insert().values(workshop_id=workshop_id, **values))
             return int(inserted.inserted_primary_key[0])  # type: ignore[index]
         get_proposal(conn, workshop_id, proposal_id)
-        conn.execute(proposals.update().where(proposals.c.id == proposal_id).values(**values))
+        changed(
+            conn, proposals.update().where(proposals.c.id == proposal_id).values(**values), f"no proposal {proposal_id}"
+        )
         return proposal_id
 
 
@@ -63,14 +66,18 @@ def set_proposal_open(engine: Engine, workshop_id: int, proposal_id: int, open_:
     """Open a proposal for the teams' screening, or close it (the answers given stay)."""
     with write(engine) as conn:
         get_proposal(conn, workshop_id, proposal_id)
-        conn.execute(proposals.update().where(proposals.c.id == proposal_id).values(is_open=open_))
+        changed(
+            conn,
+            proposals.update().where(proposals.c.id == proposal_id).values(is_open=open_),
+            f"no proposal {proposal_id}",
+        )
 
 
 def delete_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> None:
     """Delete a proposal with its screening."""
     with write(engine) as conn:
         get_proposal(conn, workshop_id, proposal_id)
-        conn.execute(proposals.delete().where(proposals.c.id == proposal_id))
+        changed(conn, proposals.delete().where(proposals.c.id == proposal_id), f"no proposal {proposal_id}")
 
 
 def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: str, reason: str) -> None:
@@ -84,10 +91,12 @@ def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: 
     with write(engine) as conn:
         current = get_proposal(conn, workshop_id, proposal_id)
         checked = validated(Proposal, current.model_dump() | {"verdict": chosen, "verdict_reason": reason.strip()})
-        conn.execute(
+        changed(
+            conn,
             proposals.update()
             .where(proposals.c.id == proposal_id)
-            .values(verdict=chosen.value, verdict_reason=checked.verdict_reason)
+            .values(verdict=chosen.value, verdict_reason=checked.verdict_reason),
+            f"no proposal {proposal_id}",
         )
 
 

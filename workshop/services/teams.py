@@ -17,6 +17,7 @@ from workshop.config.i18n import date_text, translate
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import MAX_NAME, Team, check_text
 from workshop.services.access import new_team_code, team_code_hash
+from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import responses, teams, workshops
 
@@ -54,7 +55,7 @@ def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Te
     check_text(name, "name", MAX_NAME)
     _team(engine, workshop_id, team_id)
     with write(engine) as conn:
-        conn.execute(teams.update().where(teams.c.id == team_id).values(name=name))
+        changed(conn, teams.update().where(teams.c.id == team_id).values(name=name), f"no team {team_id}")
     return Team(id=team_id, workshop_id=workshop_id, name=name)
 
 
@@ -80,7 +81,11 @@ def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:
     with write(engine) as conn:
         taken = {r.code_hash for r in conn.execute(select(teams.c.code_hash).where(teams.c.workshop_id == workshop_id))}
         code = _fresh_code(salt, taken)
-        conn.execute(teams.update().where(teams.c.id == team_id).values(code_hash=team_code_hash(code, salt)))
+        changed(
+            conn,
+            teams.update().where(teams.c.id == team_id).values(code_hash=team_code_hash(code, salt)),
+            f"no team {team_id}",
+        )
     return TeamCode(team, code)
 
 
@@ -97,11 +102,17 @@ def regenerate_all_codes(engine: Engine, workshop_id: int) -> list[TeamCode]:
             code = _fresh_code(salt, taken)
             taken.add(team_code_hash(code, salt))
             # A temporary unique placeholder first: the new code may equal another team's old one.
-            conn.execute(teams.update().where(teams.c.id == row.id).values(code_hash=f"pending-{row.id}"))
+            changed(
+                conn,
+                teams.update().where(teams.c.id == row.id).values(code_hash=f"pending-{row.id}"),
+                f"no team {row.id}",
+            )
             made.append(TeamCode(Team(id=row.id, workshop_id=workshop_id, name=row.name), code))
         for item in made:
-            conn.execute(
-                teams.update().where(teams.c.id == item.team.id).values(code_hash=team_code_hash(item.code, salt))
+            changed(
+                conn,
+                teams.update().where(teams.c.id == item.team.id).values(code_hash=team_code_hash(item.code, salt)),
+                f"no team {item.team.id}",
             )
     return made
 

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, Theme, ThemeStatus, check_text
+from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
 
@@ -71,10 +72,12 @@ def update_theme(
     check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
         _own_theme(conn, workshop_id, theme_id)
-        conn.execute(
+        changed(
+            conn,
             themes.update()
             .where(themes.c.id == theme_id)
-            .values(title=clean, status=ThemeStatus(status).value, decision=decision)
+            .values(title=clean, status=ThemeStatus(status).value, decision=decision),
+            f"no theme {theme_id} in workshop {workshop_id}",
         )
         if response_ids is not None:
             _replace_answers(conn, workshop_id, theme_id, response_ids)
@@ -105,7 +108,7 @@ def delete_theme(engine: Engine, workshop_id: int, theme_id: int) -> None:
     with write(engine) as conn:
         _own_theme(conn, workshop_id, theme_id)
         conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
-        conn.execute(themes.delete().where(themes.c.id == theme_id))
+        changed(conn, themes.delete().where(themes.c.id == theme_id), f"no theme {theme_id} in workshop {workshop_id}")
 
 
 def list_themes(engine: Engine, workshop_id: int) -> list[Theme]:

@@ -1,0 +1,56 @@
+"""In the browser: a theme saved while another session deletes it says so, and a theme saved normally says
+"saved" (the forms of one item save in their button's callback, ui/writes.py; issue 24, item 7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import page_factory, running_server
+from tests.e2e.driver import ERROR_ELEMENTS, en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
+from workshop.services.demo import demo_codes_hint
+from workshop.services.themes import delete_theme, list_themes
+from workshop.services.workshops import current_workshop_id
+from workshop.store import make_engine
+
+pytestmark = pytest.mark.e2e
+
+
+def theme_form(page: Any, title: str) -> Any:
+    """A theme's form, in its expander (opened)."""
+    expander = page.get_by_test_id("stExpander").filter(has_text=title).first
+    expander.locator("summary").click()
+    return expander.get_by_test_id("stForm").first
+
+
+def test_a_theme_saved_after_another_session_deleted_it_says_so_and_a_normal_save_says_saved(
+    browser: Any, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path / 'writes.sqlite3'}"
+    with running_server(url, tmp_path / "streamlit.log") as server, page_factory(browser, server) as make:
+        page = make()
+        open_app(page)
+        sign_in_staff(page, "leadership", str(demo_codes_hint()["leadership"]))
+        go_to(page, en("nav.themes"))
+        engine = make_engine(url)
+        wid = int(current_workshop_id(engine) or 0)
+        first, second = list_themes(engine, wid)[:2]
+
+        form = theme_form(page, first.title)
+        form.get_by_label(en("themes.theme_title")).fill("Teenagers first")
+        delete_theme(engine, wid, int(first.id or 0))  # another leader, in another session
+        form.get_by_role("button", name=en("themes.save")).click()
+        expect(page.locator(ERROR_ELEMENTS).filter(has_text=en("error.not_found"))).to_be_visible()
+        assert "Teenagers first" not in [t.title for t in list_themes(engine, wid)]
+
+        form = theme_form(page, second.title)
+        form.get_by_label(en("themes.theme_title")).fill(f"{second.title} (kept)")
+        form.get_by_role("button", name=en("themes.save")).click()
+        wait_for_app(page)
+        expect(page.get_by_text(en("themes.saved", title=f"{second.title} (kept)"))).to_be_visible()
+        assert errors_on(page) == []
+        assert f"{second.title} (kept)" in [t.title for t in list_themes(engine, wid)]
+        engine.dispose()
