@@ -192,7 +192,7 @@ def test_the_cli_refuses_the_far_cell_workbook_with_one_line_and_exit_2(member: 
 def test_a_csv_over_the_row_or_size_limit_is_refused_naming_the_file() -> None:
     with pytest.raises(UnreadableFile, match=f"long.csv: {MAX_ROWS + 1:,} rows is over the limit"):
         read_source(b"name;Meeting space\n" + b"Club;1\n" * MAX_ROWS, "long.csv")
-    with pytest.raises(UnreadableFile, match=re.escape("big.csv: 50.0 MB is over the limit of 50.0 MB")):
+    with pytest.raises(UnreadableFile, match=re.escape("big.csv: 50,000,019 bytes is over the limit of 50.0 MB")):
         read_source(b"name;Meeting space\n" + b"x" * MAX_UPLOAD_BYTES, "big.csv")
 
 

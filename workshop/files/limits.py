@@ -135,10 +135,12 @@ def _column(letters: bytes) -> int:
     return column_index_from_string(letters.decode()) if len(letters) <= 3 else 10**6
 
 
-def check_size(data: bytes, filename: str) -> None:
-    """Refuse a file over the upload limit."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        size, limit = (f"{n / 1_000_000:.1f} MB" for n in (len(data), MAX_UPLOAD_BYTES))  # as browsers count
+def check_size(data: bytes | int, filename: str) -> None:
+    """Refuse a file (its bytes, or its size) over the upload limit: the page's and the command line's."""
+    length = data if isinstance(data, int) else len(data)
+    if length > MAX_UPLOAD_BYTES:
+        size, limit = (f"{n / 1_000_000:.1f} MB" for n in (length, MAX_UPLOAD_BYTES))  # as browsers count
+        size = f"{length:,} bytes" if size == limit else size  # just over: "50.0 MB over 50.0 MB" says nothing
         raise UnreadableFile(f"{filename}: {size} is over the limit of {limit} for a file")
 
 
