@@ -6,17 +6,19 @@ in a subprocess of their own, so that a regression fails the test instead of kil
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.unit.test_hostile_files import HEADER_ROW, workbook
+from tests.unit.test_hostile_files import _WORKBOOK_RELS, HEADER_ROW, workbook
 from workshop.domain.errors import FileNotRead
 from workshop.files import sheet_reader
 from workshop.files.sheet_reader import read_workbook
@@ -76,6 +78,54 @@ def test_the_cli_says_one_line_and_exits_2_when_the_reader_dies(member: str, tmp
     env = {**os.environ, "WORKSHOP_DATABASE_URL": url}
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stderr.splitlines()) == (2, [f"error: far.xlsx: {MEMORY}"])
+
+
+def shared_string_bomb(rows: int = 100_000, length: int = 30_000) -> bytes:
+    """Half a megabyte that passes every size check: 100,000 cells, each the one shared string of 30,000
+    characters. calamine copies the string into every cell: 3 GB."""
+    sst = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+        f'main" count="1" uniqueCount="1"><si><t>{"x" * length}</t></si></sst>'
+    )
+    cells = (f'<row r="{i}"><c r="A{i}" t="s"><v>0</v></c></row>' for i in range(1, rows + 1))
+    data = workbook(cells, extra={"xl/sharedStrings.xml": sst.encode()})
+    rels = _WORKBOOK_RELS.replace(
+        "</Relationships>",
+        '<Relationship Id="rId2" Target="sharedStrings.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            text = rels.encode() if member.filename == "xl/_rels/workbook.xml.rels" else source.read(member)
+            archive.writestr(member, text)
+    return out.getvalue()
+
+
+def test_a_workbook_that_passes_every_size_check_and_still_needs_gigabytes_costs_only_the_worker(
+    tmp_path: Path,
+) -> None:
+    """No size check can foresee every way a reader spends memory; the worker's limit does (issue 24.1)."""
+    path = tmp_path / "strings.xlsx"
+    path.write_bytes(shared_string_bomb())
+    script = LIMITED + (
+        "import sys\n"
+        "from workshop.domain.errors import UnreadableFile\n"
+        "from workshop.files.limits import check_workbook\n"
+        "from workshop.files.spreadsheet import read_source\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "check_workbook(data, 'strings.xlsx')\n"
+        "print('checks passed:', len(data) < 600_000)\n"
+        "try:\n"
+        "    read_source(data, 'strings.xlsx')\n"
+        "except UnreadableFile as exc:\n"
+        "    print('refused:', exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["checks passed: True", f"refused: strings.xlsx: {MEMORY}"]
 
 
 def fake_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
