@@ -54,8 +54,15 @@ _WORKBOOK_RELS = (
 HEADER_ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row>'
 
 
-def workbook(sheet_data: str | Iterable[str], dimension: str = "", prefix: str = "") -> bytes:
-    """A minimal XLSX written by hand, with the given sheetData rows (and <dimension ref>), streamed."""
+def workbook(
+    sheet_data: str | Iterable[str],
+    dimension: str = "",
+    prefix: str = "",
+    member: str = "xl/worksheets/sheet1.xml",
+    extra: dict[str, bytes] | None = None,
+) -> bytes:
+    """A minimal XLSX written by hand, with the given sheetData rows (and <dimension ref>), streamed; the
+    sheet is stored as `member` (the workbook's relationships point there) beside any `extra` members."""
     ns = f"xmlns{':' + prefix if prefix else ''}"
     p = f"{prefix}:" if prefix else ""
     dim = f'<{p}dimension ref="{dimension}"/>' if dimension else ""
@@ -69,15 +76,28 @@ def workbook(sheet_data: str | Iterable[str], dimension: str = "", prefix: str =
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _RELS)
         archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS.replace("worksheets/sheet1.xml", member[3:]))
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+        with archive.open(member, "w") as sheet:
             for text in (head, *parts, f"</{p}sheetData></{p}worksheet>"):
                 sheet.write(text.encode())
     return out.getvalue()
 
 
-def far_cell() -> bytes:
-    return workbook(HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "A1:XFD1048576")
+def far_cell(member: str = "xl/worksheets/sheet1.xml") -> bytes:
+    return workbook(
+        HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "A1:XFD1048576", member=member
+    )
+
+
+def far_cell_as_dat() -> bytes:
+    """The sheet stored as sheet1.dat: calamine finds it through the relationships, whatever its name."""
+    return far_cell("xl/worksheets/sheet1.dat")
+
+
+def far_cell_without_extension() -> bytes:
+    return workbook(HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', member="xl/worksheets/sheet1")
 
 
 def far_cell_hidden() -> bytes:
@@ -129,10 +149,19 @@ def read_in_subprocess(data: bytes, tmp_path: Path) -> subprocess.CompletedProce
     [
         (far_cell, f"1,048,576 rows is over the limit of {MAX_ROWS:,} rows"),
         (far_cell_hidden, f"1,048,576 rows is over the limit of {MAX_ROWS:,} rows"),
+        (far_cell_as_dat, f"xl/worksheets/sheet1.dat: 1,048,576 rows is over the limit of {MAX_ROWS:,} rows"),
+        (far_cell_without_extension, f"xl/worksheets/sheet1: 1,048,576 rows is over the limit of {MAX_ROWS:,} rows"),
         (wide_without_numbers, f"300 columns is over the limit of {MAX_COLUMNS:,} columns"),
         (zip_bomb, "over the limit of 200.0 MB"),
     ],
-    ids=["cell-at-XFD1048576", "same-hidden-behind-a-prefix", "numberless-cells", "zip-bomb"],
+    ids=[
+        "cell-at-XFD1048576",
+        "same-hidden-behind-a-prefix",
+        "sheet-member-named-dat",
+        "sheet-member-without-extension",
+        "numberless-cells",
+        "zip-bomb",
+    ],
 )
 def test_a_hostile_workbook_is_refused_with_a_message_and_the_process_survives(
     data: Callable[[], bytes], message: str, tmp_path: Path
@@ -142,9 +171,10 @@ def test_a_hostile_workbook_is_refused_with_a_message_and_the_process_survives(
     assert done.stdout.startswith("refused: hostile.xlsx") and message in done.stdout, done.stdout
 
 
-def test_the_cli_refuses_the_far_cell_workbook_with_one_line_and_exit_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.dat", "xl/worksheets/sheet1"])
+def test_the_cli_refuses_the_far_cell_workbook_with_one_line_and_exit_2(member: str, tmp_path: Path) -> None:
     path = tmp_path / "far.xlsx"
-    path.write_bytes(far_cell())
+    path.write_bytes(far_cell(member))
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     engine = make_engine(url)
     migrate(engine)
@@ -155,14 +185,14 @@ def test_the_cli_refuses_the_far_cell_workbook_with_one_line_and_exit_2(tmp_path
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr[-2000:]
     assert done.stderr.strip().splitlines() == [
-        f"error: far.xlsx, xl/worksheets/sheet1.xml: 1,048,576 rows is over the limit of {MAX_ROWS:,} rows"
+        f"error: far.xlsx, {member}: 1,048,576 rows is over the limit of {MAX_ROWS:,} rows"
     ]
 
 
 def test_a_csv_over_the_row_or_size_limit_is_refused_naming_the_file() -> None:
     with pytest.raises(UnreadableFile, match=f"long.csv: {MAX_ROWS + 1:,} rows is over the limit"):
         read_source(b"name;Meeting space\n" + b"Club;1\n" * MAX_ROWS, "long.csv")
-    with pytest.raises(UnreadableFile, match=re.escape("big.csv: 50.0 MB is over the limit of 50.0 MB")):
+    with pytest.raises(UnreadableFile, match=re.escape("big.csv: 50,000,019 bytes is over the limit of 50.0 MB")):
         read_source(b"name;Meeting space\n" + b"x" * MAX_UPLOAD_BYTES, "big.csv")
 
 
@@ -170,3 +200,13 @@ def test_an_ordinary_workbook_still_reads(tmp_path: Path) -> None:
     rows = "".join(f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>Club {i}</t></is></c></row>' for i in range(2, 500))
     done = read_in_subprocess(workbook(HEADER_ROW + rows, "A1:A499"), tmp_path)
     assert done.stdout.strip() == "read 498 rows", done.stderr[-2000:]
+
+
+def test_a_workbook_with_a_picture_still_reads(tmp_path: Path) -> None:
+    """A picture is binary (not XML) and no relationship makes it a sheet: it is measured, not parsed."""
+    picture = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64 + b'x:c <c r="ZZ9"'
+    data = workbook(
+        HEADER_ROW + '<row r="2"><c r="A2" t="inlineStr"><is><t>Club</t></is></c></row>',
+        extra={"xl/media/image1.png": picture},
+    )
+    assert read_source(data, "logo.xlsx").rows == [["Club"]]

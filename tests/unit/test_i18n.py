@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workshop.config.i18n import UI_LANGUAGES, catalog, chart_separators, date_text, number, percent, translate
-from workshop.domain.errors import WorkshopError
+from workshop.domain.errors import FileNotRead, WorkshopError
 from workshop.domain.model import DayStatus, QuestionKind, Role
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +42,7 @@ def _keys_in_code() -> tuple[set[str], set[str]]:
 def _dynamic_keys() -> set[str]:
     keys = {f"role.{r.value}" for r in Role} | {f"day.{s.value}" for s in DayStatus}
     keys |= {f"kind.{k.value}" for k in QuestionKind}
+    keys |= {f"error.not_read.{reason}" for reason in FileNotRead.REASONS}  # one class, a key per reason
     return keys | {cls.key for cls in _all_subclasses(WorkshopError)}
 
 

@@ -7,14 +7,14 @@ import sys
 from collections.abc import Sequence
 
 from workshop.cli import core, leaflet, offers, scores, workshops
-from workshop.domain.errors import WorkshopError
+from workshop.cli.edge import Parser, one_line
 
 # A later command adds its module here; each has register(subparsers).
 COMMAND_MODULES = [core, offers, scores, workshops, leaflet]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m workshop",
         description="Strategy workshops on the four spaces model. Honours WORKSHOP_DATABASE_URL.",
     )
@@ -25,9 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit code. Every error ends here as one line (workshop.cli.edge)."""
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except WorkshopError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except Exception as exc:  # the one edge: whatever it is, one line and an exit code
+        line, code = one_line(exc)
+        print(line, file=sys.stderr)
+        return code

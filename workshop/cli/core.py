@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from workshop.cli.edge import store_error
 from workshop.domain.codes import new_passcode
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
@@ -22,9 +24,13 @@ from workshop.store import make_engine, migrate
 
 
 def open_store() -> Engine:
-    """The database from WORKSHOP_DATABASE_URL (or the default SQLite file), at the current schema."""
-    engine = make_engine()
-    migrate(engine)
+    """The database from WORKSHOP_DATABASE_URL (or the default SQLite file), at the current schema; a URL
+    that opens no database is bad input (InvalidInput, one line), not a traceback."""
+    try:
+        engine = make_engine()
+        migrate(engine)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise store_error(exc) from exc
     return engine
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from workshop.cli.core import open_store
-from workshop.domain.errors import ImportRejected, UnreadableFile
+from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
 from workshop.domain.offer_fields import FIELDS
+from workshop.files.limits import check_size
 from workshop.files.spreadsheet import SEPARATORS, guess_mapping, ignored_columns, mapping_with, read_source
 from workshop.services.offer_import import import_offers
 from workshop.services.register_export import register_csv, register_xlsx
@@ -17,13 +19,19 @@ from workshop.services.workshops import get_workshop
 
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if args.sheet == "":
+        raise InvalidInput("--sheet: name the sheet to read", field="sheet")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            check_size(os.fstat(file.fileno()).st_size, path.name)  # the page's limit, before a byte is read
+            data = file.read()
     except OSError as exc:
         raise UnreadableFile(f"{path}: {exc.strerror}") from exc
     engine = open_store()
     get_workshop(engine, args.id)
     table = read_source(data, path.name, args.sheet)
+    if args.sheet is not None and table.kind != "xlsx":
+        raise InvalidInput(f"--sheet {args.sheet!r}: {path.name} is a CSV file, which has no sheets", field="sheet")
     about = f"sheet {table.sheet!r}" if table.kind == "xlsx" else f"{table.encoding}, {SEPARATORS[table.separator]}"
     print(f"{path.name}: {len(table.rows)} rows ({about})")
     mapping = mapping_with(table.header, guess_mapping(table.header), args.map or "")

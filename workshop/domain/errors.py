@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class WorkshopError(Exception):
     """Base of every error a user may see; `key` picks the translated message, `params` fill it."""
@@ -64,6 +66,23 @@ class UnreadableFile(WorkshopError):
     """A file that is not a spreadsheet we can read (empty, binary, unknown format); names the file."""
 
     key = "error.unreadable_file"
+
+
+class FileNotRead(UnreadableFile):
+    """The spreadsheet reader's worker process did not come back with a table: it ran out of memory or
+    time, it stopped, it gave back something else, or no worker was free. Nothing was read."""
+
+    REASONS: ClassVar[dict[str, str]] = {
+        "memory": "reading it needs more memory than the reader may take ({limit})",
+        "time": "reading it took longer than {seconds} seconds",
+        "stopped": "{detail}",
+        "garbled": "the reader gave back no table",
+        "busy": "the server is reading other files; try again in a minute",
+    }
+
+    def __init__(self, filename: str, reason: str, **params: object) -> None:
+        super().__init__(f"{filename}: this file could not be read: {self.REASONS[reason].format(**params)}", **params)
+        self.key, self.reason = f"error.not_read.{reason}", reason
 
 
 class ImportRejected(WorkshopError):

@@ -1,15 +1,19 @@
 """What a spreadsheet may hold before any parser sees it. An XLSX workbook is a zip: one cell at
 XFD1048576 made calamine ask for 512 GB and abort the whole server, and a 2 MB workbook can expand to
 half a gigabyte. So the zip's members are measured (really decompressed, not trusting the sizes it
-declares) and each sheet's extent is read cheaply from its XML before calamine opens the file."""
+declares) and each sheet's extent is read cheaply from its XML before calamine opens the file. A sheet is
+whatever member xl/_rels/workbook.xml.rels points at, whatever its name (`sheet1.dat`, no extension), so
+every member is scanned as XML except a picture or other binary part that no relationship makes a sheet.
+Behind these checks the reader itself runs in a worker process with a memory limit (sheet_worker)."""
 
 from __future__ import annotations
 
 import copy
 import io
+import itertools
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 from openpyxl.utils import column_index_from_string
@@ -17,7 +21,10 @@ from openpyxl.utils import column_index_from_string
 from workshop.domain.errors import UnreadableFile
 
 MB = 1024 * 1024
-MAX_UPLOAD_BYTES = 50 * MB  # the file as uploaded, CSV or XLSX
+# The file as uploaded, CSV or XLSX: 50 MB as the browser counts them (Streamlit's uploader takes
+# server.maxUploadSize = 50 as 50,000,000 bytes), and the same number for the command line.
+MAX_UPLOAD_MB = 50
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 MAX_UNCOMPRESSED_BYTES = 200 * MB  # all members of a workbook together, decompressed
 MAX_MEMBER_BYTES = 150 * MB  # any one member (a sheet, the shared strings), decompressed
 MAX_RATIO = 100  # decompressed / compressed for a member over 1 MB; real sheets stay under ~20
@@ -33,6 +40,24 @@ _CELL_REF = re.compile(rb'<c r="[A-Z]{1,4}\d{1,9}"')
 _CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,4})\d{1,9}"')
 _CELL_ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,9})"')
 _DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]+\d+:)?([A-Z]{1,4})(\d{1,9})"')
+# Parts that are no XML at all: pictures, OLE (vbaProject.bin, embeddings), zips, PDF, metafiles.
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\xd0\xcf\x11\xe0",
+    b"PK\x03\x04",
+    b"%PDF",
+    b"\xd7\xcd\xc6\x9a",
+    b"\x01\x00\x00\x00",
+)
+_UTF8_PROLOG = re.compile(
+    rb'\A(?:\xef\xbb\xbf)?\s*<(?!\?xml[^>]*encoding=["\'](?!utf-?8["\'])[^"\']*["\'])', re.IGNORECASE
+)
+_TARGET = re.compile(r"[^/\\]+$")
 
 
 class _Unusual(Exception):
@@ -58,7 +83,7 @@ def _fast_extent(text: bytes) -> tuple[int, int]:
 
 def _parsed_extent(chunks: Iterator[bytes], where: str) -> tuple[int, int]:
     """(last row, last column) as a reader places them: a row or cell without a number follows the
-    previous one; entities and prefixes resolved by expat. A document type (entity tricks) is refused."""
+    previous one; entities, prefixes and encodings (UTF-16) resolved by expat. A document type is refused."""
     state = {"row": 0, "column": 0, "last_row": 0, "last_column": 0}
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -84,6 +109,14 @@ def _parsed_extent(chunks: Iterator[bytes], where: str) -> tuple[int, int]:
         state["last_row"] = max(state["last_row"], state["row"])
         state["last_column"] = max(state["last_column"], state["column"])
 
+    _parse(chunks, where, start)
+    return state["last_row"], state["last_column"]
+
+
+def _parse(chunks: Iterator[bytes], where: str, start: Callable[[str, dict[str, str]], None]) -> None:
+    """Feed the chunks to expat, `start` called at each element; not well-formed XML or a document type
+    declaration (entity tricks) is refused."""
+
     def no_doctype(*_: object) -> None:
         raise UnreadableFile(f"{where}: holds a document type declaration")
 
@@ -96,17 +129,19 @@ def _parsed_extent(chunks: Iterator[bytes], where: str) -> tuple[int, int]:
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
         raise UnreadableFile(f"{where}: not well-formed XML ({exc})") from exc
-    return state["last_row"], state["last_column"]
 
 
 def _column(letters: bytes) -> int:
     return column_index_from_string(letters.decode()) if len(letters) <= 3 else 10**6
 
 
-def check_size(data: bytes, filename: str) -> None:
-    """Refuse a file over the upload limit."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise UnreadableFile(f"{filename}: {_mb(len(data))} is over the limit of {_mb(MAX_UPLOAD_BYTES)} for a file")
+def check_size(data: bytes | int, filename: str) -> None:
+    """Refuse a file (its bytes, or its size) over the upload limit: the page's and the command line's."""
+    length = data if isinstance(data, int) else len(data)
+    if length > MAX_UPLOAD_BYTES:
+        size, limit = (f"{n / 1_000_000:.1f} MB" for n in (length, MAX_UPLOAD_BYTES))  # as browsers count
+        size = f"{length:,} bytes" if size == limit else size  # just over: "50.0 MB over 50.0 MB" says nothing
+        raise UnreadableFile(f"{filename}: {size} is over the limit of {limit} for a file")
 
 
 def check_table(filename: str, rows: int, columns: int, where: str = "") -> None:
@@ -135,13 +170,37 @@ def check_workbook(data: bytes, filename: str) -> None:
                 raise UnreadableFile(
                     f"{filename}: expands to {_mb(declared)}, over the limit of {_mb(MAX_UNCOMPRESSED_BYTES)}"
                 )
+            sheets = _related_parts(archive, filename)
             for member in members:
-                _check_member(archive, member, filename)
+                _check_member(archive, member, filename, sheets)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
         raise UnreadableFile(f"{filename}: not a readable XLSX workbook") from exc
 
 
-def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, filename: str) -> None:
+def _related_parts(archive: zipfile.ZipFile, filename: str) -> set[str]:
+    """The base names (casefolded) of every part the workbook's relationships point at: calamine finds each
+    sheet there, whatever the member's name. Base names, not paths: looser than any reader's own lookup."""
+    rels = [m for m in archive.infolist() if m.filename.casefold() == "xl/_rels/workbook.xml.rels"]
+    targets: set[str] = set()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        found = _TARGET.search(attrs.get("Target", "")) if name.rpartition(":")[2] == "Relationship" else None
+        if found:
+            targets.add(found.group(0).casefold())
+
+    for member in rels:
+        _parse(_chunks(archive, member, filename), f"{filename}: {member.filename}", start)
+    return targets
+
+
+def _binary(first: bytes) -> bool:
+    """A part that is no XML in any encoding: a picture, an OLE or zip file, a metafile."""
+    if first.startswith(_BINARY_MAGIC):
+        return True
+    return b"\x00" in first[:4096] and not first.startswith((b"<\x00", b"\x00<", b"\xff\xfe", b"\xfe\xff"))
+
+
+def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, filename: str, sheets: set[str]) -> None:
     name = member.filename
     if member.file_size > MAX_MEMBER_BYTES:
         raise UnreadableFile(
@@ -150,15 +209,24 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, filename: s
     if member.file_size > MB and member.file_size > MAX_RATIO * max(member.compress_size, 1):
         ratio = member.file_size // max(member.compress_size, 1)
         raise UnreadableFile(f"{filename}: {name} is compressed {ratio}:1, over the limit of {MAX_RATIO}:1")
-    # Every XML member is scanned for rows: a workbook's relations may place its sheets anywhere.
-    if not name.lower().endswith(".xml"):
-        for _ in _chunks(archive, member, filename):
+    chunks = _chunks(archive, member, filename)
+    first = next(chunks, b"")
+    # Every member is scanned for rows, whatever its name, but a picture or other binary part that no
+    # relationship points at (calamine reads sheets only through the relationships) and that is not named .xml.
+    base = _TARGET.search(name)
+    named_xml = name.lower().endswith((".xml", ".rels"))
+    if not first or (_binary(first) and not named_xml and (base is None or base.group(0).casefold() not in sheets)):
+        for _ in chunks:
             pass
         return
     where = f"{filename}: {name}"
+    if not _UTF8_PROLOG.match(first):  # UTF-16, another declared encoding, or text before the first tag
+        extent = _parsed_extent(itertools.chain([first], chunks), where)
+        check_table(filename, *extent, name)
+        return
     try:
         extent, rest = (0, 0), b""
-        for chunk in _chunks(archive, member, filename):
+        for chunk in itertools.chain([first], chunks):
             text = rest + chunk
             cut = text.rfind(b"<")  # a tag is never cut in two: the last one waits for the next chunk
             cut = cut if cut > 0 else len(text)

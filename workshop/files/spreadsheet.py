@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from openpyxl.utils import get_column_letter
-from python_calamine import CalamineError, CalamineWorkbook
 
 from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.offer_fields import FIELDS
 from workshop.files.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_size, check_table, check_workbook
 from workshop.files.offer_words import field_of_header
+from workshop.files.sheet_reader import read_workbook
 
 Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 SEPARATORS: dict[str, str] = {";": "semicolon", ",": "comma", "\t": "tab"}
@@ -69,8 +69,8 @@ def sheet_names(data: bytes) -> tuple[str, ...]:
         return ()
     try:
         check_workbook(data, "")
-        return tuple(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
-    except (CalamineError, OSError, ValueError, UnreadableFile):
+        return read_workbook(data, "", None, names_only=True).sheets
+    except UnreadableFile:
         return ()  # read_source names the problem
 
 
@@ -119,37 +119,13 @@ def _detect_separator(text: str) -> str:
 
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> SourceTable:
-    # calamine (Rust) reads a sheet of 50,000 rows in well under a second; openpyxl took about ten.
-    # It aborts the process (not an exception) on a sheet reaching too far: measure the file first.
+    # calamine (Rust) reads a sheet of 50,000 rows in well under a second; openpyxl took about ten. It aborts
+    # the process (not an exception) on a sheet reaching too far: the file is measured first, and calamine
+    # runs in a worker process with a memory limit (sheet_reader), so an abort there costs only the worker.
     check_workbook(data, filename)
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = tuple(book.sheet_names)
-    except (CalamineError, OSError, ValueError) as exc:
-        raise UnreadableFile(f"{filename}: not a readable XLSX workbook") from exc
-    chosen = sheet or (names[0] if names else "")
-    if chosen not in names:
-        raise UnreadableFile(f"{filename}: no sheet named {chosen!r}; the sheets are {', '.join(names)}")
-    try:
-        # From A1 (skip_empty_area=False), so row numbers and column letters are the spreadsheet's own.
-        cells = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-    except (CalamineError, OSError, ValueError) as exc:
-        raise UnreadableFile(f"{filename}: sheet {chosen!r} is not readable") from exc
-    records = [[_cell(c) for c in row] for row in cells]
-    return _table(records, filename, kind="xlsx", sheets=names, sheet=chosen)
-
-
-def _cell(value: object) -> Cell:
-    """A calamine cell as openpyxl gave it: None when empty, whole numbers as int, dates as datetimes."""
-    if value == "" or value is None:
-        return None
-    if type(value) is float and value.is_integer():
-        return int(value)
-    if type(value) is dt.date:
-        return dt.datetime(value.year, value.month, value.day)
-    if isinstance(value, dt.timedelta):
-        return str(value)
-    return value  # type: ignore[return-value]
+    book = read_workbook(data, filename, sheet)
+    records = cast(list[list[Cell]], book.records)
+    return _table(records, filename, kind="xlsx", sheets=book.sheets, sheet=book.sheet)
 
 
 def _blank(row: Sequence[Cell]) -> bool:
