@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.context import engine, freeze_what_is_loaded, language_switch, t, workshop
+from ui.first_run import app_starts
 from ui.gate import is_owner, keep_role_session, keep_team_code, projector_token, role, sign_out
 from ui.navigation import land_on_answers, pages_for, sidebar_menu
 from ui.owner import announce_setup_code
@@ -14,6 +15,7 @@ from workshop.domain.errors import ConfigError
 from workshop.domain.role_sessions import SESSION_HOURS, SESSION_ROLES
 
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
+app_starts()  # a fresh server's first run: again the ordinary way, before any widget (ui/first_run.py)
 
 try:
     _loaded = (spaces(), templates(), catalog("en"))  # a bare tuple would be drawn by Streamlit magic

@@ -3,14 +3,15 @@
 import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop
-from ui.gate import guessing_warning, role, run_through_app, sign_in_form
+from ui.first_run import page_starts
+from ui.gate import guessing_warning, role, sign_in_form
 from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
 from workshop.services.demo import demo_codes_hint, working_demo_team_codes
 from workshop.services.workshops import list_workshops
 
-run_through_app()
+page_starts()
 all_workshops = list_workshops(engine())
 if not all_workshops:
     st.title(t("home.empty_title"))

@@ -5,14 +5,15 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import choose_workshop, engine, forget_workshop, lang, t, workshop_id
+from ui.first_run import page_starts
 from ui.forms import new_workshop_form
-from ui.gate import is_owner, run_through_app
+from ui.gate import is_owner
 from ui.owner import owner_form
 from ui.widgets import error_edge
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
 
-run_through_app()
+page_starts()
 st.title(t("workshops.title"))
 items = list_workshops(engine())
 current = current_workshop_id(engine())

@@ -145,7 +145,7 @@ def workshop_id() -> int | None:
 _RUN_MEMO = "run_memo"
 
 
-def _this_run() -> dict[object, object]:
+def this_run() -> dict[object, object]:
     """Reads kept for the rest of this script run: app.py, the gate and the page each ask for the session's
     workshop, which is one query, not five (issue 17). Streamlit makes a new `cursors` dict for every run,
     so the memo ends with the run."""
@@ -161,7 +161,7 @@ def _this_run() -> dict[object, object]:
 
 def workshop_by_id(wid: int) -> Workshop:
     """A workshop, read once a run (again after a write to the workshops table); NotFound if there is none."""
-    memo, key = _this_run(), ("workshop", wid, WRITES_SEEN["workshops"])
+    memo, key = this_run(), ("workshop", wid, WRITES_SEEN["workshops"])
     if key not in memo:
         memo[key] = get_workshop(engine(), wid)
     return memo[key]  # type: ignore[return-value]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from ui.context import (
     choose_workshop,
@@ -17,6 +16,7 @@ from ui.context import (
     workshop_by_id,
     workshop_id,
 )
+from ui.first_run import page_starts
 from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge, show_error
 from workshop.domain.errors import NotFound
@@ -43,16 +43,6 @@ def team() -> Team | None:
     return Team(id=identity["team_id"], workshop_id=identity["workshop_id"], name=identity["team_name"])
 
 
-def run_through_app() -> None:
-    """A freshly started server runs a page named in the address (`/answer?code=...`) on its own, as
-    Streamlit does for apps with a pages/ folder, until some session has called st.navigation: app.py,
-    and the join code it reads, would be skipped. Run a session's first run again through app.py.
-    (Only a first run: a later run's widget actions would be lost by the rerun.)"""
-    if PagesManager.uses_pages_directory and GATE_RAN not in st.session_state:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def projector_token() -> str | None:
     """The projector link's token (/?projector=TOKEN), kept in the address so a reload shows the wall again."""
     token = st.query_params.get("projector")
@@ -61,7 +51,7 @@ def projector_token() -> str | None:
 
 def require(*allowed: Role) -> Role:
     """Stop the page unless this session holds one of the roles (navigation hides it too)."""
-    run_through_app()
+    page_starts()
     held = role()
     if held is not None and workshop() is None:
         # The workshop was deleted in another session meanwhile: say so instead of failing on it.
