@@ -9,6 +9,7 @@ from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
 from workshop.services.demo import demo_codes_hint, working_demo_team_codes
+from workshop.services.demo_language import pickable
 from workshop.services.workshops import list_workshops
 
 page_starts()
@@ -20,9 +21,10 @@ if not all_workshops:
     st.stop()
 
 current = workshop()
-if len(all_workshops) > 1:
-    ids = [w.id for w in all_workshops]
-    names = {w.id: w.name for w in all_workshops}
+shown = pickable(all_workshops, current.id if current else None, lang())  # the demo once, in the visitor's language
+if len(shown) > 1:
+    ids = [w.id for w in shown]
+    names = {w.id: w.name for w in shown}
     picked = st.selectbox(
         t("home.pick_workshop"),
         ids,
