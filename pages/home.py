@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.first_run import page_starts
-from ui.gate import guessing_warning, role, sign_in_form
+from ui.gate import guessing_warning, role, sign_in_form, signed_in_as
 from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
@@ -52,7 +52,7 @@ if held is None:
     st.subheader(t("home.sign_in"))
     sign_in_form()
 else:
-    st.success(t("home.signed_in", role=t(f"role.{held.value}")), icon="✅")
+    st.success(t("home.signed_in", role=signed_in_as(held)), icon="✅")
     if held == Role.FACILITATOR:
         guessing_warning(int(current.id or 0))
 
@@ -63,10 +63,8 @@ columns = st.columns(4)
 for column, (_key, space) in zip(columns, model.spaces.items(), strict=True):
     with column:
         bold(space.name.get(lang()))
-        st.caption(
-            t(
-                "home.space_line",
-                verb=space.verb.get(lang()),
-                aims=" · ".join(model.aim_name(a, lang()) for a in space.aims),
-            )
-        )
+        first, second = (
+            model.aim_name(a, lang()).lower() for a in space.aims
+        )  # in prose: "mellem erkendelse og innovation"
+        aims = t("home.space_aims", first=first, second=second)
+        st.caption(t("home.space_line", verb=space.verb.get(lang()), aims=aims))

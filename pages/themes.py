@@ -6,7 +6,7 @@ from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
-from ui.widgets import error_edge, labels_now, multiselect, option, plain, tr
+from ui.widgets import error_edge, labels_now, multiselect, option, plain, question_ref, tr
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -23,7 +23,7 @@ if not total:
     st.info(t("overview.empty"))
     st.stop()
 # A big week offers one question's answers at a time to pick from (plus those already picked).
-asked = data.question_labels(wid)
+asked = {qid: question_ref(label) for qid, label in data.question_labels(wid).items()}
 everything = [None] if total <= PICK_ALL_LIMIT else []
 question = st.selectbox(
     t("themes.pick_from"), [*everything, *asked],

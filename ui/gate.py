@@ -43,6 +43,13 @@ def team() -> Team | None:
     return Team(id=identity["team_id"], workshop_id=identity["workshop_id"], name=identity["team_name"])
 
 
+def signed_in_as(held: Role) -> str:
+    """Who this session is, as a sentence says it: "facilitator", "teamet Børn og familier" (not the
+    capitalised role names of the sign-in form)."""
+    found = team()
+    return t(f"home.signed_in_as.{held.value}", team=found.name if found else "")
+
+
 def projector_token() -> str | None:
     """The projector link's token (/?projector=TOKEN), kept in the address so a reload shows the wall again."""
     token = st.query_params.get("projector")

@@ -175,3 +175,12 @@ def multiselect(where: Any, label: str, options: Iterable[T], **kwargs: Any) -> 
     choices = list(options)
     kwargs.setdefault("placeholder", t("widget.choose_options") if choices else t("widget.no_options"))
     return where.multiselect(label, choices, **kwargs)
+
+
+_QUESTION_REF = re.compile(r"\bD(\d+)\.Q(\d+)\b")
+
+
+def question_ref(label: object) -> str:
+    """A question's short reference as the domain writes it (D<day>.Q<n>, consolidation.participation,
+    overview.question_labels) as the session's language writes it: D1.S1 in Danish, D1.V1 in Dutch."""
+    return _QUESTION_REF.sub(lambda m: t("overview.question_ref", day=m[1], n=m[2]), str(label))

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import VIEWPORT, Server, running_server
-from tests.e2e.driver import errors_on, wait_for_app
+from tests.e2e.driver import errors_on, signed_in_line, wait_for_app
 from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.config.templates import demo
 
@@ -61,7 +61,7 @@ def test_the_first_sign_in_on_a_fresh_server_is_signed_in_and_in_the_browsers_la
         language = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
         expect(language.get_by_role("combobox")).to_have_value(UI_LANGUAGES[lang])
         _sign_in_as_facilitator(page, lang)
-        signed_in = page.get_by_text(translate(lang, "home.signed_in", role=translate(lang, "role.facilitator")))
+        signed_in = page.get_by_text(signed_in_line("facilitator", lang=lang))
         expect(signed_in).to_be_visible()
         wait_for_app(page, settle=0)
         shots(page, f"signed-in-{lang}")
