@@ -76,7 +76,7 @@ for title, ids in list(st.session_state.get("theme_suggestions", [])):
             st.rerun()
 
 st.subheader(t("themes.new"))
-with st.form("new_theme", clear_on_submit=True):
+with st.form("new_theme", clear_on_submit=True, enter_to_submit=False):
     title = st.text_input(t("themes.theme_title"), max_chars=200)
     members = pick(t("themes.answers"), [], "new_theme_ids", question)
     if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
@@ -93,7 +93,7 @@ for theme in themes:
         "themes.expander", title=theme.title, status=t(f"theme_status.{theme.status.value}"), n=len(theme.response_ids)
     )
     with st.expander(label):
-        with st.form(f"theme_{theme.id}"):
+        with st.form(f"theme_{theme.id}", enter_to_submit=False):
             title = st.text_input(t("themes.theme_title"), value=theme.title, max_chars=200)
             status = st.selectbox(
                 t("themes.status"),

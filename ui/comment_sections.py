@@ -52,7 +52,7 @@ def _comment(workshop_id: int, comment: Any, team: Team | None, moderator: bool)
 def _own_comment(team: Team, comment: Any) -> None:
     """The team's own comment: edit its text, or delete it."""
     with st.popover(t("log.comment_edit")):
-        with st.form(f"edit_comment_{comment.id}"):
+        with st.form(f"edit_comment_{comment.id}", enter_to_submit=False):
             text = st.text_area(
                 t("log.comment_label", n=COMMENT_MAX), value=comment.text, max_chars=COMMENT_MAX,
                 key=f"edit_comment_text_{comment.id}",
@@ -70,7 +70,7 @@ def _own_comment(team: Team, comment: Any) -> None:
 
 
 def _new_comment(team: Team, response_id: int) -> None:
-    with st.form(f"comment_{response_id}", clear_on_submit=True):
+    with st.form(f"comment_{response_id}", clear_on_submit=True, enter_to_submit=False):
         text = st.text_area(
             t("log.comment_label", n=COMMENT_MAX), max_chars=COMMENT_MAX, key=f"comment_text_{response_id}"
         )

@@ -185,7 +185,7 @@ def sign_in_form() -> None:
     if wid is None:
         return
     staff, team_tab = st.tabs([t("gate.staff_tab"), t("gate.team_tab")])
-    with staff, st.form("sign_in", clear_on_submit=True):
+    with staff, st.form("sign_in", clear_on_submit=True, enter_to_submit=False):
         # The labels are made here, in the session's language: Streamlit may call format_func outside the run.
         labels = {r: t(f"role.{r.value}") for r in (Role.FACILITATOR, Role.LEADERSHIP)}
         chosen = st.radio(
@@ -203,7 +203,7 @@ def sign_in_form() -> None:
                 _remember(chosen, token=token)
                 st.query_params["s"] = token
                 st.rerun()
-    with team_tab, st.form("join", clear_on_submit=False):
+    with team_tab, st.form("join", clear_on_submit=False, enter_to_submit=False):
         code = secret_input("team_join", max_chars=20, placeholder="KX7P-2MQ4")
         if st.form_submit_button(t("gate.join")) and try_join(code):
             st.query_params["code"] = code.strip().upper()

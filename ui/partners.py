@@ -11,7 +11,7 @@ import streamlit as st
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.data import stage_history, workshop_scores
-from ui.widgets import error_edge, labels_now, multiselect, option, plain, tr
+from ui.widgets import date_format, error_edge, labels_now, multiselect, option, plain, tr
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
@@ -72,12 +72,12 @@ def history_section(wid: int, partner_id: int, name: str, facilitator: bool) -> 
     st.dataframe(shown, hide_index=True, width="stretch")
     if not facilitator:
         return
-    with st.form(f"move_{partner_id}", clear_on_submit=True):
+    with st.form(f"move_{partner_id}", clear_on_submit=True, enter_to_submit=False):
         st.caption(t("partners.add_move_help"))
         stage = st.selectbox(
             t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
         )
-        day = st.date_input(t("partners.col.changed_on"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
+        day = st.date_input(t("partners.col.changed_on"), dt.date.today(), EARLIEST, format=date_format())
         note = st.text_input(t("partners.col.note"), max_chars=200)
         if st.form_submit_button(t("partners.add_move")):
             with error_edge() as edge:
@@ -102,7 +102,7 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
     """Every field of one partner, its linked offers and, when its stage changes, the date of the move."""
     pid = int(row["id"])
     linked = [i for i, n in offer_names.items() if n in set(row["offers"])]
-    with st.form(f"edit_partner_{pid}"):
+    with st.form(f"edit_partner_{pid}", enter_to_submit=False):
         st.subheader(t("partners.edit_title"))
         name = st.text_input(t("partners.col.name"), row["name"], max_chars=200)
         sector = st.selectbox(
@@ -118,7 +118,7 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
             stages.index(RelationStage(row["stage"])),
             format_func=labels_now(RelationStage, stage_label),
         )
-        day = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
+        day = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format=date_format())
         note = st.text_input(t("partners.col.note"), max_chars=200, help=t("partners.note_help"))
         contact = st.text_input(t("partners.col.contact"), row["contact"], max_chars=200)
         about = st.text_area(t("partners.col.description"), row["description"], max_chars=5000)
@@ -148,14 +148,14 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
 
 def add_section(wid: int, offer_names: dict[int, str]) -> None:
     """A new partner: its fields, the date its stage began and the offers it takes part in."""
-    with st.form("add_partner", clear_on_submit=True):
+    with st.form("add_partner", clear_on_submit=True, enter_to_submit=False):
         st.subheader(t("partners.add_title"))
         name = st.text_input(t("partners.col.name"), max_chars=200)
         sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=labels_now(Sector, sector_label))
         stage = st.selectbox(
             t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
         )
-        since = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
+        since = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format=date_format())
         contact = st.text_input(t("partners.col.contact"), max_chars=200)
         about = st.text_area(t("partners.col.description"), max_chars=5000)
         linked = multiselect(
