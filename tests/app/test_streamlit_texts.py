@@ -17,7 +17,7 @@ from workshop.config.i18n import catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted([ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")])
-HELPERS = ROOT / "ui" / "widgets.py"  # the one place that calls st.multiselect and st.file_uploader
+WIDGETS = ROOT / "ui" / "widgets.py"  # the one place that calls st.multiselect and st.file_uploader
 
 
 def _calls(name: str) -> Iterator[tuple[Path, ast.Call]]:
@@ -61,15 +61,15 @@ def test_the_forms_a_visitor_sees_first_say_nothing_about_enter(demo_db: str) ->
     assert [f.proto.form.enter_to_submit for f in forms] == [False, False]  # type: ignore[attr-defined]
 
 
-def test_multiselects_and_file_boxes_go_through_the_helpers_that_replace_streamlits_words() -> None:
+def test_multiselects_and_file_boxes_go_through_the_widgets_that_replace_streamlits_words() -> None:
     direct = [
         _where(path, node)
         for name in ("multiselect", "file_uploader")
         for path, node in _calls(name)
-        if path != HELPERS
+        if path != WIDGETS
     ]
     assert direct == [], f"call ui.widgets.multiselect / upload_box instead: {direct}"
-    source = HELPERS.read_text(encoding="utf-8")
+    source = WIDGETS.read_text(encoding="utf-8")
     assert 'kwargs.setdefault("select_all", False)' in source
     assert "stFileUploaderDropzoneInstructions" in source
 
