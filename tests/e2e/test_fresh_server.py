@@ -74,3 +74,26 @@ def test_the_first_sign_in_on_a_fresh_server_is_signed_in_and_in_the_browsers_la
         assert errors_on(page) == []
     finally:
         context.close()
+
+
+def test_visitors_arriving_together_on_a_fresh_server_all_sign_in_in_their_language(
+    browser: Any, fresh_server: Server
+) -> None:
+    """After a restart many tabs reconnect at once: each first run in the old mode is run again, whichever
+    session switched the mode off first (the check is per run, not by the process-wide flag alone)."""
+    contexts = {lang: _browser_in(browser, fresh_server, lang) for lang in BROWSER_LOCALES}
+    try:
+        pages = {lang: context.new_page() for lang, context in contexts.items()}
+        for page in pages.values():
+            page.goto("/", wait_until="commit")  # all three before any has drawn
+        for lang, page in pages.items():
+            wait_for_app(page)
+            _sign_in_as_facilitator(page, lang)
+        for lang, page in pages.items():
+            expect(page.get_by_text(signed_in_line("facilitator", lang=lang))).to_be_visible()
+            language = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
+            expect(language.get_by_role("combobox")).to_have_value(UI_LANGUAGES[lang])
+            assert errors_on(page) == []
+    finally:
+        for context in contexts.values():
+            context.close()
