@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
-from ui.widgets import error_edge, headed, md, option, plain, tr
+from ui.widgets import date_format, error_edge, headed, md, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, ActionStatus, Role
 from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
@@ -24,14 +24,14 @@ points = {p.id: p.title for p in list_main_points(engine(), wid)}
 space_names = {k: spaces().space_name(k, lang()) for k in SPACE_KEYS}
 status_name = {s: t(f"action_status.{s.value}") for s in ActionStatus}
 
-with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_on_submit=True):
+with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_on_submit=True, enter_to_submit=False):
     title = st.text_input(t("actions.action_title"))
     owner = st.text_input(t("actions.owner"))
     a, b = st.columns(2)
     theme_id = a.selectbox(t("actions.theme"), [None, *themes], format_func=lambda k: option(themes.get(k, "—")))
     point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: option(points.get(k, "—")))
     space = a.selectbox(t("actions.space"), [None, *SPACE_KEYS], format_func=lambda k: space_names.get(k, "—"))
-    due = b.date_input(t("actions.due"), value=None)
+    due = b.date_input(t("actions.due"), value=None, format=date_format())
     status = st.selectbox(t("actions.status"), list(ActionStatus), format_func=status_name.get)
     if st.form_submit_button(t("actions.add")):
         with error_edge() as edge:

@@ -46,7 +46,7 @@ for n, asset in enumerate(listed):
             asset_card(asset)
 
 if held == Role.FACILITATOR:
-    with st.form("asset-add", clear_on_submit=True):
+    with st.form("asset-add", clear_on_submit=True, enter_to_submit=False):
         st.subheader(t("assets.add_title"))
         title, about = asset_fields("asset-new")
         if st.form_submit_button(t("assets.add")):
@@ -72,7 +72,7 @@ if held == Role.FACILITATOR:
 
 me = team()
 if held == Role.TEAM and me is not None:
-    with st.form("asset-propose", clear_on_submit=True):
+    with st.form("asset-propose", clear_on_submit=True, enter_to_submit=False):
         st.subheader(t("assets.propose_title"))
         st.caption(t("assets.propose_help"))
         title, about = asset_fields("asset-proposed")

@@ -27,7 +27,7 @@ other = st.selectbox(t("compare.other"), list(others), format_func=lambda k: opt
 unlocked: set[int] = st.session_state.setdefault("compare_unlocked", set())
 if other not in unlocked:
     st.caption(t("compare.code_help"))
-    with st.form("compare_code", clear_on_submit=True):
+    with st.form("compare_code", clear_on_submit=True, enter_to_submit=False):
         code = secret_input("compare_unlock")
         if st.form_submit_button(t("compare.unlock")):
             with error_edge() as edge:

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop
-from ui.gate import guessing_warning, role, run_through_app, sign_in_form
+from ui.gate import guessing_warning, role, run_through_app, sign_in_form, signed_in_as
 from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
 from workshop.services.demo import demo_codes_hint, working_demo_team_codes
+from workshop.services.demo_language import pickable
 from workshop.services.workshops import list_workshops
 
 run_through_app()
@@ -19,9 +20,10 @@ if not all_workshops:
     st.stop()
 
 current = workshop()
-if len(all_workshops) > 1:
-    ids = [w.id for w in all_workshops]
-    names = {w.id: w.name for w in all_workshops}
+shown = pickable(all_workshops, current.id if current else None, lang())  # the demo once, in the visitor's language
+if len(shown) > 1:
+    ids = [w.id for w in shown]
+    names = {w.id: w.name for w in shown}
     picked = st.selectbox(
         t("home.pick_workshop"),
         ids,
@@ -49,7 +51,7 @@ if held is None:
     st.subheader(t("home.sign_in"))
     sign_in_form()
 else:
-    st.success(t("home.signed_in", role=t(f"role.{held.value}")), icon="✅")
+    st.success(t("home.signed_in", role=signed_in_as(held)), icon="✅")
     if held == Role.FACILITATOR:
         guessing_warning(int(current.id or 0))
 
@@ -60,10 +62,8 @@ columns = st.columns(4)
 for column, (_key, space) in zip(columns, model.spaces.items(), strict=True):
     with column:
         bold(space.name.get(lang()))
-        st.caption(
-            t(
-                "home.space_line",
-                verb=space.verb.get(lang()),
-                aims=" · ".join(model.aim_name(a, lang()) for a in space.aims),
-            )
-        )
+        first, second = (
+            model.aim_name(a, lang()).lower() for a in space.aims
+        )  # in prose: "mellem erkendelse og innovation"
+        aims = t("home.space_aims", first=first, second=second)
+        st.caption(t("home.space_line", verb=space.verb.get(lang()), aims=aims))

@@ -6,11 +6,12 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import cells, error_edge, labels_now, md, option, show_error, tr
+from ui.widgets import cells, error_edge, labels_now, md, option, show_error, tr, upload_box
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
 from workshop.domain.offer_fields import FIELDS
+from workshop.files.limits import MAX_UPLOAD_BYTES, MB
 from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping, ignored_columns
 from workshop.services.offer_import import import_offers
 
@@ -18,7 +19,8 @@ require(Role.FACILITATOR)
 wid = int(workshop_id() or 0)
 st.title(t("import.title"))
 st.caption(t("import.help"))
-upload = st.file_uploader(t("import.file"), type=["csv", "txt", "tsv", "xlsx"], key="import_file")
+limits = t("import.limit", mb=MAX_UPLOAD_BYTES // MB)
+upload = upload_box(t("import.file"), ["csv", "txt", "tsv", "xlsx"], "import_file", limits)
 if upload is None:
     st.info(t("import.empty"))
     st.page_link("pages/offers.py", label=t("nav.offers"), icon="📚")

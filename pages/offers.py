@@ -66,7 +66,7 @@ else:
             st.rerun()
     if not view.empty:
         delete_with_confirmation(view, wid)
-    with st.expander(t("offers.groups_title")), st.form("target_groups"):
+    with st.expander(t("offers.groups_title")), st.form("target_groups", enter_to_submit=False):
         text = st.text_area(t("offers.groups_help"), "\n".join(groups), height=180)
         if st.form_submit_button(t("offers.groups_save")):
             with error_edge() as edge:

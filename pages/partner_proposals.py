@@ -49,7 +49,7 @@ def card(p: ProposedPartner, facilitator: bool) -> None:
 
 me = team()
 if held == Role.TEAM and me is not None:
-    with st.form("partner-propose", clear_on_submit=True):
+    with st.form("partner-propose", clear_on_submit=True, enter_to_submit=False):
         st.subheader(t("proposals.propose_title"))
         name = st.text_input(t("partners.col.name"))
         sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=labels_now(Sector, sector_name))

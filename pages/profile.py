@@ -21,7 +21,7 @@ if rater is not None:
     plain(rater.name)
 mine = own_ratings(engine(), wid, team_id)
 
-with st.form("profile"):
+with st.form("profile", enter_to_submit=False):
     values: dict[str, int] = {}
     for pair, (first, second) in PAIRS.items():
         values[pair] = st.select_slider(

@@ -78,7 +78,7 @@ for team in page_of_teams(teams):
             )
 st.caption(t("teams.codes_hashed"))
 
-with st.form("add_team", clear_on_submit=True):
+with st.form("add_team", clear_on_submit=True, enter_to_submit=False):
     name = st.text_input(t("teams.name"), key="new_team_name")
     if st.form_submit_button(t("teams.add")):
         with error_edge() as edge:

@@ -8,7 +8,7 @@ from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.loop_sections import publish_switch, theme_reactions
-from ui.widgets import error_edge, labels_now, multiselect, option, plain, tr
+from ui.widgets import error_edge, labels_now, multiselect, option, plain, question_ref, tr
 from ui.writes import form_key, on_save, outcome, typed
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
@@ -28,7 +28,7 @@ if not total:
     st.info(t("overview.empty"))
     st.stop()
 # A big week offers one question's answers at a time to pick from (plus those already picked).
-asked = data.question_labels(wid)
+asked = {qid: question_ref(label) for qid, label in data.question_labels(wid).items()}
 everything = [None] if total <= PICK_ALL_LIMIT else []
 question = st.selectbox(
     t("themes.pick_from"), [*everything, *asked],
@@ -81,7 +81,7 @@ for title, ids in list(st.session_state.get("theme_suggestions", [])):
             st.rerun()
 
 st.subheader(t("themes.new"))
-with st.form("new_theme", clear_on_submit=True):
+with st.form("new_theme", clear_on_submit=True, enter_to_submit=False):
     title = st.text_input(t("themes.theme_title"))
     members = pick(t("themes.answers"), [], "new_theme_ids", question)
     if st.form_submit_button(t("themes.create")) and attempt(svc.create_theme, title, members):
@@ -112,7 +112,7 @@ for theme in themes:
     )
     with st.expander(label):
         key = form_key("theme", theme.id, theme.title, theme.status, theme.decision)
-        with st.form(f"theme_{theme.id}"):
+        with st.form(f"theme_{theme.id}", enter_to_submit=False):
             st.text_input(t("themes.theme_title"), value=theme.title, key=f"{key}-title")
             st.selectbox(
                 t("themes.status"),

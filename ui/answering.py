@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 import streamlit as st
@@ -15,6 +16,13 @@ from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answe
 
 RATED = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
 WHOLE_PAGE = "answer-rerun-page"
+# A question that gives its own scale ("(1 = slet ikke, 5 = fuldt ud)") must not get a second, other one.
+OWN_SCALE = re.compile(r"\b1\s*=.*\b5\s*=", re.DOTALL)
+
+
+def rating_label(question: str) -> str:
+    """The rating's label: the usual scale (1 = weak, 5 = strong), unless the question states its own."""
+    return t("answer.rating_own_scale") if OWN_SCALE.search(question) else t("answer.rating")
 
 
 def local_time(stamp: dt.datetime | None, fmt: str = "%H:%M:%S") -> str:
@@ -101,7 +109,7 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
         if q.kind == QuestionKind.SPACE_STRENGTH and q.space:
             st.caption(t("answer.space_of_question", space=spaces().space_name(q.space, lang())))
         if q.kind in RATED:
-            st.radio(t("answer.rating"), [1, 2, 3, 4, 5], key=k["rating"], horizontal=True)
+            st.radio(rating_label(q.text), [1, 2, 3, 4, 5], key=k["rating"], horizontal=True)
         elif q.kind == QuestionKind.SINGLE:
             st.radio(t("answer.choose_one"), q.options, key=k["choices"], format_func=md)
         elif q.kind == QuestionKind.MULTIPLE:

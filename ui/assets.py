@@ -62,7 +62,7 @@ def editable_asset(wid: int, asset: ListedAsset, first: bool, last: bool) -> Non
     """An asset with the facilitator's buttons: up, down, edit (a form in place), delete (confirmed)."""
     with st.container(border=True):
         if st.session_state.get(EDITING) == asset.id:
-            with st.form(f"asset-edit-{asset.id}"):
+            with st.form(f"asset-edit-{asset.id}", enter_to_submit=False):
                 asset_fields(f"asset-{asset.id}", asset.title, asset.description)
                 save, cancel = st.columns(2)
                 sent = (SLOT, partial(_update, wid, asset.id), t("assets.saved"))

@@ -57,7 +57,7 @@ def _own_comment(team: Team, comment: Any) -> None:
     """The team's own comment: edit its text, or delete it."""
     with st.popover(t("log.comment_edit")):
         cid = int(comment.id)
-        with st.form(f"edit_comment_{cid}"):
+        with st.form(f"edit_comment_{cid}", enter_to_submit=False):
             st.text_area(t("log.comment_label", n=COMMENT_MAX), value=comment.text, key=f"edit_comment_text_{cid}")
             edit = partial(
                 lambda cid: edit_comment(engine(), team, cid, st.session_state[f"edit_comment_text_{cid}"]), cid
@@ -68,7 +68,7 @@ def _own_comment(team: Team, comment: Any) -> None:
 
 
 def _new_comment(team: Team, response_id: int) -> None:
-    with st.form(f"comment_{response_id}", clear_on_submit=True):
+    with st.form(f"comment_{response_id}", clear_on_submit=True, enter_to_submit=False):
         st.text_area(t("log.comment_label", n=COMMENT_MAX), key=f"comment_text_{response_id}")
         send = partial(lambda r: add_comment(engine(), team, r, st.session_state[f"comment_text_{r}"]), response_id)
         st.form_submit_button(t("log.comment_send"), on_click=on_save, args=(SLOT, send))

@@ -15,6 +15,7 @@ from workshop.config.i18n import UI_LANGUAGES, first_visit_language, translate
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Workshop
 from workshop.services.demo import create_demo
+from workshop.services.demo_language import for_visitor
 from workshop.services.owner import OWNER_VARIABLE
 from workshop.services.workshops import current_workshop_id, get_workshop, list_workshops
 from workshop.store import make_engine, migrate
@@ -120,6 +121,19 @@ def _keep_language() -> None:
     st.session_state[KEPT_LANGUAGE] = st.session_state["lang"]
 
 
+def _language_switched() -> None:
+    """The switch: the session speaks the new language, and a visitor on the demo (not signed in: a
+    sign-in belongs to its workshop) now sees the demo in that language."""
+    _keep_language()
+    chosen = st.session_state.get("workshop_id")
+    if chosen is None or st.session_state.get("identity"):
+        return
+    try:
+        choose_workshop(for_visitor(engine(), workshop_by_id(int(chosen)), lang()))
+    except NotFound:
+        return
+
+
 def language_switch() -> None:
     _first_visit()
     st.sidebar.selectbox(  # its value is the session's "lang" (no index: the session state holds it)
@@ -127,7 +141,7 @@ def language_switch() -> None:
         list(UI_LANGUAGES),
         format_func=lambda code: UI_LANGUAGES[code],
         key="lang",
-        on_change=_keep_language,
+        on_change=_language_switched,
     )
 
 
@@ -138,6 +152,10 @@ def workshop_id() -> int | None:
         return int(chosen)
     found = current_workshop_id(engine())
     if found is not None:
+        try:  # on the demo, the demo in the visitor's language
+            found = for_visitor(engine(), workshop_by_id(found), lang())
+        except NotFound:
+            return found
         st.session_state["workshop_id"] = found
     return found
 
@@ -145,7 +163,7 @@ def workshop_id() -> int | None:
 _RUN_MEMO = "run_memo"
 
 
-def _this_run() -> dict[object, object]:
+def this_run() -> dict[object, object]:
     """Reads kept for the rest of this script run: app.py, the gate and the page each ask for the session's
     workshop, which is one query, not five (issue 17). Streamlit makes a new `cursors` dict for every run,
     so the memo ends with the run."""
@@ -161,7 +179,7 @@ def _this_run() -> dict[object, object]:
 
 def workshop_by_id(wid: int) -> Workshop:
     """A workshop, read once a run (again after a write to the workshops table); NotFound if there is none."""
-    memo, key = _this_run(), ("workshop", wid, WRITES_SEEN["workshops"])
+    memo, key = this_run(), ("workshop", wid, WRITES_SEEN["workshops"])
     if key not in memo:
         memo[key] = get_workshop(engine(), wid)
     return memo[key]  # type: ignore[return-value]

@@ -25,7 +25,7 @@ def new_workshop_form() -> int | None:
     starts = {"": t("workshops.from_scratch")} | {k: w.name for k, w in shown.items()}
     starts |= {k: t("workshops.from_earlier", name=n) for k, n in earlier.items()}
     languages = {code: t(f"language.{code}") for code in LANGUAGES}
-    with st.form("new_workshop", clear_on_submit=False):
+    with st.form("new_workshop", clear_on_submit=False, enter_to_submit=False):
         name = st.text_input(t("workshops.name"))
         language = st.selectbox(
             t("workshops.language"),

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from ui.context import (
     choose_workshop,
@@ -17,6 +16,7 @@ from ui.context import (
     workshop_by_id,
     workshop_id,
 )
+from ui.first_run import page_starts
 from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge, show_error
 from workshop.domain.errors import NotFound
@@ -86,17 +86,20 @@ def team() -> Team | None:
 
 
 def run_through_app() -> None:
-    """A freshly started server runs a page named in the address (`/answer?code=...`) on its own, as
-    Streamlit does for apps with a pages/ folder, until some session has called st.navigation: app.py,
-    and the join code it reads, would be skipped. Run a session's first run again through app.py.
-    (Only a first run: a later run's widget actions would be lost by the rerun.)"""
-    if PagesManager.uses_pages_directory and GATE_RAN not in st.session_state:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-    role()  # a sign-in whose workshop is gone ends now, whichever script runs (app.py has said so already)
+    """First thing on a page: a run that skipped app.py starts again through it (ui/first_run.py), and a
+    sign-in whose workshop is gone ends now, whichever script runs (app.py has said so already)."""
+    page_starts()
+    role()
     if st.session_state.get(WORKSHOP_GONE):
         workshop_gone_notice()
         st.stop()
+
+
+def signed_in_as(held: Role) -> str:
+    """Who this session is, as a sentence says it: "facilitator", "teamet Børn og familier" (not the
+    capitalised role names of the sign-in form)."""
+    found = team()
+    return t(f"home.signed_in_as.{held.value}", team=found.name if found else "")
 
 
 def projector_token() -> str | None:
@@ -230,7 +233,7 @@ def sign_in_form() -> None:
     if wid is None:
         return
     staff, team_tab = st.tabs([t("gate.staff_tab"), t("gate.team_tab")])
-    with staff, st.form("sign_in", clear_on_submit=True):
+    with staff, st.form("sign_in", clear_on_submit=True, enter_to_submit=False):
         # The labels are made here, in the session's language: Streamlit may call format_func outside the run.
         labels = {r: t(f"role.{r.value}") for r in (Role.FACILITATOR, Role.LEADERSHIP)}
         chosen = st.radio(
@@ -248,7 +251,7 @@ def sign_in_form() -> None:
                 hold(chosen, workshop_by_id(wid).uid, token=token)
                 st.query_params["s"] = token
                 st.rerun()
-    with team_tab, st.form("join", clear_on_submit=False):
+    with team_tab, st.form("join", clear_on_submit=False, enter_to_submit=False):
         code = secret_input("team_join", placeholder="KX7P-2MQ4")
         if st.form_submit_button(t("gate.join")) and try_join(code):
             st.query_params["code"] = code.strip().upper()

@@ -90,7 +90,7 @@ def reaction_form(team: Team, outcome: ThemeOutcome) -> None:
     stance_key, comment_key = f"react_stance_{outcome.theme_id}", f"react_comment_{outcome.theme_id}"
     st.session_state.setdefault(stance_key, mine.stance if mine else Stance.AGREE)
     st.session_state.setdefault(comment_key, mine.comment if mine else "")
-    with st.form(f"react_{outcome.theme_id}"):
+    with st.form(f"react_{outcome.theme_id}", enter_to_submit=False):
         st.radio(
             t("loop.stance_label"), list(Stance), horizontal=True,
             format_func=labels_now(Stance, lambda s: t(f"loop.stance.{s.value}")),

@@ -156,7 +156,7 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
 def proposal_form(team: Team) -> None:
     """Propose an offer the register lacks, mapped as the team sees it."""
     names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
-    with st.form("mapping-propose", clear_on_submit=False):
+    with st.form("mapping-propose", clear_on_submit=False, enter_to_submit=False):
         name = st.text_input(t("mapping.propose_name"))
         description = st.text_area(t("mapping.propose_description"))
         columns = st.columns(4)

@@ -151,7 +151,7 @@ def pick_quotes(wid: int, day: Day) -> None:
     options = {q.response_id: q for q in quotable(engine(), wid, day_id)}
     if not options:
         return
-    with st.form(f"quotes-{day_id}", border=True):
+    with st.form(f"quotes-{day_id}", border=True, enter_to_submit=False):
         chosen = multiselect(
             st,
             t("morning.pick_quotes", n=MAX_QUOTES),

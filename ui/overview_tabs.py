@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import lang, t
-from ui.widgets import headed, labels_now, md, multiselect, option, page_number, pager, plain
+from ui.widgets import headed, labels_now, md, multiselect, option, page_number, pager, plain, question_ref
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
@@ -124,7 +124,11 @@ def participation(view: View) -> None:
     matrix, summary = view.body
     st.caption(t("overview.participation_help"))
     st.dataframe(
-        headed(matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}))
+        headed(
+            matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}).rename(
+                columns=question_ref
+            )
+        )
     )
     st.dataframe(headed(summary), width="stretch")
 

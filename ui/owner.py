@@ -29,7 +29,7 @@ def owner_form() -> None:
     if not owner_code_is_set(engine(), configured):
         announce_setup_code()
         st.info(t("owner.first_run"), icon="🔑")
-        with st.form("owner_setup", clear_on_submit=False):
+        with st.form("owner_setup", clear_on_submit=False, enter_to_submit=False):
             setup_code = secret_input("owner_setup")
             st.caption(t("owner.setup_code_help"))
             code = st.text_input(t("owner.new_code"), st.session_state.setdefault("owner_offer", new_passcode()))
@@ -42,7 +42,7 @@ def owner_form() -> None:
                     st.rerun()
         return
     st.caption(t("owner.sign_in_help"))
-    with st.form("owner_sign_in", clear_on_submit=True):
+    with st.form("owner_sign_in", clear_on_submit=True, enter_to_submit=False):
         code = secret_input("owner_sign_in")
         if st.form_submit_button(t("owner.sign_in")):
             with error_edge() as edge:

@@ -12,7 +12,7 @@ import streamlit as st
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.data import stage_history, workshop_scores
-from ui.widgets import cells, error_edge, labels_now, multiselect, option, plain, tr
+from ui.widgets import cells, date_format, error_edge, labels_now, multiselect, option, plain, tr
 from ui.writes import form_key, on_save, typed
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
@@ -75,12 +75,12 @@ def history_section(wid: int, partner_id: int, name: str, facilitator: bool) -> 
     st.dataframe(cells(shown), hide_index=True, width="stretch")
     if not facilitator:
         return
-    with st.form(f"move_{partner_id}", clear_on_submit=True):
+    with st.form(f"move_{partner_id}", clear_on_submit=True, enter_to_submit=False):
         st.caption(t("partners.add_move_help"))
         stage = st.selectbox(
             t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
         )
-        day = st.date_input(t("partners.col.changed_on"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
+        day = st.date_input(t("partners.col.changed_on"), dt.date.today(), EARLIEST, format=date_format())
         note = st.text_input(t("partners.col.note"))
         if st.form_submit_button(t("partners.add_move")):
             with error_edge() as edge:
@@ -107,7 +107,7 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
     pid = int(row["id"])
     linked = [i for i, n in offer_names.items() if n in set(row["offers"])]
     key = form_key("partner", pid, *row[["name", "sector", "stage", "contact", "description"]], linked)
-    with st.form(f"edit_partner_{pid}"):
+    with st.form(f"edit_partner_{pid}", enter_to_submit=False):
         st.subheader(t("partners.edit_title"))
         st.text_input(t("partners.col.name"), row["name"], key=f"{key}-name")
         st.selectbox(
@@ -125,7 +125,7 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
             format_func=labels_now(RelationStage, stage_label),
             key=f"{key}-stage",
         )
-        st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD", key=f"{key}-day")
+        st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format=date_format(), key=f"{key}-day")
         st.text_input(t("partners.col.note"), help=t("partners.note_help"), key=f"{key}-note")
         st.text_input(t("partners.col.contact"), row["contact"], key=f"{key}-contact")
         st.text_area(t("partners.col.description"), row["description"], key=f"{key}-description")
@@ -162,14 +162,14 @@ def _saved_partner(key: str, _: object) -> str:
 
 def add_section(wid: int, offer_names: dict[int, str]) -> None:
     """A new partner: its fields, the date its stage began and the offers it takes part in."""
-    with st.form("add_partner", clear_on_submit=True):
+    with st.form("add_partner", clear_on_submit=True, enter_to_submit=False):
         st.subheader(t("partners.add_title"))
         name = st.text_input(t("partners.col.name"))
         sector = st.selectbox(t("partners.col.sector"), list(Sector), format_func=labels_now(Sector, sector_label))
         stage = st.selectbox(
             t("partners.col.stage"), list(RelationStage), format_func=labels_now(RelationStage, stage_label)
         )
-        since = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format="YYYY-MM-DD")
+        since = st.date_input(t("partners.stage_since"), dt.date.today(), EARLIEST, format=date_format())
         contact = st.text_input(t("partners.col.contact"))
         about = st.text_area(t("partners.col.description"))
         linked = multiselect(

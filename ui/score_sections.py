@@ -234,7 +234,7 @@ def profile_section(wid: int) -> None:
 
 def thresholds_form(wid: int, current: Thresholds) -> None:
     """Leadership adjusts when a space or aim counts as weak or strong."""
-    with st.form("thresholds"):
+    with st.form("thresholds", enter_to_submit=False):
         values = {}
         for field, column in zip(THRESHOLD_FIELDS, st.columns(4), strict=True):
             gap = field.endswith("gap")

@@ -59,7 +59,7 @@ def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -
     partner_names = {int(i): str(n) for i, n in zip(partners["id"], partners["name"], strict=True)}
     groups = list(dict.fromkeys([*data.list_target_groups(workshop_id), *(current.target_groups if current else [])]))
     prefix = form_key(key, "new") if current is None else form_key(key, current.id, current.model_dump_json())
-    with st.form(key, clear_on_submit=current is None):
+    with st.form(key, clear_on_submit=current is None, enter_to_submit=False):
         st.text_input(t("screening.col.title"), value=current.title if current else "", key=f"{prefix}-title")
         st.text_input(t("screening.col.proposer"), value=current.proposer if current else "", key=f"{prefix}-proposer")
         st.text_area(
@@ -117,7 +117,7 @@ def screening_form(
     closed = not proposal.is_open
     if closed:
         st.info(t("screening.closed"), icon="🔒")
-    with st.form(f"screen-{proposal.id}"):
+    with st.form(f"screen-{proposal.id}", enter_to_submit=False):
         current = workshop()
         asked = screening_questions(current.language if current is not None else "en")  # the workshop's language
         for n, question in enumerate(asked, start=1):
@@ -189,7 +189,7 @@ def card_view(workshop_id: int, card: Card) -> None:
 
 def verdict_form(workshop_id: int, proposal: Proposal) -> None:
     """Leadership's verdict and its reason; a later save replaces it."""
-    with st.form(f"verdict-{proposal.id}"):
+    with st.form(f"verdict-{proposal.id}", enter_to_submit=False):
         bold(t("screening.verdict_title"))
         choices = list(Verdict)
         st.radio(

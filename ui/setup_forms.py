@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, labels_now, multiselect, option, pager, plain
+from ui.widgets import date_format, error_edge, labels_now, multiselect, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import LANGUAGES, SPACE_KEYS, Day, MainPoint, Question, QuestionKind, Workshop
 from workshop.services.planning import (
@@ -90,7 +90,7 @@ def flash() -> None:
 def workshop_form(current: Workshop) -> None:
     """The workshop's name, description, content language and dates (its facilitator edits its own only)."""
     wid = int(current.id or 0)
-    with st.form("workshop-edit"):
+    with st.form("workshop-edit", enter_to_submit=False):
         name = st.text_input(t("setup.workshop_name"), current.name)
         description = st.text_area(t("setup.workshop_description"), current.description)
         language = st.selectbox(
@@ -101,15 +101,15 @@ def workshop_form(current: Workshop) -> None:
         )
         st.caption(t("setup.workshop_language_help"))
         start_col, end_col = st.columns(2)
-        start = start_col.date_input(t("setup.workshop_start"), current.start_date, format="YYYY-MM-DD")
-        end = end_col.date_input(t("setup.workshop_end"), current.end_date, format="YYYY-MM-DD")
+        start = start_col.date_input(t("setup.workshop_start"), current.start_date, format=date_format())
+        end = end_col.date_input(t("setup.workshop_end"), current.end_date, format=date_format())
         if st.form_submit_button(t("setup.save_workshop")):
             _saved(lambda: update_workshop(engine(), wid, name, description, language, start, end), t("setup.saved"))
 
 
 def main_point_form(wid: int, point: MainPoint | None) -> None:
     key = f"point-{point.id if point else 'new'}"
-    with st.form(key, clear_on_submit=point is None):
+    with st.form(key, clear_on_submit=point is None, enter_to_submit=False):
         title = st.text_input(t("setup.point_title"), point.title if point else "", key=f"{key}-title")
         description = st.text_area(
             t("setup.point_description"), point.description if point else "", key=f"{key}-description"
@@ -131,9 +131,9 @@ def main_point_form(wid: int, point: MainPoint | None) -> None:
 
 def day_form(wid: int, day: Day | None) -> None:
     key = f"day-{day.id if day else 'new'}"
-    with st.form(key, clear_on_submit=day is None):
+    with st.form(key, clear_on_submit=day is None, enter_to_submit=False):
         title = st.text_input(t("setup.day_title"), day.title if day else "", key=f"{key}-title")
-        date = st.date_input(t("setup.day_date"), day.date if day else None, key=f"{key}-date", format="YYYY-MM-DD")
+        date = st.date_input(t("setup.day_date"), day.date if day else None, key=f"{key}-date", format=date_format())
         if st.form_submit_button(t("setup.save") if day else t("setup.add_day"), key=f"{key}-save"):
             _saved(lambda: save_day(engine(), wid, title, date, day.id if day else None), t("setup.saved"))
 
@@ -143,7 +143,7 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
     kinds = list(QuestionKind)
     point_ids: list[int | None] = [None, *[p.id for p in points]]
     titles = {p.id: f"{p.position}. {p.title}" for p in points}
-    with st.form(key, clear_on_submit=q is None):
+    with st.form(key, clear_on_submit=q is None, enter_to_submit=False):
         text = st.text_area(t("setup.question_text"), q.text if q else "", key=f"{key}-text")
         kind = st.selectbox(
             t("setup.question_kind"),

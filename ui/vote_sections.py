@@ -13,7 +13,7 @@ from workshop.services.votes import open_vote, set_vote_open, spend_dot, team_do
 
 
 def new_vote_form(workshop_id: int) -> None:
-    with st.form("new_vote", clear_on_submit=True):
+    with st.form("new_vote", clear_on_submit=True, enter_to_submit=False):
         title = st.text_input(t("vote.vote_title"))
         target = st.radio(
             t("vote.target"),

@@ -209,4 +209,33 @@ def multiselect(where: Any, label: str, options: Iterable[T], **kwargs: Any) -> 
     """where.multiselect with its placeholder in the session's language (Streamlit's own is English)."""
     choices = list(options)
     kwargs.setdefault("placeholder", t("widget.choose_options") if choices else t("widget.no_options"))
+    kwargs.setdefault("select_all", False)  # Streamlit's "Select all" is English (issue 27.4)
     return where.multiselect(label, choices, **kwargs)
+
+
+# Streamlit's line under a file box ("50MB per file • CSV, TXT, ...") is English and no parameter changes
+# it: it is hidden by the data-testid Streamlit's own tests use (should that change, the English line shows
+# again and nothing else breaks), and the page says the same in the session's language.
+_UPLOAD_LINE = "<style>[data-testid='stFileUploaderDropzoneInstructions']{display:none}</style>"
+
+
+def upload_box(label: str, types: list[str], key: str, limits: str) -> Any:
+    """st.file_uploader with `limits` (its size limit and file types, in words) instead of Streamlit's line."""
+    st.html(_UPLOAD_LINE)
+    upload = st.file_uploader(label, type=types, key=key)
+    st.caption(limits)
+    return upload
+
+
+def date_format() -> str:
+    """st.date_input's format as the session's language writes a date (Streamlit offers nine orders)."""
+    return t("widget.date_format")
+
+
+_QUESTION_REF = re.compile(r"\bD(\d+)\.Q(\d+)\b")
+
+
+def question_ref(label: object) -> str:
+    """A question's short reference as the domain writes it (D<day>.Q<n>, consolidation.participation,
+    overview.question_labels) as the session's language writes it: D1.S1 in Danish, D1.V1 in Dutch."""
+    return _QUESTION_REF.sub(lambda m: t("overview.question_ref", day=m[1], n=m[2]), str(label))

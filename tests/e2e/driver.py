@@ -61,13 +61,18 @@ def send_team_code(page: Any, code: str) -> None:
 def join_team(page: Any, code: str, team_name: str) -> None:
     """A team: the home page's team tab and its join code."""
     send_team_code(page, code)
-    _signed_in_on_home(page, "team")
+    _signed_in_on_home(page, "team", team_name)
 
 
-def _signed_in_on_home(page: Any, role_key: str) -> None:
+def signed_in_line(role_key: str, team: str = "", lang: str = "en") -> str:
+    """The home page's "You are signed in as ..." line of a role (a team's with its name)."""
+    return translate(lang, "home.signed_in", role=translate(lang, f"home.signed_in_as.{role_key}", team=team))
+
+
+def _signed_in_on_home(page: Any, role_key: str, team: str = "") -> None:
     """Wait out the run a sign-in started: the home page's "signed in" line is shown only by that run, so
     once it is visible the run has begun."""
-    signed_in = page.get_by_text(en("home.signed_in", role=en(f"role.{role_key}")))
+    signed_in = page.get_by_text(signed_in_line(role_key, team))
     expect(signed_in).to_be_visible()
     wait_for_app(page, settle=0)
     expect(signed_in).to_be_visible()

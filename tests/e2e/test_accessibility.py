@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import FIGURES, Shots
-from tests.e2e.driver import en, errors_on, open_app, wait_for_app
+from tests.e2e.driver import en, errors_on, open_app, signed_in_line, wait_for_app
 from workshop.config.templates import demo, template
 from workshop.domain.model import DayStatus
 
@@ -53,7 +53,7 @@ def test_a_team_joins_and_saves_an_answer_with_the_keyboard_alone(new_page: Any,
     tab_to(page, page.get_by_role("button", name=en("gate.join")), "the join button")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    expect(page.get_by_text(en("home.signed_in", role=en("role.team")))).to_be_visible()
+    expect(page.get_by_text(signed_in_line("team", team))).to_be_visible()
     shots(page, "joined-by-keyboard")
 
     menu_entry = page.get_by_test_id("stSidebar").get_by_role("link", name=en("nav.answer"))

@@ -111,7 +111,7 @@ def test_two_teams_answer_at_once_and_the_morning_view_counts_both(
     sign_in_staff(page, "facilitator", demo().facilitator_code)
     go_to(page, en("nav.morning"))
     expect(page.get_by_role("heading", name=en("setup.day_n", n=answered.position))).to_be_visible()
-    expect(page.get_by_text(answered.title, exact=True)).to_be_visible()
+    expect(page.get_by_text(answered.title, exact=True).first).to_be_visible()  # also a main point's title
     # The question on the projector, then its progress bar and its count below it.
     card = page.get_by_test_id("stVerticalBlock").filter(has_text=answered.question).last
     count = card.locator("xpath=following::*[@data-testid='stCaptionContainer'][1]")

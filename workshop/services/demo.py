@@ -47,12 +47,15 @@ def demo_ids(engine: Engine) -> list[int]:
         return [r.id for r in conn.execute(select(workshops.c.id).where(workshops.c.is_demo.is_(True)))]
 
 
-def create_demo(engine: Engine, lang: str = "en") -> int:
-    """(Re)create the demo workshop in a content language (data/demo/<lang>.yaml); any earlier demo is
-    deleted. Returns the new id."""
+def create_demo(engine: Engine, lang: str = "en", replace: bool = True) -> int:
+    """(Re)create the demo workshop in a content language (data/demo/<lang>.yaml): any earlier demo is
+    deleted and this one is the current workshop. `replace=False`: one more demo beside the others (the
+    demo in a visitor's language, services/demo_language.py), the current workshop unchanged. Returns
+    the new id."""
     data = demo(lang)
-    with write(engine) as conn:
-        conn.execute(workshops.delete().where(workshops.c.is_demo.is_(True)))
+    if replace:
+        with write(engine) as conn:
+            conn.execute(workshops.delete().where(workshops.c.is_demo.is_(True)))
     workshop_id = create_workshop(
         engine,
         data.name,
@@ -107,8 +110,9 @@ def create_demo(engine: Engine, lang: str = "en") -> int:
             _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
         _demo_proposals(conn, workshop_id, data, team_ids, stamp)
         _demo_partnership(conn, workshop_id, data, team_ids, stamp)
-        conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
-        conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
+        if replace:
+            conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
+            conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
     return workshop_id
 
 
