@@ -18,7 +18,7 @@ from ui.context import (
 )
 from ui.first_run import page_starts
 from ui.secret_forms import secret_input, session_key
-from ui.widgets import error_edge, show_error
+from ui.widgets import error_edge, show_error, tr
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
 from workshop.services.access import join_team, recent_wrong_codes, sign_in
@@ -99,7 +99,7 @@ def signed_in_as(held: Role) -> str:
     """Who this session is, as a sentence says it: "facilitator", "teamet Børn og familier" (not the
     capitalised role names of the sign-in form)."""
     found = team()
-    return t(f"home.signed_in_as.{held.value}", team=found.name if found else "")
+    return tr(f"home.signed_in_as.{held.value}", team=found.name if found else "")
 
 
 def projector_token() -> str | None:
