@@ -20,16 +20,35 @@ def answer_comments(
     workshop_id: int, given: pd.DataFrame, comments: pd.DataFrame, team: Team | None, moderator: bool
 ) -> None:
     """Each answer of one question with its comments; answers nobody commented on are left out unless the
-    reader is a team, which may start the conversation."""
-    for answer in given.itertuples():
-        these = comments[comments["response_id"] == answer.response_id] if not comments.empty else comments
-        if these.empty and team is None:
+    reader is a team, which may start the conversation. Such an empty conversation draws its form only
+    once the team opens it: a page of the log holds hundreds of answers, and a text area per answer made
+    every run cost seconds (Streamlit looks through the whole session state for each text area)."""
+    by_answer = {int(r): rows for r, rows in comments.groupby("response_id")} if not comments.empty else {}
+    for response_id, team_name in zip(given["response_id"], given["team"], strict=True):
+        these = by_answer.get(int(response_id))
+        label = tr("log.comments_on", team=team_name, n=0 if these is None else len(these))
+        if these is None:
+            if team is not None:
+                _first_comment(team, int(response_id), label)
             continue
-        with st.expander(tr("log.comments_on", team=answer.team, n=len(these))):
+        # Opened a moment ago as an empty conversation (a comment was just posted): it stays open.
+        with st.expander(label, expanded=bool(st.session_state.get(_opened(int(response_id))))):
             for comment in these.itertuples():
                 _comment(workshop_id, comment, team, moderator)
             if team is not None:
-                _new_comment(team, int(answer.response_id))
+                _new_comment(team, int(response_id))
+
+
+def _opened(response_id: int) -> str:
+    return f"comments_open_{response_id}"
+
+
+def _first_comment(team: Team, response_id: int, label: str) -> None:
+    """An answer nobody has commented on yet: its form is drawn when the team opens the expander."""
+    conversation = st.expander(label, key=_opened(response_id), on_change="rerun")
+    if conversation.open:
+        with conversation:
+            _new_comment(team, response_id)
 
 
 def _comment(workshop_id: int, comment: Any, team: Team | None, moderator: bool) -> None:
