@@ -21,15 +21,12 @@ from workshop.services.morning import (
     new_projector_link,
     projector_link_made,
     qr_png,
-    quotable,
     quoted_ids,
-    quotes,
-    recap,
     recap_day,
     revoke_projector_link,
     set_quotes,
 )
-from workshop.services.week import day_participation, list_days, list_main_points, list_questions
+from workshop.services.week import day_participation, list_days
 from workshop.services.workshops import get_workshop
 
 REFRESH_SECONDS = 5
@@ -73,7 +70,7 @@ def join_qr(wid: int) -> None:
 
 def day_board(wid: int, day: Day) -> None:
     """One open day: how many teams answered, which have not, each question with its count."""
-    points = {p.id: p for p in list_main_points(engine(), wid)}
+    points = {p.id: p for p in data.list_main_points(wid)}
     seen = day_participation(engine(), wid, int(day.id or 0))
     st.title(t("setup.day_n", n=day.position))
     plain(day.title)
@@ -85,7 +82,7 @@ def day_board(wid: int, day: Day) -> None:
             plain(", ".join(missing))
         elif seen.teams:
             st.subheader(t("morning.all_answered"))
-    for q in list_questions(engine(), wid, day.id):
+    for q in [q for q in data.list_questions(wid) if q.day_id == day.id]:
         point = points.get(q.main_point_id)
         if point is not None:
             st.caption(t("morning.main_point"))
@@ -116,7 +113,7 @@ def recap_section(wid: int) -> Day | None:
     day = recap_day(engine(), wid)
     if day is None:
         return None
-    summary = recap(engine(), wid, int(day.id or 0))
+    summary = data.morning_recap(wid, int(day.id or 0))
     with st.container(key="recap"):
         st.header(t("morning.recap", n=day.position))
         plain(day.title)
@@ -138,7 +135,7 @@ def recap_section(wid: int) -> Day | None:
                     )
                     spread = " · ".join(f"{value}: {count}" for value, count in item.ratings.items())
                     st.caption(t("morning.rating_counts", counts=spread))
-        for quote in quotes(engine(), wid, int(day.id or 0)):
+        for quote in data.morning_quotes(wid, int(day.id or 0)):
             with st.container(border=True, key=f"recap-quote-{quote.response_id}"):
                 plain(f"“{quote.text}”")
                 st.caption(t("morning.quote_by", team=md(quote.team)))
@@ -148,7 +145,7 @@ def recap_section(wid: int) -> Day | None:
 def pick_quotes(wid: int, day: Day) -> None:
     """The facilitator picks up to three of the closed day's answers to quote in the recap."""
     day_id = int(day.id or 0)
-    options = {q.response_id: q for q in quotable(engine(), wid, day_id)}
+    options = {q.response_id: q for q in data.morning_quotable(wid, day_id)}
     if not options:
         return
     with st.form(f"quotes-{day_id}", border=True):

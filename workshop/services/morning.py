@@ -4,6 +4,7 @@ recap and the answers the facilitator quotes in it."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import secrets
@@ -72,8 +73,10 @@ def app_link(app_url: str, query: dict[str, object]) -> str:
     return f"{base}/?{urlencode(query)}"
 
 
+@functools.lru_cache(maxsize=16)
 def qr_png(link: str) -> bytes:
-    """A PNG QR code of a link, made offline; large enough to scan from the back of the room."""
+    """A PNG QR code of a link, made offline; large enough to scan from the back of the room. Kept per link:
+    the morning view redraws it every few seconds, and making it costs more than the rest of the board."""
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=10, border=2)
     return buffer.getvalue()
