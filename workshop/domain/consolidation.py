@@ -173,7 +173,8 @@ def participation(
 def participation_summary(matrix: pd.DataFrame) -> pd.DataFrame:
     """Per team: how many questions answered, in draft, missing."""
     states = [ANSWERED, DRAFT, MISSING]
-    counts = {state: (matrix == state).sum(axis=1).astype(int) for state in states}
+    cells = matrix.to_numpy(dtype=object)  # compared as plain objects: on string columns it took 0.1 s at M
+    counts = {state: (cells == state).sum(axis=1).astype(int) for state in states}
     return pd.DataFrame(counts, index=matrix.index)
 
 
