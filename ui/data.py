@@ -36,7 +36,6 @@ log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the 
 DAY_ANSWER_TABLES = ("responses", "questions", "teams")
 morning_recap = cached(_morning.recap, *DAY_ANSWER_TABLES)
 morning_quotable = cached(_morning.quotable, *DAY_ANSWER_TABLES)
-morning_quotes = cached(_morning.quotes, *DAY_ANSWER_TABLES, "recap_quotes")
 
 # The offers pages (offers, offer map, partners, strengths, profile).
 

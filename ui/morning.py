@@ -135,7 +135,8 @@ def recap_section(wid: int) -> Day | None:
                     )
                     spread = " · ".join(f"{value}: {count}" for value, count in item.ratings.items())
                     st.caption(t("morning.rating_counts", counts=spread))
-        for quote in data.morning_quotes(wid, int(day.id or 0)):
+        picked = set(quoted_ids(engine(), wid, int(day.id or 0)))  # the quotes: quotable answers picked
+        for quote in [q for q in data.morning_quotable(wid, int(day.id or 0)) if q.response_id in picked]:
             with st.container(border=True, key=f"recap-quote-{quote.response_id}"):
                 plain(f"“{quote.text}”")
                 st.caption(t("morning.quote_by", team=md(quote.team)))
