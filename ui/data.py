@@ -35,7 +35,7 @@ log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the 
 # The morning view's recap of the closed day (it refreshes every few seconds on the projector).
 DAY_ANSWER_TABLES = ("responses", "questions", "teams")
 morning_recap = cached(_morning.recap, *DAY_ANSWER_TABLES)
-morning_quotable = cached(_morning.quotable, *DAY_ANSWER_TABLES)
+morning_quote_choices = cached(_morning.quote_choices, *DAY_ANSWER_TABLES)
 
 # The offers pages (offers, offer map, partners, strengths, profile).
 

@@ -22,6 +22,7 @@ from workshop.services.morning import (
     projector_link_made,
     qr_png,
     quoted_ids,
+    quotes,
     recap_day,
     revoke_projector_link,
     set_quotes,
@@ -135,8 +136,7 @@ def recap_section(wid: int) -> Day | None:
                     )
                     spread = " · ".join(f"{value}: {count}" for value, count in item.ratings.items())
                     st.caption(t("morning.rating_counts", counts=spread))
-        picked = set(quoted_ids(engine(), wid, int(day.id or 0)))  # the quotes: quotable answers picked
-        for quote in [q for q in data.morning_quotable(wid, int(day.id or 0)) if q.response_id in picked]:
+        for quote in quotes(engine(), wid, int(day.id or 0)):
             with st.container(border=True, key=f"recap-quote-{quote.response_id}"):
                 plain(f"“{quote.text}”")
                 st.caption(t("morning.quote_by", team=md(quote.team)))
@@ -146,7 +146,7 @@ def recap_section(wid: int) -> Day | None:
 def pick_quotes(wid: int, day: Day) -> None:
     """The facilitator picks up to three of the closed day's answers to quote in the recap."""
     day_id = int(day.id or 0)
-    options = {q.response_id: q for q in data.morning_quotable(wid, day_id)}
+    options = data.morning_quote_choices(wid, day_id)
     if not options:
         return
     with st.form(f"quotes-{day_id}", border=True):
@@ -155,7 +155,7 @@ def pick_quotes(wid: int, day: Day) -> None:
             t("morning.pick_quotes", n=MAX_QUOTES),
             list(options),
             default=[i for i in quoted_ids(engine(), wid, day_id) if i in options],
-            format_func=lambda i: option(f"{options[i].team}: {cons.short(options[i].text)}"),
+            format_func=lambda i: options.get(i, str(i)),
             max_selections=MAX_QUOTES,
             key=f"quotes-pick-{day_id}",
         )
