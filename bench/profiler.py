@@ -1,5 +1,6 @@
 """Where one page's time goes: `python -m bench.profiler --size L --role leadership --page overview.py`.
-Builds the size, signs in, makes the page's write, then profiles the page's run with pyinstrument
+Builds the size, signs in, makes the page's write, then profiles the page's run (or, with --repeat, the run
+after it) with pyinstrument
 (requirements-dev.txt) and prints the call tree (one run only: a slow page at L takes minutes)."""
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ def main() -> None:
     parser.add_argument("--size", default="L", choices=list(SIZES))
     parser.add_argument("--role", default="leadership", choices=[r.value for r in Role])
     parser.add_argument("--page", default="overview.py", help="a file in pages/")
+    parser.add_argument(
+        "--repeat", action="store_true", help="profile a repeat run (the page run once more after the write)"
+    )
+    parser.add_argument("--all", action="store_true", help="show every frame (pyinstrument's show_all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="workshop-profile-") as folder:
         url = f"sqlite:///{Path(folder) / 'profile.sqlite3'}"
@@ -40,6 +45,8 @@ def main() -> None:
         at.run()
         write_for(args.page)[0](engine, fx)
         at.switch_page(f"pages/{args.page}")
+        if args.repeat:
+            at.run()
         # AppTest runs the script in a thread of its own: profile inside that thread.
         profiler = Profiler(async_mode="disabled")
         original = ScriptRunner._run_script
@@ -56,7 +63,7 @@ def main() -> None:
             at.run()
         finally:
             ScriptRunner._run_script = original  # type: ignore[method-assign]
-        print(profiler.output_text(unicode=True, color=False, show_all=False))
+        print(profiler.output_text(unicode=True, color=False, show_all=args.all))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from workshop.files import spreadsheet as _importing
 from workshop.services import comments as _comments
 from workshop.services import mapping as _mapping
 from workshop.services import mapping_review as _review
+from workshop.services import morning as _morning
 from workshop.services import offers, week, workshops
 from workshop.services import overview as _overview
 from workshop.services import partner_history as _history
@@ -31,6 +32,10 @@ list_questions = cached(week.list_questions, "questions")
 log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")
 log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the log as a conversation
+# The morning view's recap of the closed day (it refreshes every few seconds on the projector).
+DAY_ANSWER_TABLES = ("responses", "questions", "teams")
+morning_recap = cached(_morning.recap, *DAY_ANSWER_TABLES)
+morning_quote_choices = cached(_morning.quote_choices, *DAY_ANSWER_TABLES)
 
 # The offers pages (offers, offer map, partners, strengths, profile).
 

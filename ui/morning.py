@@ -21,15 +21,13 @@ from workshop.services.morning import (
     new_projector_link,
     projector_link_made,
     qr_png,
-    quotable,
     quoted_ids,
     quotes,
-    recap,
     recap_day,
     revoke_projector_link,
     set_quotes,
 )
-from workshop.services.week import day_participation, list_days, list_main_points, list_questions
+from workshop.services.week import day_participation, list_days
 from workshop.services.workshops import get_workshop
 
 REFRESH_SECONDS = 5
@@ -73,7 +71,7 @@ def join_qr(wid: int) -> None:
 
 def day_board(wid: int, day: Day) -> None:
     """One open day: how many teams answered, which have not, each question with its count."""
-    points = {p.id: p for p in list_main_points(engine(), wid)}
+    points = {p.id: p for p in data.list_main_points(wid)}
     seen = day_participation(engine(), wid, int(day.id or 0))
     st.title(t("setup.day_n", n=day.position))
     plain(day.title)
@@ -85,7 +83,7 @@ def day_board(wid: int, day: Day) -> None:
             plain(", ".join(missing))
         elif seen.teams:
             st.subheader(t("morning.all_answered"))
-    for q in list_questions(engine(), wid, day.id):
+    for q in [q for q in data.list_questions(wid) if q.day_id == day.id]:
         point = points.get(q.main_point_id)
         if point is not None:
             st.caption(t("morning.main_point"))
@@ -116,7 +114,7 @@ def recap_section(wid: int) -> Day | None:
     day = recap_day(engine(), wid)
     if day is None:
         return None
-    summary = recap(engine(), wid, int(day.id or 0))
+    summary = data.morning_recap(wid, int(day.id or 0))
     with st.container(key="recap"):
         st.header(t("morning.recap", n=day.position))
         plain(day.title)
@@ -148,7 +146,7 @@ def recap_section(wid: int) -> Day | None:
 def pick_quotes(wid: int, day: Day) -> None:
     """The facilitator picks up to three of the closed day's answers to quote in the recap."""
     day_id = int(day.id or 0)
-    options = {q.response_id: q for q in quotable(engine(), wid, day_id)}
+    options = data.morning_quote_choices(wid, day_id)
     if not options:
         return
     with st.form(f"quotes-{day_id}", border=True, enter_to_submit=False):
@@ -157,7 +155,7 @@ def pick_quotes(wid: int, day: Day) -> None:
             t("morning.pick_quotes", n=MAX_QUOTES),
             list(options),
             default=[i for i in quoted_ids(engine(), wid, day_id) if i in options],
-            format_func=lambda i: option(f"{options[i].team}: {cons.short(options[i].text)}"),
+            format_func=lambda i: options.get(i, str(i)),
             max_selections=MAX_QUOTES,
             key=f"quotes-pick-{day_id}",
         )

@@ -120,16 +120,19 @@ def choices(view: View) -> None:
     pager(page.count, CHARTS_PER_PAGE, "page_choices", "overview.page", "overview.questions_shown", always=True)
 
 
+def _in_words(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The participation matrix's states in the session's language. One lookup per cell on a plain array:
+    DataFrame.replace on its string columns took 0.3 s at M (50 teams × 40 questions), on every rerun."""
+    words = {s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}
+    cells = matrix.to_numpy(dtype=object)
+    shown = [[words.get(cell, cell) for cell in row] for row in cells]
+    return pd.DataFrame(shown, index=matrix.index, columns=matrix.columns, dtype=object)
+
+
 def participation(view: View) -> None:
     matrix, summary = view.body
     st.caption(t("overview.participation_help"))
-    st.dataframe(
-        headed(
-            matrix.replace({s: t(f"participation.{s}") for s in (cons.ANSWERED, cons.DRAFT, cons.MISSING)}).rename(
-                columns=question_ref
-            )
-        )
-    )
+    st.dataframe(headed(_in_words(matrix).rename(columns=question_ref)))
     st.dataframe(headed(summary), width="stretch")
 
 

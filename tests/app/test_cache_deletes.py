@@ -24,6 +24,7 @@ from workshop.services.actions import add_action
 from workshop.services.answers import save_draft
 from workshop.services.comments import add_comment
 from workshop.services.demo import create_demo
+from workshop.services.morning import set_quotes
 from workshop.services.offers import add_offers, set_target_groups
 from workshop.services.priorities import save_weights
 from workshop.services.profile_ratings import rate_profile
@@ -74,6 +75,8 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "team_outcomes": lambda w, ids: (w, ids["team"]),
     "reactions_frame": lambda w, ids: (w,),
     "mapping_phase": lambda w, ids: (w,),
+    "morning_recap": lambda w, ids: (w, ids["closed_day"]),
+    "morning_quote_choices": lambda w, ids: (w, ids["closed_day"]),
     "mapping_review": lambda w, ids: (w,),
     "mapping_proposals": lambda w, ids: (w,),
     "list_proposals": lambda w, ids: (w,),
@@ -151,14 +154,15 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
             select(questions.c.id).join(days, days.c.id == questions.c.day_id).where(days.c.status == "open")
         ).scalar()
         point_id = conn.execute(select(questions.c.main_point_id).where(questions.c.main_point_id.isnot(None))).scalar()
-        closed_answer = conn.execute(
-            select(responses.c.id)
+        closed_answer, closed_day = conn.execute(
+            select(responses.c.id, days.c.id)
             .join(questions, questions.c.id == responses.c.question_id)
             .join(days, days.c.id == questions.c.day_id)
             .where(days.c.status == "closed", responses.c.workshop_id == wid)
-        ).scalar()
+        ).first() or (None, None)
     save_draft(engine, team, int(open_question or 0), "half a thought")
     add_comment(engine, team, int(closed_answer or 0), "A comment on the log")
+    set_quotes(engine, wid, int(closed_day or 0), [int(closed_answer or 0)])  # the morning recap quotes it
     theme = create_theme(engine, wid, "More room to meet", answer_ids[:3], decision="Adopt")
     add_action(engine, wid, Action(title="Buy sofas", owner="Ana", theme_id=theme, main_point_id=point_id,
                                    due=dt.date(2026, 3, 1)))  # fmt: skip
@@ -168,7 +172,7 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
     save_weights(engine, wid, {"learning": 2, "inspiration": 3, "meeting": 4, "performative": 5})
     proposal = list_proposals(engine, wid)[0]
     ids = {"questions": question_ids, "responses": answer_ids, "workshop": get_workshop(engine, wid), "team": team.id,
-           "proposal": proposal.id, "rater": team_rater(int(team.id or 0))}  # fmt: skip
+           "proposal": proposal.id, "rater": team_rater(int(team.id or 0)), "closed_day": closed_day}  # fmt: skip
     return wid, ids
 
 

@@ -41,6 +41,10 @@ def test_a_team_comments_on_another_teams_answer_and_leadership_hides_it(app_db:
     at = _log(Role.TEAM)  # the app's first run creates the demo
     response_id, other = _other_teams_answer()
     assert f"{other}'s answer · comments: 0" in [e.label for e in at.expander]
+    # An answer nobody commented on draws its form only when the team opens it (a page holds hundreds).
+    assert not any(a.key and a.key.startswith("comment_text_") for a in at.text_area)
+    at.session_state[f"comments_open_{response_id}"] = True  # the team opens that answer's conversation
+    at.run()
     at.text_area(key=f"comment_text_{response_id}").input(COMMENT)
     next(b for b in at.button if b.label == "Post comment" and f"comment_{response_id}" in b.form_id).click().run()
     assert errors_of(at) == []

@@ -180,3 +180,23 @@ def test_participation_counts_only_questions_of_open_and_closed_days_in_the_page
     report = html_report(engine, built.workshop_id)
     section = report.split("<h2>Participation</h2>")[1].split("</table>")[0]
     assert "<td>Gamma</td><td>2</td><td>1</td><td>1</td>" in section.replace("\n", "").replace(" ", "")
+
+
+def test_participation_of_one_day_reads_only_that_days_answers_and_shows_what_the_week_narrowed_would(
+    engine: Engine,
+) -> None:
+    """The morning view asks for one day's participation: the whole week read for it cost seconds at L."""
+    from workshop.services import overview
+    from workshop.services.week_material import consolidation_answers
+
+    built = build_week(engine)
+    everything = consolidation_answers(engine, built.workshop_id)
+    day_one = consolidation_answers(engine, built.workshop_id, days_at=(1,))
+    assert set(day_one["id"]) == set(everything.loc[everything["day"] == 1, "id"]) and len(day_one) < len(everything)
+    material = week_material(engine, built.workshop_id)
+    for filters in (cons.Filters(days=(1,)), cons.Filters(days=(2,), teams=("Gamma",))):
+        view = overview.participation(engine, built.workshop_id, filters)
+        narrowed = cons.filter_answers(material.answers, filters)
+        matrix = cons.participation(narrowed, material.drafts, material.teams, material.questions)
+        pd.testing.assert_frame_equal(view.body[0], matrix)
+        assert view.head.total == len(material.answers) and view.head.shown == len(narrowed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from workshop.domain import keyterms
 from workshop.domain.keyterms import key_terms, key_terms_by_main_point, stopwords, term_languages
 from workshop.domain.model import MainPoint
 from workshop.domain.suggestions import suggest_groups
@@ -89,3 +90,21 @@ def test_suggested_groups_join_answers_that_use_different_forms_of_a_word() -> N
     assert [s.response_ids for s in found] == [(1, 2, 3)]
     assert "lektiecaféen" in found[0].title.split(" · ")
     assert "frivillige" in found[0].title.split(" · ")
+
+
+def test_each_distinct_word_is_stemmed_once_however_often_teams_write_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Snowball stemmers are pure Python: stemming every occurrence made the HTML report take seconds."""
+    stemmer = keyterms._stemmer("nl")
+    stemmed: list[str] = []
+    real = stemmer.stemWord
+
+    def counted(word: str) -> str:
+        stemmed.append(word)
+        return real(word)
+
+    monkeypatch.setattr(stemmer, "stemWord", counted)
+    getattr(keyterms.stem, "cache_clear", lambda: None)()
+    texts = ["De bibliotheek organiseert voorleesuurtjes", "Voorleesuurtjes in de bibliotheek"] * 500
+    terms = key_terms(texts, stopwords("nl"), lang="nl")
+    assert list(terms["answers"][:2]) == [1000, 1000]
+    assert sorted(stemmed) == ["bibliotheek", "organiseert", "voorleesuurtjes"]

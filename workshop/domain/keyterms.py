@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 import snowballstemmer
@@ -51,8 +51,11 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(SNOWBALL_NAMES[lang])
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, lang: str | None) -> str:
-    """The stem that joins a word's forms in a language (the word itself without a known language)."""
+    """The stem that joins a word's forms in a language (the word itself without a known language). Kept per
+    word: the Snowball stemmers are pure Python (~0.1 ms a word), and a week's answers repeat a few thousand
+    words hundreds of thousands of times (the HTML report at M stemmed for seconds)."""
     return _stemmer(lang).stemWord(word) if lang in SNOWBALL_NAMES else word
 
 
@@ -61,14 +64,16 @@ def key_terms(texts: Iterable[str], stop: frozenset[str], top: int = 10, lang: s
     With a language, a word's forms are one term, named by the form written most (then alphabetically)."""
     in_answers: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
+    written: Counter[tuple[str, str]] = Counter()  # (stem, form): counted in C, grouped per stem below
     for text in texts:
         found = words(text, stop)
         stems = [stem(w, lang) for w in found]
-        for word, key in zip(found, stems, strict=True):
-            forms.setdefault(key, Counter())[word] += 1
+        written.update(zip(stems, found, strict=True))
         total.update(stems)
         in_answers.update(set(stems))
+    forms: dict[str, dict[str, int]] = {}
+    for (key, word), count in written.items():
+        forms.setdefault(key, {})[word] = count
     shown = {key: min(used, key=lambda w: (-used[w], w)) for key, used in forms.items()}
     ranked = sorted(total, key=lambda k: (-in_answers[k], -total[k], shown[k]))[:top]
     return pd.DataFrame([[shown[k], in_answers[k], total[k]] for k in ranked], columns=TERM_COLUMNS)

@@ -4,6 +4,7 @@ recap and the answers the facilitator quotes in it."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import secrets
@@ -13,8 +14,10 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from sqlalchemy import Engine, select
 
+from workshop.domain.consolidation import short
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Day, DayStatus
+from workshop.domain.plain_text import neutral
 from workshop.domain.recap import MAX_QUOTES, AnswerRow, DayRecap, day_recap
 from workshop.services.week import list_days, list_questions
 from workshop.store import read, write
@@ -70,8 +73,10 @@ def app_link(app_url: str, query: dict[str, object]) -> str:
     return f"{base}/?{urlencode(query)}"
 
 
+@functools.lru_cache(maxsize=16)
 def qr_png(link: str) -> bytes:
-    """A PNG QR code of a link, made offline; large enough to scan from the back of the room."""
+    """A PNG QR code of a link, made offline; large enough to scan from the back of the room. Kept per link:
+    the morning view redraws it every few seconds, and making it costs more than the rest of the board."""
     buffer = io.BytesIO()
     segno.make(link, error="m").save(buffer, kind="png", scale=10, border=2)
     return buffer.getvalue()
@@ -154,9 +159,31 @@ def quoted_ids(engine: Engine, workshop_id: int, day_id: int) -> list[int]:
 
 
 def quotes(engine: Engine, workshop_id: int, day_id: int) -> list[Quote]:
-    """The answers the facilitator picked to quote in the day's recap."""
-    picked = set(quoted_ids(engine, workshop_id, day_id))
-    return [q for q in quotable(engine, workshop_id, day_id) if q.response_id in picked]
+    """The answers the facilitator picked to quote in the day's recap, in the day's order. Only the picked
+    answers are read (at most three), not the whole day: the morning view asks on every refresh."""
+    query = (
+        select(responses.c.id, teams.c.name, questions.c.text, responses.c.text)
+        .select_from(recap_quotes)
+        .join(responses, responses.c.id == recap_quotes.c.response_id)
+        .join(teams, teams.c.id == responses.c.team_id)
+        .join(questions, questions.c.id == responses.c.question_id)
+        .where(recap_quotes.c.workshop_id == workshop_id, recap_quotes.c.day_id == day_id)
+        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .order_by(questions.c.position, teams.c.name)
+    )
+    with read(engine) as conn:
+        rows = conn.execute(query).all()
+    return [
+        Quote(int(i), str(team), str(asked or ""), str(text or ""))
+        for i, team, asked, text in rows
+        if (text or "").strip()
+    ]
+
+
+def quote_choices(engine: Engine, workshop_id: int, day_id: int) -> dict[int, str]:
+    """The quotable answers as the facilitator picks among them: response id -> "team: the answer's start"
+    (plain text), made once per data version rather than per option on every run."""
+    return {q.response_id: neutral(f"{q.team}: {short(q.text)}") for q in quotable(engine, workshop_id, day_id)}
 
 
 def set_quotes(engine: Engine, workshop_id: int, day_id: int, response_ids: list[int]) -> None:

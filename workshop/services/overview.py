@@ -4,6 +4,7 @@ time (every answer stays reachable: a page number and a count go with each list)
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -143,10 +144,19 @@ def choices(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[pd.
 
 
 def participation(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[tuple[pd.DataFrame, pd.DataFrame]]:
-    """The team × question matrix and its per-team summary."""
-    material, answers = _narrowed(engine, workshop_id, filters)
+    """The team × question matrix and its per-team summary. Narrowed to days, only those days' answers are
+    read (the morning view asks for one day; reading the whole week cost seconds at L after every answer)."""
+    material = week_material(engine, workshop_id, days_at=filters.days)
+    answers = material.answers
+    concerned = concerned_spaces(answers, material.questions, material.points) if filters.spaces else None
+    answers = cons.filter_answers(answers, filters, concerned) if not answers.empty else answers
     matrix = cons.participation(answers, material.drafts, material.teams, material.questions)
-    return View(_head(material, answers), (matrix, cons.participation_summary(matrix)))
+    head = _head(material, answers)
+    if filters.days:  # the whole week's count, as the other tabs show it
+        with read(engine) as conn:
+            total = conn.execute(select(func.count()).where(responses.c.workshop_id == workshop_id)).scalar_one()
+        head = dataclasses.replace(head, total=int(total))
+    return View(head, (matrix, cons.participation_summary(matrix)))
 
 
 def key_terms(engine: Engine, workshop_id: int, filters: cons.Filters, langs: tuple[str, ...]) -> View[pd.DataFrame]:

@@ -74,14 +74,15 @@ class WeekMaterial:
     themed_ids: frozenset[int]
 
 
-def week_material(engine: Engine, workshop_id: int) -> WeekMaterial:
+def week_material(engine: Engine, workshop_id: int, days_at: Sequence[int] = ()) -> WeekMaterial:
+    """With `days_at`, the answers are only those of the days at these positions (the rest is whole)."""
     with read(engine) as conn:
         linked = conn.execute(
             select(theme_responses.c.response_id).join(themes).where(themes.c.workshop_id == workshop_id)
         )
         themed = frozenset(int(r.response_id) for r in linked)
     return WeekMaterial(
-        answers=consolidation_answers(engine, workshop_id),
+        answers=consolidation_answers(engine, workshop_id, days_at=days_at),
         questions=questions_frame(engine, workshop_id),
         drafts=drafts_frame(engine, workshop_id),
         teams=team_names(engine, workshop_id),
@@ -108,15 +109,24 @@ def _json_column(values: tuple[object, ...]) -> list[object]:
 
 
 def consolidation_answers(
-    engine: Engine, workshop_id: int, question_id: int | None = None, ids: Sequence[int] = ()
+    engine: Engine,
+    workshop_id: int,
+    question_id: int | None = None,
+    ids: Sequence[int] = (),
+    days_at: Sequence[int] = (),
 ) -> pd.DataFrame:
     """The answers with what consolidation needs (answers_frame's columns but day_title and updated_at),
     in the week's order (day, question, team). Team names and question details are joined in pandas
     from the small tables rather than repeated by the database on every row. With `question_id` and/or
-    `ids`: only the answers to that question and those with these ids."""
+    `ids`: only the answers to that question and those with these ids. With `days_at`: only the answers
+    to the questions of the days at these positions."""
     narrowed = responses.c.workshop_id == workshop_id
     if question_id is not None or ids:
         narrowed &= (responses.c.question_id == question_id) | responses.c.id.in_(list(ids))
+    if days_at:
+        of_days = select(questions.c.id).join(days, days.c.id == questions.c.day_id)
+        of_days = of_days.where(days.c.workshop_id == workshop_id, days.c.position.in_(list(days_at)))
+        narrowed &= responses.c.question_id.in_(of_days)
     raw_json = (type_coerce(responses.c.choices, Text), type_coerce(responses.c.spaces, Text))
     with read(engine) as conn:
         rows = conn.execute(
