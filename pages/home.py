@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.checklist import week_checklist_section
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.gate import guessing_warning, role, run_through_app, sign_in_form
 from ui.widgets import bold, md, option, plain
@@ -52,6 +53,7 @@ else:
     st.success(t("home.signed_in", role=t(f"role.{held.value}")), icon="✅")
     if held == Role.FACILITATOR:
         guessing_warning(int(current.id or 0))
+        week_checklist_section(int(current.id or 0))
 
 st.subheader(t("home.model_title"))
 st.caption(t("home.model_body"))
