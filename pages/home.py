@@ -36,6 +36,12 @@ if len(all_workshops) > 1:
 assert current is not None
 
 st.title(md(current.name))
+held = role()
+if held is not None:  # signed in: what to do comes first, above the workshop's description and notices
+    st.success(t("home.signed_in", role=t(f"role.{held.value}")), icon="✅")
+    if held == Role.FACILITATOR:
+        guessing_warning(int(current.id or 0))
+        week_checklist_section(int(current.id or 0))
 if current.description:
     plain(current.description)
 if current.is_demo:
@@ -44,16 +50,9 @@ if current.is_demo:
     team_codes = working_demo_team_codes(engine(), int(current.id or 0))
     if team_codes:
         st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{md(n)}: {c}" for n, c in team_codes.items()))
-
-held = role()
 if held is None:
     st.subheader(t("home.sign_in"))
     sign_in_form()
-else:
-    st.success(t("home.signed_in", role=t(f"role.{held.value}")), icon="✅")
-    if held == Role.FACILITATOR:
-        guessing_warning(int(current.id or 0))
-        week_checklist_section(int(current.id or 0))
 
 st.subheader(t("home.model_title"))
 st.caption(t("home.model_body"))

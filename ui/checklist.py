@@ -23,25 +23,35 @@ STEP_PAGE: dict[StepKey, tuple[str, str]] = {
     StepKey.HANDOVER: ("week_log.py", "nav.week_log"),
 }
 STATE_ICON = {StepState.DONE: "✅", StepState.NOW: "👉", StepState.TODO: "⬜"}
+# A page link's label is one line cut off with "…" by default: on a phone a step's name and its state
+# would be lost ("Resolve the mapping's disagreements and propos"). The checklist's links wrap instead.
+WRAP_STEPS = """<style>
+[class*="st-key-checklist-"] [data-testid="stPageLink-NavLink"],
+[class*="st-key-checklist-"] [data-testid="stPageLink-NavLink"] * {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; max-width: 100%;
+}
+</style>"""
 
 
-def step_line(step: Step) -> str:
+def step_label(step: Step) -> str:
     """The step's name, its state in words and, for a step of several parts, how many are done."""
     name, state = t(f"checklist.step.{step.key.value}"), t(f"checklist.state.{step.state.value}")
-    line = f"{STATE_ICON[step.state]} **{name}** · {state}"
+    label = f"{name} · {state}"
     if step.progress.total > 1:
-        line += " · " + t("checklist.progress", done=step.progress.done, total=step.progress.total)
-    return line
+        label += " · " + t("checklist.progress", done=step.progress.done, total=step.progress.total)
+    return label
 
 
 def week_checklist_section(workshop_id: int) -> None:
-    """The checklist: the step to do now stands out in a frame with its hint; every step links to its page."""
+    """The checklist, one link a step (the step's name leads to the page where it is done, its hint on
+    hover); the step to do now stands out in a frame with its hint written out. Compact on a phone."""
     st.subheader(t("checklist.title"))
     st.caption(t("checklist.help"))
+    st.html(WRAP_STEPS)
     for step in week_checklist(engine(), workshop_id):
         page, title = STEP_PAGE[step.key]
+        hint = t(f"checklist.hint.{step.key.value}")
         with st.container(border=step.state == StepState.NOW, key=f"checklist-{step.key.value}"):
-            st.markdown(step_line(step))  # fixed wording from the locales: no user text in it
-            if step.state != StepState.DONE:
-                st.caption(t(f"checklist.hint.{step.key.value}"))
-            st.page_link(f"pages/{page}", label=t("checklist.go", page=t(title)), icon="➡️")
+            st.page_link(f"pages/{page}", label=step_label(step), icon=STATE_ICON[step.state], help=hint)
+            if step.state == StepState.NOW:
+                st.caption(f"{hint} {t('checklist.where', page=t(title))}")
