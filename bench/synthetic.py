@@ -13,6 +13,10 @@ from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Team
 from workshop.services.access import team_code_hash
 from workshop.services.answers import Answer
 from workshop.services.demo import create_demo, demo_codes_hint
+from workshop.services.mapping import set_mapping_phase
+from workshop.services.proposals import save_proposal
+from workshop.services.publication import set_published
+from workshop.services.votes import open_vote
 from workshop.services.week import list_days, list_questions
 from workshop.services.workshops import create_workshop, list_teams
 from workshop.store import write
@@ -123,7 +127,22 @@ def _open_questions(engine: Engine, workshop_id: int) -> tuple[list[OpenQuestion
 
 
 def build(engine: Engine, size: Size, seed: int = 8) -> Fixture:
-    """The workshop of this size in a migrated, empty database."""
+    """The workshop of this size in a migrated, empty database, with every phase of the week on."""
+    fx = _build(engine, size, seed)
+    every_phase_on(engine, fx.workshop_id)
+    return fx
+
+
+def every_phase_on(engine: Engine, workshop_id: int) -> None:
+    """The mapping, a proposal and a vote open and the decisions published: a week in full swing, whose
+    team menu holds every page a team can have (workshop.domain.phases), so every page is measured."""
+    set_mapping_phase(engine, workshop_id, status=DayStatus.OPEN)
+    save_proposal(engine, workshop_id, {"title": "Benchmark proposal", "proposer": "Benchmark"})
+    open_vote(engine, workshop_id, "Benchmark vote", "themes", 3)
+    set_published(engine, workshop_id, True)
+
+
+def _build(engine: Engine, size: Size, seed: int) -> Fixture:
     if size.name == "S":
         workshop_id = create_demo(engine)
         codes = demo_codes_hint()

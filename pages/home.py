@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.checklist import week_checklist_section
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.gate import guessing_warning, role, run_through_app, sign_in_form, signed_in_as
 from ui.widgets import bold, md, option, plain
@@ -37,6 +38,12 @@ if len(shown) > 1:
 assert current is not None
 
 st.title(md(current.name), anchor=False)  # no in-page link made of user text
+held = role()
+if held is not None:  # signed in: what to do comes first, above the workshop's description and notices
+    st.success(t("home.signed_in", role=signed_in_as(held)), icon="✅")
+    if held == Role.FACILITATOR:
+        guessing_warning(int(current.id or 0))
+        week_checklist_section(int(current.id or 0))
 if current.description:
     plain(current.description)
 if current.is_demo:
@@ -45,15 +52,9 @@ if current.is_demo:
     team_codes = working_demo_team_codes(engine(), int(current.id or 0))
     if team_codes:
         st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{md(n)}: {c}" for n, c in team_codes.items()))
-
-held = role()
 if held is None:
     st.subheader(t("home.sign_in"))
     sign_in_form()
-else:
-    st.success(t("home.signed_in", role=signed_in_as(held)), icon="✅")
-    if held == Role.FACILITATOR:
-        guessing_warning(int(current.id or 0))
 
 st.subheader(t("home.model_title"))
 st.caption(t("home.model_body"))

@@ -85,13 +85,24 @@ with st.form("add_team", clear_on_submit=True, enter_to_submit=False):
             created, code = add_team(engine(), wid, name)
         if edge.ok:
             remember(TeamCode(created, code))
-            st.session_state["new_team_code"] = (created.name, code)
+            st.session_state["new_team_code"] = TeamCode(created, code)
             st.rerun()
 if "new_team_code" in st.session_state:
-    team_name, code = st.session_state.pop("new_team_code")
-    with st.container(border=True):
+    # The new code at once, with a sheet of its own to print: the whole sheet needs every team's code.
+    made: TeamCode = st.session_state.pop("new_team_code")
+    with st.container(border=True, key="new-team"):
         st.success(t("teams.code_made"), icon="🔑")
-        plain(t("teams.created", team=team_name, code=code))  # the name is user text: plain, not markdown
+        plain(t("teams.created", team=made.team.name, code=made.code))  # the name is user text: plain
+        st.code(f"{made.code}   {join_link(app_url, made.code, wid, current.language)}", language=None)
+        st.download_button(
+            t("teams.download_team_sheet"),
+            code_sheet_html(current.name, [made], app_url, current.language),
+            f"{t('file.team_codes')}.html",
+            "text/html",
+            type="primary",
+            key="new-team-sheet",
+            on_click="ignore",  # no rerun: the one-time code box stays on screen after the download
+        )
 
 st.subheader(t("teams.sheet_title"))
 st.caption(t("teams.sheet_help"))

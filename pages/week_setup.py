@@ -29,6 +29,8 @@ from workshop.services.planning import (
 )
 from workshop.services.week import next_status, set_day_status
 
+TAB = "setup-tab"
+
 require(Role.FACILITATOR)
 current = workshop()
 assert current is not None and current.id is not None
@@ -41,7 +43,11 @@ STATUS_BUTTON = {
     DayStatus.CLOSED: "setup.reopen_day",
 }
 
-points_tab, days_tab, settings_tab = st.tabs([t("setup.main_points"), t("setup.days"), t("setup.settings")])
+# A keyed, stateful tab bar: the tab in use survives the rerun after a save (a plain st.tabs went back to
+# the first tab whenever the confirmation above it appeared, e.g. after adding a question to a day).
+points_tab, days_tab, settings_tab = st.tabs(
+    [t("setup.main_points"), t("setup.days"), t("setup.settings")], key=TAB, on_change="rerun"
+)
 points = data.list_main_points(wid)
 days, questions = data.list_days(wid), data.list_questions(wid)
 gone_notice(points, days, questions)

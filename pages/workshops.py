@@ -5,12 +5,14 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import choose_workshop, engine, forget_workshop, lang, t, workshop_id
-from ui.forms import new_workshop_form
+from ui.forms import new_workshop_form, template_preview
 from ui.gate import is_owner, run_through_app
 from ui.owner import owner_form
-from ui.widgets import cells, error_edge
+from ui.widgets import cells, error_edge, plain
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
+
+CREATED = "workshop_just_created"  # the workshop this session created on its last run
 
 run_through_app()
 st.title(t("workshops.title"))
@@ -31,6 +33,7 @@ table = pd.DataFrame(
 if items:
     st.dataframe(cells(table), hide_index=True, width="stretch")
 st.caption(t("workshops.current_help"))
+template_preview()
 if not is_owner():
     st.subheader(t("owner.title"))
     owner_form()
@@ -39,13 +42,20 @@ if not is_owner():
 st.success(t("owner.signed_in"), icon="🔑")
 mine = workshop_id()
 this = next((w for w in items if w.id == mine), None)
-if this is not None and mine != current and st.button(t("workshops.make_current")):
+if st.session_state.pop(CREATED, None) == mine and this is not None:  # say so, and offer the next step
+    with st.container(border=True, key="created"):
+        st.success(t("workshops.created"), icon="🎉")
+        plain(this.name)
+        st.page_link("pages/home.py", label=t("workshops.open_created"), icon="🏠")
+if this is not None and mine != current and st.button(t("workshops.make_current"), type="primary"):
     set_current_workshop(engine(), int(mine or 0))
     st.toast(t("workshops.now_current"))
     st.rerun()
 
 with st.expander(t("workshops.new"), expanded=not items):
-    if new_workshop_form() is not None:
+    made = new_workshop_form()
+    if made is not None:
+        st.session_state[CREATED] = made
         st.rerun()
 
 if this is not None:

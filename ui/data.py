@@ -7,6 +7,7 @@ import streamlit as _st
 from ui.cache import cached
 from workshop.files import spreadsheet as _importing
 from workshop.services import comments as _comments
+from workshop.services import guide as _guide
 from workshop.services import mapping as _mapping
 from workshop.services import mapping_review as _review
 from workshop.services import morning as _morning
@@ -26,6 +27,8 @@ ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 offers_frame = cached(offers.offers_frame, "offers")
 answers_frame = cached(week.answers_frame, *ANSWER_TABLES)
 list_main_points = cached(week.list_main_points, "main_points")
+# Which phases are on decides a team's menu: read on every run of a team's session, so cached.
+team_phases = cached(_guide.team_phases, "mapping_phases", "proposals", "votes", "publications")
 list_days = cached(week.list_days, "days")
 log_days = cached(week.log_days, "days")  # keyed by the workshop too: its publish rule is part of it
 list_questions = cached(week.list_questions, "questions")

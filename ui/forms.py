@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.context import choose_workshop, engine, lang, t, workshop_by_id
 from ui.gate import hold
-from ui.widgets import error_edge, option
+from ui.widgets import bold, error_edge, option, plain
 from workshop.config.templates import templates
 from workshop.domain.codes import new_passcode
 from workshop.domain.model import LANGUAGES, Role
@@ -60,3 +60,26 @@ def new_workshop_form() -> int | None:
     choose_workshop(new_id)
     hold(Role.FACILITATOR, workshop_by_id(new_id).uid)
     return new_id
+
+
+def template_preview() -> None:
+    """A template's main points, days and questions, shown before anyone creates a workshop from it."""
+    shown = templates(lang())
+    with st.expander(t("workshops.preview")):
+        st.caption(t("workshops.preview_help"))
+        names = {k: template.name for k, template in shown.items()}
+        key = st.selectbox(
+            t("workshops.preview_template"), list(names), format_func=names.__getitem__, key="preview-template"
+        )
+        chosen = shown[key]
+        if chosen.description:
+            plain(chosen.description)
+        if chosen.main_points:
+            bold(t("workshops.preview_points"))
+            for n, point in enumerate(chosen.main_points, start=1):
+                plain(f"{n}. {point.title}")
+                if point.description:
+                    st.caption(point.description)
+        for n, day in enumerate(chosen.days, start=1):
+            bold(t("workshops.preview_day", n=n, title=day.title))
+            plain("\n".join(f"{q}. {question.text}" for q, question in enumerate(day.questions, start=1)))

@@ -6,16 +6,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.context import t
+from ui import data
+from ui.context import t, workshop_id
 from ui.widgets import bold
 from workshop.domain.model import Role
+from workshop.domain.phases import Phases, team_sees
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 ANSWERS = "answer"  # the answers page's address, where a team's join link leads (workshop.services.teams.join_link)
 
 # (file, title key, icon); emoji icons only: a material icon would fetch a font from the internet.
 # The Workshops page is open to all: only the owner may change anything there, and it asks for the owner.
+# Teams and leadership do not see the Workshops page (issue 26.2): it is the owner's and the facilitator's.
 PUBLIC = [("home.py", "nav.home", "🏠"), ("workshops.py", "nav.workshops", "🗂️")]
+SEES_WORKSHOPS = (None, Role.FACILITATOR)
 BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     Role.FACILITATOR: [
         ("week_setup.py", "nav.week_setup", "🗓️"),
@@ -85,18 +89,35 @@ SIGNED_IN_ADDRESSES = sorted(
 
 
 def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
-    """The navigation sections for a role (the home page always). Without a role, the address of every
+    """The navigation sections for a role (the home page always; a team's pages only while their phase of
+    the week is on, workshop.domain.phases). Without a role, the address of every
     page behind a sign-in shows the home page, unlisted: a team's link whose code did not work
     (/answer?code=...), a page reloaded after signing out, a bookmark. The visitor gets the home page and
     its sign-in forms there instead of Streamlit's "Page not found" dialog, and once signed in, the same
     address is that page."""
-    public = [_page(*PUBLIC[0], default=True), *(_page(*entry) for entry in PUBLIC[1:])]
+    public = [_page(*PUBLIC[0], default=True)]
+    public += [
+        _page(*entry) if role in SEES_WORKSHOPS else _page(*PUBLIC[0], address=entry[0][:-3]) for entry in PUBLIC[1:]
+    ]
     sections: dict[str, list] = {t("nav.section.workshop"): public}  # type: ignore[type-arg]
     if role is None:
         public += [_page(*PUBLIC[0], address=address) for address in SIGNED_IN_ADDRESSES]
-    else:
-        sections[t(f"role.{role.value}")] = [_page(*entry) for entry in BY_ROLE[role]]
+        return sections
+    entries = BY_ROLE[role]
+    if role == Role.TEAM:
+        # A team's page whose phase is off is left out; its address shows the home page (a bookmark).
+        phases = phases_now()
+        off = [file for file, _, _ in entries if not team_sees(file[:-3], phases)]
+        entries = [entry for entry in entries if entry[0] not in off]
+        public += [_page(*PUBLIC[0], address=file[:-3]) for file in off]
+    sections[t(f"role.{role.value}")] = [_page(*entry) for entry in entries]
     return sections
+
+
+def phases_now() -> Phases:
+    """The phases of the week that are on in the session's workshop (one cached read)."""
+    wid = workshop_id()
+    return data.team_phases(wid) if wid is not None else Phases()
 
 
 def land_on_answers(shown: st.navigation.page.StreamlitPage, sections: dict[str, list]) -> None:  # type: ignore[name-defined,type-arg]

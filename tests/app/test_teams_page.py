@@ -26,7 +26,7 @@ def test_a_new_team_gets_a_code_that_joins_and_a_link_with_it(db: Engine) -> Non
     assert join_team(db, wid, code, session="test").name == "Makerspace crew"
     assert len(code) == 9 and code[4] == "-"  # eight characters, shown grouped
     assert any(f"http://localhost:8501/answer?w={wid}&code={code}&lang=en" in c.value for c in at.code)
-    assert len(at.get("download_button")) == 1
+    assert len(at.get("download_button")) == 2  # the new team's own sheet, and the sheet of this session's codes
 
 
 def test_regenerating_all_codes_asks_first_then_offers_the_whole_sheet(db: Engine) -> None:

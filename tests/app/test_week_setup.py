@@ -107,3 +107,24 @@ def test_publishing_the_log_at_once_is_a_saved_setting(db: Engine) -> None:
     at.toggle(key="publish_log").set_value(True).run()
     assert get_workshop(db, wid(db)).publish_log_immediately
     assert errors_of(at) == []
+
+
+def tab_in_use(at: AppTest) -> str:
+    """The label of the tab the page shows as selected (the tab bar's index, as the browser is told)."""
+    bar = next(node for node in at.main.children.values() if node.type == "tab_container")
+    labels = [tab.label for tab in bar.children.values()]
+    return labels[bar.proto.tab_container.default_tab_index]
+
+
+def test_after_adding_a_question_the_days_tab_stays_the_one_in_use(db: Engine) -> None:
+    at = setup_page()
+    assert tab_in_use(at) == "Main points"
+    at.session_state["setup-tab"] = "Days"  # the facilitator clicks the Days tab
+    at.run()
+    assert tab_in_use(at) == "Days"
+    day = list_days(db, wid(db))[0]
+    at.text_area(key=f"question-new-{day.id}-text").input("Which room do the teens use most?")
+    at = submit(at, "Add the question", f"question-new-{day.id}")
+    assert errors_of(at) == [] and [s.value for s in at.success] == ["Saved."]
+    assert "Which room do the teens use most?" in [q.text for q in list_questions(db, wid(db), day.id)]
+    assert tab_in_use(at) == "Days"
