@@ -17,9 +17,10 @@ from sqlalchemy import Engine
 
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
 from workshop.cli import main
-from workshop.domain.model import Action, ThemeStatus
+from workshop.domain.model import Action, Offer, ThemeStatus
 from workshop.files.exports import safe_cell
 from workshop.services.actions import add_action
+from workshop.services.offers import add_offers
 from workshop.services.reports import html_report
 from workshop.services.themes import create_theme, update_theme
 from workshop.services.week import answers_frame
@@ -34,6 +35,7 @@ def _decided(engine: Engine):  # type: ignore[no-untyped-def]
     theme = create_theme(engine, week.workshop_id, "+Rooms <i>to</i> meet", [week.answers[("Alpha", "q2")]])
     update_theme(engine, week.workshop_id, theme, "+Rooms <i>to</i> meet", ThemeStatus.ADOPT, "@decide & build")
     add_action(engine, week.workshop_id, Action(title="=Buy sofas", owner="Ann", due=dt.date(2026, 1, 5)))
+    add_offers(engine, week.workshop_id, [Offer(name="Open lounge", strength=2, spaces={"meeting": 2})])
     return week
 
 

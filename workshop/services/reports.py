@@ -8,13 +8,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from workshop.config.i18n import FALLBACK, UI_LANGUAGES, translate
 from workshop.domain.space_detail import staff_comparison
 from workshop.files.report.document import render
-from workshop.files.report.week import VoteResult, Week, Words
+from workshop.files.report.week import Screened, VoteResult, Week, report_language, report_words
 from workshop.services.actions import actions_frame, with_overdue
+from workshop.services.assets import list_assets
+from workshop.services.partners import partner_register
 from workshop.services.priorities import staff_ratings, workshop_scores
 from workshop.services.reactions import reactions_frame
+from workshop.services.screening import screening_cards
 from workshop.services.themes import list_themes
 from workshop.services.votes import list_votes, vote_results
 from workshop.services.week import list_main_points
@@ -56,24 +58,10 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
         staff=staff_comparison(scores.spaces, staff_ratings(engine, workshop_id)),
         reactions=reactions_frame(engine, workshop_id),
         votes=votes,
+        screened=[Screened(c.proposal, c.partner, c.raters, c.spread) for c in screening_cards(engine, workshop_id)],
+        partners=partner_register(engine, workshop_id),
+        assets=[(a.title, a.description) for a in list_assets(engine, workshop_id)],
     )
-
-
-def report_language(workshop_language: str, ui_lang: str | None) -> str:
-    """The workshop's language when the report has words in it, else the reader's interface language."""
-    for candidate in (workshop_language, ui_lang):
-        if candidate in UI_LANGUAGES:
-            return str(candidate)
-    return FALLBACK
-
-
-def report_words(lang: str) -> Words:
-    """The report's labels in `lang`, from the locale files."""
-
-    def t(key: str, **params: object) -> str:
-        return translate(lang, key, **params)
-
-    return t
 
 
 def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> str:
