@@ -120,7 +120,7 @@ def test_formula_like_cells_get_a_leading_quote(value: object, expected: object)
     assert safe_cell(value) == expected
 
 
-@pytest.mark.parametrize(("fmt", "suffix"), [("html", "html"), ("xlsx", "xlsx"), ("csv", "zip")])
+@pytest.mark.parametrize(("fmt", "suffix"), [("html", "html"), ("xlsx", "xlsx"), ("csv", "zip"), ("docx", "docx")])
 def test_the_cli_exports_each_format_to_a_file(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt, suffix
 ) -> None:
@@ -128,7 +128,7 @@ def test_the_cli_exports_each_format_to_a_file(
     monkeypatch.setenv(URL_VARIABLE, engine.url.render_as_string(hide_password=False))
     monkeypatch.chdir(tmp_path)
     assert main(["export", str(week.workshop_id), "--format", fmt]) == 0
-    out = tmp_path / f"workshop-{week.workshop_id}.{suffix}"
+    out = tmp_path / f"fixture-week_{dt.date.today().isoformat()}.{suffix}"  # the workshop's name and the day
     assert capsys.readouterr().out.strip() == str(out.name)
     data = out.read_bytes()
     assert html.escape(CAFE_TEXT).encode() in data if fmt == "html" else len(data) > 100

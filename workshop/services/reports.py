@@ -9,8 +9,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from workshop.domain.space_detail import staff_comparison
+from workshop.files.file_names import file_name
 from workshop.files.report.document import render
 from workshop.files.report.week import Screened, VoteResult, Week, report_language, report_words
+from workshop.files.report.word import to_docx
 from workshop.services.actions import actions_frame, with_overdue
 from workshop.services.assets import list_assets
 from workshop.services.partners import partner_register
@@ -73,8 +75,23 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
     return render(week, today, chosen, report_words(chosen))
 
 
+def docx_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> bytes:
+    """The report as a Word document leadership can edit: the HTML report's content under the same headings,
+    its charts given as the tables of their figures (workshop.files.report.word)."""
+    return to_docx(html_report(engine, workshop_id, lang, today))
+
+
+SUFFIXES = {"csv": "zip"}  # a format's file suffix, where it is not the format's own name
+
+
+def export_file_name(engine: Engine, workshop_id: int, fmt: str, today: dt.date | None = None) -> str:
+    """The name a workshop's report or export is saved under: its name and the day, in safe characters."""
+    name = get_workshop(engine, workshop_id).name
+    return file_name(name, workshop_id, today or dt.date.today(), SUFFIXES.get(fmt, fmt))
+
+
 def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
-    """The workshop written to `out` as json, xlsx, csv (a zip) or html."""
+    """The workshop written to `out` as json, xlsx, csv (a zip), html or docx (the report)."""
     if fmt == "json":
         out.write_text(to_json(engine, workshop_id), encoding="utf-8")
     elif fmt == "xlsx":
@@ -83,6 +100,8 @@ def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
         out.write_bytes(to_csv_zip(engine, workshop_id))
     elif fmt == "html":
         out.write_text(html_report(engine, workshop_id), encoding="utf-8")
+    elif fmt == "docx":
+        out.write_bytes(docx_report(engine, workshop_id))
     else:
         raise ValueError(f"unknown format {fmt}")
     return out
