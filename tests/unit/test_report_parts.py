@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from tests.unit.partnership_fixture import HTML_TEXT, WORD_FIELD, build_partnership_week
 from tests.unit.test_report_document import text_of
 from tests.unit.week_fixture import build_week
+from workshop.config.i18n import catalog
 from workshop.domain.model import Offer
 from workshop.services.offers import add_offers
 from workshop.services.reports import html_report
@@ -49,7 +50,7 @@ def test_a_partnership_week_reports_its_verdicts_network_circle_register_and_ass
     charts = [json.loads(m) for m in re.findall(r'Plotly\.newPlot\(\s*"[^"]+",\s*(\[.*?\]),\s*\{', report)]
     dots = sorted(name for chart in charts for trace in chart for name in trace.get("text") or [] if "<" not in name)
     assert {"Nordby Makers", "Red Cross"} <= set(dots)
-    assert "Stage civil society public Partners network 1 0 1 collaboration 0 1 1 partnership 1 0 1" in detail
+    assert "Formalisation civil society public Partners network 1 0 1 collaboration 0 1 1 partnership 1 0 1" in detail
     assert "Nordby Makers civil society partnership Learning space, Performative space Maker space" in detail
     assert f"Red Cross civil society network {WORD_FIELD}" in detail
     assert "Long opening hours Open 8-22 every day of the year High public trust" in detail
@@ -85,3 +86,31 @@ def test_the_staffs_view_appears_once_a_team_rated_and_not_before(engine: Engine
     report = html_report(engine, unrated)
     assert "The staff's view beside the mapped view" not in headings(report)
     assert "Staff's rating" not in text_of(report)
+
+
+def _english_pieces(prefixes: tuple[str, ...]) -> set[str]:
+    """The English wording (between placeholders) of the keys the report uses that Danish words differently."""
+    english, danish = catalog("en"), catalog("da")
+    words = {word for text in danish.values() for word in re.findall(r"\w+", text)}  # "Partner" is Danish too
+    return {
+        piece.strip()
+        for key, text in english.items()
+        if key.startswith(prefixes) and text != danish[key]
+        for piece in re.split(r"\{[a-z_]+\}", text)
+        if len(piece.strip()) >= 6 and piece.strip() not in words
+    }
+
+
+def test_a_danish_partnership_week_gets_its_partnership_parts_in_danish(engine: Engine) -> None:
+    week = build_partnership_week(engine, language="da")
+    report = html_report(engine, week.workshop_id, lang="en", today=TODAY)
+    found = headings(report)
+    for heading in ('Forslag screenet med "How to Say No"', "Partnere og netværkscirklen", "Netværkscirklen",
+                    "Partnerregistret", "Det kan biblioteket tilbyde partnere"):  # fmt: skip
+        assert heading in found, heading
+    text = text_of(report).replace("High public trust", "")  # the library's own words stay as typed
+    assert "Maker camp: Ledelsen sagde ja, på betingelser: If the makers bring their own tools" in text
+    assert "Formalisering civilsamfund offentlig Partnere netværk 1 0 1" in text
+    english = _english_pieces(("report.", "partners.", "screening.", "assets."))
+    left = sorted(piece for piece in english if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", text))
+    assert left == [], left

@@ -77,7 +77,7 @@ def partners_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
     circle = network_circle_figure(register, stages, sectors, height=560)
     counts = pd.crosstab(register["stage"].astype(str), register["sector"].astype(str))
     order = [s for s in stages if s in counts.index]
-    header = [t("report.col.stage"), *(sectors.get(c, c) for c in counts.columns), t("report.col.partners")]
+    header = [t("partners.col.stage"), *(sectors.get(c, c) for c in counts.columns), t("report.col.partners")]
     rows = [[stages[s], *map(int, counts.loc[s]), int(counts.loc[s].sum())] for s in order]
     listed = [
         [r.name, sectors.get(str(r.sector), str(r.sector)), stages.get(str(r.stage), str(r.stage)),
