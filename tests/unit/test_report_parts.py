@@ -12,13 +12,15 @@ import re
 from sqlalchemy import Engine
 
 from tests.unit.partnership_fixture import HTML_TEXT, WORD_FIELD, build_partnership_week
-from tests.unit.test_report_document import text_of
+from tests.unit.test_report_document import _loop_week, text_of
 from tests.unit.week_fixture import build_week
 from workshop.config.i18n import catalog
 from workshop.domain.model import Offer
 from workshop.services.offers import add_offers
 from workshop.services.reports import html_report
 from workshop.services.workshops import add_team, create_workshop
+from workshop.store import write
+from workshop.store.tables import main_points
 
 TODAY = dt.date(2027, 3, 1)
 
@@ -114,3 +116,18 @@ def test_a_danish_partnership_week_gets_its_partnership_parts_in_danish(engine: 
     english = _english_pieces(("report.", "partners.", "screening.", "assets."))
     left = sorted(piece for piece in english if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", text))
     assert left == [], left
+
+
+def test_a_theme_nobody_reacted_to_and_a_main_point_nobody_answered_show_no_empty_part(engine: Engine) -> None:
+    week = _loop_week(engine)
+    with write(engine) as conn:
+        conn.execute(main_points.insert().values(workshop_id=week.workshop_id, position=3, title="Silent point",
+                                                 description="", spaces=[]))  # fmt: skip
+    report = html_report(engine, week.workshop_id, today=TODAY)
+    text = text_of(report)
+    themes = text.split("Themes, decisions and reactions")[1].split("Dot votes")[0]
+    assert themes.count("Reactions from the teams") == 1  # "More sofas" only; "Opening hours" had none
+    assert "Opening hours still open" in themes and "No reactions" not in text
+    assert "Silent point: 0 answers." in text.split("The detail")[0]  # the summary says so
+    appendix = report.split("Appendix: every answer")[1]
+    assert "Silent point" not in appendix and "No answers" not in appendix

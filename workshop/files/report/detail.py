@@ -155,10 +155,8 @@ def themes_detail(week: Week, lang: str, t: Words) -> str:
         if theme.decision:
             parts.append(p(theme.decision))
         given = reactions[reactions["theme_id"] == theme.id] if not reactions.empty else reactions
-        parts.append(h(4, t("report.reactions")))
-        if given.empty:
-            parts.append(p(t("report.no_reactions"), "muted"))
-        else:
+        if not given.empty:  # a theme nobody reacted to has no reactions part
+            parts.append(h(4, t("report.reactions")))
             counts = reaction_counts(list(given["stance"]))
             agree, concerns = counts[Stance.AGREE], counts[Stance.CONCERNS]
             parts.append(p(t("report.reaction_counts", agree=agree, concerns=concerns)))
@@ -194,8 +192,10 @@ def appendix(week: Week, lang: str, t: Words) -> str:
         return ""
     parts = [h(2, t("report.appendix"))]
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
+        if rows.empty:  # the summary says it got no answers; the appendix lists answers
+            continue
         parts.append(h(3, point.title if point else t("report.none")))
         if point is not None and point.description:
             parts.append(p(point.description, "muted"))
-        parts.append(frame_table(_answers_frame(rows, lang, t)) if not rows.empty else p(t("report.no_answers")))
+        parts.append(frame_table(_answers_frame(rows, lang, t)))
     return "".join(parts)
