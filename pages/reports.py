@@ -1,4 +1,5 @@
-"""Leadership: hand out the week — the printable HTML report, the workbook, CSV files, raw JSON."""
+"""Leadership: hand out the week — the printable HTML report, the same report as a Word document to edit,
+the workbook, CSV files, raw JSON. Each file is named after the workshop and the day."""
 
 import streamlit as st
 
@@ -6,7 +7,7 @@ from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import error_edge, labels_now
 from workshop.domain.model import Role
-from workshop.services.reports import html_report
+from workshop.services.reports import docx_report, export_file_name, html_report
 from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
 
 require(Role.LEADERSHIP)
@@ -16,30 +17,28 @@ st.title(t("reports.title"))
 st.caption(t("reports.help"))
 
 FORMATS = {
-    "html": ("text/html", "html", lambda: html_report(engine(), current.id, lang=lang())),
+    "html": ("text/html", lambda: html_report(engine(), current.id, lang=lang())),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        lambda: docx_report(engine(), current.id, lang=lang()),
+    ),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "xlsx",
         lambda: to_xlsx(engine(), current.id),
     ),
-    "csv": ("application/zip", "zip", lambda: to_csv_zip(engine(), current.id)),
-    "json": ("application/json", "json", lambda: to_json(engine(), current.id)),
+    "csv": ("application/zip", lambda: to_csv_zip(engine(), current.id)),
+    "json": ("application/json", lambda: to_json(engine(), current.id)),
 }
 chosen = st.radio(
     t("reports.format"), list(FORMATS), format_func=labels_now(FORMATS, lambda f: t(f"reports.format_{f}"))
 )
 st.caption(t(f"reports.about_{chosen}"))
 if st.button(t("reports.prepare"), key="prepare"):
-    mime, suffix, build = FORMATS[chosen]
+    mime, build = FORMATS[chosen]
     with error_edge() as edge, st.spinner(t("reports.preparing")):
         data = build()
+        name = export_file_name(engine(), current.id, chosen)
     if edge.ok:
         st.download_button(
-            t("reports.download"),
-            data=data,
-            file_name=f"{t('file.workshop')}-{current.id}.{suffix}",
-            mime=mime,
-            on_click="ignore",
-            key="download",
+            t("reports.download"), data=data, file_name=name, mime=mime, on_click="ignore", key="download"
         )
-st.caption(t("reports.cli", id=current.id))

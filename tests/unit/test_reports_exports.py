@@ -17,9 +17,10 @@ from sqlalchemy import Engine
 
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
 from workshop.cli import main
-from workshop.domain.model import Action, ThemeStatus
+from workshop.domain.model import Action, Offer, ThemeStatus
 from workshop.files.exports import safe_cell
 from workshop.services.actions import add_action
+from workshop.services.offers import add_offers
 from workshop.services.reports import html_report
 from workshop.services.themes import create_theme, update_theme
 from workshop.services.week import answers_frame
@@ -34,6 +35,7 @@ def _decided(engine: Engine):  # type: ignore[no-untyped-def]
     theme = create_theme(engine, week.workshop_id, "+Rooms <i>to</i> meet", [week.answers[("Alpha", "q2")]])
     update_theme(engine, week.workshop_id, theme, "+Rooms <i>to</i> meet", ThemeStatus.ADOPT, "@decide & build")
     add_action(engine, week.workshop_id, Action(title="=Buy sofas", owner="Ann", due=dt.date(2026, 1, 5)))
+    add_offers(engine, week.workshop_id, [Offer(name="Open lounge", strength=2, spaces={"meeting": 2})])
     return week
 
 
@@ -118,7 +120,7 @@ def test_formula_like_cells_get_a_leading_quote(value: object, expected: object)
     assert safe_cell(value) == expected
 
 
-@pytest.mark.parametrize(("fmt", "suffix"), [("html", "html"), ("xlsx", "xlsx"), ("csv", "zip")])
+@pytest.mark.parametrize(("fmt", "suffix"), [("html", "html"), ("xlsx", "xlsx"), ("csv", "zip"), ("docx", "docx")])
 def test_the_cli_exports_each_format_to_a_file(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt, suffix
 ) -> None:
@@ -126,7 +128,7 @@ def test_the_cli_exports_each_format_to_a_file(
     monkeypatch.setenv(URL_VARIABLE, engine.url.render_as_string(hide_password=False))
     monkeypatch.chdir(tmp_path)
     assert main(["export", str(week.workshop_id), "--format", fmt]) == 0
-    out = tmp_path / f"workshop-{week.workshop_id}.{suffix}"
+    out = tmp_path / f"fixture-week_{dt.date.today().isoformat()}.{suffix}"  # the workshop's name and the day
     assert capsys.readouterr().out.strip() == str(out.name)
     data = out.read_bytes()
     assert html.escape(CAFE_TEXT).encode() in data if fmt == "html" else len(data) > 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from workshop.charts.labels import bar_layout, chart_text, wrapped
+from workshop.charts.labels import bar_layout, chart_text, count_axis, wrapped
 from workshop.config.spaces import spaces
 from workshop.domain.consolidation import RATINGS
 from workshop.domain.model import SPACE_KEYS
@@ -26,8 +26,10 @@ def _colours(keys: list[str]) -> list[str]:
 
 
 def _space_axis(labels: list[str]) -> dict[str, object]:
-    """An x axis with a tick under every bar, its label wrapped to fit a narrow column."""
-    return {"tickmode": "array", "tickvals": labels, "ticktext": [wrapped(x, 14) for x in labels], "automargin": True}
+    """An x axis with a tick under every bar, its label wrapped to fit a narrow column between words: a space's
+    name is never broken mid-word (a single long word such as "Inspirationsrummet" keeps its own line)."""
+    ticks = [wrapped(x, 14, whole_words=True) for x in labels]
+    return {"tickmode": "array", "tickvals": labels, "ticktext": ticks, "automargin": True}
 
 
 def coverage_chart(
@@ -112,6 +114,10 @@ def rating_bars(distribution: pd.DataFrame, title: str = "", axis: str = "", leg
         xaxis_title=axis,
         **bar_layout(labels),
     )
+    left = distribution[["1", "2"]].astype(float).sum(axis=1) + distribution["3"].astype(float) / 2
+    right = distribution[["4", "5"]].astype(float).sum(axis=1) + distribution["3"].astype(float) / 2
+    if not distribution.empty:
+        figure.update_xaxes(**count_axis(-float(left.max()), float(right.max())))
     return figure
 
 
@@ -129,6 +135,8 @@ def choice_bars(tallies: pd.DataFrame, title: str = "", axis: str = "") -> go.Fi
         )
     )
     figure.update_layout(title=chart_text(title), xaxis_title=axis, **bar_layout(labels))
+    if not tallies.empty:
+        figure.update_xaxes(**count_axis(0, float(tallies["count"].max())))
     return figure
 
 

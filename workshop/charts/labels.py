@@ -4,6 +4,7 @@ and hover text, so user text is escaped; long labels are wrapped so every bar ke
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 from collections.abc import Sequence
 
@@ -19,10 +20,29 @@ def chart_text(text: object) -> str:
     return html.escape(neutral(text), quote=True)
 
 
-def wrapped(text: object, width: int = WRAP) -> str:
-    """chart_text, wrapped on <br> every `width` characters (long words are split)."""
-    lines = textwrap.wrap(neutral(text), width, break_long_words=True, replace_whitespace=True) or [""]
+def wrapped(text: object, width: int = WRAP, whole_words: bool = False) -> str:
+    """chart_text, wrapped on <br> every `width` characters (long words are split, unless `whole_words`:
+    a name such as "Inspirationsrummet" is never broken mid-word)."""
+    lines = textwrap.wrap(neutral(text), width, break_long_words=not whole_words, break_on_hyphens=not whole_words) or [
+        ""
+    ]
     return "<br>".join(html.escape(line, quote=True) for line in lines)
+
+
+STEPS = [m * 10**k for k in range(7) for m in (1, 2, 5)]  # a count axis steps 1, 2, 5, 10, 20, 50, ...
+
+
+def count_axis(low: float, high: float, most: int = 8) -> dict[str, object]:
+    """An axis of counts (teams, answers, dots): whole-number ticks only, about `most` of them, every tick
+    written without a sign (a diverging chart's left side counts too: "2" left of zero, never "-2"); an axis
+    that starts at zero never runs below it."""
+    low_i, high_i = min(0, math.floor(low)), max(1, math.ceil(high))
+    step = next((s for s in STEPS if (high_i - low_i) / s <= most), STEPS[-1])
+    ticks = list(range(-((-low_i) // step) * step, high_i + 1, step))
+    axis: dict[str, object] = {"tickmode": "array", "tickvals": ticks, "ticktext": [str(abs(v)) for v in ticks]}
+    if low_i == 0:
+        axis["rangemode"] = "nonnegative"
+    return axis
 
 
 def bar_layout(labels: Sequence[str], top: int = 60, bottom: int = 40) -> dict[str, object]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from workshop.charts.labels import bar_layout, chart_text, wrapped
+from workshop.charts.labels import bar_layout, chart_text, count_axis, wrapped
 
 
 def vote_bars(results: list[tuple[int, str, int]], axis: str) -> go.Figure:
@@ -23,4 +23,5 @@ def vote_bars(results: list[tuple[int, str, int]], axis: str) -> go.Figure:
         )
     )
     figure.update_layout(xaxis_title=axis, **bar_layout(labels))
+    figure.update_xaxes(**count_axis(0, max(counts, default=0)))
     return figure

@@ -17,7 +17,7 @@ from workshop.files.exports import FORMATS
 from workshop.services.carry_over import PARTS, check_parts, new_from
 from workshop.services.database_backup import backup, restore
 from workshop.services.demo import create_demo
-from workshop.services.reports import write_export
+from workshop.services.reports import export_file_name, write_export
 from workshop.services.workshop_export import to_json
 from workshop.services.workshops import create_workshop, list_workshops
 from workshop.store import make_engine, migrate
@@ -84,8 +84,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None and args.format == "json":
         sys.stdout.write(to_json(engine, args.id) + "\n")
         return 0
-    suffix = "zip" if args.format == "csv" else args.format
-    out = Path(args.out or f"workshop-{args.id}.{suffix}")
+    out = Path(args.out or export_file_name(engine, args.id, args.format))
     write_export(engine, args.id, args.format, out)
     print(out)
     return 0
@@ -143,9 +142,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         choices=FORMATS,
         default="json",
         help="json (raw), xlsx (a sheet per entity + every answer), csv (a zip: answers.csv + one CSV per entity), "
-        "html (the printable report, readable offline)",
+        "html (the printable report, readable offline), "
+        "docx (the same report as a Word document leadership can edit; its charts given as tables of their figures)",
     )
-    export.add_argument("--out", help="file to write (default: stdout for json, else workshop-ID.xlsx/.zip/.html)")
+    export.add_argument(
+        "--out",
+        help="file to write (default: stdout for json, else the workshop's name and today's date, "
+        "e.g. strategy-week-2027_2026-12-06.docx)",
+    )
     export.set_defaults(func=_export)
 
     back = sub.add_parser("backup", help="write the whole database to a JSON file")

@@ -36,7 +36,7 @@ from workshop.files.xlsx import workbook
 FORMAT, VERSION = "four-spaces-workshop", 1
 SECRET_COLUMNS = {"code_hash", "facilitator_code_hash", "leadership_code_hash", "team_code_salt", "idempotency_key"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FORMATS = ("json", "xlsx", "csv", "html")
+FORMATS = ("json", "xlsx", "csv", "html", "docx")
 ANSWER_SHEET_COLUMNS = [
     "id",
     "team",

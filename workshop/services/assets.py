@@ -13,9 +13,9 @@ from workshop.domain.errors import NotFound
 from workshop.domain.model import Team
 from workshop.domain.validation import validated
 from workshop.files.leaflet import render_leaflet
+from workshop.files.report.week import report_language, report_words
 from workshop.services.mapping import _member
 from workshop.services.proposal_review import decide_pending
-from workshop.services.reports import report_language, report_words
 from workshop.services.rows import changed
 from workshop.services.workshops import get_workshop, now
 from workshop.store import read, write

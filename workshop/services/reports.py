@@ -8,13 +8,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from workshop.config.i18n import FALLBACK, UI_LANGUAGES, translate
 from workshop.domain.space_detail import staff_comparison
+from workshop.files.file_names import file_name
 from workshop.files.report.document import render
-from workshop.files.report.week import VoteResult, Week, Words
+from workshop.files.report.week import Screened, VoteResult, Week, report_language, report_words
+from workshop.files.report.word import to_docx
 from workshop.services.actions import actions_frame, with_overdue
+from workshop.services.assets import list_assets
+from workshop.services.partners import partner_register
 from workshop.services.priorities import staff_ratings, workshop_scores
 from workshop.services.reactions import reactions_frame
+from workshop.services.screening import screening_cards
 from workshop.services.themes import list_themes
 from workshop.services.votes import list_votes, vote_results
 from workshop.services.week import list_main_points
@@ -56,24 +60,10 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
         staff=staff_comparison(scores.spaces, staff_ratings(engine, workshop_id)),
         reactions=reactions_frame(engine, workshop_id),
         votes=votes,
+        screened=[Screened(c.proposal, c.partner, c.raters, c.spread) for c in screening_cards(engine, workshop_id)],
+        partners=partner_register(engine, workshop_id),
+        assets=[(a.title, a.description) for a in list_assets(engine, workshop_id)],
     )
-
-
-def report_language(workshop_language: str, ui_lang: str | None) -> str:
-    """The workshop's language when the report has words in it, else the reader's interface language."""
-    for candidate in (workshop_language, ui_lang):
-        if candidate in UI_LANGUAGES:
-            return str(candidate)
-    return FALLBACK
-
-
-def report_words(lang: str) -> Words:
-    """The report's labels in `lang`, from the locale files."""
-
-    def t(key: str, **params: object) -> str:
-        return translate(lang, key, **params)
-
-    return t
 
 
 def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> str:
@@ -85,8 +75,23 @@ def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today
     return render(week, today, chosen, report_words(chosen))
 
 
+def docx_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> bytes:
+    """The report as a Word document leadership can edit: the HTML report's content under the same headings,
+    its charts given as the tables of their figures (workshop.files.report.word)."""
+    return to_docx(html_report(engine, workshop_id, lang, today))
+
+
+SUFFIXES = {"csv": "zip"}  # a format's file suffix, where it is not the format's own name
+
+
+def export_file_name(engine: Engine, workshop_id: int, fmt: str, today: dt.date | None = None) -> str:
+    """The name a workshop's report or export is saved under: its name and the day, in safe characters."""
+    name = get_workshop(engine, workshop_id).name
+    return file_name(name, workshop_id, today or dt.date.today(), SUFFIXES.get(fmt, fmt))
+
+
 def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
-    """The workshop written to `out` as json, xlsx, csv (a zip) or html."""
+    """The workshop written to `out` as json, xlsx, csv (a zip), html or docx (the report)."""
     if fmt == "json":
         out.write_text(to_json(engine, workshop_id), encoding="utf-8")
     elif fmt == "xlsx":
@@ -95,6 +100,8 @@ def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
         out.write_bytes(to_csv_zip(engine, workshop_id))
     elif fmt == "html":
         out.write_text(html_report(engine, workshop_id), encoding="utf-8")
+    elif fmt == "docx":
+        out.write_bytes(docx_report(engine, workshop_id))
     else:
         raise ValueError(f"unknown format {fmt}")
     return out

@@ -53,30 +53,47 @@ def _against_table(week: Week, lang: str, t: Words, n: Numbers) -> str:
     return table(header, rows)
 
 
-def spaces_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
+def has_offers(week: Week) -> bool:
+    """Whether any offer is mapped, so that the spaces can be weighed against each other."""
     scores = week.space_scores
-    legend = (t("strengths.col.share"), t("strengths.col.target"))
-    parts = [
-        h(2, t("report.spaces")),
-        f'<div class="plot">{four_spaces_map(scores, lang)}</div>',
-        plot(coverage_chart(scores, lang, t("report.share_chart"), legend), True, n.lang),
-        plot(gap_chart(scores, lang, t("report.gap_chart")), False, n.lang),
-        _scores_table(scores, "space", lang, t, n),
-    ]
-    if not week.aim_scores.empty:
-        parts += [h(3, t("report.aims")), _scores_table(week.aim_scores, "aim", lang, t, n)]
-    if not week.staff.empty:
+    return not scores.empty and float(scores["coverage"].sum()) > 0
+
+
+def rated(week: Week) -> bool:
+    """Whether any team rated a space (the staff's view has something to show)."""
+    return not week.staff.empty and int(week.staff["ratings"].fillna(0).sum()) > 0
+
+
+def spaces_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
+    """The four spaces' coverage and gaps (while offers are mapped) and the staff's view (once a team rated)."""
+    mapped, staff = has_offers(week), rated(week)
+    if not mapped and not staff:
+        return ""
+    scores = week.space_scores
+    parts = [h(2, t("report.spaces"))]
+    if mapped:
+        legend = (t("strengths.col.share"), t("strengths.col.target"))
+        parts += [
+            f'<div class="plot">{four_spaces_map(scores, lang)}</div>',
+            plot(coverage_chart(scores, lang, t("report.share_chart"), legend), False, n.lang),
+            plot(gap_chart(scores, lang, t("report.gap_chart")), False, n.lang),
+            _scores_table(scores, "space", lang, t, n),
+        ]
+        if not week.aim_scores.empty:
+            parts += [h(3, t("report.aims")), _scores_table(week.aim_scores, "aim", lang, t, n)]
+    if staff:
         parts += [h(3, t("report.staff_view")), p(t("report.staff_help"), "muted"),
                   _staff_table(week.staff, lang, t, n)]  # fmt: skip
-    parts += [h(3, t("report.against")), _against_table(week, lang, t, n)]
+    if mapped and not week.answers.empty:
+        parts += [h(3, t("report.against")), _against_table(week, lang, t, n)]
     return "".join(parts)
 
 
 def ratings_detail(answers: pd.DataFrame, t: Words, n: Numbers) -> str:
     distribution = cons.rating_distribution(answers)
-    parts = [h(2, t("report.ratings"))]
     if distribution.empty:
-        return "".join(parts) + p(t("report.no_rated"))
+        return ""
+    parts = [h(2, t("report.ratings"))]
     parts.append(plot(rating_bars(distribution), False, n.lang))
     header = [t("report.col.question"), *map(str, cons.RATINGS), t("report.col.answers"), t("report.col.mean")]
     rows = [
@@ -88,9 +105,9 @@ def ratings_detail(answers: pd.DataFrame, t: Words, n: Numbers) -> str:
 
 def choices_detail(answers: pd.DataFrame, options: dict[int, list[str]], t: Words, n: Numbers) -> str:
     tallies = cons.choice_tallies(answers, options)
-    parts = [h(2, t("report.choices"))]
     if tallies.empty:
-        return "".join(parts) + p(t("report.no_choices"))
+        return ""
+    parts = [h(2, t("report.choices"))]
     header = [t(f"report.col.{c}") for c in ("option", "count", "answer_share")]
     for _qid, group in tallies.groupby("question_id", sort=False):
         question = str(group["question"].iloc[0])
@@ -100,6 +117,8 @@ def choices_detail(answers: pd.DataFrame, options: dict[int, list[str]], t: Word
 
 
 def participation_detail(week: Week, t: Words) -> str:
+    if not week.teams or week.questions.empty or (week.answers.empty and week.drafts.empty):
+        return ""
     matrix = cons.participation(week.answers, week.drafts, week.teams, week.questions)
     summary = cons.participation_summary(matrix)
     header = [t(f"report.col.{c}") for c in ("team", "answered", "draft", "missing")]
@@ -126,9 +145,9 @@ def _answers_frame(rows: pd.DataFrame, lang: str, t: Words, with_spaces: bool = 
 
 
 def themes_detail(week: Week, lang: str, t: Words) -> str:
-    parts = [h(2, t("report.themes"))]
     if not week.themes:
-        return "".join(parts) + p(t("report.no_themes"))
+        return ""
+    parts = [h(2, t("report.themes"))]
     answers = week.answers.set_index("id", drop=False) if not week.answers.empty else None
     reactions = week.reactions
     for theme in week.themes:
@@ -136,10 +155,8 @@ def themes_detail(week: Week, lang: str, t: Words) -> str:
         if theme.decision:
             parts.append(p(theme.decision))
         given = reactions[reactions["theme_id"] == theme.id] if not reactions.empty else reactions
-        parts.append(h(4, t("report.reactions")))
-        if given.empty:
-            parts.append(p(t("report.no_reactions"), "muted"))
-        else:
+        if not given.empty:  # a theme nobody reacted to has no reactions part
+            parts.append(h(4, t("report.reactions")))
             counts = reaction_counts(list(given["stance"]))
             agree, concerns = counts[Stance.AGREE], counts[Stance.CONCERNS]
             parts.append(p(t("report.reaction_counts", agree=agree, concerns=concerns)))
@@ -171,12 +188,14 @@ def votes_detail(votes: Sequence[VoteResult], t: Words, n: Numbers) -> str:
 
 
 def appendix(week: Week, lang: str, t: Words) -> str:
-    parts = [h(2, t("report.appendix"))]
     if week.answers.empty:
-        return "".join(parts) + p(t("report.no_answers"))
+        return ""
+    parts = [h(2, t("report.appendix"))]
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
+        if rows.empty:  # the summary says it got no answers; the appendix lists answers
+            continue
         parts.append(h(3, point.title if point else t("report.none")))
         if point is not None and point.description:
             parts.append(p(point.description, "muted"))
-        parts.append(frame_table(_answers_frame(rows, lang, t)) if not rows.empty else p(t("report.no_answers")))
+        parts.append(frame_table(_answers_frame(rows, lang, t)))
     return "".join(parts)

@@ -32,9 +32,7 @@ def _extremes(scores: pd.DataFrame, kind: str, lang: str, t: Words, n: Numbers) 
 
 def spaces_summary(week: Week, lang: str, t: Words, n: Numbers) -> str:
     sentences = _extremes(week.space_scores, "space", lang, t, n) + _extremes(week.aim_scores, "aim", lang, t, n)
-    if not sentences:
-        sentences = [t("report.no_offers")]
-    else:
+    if sentences:
         scored = [s for s in (week.space_scores, week.aim_scores) if not s.empty]
         weak = [name(str(k), lang) for s in scored for k in s.loc[s["weak"].astype(bool), "key"]]
         strong = [name(str(k), lang) for s in scored for k in s.loc[s["strong"].astype(bool), "key"]]
@@ -47,13 +45,15 @@ def spaces_summary(week: Week, lang: str, t: Words, n: Numbers) -> str:
                 t("report.staff_differs", name=name(str(row.space), lang), staff=n.mean(row.team_mean),
                   mapped=n.mean(row.mapped_mean))
             )  # fmt: skip
+    if not sentences:
+        return ""
     return h(3, t("report.summary_spaces")) + "".join(p(s) for s in sentences)
 
 
 def said_summary(week: Week, lang: str, t: Words) -> str:
-    parts = [h(3, t("report.staff_said"))]
     if week.answers.empty:
-        return "".join(parts) + p(t("report.no_answers"))
+        return ""
+    parts = [h(3, t("report.staff_said"))]
     stop = frozenset().union(*(stopwords(x) for x in {week.language, lang} if x in LANGUAGES))
     items = []
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
@@ -71,6 +71,8 @@ def said_summary(week: Week, lang: str, t: Words) -> str:
 
 
 def decisions_summary(themes: Sequence[Theme], t: Words) -> str:
+    if not themes:
+        return ""
     parts = [h(3, t("report.decisions"))]
     decided = [theme for theme in themes if theme.status != ThemeStatus.OPEN]
     if not decided:
@@ -89,9 +91,9 @@ def decisions_summary(themes: Sequence[Theme], t: Words) -> str:
 
 
 def actions_summary(marked: pd.DataFrame, lang: str, t: Words) -> str:
-    parts = [h(3, t("report.actions"))]
     if marked.empty:
-        return "".join(parts) + p(t("report.no_actions"))
+        return ""
+    parts = [h(3, t("report.actions"))]
     rows, classes = [], []
     for row in marked.itertuples():
         status = t(f"report.action_status.{row.status}")

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workshop.config.i18n import number, percent
+from workshop.config.i18n import FALLBACK, UI_LANGUAGES, number, percent, translate
 from workshop.config.spaces import spaces
 from workshop.domain.model import MainPoint, Theme
+from workshop.domain.screening import Proposal, QuestionSpread
 from workshop.domain.space_detail import verdict
 
 Words = Callable[..., str]  # t(key, **params): a `report.` text of the locale files, values filled in
@@ -26,6 +27,16 @@ class VoteResult:
     dots: int  # per team
     is_open: bool
     ranked: Sequence[tuple[int, str, int]]  # services.votes.vote_results
+
+
+@dataclass(frozen=True)
+class Screened:
+    """One proposal screened with the How to Say No questions: the spread per question and the verdict."""
+
+    proposal: Proposal
+    partner: str
+    raters: int
+    spread: Sequence[QuestionSpread]
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,9 @@ class Week:
     staff: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.space_detail.staff_comparison
     reactions: pd.DataFrame = field(default_factory=pd.DataFrame)  # services.reactions.reactions_frame
     votes: Sequence[VoteResult] = ()
+    screened: Sequence[Screened] = ()  # services.screening.screening_cards
+    partners: pd.DataFrame = field(default_factory=pd.DataFrame)  # services.partners.partner_register
+    assets: Sequence[tuple[str, str]] = ()  # services.assets.list_assets: title, description
 
 
 class Numbers:
@@ -79,3 +93,20 @@ def name(key: str, lang: str) -> str:
 def verdict_text(weak: object, strong: object, t: Words) -> str:
     found = verdict(bool(weak), bool(strong))
     return t(f"report.verdict.{found}") if found else ""
+
+
+def report_language(workshop_language: str, ui_lang: str | None) -> str:
+    """The workshop's language when the report has words in it, else the reader's interface language."""
+    for candidate in (workshop_language, ui_lang):
+        if candidate in UI_LANGUAGES:
+            return str(candidate)
+    return FALLBACK
+
+
+def report_words(lang: str) -> Words:
+    """The report's labels in `lang`, from the locale files."""
+
+    def t(key: str, **params: object) -> str:
+        return translate(lang, key, **params)
+
+    return t
