@@ -132,6 +132,7 @@ class Workshop(Strict):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     uid: str = Field(default="", max_length=32)  # its identity, never another's (workshop.store.tables)
+    leave_out: str = Field(default="", max_length=MAX_LONG_TEXT)  # words key terms leave out, one a line
 
 
 class Team(Strict):

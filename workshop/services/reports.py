@@ -13,6 +13,7 @@ from workshop.domain.space_detail import staff_comparison
 from workshop.files.report.document import render
 from workshop.files.report.week import VoteResult, Week, Words
 from workshop.services.actions import actions_frame, with_overdue
+from workshop.services.leave_out import stored_words
 from workshop.services.priorities import staff_ratings, workshop_scores
 from workshop.services.reactions import reactions_frame
 from workshop.services.themes import list_themes
@@ -56,6 +57,7 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
         staff=staff_comparison(scores.spaces, staff_ratings(engine, workshop_id)),
         reactions=reactions_frame(engine, workshop_id),
         votes=votes,
+        leave_out=stored_words(current.leave_out),
     )
 
 

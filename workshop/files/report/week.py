@@ -47,6 +47,7 @@ class Week:
     staff: pd.DataFrame = field(default_factory=pd.DataFrame)  # domain.space_detail.staff_comparison
     reactions: pd.DataFrame = field(default_factory=pd.DataFrame)  # services.reactions.reactions_frame
     votes: Sequence[VoteResult] = ()
+    leave_out: Sequence[str] = ()  # the workshop's own words key terms leave out (services.leave_out)
 
 
 class Numbers:
