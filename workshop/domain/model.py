@@ -103,17 +103,21 @@ class ActionStatus(StrEnum):
 
 
 class Sector(StrEnum):
+    """Public, private or civil society; unknown where a file did not say (an import without a sector column)."""
+
     PUBLIC = "public"
     PRIVATE = "private"
     CIVIL = "civil"
+    UNKNOWN = "unknown"
 
 
 class RelationStage(StrEnum):
-    """The network circle: network -> collaboration -> partnership."""
+    """The network circle: network -> collaboration -> partnership; unknown where a file did not say."""
 
     NETWORK = "network"
     COLLABORATION = "collaboration"
     PARTNERSHIP = "partnership"
+    UNKNOWN = "unknown"
 
 
 class Strict(BaseModel):
