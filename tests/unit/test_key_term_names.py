@@ -52,7 +52,9 @@ def test_a_suggested_theme_title_names_no_one() -> None:
         (["Jonas kender stedet."], set()),
         (["Jonas kender stedet.", "Vi spørger Jonas."], {"jonas"}),
         # Acronyms and a shouted sentence are not names.
-        (["Vi bruger IT og PR i biblioteket", "VI VIL HAVE FLERE KONCERTER"], set()),
+        (["Vi bruger IT og PR i biblioteket", "VI VIL HAVE FLERE KONCERTER", "uden HTML-tags"], set()),
+        # A name leading a compound or a possessive is a name.
+        (["Vi kender Aarhus-modellen og Annes idé"], {"aarhus-modellen", "annes"}),
         # After a colon, a quote or a bullet a capital starts something; no name.
         (["Forslag: Koncerter hver uge", 'Hun sagde "Biblioteket er godt"', "Ideer\n• Lektiecafé"], set()),
         # A common noun capitalised once by mistake but written in lower case elsewhere stays a word.

@@ -28,6 +28,7 @@ MIN_LENGTH = 3
 SENTENCE_BREAK = re.compile(r"[.!?…:;\n\r•\"“”„«»]")
 MAX_LEAVE_OUT = 100  # words a workshop leaves out of its key terms, at most (stored one a line, within MAX_LONG_TEXT)
 MAX_LEAVE_OUT_LENGTH = 40  # characters of one such word
+PART_BREAK = re.compile(r"['’-]")  # between the parts of a compound or a possessive (WORD keeps them whole)
 LEAVE_OUT_SPLIT = re.compile(r"[,;\n\r]+")
 TERM_COLUMNS = ["term", "answers", "count"]
 SNOWBALL_NAMES = {"en": "english", "da": "danish", "nb": "norwegian", "nl": "dutch"}
@@ -62,17 +63,20 @@ def proper_names(texts: Iterable[str]) -> frozenset[str]:
     named: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for text in texts:
-        text = text or ""
-        end = None
-        for match in WORD.finditer(text):
-            word = match.group()
-            starts = end is None or SENTENCE_BREAK.search(text, end, match.start()) is not None
-            end = match.end()
-            if word.islower():
-                lower[word] += 1
-            elif not starts and word[0].isupper() and any(c.islower() for c in word[1:]):
-                named[word.casefold()] += 1
+        for sentence in SENTENCE_BREAK.split(text or ""):
+            found = WORD.findall(sentence)
+            if not found:
+                continue
+            lower.update([w for w in found if w.islower()])
+            named.update([w.casefold() for w in found[1:] if w[0].isupper() and _titled(w)])
     return frozenset(word for word, count in named.items() if count > lower[word])
+
+
+def _titled(word: str) -> bool:
+    """Written as a name is: a capital, then lower case (`Anne`, `Aarhus-modellen`, `McDonald`); not an
+    acronym, alone or leading a compound (`IT`, `HTML-tags`)."""
+    head = PART_BREAK.split(word, maxsplit=1)[0]
+    return head[0].isupper() and any(c.islower() for c in head[1:])
 
 
 def leave_out_words(text: str) -> tuple[str, ...]:
