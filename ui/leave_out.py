@@ -28,6 +28,7 @@ def leave_out_form(workshop_id: int) -> None:
             t("terms.leave_out"),
             value=words,
             key=key,
+            max_chars=MAX_LEAVE_OUT * (MAX_LEAVE_OUT_LENGTH + 2),  # a word, a comma and a space each
             help=t("terms.leave_out_limits", n=MAX_LEAVE_OUT, chars=MAX_LEAVE_OUT_LENGTH),
         )
         st.caption(t("terms.leave_out_help"))
