@@ -10,7 +10,7 @@ from ui.widgets import cells, error_edge, labels_now, md, option, show_error, tr
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
-from workshop.domain.offer_fields import FIELDS
+from workshop.domain.offer_fields import IMPORT_FIELDS
 from workshop.files.limits import MAX_UPLOAD_BYTES, MB
 from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping, ignored_columns
 from workshop.services.offer_import import import_offers
@@ -53,7 +53,7 @@ def field_label(field: str) -> str:
 
 st.subheader(t("import.mapping"))
 st.caption(t("import.mapping_help"))
-options = [IGNORE, *FIELDS]
+options = [IGNORE, *IMPORT_FIELDS]
 mapping = []
 grid = st.columns(4)
 for i, (header, guess) in enumerate(zip(table.header, guess_mapping(table.header), strict=True)):

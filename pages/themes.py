@@ -7,12 +7,14 @@ import streamlit as st
 from ui import data
 from ui.context import engine, t, workshop
 from ui.gate import require
+from ui.leave_out import leave_out_form
 from ui.loop_sections import publish_switch, theme_reactions
 from ui.widgets import error_edge, labels_now, multiselect, option, plain, question_ref, tr
 from ui.writes import form_key, on_save, outcome, typed
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
+from workshop.services.leave_out import leave_out
 from workshop.services.overview import PICK_ALL_LIMIT
 from workshop.services.week import answers_frame
 
@@ -58,12 +60,15 @@ def attempt(action, *args) -> bool:
 
 st.subheader(t("themes.suggest_title"))
 st.caption(t("themes.suggest_help"))
+with st.expander(t("terms.leave_out")):
+    leave_out_form(wid)
 if st.button(t("themes.suggest"), key="suggest"):
     from workshop.domain.suggestions import suggest_groups  # scikit-learn: loaded only when asked for
 
     answers = answers_frame(engine(), wid)
     st.session_state["theme_suggestions"] = [
-        (s.title, list(s.response_ids)) for s in suggest_groups(answers, term_languages(current.language))
+        (s.title, list(s.response_ids))
+        for s in suggest_groups(answers, term_languages(current.language), leave_out=leave_out(engine(), wid))
     ]
     if not st.session_state["theme_suggestions"]:
         st.info(t("themes.no_suggestions"))

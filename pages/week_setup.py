@@ -6,6 +6,7 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
+from ui.leave_out import leave_out_form
 from ui.setup_forms import (
     arrows,
     day_form,
@@ -115,3 +116,5 @@ with settings_tab:
         set_publish_log_immediately(engine(), wid, publish)
         st.session_state["setup_flash"] = t("setup.saved")
         st.rerun()
+    st.divider()
+    leave_out_form(wid)

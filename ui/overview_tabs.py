@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.context import lang, t
+from ui.context import lang, t, workshop_id
+from ui.leave_out import leave_out_form
 from ui.widgets import headed, labels_now, md, multiselect, option, page_number, pager, plain, question_ref
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
 from workshop.config.spaces import spaces
@@ -140,8 +141,11 @@ def key_terms(view: View) -> None:
     terms = view.body
     if terms.empty or terms["term"].empty:
         st.info(t("overview.no_terms"))
-        return
-    st.dataframe(headed(terms), hide_index=True, width="stretch")
+    else:
+        st.dataframe(headed(terms), hide_index=True, width="stretch")
+    if (wid := workshop_id()) is not None:
+        with st.expander(t("terms.leave_out")):
+            leave_out_form(int(wid))
 
 
 def against_the_gaps(view: View) -> None:

@@ -47,13 +47,16 @@ def circle_section(register: pd.DataFrame) -> None:
 
 
 def weak_space_flag(wid: int, register: pd.DataFrame, by_space: pd.DataFrame) -> None:
-    """Partnerships none of whose offers contribute to a space the scores call weak."""
+    """Partnerships none of whose offers contribute to a space the scores call weak; without a partnership it
+    claims nothing about them."""
     check = weak_space_check(workshop_scores(wid).spaces, register, by_space)
     if not check.weak_spaces:
         st.info(t("partners.no_weak_space"))
         return
     weak = ", ".join(spaces().space_name(k, lang()) for k in check.weak_spaces)
-    if check.partnerships:
+    if not check.checked:
+        st.info(tr("partners.no_partnerships", spaces=weak))
+    elif check.partnerships:
         st.warning(tr("partners.off_weak", spaces=weak, count=len(check.partnerships)), icon="🚩")
         plain("\n".join(check.partnerships))
     else:

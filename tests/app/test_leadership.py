@@ -10,7 +10,7 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services.actions import actions_frame
 from workshop.services.themes import delete_theme, list_themes
-from workshop.services.week_material import questions_frame
+from workshop.services.week_material import consolidation_answers, questions_frame
 from workshop.services.workshops import create_workshop, current_workshop_id
 from workshop.store import make_engine, write
 from workshop.store.tables import actions
@@ -56,7 +56,7 @@ def test_a_theme_created_with_answers_persists_and_its_decision_is_saved(app_db:
     [theme] = list_themes(engine, wid)
     assert (theme.title, theme.response_ids) == ("Young people", [2, 5])
     at.selectbox[-1].set_value(ThemeStatus.ADOPT)
-    at.text_area[0].input("Start a youth panel")
+    next(a for a in at.text_area if a.label == "Decision note").input("Start a youth panel")
     at.multiselect(key=f"theme_{theme.id}_ids").set_value([2, 5, 9])
     _button(at, "Save the theme").click().run()
     [theme] = list_themes(engine, wid)
@@ -144,12 +144,13 @@ def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: st
     picker = at.selectbox(key="pick_question")
     assert "All answers" not in picker.options
     first = at.multiselect(key="new_theme_ids").options
-    picker.set_value(int(questions_frame(engine, wid)["id"].iloc[1])).run()
+    second_question = int(questions_frame(engine, wid)["id"].iloc[1])
+    picker.set_value(second_question).run()
     second = at.multiselect(key="new_theme_ids").options
     assert first and second and not set(first) & set(second)
     assert len(first) < 49 and len(second) < 49
     at.text_input[0].input("From the second question")
-    at.multiselect(key="new_theme_ids").set_value([int(second[0].split(" ")[0][1:])])
+    at.multiselect(key="new_theme_ids").set_value([int(consolidation_answers(engine, wid, second_question)["id"][0])])
     _button(at, "Create the theme").click().run()
     assert errors_of(at) == []
     assert len(list_themes(engine, wid)[0].response_ids) == 1

@@ -98,7 +98,8 @@ def test_a_backup_from_before_identities_restores_with_one_minted_per_workshop(e
 # ---- the migration from schema 14 ----------------------------------------------------------------
 
 
-NEW_COLUMNS = {"uid", "workshop_uid"}  # the workshops' identity, and the kept sign-ins' binding to it
+# The workshops' identity, the kept sign-ins' binding to it, and (schema 16) a workshop's words left out of key terms.
+NEW_COLUMNS = {"uid", "workshop_uid", "leave_out"}
 KEPT_TOKEN = "a-facilitator-sign-in-kept-across-the-upgrade"
 KEPT_SESSION = (
     "INSERT INTO role_sessions (token_hash, workshop_id, role, expires_at) "
@@ -144,6 +145,7 @@ def _schema_14_with_the_demo(kind: str, tmp_path: Path) -> Engine:
     create_workshop(engine, "Last year's week", "facilitate-me", "lead-me-now", "four_spaces_week")
     with engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE workshops DROP COLUMN uid")
+        conn.exec_driver_sql("ALTER TABLE workshops DROP COLUMN leave_out")
         conn.exec_driver_sql("ALTER TABLE role_sessions DROP COLUMN workshop_uid")
         conn.exec_driver_sql("UPDATE settings SET value = '14' WHERE key = 'schema_version'")
         conn.execute(text(KEPT_SESSION), {"hash": sha256(KEPT_TOKEN.encode()).hexdigest()})
@@ -155,7 +157,7 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
     engine = _schema_14_with_the_demo(kind, tmp_path)
     before = _rows(engine)
     assert sum(map(len, before.values())) > 500  # the demo's week: a test on empty tables would prove little
-    assert migrate(engine) == SCHEMA_VERSION == 15
+    assert migrate(engine) == SCHEMA_VERSION == 16
     assert _rows(engine) == before
     with engine.connect() as conn:
         assert current_version(conn) == SCHEMA_VERSION

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from workshop.domain.errors import ImportRejected, UnreadableFile
 from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS, Offer
+from workshop.domain.offer_fields import PARTNER_FIELDS
 from workshop.files.offer_cells import parse_number
 from workshop.files.offer_sheet import offer_frame
 from workshop.files.spreadsheet import IGNORE, guess_mapping, read_source
@@ -69,8 +70,9 @@ TWO_SHEETS = xlsx(
 
 
 def offer_fields(row: dict[str, object]) -> dict[str, object]:
-    """A row of the checked frame as an offer's fields (the spaces gathered, the sheet's row number left out)."""
-    plain = {k: v for k, v in row.items() if k not in SPACE_KEYS and k != "row"}
+    """A row of the checked frame as an offer's fields (the spaces gathered; the sheet's row number and the
+    partners' sector and stage left out)."""
+    plain = {k: v for k, v in row.items() if k not in (*SPACE_KEYS, *PARTNER_FIELDS) and k != "row"}
     return {**plain, "spaces": {k: row[k] for k in SPACE_KEYS}}
 
 

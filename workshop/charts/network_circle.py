@@ -1,6 +1,7 @@
 """The network circle of "Byg partnerskaber!" as a picture: three rings — network outside, collaboration,
 partnership in the middle — with every partner a labelled dot in the ring of its current stage, coloured
-by its sector."""
+by its sector. Partners whose stage nobody has told (an imported list without one) sit in a fourth, grey
+ring outside the circle, drawn only when there are any."""
 
 from __future__ import annotations
 
@@ -17,13 +18,20 @@ RINGS: dict[RelationStage, tuple[float, float]] = {
     RelationStage.PARTNERSHIP: (0.0, 1.2),
     RelationStage.COLLABORATION: (1.2, 2.2),
     RelationStage.NETWORK: (2.2, 3.2),
+    RelationStage.UNKNOWN: (3.2, 4.2),
 }
 RING_COLOURS = {
     RelationStage.PARTNERSHIP: "#d9ead3",
     RelationStage.COLLABORATION: "#fff2cc",
     RelationStage.NETWORK: "#deebf7",
+    RelationStage.UNKNOWN: "#f2f2f2",
 }
-SECTOR_COLOURS = {Sector.PUBLIC: "#1f77b4", Sector.PRIVATE: "#d62728", Sector.CIVIL: "#2ca02c"}
+SECTOR_COLOURS = {
+    Sector.PUBLIC: "#1f77b4",
+    Sector.PRIVATE: "#d62728",
+    Sector.CIVIL: "#2ca02c",
+    Sector.UNKNOWN: "#7f7f7f",
+}
 LABEL_WIDTH = 18  # characters per line of a dot's label
 GAP = math.radians(60)  # the left of each outer ring is left free for its name (partnership's is the middle)
 
@@ -52,7 +60,9 @@ def network_circle_figure(
     """The figure: the three rings named by stage, one trace per sector (the legend), one labelled dot
     per partner; every user text escaped. Built as one figure from plain dicts (one validation pass)."""
     shapes, annotations = [], []
-    for stage, (inner, outer) in sorted(RINGS.items(), key=lambda item: -item[1][1]):
+    unknown = not partners.empty and bool((partners["stage"] == RelationStage.UNKNOWN).any())
+    rings = {stage: ring for stage, ring in RINGS.items() if unknown or stage != RelationStage.UNKNOWN}
+    for stage, (inner, outer) in sorted(rings.items(), key=lambda item: -item[1][1]):
         shapes.append(
             {
                 "type": "circle",
@@ -96,7 +106,7 @@ def network_circle_figure(
                 "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra>%{fullData.name}</extra>",
             }
         )
-    reach = 3.3
+    reach = max(outer for _, outer in rings.values()) + 0.1
     axis = {"range": [-reach, reach], "visible": False, "fixedrange": True}
     layout = {
         "shapes": shapes,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workshop.cli.core import open_store
 from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
-from workshop.domain.offer_fields import FIELDS
+from workshop.domain.offer_fields import IMPORT_FIELDS
 from workshop.files.limits import check_size
 from workshop.files.spreadsheet import SEPARATORS, guess_mapping, ignored_columns, mapping_with, read_source
 from workshop.services.offer_import import import_offers
@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--map",
         metavar="HEADER=FIELD,...",
         help='map columns by hand where the header is not recognised, e.g. "Antal=reach,Noter=ignore"; fields: '
-        + ", ".join(FIELDS),
+        + ", ".join(IMPORT_FIELDS),
     )
     imp.set_defaults(func=_import)
 

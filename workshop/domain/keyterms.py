@@ -2,7 +2,10 @@
 
 A word's forms (`lektiecafé`, `lektiecaféen`, `lektiecaféerne`) count as one term: the Snowball stemmer of
 the workshop's language joins them, and the term is shown in the form teams wrote most.
-Stop-word lists ship in data/stopwords/<lang>.txt (en, da, nb, nl): one word a line, # for comments."""
+Stop-word lists ship in data/stopwords/<lang>.txt (en, da, nb, nl): one word a line, # for comments.
+People's names and places are left out too (proper_names): English, Danish, Norwegian and Dutch write common
+nouns in lower case, so a word written with a capital where no sentence starts is a name; a facilitator's
+own words to leave out (leave_out_words) go with them."""
 
 from __future__ import annotations
 
@@ -15,12 +18,18 @@ import pandas as pd
 import snowballstemmer
 
 from workshop.config.loading import DATA_DIR
-from workshop.domain.errors import NotFound
-from workshop.domain.model import LANGUAGES, MainPoint
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.model import LANGUAGES, MainPoint, text_problem
 
 STOPWORDS_DIR = DATA_DIR / "stopwords"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MIN_LENGTH = 3
+# What ends a sentence or opens a quote: the next word may carry a capital without being a name.
+SENTENCE_BREAK = re.compile(r"[.!?…:;\n\r•\"“”„«»]")
+MAX_LEAVE_OUT = 100  # words a workshop leaves out of its key terms, at most (stored one a line, within MAX_LONG_TEXT)
+MAX_LEAVE_OUT_LENGTH = 40  # characters of one such word
+PART_BREAK = re.compile(r"['’-]")  # between the parts of a compound or a possessive (WORD keeps them whole)
+LEAVE_OUT_SPLIT = re.compile(r"[,;\n\r]+")
 TERM_COLUMNS = ["term", "answers", "count"]
 SNOWBALL_NAMES = {"en": "english", "da": "danish", "nb": "norwegian", "nl": "dutch"}
 
@@ -44,6 +53,43 @@ def words(text: str, stop: frozenset[str]) -> list[str]:
     """The meaningful words of a text, lower-cased, in order."""
     found = (w.casefold() for w in WORD.findall(text or ""))
     return [w for w in found if len(w) >= MIN_LENGTH and w not in stop]
+
+
+def proper_names(texts: Iterable[str]) -> frozenset[str]:
+    """The words (lower-cased) the texts write as names: capitalised where no sentence starts more often than
+    written in lower case anywhere. A word at a sentence's start, after a colon or a quote tells nothing;
+    acronyms and words in capitals (IT, PR, a shouted sentence) are not names; a common noun capitalised
+    once by mistake, but written in lower case as often elsewhere, stays a word."""
+    named: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text in texts:
+        for sentence in SENTENCE_BREAK.split(text or ""):
+            found = WORD.findall(sentence)
+            if not found:
+                continue
+            lower.update([w for w in found if w.islower()])
+            named.update([w.casefold() for w in found[1:] if w[0].isupper() and _titled(w)])
+    return frozenset(word for word, count in named.items() if count > lower[word])
+
+
+def _titled(word: str) -> bool:
+    """Written as a name is: a capital, then lower case (`Anne`, `Aarhus-modellen`, `McDonald`); not an
+    acronym, alone or leading a compound (`IT`, `HTML-tags`)."""
+    head = PART_BREAK.split(word, maxsplit=1)[0]
+    return head[0].isupper() and any(c.islower() for c in head[1:])
+
+
+def leave_out_words(text: str) -> tuple[str, ...]:
+    """The words a facilitator leaves out of key terms, from what was typed (one a line, or separated by
+    `,` or `;`): lower-cased, without repeats, in order. Raises InvalidInput past the limits."""
+    found = [w.strip().casefold() for w in LEAVE_OUT_SPLIT.split(text or "")]
+    found = list(dict.fromkeys(w for w in found if w))
+    if len(found) > MAX_LEAVE_OUT:
+        raise InvalidInput(f"at most {MAX_LEAVE_OUT} words to leave out ({len(found)} given)", field="leave_out")
+    for word in found:
+        if problem := text_problem(word, MAX_LEAVE_OUT_LENGTH):
+            raise InvalidInput(f"{word[:MAX_LEAVE_OUT_LENGTH]!r}: {problem}", field="leave_out")
+    return tuple(found)
 
 
 @cache
@@ -79,12 +125,23 @@ def key_terms(texts: Iterable[str], stop: frozenset[str], top: int = 10, lang: s
     return pd.DataFrame([[shown[k], in_answers[k], total[k]] for k in ranked], columns=TERM_COLUMNS)
 
 
+def left_out(texts: Iterable[str], langs: Iterable[str], leave_out: Iterable[str] = ()) -> frozenset[str]:
+    """Every word key terms leave out of these texts: the stop words of `langs`, the names the texts write
+    (proper_names) and the workshop's own words to leave out."""
+    return frozenset().union(*(stopwords(lang) for lang in langs), proper_names(texts), leave_out)
+
+
 def key_terms_by_main_point(
-    answers: pd.DataFrame, points: Sequence[MainPoint], langs: Sequence[str], top: int = 8
+    answers: pd.DataFrame,
+    points: Sequence[MainPoint],
+    langs: Sequence[str],
+    top: int = 8,
+    leave_out: Iterable[str] = (),
 ) -> pd.DataFrame:
-    """Per main point (in order): its key terms. Stop words of every language in `langs` are left out; the
-    first of `langs` is the workshop's language, whose stemmer joins a word's forms."""
-    stop = frozenset().union(*(stopwords(lang) for lang in langs))
+    """Per main point (in order): its key terms. Stop words of every language in `langs`, the names written
+    in any answer and the words in `leave_out` are left out; the first of `langs` is the workshop's language,
+    whose stemmer joins a word's forms."""
+    stop = left_out(answers["text"].fillna("") if not answers.empty else [], langs, leave_out)
     frames = []
     for point in points:
         texts = answers.loc[answers["main_point_id"] == point.id, "text"] if not answers.empty else []

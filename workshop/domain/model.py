@@ -103,17 +103,21 @@ class ActionStatus(StrEnum):
 
 
 class Sector(StrEnum):
+    """Public, private or civil society; unknown where a file did not say (an import without a sector column)."""
+
     PUBLIC = "public"
     PRIVATE = "private"
     CIVIL = "civil"
+    UNKNOWN = "unknown"
 
 
 class RelationStage(StrEnum):
-    """The network circle: network -> collaboration -> partnership."""
+    """The network circle: network -> collaboration -> partnership; unknown where a file did not say."""
 
     NETWORK = "network"
     COLLABORATION = "collaboration"
     PARTNERSHIP = "partnership"
+    UNKNOWN = "unknown"
 
 
 class Strict(BaseModel):
@@ -132,6 +136,7 @@ class Workshop(Strict):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     uid: str = Field(default="", max_length=32)  # its identity, never another's (workshop.store.tables)
+    leave_out: str = Field(default="", max_length=MAX_LONG_TEXT)  # words key terms leave out, one a line
 
 
 class Team(Strict):

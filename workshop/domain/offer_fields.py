@@ -15,6 +15,10 @@ FIELDS: tuple[str, ...] = ("name", "description", "owner_team", "target_groups",
 LIST_FIELDS: tuple[str, ...] = tuple(
     f for f in FIELDS if f in Offer.model_fields and get_origin(Offer.model_fields[f].annotation) is list
 )
+# Columns an offer import reads besides the offer's own: the sector and stage of the partners it names
+# (partners new to the register get them; without them a new partner's sector and stage are unknown).
+PARTNER_FIELDS: tuple[str, ...] = ("partner_sector", "partner_stage")
+IMPORT_FIELDS: tuple[str, ...] = (*FIELDS, *PARTNER_FIELDS)
 # The fields a register row carries besides the name and the spaces (the spaces sit in columns of their own).
 DETAIL_FIELDS: tuple[str, ...] = tuple(f for f in FIELDS if f not in ("name", "primary_space", *SPACE_KEYS))
 
@@ -30,4 +34,6 @@ def _model_default(field: str) -> object:
     signature on every call (0.4 ms), and an import asks once per row (50,000 rows: 20 s)."""
     if field in SPACE_KEYS:
         return 0
+    if field in PARTNER_FIELDS:
+        return []
     return Offer.model_fields[field].get_default(call_default_factory=True)

@@ -14,6 +14,7 @@ from workshop.domain.assets import Asset, PartnerProposal, ReviewStatus
 from workshop.domain.codes import stored_hash_problem, team_code_salt_problem
 from workshop.domain.comments import Comment
 from workshop.domain.errors import InvalidInput
+from workshop.domain.keyterms import leave_out_words
 from workshop.domain.loop import Reaction
 from workshop.domain.mapping import Contribution, MappingScope, check_proposed, checked
 from workshop.domain.model import (
@@ -101,6 +102,7 @@ def _workshop(row: Row) -> None:
     _rule(check_language, row.get("language", "en"))
     _model(Thresholds, row)
     _rule(check_dates, row.get("start_date"), row.get("end_date"))
+    _rule(leave_out_words, row.get("leave_out", ""), column="leave_out")
     for column in ("facilitator_code_hash", "leadership_code_hash"):
         if problem := stored_hash_problem(row[column]):
             raise RowFault(column, problem)

@@ -1,6 +1,8 @@
 """Spreadsheet cells into offers: numbers as Danish Excel writes them (`1.250` = 1250, `3,5` = 3.5),
-lists split on `,` or `;`, statuses and target groups in English, Danish, Norwegian or Dutch; every bad cell becomes a
-problem naming its row (as the spreadsheet shows it), its column and what is wrong."""
+lists split on `,` or `;` (partners' names only on `;` or a line break: "Skoleafdelingen, Vestby Kommune" is
+one partner), the partners' sectors and stages, statuses and target groups in English, Danish, Norwegian
+or Dutch; every bad cell becomes a problem naming its row (as the spreadsheet shows it), its column and what
+is wrong."""
 
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ from workshop.domain.model import (
     OfferStatus,
     text_problem,
 )
+from workshop.domain.offer_fields import PARTNER_FIELDS
 from workshop.files.exports import FORMULA_START
-from workshop.files.offer_words import STATUSES, TARGET_GROUPS
+from workshop.files.offer_words import SECTORS, STAGES, STATUSES, TARGET_GROUPS, Vocabulary
 from workshop.files.spreadsheet import Cell
 
 Progress = Callable[[float], None]
@@ -36,6 +39,7 @@ _THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
 _THOUSANDS_COMMA = re.compile(r"[+-]?\d{1,3}(,\d{3})+\.\d+")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
 _LIST_SPLIT = re.compile(r"[;,\n]")
+_NAME_SPLIT = re.compile(r"[;\n]")  # a name may hold a comma; a list of names is split on ; or a line
 
 
 class CellError(ValueError):
@@ -97,6 +101,45 @@ def split_list(cell: Cell) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
+def split_names(cell: Cell) -> list[str]:
+    """The names in a cell of partners, split on ; or a line break (never on a comma inside a name)."""
+    items = [item.strip() for item in _NAME_SPLIT.split(text_of(cell))]
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def _words_of(cell: Cell, words: Vocabulary, what: str, known: str) -> list[str]:
+    found = []
+    for item in (item.strip() for item in _NAME_SPLIT.split(text_of(cell))):
+        if not item:
+            continue
+        value = words.find(item)
+        if value is None:
+            raise CellError(f"{item[:40]!r} is not a {what} ({known})")
+        found.append(str(value))
+    return found
+
+
+def partner_sectors(cell: Cell) -> list[str]:
+    """The sectors of a row's partners: one for all, or one each in the order of the partners (split on ;)."""
+    return _words_of(
+        cell, SECTORS, "sector", "public, private, civil society, unknown / offentlig, privat, civilsamfund"
+    )
+
+
+def partner_stages(cell: Cell) -> list[str]:
+    """The stages of a row's partners in the network circle: one for all, or one each (split on ;)."""
+    known = "network, collaboration, partnership, unknown / netværk, samarbejde, partnerskab"
+    return _words_of(cell, STAGES, "stage", known)
+
+
+def partner_mismatch(partners: list[str], values: list[str], what: str) -> str | None:
+    """What is wrong with a row's sectors or stages against its partners, or None: one value serves every
+    partner, else there must be one per partner."""
+    if len(values) <= 1 or len(values) == len(partners):
+        return None
+    return f"{len(values)} {what}s for {len(partners)} partners: give one for all, or one per partner (split on ;)"
+
+
 def status_of(cell: Cell) -> OfferStatus:
     text = text_of(cell)
     if not text:
@@ -138,8 +181,10 @@ def readers(known_groups: dict[str, str]) -> dict[str, Callable[[Cell], object]]
         "reach": lambda c: whole_number(c, 0, MAX_REACH, 0),
         "strength": lambda c: whole_number(c, 1, 5, 3),
         "primary_space": primary_space_of,
-        "partners": split_list,
+        "partners": split_names,
         "tags": split_list,
+        "partner_sector": partner_sectors,
+        "partner_stage": partner_stages,
     }
 
 
@@ -174,6 +219,11 @@ def check_row(
                 )
                 values["bad"] = True
                 break
+    for field in PARTNER_FIELDS:
+        given = values.pop(field, [])
+        if problem := partner_mismatch(values.get("partners", []), given, field.removeprefix("partner_")):  # type: ignore[arg-type]
+            fail(field, problem)
+            values["bad"] = True
     if not name or values.pop("bad", False):
         return None
     if not any(values["spaces"].values()):  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import MAX_NAME, SPACE_KEYS, OfferStatus, text_problem
-from workshop.domain.offer_fields import FIELDS, LIST_FIELDS, default
+from workshop.domain.offer_fields import IMPORT_FIELDS, LIST_FIELDS, PARTNER_FIELDS, default
 from workshop.files.offer_cells import (
     MAX_PROBLEMS,
     TEXT_LIMITS,
@@ -18,6 +18,7 @@ from workshop.files.offer_cells import (
     Problem,
     Progress,
     check_row,
+    partner_mismatch,
     readers,
     text_of,
     whole_number,
@@ -82,10 +83,11 @@ def offer_frame(
         data[field] = values
     if progress is not None:
         progress(0.4)
+    lists = (*LIST_FIELDS, *PARTNER_FIELDS)
     frame = pd.DataFrame(
         {
-            f: data[f] if f in data else [default(f) for _ in range(total)] if f in LIST_FIELDS else default(f)
-            for f in FIELDS
+            f: data[f] if f in data else [default(f) for _ in range(total)] if f in lists else default(f)
+            for f in IMPORT_FIELDS
         },
         dtype=object,  # None stays None (pandas would make a text column's None a NaN)
     )
@@ -105,6 +107,7 @@ def offer_frame(
         | _bad_texts(frame)
         | (top == 0)
         | ~primary_ok
+        | _mismatched(frame)
     )
     problems: list[tuple[int, Problem]] = []
     for position in problem_rows[problem_rows].index:
@@ -127,6 +130,20 @@ def offer_frame(
         raise ImportRejected(report[:MAX_PROBLEMS], total=len(report))
     good = good.assign(**{k: spaces.loc[good.index, k] for k in SPACE_KEYS})
     return good.reset_index(drop=True)
+
+
+def _mismatched(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose partners' sectors or stages are neither one for all nor one per partner."""
+    bad = pd.Series(False, index=frame.index)
+    for field in PARTNER_FIELDS:
+        bad |= pd.Series(
+            [
+                values is not _BAD and partners is not _BAD and partner_mismatch(partners, values, field) is not None
+                for partners, values in zip(frame["partners"], frame[field], strict=True)
+            ],
+            index=frame.index,
+        )
+    return bad
 
 
 def _bad_texts(frame: pd.DataFrame) -> pd.Series:

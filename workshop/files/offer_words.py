@@ -12,7 +12,7 @@ from functools import cached_property
 
 from workshop.config.spaces import spaces
 from workshop.domain.keyterms import SNOWBALL_NAMES, stem
-from workshop.domain.model import OfferStatus
+from workshop.domain.model import OfferStatus, RelationStage, Sector
 
 
 def normalise(text: str) -> str:
@@ -110,6 +110,21 @@ HEADERS = Vocabulary(
             "partnere", "samarbejdspartnere", "samarbejdspartner", "samarbeidspartnere", "samarbeidspartner",
             "samenwerkingspartners", "partnerorganisaties",
         ],
+        # The partners' sector and stage: one for all the row's partners, or one each (offer_cells).
+        "partner_sector": [
+            "sector", "partner sector", "sectors", "partner type", "type of partner", "kind of partner",
+            "sektor", "partnersektor", "partnertype", "type partner", "sektorer", "partnerens sektor",
+            "sector partner", "sectoren", "soort partner", "partners sector", "partnernes sektor",
+            "sector van de partners",
+        ],
+        "partner_stage": [
+            "stage", "partner stage", "formalisation", "formalization", "relation", "relationship",
+            "network circle", "level of partnership", "collaboration level",
+            "stadie", "formalisering", "samarbejdsform", "netværkscirkel",
+            "stadium", "relasjon", "samarbeidsform", "nettverkssirkel",
+            "relatie", "samenwerkingsvorm", "netwerkcirkel", "formaliseringsgraad", "partners formalisation",
+            "partners stage", "partnernes formalisering", "partnernes formaliseringsgrad", "fase van de partners",
+        ],
         "tags": [
             "tags", "tag", "keywords", "topics",
             "nøgleord", "emneord", "emner", "nøkkelord", "stikkord",
@@ -149,6 +164,41 @@ STATUSES = Vocabulary(
             "stillet i bero", "satt på pause", "pauset", "gepauzeerd", "stilgelegd",
             "tijdelijk gestopt",
         ],
+    }
+)  # fmt: skip
+
+# A partner's sector and stage as files write them (offer_cells.partner_sectors, partner_stages).
+SECTORS = Vocabulary(
+    {
+        Sector.PUBLIC: [
+            "public", "public sector", "municipal", "government", "offentlig", "offentlige", "det offentlige",
+            "kommunal", "kommune", "offentlig sektor", "publiek", "publieke sector", "overheid", "gemeentelijk",
+        ],
+        Sector.PRIVATE: [
+            "private", "private sector", "business", "company", "commercial", "privat", "erhverv",
+            "virksomhed", "privat sektor", "næringsliv", "bedrift", "privé", "bedrijf",
+            "commercieel", "bedrijfsleven",
+        ],
+        Sector.CIVIL: [
+            "civil", "civil society", "ngo", "non profit", "nonprofit", "voluntary", "association", "charity",
+            "civilsamfund", "civilsamfundet", "frivillig", "forening", "foreninger", "frivillig forening",
+            "frivillige foreninger",
+            "sivilsamfunn", "sivilsamfunnet", "frivillig organisasjon", "lag og foreninger",
+            "maatschappelijk middenveld", "middenveld", "vereniging", "vrijwilligersorganisatie", "civiel",
+        ],
+        Sector.UNKNOWN: ["unknown", "not known", "ukendt", "ved ikke", "ukjent", "vet ikke", "onbekend", "?"],
+    }
+)  # fmt: skip
+STAGES = Vocabulary(
+    {
+        RelationStage.NETWORK: ["network", "contact", "netværk", "kontakt", "nettverk", "netwerk"],
+        RelationStage.COLLABORATION: [
+            "collaboration", "cooperation", "samarbejde", "samarbeid", "samenwerking",
+        ],
+        RelationStage.PARTNERSHIP: [
+            "partnership", "partner", "partnerskab", "partnerskap", "partnerschap",
+        ],
+        RelationStage.UNKNOWN: ["unknown", "not known", "ukendt", "ved ikke", "ukjent", "vet ikke", "onbekend", "?"],
     }
 )  # fmt: skip
 

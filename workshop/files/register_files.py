@@ -29,7 +29,7 @@ def offers_table(frame: pd.DataFrame) -> pd.DataFrame:
             "strength": frame["strength"],
             **{names[key]: frame[key] for key in SPACE_KEYS},
             "primary space": [names.get(p, "") if p else "" for p in frame["primary"]],
-            "partners": frame["partners"],
+            "partners": frame["partners"].map(lambda names: "; ".join(map(str, names))),  # a name may hold a comma
             "tags": frame["tags"],
         }
     )

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
 from workshop.domain.model import SPACE_KEYS
-from workshop.domain.offer_fields import FIELDS
+from workshop.domain.offer_fields import IMPORT_FIELDS
 from workshop.files.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_size, check_table, check_workbook
 from workshop.files.offer_words import field_of_header
 from workshop.files.sheet_reader import read_workbook
@@ -172,7 +172,7 @@ def check_mapping(table: SourceTable, mapping: Sequence[str]) -> None:
     """Refuse a mapping without a name or space column, or with a field taken by two columns."""
     problems: list[tuple[int, str, str]] = []
     where = table.header_row
-    for name in FIELDS:
+    for name in IMPORT_FIELDS:
         columns = [table.header[i] for i, f in enumerate(mapping) if f == name]
         if len(columns) > 1:
             problems.append((where, ", ".join(columns), f"{len(columns)} columns are mapped to {name}; keep one"))
@@ -186,7 +186,7 @@ def check_mapping(table: SourceTable, mapping: Sequence[str]) -> None:
 
 def mapping_with(header: Sequence[str], guessed: Sequence[str], spec: str) -> list[str]:
     """The guessed mapping with the columns a `Header=field,Header=field` spec names mapped by hand (a field
-    of FIELDS, or `ignore`); headers compare without case. Raises InvalidInput naming what is wrong."""
+    of IMPORT_FIELDS, or `ignore`); headers compare without case. Raises InvalidInput naming what is wrong."""
     mapping = list(guessed)
     by_header = {h.strip().casefold(): i for i, h in enumerate(header)}
     for item in (part.strip() for part in spec.split(",")):
@@ -199,8 +199,10 @@ def mapping_with(header: Sequence[str], guessed: Sequence[str], spec: str) -> li
             raise InvalidInput(f"--map: no column is headed {name!r} (the columns: {', '.join(header)})", field="map")
         if field.casefold() in ("ignore", ""):
             field = IGNORE
-        elif field not in FIELDS:
-            raise InvalidInput(f"--map {item!r}: {field!r} is not a field ({', '.join(FIELDS)}, ignore)", field="map")
+        elif field not in IMPORT_FIELDS:
+            raise InvalidInput(
+                f"--map {item!r}: {field!r} is not a field ({', '.join(IMPORT_FIELDS)}, ignore)", field="map"
+            )
         mapping[by_header[name.casefold()]] = field
     return mapping
 

@@ -1,16 +1,17 @@
 """Import offers from a spreadsheet: all or nothing, in one transaction; offers already in the register
-(same name, any case) are updated, the others added, and partners named in the file join the register."""
+(same name, any case) are updated, the others added, and partners named in the file join the register with
+the sector and stage the file gives them (unknown where it gives none)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Engine, bindparam, select
 
 from workshop.domain.errors import NotFound
-from workshop.domain.model import SPACE_KEYS, Partner
+from workshop.domain.model import SPACE_KEYS, Partner, RelationStage, Sector
 from workshop.domain.offer_fields import FIELDS
 from workshop.files.offer_cells import Progress
 from workshop.files.offer_sheet import offer_frame
@@ -64,7 +65,7 @@ def import_offers(
             conn.execute(offers.insert(), new)
         if progress is not None:
             progress(0.95)
-        new_partners = _new_partners(frame["partners"], known_partners)
+        new_partners = _new_partners(frame, known_partners)
         insert_partners(conn, workshop_id, new_partners)
     if progress is not None:
         progress(1.0)
@@ -80,10 +81,18 @@ def undecided(frame: pd.DataFrame) -> int:
     return int((ties & frame["primary_space"].isna()).sum())
 
 
-def _new_partners(lists: Iterable[list[str]], known: set[str]) -> list[Partner]:
-    names: dict[str, str] = {}
-    for items in lists:
-        for name in items:
-            if name.casefold() not in known:
-                names.setdefault(name.casefold(), name)
-    return [Partner(name=name[:200]) for name in names.values()]
+def _new_partners(frame: pd.DataFrame, known: set[str]) -> list[Partner]:
+    """The partners the file names that the register lacks, each once (any case), with its sector and stage:
+    the row's one value for all its partners, or its own in the same place; the first row that says wins."""
+    found: dict[str, dict[str, str]] = {}
+    for names, sectors, stages in zip(frame["partners"], frame["partner_sector"], frame["partner_stage"], strict=True):
+        for n, name in enumerate(names):
+            if name.casefold() in known:
+                continue
+            given = found.setdefault(name.casefold(), {"name": name[:200]})
+            for field, values in (("sector", sectors), ("stage", stages)):
+                value = values[0] if len(values) == 1 else values[n] if values else None
+                if value is not None and value != "unknown" and field not in given:
+                    given[field] = value
+    unknown = {"sector": Sector.UNKNOWN, "stage": RelationStage.UNKNOWN}
+    return [Partner.model_validate(unknown | given) for given in found.values()]

@@ -14,9 +14,10 @@ from sqlalchemy import Engine, func, select
 
 from workshop.domain import consolidation as cons
 from workshop.domain.gaps import against_gaps, attention, concerned_spaces
-from workshop.domain.keyterms import key_terms_by_main_point
+from workshop.domain.keyterms import key_terms_by_main_point, proper_names
 from workshop.domain.model import MainPoint
 from workshop.domain.paging import page_span
+from workshop.services.leave_out import leave_out
 from workshop.services.priorities import workshop_scores
 from workshop.services.week import list_main_points
 from workshop.services.week_material import (
@@ -33,6 +34,8 @@ from workshop.store.tables import days, questions, responses
 PAGE_SIZE = 100
 # Above this many answers, themes offer one question's answers at a time to pick from.
 PICK_ALL_LIMIT = 2_000
+# Characters of an answer in its label when picked for a theme: its words, not a number, fill the chip.
+ANSWER_LABEL_WIDTH = 90
 T = TypeVar("T")
 # The tables the overview reads; the against-the-gaps tab reads the offers' scores too.
 TABLES = ("responses", "questions", "days", "teams", "main_points", "drafts", "themes", "theme_responses")
@@ -161,7 +164,10 @@ def participation(engine: Engine, workshop_id: int, filters: cons.Filters) -> Vi
 
 def key_terms(engine: Engine, workshop_id: int, filters: cons.Filters, langs: tuple[str, ...]) -> View[pd.DataFrame]:
     material, answers = _narrowed(engine, workshop_id, filters)
-    return View(_head(material, answers), key_terms_by_main_point(answers, material.points, list(langs)))
+    # Names are read from every answer of the week, not only the filtered ones: more places to see them written.
+    names = proper_names(material.answers["text"].fillna("")) if not material.answers.empty else frozenset()
+    own = names.union(leave_out(engine, workshop_id))
+    return View(_head(material, answers), key_terms_by_main_point(answers, material.points, list(langs), leave_out=own))
 
 
 def against_the_gaps(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[pd.DataFrame]:
@@ -180,17 +186,15 @@ def unthemed(engine: Engine, workshop_id: int, filters: cons.Filters, page: int 
 def answer_labels(
     engine: Engine, workshop_id: int, question_id: int | None = None, ids: tuple[int, ...] = ()
 ) -> dict[int, str]:
-    """Short labels (#id · team · day · start of the answer) for picking answers into themes: every
+    """Short labels (team: the start of the answer) for picking answers into themes: every
     answer, or (with question_id and/or ids) the answers to one question and those already picked."""
     if question_id is None and not ids:
         answers = week_material(engine, workshop_id).answers
     else:
         answers = consolidation_answers(engine, workshop_id, question_id, ids)
     labels = [
-        f"#{i} · {team} · D{day} · {cons.short(cons.answer_text(r, c, text))}"
-        for i, team, day, r, c, text in zip(
-            *(answers[k].tolist() for k in ("id", "team", "day", "rating", "choices", "text")), strict=True
-        )
+        f"{team}: {cons.short(cons.answer_text(r, c, text), ANSWER_LABEL_WIDTH)}"
+        for team, r, c, text in zip(*(answers[k].tolist() for k in ("team", "rating", "choices", "text")), strict=True)
     ]
     return dict(zip(answers["id"].astype(int).tolist(), labels, strict=True))
 

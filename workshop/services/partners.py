@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, Row, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import SPACE_KEYS, Partner
+from workshop.domain.model import SPACE_KEYS, Partner, RelationStage
 from workshop.domain.network import partnerships_missing_weak_spaces, target_group_counts
 from workshop.domain.validation import validated
 from workshop.services.offers import insert_partners, partners_frame
@@ -205,10 +205,12 @@ def partners_by_target_group(engine: Engine, workshop_id: int) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class WeakSpaceCheck:
-    """The weak spaces (by the scores) and the partnerships none of whose offers contribute to one."""
+    """The weak spaces (by the scores), the partnerships none of whose offers contribute to one, and how many
+    partnerships there are in all (with none, nothing can be said either way)."""
 
     weak_spaces: list[str]
     partnerships: list[str]
+    checked: int = 0
 
 
 def weak_space_check(space_scores: pd.DataFrame, register: pd.DataFrame, by_space: pd.DataFrame) -> WeakSpaceCheck:
@@ -216,7 +218,8 @@ def weak_space_check(space_scores: pd.DataFrame, register: pd.DataFrame, by_spac
     partners_by_space: the weak spaces and the partnerships that serve none of them."""
     weak = [str(k) for k in space_scores.loc[space_scores["weak"].astype(bool), "key"]]
     stages = pd.Series(list(register["stage"]), index=list(register["name"]), dtype=object)
-    return WeakSpaceCheck(weak, partnerships_missing_weak_spaces(stages, by_space, weak))
+    checked = int((stages == RelationStage.PARTNERSHIP).sum())
+    return WeakSpaceCheck(weak, partnerships_missing_weak_spaces(stages, by_space, weak), checked)
 
 
 def partnerships_off_weak_spaces(engine: Engine, workshop_id: int) -> WeakSpaceCheck:

@@ -15,6 +15,7 @@ from workshop.files.report.week import Screened, VoteResult, Week, report_langua
 from workshop.files.report.word import to_docx
 from workshop.services.actions import actions_frame, with_overdue
 from workshop.services.assets import list_assets
+from workshop.services.leave_out import stored_words
 from workshop.services.partners import partner_register
 from workshop.services.priorities import staff_ratings, workshop_scores
 from workshop.services.reactions import reactions_frame
@@ -63,6 +64,7 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
         screened=[Screened(c.proposal, c.partner, c.raters, c.spread) for c in screening_cards(engine, workshop_id)],
         partners=partner_register(engine, workshop_id),
         assets=[(a.title, a.description) for a in list_assets(engine, workshop_id)],
+        leave_out=stored_words(current.leave_out),
     )
 
 

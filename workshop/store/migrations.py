@@ -95,6 +95,12 @@ def _partner_stages(conn: Connection) -> None:
         )
 
 
+def _leave_out(conn: Connection) -> None:
+    """Issue 26: a workshop's own words that key terms and theme suggestions leave out."""
+    if "leave_out" not in {c["name"] for c in inspect(conn).get_columns("workshops")}:
+        conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN leave_out TEXT NOT NULL DEFAULT ''")
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -117,6 +123,7 @@ MIGRATIONS: list[Migration] = [
     _partner_stages,  # 12 -> 13: each partner's stage history (issue 16)
     _version_shards,  # 13 -> 14: data versions in shards, no hot row for concurrent writers (issue 17)
     never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
+    _leave_out,  # 15 -> 16: a workshop's words left out of key terms (issue 26)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -62,6 +62,8 @@ workshops = Table(
     Column("start_date", Date, nullable=True),
     Column("end_date", Date, nullable=True),
     Column("uid", String(32), nullable=False, unique=True, default=new_workshop_uid),
+    # Issue 26: words key terms and theme suggestions leave out (names the rule misses), one a line.
+    Column("leave_out", Text, nullable=False, default="", server_default=""),
 )
 
 space_weights = Table(

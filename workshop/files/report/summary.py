@@ -10,7 +10,7 @@ import pandas as pd
 
 from workshop.config.i18n import date_text
 from workshop.domain import consolidation as cons
-from workshop.domain.keyterms import key_terms, stopwords
+from workshop.domain.keyterms import key_terms, left_out
 from workshop.domain.model import LANGUAGES, Theme, ThemeStatus
 from workshop.files.report.markup import esc, h, p, table
 from workshop.files.report.week import TERMS, Numbers, Week, Words, name
@@ -54,7 +54,8 @@ def said_summary(week: Week, lang: str, t: Words) -> str:
     if week.answers.empty:
         return ""
     parts = [h(3, t("report.staff_said"))]
-    stop = frozenset().union(*(stopwords(x) for x in {week.language, lang} if x in LANGUAGES))
+    langs = [x for x in dict.fromkeys((week.language, lang)) if x in LANGUAGES]
+    stop = left_out(week.answers["text"].fillna(""), langs, week.leave_out)  # stop words, names, own words
     items = []
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
         title = point.title if point else t("report.none")

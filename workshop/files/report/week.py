@@ -61,6 +61,7 @@ class Week:
     screened: Sequence[Screened] = ()  # services.screening.screening_cards
     partners: pd.DataFrame = field(default_factory=pd.DataFrame)  # services.partners.partner_register
     assets: Sequence[tuple[str, str]] = ()  # services.assets.list_assets: title, description
+    leave_out: Sequence[str] = ()  # the workshop's own words key terms leave out (services.leave_out)
 
 
 class Numbers:
