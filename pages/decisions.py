@@ -22,7 +22,7 @@ if not found:
     st.info(t("loop.no_themes"))
     st.stop()
 decided = sum(1 for o in found if o.decided)
-st.caption(t("loop.summary", themes=len(found), decided=decided))
+st.caption(t("loop.summary", n=len(found), decided=decided))
 span = pager(len(found), PAGE_SIZE, "decisions-page", "loop.page", "loop.range")
 for outcome in found[span.start : span.stop]:
     outcome_card(me, outcome)

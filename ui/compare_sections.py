@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.context import t
+from ui.context import lang, t
 from ui.widgets import bold, md, option, plain, tr
 from workshop.charts.compare_charts import paired_chart
 from workshop.domain.model import Action, ActionStatus
@@ -27,7 +27,7 @@ def _pair(pair: PairedAnswers, names: tuple[str, str]) -> None:
     if pair.match.by_hand:
         st.caption(tr("compare.yoy.matched_with", text=then.text, name=names[0]))
     if pair.counts is not None:
-        st.plotly_chart(paired_chart(pair.counts, names, title=now.text), width="stretch")
+        st.plotly_chart(paired_chart(pair.counts, names, lang(), title=now.text), width="stretch")
         return
     for column, name, texts in zip(st.columns(2), names, pair.texts, strict=True):
         with column:

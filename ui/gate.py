@@ -13,12 +13,14 @@ from ui.context import (
     clear_role,
     engine,
     forget_workshop,
+    lang,
     t,
     workshop_by_id,
     workshop_id,
 )
 from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge, show_error
+from workshop.config.i18n import time_text
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
 from workshop.services.access import join_team, recent_wrong_codes, sign_in
@@ -260,8 +262,8 @@ def guessing_warning(wid: int) -> None:
     """Tell the facilitator when many wrong codes were tried on this workshop lately (nobody is locked out)."""
     recent = recent_wrong_codes(engine(), wid)
     if recent.alarming:
-        at = dt.datetime.fromtimestamp(recent.last_at).strftime("%H:%M")
-        st.warning(t("gate.guessing_warning", count=recent.count, time=at), icon="🚨")
+        at = time_text(dt.datetime.fromtimestamp(recent.last_at), lang())
+        st.warning(t("gate.guessing_warning", n=recent.count, time=at), icon="🚨")
 
 
 def is_owner() -> bool:

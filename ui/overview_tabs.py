@@ -100,7 +100,7 @@ def ratings(view: View) -> None:
         st.info(t("overview.no_ratings"))
         return
     st.plotly_chart(
-        rating_bars(dist, axis=t("overview.chart_teams"), legend=t("overview.chart_rating")), width="stretch"
+        rating_bars(dist, lang(), axis=t("overview.chart_teams"), legend=t("overview.chart_rating")), width="stretch"
     )
     st.dataframe(headed(dist.drop(columns="question_id")), hide_index=True, width="stretch")
 
@@ -116,7 +116,7 @@ def choices(view: View) -> None:
     shown = tallies[tallies["question_id"].isin(page.rows["question_id"])]
     for _qid, group in shown.groupby("question_id", sort=False):
         plain(group["question"].iloc[0])
-        st.plotly_chart(choice_bars(group, axis=t("overview.chart_teams")), width="stretch")
+        st.plotly_chart(choice_bars(group, lang(), axis=t("overview.chart_teams")), width="stretch")
     pager(page.count, CHARTS_PER_PAGE, "page_choices", "overview.page", "overview.questions_shown", always=True)
 
 
@@ -149,7 +149,7 @@ def against_the_gaps(view: View) -> None:
 
 
 def unthemed(view: View) -> None:
-    st.caption(t("overview.unthemed_count", n=view.body.count, total=view.head.shown))
+    st.caption(t("overview.unthemed_count", open=view.body.count, n=view.head.shown))
     st.dataframe(headed(view.body.rows), hide_index=True, width="stretch")
     rows_pager(view.body, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")

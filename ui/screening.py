@@ -121,7 +121,7 @@ def screening_form(
             with error_edge() as edge:
                 answered = save(given)
             if edge.ok:
-                st.session_state[FLASH] = t("screening.saved", n=answered, total=len(given))
+                st.session_state[FLASH] = t("screening.saved", done=answered, n=len(given))
                 st.rerun()
 
 
@@ -145,7 +145,7 @@ def card_view(workshop_id: int, card: Card) -> None:
         split = disagreements(card.spread)
         st.caption(t("screening.raters", n=card.raters))
         if split:
-            st.warning(t("screening.disagree", questions=", ".join(map(str, split))), icon="⚠️")
+            st.warning(t("screening.disagree", questions=", ".join(map(str, split)), n=len(split)), icon="⚠️")
         else:
             st.caption(t("screening.agree"))
         spread_table(card)

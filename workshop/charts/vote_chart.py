@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from workshop.charts.labels import bar_layout, chart_text, wrapped
+from workshop.charts.labels import bar_layout, chart_text, localised, wrapped
 
 
-def vote_bars(results: list[tuple[int, str, int]], axis: str) -> go.Figure:
+def vote_bars(results: list[tuple[int, str, int]], axis: str, lang: str) -> go.Figure:
     """One horizontal bar per item, most dots on top; every bar carries its item's wrapped name and its dots."""
     labels = [wrapped(label) for _, label, _ in results]
     counts = [dots for _, _, dots in results]
@@ -23,4 +23,4 @@ def vote_bars(results: list[tuple[int, str, int]], axis: str) -> go.Figure:
         )
     )
     figure.update_layout(xaxis_title=axis, **bar_layout(labels))
-    return figure
+    return localised(figure, lang)
