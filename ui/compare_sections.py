@@ -3,11 +3,13 @@ and what became of the earlier workshop's actions."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from ui.context import lang, t
 from ui.widgets import bold, md, option, plain, tr
 from workshop.charts.compare_charts import paired_chart
+from workshop.config.i18n import number, percent
 from workshop.domain.model import Action, ActionStatus
 from workshop.domain.year_over_year import candidates
 from workshop.services.comparison import PairedAnswers, YearOverYear
@@ -86,3 +88,14 @@ def actions_section(result: YearOverYear, names: tuple[str, str]) -> None:
     ):
         bold(heading)
         st.markdown("\n".join(_action_line(a) for a in listed) if listed else t("compare.yoy.none"))
+
+
+def figures_as_written(compared: pd.DataFrame, language: str) -> dict[str, list[str]]:
+    """The compare table's figures as the language writes them: coverage as a number, shares as
+    percentages, gaps as signed percentages (0.272 → 27,2 %; 0.05 → +5,0 %)."""
+    columns: dict[str, list[str]] = {}
+    for when in ("before", "after"):
+        columns[f"coverage_{when}"] = [number(v, language) for v in compared[f"coverage_{when}"]]
+        columns[f"share_{when}"] = [percent(v, language, 1) for v in compared[f"share_{when}"]]
+        columns[f"gap_{when}"] = [percent(v, language, 1, sign=True) for v in compared[f"gap_{when}"]]
+    return columns

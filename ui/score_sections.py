@@ -71,12 +71,12 @@ def score_table(scores: pd.DataFrame, kind: str) -> None:
     shown = pd.DataFrame(
         {
             t("strengths.col.name"): [names(kind)[k] for k in scores["key"]],
-            t("strengths.coverage"): scores["coverage"].round(1),
+            t("strengths.coverage"): [number(v, lang()) for v in scores["coverage"]],
             t("strengths.col.share"): [_pct(v) for v in scores["share"]],
             t("strengths.col.target"): [_pct(v) for v in scores["target_share"]],
             t("strengths.col.gap"): [number(100 * v, lang(), sign=True) for v in scores["gap"]],
             t("strengths.col.offers"): scores["offers"],
-            t("strengths.col.strength"): scores["mean_strength"].round(2),
+            t("strengths.col.strength"): [number(v, lang(), 2) for v in scores["mean_strength"]],
             t("strengths.col.verdict"): [t(f"strengths.{v}") if v else "" for v in verdicts(scores)],
         }
     )
