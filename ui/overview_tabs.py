@@ -10,6 +10,7 @@ from ui import data
 from ui.context import lang, t
 from ui.widgets import headed, labels_now, md, multiselect, option, page_number, pager, plain
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
+from workshop.config.i18n import number
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
 from workshop.domain.keyterms import term_languages
@@ -102,7 +103,8 @@ def ratings(view: View) -> None:
     st.plotly_chart(
         rating_bars(dist, lang(), axis=t("overview.chart_teams"), legend=t("overview.chart_rating")), width="stretch"
     )
-    st.dataframe(headed(dist.drop(columns="question_id")), hide_index=True, width="stretch")
+    means = [number(v, lang(), 2) for v in dist["mean"]]  # 3,4 in Danish, not 3.4
+    st.dataframe(headed(dist.drop(columns="question_id").assign(mean=means)), hide_index=True, width="stretch")
 
 
 def choices(view: View) -> None:

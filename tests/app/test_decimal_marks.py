@@ -8,7 +8,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_every_language import PAGES, demo_urls, opened, screen_texts, signed_in
+from tests.app.test_every_language import LAZY_TABS, PAGES, demo_urls, opened, screen_texts, signed_in
+from workshop.config.i18n import translate
 from workshop.domain.model import Role
 
 __all__ = ["demo_urls"]  # the module's fixture: one Danish demo database for all its pages
@@ -43,3 +44,17 @@ def test_a_danish_page_writes_no_decimal_point(
         at.switch_page(f"pages/{page}").run()
     found = sorted({text for text in shown(at) if decimal_points(text)})
     assert found == [], f"{page}: {found[:10]}"
+
+
+@pytest.mark.parametrize("page", list(LAZY_TABS))
+def test_every_tab_of_a_danish_page_writes_no_decimal_point(
+    page: str, demo_urls: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = signed_in(opened("da", demo_urls, monkeypatch), "da", Role.LEADERSHIP)
+    at.switch_page(f"pages/{page}").run()
+    state, keys = LAZY_TABS[page]
+    for key in keys:
+        at.session_state[state] = translate("da", key)
+        at.run()
+        found = sorted({text for text in shown(at) if decimal_points(text)})
+        assert found == [], f"{page}, {key}: {found[:10]}"
