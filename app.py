@@ -51,7 +51,7 @@ held = role()
 if held is not None:
     st.sidebar.caption(t("sidebar.signed_in_as", role=t(f"role.{held.value}")))
     if held in SESSION_ROLES:
-        st.sidebar.caption(t("sidebar.session_link", hours=SESSION_HOURS))
+        st.sidebar.caption(t("sidebar.session_link", n=SESSION_HOURS))
 if (held is not None or is_owner()) and st.sidebar.button(t("sidebar.sign_out")):
     sign_out()
     st.rerun()

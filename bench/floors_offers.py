@@ -58,7 +58,7 @@ def _partners(engine: Engine, fx: Fixture) -> object:
     _app(engine, fx)
     wid = fx.workshop_id
     register, by_space = partner_register(engine, wid), partners_by_space(engine, wid)
-    circle = network_circle_figure(register, {s: s for s in RelationStage}, {s: s for s in Sector})
+    circle = network_circle_figure(register, {s: s for s in RelationStage}, {s: s for s in Sector}, "en")
     flag = weak_space_check(workshop_scores(engine, wid).spaces, register, by_space)
     by_group, history = partners_by_target_group(engine, wid), stage_history(engine, wid)
     return register, by_space, circle, flag, by_group, history, register_frame(engine, wid)

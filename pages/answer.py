@@ -50,4 +50,4 @@ for day in closed:
                 st.caption(t("answer.not_answered"))
                 continue
             plain(answer_text(earlier.rating, earlier.choices, earlier.text))
-            st.caption(t("answer.saved_at", time=local_time(earlier.updated_at, "%a %H:%M")))
+            st.caption(t("answer.saved_at", time=local_time(earlier.updated_at, weekday=True)))

@@ -3,7 +3,7 @@ the matched questions' answers then and now, and what became of the earlier work
 
 import streamlit as st
 
-from ui.compare_sections import actions_section, answers_section, by_hand
+from ui.compare_sections import actions_section, answers_section, by_hand, figures_as_written
 from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.secret_forms import secret_input, session_key
@@ -53,11 +53,10 @@ for heading, compared, name_of in (
         weak_before=compared["weak_before"].map(lambda w: "✓" if w else ""),
         weak_after=compared["weak_after"].map(lambda w: "✓" if w else ""),
         change=compared["change"].map(lambda c: t(f"compare.state.{c}")),
+        **figures_as_written(compared, lang()),
     )
     columns = ["key", "coverage_before", "coverage_after", "share_before", "share_after", "gap_before", "gap_after"]
-    st.dataframe(
-        headed(shown[[*columns, "weak_before", "weak_after", "change"]].round(3)), hide_index=True, width="stretch"
-    )
+    st.dataframe(headed(shown[[*columns, "weak_before", "weak_after", "change"]]), hide_index=True, width="stretch")
 st.caption(tr("compare.legend", before=names[0], after=names[1]))
 
 result = year_over_year(engine(), int(other), current.id, by_hand(int(other)))

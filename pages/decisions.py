@@ -25,7 +25,7 @@ if not found:
     st.info(t("loop.no_themes"))
     st.stop()
 decided = sum(1 for o in found if o.decided)
-st.caption(t("loop.summary", themes=len(found), decided=decided))
+st.caption(t("loop.summary", n=len(found), decided=decided))
 span = pager(len(found), PAGE_SIZE, "decisions-page", "loop.page", "loop.range")
 notices = st.container()  # a reaction to a theme no longer shown (deleted, or unpublished) is said up here
 for outcome in found[span.start : span.stop]:

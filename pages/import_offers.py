@@ -37,10 +37,10 @@ if not edge.ok:
     st.stop()
 
 if table.kind == "xlsx":
-    st.caption(tr("import.detected_sheet", sheet=table.sheet, rows=len(table.rows)))
+    st.caption(tr("import.detected_sheet", sheet=table.sheet, n=len(table.rows)))
 else:
     separator = t(f"import.sep.{SEPARATORS[table.separator]}")
-    st.caption(t("import.detected", encoding=table.encoding, separator=separator, rows=len(table.rows)))
+    st.caption(t("import.detected", encoding=table.encoding, separator=separator, n=len(table.rows)))
 preview = pd.DataFrame([[str(c) if c is not None else "" for c in r] for r in table.rows[:10]], columns=table.header)
 st.dataframe(cells(preview), hide_index=True)
 

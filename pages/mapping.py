@@ -18,7 +18,7 @@ plain(t("mapping.team", team=me.name))  # a team name is user text: never in a m
 state = team_mapping(engine(), me)
 mapped, total = state.progress
 if total:
-    st.progress(mapped / total, text=t("mapping.progress", n=mapped, total=total))
+    st.progress(mapped / total, text=t("mapping.progress", done=mapped, n=total))
 
 if not state.phase.is_open:
     st.info(t("mapping.closed") if state.phase.status == DayStatus.CLOSED else t("mapping.not_open"), icon="🔒")

@@ -26,7 +26,7 @@ def live() -> None:
     """Redrawn every few seconds, without reloading the page: a day opened or closed shows up too."""
     if not board(wid):
         st.page_link("pages/week_setup.py", label=t("nav.week_setup"), icon="🗓️")
-    st.caption(t("morning.updates", seconds=REFRESH_SECONDS))
+    st.caption(t("morning.updates", n=REFRESH_SECONDS))
 
 
 live()

@@ -35,7 +35,7 @@ statuses = multiselect(
 )
 partners = multiselect(d, t("map.filter_partner"), used("partners"), format_func=option)
 shown = filter_offers(frame, teams, groups, statuses, partners)
-st.caption(t("map.count", n=len(shown), total=len(frame)))
+st.caption(t("map.count", shown=len(shown), n=len(frame)))
 
 labels = {k: t(f"map.hover_{k}") for k in ("team", "partners", "strength", "reach")}
 figure = offer_map_figure(map_points(shown), lang(), labels)

@@ -73,7 +73,7 @@ for team in page_of_teams(teams):
                 st.rerun()
             delete_with_confirmation(
                 f"team-{tid}",
-                lambda tid=tid: t("teams.delete_warning", answers=team_answer_count(engine(), wid, tid)),
+                lambda tid=tid: t("teams.delete_warning", n=team_answer_count(engine(), wid, tid)),
                 lambda tid=tid: delete_team(engine(), wid, tid),
             )
 st.caption(t("teams.codes_hashed"))
@@ -126,6 +126,6 @@ if printable:
     ]
     st.dataframe(cells(pd.DataFrame(rows)), hide_index=True, width="stretch")
     if len(printable) < len(teams):
-        st.warning(t("teams.sheet_incomplete", missing=len(teams) - len(printable)), icon="ℹ️")
+        st.warning(t("teams.sheet_incomplete", n=len(teams) - len(printable)), icon="ℹ️")
     sheet = code_sheet_html(current.name, printable, app_url, current.language)  # printed in the workshop's language
     st.download_button(t("teams.download_sheet"), sheet, f"{t('file.team_codes')}.html", "text/html", type="primary")

@@ -21,6 +21,6 @@ if not votes:
 for vote in votes:
     with st.container(border=True):
         plain(vote.title)
-        st.caption(t("vote.about", target=t(f"vote.target.{vote.target.value}"), dots=vote.dots))
+        st.caption(t("vote.about", target=t(f"vote.target.{vote.target.value}"), n=vote.dots))
         open_switch(wid, vote)
         results(wid, vote)

@@ -94,7 +94,7 @@ with days_tab:
                 delete_with_confirmation(
                     f"day-{did}",
                     lambda n=day.position, did=did: t(
-                        "setup.delete_day_warning", n=n, answers=answer_count(engine(), wid, day_id=did)
+                        "setup.delete_day_warning", day=n, n=answer_count(engine(), wid, day_id=did)
                     ),
                     lambda did=did: delete_day(engine(), wid, did),
                 )

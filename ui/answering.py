@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui.context import engine, lang, t
 from ui.widgets import error_edge, error_text, md, multiselect, option, plain
+from workshop.config.i18n import time_text
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
 from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
@@ -25,12 +26,13 @@ def rating_label(question: str) -> str:
     return t("answer.rating_own_scale") if OWN_SCALE.search(question) else t("answer.rating")
 
 
-def local_time(stamp: dt.datetime | None, fmt: str = "%H:%M:%S") -> str:
-    """A stored time (UTC; naive on SQLite) as the server's local clock time."""
+def local_time(stamp: dt.datetime | None, *, weekday: bool = False, seconds: bool = False) -> str:
+    """A stored time (UTC; naive on SQLite) as the server's local clock time, written the session
+    language's way."""
     if stamp is None:
         return ""
     aware = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
-    return aware.astimezone().strftime(fmt)
+    return time_text(aware.astimezone(), lang(), weekday=weekday, seconds=seconds)
 
 
 def _keys(qid: int) -> dict[str, str]:
@@ -78,7 +80,7 @@ def _save(team: Team, q: Question) -> None:
         ss[k["outcome"]] = ("error", error_text(edge.error))
         ss[WHOLE_PAGE] = True  # the day may have closed meanwhile: the whole page shows where things stand
         return
-    ss[k["outcome"]] = ("saved", t("answer.saved", time=local_time(saved.updated_at)))
+    ss[k["outcome"]] = ("saved", t("answer.saved", time=local_time(saved.updated_at, seconds=True)))
     ss[k["idem"]] = str(uuid.uuid4())
 
 
@@ -117,7 +119,7 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
         if q.kind in (QuestionKind.TEXT, *RATED):
             label = t("answer.text") if q.kind == QuestionKind.TEXT else t("answer.comment")
             st.text_area(label, key=k["text"], on_change=_keep_draft, args=(team, qid))
-            st.caption(t("answer.counter", n=len(st.session_state[k["text"]]), max=MAX_TEXT))
+            st.caption(t("answer.counter", used=len(st.session_state[k["text"]]), n=MAX_TEXT))
         names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
         multiselect(st, t("answer.spaces"), list(SPACE_KEYS), key=k["spaces"], format_func=names.get)
         # The outcome of a save stands above the button, where the eye already is: below it, on a phone,
@@ -125,5 +127,5 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
         if st.session_state.get(k["outcome"]) is not None:
             outcome_of(qid)
         elif earlier is not None:
-            st.caption(t("answer.saved_earlier", time=local_time(earlier.updated_at, "%H:%M")))
+            st.caption(t("answer.saved_earlier", time=local_time(earlier.updated_at)))
         st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")

@@ -3,11 +3,13 @@ and what became of the earlier workshop's actions."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from ui.context import t
+from ui.context import lang, t
 from ui.widgets import bold, md, option, plain, tr
 from workshop.charts.compare_charts import paired_chart
+from workshop.config.i18n import number, percent
 from workshop.domain.model import Action, ActionStatus
 from workshop.domain.year_over_year import candidates
 from workshop.services.comparison import PairedAnswers, YearOverYear
@@ -27,7 +29,7 @@ def _pair(pair: PairedAnswers, names: tuple[str, str]) -> None:
     if pair.match.by_hand:
         st.caption(tr("compare.yoy.matched_with", text=then.text, name=names[0]))
     if pair.counts is not None:
-        st.plotly_chart(paired_chart(pair.counts, names, title=now.text), width="stretch")
+        st.plotly_chart(paired_chart(pair.counts, names, lang(), title=now.text), width="stretch")
         return
     for column, name, texts in zip(st.columns(2), names, pair.texts, strict=True):
         with column:
@@ -86,3 +88,14 @@ def actions_section(result: YearOverYear, names: tuple[str, str]) -> None:
     ):
         bold(heading)
         st.markdown("\n".join(_action_line(a) for a in listed) if listed else t("compare.yoy.none"))
+
+
+def figures_as_written(compared: pd.DataFrame, language: str) -> dict[str, list[str]]:
+    """The compare table's figures as the language writes them: coverage as a number, shares as
+    percentages, gaps as signed percentages (0.272 → 27,2 %; 0.05 → +5,0 %)."""
+    columns: dict[str, list[str]] = {}
+    for when in ("before", "after"):
+        columns[f"coverage_{when}"] = [number(v, language) for v in compared[f"coverage_{when}"]]
+        columns[f"share_{when}"] = [percent(v, language, 1) for v in compared[f"share_{when}"]]
+        columns[f"gap_{when}"] = [percent(v, language, 1, sign=True) for v in compared[f"gap_{when}"]]
+    return columns

@@ -12,6 +12,7 @@ from ui.context import (
     clear_role,
     engine,
     forget_workshop,
+    lang,
     t,
     workshop_by_id,
     workshop_id,
@@ -19,6 +20,7 @@ from ui.context import (
 from ui.first_run import page_starts
 from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge, show_error, tr
+from workshop.config.i18n import time_text
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
 from workshop.services.access import join_team, recent_wrong_codes, sign_in
@@ -263,8 +265,8 @@ def guessing_warning(wid: int) -> None:
     """Tell the facilitator when many wrong codes were tried on this workshop lately (nobody is locked out)."""
     recent = recent_wrong_codes(engine(), wid)
     if recent.alarming:
-        at = dt.datetime.fromtimestamp(recent.last_at).strftime("%H:%M")
-        st.warning(t("gate.guessing_warning", count=recent.count, time=at), icon="🚨")
+        at = time_text(dt.datetime.fromtimestamp(recent.last_at), lang())
+        st.warning(t("gate.guessing_warning", n=recent.count, time=at), icon="🚨")
 
 
 def is_owner() -> bool:

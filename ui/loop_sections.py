@@ -46,7 +46,13 @@ def theme_reactions(workshop_id: int, theme: Theme) -> None:
         st.caption(t("loop.no_reactions"))
         return
     counts = reaction_counts(given["stance"].tolist())
-    st.caption(t("loop.reaction_counts", agree=counts[Stance.AGREE], concerns=counts[Stance.CONCERNS]))
+    st.caption(
+        t(
+            "loop.reaction_counts",
+            agree=t("reaction.agree", n=counts[Stance.AGREE]),
+            concerns=t("reaction.concerns", n=counts[Stance.CONCERNS]),
+        )
+    )
     for row in given.itertuples():
         plain(f"{row.team} · {t(f'loop.stance.{row.stance}')}" + (f"\n{row.comment}" if row.comment else ""))
 

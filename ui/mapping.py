@@ -223,7 +223,7 @@ def review_card(wid: int, item: ReviewItem) -> None:
     median = median_of(item)
     with st.container(border=True):
         plain(item.name)
-        st.caption(t("review.widest", n=item.spread.widest, teams=len(item.by_team)))
+        st.caption(t("review.widest", spread=item.spread.widest, n=len(item.by_team)))
         if item.changed_since:
             st.warning(t("review.changed_since"), icon="🔁")
         st.dataframe(cells(spread_table(item)), hide_index=True, width="stretch")

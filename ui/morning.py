@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from ui import data
-from ui.context import engine, t
+from ui.context import engine, lang, t
 from ui.overview_tabs import participation
 from ui.widgets import error_edge, labels_now, md, multiselect, option, plain
+from workshop.config.i18n import date_time, number
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
@@ -75,7 +76,7 @@ def day_board(wid: int, day: Day) -> None:
     seen = day_participation(engine(), wid, int(day.id or 0))
     st.title(t("setup.day_n", n=day.position))
     plain(day.title)
-    st.metric(t("morning.answered"), t("morning.n_of_m", n=seen.any_question, m=seen.teams))
+    st.metric(t("morning.answered"), t("morning.n_of_m", done=seen.any_question, n=seen.teams))
     missing = missing_teams(engine(), wid, int(day.id or 0))
     with st.container(key=f"morning-missing-{day.id}"):
         if missing:
@@ -92,7 +93,7 @@ def day_board(wid: int, day: Day) -> None:
             plain(q.text)
         answered = seen.by_question.get(int(q.id or 0), 0)
         st.progress(answered / seen.teams if seen.teams else 0.0)
-        st.caption(t("morning.n_of_m", n=answered, m=seen.teams))
+        st.caption(t("morning.n_of_m", done=answered, n=seen.teams))
 
 
 def board(wid: int) -> bool:
@@ -132,7 +133,13 @@ def recap_section(wid: int) -> Day | None:
                         st.markdown(t("morning.choice_count", label=md(label), n=count))
                 elif item.question.kind in RATING_KINDS and item.mean is not None:
                     st.markdown(
-                        t("morning.rating_spread", mean=item.mean, low=item.low, high=item.high, n=item.answers)
+                        t(
+                            "morning.rating_spread",
+                            mean=number(item.mean, lang()),
+                            low=item.low,
+                            high=item.high,
+                            n=item.answers,
+                        )
                     )
                     spread = " · ".join(f"{value}: {count}" for value, count in item.ratings.items())
                     st.caption(t("morning.rating_counts", counts=spread))
@@ -187,7 +194,7 @@ def projector_controls(wid: int) -> None:
         st.code(fresh, language=None)
         st.caption(t("morning.projector_copy"))
     else:
-        st.caption(t("morning.projector_active", time=made.strftime("%d-%m %H:%M")))
+        st.caption(t("morning.projector_active", time=date_time(made, lang())))
 
 
 def participation_section(wid: int) -> None:

@@ -11,6 +11,7 @@ from ui.context import lang, t, workshop_id
 from ui.leave_out import leave_out_form
 from ui.widgets import headed, labels_now, md, multiselect, option, page_number, pager, plain, question_ref
 from workshop.charts.answer_charts import attention_chart, choice_bars, rating_bars
+from workshop.config.i18n import number
 from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
 from workshop.domain.keyterms import term_languages
@@ -101,9 +102,10 @@ def ratings(view: View) -> None:
         st.info(t("overview.no_ratings"))
         return
     st.plotly_chart(
-        rating_bars(dist, axis=t("overview.chart_teams"), legend=t("overview.chart_rating")), width="stretch"
+        rating_bars(dist, lang(), axis=t("overview.chart_teams"), legend=t("overview.chart_rating")), width="stretch"
     )
-    st.dataframe(headed(dist.drop(columns="question_id")), hide_index=True, width="stretch")
+    means = [number(v, lang(), 2) for v in dist["mean"]]  # 3,4 in Danish, not 3.4
+    st.dataframe(headed(dist.drop(columns="question_id").assign(mean=means)), hide_index=True, width="stretch")
 
 
 def choices(view: View) -> None:
@@ -117,7 +119,7 @@ def choices(view: View) -> None:
     shown = tallies[tallies["question_id"].isin(page.rows["question_id"])]
     for _qid, group in shown.groupby("question_id", sort=False):
         plain(group["question"].iloc[0])
-        st.plotly_chart(choice_bars(group, axis=t("overview.chart_teams")), width="stretch")
+        st.plotly_chart(choice_bars(group, lang(), axis=t("overview.chart_teams")), width="stretch")
     pager(page.count, CHARTS_PER_PAGE, "page_choices", "overview.page", "overview.questions_shown", always=True)
 
 
@@ -160,7 +162,7 @@ def against_the_gaps(view: View) -> None:
 
 
 def unthemed(view: View) -> None:
-    st.caption(t("overview.unthemed_count", n=view.body.count, total=view.head.shown))
+    st.caption(t("overview.unthemed_count", open=view.body.count, n=view.head.shown))
     st.dataframe(headed(view.body.rows), hide_index=True, width="stretch")
     rows_pager(view.body, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")

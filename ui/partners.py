@@ -43,7 +43,7 @@ def circle_section(register: pd.DataFrame) -> None:
     st.caption(t("partners.circle_help"))
     stages = {s.value: stage_label(s) for s in RelationStage}
     sectors = {s.value: sector_label(s) for s in Sector}
-    st.plotly_chart(network_circle_figure(register, stages, sectors), width="stretch", key="network_circle")
+    st.plotly_chart(network_circle_figure(register, stages, sectors, lang()), width="stretch", key="network_circle")
 
 
 def weak_space_flag(wid: int, register: pd.DataFrame, by_space: pd.DataFrame) -> None:
@@ -57,7 +57,7 @@ def weak_space_flag(wid: int, register: pd.DataFrame, by_space: pd.DataFrame) ->
     if not check.checked:
         st.info(tr("partners.no_partnerships", spaces=weak))
     elif check.partnerships:
-        st.warning(tr("partners.off_weak", spaces=weak, count=len(check.partnerships)), icon="🚩")
+        st.warning(tr("partners.off_weak", spaces=weak, n=len(check.partnerships)), icon="🚩")
         plain("\n".join(check.partnerships))
     else:
         st.success(tr("partners.all_on_weak", spaces=weak))
@@ -145,8 +145,13 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
 
     def warning() -> str:
         gone = deletion_of(engine(), wid, pid)
-        text = tr("partners.delete_warning", name=gone.name, moves=gone.stage_changes, offers=len(gone.offers))
-        return f"{text} {t('partners.delete_proposals', count=gone.proposals)}" if gone.proposals else text
+        text = tr(
+            "partners.delete_warning",
+            name=gone.name,
+            history=t("partners.history_lines", n=gone.stage_changes),
+            involved=t("partners.offer_count", n=len(gone.offers)),
+        )
+        return f"{text} {t('partners.delete_proposals', n=gone.proposals)}" if gone.proposals else text
 
     delete_with_confirmation(
         f"partner-{pid}", warning, lambda: delete_partner(engine(), wid, pid), label=t("partners.delete")

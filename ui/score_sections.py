@@ -71,12 +71,12 @@ def score_table(scores: pd.DataFrame, kind: str) -> None:
     shown = pd.DataFrame(
         {
             t("strengths.col.name"): [names(kind)[k] for k in scores["key"]],
-            t("strengths.coverage"): scores["coverage"].round(1),
+            t("strengths.coverage"): [number(v, lang()) for v in scores["coverage"]],
             t("strengths.col.share"): [_pct(v) for v in scores["share"]],
             t("strengths.col.target"): [_pct(v) for v in scores["target_share"]],
             t("strengths.col.gap"): [number(100 * v, lang(), sign=True) for v in scores["gap"]],
             t("strengths.col.offers"): scores["offers"],
-            t("strengths.col.strength"): scores["mean_strength"].round(2),
+            t("strengths.col.strength"): [number(v, lang(), 2) for v in scores["mean_strength"]],
             t("strengths.col.verdict"): [t(f"strengths.{v}") if v else "" for v in verdicts(scores)],
         }
     )
@@ -87,9 +87,11 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
     """Radar and diverging gap bars, the figures, then the weak and strong spots with their numbers."""
     label = names(kind)
     left, right = st.columns(2)
-    radar = share_radar(scores, label, t("strengths.actual"), t("strengths.target"), t(f"strengths.radar_{kind}"))
+    radar = share_radar(
+        scores, label, t("strengths.actual"), t("strengths.target"), t(f"strengths.radar_{kind}"), lang()
+    )
     left.plotly_chart(radar, width="stretch", key=f"radar-{kind}")
-    bars = gap_bars(scores, label, t("strengths.gap_axis"), t(f"strengths.gaps_{kind}"))
+    bars = gap_bars(scores, label, t("strengths.gap_axis"), t(f"strengths.gaps_{kind}"), lang())
     right.plotly_chart(bars, width="stretch", key=f"gaps-{kind}")
     score_table(scores, kind)
     found = spots(scores, thresholds)
@@ -112,7 +114,7 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
                 target=_pct(float(spot["target_share"])),  # type: ignore[arg-type]
                 gap=number(100 * float(spot["gap"]), lang(), sign=True),  # type: ignore[arg-type]
                 strength=number(float(spot["mean_strength"]), lang(), 2),  # type: ignore[arg-type]
-                offers=spot["offers"],
+                backing=t("strengths.spot_offers", n=int(spot["offers"])),  # type: ignore[call-overload]
             )
             show(f"**{label[str(spot['key'])]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
 
@@ -146,7 +148,7 @@ def offers_heatmap(matrix: pd.DataFrame) -> None:
     label, showing = "strengths.heatmap_page", "strengths.heatmap_showing"
     span = pager(len(matrix), HEATMAP_ROWS, "strengths-heatmap-page", label, showing)
     shown = matrix.iloc[span.start : span.stop]
-    figure = matrix_heatmap(shown, names("spaces"), t("strengths.heatmap"), t("strengths.contribution"))
+    figure = matrix_heatmap(shown, names("spaces"), t("strengths.heatmap"), t("strengths.contribution"), lang())
     st.plotly_chart(figure, width="stretch", key="offers-heatmap")
 
 
@@ -156,7 +158,9 @@ def target_groups(matrix: pd.DataFrame) -> None:
         st.info(t("strengths.groups_empty"))
         return
     shown = matrix.rename(index=target_group)
-    figure = matrix_heatmap(shown, names("spaces"), t("strengths.groups_title"), t("strengths.groups_count"), True)
+    figure = matrix_heatmap(
+        shown, names("spaces"), t("strengths.groups_title"), t("strengths.groups_count"), lang(), True
+    )
     st.plotly_chart(figure, width="stretch", key="target-groups")
     gaps = unserved(matrix)
     st.caption(t("strengths.groups_unserved", n=len(gaps)))
@@ -175,7 +179,9 @@ def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
         st.info(t("strengths.staff_empty"))
         return
     label = names("spaces")
-    chart = staff_bars(compared, label, t("strengths.staff_team"), t("strengths.staff_mapped"), t("strengths.staff"))
+    chart = staff_bars(
+        compared, label, t("strengths.staff_team"), t("strengths.staff_mapped"), t("strengths.staff"), lang()
+    )
     st.plotly_chart(chart, width="stretch", key="staff")
     for row in compared.itertuples():
         if row.differs:
@@ -222,7 +228,7 @@ def profile_section(wid: int) -> None:
         return
     poles = {p: (t(f"profile.pole.{a}"), t(f"profile.pole.{b}")) for p, (a, b) in PAIRS.items()}
     views = {v: t(f"profile.view.{v}") for v in ("leadership", "teams", "library")}
-    st.plotly_chart(profile_chart(summary, poles, views), width="stretch", key="profile")
+    st.plotly_chart(profile_chart(summary, poles, views, lang()), width="stretch", key="profile")
     for advice in complements(summary):
         first, second = poles[str(advice["pair"])]
         if advice["seek"] is None:

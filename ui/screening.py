@@ -152,7 +152,7 @@ def _screen(proposal_id: int, count: int, save: Callable[[Iterable[dict[str, obj
 
 
 def _screened(total: int, answered: object) -> str:
-    return t("screening.saved", n=answered, total=total)
+    return t("screening.saved", done=answered, n=total)
 
 
 def spread_table(card: Card) -> None:
@@ -175,7 +175,7 @@ def card_view(workshop_id: int, card: Card) -> None:
         split = disagreements(card.spread)
         st.caption(t("screening.raters", n=card.raters))
         if split:
-            st.warning(t("screening.disagree", questions=", ".join(map(str, split))), icon="⚠️")
+            st.warning(t("screening.disagree", questions=", ".join(map(str, split)), n=len(split)), icon="⚠️")
         else:
             st.caption(t("screening.agree"))
         spread_table(card)

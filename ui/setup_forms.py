@@ -204,7 +204,7 @@ def question_line(wid: int, day_id: int, q: Question, points: list[MainPoint], p
         question_form(wid, day_id, points, q)
         delete_with_confirmation(
             f"q-{qid}",
-            lambda: t("setup.delete_question_warning", answers=answer_count(engine(), wid, question_id=qid)),
+            lambda: t("setup.delete_question_warning", n=answer_count(engine(), wid, question_id=qid)),
             lambda: delete_question(engine(), wid, qid),
         )
         if st.button(t("setup.close_edit"), key=f"close-question-{qid}"):

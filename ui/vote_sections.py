@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.context import engine, t
+from ui.context import engine, lang, t
 from ui.widgets import error_edge, labels_now, plain
 from workshop.charts.vote_chart import vote_bars
 from workshop.domain.model import Team
@@ -35,7 +35,7 @@ def results(workshop_id: int, vote: Vote) -> None:
     if not ranked:
         st.info(t("vote.no_items"))
         return
-    st.plotly_chart(vote_bars(ranked, t("vote.axis")), key=f"vote_chart_{vote.id}")
+    st.plotly_chart(vote_bars(ranked, t("vote.axis"), lang()), key=f"vote_chart_{vote.id}")
 
 
 def open_switch(workshop_id: int, vote: Vote) -> None:
@@ -49,7 +49,7 @@ def spend(team: Team, vote: Vote) -> None:
     """The team's dots: one button to add and one to take back per item, and the dots left."""
     wid, vid = int(team.workshop_id or 0), int(vote.id or 0)
     mine = team_dots(engine(), wid, vid, int(team.id or 0))
-    st.caption(t("vote.left", left=dots_left(vote.dots, mine), dots=vote.dots))
+    st.caption(t("vote.left", left=dots_left(vote.dots, mine), n=vote.dots))
     for item, label in vote_items(engine(), wid, vid).items():
         text, more, less = st.columns([6, 1, 1])
         with text:

@@ -74,7 +74,7 @@ def test_unsent_text_comes_back_in_a_new_session_of_the_same_team(db: Engine) ->
     at = answering()
     qid = first_text_question(db)
     at.text_area(key=f"answer-text-{qid}").input("Half written, not sent").run()
-    assert any(c.value == "22 / 5000 characters" for c in at.caption)
+    assert any(c.value == "22 / 5,000 characters" for c in at.caption)
     reloaded = answering()
     assert reloaded.text_area(key=f"answer-text-{qid}").value == "Half written, not sent"
     other_team = answering("KX7P2M")

@@ -119,6 +119,6 @@ def test_a_reworded_question_is_matched_by_hand_and_its_texts_shown_in_two_colum
     assert list(mapping.values()) == [ids["text"]]
     assert "Our **old** answer" in [t.value for t in at.text]  # plain text, as typed
     assert any(c.value.startswith("Matched by hand with") for c in at.caption)
-    assert "Last year: 1 answer(s)" in [c.value for c in at.caption]
+    assert "Last year: 1 answer" in [c.value for c in at.caption]
     next(b for b in at.button if b.label == "Forget the matches by hand").click().run()
     assert "Our **old** answer" not in [t.value for t in at.text]

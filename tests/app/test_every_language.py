@@ -190,7 +190,7 @@ def test_a_page_shows_no_english_where_a_translation_exists(
 def test_the_check_sees_english_that_is_left() -> None:
     assert english_on_screen(["**Week setup**"], "da") == ["nav.week_setup: 'Week setup'", "setup.title: 'Week setup'"]
     found = english_on_screen(["Ugens opsætning", "Too many wrong codes. Wait 30 seconds and try again."], "da")
-    assert found == ["error.too_many_attempts: 'Too many wrong codes. Wait 30 seconds and try again.'"]
+    assert found == ["error.too_many_attempts.other: 'Too many wrong codes. Wait 30 seconds and try again.'"]
     assert english_on_screen(["Workshop", "Teams", "OK"], "da") == []  # the same word in Danish
 
 

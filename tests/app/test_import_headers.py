@@ -18,4 +18,4 @@ def test_a_norwegian_sheet_is_mapped_and_the_page_names_the_columns_it_leaves_ou
     next(b for b in at.button if b.label == "Import").click()
     at.run()
     assert errors_of(at) == []
-    assert [s.value for s in at.success] == ["Imported: 1 new and 0 updated offer(s); 0 new partner(s)."]
+    assert [s.value for s in at.success] == ["Imported — new offers: 1; updated offers: 0; new partners: 0."]

@@ -97,7 +97,7 @@ def test_an_overdue_action_is_marked_on_the_board(app_db: str) -> None:
     _button(at, "Add the action").click().run()
     assert errors_of(at) == []
     assert actions_frame(engine, wid)["title"].tolist() == ["Renew the displays"]
-    assert [w.value for w in at.warning] == ["1 actions are overdue."]
+    assert [w.value for w in at.warning] == ["1 action is overdue."]
     assert any("overdue" in m.value for m in at.markdown)
 
 

@@ -76,7 +76,7 @@ def test_a_team_reacts_edits_its_reaction_and_leadership_reads_it_beside_the_the
 
     lead = _page(Role.LEADERSHIP, "themes.py")
     assert f"{TEAM} · concerns\nThursday <b>staff</b>? Solved." in _texts(lead)
-    assert "Reactions: 1 agree, 2 have concerns." in [c.value for c in lead.caption]
+    assert "Reactions: 1 team agrees, 2 teams have concerns." in [c.value for c in lead.caption]
 
 
 def test_a_comment_over_the_limit_is_refused_naming_the_limit_and_never_cut(app_db: str) -> None:

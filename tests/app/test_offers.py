@@ -51,7 +51,7 @@ def test_a_facilitator_adds_an_offer_and_finds_it_on_the_map(app_db: str) -> Non
     new = {"name": "Chess club <b>", "owner_team": "Events & culture", "reach": 250, "strength": 4, "meeting": 3}
     at = edit(at, added=[new])
     assert errors_of(at) == []
-    assert [s.value for s in at.success] == ["Saved 1 offer(s)."]
+    assert [s.value for s in at.success] == ["Saved 1 offer."]
     at.switch_page("pages/offer_map.py").run()
     assert "Chess club &lt;b&gt;" in map_offer_names(at)  # user text is escaped in the hover
     at.selectbox(key="map_space").set_value("meeting").run()
@@ -73,7 +73,7 @@ def test_a_tie_asks_for_the_primary_space(app_db: str) -> None:
     at = edit(at, added=[{"name": "Reading garden", "inspiration": 2, "meeting": 2}])
     assert "primary space: inspiration and meeting tie at 2; choose one" in at.error[0].value
     at = edit(at, added=[{"name": "Reading garden", "inspiration": 2, "meeting": 2, "primary": "meeting"}])
-    assert [s.value for s in at.success] == ["Saved 1 offer(s)."]
+    assert [s.value for s in at.success] == ["Saved 1 offer."]
 
 
 def test_deleting_asks_for_confirmation_first(app_db: str) -> None:
@@ -88,7 +88,7 @@ def test_deleting_asks_for_confirmation_first(app_db: str) -> None:
     assert at.caption[0].value == count  # nothing gone yet
     next(b for b in at.button if b.label == "Yes, delete them").click()
     at.run()
-    assert [s.value for s in at.success] == ["Deleted 1 offer(s)."]
+    assert [s.value for s in at.success] == ["Deleted 1 offer."]
     assert at.caption[0].value != count
 
 
@@ -104,12 +104,12 @@ def test_a_danish_excel_file_is_previewed_mapped_and_imported(app_db: str) -> No
     at = facilitator_on("pages/import_offers.py")
     data = "Navn;Brugere pr. år;Styrke;Møderummet;Læringsrummet\nSkakklub;1.250;4;3;1\n".encode("cp1252")
     at.file_uploader(key="import_file").set_value(("tilbud.csv", data, "text/csv")).run()
-    assert any(c.value == "Detected: cp1252, separated by semicolon (;); 1 rows." for c in at.caption)
+    assert any(c.value == "Detected: cp1252, separated by semicolon (;); 1 row." for c in at.caption)
     mapped = sorted((int(s.key.rsplit("_", 1)[1]), s.value) for s in at.selectbox if s.key.startswith("map_"))
     assert [field for _, field in mapped] == ["name", "reach", "strength", "meeting", "learning"]
     next(b for b in at.button if b.label == "Import").click()
     at.run()
-    assert [s.value for s in at.success] == ["Imported: 1 new and 0 updated offer(s); 0 new partner(s)."]
+    assert [s.value for s in at.success] == ["Imported — new offers: 1; updated offers: 0; new partners: 0."]
     at.switch_page("pages/offer_map.py").run()
     assert "Skakklub" in map_offer_names(at)
 
@@ -120,7 +120,7 @@ def test_a_bad_file_shows_the_row_report_and_imports_nothing(app_db: str) -> Non
     at.file_uploader(key="import_file").set_value(("bad.csv", data, "text/csv")).run()
     next(b for b in at.button if b.label == "Import").click()
     at.run()
-    assert at.error[0].value.startswith("The file was not imported: 1 problem(s).")
+    assert at.error[0].value.startswith("The file was not imported: 1 problem.")
     report = at.dataframe[-1].value
     assert report.values.tolist() == [[2, "Inspirationsrummet", "7 is not between 0 and 3"]]
     at.switch_page("pages/offer_map.py").run()
@@ -178,7 +178,7 @@ def test_a_big_register_is_edited_a_page_at_a_time_and_saved_all_or_nothing(app_
     assert target in at.error[0].value and "strength" in at.error[0].value
     assert 77 not in set(register_frame(engine, wid)["reach"])
     at = edit(at, edited={1: {"strength": 5}})
-    assert [s.value for s in at.success] == ["Saved 1 offer(s)."]
+    assert [s.value for s in at.success] == ["Saved 1 offer."]
     assert register_frame(engine, wid).set_index("name").loc[target, "strength"] == 5
     at.text_input(key="register_search").input("extra offer 24").run()
     assert sorted(at.data_editor[0].value["name"]) == [f"Extra offer 24{n}" for n in range(10)]

@@ -52,7 +52,7 @@ def test_leadership_sees_the_circle_the_flag_the_target_groups_and_a_partners_hi
     assert [trace["name"] for trace in spec["data"]] == ["public", "private", "civil society"]
     # The demo scores the performative space weak; three partnerships serve none of its offers' spaces there.
     assert [w.value for w in at.warning] == [
-        "3 partnership(s) contribute to none of the weak spaces (Performative space):"
+        "3 partnerships contribute to none of the weak spaces (Performative space):"
     ]
     assert "Nordby Schools\nRed Cross Youth Nordby\nNordby Senior Citizens' Association" in [x.value for x in at.text]
     by_group = next(d.value for d in at.dataframe if "families" in d.value.columns)
@@ -118,8 +118,8 @@ def test_deleting_a_partner_asks_first_and_says_what_goes_with_it(db: Engine) ->
     at.selectbox(key="partner_pick").set_value(partner_id(db, "Nordby Makers")).run()
     button(at, "Delete partner…")
     assert [w.value for w in at.warning][-1] == (
-        "Delete Nordby Makers? Its 3 history entries go with it, and it is taken off the 3 offer(s) it takes "
-        "part in (the offers stay). 1 proposal(s) name it as their partner: they stay, without the link."
+        "Delete Nordby Makers? Its history (3 entries) goes with it, and it is taken off the offers it takes part "
+        "in (3 offers); the offers stay. 1 proposal names it as its partner: it stays, without the link."
     )
     button(at, "Cancel")
     assert "Nordby Makers" in register_shown(at).index

@@ -96,10 +96,10 @@ def test_leadership_reads_the_disagreement_and_records_a_verdict(db: Engine) -> 
         team = next(t for t in list_teams(db, wid) if t.name == name)
         screen_as_team(db, team, pid, [{"question": 5, "answer": answer, "note": ""}])
     at = _on(Role.LEADERSHIP, "screening_cards")
-    assert [w.value for w in at.warning] == ["The teams disagree on question(s) 13."]  # the demo's maker camp
+    assert [w.value for w in at.warning] == ["The teams disagree on question 13."]  # the demo's maker camp
     at.selectbox(key="card_pick").set_value(pid).run()
-    assert [w.value for w in at.warning] == ["The teams disagree on question(s) 5."]
-    assert "Screened by 2 team(s)." in [c.value for c in at.caption]
+    assert [w.value for w in at.warning] == ["The teams disagree on question 5."]
+    assert "Screened by 2 teams." in [c.value for c in at.caption]
     table = at.dataframe[-1].value
     row = table[table["#"] == 5].iloc[0]
     assert (row["Yes"], row["No"], row["Unsure"], row["Teams disagree"]) == (1, 1, 0, "⚠️")

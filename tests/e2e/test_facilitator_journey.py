@@ -67,12 +67,12 @@ def test_the_owner_creates_a_workshop_its_facilitator_imports_offers_sees_the_ma
     shots(page, "import-preview")
     page.get_by_role("button", name=en("import.run"), exact=True).click()
     wait_for_app(page)
-    expect(page.get_by_text(re.compile(r"^Imported: 3 new and 0 updated"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Imported — new offers: 3; updated offers: 0"))).to_be_visible()
     assert errors_on(page) == []
     shots(page, "imported")
 
     go_to(page, en("nav.offer_map"))
-    expect(page.get_by_text(en("map.count", n=3, total=3))).to_be_visible()
+    expect(page.get_by_text(en("map.count", shown=3, n=3))).to_be_visible()
     chart = page.get_by_test_id("stPlotlyChart")
     expect(chart.locator(".main-svg").first).to_be_visible()
     drawn = page.evaluate("() => JSON.stringify(document.querySelector('.js-plotly-plot').data)")

@@ -45,7 +45,7 @@ def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...], scale
     open_app(page)
     join_team(page, code, name)
     go_to(page, en("nav.mapping"))
-    expect(page.get_by_text(en("mapping.progress", n=0, total=47))).to_be_visible()
+    expect(page.get_by_text(en("mapping.progress", done=0, n=47))).to_be_visible()
     choose(page, page.get_by_test_id("stSelectbox").filter(has_text=en("mapping.jump")), OFFER)
     # The card must be the chosen offer's before its values are set: under load the jump's rerun can start
     # after wait_for_app has returned, and the values would then go to the offer shown before.
@@ -58,7 +58,7 @@ def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...], scale
     _pick_radio(page, en("mapping.strength"), str(values[4]))
     page.get_by_role("button", name=en("mapping.save_next")).click()
     wait_for_app(page)
-    expect(page.get_by_text(en("mapping.progress", n=1, total=47))).to_be_visible()
+    expect(page.get_by_text(en("mapping.progress", done=1, n=47))).to_be_visible()
     assert errors_on(page) == []
 
 
@@ -92,7 +92,7 @@ def test_two_teams_map_an_offer_differently_and_the_facilitators_decision_change
         card = boss.get_by_test_id("stVerticalBlock").filter(has_text=OFFER)
         card = card.filter(has=boss.get_by_role("button", name=en("review.accept"))).last
         # Three demo teams agreed with the register; the two new ones differ by 2 in learning and meeting.
-        expect(card.get_by_text(en("review.widest", n=2, teams=5))).to_be_visible(timeout=20_000)
+        expect(card.get_by_text(en("review.widest", spread=2, n=5))).to_be_visible(timeout=20_000)
         for label, option in (("Learning space", "3"), ("Meeting space", "2"), (en("mapping.strength"), "4")):
             choose(boss, card.get_by_test_id("stSelectbox").filter(has_text=label), option)
         card.get_by_role("button", name=en("review.accept")).click()

@@ -115,7 +115,7 @@ def test_two_teams_answer_at_once_and_the_morning_view_counts_both(
     # The question on the projector, then its progress bar and its count below it.
     card = page.get_by_test_id("stVerticalBlock").filter(has_text=answered.question).last
     count = card.locator("xpath=following::*[@data-testid='stCaptionContainer'][1]")
-    expect(count).to_have_text(en("morning.n_of_m", n=answered.answered_before + 2, m=answered.teams))
+    expect(count).to_have_text(en("morning.n_of_m", done=answered.answered_before + 2, n=answered.teams))
     shots(page, "morning-view")
     assert errors_on(page) == []
 

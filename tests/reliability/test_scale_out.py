@@ -59,7 +59,7 @@ async def join_and_answer(session: Session, wid: int, code: str, text: str) -> N
 
 
 def counted(n: int, teams: int) -> str:
-    return translate("en", "morning.n_of_m", n=n, m=teams)
+    return translate("en", "morning.n_of_m", done=n, n=teams)
 
 
 def test_an_answer_through_one_server_is_counted_on_the_other_servers_wall_at_its_next_refresh(pg_url: str) -> None:

@@ -24,7 +24,7 @@ def thirty() -> pd.DataFrame:
 
 def test_three_rings_and_every_partner_labelled_in_the_ring_of_its_stage() -> None:
     partners = thirty()
-    fig = network_circle_figure(partners, STAGES, SECTORS)
+    fig = network_circle_figure(partners, STAGES, SECTORS, "en")
     rings = [shape for shape in fig.layout.shapes if shape.type == "circle"]
     drawn = [outer for stage, (_, outer) in RINGS.items() if stage != RelationStage.UNKNOWN]  # none unknown here
     assert sorted(round(shape.x1, 2) for shape in rings) == sorted(drawn)
@@ -42,7 +42,7 @@ def test_three_rings_and_every_partner_labelled_in_the_ring_of_its_stage() -> No
 
 
 def test_thirty_partners_keep_their_dots_apart() -> None:
-    fig = network_circle_figure(thirty(), STAGES, SECTORS)
+    fig = network_circle_figure(thirty(), STAGES, SECTORS, "en")
     points = [(x, y) for trace in fig.data for x, y in zip(trace.x, trace.y, strict=True)]
     closest = min(math.dist(a, b) for a, b in itertools.combinations(points, 2))
     assert closest > 0.3  # a tenth of the circle's radius: labels of 18 characters a line fit between
@@ -50,7 +50,7 @@ def test_thirty_partners_keep_their_dots_apart() -> None:
 
 def test_user_text_in_labels_and_hover_is_escaped() -> None:
     partners = pd.DataFrame({"name": ['<a href="x">Evil</a> & co'], "stage": ["partnership"], "sector": ["private"]})
-    fig = network_circle_figure(partners, STAGES, SECTORS)
+    fig = network_circle_figure(partners, STAGES, SECTORS, "en")
     (trace,) = fig.data
     assert trace.text == ("&lt;a<br>href=&quot;x&quot;&gt;Evil&lt;/a&gt;<br>&amp; co",)  # wrapped, escaped
     assert trace.customdata[0][0] == "&lt;a href=&quot;x&quot;&gt;Evil&lt;/a&gt; &amp; co"
@@ -58,5 +58,5 @@ def test_user_text_in_labels_and_hover_is_escaped() -> None:
 
 
 def test_an_empty_register_draws_the_rings_alone() -> None:
-    fig = network_circle_figure(pd.DataFrame(columns=["name", "stage", "sector"]), STAGES, SECTORS)
+    fig = network_circle_figure(pd.DataFrame(columns=["name", "stage", "sector"]), STAGES, SECTORS, "en")
     assert len(fig.data) == 0 and len([s for s in fig.layout.shapes if s.type == "circle"]) == 3

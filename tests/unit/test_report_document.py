@@ -125,7 +125,7 @@ def test_the_detail_has_readable_tables_the_staffs_view_reactions_and_votes(engi
     assert "Performative space 0% 25% +25 0 weak spot" in detail
     assert "The staff's view beside the mapped view" in detail
     assert "Meeting space 3.3 (3 ratings) 1.0 +2.3 (more than a point apart)" in detail
-    assert "1 agree, 1 have concerns." in detail and "Beta has concerns Where do they <b>fit</b>?" in detail
+    assert "1 team agrees, 1 team has concerns." in detail and "Beta has concerns Where do they <b>fit</b>?" in detail
     assert "Dot votes What first? On themes; 3 dots per team; still open. Rank Item Dots 1 More sofas 2" in detail
     assert "What holds us back? Option Chosen by Share of the answers money 2 100%" in detail
 

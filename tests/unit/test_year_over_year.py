@@ -101,7 +101,7 @@ def test_paired_choices_count_each_option_in_this_workshops_order_then_the_earli
 
 def test_the_paired_chart_labels_every_category_and_every_bar() -> None:
     counts = pd.DataFrame({"option": ["School", "<b>Museum</b>"], "before": [2, 0], "after": [1, 3]})
-    figure = paired_chart(counts, ("Last <i>year</i>", "This year"), title="Which partners?")
+    figure = paired_chart(counts, ("Last <i>year</i>", "This year"), "en", title="Which partners?")
     before, after = figure.data
     assert list(figure.layout.yaxis.ticktext) == ["School", "&lt;b&gt;Museum&lt;/b&gt;"]
     assert list(figure.layout.yaxis.tickvals) == [0, 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from workshop.charts.labels import bar_layout, chart_text, count_axis, wrapped
+from workshop.charts.labels import bar_layout, chart_text, count_axis, localised, percent_axis, wrapped
 from workshop.config.spaces import spaces
 from workshop.domain.consolidation import RATINGS
 from workshop.domain.model import SPACE_KEYS
@@ -40,16 +40,16 @@ def coverage_chart(
     keys = list(scores["key"])
     labels = [_space_label(k, lang) for k in keys]
     figure = go.Figure()
-    figure.add_bar(name=names[0], x=labels, y=scores["share"], marker_color=_colours(keys))
+    figure.add_bar(name=names[0], x=labels, y=100 * scores["share"], marker_color=_colours(keys))
     figure.add_scatter(
         name=names[1],
         x=labels,
-        y=scores["target_share"],
+        y=100 * scores["target_share"],
         mode="markers",
         marker={"symbol": "line-ew-open", "size": 60, "color": "#222222", "line": {"width": 3}},
     )
-    figure.update_layout(title=title, yaxis_tickformat=".0%", showlegend=False, height=320, xaxis=_space_axis(labels))
-    return figure
+    figure.update_layout(title=title, yaxis=percent_axis(lang), showlegend=False, height=320, xaxis=_space_axis(labels))
+    return localised(figure, lang)
 
 
 def gap_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
@@ -60,12 +60,12 @@ def gap_chart(scores: pd.DataFrame, lang: str, title: str = "") -> go.Figure:
         for weak, strong in zip(scores["weak"], scores["strong"], strict=True)
     ]
     labels = [_space_label(k, lang) for k in keys]
-    figure = go.Figure(go.Bar(x=labels, y=scores["gap"], marker_color=colours))
-    figure.update_layout(title=title, yaxis_tickformat=".0%", height=320, xaxis=_space_axis(labels))
-    return figure
+    figure = go.Figure(go.Bar(x=labels, y=100 * scores["gap"], marker_color=colours))
+    figure.update_layout(title=title, yaxis=percent_axis(lang), height=320, xaxis=_space_axis(labels))
+    return localised(figure, lang)
 
 
-def rating_bars(distribution: pd.DataFrame, title: str = "", axis: str = "", legend: str = "") -> go.Figure:
+def rating_bars(distribution: pd.DataFrame, lang: str, title: str = "", axis: str = "", legend: str = "") -> go.Figure:
     """Diverging stacked bars: per question the number of 1-2 ratings left of zero, 4-5 right, 3 split.
     Each question is its own bar with its own wrapped label, however long or alike the questions are."""
     labels = [wrapped(q) for q in distribution["question"]]
@@ -118,10 +118,10 @@ def rating_bars(distribution: pd.DataFrame, title: str = "", axis: str = "", leg
     right = distribution[["4", "5"]].astype(float).sum(axis=1) + distribution["3"].astype(float) / 2
     if not distribution.empty:
         figure.update_xaxes(**count_axis(-float(left.max()), float(right.max())))
-    return figure
+    return localised(figure, lang)
 
 
-def choice_bars(tallies: pd.DataFrame, title: str = "", axis: str = "") -> go.Figure:
+def choice_bars(tallies: pd.DataFrame, lang: str, title: str = "", axis: str = "") -> go.Figure:
     """One choice question's options, most chosen on top, each bar with its own wrapped label."""
     labels = [wrapped(o) for o in tallies["option"]]
     figure = go.Figure(
@@ -137,7 +137,7 @@ def choice_bars(tallies: pd.DataFrame, title: str = "", axis: str = "") -> go.Fi
     figure.update_layout(title=chart_text(title), xaxis_title=axis, **bar_layout(labels))
     if not tallies.empty:
         figure.update_xaxes(**count_axis(0, float(tallies["count"].max())))
-    return figure
+    return localised(figure, lang)
 
 
 def attention_chart(
@@ -147,10 +147,10 @@ def attention_chart(
     two entries in the reader's language)."""
     labels = [_space_label(k, lang) for k in frame["key"]]
     figure = go.Figure()
-    figure.add_bar(name=names[0], x=labels, y=frame["answer_share"], marker_color=_colours(list(frame["key"])))
-    figure.add_bar(name=names[1], x=labels, y=frame["gap"], marker_color="#b2182b", opacity=0.6)
-    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320, xaxis=_space_axis(labels))
-    return figure
+    figure.add_bar(name=names[0], x=labels, y=100 * frame["answer_share"], marker_color=_colours(list(frame["key"])))
+    figure.add_bar(name=names[1], x=labels, y=100 * frame["gap"], marker_color="#b2182b", opacity=0.6)
+    figure.update_layout(title=title, barmode="group", yaxis=percent_axis(lang), height=320, xaxis=_space_axis(labels))
+    return localised(figure, lang)
 
 
 def compare_chart(compared: pd.DataFrame, lang: str, names: tuple[str, str], title: str = "") -> go.Figure:
@@ -158,7 +158,7 @@ def compare_chart(compared: pd.DataFrame, lang: str, names: tuple[str, str], tit
     labels = [_space_label(k, lang) for k in compared["key"]]
     figure = go.Figure()
     # The workshops' names are user text: escaped, or plotly would draw a link or markup in the legend.
-    figure.add_bar(name=chart_text(names[0]), x=labels, y=compared["gap_before"], marker_color="#bbbbbb")
-    figure.add_bar(name=chart_text(names[1]), x=labels, y=compared["gap_after"], marker_color="#2E86AB")
-    figure.update_layout(title=title, barmode="group", yaxis_tickformat=".0%", height=320, xaxis=_space_axis(labels))
-    return figure
+    figure.add_bar(name=chart_text(names[0]), x=labels, y=100 * compared["gap_before"], marker_color="#bbbbbb")
+    figure.add_bar(name=chart_text(names[1]), x=labels, y=100 * compared["gap_after"], marker_color="#2E86AB")
+    figure.update_layout(title=title, barmode="group", yaxis=percent_axis(lang), height=320, xaxis=_space_axis(labels))
+    return localised(figure, lang)

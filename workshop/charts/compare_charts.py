@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from workshop.charts.labels import bar_layout, chart_text, wrapped
+from workshop.charts.labels import bar_layout, chart_text, localised, wrapped
 
 BEFORE_COLOUR, AFTER_COLOUR = "#bbbbbb", "#2E86AB"
 
 
-def paired_chart(counts: pd.DataFrame, names: tuple[str, str], title: str = "") -> go.Figure:
+def paired_chart(counts: pd.DataFrame, names: tuple[str, str], lang: str, title: str = "") -> go.Figure:
     """Bars of the earlier workshop (before) beside this one's (after) for each category (a rating 1-5 or an
     option), every category with its own wrapped label and every bar with its count written on it."""
     category = "rating" if "rating" in counts.columns else "option"
@@ -42,4 +42,4 @@ def paired_chart(counts: pd.DataFrame, names: tuple[str, str], title: str = "") 
         xaxis={"rangemode": "tozero", "showticklabels": False},  # every bar carries its count
         **layout,
     )
-    return figure
+    return localised(figure, lang)

@@ -8,6 +8,9 @@ import math
 import textwrap
 from collections.abc import Sequence
 
+import plotly.graph_objects as go
+
+from workshop.config.i18n import chart_separators, percent_suffix
 from workshop.domain.plain_text import neutral
 
 WRAP = 32  # characters per line of a bar's label
@@ -61,3 +64,16 @@ def bar_layout(labels: Sequence[str], top: int = 60, bottom: int = 40) -> dict[s
             "autorange": "reversed",
         },
     }
+
+
+def localised(figure: go.Figure, lang: str) -> go.Figure:
+    """Plotly writes the figure's numbers (ticks, hover, bar texts) with the language's decimal and group
+    marks (CLDR, through i18n): every chart builder returns its figure through here."""
+    figure.update_layout(separators=chart_separators(lang))
+    return figure
+
+
+def percent_axis(lang: str) -> dict[str, object]:
+    """An axis of percentages (values already × 100) with the sign placed the language's way: 27 % in
+    Danish, 27% in English."""
+    return {"tickformat": ",.0f", "ticksuffix": percent_suffix(lang)}

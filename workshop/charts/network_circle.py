@@ -10,7 +10,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from workshop.charts.labels import chart_text, wrapped
+from workshop.charts.labels import chart_text, localised, wrapped
 from workshop.domain.model import RelationStage, Sector
 
 # Inner and outer radius of each stage's ring: partnership in the middle, network outermost.
@@ -55,7 +55,11 @@ def circle_points(partners: pd.DataFrame) -> pd.DataFrame:
 
 
 def network_circle_figure(
-    partners: pd.DataFrame, stage_names: dict[str, str], sector_names: dict[str, str], height: int = 720
+    partners: pd.DataFrame,
+    stage_names: dict[str, str],
+    sector_names: dict[str, str],
+    lang: str,
+    height: int = 720,
 ) -> go.Figure:
     """The figure: the three rings named by stage, one trace per sector (the legend), one labelled dot
     per partner; every user text escaped. Built as one figure from plain dicts (one validation pass)."""
@@ -120,4 +124,4 @@ def network_circle_figure(
         "legend": {"orientation": "h", "y": -0.02},
         "plot_bgcolor": "white",
     }
-    return go.Figure(data=traces, layout=layout)
+    return localised(go.Figure(data=traces, layout=layout), lang)

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from workshop.charts.labels import chart_text
+from workshop.charts.labels import chart_text, localised
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS
 
@@ -87,7 +87,7 @@ def _escaped(items: object) -> str:
     return chart_text(text)
 
 
-def offer_map_figure(points: pd.DataFrame, lang: str = "en", labels: dict[str, str] | None = None) -> go.Figure:
+def offer_map_figure(points: pd.DataFrame, lang: str, labels: dict[str, str] | None = None) -> go.Figure:
     """The figure: the square, the aims, the circles, one marker per space and one dot per offer."""
     labels = {"team": "Team", "partners": "Partners", "strength": "Strength", "reach": "Reach", **(labels or {})}
     config, centres = spaces(), space_centres()
@@ -170,7 +170,7 @@ def offer_map_figure(points: pd.DataFrame, lang: str = "en", labels: dict[str, s
     fig.update_xaxes(range=[-1.25, 1.25], visible=False, fixedrange=True)
     fig.update_yaxes(range=[-1.25, 1.25], visible=False, scaleanchor="x", fixedrange=True)
     fig.update_layout(height=680, showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10}, dragmode=False)
-    return fig
+    return localised(fig, lang)
 
 
 def space_of_selection(selection: dict[str, object] | None) -> str | None:

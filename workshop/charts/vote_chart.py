@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from workshop.charts.labels import bar_layout, chart_text, count_axis, wrapped
+from workshop.charts.labels import bar_layout, chart_text, count_axis, localised, wrapped
 
 
-def vote_bars(results: list[tuple[int, str, int]], axis: str) -> go.Figure:
+def vote_bars(results: list[tuple[int, str, int]], axis: str, lang: str) -> go.Figure:
     """One horizontal bar per item, most dots on top; every bar carries its item's wrapped name and its dots."""
     labels = [wrapped(label) for _, label, _ in results]
     counts = [dots for _, _, dots in results]
@@ -24,4 +24,4 @@ def vote_bars(results: list[tuple[int, str, int]], axis: str) -> go.Figure:
     )
     figure.update_layout(xaxis_title=axis, **bar_layout(labels))
     figure.update_xaxes(**count_axis(0, max(counts, default=0)))
-    return figure
+    return localised(figure, lang)

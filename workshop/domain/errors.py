@@ -38,7 +38,7 @@ class TooManyAttempts(WorkshopError):
     key = "error.too_many_attempts"
 
     def __init__(self, wait_seconds: int) -> None:
-        super().__init__(f"wait {wait_seconds} s", seconds=wait_seconds)
+        super().__init__(f"wait {wait_seconds} s", n=wait_seconds)
         self.wait_seconds = wait_seconds
 
 
@@ -92,7 +92,7 @@ class ImportRejected(WorkshopError):
 
     def __init__(self, problems: list[tuple[int, str, str]], total: int | None = None) -> None:
         count = total if total is not None else len(problems)
-        super().__init__(f"{count} problem(s); nothing was imported", count=count)
+        super().__init__(f"{count} problem(s); nothing was imported", n=count)
         self.problems, self.count = problems, count
 
     def report(self) -> str:

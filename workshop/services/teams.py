@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from sqlalchemy import Engine, func, select
 
-from workshop.config.i18n import date_text, translate
+from workshop.config.i18n import date_text, time_text, translate
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import MAX_NAME, Team, check_text
 from workshop.services.access import new_team_code, team_code_hash
@@ -155,7 +155,7 @@ def code_sheet_html(workshop_name: str, codes: list[TeamCode], app_url: str, lan
             "</section>"
         )
     now = dt.datetime.now()
-    stamp = f"{date_text(now.date(), lang)} {now:%H:%M}"
+    stamp = f"{date_text(now.date(), lang)} {time_text(now, lang)}"
     return (
         f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         f"<title>{html.escape(workshop_name)} — {html.escape(heading)}</title>"

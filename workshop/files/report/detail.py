@@ -94,7 +94,7 @@ def ratings_detail(answers: pd.DataFrame, t: Words, n: Numbers) -> str:
     if distribution.empty:
         return ""
     parts = [h(2, t("report.ratings"))]
-    parts.append(plot(rating_bars(distribution), False, n.lang))
+    parts.append(plot(rating_bars(distribution, n.lang), False, n.lang))
     header = [t("report.col.question"), *map(str, cons.RATINGS), t("report.col.answers"), t("report.col.mean")]
     rows = [
         [r["question"], *(int(r[str(x)]) for x in cons.RATINGS), int(r["answers"]), n.mean(r["mean"])]
@@ -111,7 +111,7 @@ def choices_detail(answers: pd.DataFrame, options: dict[int, list[str]], t: Word
     header = [t(f"report.col.{c}") for c in ("option", "count", "answer_share")]
     for _qid, group in tallies.groupby("question_id", sort=False):
         question = str(group["question"].iloc[0])
-        parts += [h(3, question), plot(choice_bars(group), False, n.lang)]
+        parts += [h(3, question), plot(choice_bars(group, n.lang), False, n.lang)]
         parts.append(table(header, ([r.option, int(r.count), n.share(r.share)] for r in group.itertuples())))
     return "".join(parts)
 
@@ -159,7 +159,15 @@ def themes_detail(week: Week, lang: str, t: Words) -> str:
             parts.append(h(4, t("report.reactions")))
             counts = reaction_counts(list(given["stance"]))
             agree, concerns = counts[Stance.AGREE], counts[Stance.CONCERNS]
-            parts.append(p(t("report.reaction_counts", agree=agree, concerns=concerns)))
+            parts.append(
+                p(
+                    t(
+                        "report.reaction_counts",
+                        agree=t("reaction.agree", n=agree),
+                        concerns=t("reaction.concerns", n=concerns),
+                    )
+                )
+            )
             header = [t(f"report.col.{c}") for c in ("team", "stance", "comment")]
             parts.append(
                 table(header, ([r.team, t(f"report.stance.{r.stance}"), r.comment] for r in given.itertuples()))
@@ -178,11 +186,11 @@ def votes_detail(votes: Sequence[VoteResult], t: Words, n: Numbers) -> str:
     header = [t(f"report.col.{c}") for c in ("rank", "item", "dots")]
     for vote in votes:
         state = t("report.vote_state.open" if vote.is_open else "report.vote_state.closed")
-        about = t("report.vote_about", what=t(f"report.target.{vote.target}"), dots=vote.dots, state=state)
+        about = t("report.vote_about", what=t(f"report.target.{vote.target}"), n=vote.dots, state=state)
         parts += [h(3, vote.title), p(about, "muted")]
         if vote.ranked:
             tallies = pd.DataFrame([(label, dots) for _id, label, dots in vote.ranked], columns=["option", "count"])
-            parts.append(plot(choice_bars(tallies), False, n.lang))
+            parts.append(plot(choice_bars(tallies, n.lang), False, n.lang))
             parts.append(table(header, ([i, label, dots] for i, (_id, label, dots) in enumerate(vote.ranked, 1))))
     return "".join(parts)
 

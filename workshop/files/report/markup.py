@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from workshop.config.i18n import chart_separators, percent
+from workshop.charts.labels import localised
+from workshop.config.i18n import percent
 from workshop.config.spaces import spaces
 from workshop.domain.plain_text import neutral
 
@@ -93,6 +94,6 @@ def h(level: int, text: str) -> str:
 
 def plot(figure: go.Figure, with_library: bool, lang: str) -> str:
     """A chart as a div, its axis numbers written the language's way (25 % and 1,5 in Danish)."""
-    figure.update_layout(separators=chart_separators(lang))
+    localised(figure, lang)
     body = figure.to_html(full_html=False, include_plotlyjs=with_library, config={"displayModeBar": False})
     return f'<div class="plot">{body}</div>'

@@ -74,7 +74,7 @@ def partners_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
         return ""
     stages = _labels(t, "stage", [s.value for s in RelationStage])
     sectors = _labels(t, "sector", sorted({str(s) for s in register["sector"]}))
-    circle = network_circle_figure(register, stages, sectors, height=560)
+    circle = network_circle_figure(register, stages, sectors, n.lang, height=560)
     counts = pd.crosstab(register["stage"].astype(str), register["sector"].astype(str))
     order = [s for s in stages if s in counts.index]
     header = [t("partners.col.stage"), *(sectors.get(c, c) for c in counts.columns), t("report.col.partners")]

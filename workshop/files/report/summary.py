@@ -61,7 +61,7 @@ def said_summary(week: Week, lang: str, t: Words) -> str:
         title = point.title if point else t("report.none")
         texts = rows["text"].fillna("")
         terms = ", ".join(key_terms(texts, stop, TERMS, week.language)["term"]) if not rows.empty else ""
-        count = t("report.answers_one") if len(rows) == 1 else t("report.answers_many", n=len(rows))
+        count = t("report.answers", n=len(rows))
         said = (
             t("report.point_said", point=title, answers=count, terms=terms)
             if terms

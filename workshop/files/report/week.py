@@ -74,8 +74,7 @@ class Numbers:
         return percent(float(value), self.lang)  # type: ignore[arg-type]
 
     def points(self, value: object) -> str:
-        rounded = round(float(value) * 100)  # type: ignore[arg-type]
-        return f"{rounded:+d}" if rounded else "0"
+        return number(100 * float(value), self.lang, 0, sign=True)  # type: ignore[arg-type]
 
     def mean(self, value: object, *, sign: bool = False) -> str:
         if value is None or value != value:
