@@ -30,6 +30,7 @@ from workshop.services.priorities import save_weights
 from workshop.services.profile_ratings import rate_profile
 from workshop.services.proposals import list_proposals
 from workshop.services.themes import create_theme
+from workshop.services.votes import open_vote
 from workshop.services.workshops import add_team, create_workshop, delete_workshop, get_workshop, list_teams
 from workshop.store import make_engine, migrate, write
 from workshop.store.tables import days, metadata, questions, responses
@@ -82,6 +83,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "list_proposals": lambda w, ids: (w,),
     "screening_cards": lambda w, ids: (w,),
     "own_screening": lambda w, ids: (w, ids["proposal"], ids["rater"]),
+    "team_phases": lambda w, ids: (w,),
     "staff_beside_register": lambda w, ids: (
         w,
         dict.fromkeys(("inspiration", "learning", "meeting", "performative"), 3),
@@ -170,6 +172,7 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
     rate_profile(engine, wid, dict.fromkeys(PAIRS, -1))
     set_target_groups(engine, wid, ["Children", "Seniors"])
     save_weights(engine, wid, {"learning": 2, "inspiration": 3, "meeting": 4, "performative": 5})
+    open_vote(engine, wid, "Which theme first?", "themes", 3)  # a team's menu shows the vote (team_phases)
     proposal = list_proposals(engine, wid)[0]
     ids = {"questions": question_ids, "responses": answer_ids, "workshop": get_workshop(engine, wid), "team": team.id,
            "proposal": proposal.id, "rater": team_rater(int(team.id or 0)), "closed_day": closed_day}  # fmt: skip
