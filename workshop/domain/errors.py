@@ -74,7 +74,7 @@ class FileNotRead(UnreadableFile):
 
     REASONS: ClassVar[dict[str, str]] = {
         "memory": "reading it needs more memory than the reader may take ({limit})",
-        "time": "reading it took longer than {seconds} seconds",
+        "time": "reading it took longer than {n} seconds",
         "stopped": "{detail}",
         "garbled": "the reader gave back no table",
         "busy": "the server is reading other files; try again in a minute",

@@ -90,7 +90,7 @@ def _run(request: bytes, filename: str) -> bytes:
     finally:
         _SLOTS.release()
     if late:
-        raise FileNotRead(filename, "time", seconds=WALL_SECONDS)
+        raise FileNotRead(filename, "time", n=WALL_SECONDS)
     if out is None:
         raise FileNotRead(filename, "memory", limit=f"{OUTPUT_LIMIT // MB} MB")
     if code != 0:
@@ -143,7 +143,7 @@ def _stopped(filename: str, code: int, said: str) -> FileNotRead:
     if "memory allocation" in said or "MemoryError" in said or "Cannot allocate memory" in said:
         return FileNotRead(filename, "memory", limit=f"{MEMORY_LIMIT // MB} MB")
     if code == -signal.SIGXCPU:
-        return FileNotRead(filename, "time", seconds=CPU_SECONDS)
+        return FileNotRead(filename, "time", n=CPU_SECONDS)
     how = f"signal {signal.Signals(-code).name}" if code < 0 and -code in signal.valid_signals() else f"exit {code}"
     return FileNotRead(filename, "stopped", detail=f"the reader stopped ({how})")
 
