@@ -32,7 +32,8 @@ REFRESH_SECONDS = 5
 STYLE = """<style>
 .st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.5rem;}
 .st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.35rem; line-height: 1.25;}
-.st-key-morning [class*="st-key-morning-question"] {gap: 0.2rem;}
+.st-key-morning [class*="st-key-morning-question"] {gap: 0.1rem; padding: 0.45rem 0.9rem;}
+.st-key-morning [data-testid="stColumn"]:has(> div > [class*="st-key-morning-question"]) > div {gap: 0.5rem;}
 .st-key-morning [class*="st-key-morning-question"][class*="-shown"] {border: 3px solid #ffd400;}
 .st-key-morning .st-key-morning-live-question [data-testid="stText"] {font-size: 2.3rem; line-height: 1.2;}
 .st-key-morning [data-testid="stMetricValue"] {font-size: 3rem;}
@@ -49,14 +50,14 @@ PROJECTOR_STYLE = """<style>
 [data-testid="stHeader"] {height: 0; min-height: 0;}
 [data-testid="stMainBlockContainer"] {padding-top: 1.5rem; padding-bottom: 1rem; max-width: 100%;}
 .st-key-morning [data-testid="stText"], .st-key-recap [data-testid="stText"] {font-size: 1.8rem;}
-.st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.5rem;}
+.st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.4rem;}
 .st-key-morning .st-key-morning-live-question [data-testid="stText"] {font-size: 2.6rem;}
 .st-key-recap [data-testid="stMarkdownContainer"] p {font-size: 1.8rem;}
 .st-key-recap [data-testid="stCaptionContainer"] p {font-size: 1.3rem;}
 a {color: #9cf !important;}
 .st-key-morning [data-testid="stProgress"] div div div {background: #ffd400;}
 .st-key-morning [data-testid="stButtonGroup"] button {background: #222; border-color: #888;}
-.st-key-morning [data-testid="stButtonGroup"] button[aria-checked="true"] {background: #ffd400;}
+.st-key-morning [data-testid="stButtonGroup"] button[aria-checked="true"] {background: #ffd400 !important;}
 .st-key-morning [data-testid="stButtonGroup"] button[aria-checked="true"] * {color: #000;}
 </style>"""
 

@@ -22,7 +22,7 @@ from workshop.services.workshops import get_workshop
 CYCLE_SECONDS = 10  # "in turn": each question stays on the wall for two refreshes
 IN_TURN = "turn"
 INK = {True: "#ffffff", False: "#31333f"}  # text in the charts: white on the wall, the theme's on the morning view
-QR_PX = 200
+QR_PX = 170
 
 
 def app_url() -> str:
@@ -39,14 +39,15 @@ def join_qr(wid: int) -> None:
     """The QR code of the workshop's join page, in its language (no team code in it: each team types its own)."""
     link = app_link(app_url(), {"w": wid, "lang": get_workshop(engine(), wid).language})
     with st.container(key="morning-qr"):
-        st.image(qr_png(link), width=QR_PX, alt=t("morning.qr_alt", link=link))
-        st.caption(t("morning.join_qr"))
-        st.caption(link)
+        code, words = st.columns([2, 3], vertical_alignment="center")
+        code.image(qr_png(link), width=QR_PX, alt=t("morning.qr_alt", link=link))
+        words.caption(t("morning.join_qr"))
+        words.caption(link)
 
 
 def top_band(wid: int, day: Day, seen: Participation, with_qr: bool) -> None:
     """The day, how many teams answered and which have not, and the join QR code: all above the fold."""
-    heading, counts, qr = st.columns([3, 4, 2], vertical_alignment="top")
+    heading, counts, qr = st.columns([3, 4, 3], vertical_alignment="top")
     with heading:
         st.title(t("setup.day_n", n=day.position))
         plain(day.title)
@@ -75,10 +76,10 @@ def compact_list(questions: list[Question], seen: Participation, shown: int) -> 
     """Every question of the day, numbered, with its count; the one on the wall marked."""
     for number, q in enumerate(questions, start=1):
         key = f"morning-question-{q.id}" + ("-shown" if number - 1 == shown else "")
+        answered = seen.by_question.get(int(q.id or 0), 0)
         with st.container(border=True, key=key):
-            st.caption(t("morning.question_n", n=number))
+            st.caption(f"{t('morning.question_n', n=number)} · {t('morning.n_of_m', n=answered, m=seen.teams)}")
             plain(q.text)
-            st.caption(t("morning.n_of_m", n=seen.by_question.get(int(q.id or 0), 0), m=seen.teams))
 
 
 def live_panel(result: LiveResult, number: int, seen: Participation, on_wall: bool) -> None:
@@ -98,7 +99,7 @@ def live_panel(result: LiveResult, number: int, seen: Participation, on_wall: bo
             st.caption(t("morning.key_terms"))
             figure = live_bars(result.terms, t("morning.answers_axis"), INK[on_wall])
         else:
-            st.info(t("morning.no_words_yet"))
+            st.caption(t("morning.no_words_yet"))
             return
         st.plotly_chart(figure, theme=None, config={"displayModeBar": False}, key=f"morning-chart-{q.id}")
 

@@ -42,7 +42,7 @@ def test_the_demo_open_day_counted_by_hand(engine: Engine, wid: int) -> None:
     text, single, rating = live_results(engine, wid, open_day_id(engine, wid))
     assert single.counts == tuple(zip(MEETING, [1, 1, 0, 0, 1], strict=True)) and single.answers == 3
     assert rating.counts == (("1", 0), ("2", 1), ("3", 2), ("4", 0), ("5", 0))
-    assert text.terms[0] == ("talk", 2) and len(text.terms) == 8 and not text.counts
+    assert text.terms[0] == ("talk", 2) and len(text.terms) == 6 and not text.counts
 
 
 def test_a_new_answer_is_counted_and_no_team_is_named(engine: Engine, wid: int) -> None:

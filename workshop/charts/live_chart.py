@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from workshop.charts.labels import chart_text, count_axis, wrapped
 
 FONT_PX = 26  # labels and counts: readable from the back of a meeting room on a projector
-LABEL_WRAP = 34
+LABEL_WRAP = 40
 BAR_ROOM_PX = 54  # per bar, for a one-line label; each further line adds LINE_ROOM_PX
 LINE_ROOM_PX = 30
 BAR_COLOUR = "#ffd400"  # the wall's accent, on black and on white

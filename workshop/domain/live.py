@@ -13,7 +13,7 @@ from workshop.domain.model import LANGUAGES, Question
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
 
 RATING_SCALE = tuple(range(1, 6))
-LIVE_TERMS = 8  # key terms a text question shows on the wall
+LIVE_TERMS = 6  # key terms a text question shows on the wall
 
 
 @dataclass(frozen=True)
