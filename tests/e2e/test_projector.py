@@ -6,6 +6,7 @@ on the wall and its live distribution, every bar labelled (issue 26.4)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,7 @@ def test_the_wall_fits_a_1920x1080_projector_with_the_qr_code_and_every_question
     try:
         wall = context.new_page()
         open_app(wall, f"/?projector={token}")
-        qr = wall.locator(".st-key-morning-qr img")
+        qr = wall.get_by_alt_text(re.compile("^" + re.escape(en("morning.qr_alt", link=""))))
         expect(qr).to_be_visible()
         assert within(qr.bounding_box()), f"the QR code is off the screen: {qr.bounding_box()}"
         for q in asked:  # every question of the day, in compact form, on screen
