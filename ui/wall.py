@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from ui import data
@@ -82,6 +83,13 @@ def compact_list(questions: list[Question], seen: Participation, shown: int) -> 
             plain(q.text)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def bars(counts: tuple[tuple[str, int], ...], axis: str, ink: str) -> go.Figure:
+    """The figure of a distribution, made once per set of counts (plotly builds a figure in tens of ms, and
+    every projector and morning view redraws it every few seconds); only read afterwards, never changed."""
+    return live_bars(counts, axis, ink)
+
+
 def live_panel(result: LiveResult, number: int, seen: Participation, on_wall: bool) -> None:
     """One question large, with the room's answers so far: counts only, never who gave them."""
     q = result.question
@@ -94,10 +102,10 @@ def live_panel(result: LiveResult, number: int, seen: Participation, on_wall: bo
             plain(q.text)
         st.caption(t("morning.n_of_m", n=seen.by_question.get(int(q.id or 0), 0), m=seen.teams))
         if result.shows_bars:
-            figure = live_bars(result.counts, t("morning.teams_axis"), INK[on_wall])
+            figure = bars(result.counts, t("morning.teams_axis"), INK[on_wall])
         elif result.terms:
             st.caption(t("morning.key_terms"))
-            figure = live_bars(result.terms, t("morning.answers_axis"), INK[on_wall])
+            figure = bars(result.terms, t("morning.answers_axis"), INK[on_wall])
         else:
             st.caption(t("morning.no_words_yet"))
             return
