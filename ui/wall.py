@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui import data
 from ui.context import engine, t
-from ui.widgets import md, plain
+from ui.widgets import labels_now, md, plain
 from workshop.charts.live_chart import live_bars
 from workshop.domain.live import LiveResult
 from workshop.domain.model import Day, DayStatus, Question
@@ -123,11 +123,12 @@ def day_board(wid: int, day: Day, with_qr: bool, on_wall: bool) -> None:
     results = {r.question.id: r for r in data.morning_live(wid, day_id)}
     listed, live = st.columns([2, 3], gap="large")
     with live:
+        options = [IN_TURN, *range(1, len(questions) + 1)]
         choice = st.segmented_control(
             t("morning.show"),
-            [IN_TURN, *range(1, len(questions) + 1)],
+            options,
             default=IN_TURN,
-            format_func=lambda c: t("morning.in_turn") if c == IN_TURN else str(c),
+            format_func=labels_now(options, lambda c: t("morning.in_turn") if c == IN_TURN else str(c)),
             key=f"morning-show-{day_id}",
         )
         shown = shown_index(choice, len(questions), time.time())
