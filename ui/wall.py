@@ -14,14 +14,12 @@ from ui import data
 from ui.context import engine, t
 from ui.widgets import labels_now, md, plain
 from workshop.charts.live_chart import live_bars
-from workshop.domain.live import LiveResult
+from workshop.domain.live import IN_TURN, LiveResult, shown_index
 from workshop.domain.model import Day, DayStatus, Question
 from workshop.services.morning import app_link, missing_teams, qr_png
 from workshop.services.week import Participation, day_participation
 from workshop.services.workshops import get_workshop
 
-CYCLE_SECONDS = 10  # "in turn": each question stays on the wall for two refreshes
-IN_TURN = "turn"
 INK = {True: "#ffffff", False: "#31333f"}  # text in the charts: white on the wall, the theme's on the morning view
 QR_PX = 170
 
@@ -64,13 +62,6 @@ def top_band(wid: int, day: Day, seen: Participation, with_qr: bool) -> None:
     if with_qr:
         with qr:
             join_qr(wid)
-
-
-def shown_index(choice: object, count: int, now: float) -> int:
-    """The question on the wall: the one the facilitator picked (1-based), or in turn, CYCLE_SECONDS each."""
-    if isinstance(choice, int) and 1 <= choice <= count:
-        return choice - 1
-    return int(now // CYCLE_SECONDS) % count if count else 0
 
 
 def compact_list(questions: list[Question], seen: Participation, shown: int) -> None:

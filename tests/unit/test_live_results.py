@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.charts.live_chart import live_bars
-from workshop.domain.live import LiveAnswer, live_result
+from workshop.domain.live import CYCLE_SECONDS, IN_TURN, LiveAnswer, live_result, shown_index
 from workshop.domain.model import DayStatus, Question, QuestionKind
 from workshop.services.access import join_team
 from workshop.services.answers import Answer, submit_answer
@@ -102,3 +102,24 @@ def test_every_bar_carries_its_option_and_its_count_on_a_whole_number_axis() -> 
     ticks = spec["layout"]["xaxis"]["tickvals"]
     assert ticks == [0, 1, 2, 3] and spec["layout"]["xaxis"]["rangemode"] == "nonnegative"
     assert spec["layout"]["font"]["size"] >= 24  # readable from the back of the room
+
+
+@pytest.mark.parametrize(
+    ("choice", "count", "now", "shown"),
+    [
+        (2, 5, 0.0, 1),  # picked by the facilitator: stays, whatever the time
+        (2, 5, 1e9 + 7, 1),
+        (IN_TURN, 5, 0.0, 0),  # in turn: each question for CYCLE_SECONDS, then the next
+        (IN_TURN, 5, CYCLE_SECONDS - 0.1, 0),
+        (IN_TURN, 5, CYCLE_SECONDS, 1),
+        (IN_TURN, 5, 5 * CYCLE_SECONDS, 0),  # after the last, the first again
+        (None, 3, 4 * CYCLE_SECONDS, 1),  # nothing picked: in turn
+        (7, 3, 2 * CYCLE_SECONDS, 2),  # a pick beyond a day that lost questions: in turn
+        (0, 3, 0.0, 0),
+        (IN_TURN, 0, 123.0, 0),
+    ],
+)
+def test_the_question_on_the_wall_is_the_picked_one_or_each_in_turn(
+    choice: object, count: int, now: float, shown: int
+) -> None:
+    assert shown_index(choice, count, now) == shown

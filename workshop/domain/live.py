@@ -14,6 +14,8 @@ from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
 
 RATING_SCALE = tuple(range(1, 6))
 LIVE_TERMS = 6  # key terms a text question shows on the wall
+CYCLE_SECONDS = 10  # "in turn": each question stays on the wall for two of its 5 s refreshes
+IN_TURN = "turn"
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,11 @@ def live_result(question: Question, answers: Iterable[LiveAnswer], language: str
 def live_results(questions: Sequence[Question], answers: Sequence[LiveAnswer], language: str) -> list[LiveResult]:
     """Every question's live result, in the day's order."""
     return [live_result(q, answers, language) for q in questions]
+
+
+def shown_index(choice: object, count: int, now: float) -> int:
+    """The question on the wall (0-based): the one the facilitator picked (1-based), or, in turn, each
+    question for CYCLE_SECONDS by the clock (every wall and morning view of the room shows the same one)."""
+    if isinstance(choice, int) and not isinstance(choice, bool) and 1 <= choice <= count:
+        return choice - 1
+    return int(now // CYCLE_SECONDS) % count if count > 0 else 0
