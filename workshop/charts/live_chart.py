@@ -37,8 +37,8 @@ def live_bars(counts: Sequence[tuple[str, int]], axis: str = "", ink: str = "#ff
     )
     room = sum(BAR_ROOM_PX + LINE_ROOM_PX * label.count("<br>") for label in labels)
     figure.update_layout(
-        height=10 + 50 + room,
-        margin={"t": 10, "b": 50, "l": 10, "r": 60},
+        height=10 + 70 + room,
+        margin={"t": 10, "b": 70, "l": 10, "r": 60},
         font={"size": FONT_PX, "color": ink},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
@@ -58,6 +58,8 @@ def live_bars(counts: Sequence[tuple[str, int]], axis: str = "", ink: str = "#ff
         **count_axis(0, max(values, default=0), most=6),
         gridcolor="rgba(128,128,128,0.35)",
         tickfont={"size": FONT_PX - 4},
+        title_font={"size": FONT_PX - 4},
+        title_standoff=14,  # the axis' name clear of its numbers
         fixedrange=True,
     )
     figure.update_yaxes(fixedrange=True)
