@@ -10,6 +10,7 @@ from bench.floors import PageCost, _app, add_one_team, resave_last_day, submit_o
 from bench.synthetic import Fixture
 from workshop.domain.model import DayStatus
 from workshop.services.answers import team_answers, team_drafts
+from workshop.services.morning import live_results
 from workshop.services.week import (
     day_participation,
     list_days,
@@ -51,12 +52,17 @@ def _answer(engine: Engine, fx: Fixture) -> object:
 
 
 def _morning(engine: Engine, fx: Fixture) -> object:
-    """Per open day: who has answered each question (counted in SQL), the questions and main points."""
+    """Per open day: who has answered each question (counted in SQL), the questions and main points, and the
+    room's live results (choices and ratings counted, key terms of the written answers) for the wall."""
     _app(engine, fx)
     open_days = [d for d in list_days(engine, fx.workshop_id) if d.status == DayStatus.OPEN]
     points = list_main_points(engine, fx.workshop_id)
     return points, [
-        (day_participation(engine, fx.workshop_id, int(d.id or 0)), list_questions(engine, fx.workshop_id, d.id))
+        (
+            day_participation(engine, fx.workshop_id, int(d.id or 0)),
+            list_questions(engine, fx.workshop_id, d.id),
+            live_results(engine, fx.workshop_id, int(d.id or 0)),
+        )
         for d in open_days
     ]
 

@@ -8,12 +8,12 @@ from ui.gate import require
 from ui.morning import (
     REFRESH_SECONDS,
     STYLE,
-    board,
     participation_section,
     pick_quotes,
     projector_controls,
     recap_section,
 )
+from ui.wall import board
 from workshop.domain.model import Role
 
 require(Role.FACILITATOR)

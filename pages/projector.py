@@ -5,7 +5,8 @@ import streamlit as st
 
 from ui.context import engine, t
 from ui.gate import projector_token
-from ui.morning import PROJECTOR_STYLE, REFRESH_SECONDS, STYLE, board, recap_section
+from ui.morning import PROJECTOR_STYLE, REFRESH_SECONDS, STYLE, recap_section
+from ui.wall import board
 from workshop.config.i18n import UI_LANGUAGES
 from workshop.services.morning import projector_workshop
 from workshop.services.workshops import get_workshop
@@ -23,7 +24,7 @@ def wall() -> None:
     if wid is None:
         st.warning(t("projector.refused"))
         return
-    board(wid)
+    board(wid, on_wall=True)
     recap_section(wid)
 
 

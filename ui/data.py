@@ -39,6 +39,9 @@ log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the 
 DAY_ANSWER_TABLES = ("responses", "questions", "teams")
 morning_recap = cached(_morning.recap, *DAY_ANSWER_TABLES)
 morning_quote_choices = cached(_morning.quote_choices, *DAY_ANSWER_TABLES)
+# The wall's live results of an open day, read every 5 s by every projector and morning view: one read per
+# new answer, not per refresh (the workshop's language names the key terms' stop words and stemmer).
+morning_live = cached(_morning.live_results, "responses", "questions", "workshops")
 
 # The offers pages (offers, offer map, partners, strengths, profile).
 

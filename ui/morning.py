@@ -1,15 +1,14 @@
-"""The morning meeting's pieces: the day board (questions, counts, teams not yet answered, join QR code),
-the closed day's recap, and the facilitator's controls (projector link, quotes, participation)."""
+"""The morning meeting's pieces besides the day board (ui.wall): the closed day's recap, and the facilitator's
+controls (projector link, quotes, participation)."""
 
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t
 from ui.overview_tabs import participation
+from ui.wall import app_url
 from ui.widgets import error_edge, labels_now, md, multiselect, option, plain
 from workshop.config.i18n import date_time, number
 from workshop.domain import consolidation as cons
@@ -18,96 +17,50 @@ from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
 from workshop.services.morning import (
     MAX_QUOTES,
     app_link,
-    missing_teams,
     new_projector_link,
     projector_link_made,
-    qr_png,
     quoted_ids,
     quotes,
     recap_day,
     revoke_projector_link,
     set_quotes,
 )
-from workshop.services.week import day_participation, list_days
-from workshop.services.workshops import get_workshop
+from workshop.services.week import list_days
 
 REFRESH_SECONDS = 5
-# Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger.
+# Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger. The
+# compact list of questions is smaller than the one question shown live, so a day of five fits 1080 px.
 STYLE = """<style>
-.st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.6rem;}
-.st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 2.6rem; line-height: 1.25;}
+.st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.5rem;}
+.st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.35rem; line-height: 1.25;}
+.st-key-morning [class*="st-key-morning-question"] {gap: 0.1rem; padding: 0.45rem 0.9rem;}
+.st-key-morning [data-testid="stColumn"]:has(> div > [class*="st-key-morning-question"]) > div {gap: 0.5rem;}
+.st-key-morning [class*="st-key-morning-question"][class*="-shown"] {border: 3px solid #ffd400;}
+.st-key-morning .st-key-morning-live-question [data-testid="stText"] {font-size: 2.3rem; line-height: 1.2;}
 .st-key-morning [data-testid="stMetricValue"] {font-size: 3rem;}
 .st-key-morning [data-testid="stCaptionContainer"], .st-key-morning [data-testid="stMetricLabel"] {font-size: 1.2rem;}
+.st-key-morning [data-testid="stCaptionContainer"] p,
+.st-key-morning [data-testid="stMetricLabel"] p {font-size: 1.2rem;}
+.st-key-morning h1 {padding-top: 0;}
 </style>"""
-# The wall: high contrast (white on black), larger still, no sidebar.
+# The wall: high contrast (white on black), larger still, no sidebar, little room above the top band.
 PROJECTOR_STYLE = """<style>
 [data-testid="stApp"], [data-testid="stHeader"] {background: #000; color: #fff;}
 [data-testid="stApp"] * {color: #fff;}
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
-.st-key-morning [data-testid="stText"], .st-key-recap [data-testid="stText"] {font-size: 2rem;}
+[data-testid="stHeader"] {height: 0; min-height: 0;}
+[data-testid="stMainBlockContainer"] {padding-top: 1.5rem; padding-bottom: 1rem; max-width: 100%;}
+.st-key-morning [data-testid="stText"], .st-key-recap [data-testid="stText"] {font-size: 1.8rem;}
+.st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.4rem;}
+.st-key-morning .st-key-morning-live-question [data-testid="stText"] {font-size: 2.6rem;}
 .st-key-recap [data-testid="stMarkdownContainer"] p {font-size: 1.8rem;}
 .st-key-recap [data-testid="stCaptionContainer"] p {font-size: 1.3rem;}
 a {color: #9cf !important;}
 .st-key-morning [data-testid="stProgress"] div div div {background: #ffd400;}
+.st-key-morning [data-testid="stButtonGroup"] button {background: #222; border-color: #888;}
+.st-key-morning [data-testid="stButtonGroup"] button[aria-checked="true"] {background: #ffd400 !important;}
+.st-key-morning [data-testid="stButtonGroup"] button[aria-checked="true"] * {color: #000;}
 </style>"""
-
-
-def app_url() -> str:
-    """The address this browser reached the app at (links and QR codes point there)."""
-    here = urlsplit(st.context.url or "")
-    return f"{here.scheme}://{here.netloc}" if here.netloc else "http://localhost:8501"
-
-
-def open_days(wid: int) -> list[Day]:
-    return [d for d in list_days(engine(), wid) if d.status == DayStatus.OPEN]
-
-
-def join_qr(wid: int) -> None:
-    """The QR code of the workshop's join page, in its language (no team code in it: each team types its own)."""
-    link = app_link(app_url(), {"w": wid, "lang": get_workshop(engine(), wid).language})
-    st.caption(t("morning.join_qr"))
-    st.image(qr_png(link), width=260, alt=t("morning.qr_alt", link=link))
-    st.caption(link)
-
-
-def day_board(wid: int, day: Day) -> None:
-    """One open day: how many teams answered, which have not, each question with its count."""
-    points = {p.id: p for p in data.list_main_points(wid)}
-    seen = day_participation(engine(), wid, int(day.id or 0))
-    st.title(t("setup.day_n", n=day.position))
-    plain(day.title)
-    st.metric(t("morning.answered"), t("morning.n_of_m", done=seen.any_question, n=seen.teams))
-    missing = missing_teams(engine(), wid, int(day.id or 0))
-    with st.container(key=f"morning-missing-{day.id}"):
-        if missing:
-            st.subheader(t("morning.not_yet", n=len(missing)))
-            plain(", ".join(missing))
-        elif seen.teams:
-            st.subheader(t("morning.all_answered"))
-    for q in [q for q in data.list_questions(wid) if q.day_id == day.id]:
-        point = points.get(q.main_point_id)
-        if point is not None:
-            st.caption(t("morning.main_point"))
-            plain(point.title)
-        with st.container(border=True, key=f"morning-question-{q.id}"):
-            plain(q.text)
-        answered = seen.by_question.get(int(q.id or 0), 0)
-        st.progress(answered / seen.teams if seen.teams else 0.0)
-        st.caption(t("morning.n_of_m", done=answered, n=seen.teams))
-
-
-def board(wid: int) -> bool:
-    """Every open day's board and the join QR code; False (and a note) when no day is open."""
-    days = open_days(wid)
-    if not days:
-        st.title(t("morning.title"))
-        st.info(t("morning.no_open_day"))
-        return False
-    with st.container(key="morning"):
-        for day in days:
-            day_board(wid, day)
-        join_qr(wid)
-    return True
 
 
 def recap_section(wid: int) -> Day | None:

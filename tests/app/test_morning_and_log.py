@@ -30,7 +30,7 @@ def test_the_morning_view_counts_a_new_team_answer(db: Engine, wid: int) -> None
     submit_answer(db, join_team(db, wid, "WQ9ZD3", session="test"), Answer(first, "Homework café"))
     at.run()
     assert [m.value for m in at.metric] == ["4 of 6 teams answered"]
-    assert "4 of 6 teams answered" in [c.value for c in at.caption]
+    assert "Question 1 · 4 of 6 teams answered" in [c.value for c in at.caption]  # the question's own count
     assert errors_of(at) == []
 
 

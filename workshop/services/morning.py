@@ -16,10 +16,14 @@ from sqlalchemy import Engine, select
 
 from workshop.domain.consolidation import short
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.live import LiveAnswer, LiveResult
+from workshop.domain.live import live_results as _live_results
 from workshop.domain.model import Day, DayStatus
 from workshop.domain.plain_text import neutral
 from workshop.domain.recap import MAX_QUOTES, AnswerRow, DayRecap, day_recap
+from workshop.services.leave_out import stored_words
 from workshop.services.week import list_days, list_questions
+from workshop.services.workshops import get_workshop
 from workshop.store import read, write
 from workshop.store.tables import days, projector_links, questions, recap_quotes, responses, teams
 
@@ -124,6 +128,24 @@ def day_answers(engine: Engine, workshop_id: int, day_id: int) -> list[AnswerRow
             AnswerRow(int(i), int(q), str(team), str(text or ""), rating, tuple(choices or ()))
             for i, q, team, text, rating, choices in conn.execute(query)
         ]
+
+
+def live_results(engine: Engine, workshop_id: int, day_id: int) -> list[LiveResult]:
+    """The wall's read model of an open day: per question, the teams' choices and ratings counted, or the key
+    terms of their written answers, in the workshop's language. Counts only: no team's name is read."""
+    query = (
+        select(responses.c.question_id, responses.c.text, responses.c.rating, responses.c.choices)
+        .join(questions, questions.c.id == responses.c.question_id)
+        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+    )
+    with read(engine) as conn:
+        answers = [
+            LiveAnswer(int(q), str(text or ""), rating, tuple(choices or ()))
+            for q, text, rating, choices in conn.execute(query)
+        ]
+    current = get_workshop(engine, workshop_id)
+    words = stored_words(current.leave_out)  # the facilitator's own words to leave out
+    return _live_results(list_questions(engine, workshop_id, day_id), answers, current.language, words)
 
 
 def recap(engine: Engine, workshop_id: int, day_id: int) -> DayRecap:

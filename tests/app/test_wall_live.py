@@ -1,0 +1,102 @@
+"""The wall shows the room's answers as they come in (issue 26.4): the question the facilitator puts on the
+wall with its distribution (every bar labelled with its option and count) or its key terms, a new answer
+counted at the next refresh, and no team's name in the live results."""
+
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP, errors_of, fresh_app, sign_in
+from workshop.domain.model import DayStatus, Role
+from workshop.services.access import join_team
+from workshop.services.answers import Answer, submit_answer
+from workshop.services.morning import new_projector_link
+from workshop.services.week import list_days, list_questions
+from workshop.services.workshops import current_workshop_id, list_teams
+
+MEETING = [
+    "Rooms, furniture and noise",
+    "Opening hours and staffing",
+    "Our programme of events",
+    "Knowledge of the local community",
+    "Partners to host activities with us",
+]
+
+
+@pytest.fixture
+def wid(db: Engine) -> int:
+    return int(current_workshop_id(db) or 0)
+
+
+def open_day(db: Engine, wid: int) -> int:
+    return int(next(d for d in list_days(db, wid) if d.status == DayStatus.OPEN).id or 0)
+
+
+def wall(db: Engine, wid: int, number: int) -> AppTest:
+    """The projector link in a fresh browser, with question `number` put on the wall."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["projector"] = new_projector_link(db, wid)
+    at.run()
+    at.segmented_control(key=f"morning-show-{open_day(db, wid)}").set_value(number).run()
+    return at
+
+
+def chart(at: AppTest) -> dict[str, Any]:
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1  # the one question on the wall
+    return json.loads(charts[0].proto.spec)  # type: ignore[no-any-return]
+
+
+def bars(at: AppTest) -> dict[str, int]:
+    """Each bar's label and the count written at its end."""
+    spec = chart(at)
+    counts = spec["data"][0]["text"]
+    labels = spec["layout"]["yaxis"]["ticktext"]
+    assert len(labels) == len(counts) == len(spec["data"][0]["x"])  # every bar labelled
+    return {label.replace("<br>", " "): int(n) for label, n in zip(labels, counts, strict=True)}
+
+
+def test_the_choice_question_on_the_wall_counts_a_new_answer_at_the_next_refresh(db: Engine, wid: int) -> None:
+    at = wall(db, wid, 2)
+    assert bars(at) == dict(zip(MEETING, [1, 1, 0, 0, 1], strict=True))
+    single = list_questions(db, wid, open_day(db, wid))[1]
+    team = join_team(db, wid, "WQ9ZD3", session="test")  # Digital services
+    submit_answer(db, team, Answer(int(single.id or 0), "", choices=["Our programme of events"]))
+    at.run()  # the wall's next refresh
+    assert bars(at)["Our programme of events"] == 1 and sum(bars(at).values()) == 4
+    assert "4 of 6 teams answered" in [c.value for c in at.caption]
+    shown = json.dumps(chart(at)).casefold()
+    for name in [t.name for t in list_teams(db, wid)]:
+        assert name.casefold() not in shown  # counts only: the wall never says who chose what
+    assert errors_of(at) == []
+
+
+def test_a_rating_question_shows_how_many_teams_gave_each_value(db: Engine, wid: int) -> None:
+    at = wall(db, wid, 3)
+    assert bars(at) == {"1": 0, "2": 1, "3": 2, "4": 0, "5": 0}
+    assert chart(at)["layout"]["xaxis"]["tickvals"] == [0, 1, 2]  # whole teams only
+
+
+def test_a_text_question_shows_the_key_terms_of_the_answers_so_far(db: Engine, wid: int) -> None:
+    at = wall(db, wid, 1)
+    assert "The words used most so far:" in [c.value for c in at.caption]
+    terms = bars(at)
+    assert next(iter(terms)) == "talk" and terms["talk"] == 2  # "talk" and "talks", in two of three answers
+    first = list_questions(db, wid, open_day(db, wid))[0]
+    team = join_team(db, wid, "WQ9ZD3", session="test")
+    submit_answer(db, team, Answer(int(first.id or 0), "People talk at the language café and talk at the debates."))
+    at.run()
+    assert bars(at)["talk"] == 3
+
+
+def test_the_morning_view_shows_every_question_and_one_live(db: Engine, wid: int) -> None:
+    at = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/morning.py").run()
+    texts = [x.value for x in at.text]
+    for q in list_questions(db, wid, open_day(db, wid)):
+        assert q.text in texts
+    assert "Question 1 · 3 of 6 teams answered" in [c.value for c in at.caption]
+    assert len(at.get("plotly_chart")) == 1  # the question on the wall, live
+    assert errors_of(at) == []
