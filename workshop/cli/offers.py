@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from workshop.cli.core import open_store
+from workshop.config.messages import lines
 from workshop.domain.errors import ImportRejected, UnreadableFile
 from workshop.domain.offer_fields import FIELDS
 from workshop.files.spreadsheet import SEPARATORS, guess_mapping, ignored_columns, mapping_with, read_source
@@ -20,7 +21,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"{path}: {exc.strerror}") from exc
+        raise UnreadableFile("error.file.cannot_open", file=str(path), reason=str(exc.strerror)) from exc
     engine = open_store()
     get_workshop(engine, args.id)
     table = read_source(data, path.name, args.sheet)
@@ -35,7 +36,7 @@ def _import(args: argparse.Namespace) -> int:
         result = import_offers(engine, args.id, table, mapping)
     except ImportRejected as exc:
         print(f"{path.name} was rejected; nothing was imported. {exc.count} problem(s):", file=sys.stderr)
-        print(exc.report(), file=sys.stderr)
+        print("\n".join(lines(exc.lines(), "en")), file=sys.stderr)
         return 1
     print(f"added {result.added}, updated {result.updated} offers; {result.new_partners} new partners")
     if result.undecided:

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput
+from workshop.domain.messages import message
 from workshop.domain.model import (
     DEFAULT_TARGET_GROUPS,
     SPACE_KEYS,
@@ -146,13 +147,10 @@ def offer_from_fields(fields: dict[str, Any]) -> Offer:
         if not _blank(fields.get(key)):
             value = fields[key]
             data[key] = list(value) if key in LIST_FIELDS else value
-    offer = validated(Offer, data, f"offer {label!r}", offer=label)
+    offer = validated(Offer, data, message("subject.offer", name=label), offer=label)
     top = offer.primary_spaces()
     if offer.primary() is None:
-        raise InvalidInput(
-            f"offer {label!r} — primary space: {' and '.join(top)} tie at {offer.spaces[top[0]]}; choose one",
-            offer=label,
-        )
+        raise InvalidInput("error.primary_space_tie", field="primary_space", offer=label, value=offer.spaces[top[0]])
     return offer.model_copy(update={"primary_space": offer.primary() if len(top) > 1 else None})
 
 
@@ -169,7 +167,7 @@ def save_register(
         names.update({offer_id: offer.name for offer_id, offer in checked.items()})
         dup = first_duplicate([*names.values(), *(o.name for o in new)])
         if dup:
-            raise InvalidInput(f"offer {dup!r} — name: another offer already has this name", offer=dup)
+            raise InvalidInput("error.offer_name_taken", field="name", offer=dup)
         for offer_id, offer in checked.items():
             conn.execute(
                 offers.update()
