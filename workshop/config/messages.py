@@ -41,6 +41,8 @@ def render(text: Message, lang: str, escape: Escape = _same) -> str:
             values[name] = escape(value)
         elif isinstance(value, int) and not isinstance(value, bool) and name not in PLAIN_NUMBERS:
             values[name] = number(value, lang, 0)
+        elif name == "spaces" and isinstance(value, list | tuple):  # space keys, by their names
+            values[name] = ", ".join(field_name(str(v), lang) for v in value)
         elif isinstance(value, list | tuple):
             values[name] = ", ".join(
                 render(v, lang, escape) if isinstance(v, Message) else escape(str(v)) for v in value

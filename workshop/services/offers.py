@@ -150,7 +150,9 @@ def offer_from_fields(fields: dict[str, Any]) -> Offer:
     offer = validated(Offer, data, message("subject.offer", name=label), offer=label)
     top = offer.primary_spaces()
     if offer.primary() is None:
-        raise InvalidInput("error.primary_space_tie", field="primary_space", offer=label, value=offer.spaces[top[0]])
+        raise InvalidInput(
+            "error.primary_space_tie", field="primary_space", offer=label, spaces=top, value=offer.spaces[top[0]]
+        )
     return offer.model_copy(update={"primary_space": offer.primary() if len(top) > 1 else None})
 
 
