@@ -201,7 +201,7 @@ def test_an_import_report_is_said_in_danish_with_the_workshops_values() -> None:
     rejected = ImportRejected(
         [
             (2, "Styrke", message("problem.not_whole", value="2,5")),
-            (3, "Målgrupper", message("problem.not_a_target_group", value="Alle", known=["Voksne", "Seniorer"])),
+            (3, "Målgrupper", message("problem.not_a_target_group", value="Alle", groups=["Voksne", "Seniorer"])),
         ]
     )
     assert error_message(rejected, "da") == translate_da("error.import_rejected", count=2)

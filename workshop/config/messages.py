@@ -9,7 +9,7 @@ from workshop.config.i18n import FALLBACK, catalog, number, translate
 from workshop.config.spaces import spaces
 from workshop.domain.errors import AccessDenied, ConfigError, TooManyAttempts, WorkshopError
 from workshop.domain.messages import Message
-from workshop.domain.model import SPACE_KEYS
+from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS
 
 Escape = Callable[[str], str]
 PLAIN_NUMBERS = frozenset({"id", "row", "byte", "day", "year"})  # numbers that name a thing, not count one
@@ -28,6 +28,12 @@ def field_name(name: str, lang: str) -> str:
     return translate(lang, key) if key in catalog(FALLBACK) else name.replace("_", " ")
 
 
+def group_name(name: str, lang: str) -> str:
+    """A target group as the language says it: the default groups (kept by their English names, like the
+    spaces' keys) in words of the language; a workshop's own groups as written."""
+    return translate(lang, f"target_group.{name.replace(' ', '_')}") if name in DEFAULT_TARGET_GROUPS else name
+
+
 def render(text: Message, lang: str, escape: Escape = _same) -> str:
     """The message in `lang`: nested messages rendered first; a `field` named by its `field.` key; other
     text values (names, what the user typed) passed through `escape`; lists joined with commas."""
@@ -43,6 +49,8 @@ def render(text: Message, lang: str, escape: Escape = _same) -> str:
             values[name] = number(value, lang, 0)
         elif name == "spaces" and isinstance(value, list | tuple):  # space keys, by their names
             values[name] = ", ".join(field_name(str(v), lang) for v in value)
+        elif name == "groups" and isinstance(value, list | tuple):  # target groups: the default ones in words
+            values[name] = ", ".join(escape(group_name(str(v), lang)) for v in value)
         elif isinstance(value, list | tuple):
             values[name] = ", ".join(
                 render(v, lang, escape) if isinstance(v, Message) else escape(str(v)) for v in value

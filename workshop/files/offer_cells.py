@@ -125,7 +125,7 @@ def target_groups_of(cell: Cell, known: dict[str, str]) -> list[str]:
     for item in split_list(cell):
         name = known.get(item.casefold()) or known.get(TARGET_GROUPS.find(item) or "")
         if name is None:
-            raise CellError("problem.not_a_target_group", value=item, known=list(known.values()))
+            raise CellError("problem.not_a_target_group", value=item, groups=list(known.values()))
         found.append(name)
     return list(dict.fromkeys(found))
 
