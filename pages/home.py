@@ -57,13 +57,7 @@ st.subheader(t("home.model_title"))
 st.caption(t("home.model_body"))
 model = spaces()
 columns = st.columns(4)
-for column, (_key, space) in zip(columns, model.spaces.items(), strict=True):
+for column, (key, space) in zip(columns, model.spaces.items(), strict=True):
     with column:
         bold(space.name.get(lang()))
-        st.caption(
-            t(
-                "home.space_line",
-                verb=space.verb.get(lang()),
-                aims=" · ".join(model.aim_name(a, lang()) for a in space.aims),
-            )
-        )
+        st.caption(t("home.space_line", verb=space.verb.get(lang()), between=model.between_aims(key, lang())))

@@ -17,9 +17,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui.context import lang, t
+from ui.context import lang, t, workshop
 from workshop.config.i18n import FALLBACK, catalog
-from workshop.config.messages import error_message, render
+from workshop.config.messages import error_message, group_name, render
 from workshop.domain.errors import WorkshopError
 from workshop.domain.messages import Message
 from workshop.domain.model import DEFAULT_TARGET_GROUPS
@@ -109,11 +109,12 @@ def labels_now(options: Iterable[T], label: Callable[[T], str]) -> Callable[[T],
 
 
 def target_group(name: object) -> str:
-    """A target group as the reader says it: the default groups, which the store and the spreadsheet import
-    keep by their English names (like the spaces' keys), in the session's language; a workshop's own groups
-    as written (plain text, as option())."""
+    """A target group in the workshop's words: the default groups, which the store and the spreadsheet import
+    keep by their English names (like the spaces' keys), in the workshop's language (content follows the
+    workshop, as its questions do); a workshop's own groups as written (plain text, as option())."""
     if name in DEFAULT_TARGET_GROUPS:
-        return t(f"target_group.{str(name).replace(' ', '_')}")
+        shown = workshop()
+        return group_name(str(name), shown.language if shown is not None else lang())
     return option(name)
 
 

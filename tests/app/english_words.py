@@ -63,7 +63,7 @@ ALSO_THEIRS = {"da": {"park"}, "nb": {"park"}, "nl": {"was", "of", "park"}}
 
 def _pattern(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’]){'(?:' + alternatives + ')'}(?![\w'’])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’]){'(?:' + alternatives + ')'}(?![\w'’…])", re.IGNORECASE)
 
 
 PATTERNS = {lang: _pattern([w for w in COMMON if w not in ALSO_THEIRS[lang]]) for lang in ALSO_THEIRS}

@@ -22,6 +22,7 @@ from workshop.domain.model import (
 )
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
 from workshop.domain.validation import clean_target_groups, first_duplicate, validated
+from workshop.files.offer_words import TARGET_GROUPS
 from workshop.services.partner_history import record_first_stages
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
@@ -203,8 +204,9 @@ def list_target_groups(engine: Engine, workshop_id: int) -> list[str]:
 
 
 def set_target_groups(engine: Engine, workshop_id: int, names: Iterable[str]) -> list[str]:
-    """Replace the workshop's target groups (blank lines and repeats dropped; at least one)."""
-    clean = clean_target_groups(names)
+    """Replace the workshop's target groups (blank lines and repeats dropped; at least one); a default group
+    named in any of the four languages is kept by its key, so it shows in the workshop's words."""
+    clean = clean_target_groups(TARGET_GROUPS.find(name.strip()) or name for name in names)
     with write(engine) as conn:
         conn.execute(target_groups.delete().where(target_groups.c.workshop_id == workshop_id))
         conn.execute(
