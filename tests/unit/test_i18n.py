@@ -44,7 +44,8 @@ def _keys_in_code() -> tuple[set[str], set[str]]:
         source = path.read_text(encoding="utf-8")
         literals |= {k for k in LITERAL.findall(source) if k.split(".")[0] in sections and not k.endswith(".py")}
         prefixes |= set(DYNAMIC.findall(source))
-    return literals, prefixes | {"field."}  # a field's name in a message (workshop.config.messages.field_name)
+    # A field's name in a message and a default target group's words (workshop.config.messages).
+    return literals, prefixes | {"field.", "target_group."}
 
 
 def _dynamic_keys() -> set[str]:
