@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from workshop.config.i18n import UI_LANGUAGES, catalog
 from workshop.config.messages import english, error_message, render
 from workshop.domain.errors import ConfigError, ImportRejected, InvalidInput, WorkshopError
 from workshop.domain.messages import Message, message
-from workshop.domain.validation import BUILT_IN
+from workshop.domain.model import Offer, Team
+from workshop.domain.validation import BUILT_IN, validated
 
 ROOT = Path(__file__).resolve().parents[2]
 # The store speaks to the database, not to people; its RuntimeErrors are for whoever runs the server.
@@ -231,3 +233,30 @@ def test_an_error_raised_with_an_english_sentence_shows_its_general_message_not_
 
 def translate_da(key: str, **params: object) -> str:
     return render(Message(key, params), "da")
+
+
+def _refused(data: dict[str, object]) -> InvalidInput:
+    with pytest.raises(InvalidInput) as caught:
+        validated(Offer, data, message("subject.offer", name=str(data.get("name", ""))))
+    return caught.value
+
+
+def test_pydantics_own_errors_and_the_models_rules_are_said_in_danish_naming_the_field() -> None:
+    too_long = _refused({"name": "x" * 201, "spaces": {"meeting": 1}})
+    assert error_message(too_long, "da") == "Tilbuddet '" + "x" * 201 + "': navn: højst 200 tegn."
+    no_space = _refused({"name": "Læsekreds", "spaces": {}})
+    assert (
+        error_message(no_space, "da") == "Tilbuddet 'Læsekreds': rum: et tilbud skal bidrage til mindst ét rum (0-3)."
+    )
+    not_a_number = _refused({"name": "Læsekreds", "spaces": {"meeting": 1}, "reach": "mange"})
+    assert error_message(not_a_number, "da") == "Tilbuddet 'Læsekreds': rækkevidde: skriv et tal."
+    missing = validated_error(Team, {})
+    assert error_message(missing, "nb") == "navn: må fylles ut."
+    other = _refused({"name": "Læsekreds", "spaces": {"meeting": 1}, "tags": "not a list"})
+    assert error_message(other, "nl") == "Activiteit 'Læsekreds': trefwoorden: deze waarde wordt niet geaccepteerd."
+
+
+def validated_error(model: type[BaseModel], data: dict[str, object]) -> InvalidInput:
+    with pytest.raises(InvalidInput) as caught:
+        validated(model, data)
+    return caught.value
