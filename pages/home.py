@@ -60,11 +60,7 @@ st.subheader(t("home.model_title"))
 st.caption(t("home.model_body"))
 model = spaces()
 columns = st.columns(4)
-for column, (_key, space) in zip(columns, model.spaces.items(), strict=True):
+for column, (key, space) in zip(columns, model.spaces.items(), strict=True):
     with column:
         bold(space.name.get(lang()))
-        first, second = (
-            model.aim_name(a, lang()).lower() for a in space.aims
-        )  # in prose: "mellem erkendelse og innovation"
-        aims = t("home.space_aims", first=first, second=second)
-        st.caption(t("home.space_line", verb=space.verb.get(lang()), aims=aims))
+        st.caption(t("home.space_line", verb=space.verb.get(lang()), between=model.between_aims(key, lang())))

@@ -6,7 +6,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop_id
 from ui.data import uploaded_sheets, uploaded_source
 from ui.gate import require
-from ui.widgets import cells, error_edge, labels_now, md, option, show_error, tr, upload_box
+from ui.widgets import cells, error_edge, labels_now, md, option, said, show_error, tr, upload_box
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import SPACE_KEYS, Role
@@ -76,7 +76,8 @@ if st.button(t("import.run"), type="primary"):
         show_error(edge.error)
         if isinstance(edge.error, ImportRejected):
             columns = [t("import.row"), t("import.column"), t("import.problem")]
-            st.dataframe(cells(pd.DataFrame(edge.error.problems, columns=columns)), hide_index=True, width="stretch")
+            rows = [(row, column, said(problem)) for row, column, problem in edge.error.problems]
+            st.dataframe(cells(pd.DataFrame(rows, columns=columns)), hide_index=True, width="stretch")
     else:
         st.success(t("import.done", added=result.added, updated=result.updated, partners=result.new_partners))
         if result.undecided:

@@ -15,7 +15,7 @@ from ui.register import (
     register_view,
     unsaved_edits,
 )
-from ui.widgets import cells, error_edge
+from ui.widgets import cells, error_edge, target_group
 from workshop.domain.model import Role
 from workshop.services.offers import save_register, set_target_groups
 from workshop.services.register_export import register_csv, register_xlsx
@@ -67,7 +67,7 @@ else:
     if not view.empty:
         delete_with_confirmation(view, wid)
     with st.expander(t("offers.groups_title")), st.form("target_groups", enter_to_submit=False):
-        text = st.text_area(t("offers.groups_help"), "\n".join(groups), height=180)
+        text = st.text_area(t("offers.groups_help"), "\n".join(map(target_group, groups)), height=180)
         if st.form_submit_button(t("offers.groups_save")):
             with error_edge() as edge:
                 set_target_groups(engine(), wid, text.splitlines())

@@ -61,7 +61,7 @@ def outcome_card(team: Team, outcome: ThemeOutcome) -> None:
     """One theme as a team reads it: decision, note, the answers behind it, the actions, its reaction."""
     with st.container(border=True):
         plain(outcome.title)
-        st.badge(t(f"loop.decision.{outcome.status.value}"), color="green" if outcome.decided else "gray")
+        st.badge(t(f"theme_status.{outcome.status.value}"), color="green" if outcome.decided else "gray")
         if outcome.decision:
             st.caption(t("loop.note"))
             plain(outcome.decision)

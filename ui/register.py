@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t
-from ui.widgets import error_edge, labels_now, multiselect, option, pager, plain
+from ui.widgets import error_edge, labels_now, multiselect, option, pager, plain, target_group
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.domain.offer_fields import FIELDS
@@ -43,7 +43,9 @@ def offer_columns(
         "description": cc.TextColumn(t("offers.col.description")),
         "owner_team": cc.TextColumn(t("offers.col.owner_team")),
         "target_groups": cc.MultiselectColumn(
-            t("offers.col.target_groups"), options=_options([*groups, *_used(frame, "target_groups")], read_only)
+            t("offers.col.target_groups"),
+            options=(group_options := _options([*groups, *_used(frame, "target_groups")], read_only)),
+            format_func=labels_now(group_options, target_group),
         ),
         "status": cc.SelectboxColumn(
             t("offers.col.status"), options=status, format_func=labels_now(status, lambda s: t(f"offers.status.{s}"))

@@ -17,9 +17,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui.context import t
+from ui.context import lang, t, workshop
 from workshop.config.i18n import FALLBACK, catalog
-from workshop.domain.errors import ConfigError, WorkshopError
+from workshop.config.messages import error_message, group_name, render
+from workshop.domain.errors import WorkshopError
+from workshop.domain.messages import Message
 from workshop.domain.model import DEFAULT_TARGET_GROUPS
 from workshop.domain.paging import Span, page_span
 from workshop.domain.plain_text import BIDI_CONTROLS, neutral, unlinked
@@ -34,17 +36,14 @@ DETAIL_MAX = 400  # characters of an error's detail shown
 
 
 def error_text(exc: WorkshopError) -> str:
-    """The translated message for a domain error, with its details (field, row) where known."""
-    if isinstance(exc, ConfigError):
-        return str(exc)
-    message = t(exc.key, **exc.params)
-    detail = str(exc) if str(exc) != exc.key else ""
-    if len(detail) > DETAIL_MAX:  # it may quote a text refused for its length: enough of it to recognise
-        detail = detail[:DETAIL_MAX] + "…"
-    # Access errors stay generic: the reason is never shown.
-    if exc.key in ("error.access_denied", "error.too_many_attempts") or not detail:
-        return message
-    return f"{message} — {md(detail)}"  # the detail may quote what the user typed
+    """A domain error in the session's language, from its message key; the values it quotes (what the user
+    typed, a name) escaped for markdown. Access errors stay general: the reason is never shown."""
+    return error_message(exc, lang(), md)
+
+
+def said(text: Message) -> str:
+    """A message (a problem of an import report) in the session's language, as plain text (a table cell)."""
+    return render(text, lang())
 
 
 def show_error(exc: WorkshopError) -> None:
@@ -111,11 +110,12 @@ def labels_now(options: Iterable[T], label: Callable[[T], str]) -> Callable[[T],
 
 
 def target_group(name: object) -> str:
-    """A target group as the reader says it: the default groups, which the store and the spreadsheet import
-    keep by their English names (like the spaces' keys), in the session's language; a workshop's own groups
-    as written (plain text, as option())."""
+    """A target group in the workshop's words: the default groups, which the store and the spreadsheet import
+    keep by their English names (like the spaces' keys), in the workshop's language (content follows the
+    workshop, as its questions do); a workshop's own groups as written (plain text, as option())."""
     if name in DEFAULT_TARGET_GROUPS:
-        return t(f"target_group.{str(name).replace(' ', '_')}")
+        shown = workshop()
+        return group_name(str(name), shown.language if shown is not None else lang())
     return option(name)
 
 

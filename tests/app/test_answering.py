@@ -52,7 +52,7 @@ def test_an_empty_answer_is_refused_with_a_message(db: Engine) -> None:
     qid = first_text_question(db)
     at.text_area(key=f"answer-text-{qid}").input("   ").run()
     at.button(key=f"answer-save-{qid}").click().run()
-    assert any("the answer is empty" in e.value for e in at.error)
+    assert any("The answer is empty." in e.value for e in at.error)
     assert stored(db, qid) == [] and not at.success
 
 

@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of
+from tests.app.english_words import english_words
 from tests.app.test_danish_tables import chart_texts, headers
 from ui.navigation import BY_ROLE, PUBLIC
 from ui.overview_tabs import SHOW
@@ -185,6 +186,8 @@ def test_a_page_shows_no_english_where_a_translation_exists(
     assert at.title, f"{page} shows no title"
     texts = screen_texts(at)
     assert english_on_screen(texts, lang) == []
+    filled = [w.value for w in [*at.text_area, *at.text_input] if w.value]  # what a box holds, e.g. the groups
+    assert english_words(texts + filled, lang) == [], f"{role}, {page}: common English words on screen"
 
 
 def test_the_check_sees_english_that_is_left() -> None:
@@ -214,6 +217,7 @@ def test_every_tab_that_runs_when_opened_shows_no_english(
         at.run()
         assert errors_of(at) == [], key
         assert english_on_screen(screen_texts(at), lang) == [], key
+        assert english_words(screen_texts(at), lang) == [], key
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

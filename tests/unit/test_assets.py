@@ -122,7 +122,7 @@ def test_a_teams_asset_reaches_the_list_only_when_accepted(engine: Engine, week:
     statuses = {p.title: p.status for p in team_asset_proposals(engine, children)}
     assert statuses == {"Rooms for debates": ReviewStatus.ACCEPTED, "Fast wifi": ReviewStatus.DECLINED}
     assert [p.title for p in pending_asset_proposals(engine, wid)] == ["E-books"]
-    with pytest.raises(InvalidInput, match="already accepted"):
+    with pytest.raises(InvalidInput, match="already been decided"):
         decide_asset_proposal(engine, wid, rooms, accept=True)  # a second click, another tab
     assert titles(engine, wid) == ["Trust", "Rooms for debates"]
 
@@ -159,7 +159,7 @@ def test_two_teams_naming_the_same_partner_or_contact_are_warned(engine: Engine,
     makers = propose_partner(engine, digital, {"name": "nordby makers", "contact": "Jonas"})
     assert [w.clash for w in makers.warnings] == [Clash.IN_REGISTER]
 
-    with pytest.raises(InvalidInput, match="name: already in the register") as taken:
+    with pytest.raises(InvalidInput, match="is already in the register") as taken:
         decide_partner_proposal(engine, wid, makers.id, accept=True)
     assert taken.value.params["field"] == "name"
     decide_partner_proposal(engine, wid, second.id, accept=False)  # declined: no longer a clash
@@ -225,7 +225,7 @@ def test_the_command_line_writes_the_leaflet(store_url: str, tmp_path: Path) -> 
     assert "Vi kan – vil du?" in page and page.count("<li>") == 8
     assert page.index("A broad contact surface") < page.index("Staff competences")  # the demo's order
     missing = run_cli(store_url, "leaflet", "404", "--out", str(tmp_path / "x.html"))
-    assert missing.returncode == 2 and missing.stderr.strip() == "error: no workshop 404"
+    assert missing.returncode == 2 and missing.stderr.strip() == "error: No workshop 404; it may have been deleted."
 
 
 def test_the_demo_and_its_export_carry_assets_and_proposals(engine: Engine) -> None:

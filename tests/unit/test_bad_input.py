@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from tests.conftest import ROOT
 from workshop.cli import main
+from workshop.config.messages import problem_rows
 from workshop.domain.errors import ImportRejected, InvalidInput
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.actions import add_action
@@ -44,7 +45,7 @@ def test_a_reach_of_1e30_is_a_row_problem_not_an_overflow(cli_db: Engine, tmp_pa
     wid = create_workshop(cli_db, "Week", *CODES)
     (tmp_path / "huge.csv").write_bytes(b"name;reach;Meeting space\nClub;1e30;1\n")
     assert main(["import-offers", str(wid), str(tmp_path / "huge.csv")]) == 1
-    assert "row 2, reach: 1e+30 is not between 0 and 1000000000" in capsys.readouterr().err
+    assert "row 2, reach: 1e30 is not between 0 and 1,000,000,000" in capsys.readouterr().err
     assert register_frame(cli_db, wid).empty
 
 
@@ -56,7 +57,7 @@ def test_repeated_headers_keep_their_own_names_and_the_mapping_says_which(sqlite
     wid = create_workshop(sqlite_engine, "Week", *CODES)
     with pytest.raises(ImportRejected) as caught:
         import_offers(sqlite_engine, wid, table, guess_mapping(table.header))
-    assert caught.value.problems == [(1, "name, Name (B)", "2 columns are mapped to name; keep one")]
+    assert problem_rows(caught.value.problems) == [(1, "name, Name (B)", "2 columns are mapped to name; keep one")]
 
 
 def test_a_control_character_in_an_offer_is_refused_and_old_ones_do_not_break_the_excel_register(
@@ -66,7 +67,7 @@ def test_a_control_character_in_an_offer_is_refused_and_old_ones_do_not_break_th
     table = read_source(b"name;tags;Meeting space\nClub\x01night;ok;1\nChess;a\x07b;2\n", "ctl.csv")
     with pytest.raises(ImportRejected) as caught:
         import_offers(sqlite_engine, wid, table, guess_mapping(table.header))
-    assert caught.value.problems == [
+    assert problem_rows(caught.value.problems) == [
         (2, "name", "the name holds a control character"),
         (3, "tags", "'a\\x07b' holds a control character"),
     ]
@@ -82,9 +83,9 @@ def test_a_control_character_in_an_offer_is_refused_and_old_ones_do_not_break_th
 def test_every_text_field_has_a_length_limit_with_a_message(cli_db: Engine, capsys) -> None:  # type: ignore[no-untyped-def]
     name = "W" * 201
     assert main(["new", "--name", name, "--facilitator-code", CODES[0], "--leadership-code", CODES[1]]) == 2
-    assert one_line_error(capsys) == "error: the name is 201 characters long; at most 200"
+    assert one_line_error(capsys) == "error: The name is 201 characters long; at most 200."
     wid = create_workshop(cli_db, "Week", *CODES)
-    with pytest.raises(InvalidInput, match="the decision is 5001 characters long; at most 5000"):
+    with pytest.raises(InvalidInput, match="The decision is 5,001 characters long; at most 5,000"):
         create_theme(cli_db, wid, "Rooms", decision="d" * 5001)
     with pytest.raises(InvalidInput, match="at most 200"):
         add_action(cli_db, wid, {"title": "Buy sofas", "owner": "o" * 201})  # as the page gives it

@@ -31,7 +31,9 @@ def test_python_m_workshop_starts_and_reports_an_error_in_one_line(tmp_path: Pat
         timeout=120,
     )
     lines = result.stderr.splitlines()
-    assert result.returncode == 2 and len(lines) == 1 and lines[0] == "error: no workshop 404", lines
+    assert (
+        result.returncode == 2 and len(lines) == 1 and lines[0] == "error: No workshop 404; it may have been deleted."
+    ), lines
 
 
 def test_new_list_demo_and_export_from_the_command_line(store_url: str, tmp_path: Path) -> None:
@@ -96,7 +98,7 @@ def test_the_cli_reports_an_unknown_template_without_a_traceback(store_url: str)
         "--leadership-code",
         "lead-the-week-2027",
     )
-    assert result.returncode == 2 and "no template 'nope'" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "No template 'nope'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_backup_restore_backup_is_identical(engine: Engine, tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_delete_without_a_yes_changes_nothing_and_says_so_in_one_line(
 
 def test_delete_of_a_workshop_that_does_not_exist_is_one_line(engine: Engine, store_url: str) -> None:
     done = run_cli(store_url, "delete", "999", "--yes")
-    assert (done.returncode, done.stdout, done.stderr) == (2, "", "error: no workshop 999\n")
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", "error: No workshop 999; it may have been deleted.\n")
 
 
 def test_the_real_command_with_no_stdin_changes_nothing(cli_db: Engine) -> None:

@@ -48,4 +48,4 @@ def test_scores_of_an_unknown_workshop_say_so(store_url: str) -> None:
     engine.dispose()
     done = run_cli(store_url, "scores", "404")
     assert done.returncode == 2
-    assert "no workshop 404" in done.stderr and "Traceback" not in done.stderr
+    assert "No workshop 404" in done.stderr and "Traceback" not in done.stderr

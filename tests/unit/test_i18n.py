@@ -19,7 +19,15 @@ PRINTED = [
     ROOT / "workshop" / "services" / "teams.py",
     ROOT / "workshop" / "config" / "i18n.py",
 ]
-CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")), *PRINTED]
+# The domain, the services and the files name their messages by key (workshop/domain/messages.py).
+MESSAGES = sorted(p for p in (ROOT / "workshop").rglob("*.py") if p not in PRINTED and "store" not in p.parts)
+CODE = [
+    ROOT / "app.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "ui").glob("*.py")),
+    *PRINTED,
+    *MESSAGES,
+]
 LITERAL = re.compile(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""")
 DYNAMIC = re.compile(r"""\btr?\(\s*f["']([a-z_.]+)\{""")
 
@@ -36,7 +44,8 @@ def _keys_in_code() -> tuple[set[str], set[str]]:
         source = path.read_text(encoding="utf-8")
         literals |= {k for k in LITERAL.findall(source) if k.split(".")[0] in sections and not k.endswith(".py")}
         prefixes |= set(DYNAMIC.findall(source))
-    return literals, prefixes
+    # A field's name in a message and a default target group's words (workshop.config.messages).
+    return literals, prefixes | {"field.", "target_group."}
 
 
 def _dynamic_keys() -> set[str]:

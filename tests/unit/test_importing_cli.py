@@ -84,7 +84,7 @@ def test_exports_quote_formulas_but_json_stays_raw(sqlite_engine: Engine) -> Non
 def test_the_register_refuses_a_second_offer_with_the_same_name(engine: Engine) -> None:
     wid = create_workshop(engine, "Week", "facilitate", "leadership")
     save_register(engine, wid, {}, [{"name": "Film club", "meeting": 2}])
-    with pytest.raises(InvalidInput, match="offer 'film club' — name: another offer already has this name"):
+    with pytest.raises(InvalidInput, match="Offer 'film club': another offer already has this name"):
         save_register(engine, wid, {}, [{"name": "film club", "meeting": 1}])
 
 
@@ -97,7 +97,7 @@ def test_a_partner_serves_the_spaces_of_its_offers(engine: Engine) -> None:
     add_partner(engine, wid, {"name": "Cinema", "sector": "private", "stage": "collaboration"}, ids[:1])
     table = partners_by_space(engine, wid)
     assert table.loc["Cinema"].to_dict() == {"inspiration": 1, "learning": 0, "meeting": 1, "performative": 0}
-    with pytest.raises(InvalidInput, match="partner 'cinema' — name: already in the register"):
+    with pytest.raises(InvalidInput, match="Partner 'cinema' is already in the register"):
         add_partner(engine, wid, {"name": "cinema"})
 
 

@@ -101,7 +101,7 @@ def test_an_edit_that_would_break_the_register_is_refused_and_changes_nothing(en
     add_partner(engine, wid, {"name": "Band", "stage": "collaboration"}, since=D(2025, 1, 1))
     add_partner(engine, wid, {"name": "School"})
     school = _id(engine, wid, "School")
-    with pytest.raises(InvalidInput, match="'band' — name: already in the register"):
+    with pytest.raises(InvalidInput, match="'band' is already in the register"):
         edit_partner(engine, wid, school, {"name": "band"})
     band = _id(engine, wid, "Band")
     with pytest.raises(InvalidInput, match=r"2024-12-31 is before its latest stage change \(2025-01-01\)"):

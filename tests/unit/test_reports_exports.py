@@ -137,7 +137,7 @@ def test_the_cli_exports_each_format_to_a_file(
 def test_the_cli_names_a_missing_workshop(engine: Engine, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv(URL_VARIABLE, engine.url.render_as_string(hide_password=False))
     assert main(["export", "4242", "--format", "html", "--out", "/dev/null"]) == 2
-    assert "no workshop 4242" in capsys.readouterr().err
+    assert "No workshop 4242" in capsys.readouterr().err
 
 
 def test_the_answers_sheet_runs_as_the_week_ran_by_day_then_question_position_then_team(engine: Engine) -> None:

@@ -90,5 +90,5 @@ def test_a_token_resumes_nothing_in_another_workshop_under_its_workshops_number(
 
 
 def test_a_team_sign_in_does_not_get_a_token(engine: Engine, two: tuple[int, int]) -> None:
-    with pytest.raises(InvalidInput, match="team"):
+    with pytest.raises(InvalidInput, match="not kept across reloads"):
         start_session(engine, two[0], Role.TEAM)

@@ -115,7 +115,7 @@ def test_a_bad_answer_is_refused_naming_the_question_and_field(
     _, ids = _workshop(engine)
     with pytest.raises(InvalidInput) as caught:
         screen_as_team(engine, ids["a"], int(ids["pid"]), _given((3, answer, note)))  # type: ignore[arg-type, call-overload]
-    assert "question 3" in str(caught.value) and caught.value.params["field"] == field
+    assert "Question 3" in str(caught.value) and caught.value.params["field"] == field
 
 
 def test_the_facilitator_screens_alone_only_in_a_workshop_without_teams(engine: Engine) -> None:

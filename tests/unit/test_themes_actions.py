@@ -50,7 +50,7 @@ def test_a_theme_refuses_an_empty_title_and_answers_of_another_workshop(engine: 
     other = build_week(engine, "Other week")
     with pytest.raises(InvalidInput, match="title"):
         svc.create_theme(engine, week.workshop_id, "   ")
-    with pytest.raises(InvalidInput, match=f"no answer {other.answers[('Alpha', 'q1')]}"):
+    with pytest.raises(InvalidInput, match=f"No answer {other.answers[('Alpha', 'q1')]}"):
         svc.create_theme(engine, week.workshop_id, "Mixed", [other.answers[("Alpha", "q1")]])
     theme = svc.create_theme(engine, week.workshop_id, "Mine")
     with pytest.raises(NotFound):

@@ -3,6 +3,7 @@
 import pytest
 
 from workshop.domain.errors import InvalidInput
+from workshop.domain.messages import message
 from workshop.domain.model import Day, Offer
 from workshop.domain.scoring import Thresholds
 from workshop.domain.validation import validated
@@ -21,16 +22,16 @@ def test_a_bad_field_is_named_in_the_message_and_the_error():
 
 def test_every_bad_field_is_listed_after_what_was_checked():
     with pytest.raises(InvalidInput) as caught:
-        validated(Offer, {"name": "", "strength": 9, "spaces": {}}, "offer 'x'", offer="x")
-    message = str(caught.value)
-    assert message.startswith("offer 'x' — name: ") and "strength: " in message
-    assert caught.value.params == {"field": "name", "offer": "x"}
+        validated(Offer, {"name": "", "strength": 9, "spaces": {}}, message("subject.offer", name="x"), offer="x")
+    said = str(caught.value)
+    assert said.startswith("Offer 'x': name: cannot be empty") and "strength: at most 5" in said
+    assert (caught.value.params["field"], caught.value.params["offer"]) == ("name", "x")
 
 
 @pytest.mark.parametrize(
     ("values", "field"), [({"weak_gap": 2}, "weak_gap"), ({"strong_strength": -1}, "strong_strength")]
 )
 def test_a_threshold_out_of_range_is_named(values, field):
-    with pytest.raises(InvalidInput, match=rf"^{field}: ") as caught:
+    with pytest.raises(InvalidInput, match=rf"^{field.replace('_', ' ')}: ") as caught:
         validated(Thresholds, values)
     assert caught.value.params["field"] == field

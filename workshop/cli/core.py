@@ -44,10 +44,7 @@ def _new(args: argparse.Namespace) -> int:
     facilitator, leadership = args.facilitator_code or new_passcode(), args.leadership_code or new_passcode()
     if args.earlier is not None:
         if args.template or args.language:
-            raise InvalidInput(
-                "--from carries the earlier workshop's content and language: no --template or --language",
-                field="template",
-            )
+            raise InvalidInput("error.cli.from_and_template", field="template")
         left_out = check_parts(args.without.split(","))
         parts = [p for p in PARTS if p not in left_out]
         workshop_id = new_from(
@@ -55,7 +52,7 @@ def _new(args: argparse.Namespace) -> int:
         )
     else:
         if args.without:
-            raise InvalidInput("--without needs --from", field="without")
+            raise InvalidInput("error.cli.without_needs_from", field="without")
         workshop_id = create_workshop(
             open_store(),
             args.name,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from workshop.cli.core import open_store
+from workshop.config.messages import lines
 from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
 from workshop.domain.offer_fields import IMPORT_FIELDS
 from workshop.files.limits import check_size
@@ -26,7 +27,7 @@ def _import(args: argparse.Namespace) -> int:
             check_size(os.fstat(file.fileno()).st_size, path.name)  # the page's limit, before a byte is read
             data = file.read()
     except OSError as exc:
-        raise UnreadableFile(f"{path}: {exc.strerror}") from exc
+        raise UnreadableFile("error.file.cannot_open", file=str(path), reason=str(exc.strerror)) from exc
     engine = open_store()
     get_workshop(engine, args.id)
     table = read_source(data, path.name, args.sheet)
@@ -43,7 +44,7 @@ def _import(args: argparse.Namespace) -> int:
         result = import_offers(engine, args.id, table, mapping)
     except ImportRejected as exc:
         print(f"{path.name} was rejected; nothing was imported. {exc.count} problem(s):", file=sys.stderr)
-        print(exc.report(), file=sys.stderr)
+        print("\n".join(lines(exc.lines(), "en")), file=sys.stderr)
         return 1
     print(f"added {result.added}, updated {result.updated} offers; {result.new_partners} new partners")
     if result.undecided:

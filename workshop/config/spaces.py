@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from workshop.config.i18n import translate
 from workshop.config.loading import DATA_DIR, load_model
 from workshop.domain.model import AIM_KEYS, LANGUAGES, SPACE_KEYS
 
@@ -65,6 +66,12 @@ class SpacesConfig(BaseModel):
 
     def aim_name(self, key: str, lang: str) -> str:
         return self.aims[key].name.get(lang)
+
+    def between_aims(self, key: str, lang: str) -> str:
+        """Where a space sits, as prose: "between experience and innovation", "mellem erkendelse og innovation"
+        (the aims' names inside a sentence, in lower case)."""
+        first, second = (self.aim_name(a, lang).lower() for a in self.spaces[key].aims)
+        return translate(lang, "space.between_aims", first=first, second=second)
 
     def spaces_of_aim(self, aim: str) -> tuple[str, str]:
         """The two spaces that sit next to an aim."""

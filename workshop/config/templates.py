@@ -257,7 +257,7 @@ class Demo(_Strict):
 
 def _checked_language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise NotFound(f"no content language {lang!r}; known: {', '.join(LANGUAGES)}")
+        raise NotFound("error.unknown_language", language=lang, known=list(LANGUAGES))
     return lang
 
 
@@ -283,7 +283,7 @@ def template(key: str, lang: str = "en") -> Template:
     try:
         return templates(lang)[key]
     except KeyError:
-        raise NotFound(f"no template {key!r} in {lang!r}; known: {', '.join(templates(lang))}") from None
+        raise NotFound("error.unknown_template", template=key, language=lang, known=list(templates(lang))) from None
 
 
 def demo_file(lang: str) -> Path:

@@ -89,7 +89,7 @@ def check_passcode(code: str) -> str:
     """A stored passcode must be at least 6 characters (the public demo's are short on purpose)."""
     code = code.strip()
     if len(code) < MIN_PASSCODE:
-        raise InvalidInput(f"a passcode needs at least {MIN_PASSCODE} characters", field="passcode")
+        raise InvalidInput("error.passcode_short", field="passcode", n=MIN_PASSCODE)
     return code
 
 
@@ -97,14 +97,11 @@ def check_new_passcode(code: str, field: str = "passcode") -> str:
     """A passcode a person chooses now: 12 characters or more, and not a common or trivial one."""
     code = code.strip()
     if len(code) < MIN_NEW_PASSCODE:
-        raise InvalidInput(
-            f"{field}: a passcode needs at least {MIN_NEW_PASSCODE} characters (or take the generated one)",
-            field=field,
-        )
+        raise InvalidInput("error.new_passcode_short", field=field, n=MIN_NEW_PASSCODE)
     folded = re.sub(r"[\W_]+", "", code.lower())
     trivial = len(set(folded)) <= 2 or folded in "0123456789012345678901234567890" or folded in COMMON_PASSCODES
     if trivial or folded in "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz":
-        raise InvalidInput(f"{field}: this passcode is too common to guard a workshop; choose another", field=field)
+        raise InvalidInput("error.passcode_common", field=field)
     return code
 
 

@@ -1,18 +1,35 @@
-"""Domain errors: each names what went wrong in the user's terms; pages turn them into messages."""
+"""Domain errors: each names what went wrong by a message key and its values, never by an English sentence;
+the one error edge of the interface (ui/widgets.py) and the command line say it in their reader's language
+(workshop/config/messages.py)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from workshop.domain.messages import Message
+
 
 class WorkshopError(Exception):
-    """Base of every error a user may see; `key` picks the translated message, `params` fill it."""
+    """Base of every error a user may see. `key` is the class's general message; `message` the locale key
+    of what exactly went wrong (the general one when not given), `params` fill it (a value may be a Message).
+    str() of an error is its English text: for logs, the command line and tests."""
 
     key = "error.generic"
 
-    def __init__(self, message: str = "", **params: object) -> None:
+    def __init__(self, message: str = "", /, **params: object) -> None:
         super().__init__(message or self.key)
+        self.message = message or self.key
         self.params = params
+
+    @property
+    def text(self) -> Message:
+        """What went wrong, as a Message to translate."""
+        return Message(self.message, self.params)
+
+    def __str__(self) -> str:
+        from workshop.config.messages import english  # the locale files are config; imported when read
+
+        return english(self)
 
 
 class ConfigError(WorkshopError):
@@ -22,8 +39,13 @@ class ConfigError(WorkshopError):
 
     def __init__(self, file: str, key: str, line: int | None, problem: str) -> None:
         where = f"line {line}" if line else "unknown line"
-        super().__init__(f"{file}: {key or '(top level)'} ({where}): {problem}")
+        super().__init__()
         self.file, self.field, self.line, self.problem = file, key, line, problem
+        self.detail = f"{file}: {key or '(top level)'} ({where}): {problem}"
+
+    def __str__(self) -> str:
+        # Not translated: a broken data file may be a locale file; it is read by whoever runs the server.
+        return self.detail
 
 
 class NotFound(WorkshopError):
@@ -38,7 +60,7 @@ class TooManyAttempts(WorkshopError):
     key = "error.too_many_attempts"
 
     def __init__(self, wait_seconds: int) -> None:
-        super().__init__(f"wait {wait_seconds} s", n=wait_seconds)
+        super().__init__("error.too_many_attempts", n=wait_seconds)
         self.wait_seconds = wait_seconds
 
 
@@ -81,8 +103,8 @@ class FileNotRead(UnreadableFile):
     }
 
     def __init__(self, filename: str, reason: str, **params: object) -> None:
-        super().__init__(f"{filename}: this file could not be read: {self.REASONS[reason].format(**params)}", **params)
-        self.key, self.reason = f"error.not_read.{reason}", reason
+        super().__init__(f"error.not_read.{reason}", file=filename, **params)
+        self.reason = reason
 
 
 class ImportRejected(WorkshopError):
@@ -90,17 +112,17 @@ class ImportRejected(WorkshopError):
 
     key = "error.import_rejected"
 
-    def __init__(self, problems: list[tuple[int, str, str]], total: int | None = None) -> None:
+    def __init__(self, problems: list[tuple[int, str, Message]], total: int | None = None) -> None:
         count = total if total is not None else len(problems)
-        super().__init__(f"{count} problem(s); nothing was imported", n=count)
+        super().__init__("error.import_rejected", n=count)
         self.problems, self.count = problems, count
 
-    def report(self) -> str:
-        """One line per problem, as the CLI prints it and a person reads it."""
-        lines = [f"row {row}, {column}: {problem}" for row, column, problem in self.problems]
+    def lines(self) -> list[Message]:
+        """One message per problem (row, column, what is wrong), and how many more when the list is cut."""
+        found = [Message("import.problem_line", {"row": r, "column": c, "problem": p}) for r, c, p in self.problems]
         if self.count > len(self.problems):
-            lines.append(f"... and {self.count - len(self.problems)} more")
-        return "\n".join(lines)
+            found.append(Message("import.more_problems", {"n": self.count - len(self.problems)}))
+        return found
 
 
 class ReactionsClosed(WorkshopError):

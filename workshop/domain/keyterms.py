@@ -38,7 +38,7 @@ SNOWBALL_NAMES = {"en": "english", "da": "danish", "nb": "norwegian", "nl": "dut
 def stopwords(lang: str) -> frozenset[str]:
     """The stop words of a language (en, da, nb, nl)."""
     if lang not in LANGUAGES:
-        raise NotFound(f"no stop-word list for {lang!r}; known: {', '.join(LANGUAGES)}")
+        raise NotFound("error.unknown_language", language=lang, known=list(LANGUAGES))
     lines = (STOPWORDS_DIR / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
 

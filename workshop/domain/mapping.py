@@ -89,9 +89,9 @@ def check_proposed(name: str, description: str) -> str:
     offer's); returns the name stripped."""
     name = name.strip()
     if not name or text_problem(name, MAX_NAME):
-        raise InvalidInput(f"the offer needs a name of 1-{MAX_NAME} characters", field="name")
+        raise InvalidInput("error.proposed_name", field="name", limit=MAX_NAME)
     if problem := text_problem(description, MAX_LONG_TEXT):
-        raise InvalidInput(f"the description {problem}", field="description")
+        raise InvalidInput("error.field_problem", field="description", problem=problem)
     return name
 
 
@@ -99,16 +99,16 @@ def checked(entry: Contribution, complete: bool) -> Contribution:
     """The mapping cleaned, or InvalidInput naming the field; a complete one must touch a space."""
     unknown = sorted(set(entry.spaces) - set(SPACE_KEYS))
     if unknown:
-        raise InvalidInput(f"unknown space {unknown[0]}", field="spaces")
+        raise InvalidInput("error.unknown_space", field="spaces", space=unknown[0])
     values = {key: int(entry.spaces.get(key, 0)) for key in SPACE_KEYS}
     if bad := [k for k, v in values.items() if not 0 <= v <= 3]:
-        raise InvalidInput(f"the contribution to {bad[0]} must be 0-3", field=bad[0])
+        raise InvalidInput("error.contribution_range", field=bad[0])
     if not 1 <= int(entry.strength) <= 5:
-        raise InvalidInput("the strength must be 1-5", field="strength")
+        raise InvalidInput("error.strength_range", field="strength")
     if len(entry.note) > MAX_NOTE:
-        raise InvalidInput(f"the note is longer than {MAX_NOTE} characters", field="note")
+        raise InvalidInput("error.note_too_long", field="note", limit=MAX_NOTE)
     if complete and not any(values.values()):
-        raise InvalidInput("an offer must contribute to at least one space (0-3)", field="spaces")
+        raise InvalidInput("error.no_space", field="spaces")
     groups = list(dict.fromkeys(g.strip() for g in entry.target_groups if g.strip()))
     partners = list(dict.fromkeys(p.strip() for p in entry.partners if p.strip()))
     return Contribution(values, int(entry.strength), groups, partners, entry.note.strip())
@@ -117,7 +117,7 @@ def checked(entry: Contribution, complete: bool) -> Contribution:
 def median(values: Sequence[int]) -> int:
     """The median as a whole number, halves rounded up; InvalidInput when there is nothing to take it of."""
     if not values:
-        raise InvalidInput("no team has mapped this offer", field="mappings")
+        raise InvalidInput("error.not_mapped", field="mappings")
     return math.floor(statistics.median(values) + 0.5)
 
 

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from workshop.domain.errors import InvalidInput
+from workshop.domain.messages import Message, invalid, message
 
 SPACE_KEYS: tuple[str, ...] = ("inspiration", "learning", "meeting", "performative")
 AIM_KEYS: tuple[str, ...] = ("experience", "involvement", "empowerment", "innovation")
@@ -30,13 +31,13 @@ MAX_REACH = 1_000_000_000  # users a year; more than any library, less than a da
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def text_problem(value: str, limit: int) -> str | None:
-    """What is wrong with a text field, in words, or None: too long, or characters no one types
-    (they break XML files such as the Excel export)."""
+def text_problem(value: str, limit: int) -> Message | None:
+    """What is wrong with a text field, or None: too long, or characters no one types (they break XML files
+    such as the Excel export)."""
     if len(value) > limit:
-        return f"is {len(value)} characters long; at most {limit}"
+        return message("problem.too_long", length=len(value), limit=limit)
     if _CONTROL.search(value):
-        return "holds a control character"
+        return message("problem.control_character")
     return None
 
 
@@ -44,13 +45,13 @@ def check_text(value: str, field: str, limit: int) -> str:
     """The text, or InvalidInput naming the field when it is too long or holds a control character."""
     problem = text_problem(value, limit)
     if problem:
-        raise InvalidInput(f"the {field.replace('_', ' ')} {problem}", field=field)
+        raise InvalidInput("error.field_problem", field=field, problem=problem)
     return value
 
 
 def _no_control(value: str) -> str:
     if _CONTROL.search(value):
-        raise ValueError("holds a control character")
+        raise invalid("problem.control_character")
     return value
 
 
@@ -183,10 +184,10 @@ class Offer(Strict):
     def _known_spaces_touching_one(cls, value: dict[str, int]) -> dict[str, int]:
         unknown = sorted(set(value) - set(SPACE_KEYS))
         if unknown:
-            raise ValueError(f"unknown space {', '.join(unknown)}; known: {', '.join(SPACE_KEYS)}")
+            raise invalid("problem.unknown_space", space=", ".join(unknown))
         full = {key: int(value.get(key, 0)) for key in SPACE_KEYS}
         if not any(full.values()):
-            raise ValueError("an offer must contribute to at least one space (0-3)")
+            raise invalid("problem.no_space")
         return full
 
     def primary_spaces(self) -> list[str]:
@@ -215,7 +216,7 @@ class MainPoint(Strict):
     def _known_spaces(cls, value: list[str]) -> list[str]:
         unknown = sorted(set(value) - set(SPACE_KEYS))
         if unknown:
-            raise ValueError(f"unknown space {', '.join(unknown)}")
+            raise invalid("problem.unknown_space", space=", ".join(unknown))
         return value
 
 
@@ -245,7 +246,7 @@ class Question(Strict):
     @classmethod
     def _known_space(cls, value: str | None) -> str | None:
         if value is not None and value not in SPACE_KEYS:
-            raise ValueError(f"unknown space {value}")
+            raise invalid("problem.unknown_space", space=value)
         return value
 
     def fitting_choices(self, held: object) -> str | list[str] | None:

@@ -27,9 +27,9 @@ def team_rater(team_id: int) -> str:
 def check_rating(pair: str, value: object) -> int:
     """One rating of a pair: a known pair, a whole number from -2 to +2 (InvalidInput names it)."""
     if pair not in PAIRS:
-        raise InvalidInput(f"unknown pair {pair}; known: {', '.join(PAIRS)}", field="pair")
+        raise InvalidInput("error.unknown_pair", field="pair", pair=pair, known=list(PAIRS))
     if not isinstance(value, int) or isinstance(value, bool) or not -2 <= value <= 2:
-        raise InvalidInput(f"{pair} must be a whole number from -2 to +2, got {value}", field=pair)
+        raise InvalidInput("error.profile_range", field=pair, value=str(value))
     return value
 
 

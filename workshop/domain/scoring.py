@@ -54,11 +54,11 @@ def checked_weights(weights: dict[str, float]) -> dict[str, float]:
     """One weight 0-5 per space; a missing space gets the default, an unknown one is refused."""
     unknown = sorted(set(weights) - set(SPACE_KEYS))
     if unknown:
-        raise InvalidInput(f"unknown space {', '.join(unknown)}", field="weights")
+        raise InvalidInput("error.unknown_space", field="weights", space=", ".join(unknown))
     full = {key: float(weights.get(key, DEFAULT_WEIGHT)) for key in SPACE_KEYS}
     for key, value in full.items():
         if math.isnan(value) or not 0 <= value <= MAX_WEIGHT:
-            raise InvalidInput(f"weight of {key} must be 0-{MAX_WEIGHT}, got {value}", field=key)
+            raise InvalidInput("error.weight_range", field=key, limit=MAX_WEIGHT, value=value)
     return full
 
 

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
+from workshop.domain.messages import invalid
 from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict, text_problem
 
 NOTE_MAX = 500  # a short note beside one answer
@@ -41,7 +42,7 @@ def team_rater(team_id: int) -> str:
 def _spaces(value: list[str]) -> list[str]:
     unknown = [s for s in value if s not in SPACE_KEYS]
     if unknown:
-        raise ValueError(f"unknown space {unknown[0]!r}; choose from {', '.join(SPACE_KEYS)}")
+        raise invalid("problem.unknown_space", space=unknown[0])
     return list(dict.fromkeys(value))
 
 
@@ -73,7 +74,7 @@ class Answered(Strict):
     def _plain_note(cls, value: str) -> str:
         problem = text_problem(value, NOTE_MAX)
         if problem:
-            raise ValueError(problem)
+            raise invalid("problem.as_said", problem=problem)
         return value
 
 

@@ -8,37 +8,82 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from workshop.domain.errors import InvalidInput
+from workshop.domain.messages import Message, message
 from workshop.domain.model import LANGUAGES, MAX_SHORT_TEXT, MAX_TARGET_GROUP, QuestionKind, text_problem
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def validated(model: type[M], data: Mapping[str, Any], what: str = "", **params: object) -> M:
+# pydantic's own error types a user can reach, as message keys; any other built-in type says the field
+# is not accepted. A model's own validators raise errors whose type is a key already (messages.invalid).
+BUILT_IN: dict[str, str] = {
+    "string_too_long": "problem.field_too_long",
+    "too_long": "problem.field_too_many",
+    "string_too_short": "problem.field_empty",
+    "too_short": "problem.field_empty",
+    "missing": "problem.field_missing",
+    "int_parsing": "problem.field_not_number",
+    "int_type": "problem.field_not_number",
+    "int_from_float": "problem.field_not_whole",
+    "float_parsing": "problem.field_not_number",
+    "float_type": "problem.field_not_number",
+    "greater_than_equal": "problem.field_at_least",
+    "greater_than": "problem.field_at_least",
+    "less_than_equal": "problem.field_at_most",
+    "less_than": "problem.field_at_most",
+    "enum": "problem.field_choose",
+    "literal_error": "problem.field_choose",
+    "date_parsing": "problem.field_not_date",
+    "date_from_datetime_parsing": "problem.field_not_date",
+    "date_type": "problem.field_not_date",
+}
+OWN_KEYS = ("problem.", "error.")
+
+
+def field_of(error: ErrorDetails, model: type[BaseModel]) -> str:
+    """The field an error names: the first part of its place (a list item or a dict entry is its field)."""
+    parts = [p for p in error["loc"] if isinstance(p, str) and not p.startswith("function-")]
+    return parts[0] if parts else model.__name__.lower()
+
+
+def problem_of(error: ErrorDetails, field: str) -> Message:
+    """A pydantic error as a Message: its own key, or the key of a built-in type, or the general one."""
+    if error["type"].startswith(OWN_KEYS):
+        return message("problem.in_field", field=field, problem=Message(error["type"], dict(error.get("ctx") or {})))
+    ctx = error.get("ctx") or {}
+    limit = next((ctx[k] for k in ("max_length", "min_length", "ge", "le", "gt", "lt") if k in ctx), "")
+    return message(BUILT_IN.get(error["type"], "problem.field_invalid"), field=field, limit=limit)
+
+
+def validated(model: type[M], data: Mapping[str, Any], what: Message | None = None, **params: object) -> M:
     """`model` built from `data`, or InvalidInput naming every bad field (the first one in `params["field"]`);
-    `what` (e.g. "offer 'Film club'") starts the message, `params` go with the error."""
+    `what` (e.g. the offer 'Film club') starts the message, `params` go with the error."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = [(".".join(map(str, e["loc"])) or model.__name__.lower(), e["msg"]) for e in exc.errors()]
-        text = "; ".join(f"{field}: {message}" for field, message in problems)
-        raise InvalidInput(f"{what} — {text}" if what else text, **{"field": problems[0][0], **params}) from None
+        errors = exc.errors()
+        fields = [field_of(e, model) for e in errors]
+        problems = [problem_of(e, f) for e, f in zip(errors, fields, strict=True)]
+        raise InvalidInput(
+            "error.about" if what else "error.problems",
+            **{"field": fields[0], "subject": what or "", "problems": problems, **params},
+        ) from None
 
 
 def check_language(language: str) -> str:
     """The content language, or InvalidInput when it is not one the app speaks."""
     if language not in LANGUAGES:
-        raise InvalidInput(f"the language must be one of {', '.join(LANGUAGES)}, not {language!r}", field="language")
+        raise InvalidInput("error.unknown_language", field="language", language=language, known=list(LANGUAGES))
     return language
 
 
 def check_dates(start: dt.date | None, end: dt.date | None) -> None:
     """A workshop's week does not end before it starts."""
     if start and end and end < start:
-        raise InvalidInput(
-            f"the end date {end.isoformat()} is before the start date {start.isoformat()}", field="end_date"
-        )
+        raise InvalidInput("error.end_before_start", field="end_date", start=start.isoformat(), end=end.isoformat())
 
 
 def clean_target_groups(names: Iterable[str]) -> list[str]:
@@ -46,10 +91,10 @@ def clean_target_groups(names: Iterable[str]) -> list[str]:
     most MAX_TARGET_GROUP characters without control characters (InvalidInput otherwise)."""
     clean = list({n.strip().casefold(): n.strip() for n in names if n.strip()}.values())
     if not clean:
-        raise InvalidInput("the list of target groups is empty", field="target_groups")
+        raise InvalidInput("error.no_target_groups", field="target_groups")
     for name in clean:
         if problem := text_problem(name, MAX_TARGET_GROUP):
-            raise InvalidInput(f"target group {name[:40]!r}… {problem}", field="target_groups")
+            raise InvalidInput("error.target_group_problem", field="target_groups", name=name[:40], problem=problem)
     return clean
 
 
@@ -60,18 +105,16 @@ def clean_options(kind: QuestionKind, options: Iterable[str]) -> list[str]:
         return []
     cleaned = list(dict.fromkeys(o.strip() for o in options if o.strip()))
     if len(cleaned) < 2:
-        raise InvalidInput("a choice question needs at least two different options", field="options")
+        raise InvalidInput("error.two_options", field="options")
     if too_long := [o for o in cleaned if len(o) > MAX_SHORT_TEXT]:
-        raise InvalidInput(
-            f"the option {too_long[0][:40]!r}… is longer than {MAX_SHORT_TEXT} characters", field="options"
-        )
+        raise InvalidInput("error.option_too_long", field="options", option=too_long[0][:40], limit=MAX_SHORT_TEXT)
     return cleaned
 
 
 def check_question_space(kind: QuestionKind, space: str | None) -> None:
     """A 'how strong are we' question names the space it asks about."""
     if kind == QuestionKind.SPACE_STRENGTH and not space:
-        raise InvalidInput("a 'how strong are we' question needs its space", field="space")
+        raise InvalidInput("error.strength_question_space", field="space")
 
 
 def first_duplicate(names: Iterable[str]) -> str:

@@ -45,9 +45,9 @@ def check_spend(dots: int, spent: Mapping[int, int], item_id: int, change: int) 
     beyond the team's dots, or below zero."""
     new = spent.get(item_id, 0) + change
     if new < 0:
-        raise InvalidInput("there is no dot to take back on this item", field="dots")
+        raise InvalidInput("error.no_dot_to_take_back", field="dots")
     if change > 0 and dots_left(dots, spent) < change:
-        raise TooManyDots(dots=dots)  # the translated message says it all
+        raise TooManyDots("error.too_many_dots", dots=dots)  # the translated message says it all
     return new
 
 

@@ -48,16 +48,21 @@ def read_backup(path: Path, tables: tuple[Table, ...], schema_version: int) -> d
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InvalidInput(f"{path}: not a readable backup file ({exc})", field="file") from exc
+        raise InvalidInput(
+            "error.backup.bad", field="file", file=str(path), detail=f"not a readable backup file ({exc})"
+        ) from exc
     found = check_header(data, path, FORMAT, schema_version)
     known = {table.name for table in tables}
     unknown = sorted(set(found) - known)
     if unknown:
-        raise InvalidInput(f"{path}: unknown table {unknown[0]!r}", field="file")
+        raise InvalidInput("error.backup.bad", field="file", file=str(path), detail=f"unknown table {unknown[0]!r}")
     unchecked = [table.name for table in tables if table.name not in ROW_RULES]
     if unchecked:  # a table this release has no rules for is never loaded unchecked
         raise InvalidInput(
-            f"{path}: table {unchecked[0]} has no check for its rows; nothing was restored", field="file"
+            "error.backup.bad",
+            field="file",
+            file=str(path),
+            detail=f"table {unchecked[0]} has no check for its rows; nothing was restored",
         )
     typed = {table.name: typed_rows(path, table, found.get(table.name, [])) for table in tables}
     for table in tables:
@@ -76,4 +81,5 @@ def read_backup(path: Path, tables: tuple[Table, ...], schema_version: int) -> d
 def _fault(path: Path, table: str, number: int, fault: RowFault) -> InvalidInput:
     """One line: the file, the table, the row (counted from 1) and the column, and what is wrong there."""
     problem = " ".join(fault.problem.split())[:300]
-    return InvalidInput(f"{path}: table {table}, row {number}, {fault.column}: {problem}", field="file")
+    detail = f"table {table}, row {number}, {fault.column}: {problem}"
+    return InvalidInput("error.backup.bad", field="file", file=str(path), detail=detail)

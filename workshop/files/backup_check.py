@@ -42,18 +42,31 @@ INTEGER_RANGE = 2**31  # PostgreSQL's integer
 def check_header(data: Any, path: object, fmt: str, newest: int) -> dict[str, list[Any]]:
     """The backup's tables, after checking its format, schema version and shape."""
     if not isinstance(data, dict) or data.get("format") != fmt:
-        raise InvalidInput(f"{path}: not a backup of this tool (format is not {fmt})", field="file")
+        raise InvalidInput(
+            "error.backup.bad", field="file", file=str(path), detail=f"not a backup of this tool (format is not {fmt})"
+        )
     version = data.get("schema_version")
     if type(version) is not int or version < 1:
-        raise InvalidInput(f"{path}: schema_version {version!r} is not a whole number from 1", field="file")
+        raise InvalidInput(
+            "error.backup.bad",
+            field="file",
+            file=str(path),
+            detail=f"schema_version {version!r} is not a whole number from 1",
+        )
     if version > newest:
-        raise InvalidInput(f"{path}: made by a newer release (schema {version})", field="file")
+        raise InvalidInput(
+            "error.backup.bad", field="file", file=str(path), detail=f"made by a newer release (schema {version})"
+        )
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise InvalidInput(f"{path}: no tables (the backup holds no 'tables' object)", field="file")
+        raise InvalidInput(
+            "error.backup.bad", field="file", file=str(path), detail="no tables (the backup holds no 'tables' object)"
+        )
     for name, rows in tables.items():
         if not isinstance(rows, list):
-            raise InvalidInput(f"{path}: table {name!r} is not a list of rows", field="file")
+            raise InvalidInput(
+                "error.backup.bad", field="file", file=str(path), detail=f"table {name!r} is not a list of rows"
+            )
     return tables
 
 
@@ -61,25 +74,31 @@ def typed_rows(path: object, table: Table, rows: list[Any]) -> list[dict[str, An
     """Every row of one table as the database takes it, or InvalidInput naming the first bad value."""
     out = []
     for number, row in enumerate(rows, start=1):
-        where = f"{path}: table {table.name}, row {number}"
+        where = f"table {table.name}, row {number}"
         if not isinstance(row, dict):
-            raise InvalidInput(f"{where}: not an object", field="file")
+            raise InvalidInput("error.backup.bad", field="file", file=str(path), detail=f"{where}: not an object")
         unknown = sorted(set(row) - set(table.columns.keys()))
         if unknown:
-            raise InvalidInput(f"{where}: unknown column {unknown[0]!r}", field="file")
+            raise InvalidInput(
+                "error.backup.bad", field="file", file=str(path), detail=f"{where}: unknown column {unknown[0]!r}"
+            )
         typed = {}
         for column in table.columns:
             if column.name not in row:
                 generated = column.primary_key and isinstance(column.type, Integer)
                 if not (column.nullable or column.default is not None or generated):
-                    raise InvalidInput(f"{where}: no {column.name}", field="file")
+                    raise InvalidInput(
+                        "error.backup.bad", field="file", file=str(path), detail=f"{where}: no {column.name}"
+                    )
                 continue
             try:
                 typed[column.name] = _value(
                     table.name, column.name, column.type, row[column.name], bool(column.nullable)
                 )
             except (TypeError, ValueError) as exc:
-                raise InvalidInput(f"{where}, {column.name}: {exc}", field="file") from None
+                raise InvalidInput(
+                    "error.backup.bad", field="file", file=str(path), detail=f"{where}, {column.name}: {exc}"
+                ) from None
         out.append(typed)
     return out
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from workshop.config.i18n import FALLBACK
+from workshop.config.messages import render
 from workshop.domain.assets import Asset, PartnerProposal, ReviewStatus
 from workshop.domain.codes import stored_hash_problem, team_code_salt_problem
 from workshop.domain.comments import Comment
@@ -17,6 +19,7 @@ from workshop.domain.errors import InvalidInput
 from workshop.domain.keyterms import leave_out_words
 from workshop.domain.loop import Reaction
 from workshop.domain.mapping import Contribution, MappingScope, check_proposed, checked
+from workshop.domain.messages import Message
 from workshop.domain.model import (
     MAX_LONG_TEXT,
     SPACE_KEYS,
@@ -45,6 +48,7 @@ from workshop.domain.validation import (
     check_question_space,
     clean_options,
     clean_target_groups,
+    problem_of,
 )
 from workshop.domain.voting import MAX_DOTS, Vote
 
@@ -56,7 +60,9 @@ OWNER_HASH = "owner_code_hash"  # the setting workshop.services.owner keeps the 
 class RowFault(ValueError):
     """What is wrong with one row: the column and the problem in words."""
 
-    def __init__(self, column: str, problem: str) -> None:
+    def __init__(self, column: str, problem: str | Message) -> None:
+        # A backup is restored from the command line only: its faults are told in English.
+        problem = render(problem, FALLBACK) if isinstance(problem, Message) else problem
         super().__init__(f"{column}: {problem}")
         self.column, self.problem = column, problem
 
@@ -71,7 +77,7 @@ def _model(model: type[BaseModel], row: Row, spread: str = "", **given: Any) -> 
         first = exc.errors()[0]
         loc = [str(part) for part in first["loc"]]
         column = loc[1] if spread and loc[:1] == [spread] and len(loc) > 1 else (loc[0] if loc else model.__name__)
-        raise RowFault(column, first["msg"]) from None
+        raise RowFault(column, problem_of(first, column)) from None
 
 
 def _rule(check: Callable[..., object], *args: Any, column: str = "") -> None:
@@ -93,8 +99,8 @@ def _types_only(row: Row) -> None:
 def _setting(row: Row) -> None:
     if problem := text_problem(row["value"], SETTING_LIMIT):
         raise RowFault("value", problem)
-    if row["key"] == OWNER_HASH and (problem := stored_hash_problem(row["value"])):
-        raise RowFault("value", problem)
+    if row["key"] == OWNER_HASH and (hash_problem := stored_hash_problem(row["value"])):
+        raise RowFault("value", hash_problem)
 
 
 def _workshop(row: Row) -> None:

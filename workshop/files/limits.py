@@ -118,7 +118,7 @@ def _parse(chunks: Iterator[bytes], where: str, start: Callable[[str, dict[str, 
     declaration (entity tricks) is refused."""
 
     def no_doctype(*_: object) -> None:
-        raise UnreadableFile(f"{where}: holds a document type declaration")
+        raise UnreadableFile("error.file.doctype", file=where)
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
@@ -128,7 +128,7 @@ def _parse(chunks: Iterator[bytes], where: str, start: Callable[[str, dict[str, 
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
-        raise UnreadableFile(f"{where}: not well-formed XML ({exc})") from exc
+        raise UnreadableFile("error.file.damaged", file=where) from exc
 
 
 def _column(letters: bytes) -> int:
@@ -139,20 +139,18 @@ def check_size(data: bytes | int, filename: str) -> None:
     """Refuse a file (its bytes, or its size) over the upload limit: the page's and the command line's."""
     length = data if isinstance(data, int) else len(data)
     if length > MAX_UPLOAD_BYTES:
-        size, limit = (f"{n / 1_000_000:.1f} MB" for n in (length, MAX_UPLOAD_BYTES))  # as browsers count
-        size = f"{length:,} bytes" if size == limit else size  # just over: "50.0 MB over 50.0 MB" says nothing
-        raise UnreadableFile(f"{filename}: {size} is over the limit of {limit} for a file")
+        raise UnreadableFile("error.file.too_big", file=filename, size=_mb(length), limit=_mb(MAX_UPLOAD_BYTES))
 
 
 def check_table(filename: str, rows: int, columns: int, where: str = "") -> None:
     """Refuse a table over the row, column or cell limits (where: 'sheet X' or '')."""
     place = f"{filename}{', ' + where if where else ''}"
     if rows > MAX_ROWS:
-        raise UnreadableFile(f"{place}: {rows:,} rows is over the limit of {MAX_ROWS:,} rows")
+        raise UnreadableFile("error.file.too_many_rows", file=place, n=rows, limit=MAX_ROWS)
     if columns > MAX_COLUMNS:
-        raise UnreadableFile(f"{place}: {columns:,} columns is over the limit of {MAX_COLUMNS:,} columns")
+        raise UnreadableFile("error.file.too_many_columns", file=place, n=columns, limit=MAX_COLUMNS)
     if rows * columns > MAX_CELLS:
-        raise UnreadableFile(f"{place}: {rows:,} rows × {columns:,} columns is over the limit of {MAX_CELLS:,} cells")
+        raise UnreadableFile("error.file.too_many_cells", file=place, n=rows * columns, limit=MAX_CELLS)
 
 
 def check_workbook(data: bytes, filename: str) -> None:
@@ -164,17 +162,17 @@ def check_workbook(data: bytes, filename: str) -> None:
             names = {m.filename for m in members}
             # Only XLSX: calamine would otherwise try the file as XLSB or ODS, which these checks do not read.
             if "xl/workbook.xml" not in names or names & {"content.xml", "xl/workbook.bin"}:
-                raise UnreadableFile(f"{filename}: not an XLSX workbook (save it from Excel as .xlsx or CSV)")
+                raise UnreadableFile("error.file.not_xlsx", file=filename)
             declared = sum(m.file_size for m in members)
             if declared > MAX_UNCOMPRESSED_BYTES:
                 raise UnreadableFile(
-                    f"{filename}: expands to {_mb(declared)}, over the limit of {_mb(MAX_UNCOMPRESSED_BYTES)}"
+                    "error.file.expands", file=filename, size=_mb(declared), limit=_mb(MAX_UNCOMPRESSED_BYTES)
                 )
             sheets = _related_parts(archive, filename)
             for member in members:
                 _check_member(archive, member, filename, sheets)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
-        raise UnreadableFile(f"{filename}: not a readable XLSX workbook") from exc
+        raise UnreadableFile("error.file.unreadable_xlsx", file=filename) from exc
 
 
 def _related_parts(archive: zipfile.ZipFile, filename: str) -> set[str]:
@@ -204,11 +202,11 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, filename: s
     name = member.filename
     if member.file_size > MAX_MEMBER_BYTES:
         raise UnreadableFile(
-            f"{filename}: {name} expands to {_mb(member.file_size)}, over the limit of {_mb(MAX_MEMBER_BYTES)}"
+            "error.file.expands", file=f"{filename}: {name}", size=_mb(member.file_size), limit=_mb(MAX_MEMBER_BYTES)
         )
     if member.file_size > MB and member.file_size > MAX_RATIO * max(member.compress_size, 1):
         ratio = member.file_size // max(member.compress_size, 1)
-        raise UnreadableFile(f"{filename}: {name} is compressed {ratio}:1, over the limit of {MAX_RATIO}:1")
+        raise UnreadableFile("error.file.compressed", file=f"{filename}: {name}", ratio=ratio, limit=MAX_RATIO)
     chunks = _chunks(archive, member, filename)
     first = next(chunks, b"")
     # Every member is scanned for rows, whatever its name, but a picture or other binary part that no
@@ -251,10 +249,10 @@ def _chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo, filename: str) ->
         while chunk := stream.read(_CHUNK):
             seen += len(chunk)
             if seen > member.file_size:
-                raise UnreadableFile(f"{filename}: {member.filename} is larger than the workbook declares")
+                raise UnreadableFile("error.file.damaged", file=f"{filename}: {member.filename}")
             yield chunk
     if seen != member.file_size:
-        raise UnreadableFile(f"{filename}: {member.filename} is not the size the workbook declares")
+        raise UnreadableFile("error.file.damaged", file=f"{filename}: {member.filename}")
 
 
 def _mb(size: int) -> str:

@@ -10,7 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from workshop.config.i18n import FALLBACK
+from workshop.config.messages import render
 from workshop.config.spaces import spaces
+from workshop.domain.messages import Message, message
 from workshop.domain.model import (
     MAX_LONG_TEXT,
     MAX_NAME,
@@ -27,7 +30,7 @@ from workshop.files.offer_words import SECTORS, STAGES, STATUSES, TARGET_GROUPS,
 from workshop.files.spreadsheet import Cell
 
 Progress = Callable[[float], None]
-Problem = tuple[int, str, str]
+Problem = tuple[int, str, Message]
 TEXT_LIMITS = {
     "description": MAX_LONG_TEXT,
     "owner_team": MAX_SHORT_TEXT,
@@ -43,7 +46,14 @@ _NAME_SPLIT = re.compile(r"[;\n]")  # a name may hold a comma; a list of names i
 
 
 class CellError(ValueError):
-    """One bad cell; the message says what is wrong in words a person understands."""
+    """One bad cell; its message (a key and values) says what is wrong in words a person understands."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.text = Message(key, params)
+
+    def __str__(self) -> str:
+        return render(self.text, FALLBACK)  # English, for logs and tests
 
 
 def text_of(cell: Cell) -> str:
@@ -63,7 +73,7 @@ def text_of(cell: Cell) -> str:
 def parse_number(cell: Cell) -> float:
     """A number from a cell: `1.250` is 1250, `3,5` is 3.5, `1.250,5` is 1250.5, `1,250.5` is 1250.5."""
     if isinstance(cell, bool | dt.datetime | dt.date | dt.time):
-        raise CellError(f"{text_of(cell)} is not a number")
+        raise CellError("problem.not_a_number", value=text_of(cell))
     if isinstance(cell, int | float):
         return float(cell)
     text = str(cell).strip().replace("\u00a0", "").replace(" ", "")
@@ -76,7 +86,7 @@ def parse_number(cell: Cell) -> float:
     try:
         return float(text)
     except ValueError:
-        raise CellError(f"{str(cell).strip()!r} is not a number") from None
+        raise CellError("problem.not_a_number_quoted", value=str(cell).strip()) from None
 
 
 def whole_number(cell: Cell, low: int, high: int | None, default: int) -> int:
@@ -88,10 +98,11 @@ def whole_number(cell: Cell, low: int, high: int | None, default: int) -> int:
     else:
         value = parse_number(cell)
     if not value.is_integer():
-        raise CellError(f"{text_of(cell)} = {value:g} is not a whole number")
+        raise CellError("problem.not_whole", value=text_of(cell))
     if value < low or (high is not None and value > high):
-        allowed = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise CellError(f"{value:g} is not {allowed}")
+        if high is None:
+            raise CellError("problem.not_at_least", value=text_of(cell), low=low)
+        raise CellError("problem.not_between", value=text_of(cell), low=low, high=high)
     return int(value)
 
 
@@ -107,37 +118,34 @@ def split_names(cell: Cell) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
-def _words_of(cell: Cell, words: Vocabulary, what: str, known: str) -> list[str]:
+def _words_of(cell: Cell, words: Vocabulary, what: str) -> list[str]:
     found = []
     for item in (item.strip() for item in _NAME_SPLIT.split(text_of(cell))):
         if not item:
             continue
         value = words.find(item)
         if value is None:
-            raise CellError(f"{item[:40]!r} is not a {what} ({known})")
+            raise CellError(f"problem.not_a_{what}", value=item[:40])
         found.append(str(value))
     return found
 
 
 def partner_sectors(cell: Cell) -> list[str]:
     """The sectors of a row's partners: one for all, or one each in the order of the partners (split on ;)."""
-    return _words_of(
-        cell, SECTORS, "sector", "public, private, civil society, unknown / offentlig, privat, civilsamfund"
-    )
+    return _words_of(cell, SECTORS, "sector")
 
 
 def partner_stages(cell: Cell) -> list[str]:
     """The stages of a row's partners in the network circle: one for all, or one each (split on ;)."""
-    known = "network, collaboration, partnership, unknown / netværk, samarbejde, partnerskab"
-    return _words_of(cell, STAGES, "stage", known)
+    return _words_of(cell, STAGES, "stage")
 
 
-def partner_mismatch(partners: list[str], values: list[str], what: str) -> str | None:
+def partner_mismatch(partners: list[str], values: list[str], what: str) -> Message | None:
     """What is wrong with a row's sectors or stages against its partners, or None: one value serves every
     partner, else there must be one per partner."""
     if len(values) <= 1 or len(values) == len(partners):
         return None
-    return f"{len(values)} {what}s for {len(partners)} partners: give one for all, or one per partner (split on ;)"
+    return Message(f"problem.partner_{what}s", {"n": len(values), "partners": len(partners)})
 
 
 def status_of(cell: Cell) -> OfferStatus:
@@ -147,7 +155,7 @@ def status_of(cell: Cell) -> OfferStatus:
     found = STATUSES.find(text)
     if found is not None:
         return OfferStatus(found)
-    raise CellError(f"{text!r} is not a status (active, planned, paused / aktiv, planlagt, pause)")
+    raise CellError("problem.not_a_status", value=text)
 
 
 def target_groups_of(cell: Cell, known: dict[str, str]) -> list[str]:
@@ -157,7 +165,7 @@ def target_groups_of(cell: Cell, known: dict[str, str]) -> list[str]:
     for item in split_list(cell):
         name = known.get(item.casefold()) or known.get(TARGET_GROUPS.find(item) or "")
         if name is None:
-            raise CellError(f"{item!r} is not a target group of this workshop ({', '.join(known.values())})")
+            raise CellError("problem.not_a_target_group", value=item, groups=list(known.values()))
         found.append(name)
     return list(dict.fromkeys(found))
 
@@ -168,7 +176,7 @@ def primary_space_of(cell: Cell) -> str | None:
         return None
     key = spaces().key_for_name(text)
     if key is None:
-        raise CellError(f"{text!r} is not a space")
+        raise CellError("problem.not_a_space", value=text)
     return key
 
 
@@ -189,15 +197,15 @@ def readers(known_groups: dict[str, str]) -> dict[str, Callable[[Cell], object]]
 
 
 def check_row(
-    cells: dict[str, Cell], readers: dict[str, Callable[[Cell], object]], fail: Callable[[str, str], None]
+    cells: dict[str, Cell], readers: dict[str, Callable[[Cell], object]], fail: Callable[[str, Message], None]
 ) -> Offer | None:
     """One row's offer, or None after reporting each bad cell through fail(field, problem)."""
     values: dict[str, object] = {"spaces": dict.fromkeys(SPACE_KEYS, 0)}
     name = text_of(cells.get("name"))
     if not name:
-        fail("name", "the offer has no name")
+        fail("name", message("problem.no_name"))
     elif problem := text_problem(name, MAX_NAME):
-        fail("name", f"the name {problem}")
+        fail("name", message("problem.field", field="name", problem=problem))
     for field, cell in cells.items():
         try:
             if field in SPACE_KEYS:
@@ -205,7 +213,7 @@ def check_row(
             elif field in readers:
                 values[field] = readers[field](cell)
         except CellError as exc:
-            fail(field, str(exc))
+            fail(field, exc.text)
             values["bad"] = True
     for field, limit in TEXT_LIMITS.items():
         value = values.get(field, "")
@@ -213,9 +221,9 @@ def check_row(
             if problem := text_problem(str(text), limit):
                 fail(
                     field,
-                    f"{str(text)[:40]!r} {problem}"
+                    message("problem.item", value=repr(str(text)[:40])[1:-1], problem=problem)
                     if isinstance(value, list)
-                    else f"the {field.replace('_', ' ')} {problem}",
+                    else message("problem.field", field=field, problem=problem),
                 )
                 values["bad"] = True
                 break
@@ -227,11 +235,11 @@ def check_row(
     if not name or values.pop("bad", False):
         return None
     if not any(values["spaces"].values()):  # type: ignore[attr-defined]
-        fail("spaces", "the offer contributes to no space: give at least one space 1, 2 or 3")
+        fail("spaces", message("problem.offer_no_space"))
         return None
     # Every field is checked above as strictly as Offer's validators would: no need to validate again.
     offer = Offer.model_construct(**{**values, "name": name})  # type: ignore[arg-type]
     if offer.primary_space is not None and offer.primary_space not in offer.primary_spaces():
-        fail("primary_space", f"{offer.primary_space} is not among the highest contributions")
+        fail("primary_space", message("problem.primary_not_highest", space=str(offer.primary_space)))
         return None
     return offer

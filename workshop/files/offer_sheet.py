@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from workshop.domain.errors import ImportRejected
+from workshop.domain.messages import Message, message
 from workshop.domain.model import MAX_NAME, SPACE_KEYS, OfferStatus, text_problem
 from workshop.domain.offer_fields import IMPORT_FIELDS, LIST_FIELDS, PARTNER_FIELDS, default
 from workshop.files.offer_cells import (
@@ -64,7 +65,7 @@ def offer_frame(
     listing every problem of every row, in row order, when there is any."""
     check_mapping(table, mapping)
     if not table.rows:
-        raise ImportRejected([(table.header_row, "", "the file has a header but no offers below it")])
+        raise ImportRejected([(table.header_row, "", message("problem.no_offers"))])
     total = len(table.rows)
     columns = [(i, f) for i, f in enumerate(mapping) if f]
     cell_readers = readers({g.casefold(): g for g in target_groups})
@@ -120,7 +121,7 @@ def offer_frame(
         header = table.header[mapping.index("name")]
         for position in repeated[repeated].index:
             name = good.at[position, "name"]
-            again = f"{name!r} is already the name of row {first_row[name.casefold()]}"
+            again = message("problem.name_repeated", name=name, row=int(first_row[name.casefold()]))
             problems.append((int(position), (int(good.at[position, "row"]), header, again)))
     if progress is not None:
         progress(0.8)
@@ -172,7 +173,7 @@ def _report_row(
     header_of = {f: table.header[i] for i, f in columns}
     header_of["spaces"] = ", ".join(header_of[k] for k in SPACE_KEYS if k in header_of)
 
-    def fail(field: str, problem: str) -> None:
+    def fail(field: str, problem: Message) -> None:
         problems.append((position, (number, header_of.get(field, field), problem)))
 
     check_row({f: row[i] for i, f in columns}, cell_readers, fail)

@@ -16,6 +16,7 @@ from typing import cast
 from openpyxl.utils import get_column_letter
 
 from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
+from workshop.domain.messages import Message, message
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.offer_fields import IMPORT_FIELDS
 from workshop.files.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, check_size, check_table, check_workbook
@@ -46,12 +47,12 @@ class SourceTable:
 def read_source(data: bytes, filename: str, sheet: str | None = None) -> SourceTable:
     """Read a CSV or XLSX file (by its content, not only its name) into a SourceTable."""
     if not data.strip():
-        raise UnreadableFile(f"{filename}: the file is empty")
+        raise UnreadableFile("error.file.empty", file=filename)
     check_size(data, filename)
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, filename, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableFile(f"{filename}: an old Excel file (.xls); save it as .xlsx or CSV")
+        raise UnreadableFile("error.file.xls", file=filename)
     text, encoding = _decode(data, filename)
     first = text.split("\n", 1)[0].strip()
     if first.lower().startswith("sep=") and len(first) == 5:
@@ -84,7 +85,7 @@ def _csv_records(text: str, separator: str, filename: str) -> list[list[Cell]]:
         if len(records) > MAX_ROWS or len(row) > MAX_COLUMNS:
             check_table(filename, len(records), len(row))
         if cells > MAX_CELLS:
-            raise UnreadableFile(f"{filename}: over the limit of {MAX_CELLS:,} cells")
+            raise UnreadableFile("error.file.too_many_cells", file=filename, n=cells, limit=MAX_CELLS)
     return records
 
 
@@ -94,13 +95,13 @@ def _decode(data: bytes, filename: str) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", filename), "UTF-16"
     if b"\x00" in data[:4096]:
-        raise UnreadableFile(f"{filename}: not a spreadsheet (binary content)")
+        raise UnreadableFile("error.file.binary", file=filename)
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         text = _strict(data, "cp1252", filename)
     if len(_BINARY_CONTROL.findall(text[:4096])) > 8:
-        raise UnreadableFile(f"{filename}: not a spreadsheet (binary content)")
+        raise UnreadableFile("error.file.binary", file=filename)
     return text, "cp1252"
 
 
@@ -108,7 +109,7 @@ def _strict(data: bytes, encoding: str, filename: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{filename}: not readable as {encoding} text (byte {exc.start})") from exc
+        raise UnreadableFile("error.file.encoding", file=filename, encoding=encoding, byte=exc.start) from exc
 
 
 def _detect_separator(text: str) -> str:
@@ -135,7 +136,7 @@ def _blank(row: Sequence[Cell]) -> bool:
 def _table(records: list[list[Cell]], filename: str, **about: object) -> SourceTable:
     start = next((i for i, row in enumerate(records) if not _blank(row)), None)
     if start is None:
-        raise UnreadableFile(f"{filename}: the file has no header and no rows")
+        raise UnreadableFile("error.file.no_header", file=filename)
     width = max(len(r) for r in records[start:])
     header = [str(c).strip() if c is not None else "" for c in records[start]]
     header += [""] * (width - len(header))
@@ -170,16 +171,16 @@ def guess_mapping(header: Sequence[str]) -> list[str]:
 
 def check_mapping(table: SourceTable, mapping: Sequence[str]) -> None:
     """Refuse a mapping without a name or space column, or with a field taken by two columns."""
-    problems: list[tuple[int, str, str]] = []
+    problems: list[tuple[int, str, Message]] = []
     where = table.header_row
     for name in IMPORT_FIELDS:
         columns = [table.header[i] for i, f in enumerate(mapping) if f == name]
         if len(columns) > 1:
-            problems.append((where, ", ".join(columns), f"{len(columns)} columns are mapped to {name}; keep one"))
+            problems.append((where, ", ".join(columns), message("problem.mapped_twice", n=len(columns), field=name)))
     if "name" not in mapping:
-        problems.append((where, "name", "no column holds the offer names (e.g. 'name' or 'navn')"))
+        problems.append((where, "name", message("problem.no_name_column")))
     if not any(key in mapping for key in SPACE_KEYS):
-        problems.append((where, "spaces", "no column holds a space (e.g. 'Inspiration space' or 'Læringsrummet')"))
+        problems.append((where, "spaces", message("problem.no_space_column")))
     if problems:
         raise ImportRejected(problems)
 
@@ -194,14 +195,14 @@ def mapping_with(header: Sequence[str], guessed: Sequence[str], spec: str) -> li
             continue
         name, sep, field = (piece.strip() for piece in item.partition("="))
         if not sep or not name:
-            raise InvalidInput(f"--map {item!r}: write Header=field", field="map")
+            raise InvalidInput("error.cli.map_form", field="map", item=item)
         if name.casefold() not in by_header:
-            raise InvalidInput(f"--map: no column is headed {name!r} (the columns: {', '.join(header)})", field="map")
+            raise InvalidInput("error.cli.map_no_column", field="map", name=name, columns=list(header))
         if field.casefold() in ("ignore", ""):
             field = IGNORE
         elif field not in IMPORT_FIELDS:
             raise InvalidInput(
-                f"--map {item!r}: {field!r} is not a field ({', '.join(IMPORT_FIELDS)}, ignore)", field="map"
+                "error.cli.map_no_field", field="map", item=item, name=field, fields=[*IMPORT_FIELDS, "ignore"]
             )
         mapping[by_header[name.casefold()]] = field
     return mapping

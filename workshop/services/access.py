@@ -179,7 +179,7 @@ def throttled(
     if not ok:
         if sleep is not None:
             sleep(passcode_delay(recent))
-        raise AccessDenied("wrong code")
+        raise AccessDenied("error.wrong_code")
 
 
 def _recent_scope(workshop_id: int, kind: str) -> str:
@@ -226,7 +226,7 @@ def sign_in(
 ) -> Role:
     """Check a facilitator or leadership passcode; a wrong one is refused without saying why, a little late."""
     if role not in (Role.FACILITATOR, Role.LEADERSHIP):
-        raise AccessDenied("teams join with their team code")
+        raise AccessDenied("error.team_code_only")
     column = workshops.c.facilitator_code_hash if role == Role.FACILITATOR else workshops.c.leadership_code_hash
 
     def right() -> bool:
@@ -244,7 +244,7 @@ def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.t
     with read(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
     if salt is None:
-        raise NotFound("no such workshop")
+        raise NotFound("error.no_such_workshop")
     known = hmac.new(_PROCESS_KEY, f"{_N}:{salt}:{normalise_team_code(code)}".encode(), "sha256").digest()
     found: list[Any] = []  # the team row, once the code found it
 

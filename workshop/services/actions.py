@@ -23,13 +23,13 @@ def _valid(action: Action | Mapping[str, object]) -> Action:
 
 def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
     if action.space is not None and action.space not in SPACE_KEYS:
-        raise InvalidInput(f"unknown space {action.space}", field="space")
+        raise InvalidInput("error.unknown_space", field="space", space=str(action.space))
     for table, value, name in ((themes, action.theme_id, "theme"), (main_points, action.main_point_id, "main point")):
         if value is None:
             continue
         found = conn.execute(select(table.c.id).where(table.c.id == value, table.c.workshop_id == workshop_id))
         if found.first() is None:
-            raise InvalidInput(f"no {name} {value} in this workshop", field=name.replace(" ", "_"))
+            raise InvalidInput("error.missing.item", field=name.replace(" ", "_"), id=value)
 
 
 def _values(action: Action) -> dict[str, object]:
@@ -57,7 +57,7 @@ def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: 
             .values(status=ActionStatus(status).value)
         )
         if done.rowcount == 0:
-            raise NotFound(f"no action {action_id} in workshop {workshop_id}")
+            raise NotFound("error.missing.action", id=action_id)
 
 
 def actions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:

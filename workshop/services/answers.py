@@ -54,10 +54,10 @@ def _question_for(conn: Connection, team: Team, question_id: int) -> dict[str, o
 
 def _checked_question(row: Row[*tuple[Any, ...]] | None, team: Team, question_id: int) -> dict[str, object]:
     if row is None:
-        raise AccessDenied("this team is not part of the workshop")
+        raise AccessDenied("error.not_a_team_of_this_workshop")
     # A question of another workshop is as unknown to this team as one that does not exist.
     if row.id is None or row.workshop_id != team.workshop_id:
-        raise NotFound(f"no question {question_id}")
+        raise NotFound("error.missing.question", id=question_id)
     return dict(row._mapping)
 
 
@@ -65,23 +65,23 @@ def check_answer(kind: QuestionKind, options: list[str], answer: Answer) -> Answ
     """The answer cleaned, or InvalidInput naming the field that is wrong."""
     text = answer.text.strip()
     if len(answer.text) > MAX_TEXT:
-        raise InvalidInput(f"the text is longer than {MAX_TEXT} characters", field="text")
+        raise InvalidInput("error.text_too_long", field="text", limit=MAX_TEXT)
     spaces = list(dict.fromkeys(answer.spaces))
     if bad := [s for s in spaces if s not in SPACE_KEYS]:
-        raise InvalidInput(f"unknown space {bad[0]}", field="spaces")
+        raise InvalidInput("error.unknown_space", field="spaces", space=bad[0])
     choices = list(dict.fromkeys(answer.choices))
     if kind == QuestionKind.TEXT and not text:
-        raise InvalidInput("the answer is empty", field="text")
+        raise InvalidInput("error.answer_empty", field="text")
     rated = kind in (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
     if rated and (answer.rating is None or not 1 <= answer.rating <= 5):
-        raise InvalidInput("choose a rating from 1 to 5", field="rating")
+        raise InvalidInput("error.choose_rating", field="rating")
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         if not choices:
-            raise InvalidInput("choose at least one option", field="choices")
+            raise InvalidInput("error.choose_an_option", field="choices")
         if bad := [c for c in choices if c not in options]:
-            raise InvalidInput(f"{bad[0]!r} is not one of the options", field="choices")
+            raise InvalidInput("error.not_an_option", field="choices", option=bad[0])
         if kind == QuestionKind.SINGLE and len(choices) != 1:
-            raise InvalidInput("choose exactly one option", field="choices")
+            raise InvalidInput("error.choose_one_option", field="choices")
     rating = answer.rating if kind in (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH) else None
     keep = choices if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) else []
     return Answer(answer.question_id, text, rating, keep, spaces)
@@ -111,11 +111,11 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
         if found is not None and found.done_id is not None:
             done = conn.execute(select(responses).where(responses.c.id == found.done_id)).one()
             if done.team_id != team.id:
-                raise InvalidInput("this submission key belongs to another team", field="idempotency_key")
+                raise InvalidInput("error.submission_key_taken", field="idempotency_key")
             return Response.model_validate(dict(done._mapping))
         question = _checked_question(found, team, answer.question_id)
         if question["status"] != DayStatus.OPEN.value:
-            raise DayClosed("the day is not open for answers")
+            raise DayClosed("error.day_closed")
         values = _stored(team, answer, _clean(question, answer), idempotency_key)
         row = conn.execute(upsert_answer(conn.dialect.name), values).one()
         if question["draft_of"] is not None:
@@ -195,10 +195,10 @@ def team_answers(engine: Engine, team: Team) -> dict[int, Response]:
 def save_draft(engine: Engine, team: Team, question_id: int, text: str) -> None:
     """Keep unsent text in the database, so a reload or another PC loses nothing."""
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"the text is longer than {MAX_TEXT} characters", field="text")
+        raise InvalidInput("error.text_too_long", field="text", limit=MAX_TEXT)
     with write(engine) as conn:
         if _question_for(conn, team, question_id)["status"] != DayStatus.OPEN.value:
-            raise DayClosed("the day is not open for answers")
+            raise DayClosed("error.day_closed")
         mine = (drafts.c.question_id == question_id) & (drafts.c.team_id == team.id)
         conn.execute(drafts.delete().where(mine))
         sent = conn.execute(

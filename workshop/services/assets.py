@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.domain.assets import Asset, ReviewStatus
 from workshop.domain.errors import NotFound
+from workshop.domain.messages import message
 from workshop.domain.model import Team
 from workshop.domain.validation import validated
 from workshop.files.leaflet import render_leaflet
@@ -39,7 +40,9 @@ class AssetProposal:
 
 
 def _asset(title: str, description: str) -> Asset:
-    return validated(Asset, {"title": title, "description": description.strip()}, f"asset {title.strip()!r}")
+    return validated(
+        Asset, {"title": title, "description": description.strip()}, message("subject.asset", name=title.strip())
+    )
 
 
 def _ids(conn: Connection, workshop_id: int) -> list[int]:
@@ -75,14 +78,14 @@ def update_asset(engine: Engine, workshop_id: int, asset_id: int, title: str, de
     with write(engine) as conn:
         mine = (assets.c.id == asset_id) & (assets.c.workshop_id == workshop_id)
         if conn.execute(assets.update().where(mine).values(**asset.model_dump())).rowcount == 0:
-            raise NotFound(f"no asset {asset_id}")
+            raise NotFound("error.missing.asset", id=asset_id)
 
 
 def delete_asset(engine: Engine, workshop_id: int, asset_id: int) -> None:
     with write(engine) as conn:
         mine = (assets.c.id == asset_id) & (assets.c.workshop_id == workshop_id)
         if conn.execute(assets.delete().where(mine)).rowcount == 0:
-            raise NotFound(f"no asset {asset_id}")
+            raise NotFound("error.missing.asset", id=asset_id)
 
 
 def move_asset(engine: Engine, workshop_id: int, asset_id: int, step: int) -> None:
@@ -90,7 +93,7 @@ def move_asset(engine: Engine, workshop_id: int, asset_id: int, step: int) -> No
     with write(engine) as conn:
         order = _ids(conn, workshop_id)
         if asset_id not in order:
-            raise NotFound(f"no asset {asset_id}")
+            raise NotFound("error.missing.asset", id=asset_id)
         at = order.index(asset_id)
         to = min(max(at + step, 0), len(order) - 1)
         order.insert(to, order.pop(at))

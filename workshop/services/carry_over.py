@@ -47,7 +47,7 @@ def check_parts(parts: Iterable[str]) -> frozenset[str]:
     chosen = frozenset(p.strip().replace("-", "_") for p in parts if p.strip())
     unknown = sorted(chosen - set(PARTS))
     if unknown:
-        raise InvalidInput(f"cannot carry {unknown[0]!r}: choose from {', '.join(PARTS)}", field="parts")
+        raise InvalidInput("error.cannot_carry", field="parts", part=unknown[0], known=list(PARTS))
     return chosen
 
 
@@ -69,7 +69,7 @@ def new_from(
     with write(engine) as conn:
         earlier = conn.execute(select(workshops).where(workshops.c.id == earlier_id)).first()
         if earlier is None:
-            raise NotFound(f"no workshop {earlier_id}")
+            raise NotFound("error.missing.workshop", id=earlier_id)
         new_id = insert_workshop(
             conn,
             name,

@@ -35,13 +35,13 @@ def _check_shown(conn: Connection, team: Team, response_id: int) -> None:
     ).first()
     # An answer of another workshop is as unknown to this team as one that does not exist.
     if row is None or row.workshop_id != team.workshop_id:
-        raise NotFound(f"no answer {response_id}")
+        raise NotFound("error.missing.answer", id=response_id)
     day = Day.model_validate(dict(row._mapping))
     head = conn.execute(select(workshops).where(workshops.c.id == team.workshop_id)).first()
     assert head is not None  # the team's membership was checked above
     workshop = Workshop.model_validate({k: head._mapping[k] for k in Workshop.model_fields if k in head._mapping})
     if not log_is_public(day, workshop):
-        raise CommentsClosed(f"day {day.position}")
+        raise CommentsClosed("error.comments_closed", day=day.position)
 
 
 def add_comment(engine: Engine, team: Team, response_id: int, text: str) -> int:
@@ -69,7 +69,7 @@ def _own(conn: Connection, team: Team, comment_id: int) -> Comment:
         )
     ).first()
     if row is None or row.hidden:
-        raise NotFound(f"no comment {comment_id} of this team")
+        raise NotFound("error.missing.comment", id=comment_id)
     return Comment.model_validate(dict(row._mapping))
 
 
@@ -102,7 +102,7 @@ def set_hidden(engine: Engine, workshop_id: int, comment_id: int, hidden: bool) 
             .values(hidden=hidden)
         )
         if done.rowcount == 0:
-            raise NotFound(f"no comment {comment_id} in workshop {workshop_id}")
+            raise NotFound("error.missing.comment", id=comment_id)
 
 
 def log_comments(

@@ -48,7 +48,9 @@ def restore(engine: Engine, path: Path, replace: bool = False) -> dict[str, int]
         return _write(engine, checked, replace, counts)
     except (IntegrityError, DataError) as exc:
         problem = str(exc.orig).splitlines()[0] if exc.orig else "a row breaks a rule of the database"
-        raise InvalidInput(f"{path}: rows do not fit together ({problem})", field="file") from None
+        raise InvalidInput(
+            "error.backup.bad", field="file", file=str(path), detail=f"rows do not fit together ({problem})"
+        ) from None
 
 
 def _write(
@@ -56,7 +58,7 @@ def _write(
 ) -> dict[str, int]:
     with write(engine) as conn:
         if conn.execute(select(func.count()).select_from(workshops)).scalar() and not replace:
-            raise DatabaseNotEmpty("the database already holds workshops; use --replace to overwrite them")
+            raise DatabaseNotEmpty("error.database_holds_workshops")
         for table in reversed(TABLES):
             delete = table.delete()
             if table is settings:

@@ -82,7 +82,7 @@ def _member(conn: Connection, team: Team) -> None:
         select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id)
     ).first()
     if found is None:
-        raise AccessDenied("this team is not part of the workshop")
+        raise AccessDenied("error.not_a_team_of_this_workshop")
 
 
 def _refs(conn: Connection, workshop_id: int) -> list[OfferRef]:
@@ -146,7 +146,7 @@ def register_values(engine: Engine, workshop_id: int, offer_id: int) -> Contribu
     with read(engine) as conn:
         row = conn.execute(select(offers).where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)).first()
     if row is None:
-        raise NotFound(f"no offer {offer_id}")
+        raise NotFound("error.missing.offer", id=offer_id)
     return Contribution(
         {k: int(row._mapping[k]) for k in SPACE_KEYS}, int(row.strength), list(row.target_groups), list(row.partners)
     )
@@ -160,9 +160,9 @@ def save_mapping(engine: Engine, team: Team, offer_id: int, entry: Contribution,
         _member(conn, team)
         phase = _phase(conn, int(team.workshop_id or 0))
         if not phase.is_open:
-            raise MappingClosed("the mapping phase is not open")
+            raise MappingClosed("error.mapping_closed")
         if offer_id not in {o.id for o in _assigned(conn, team, phase)}:
-            raise NotFound(f"no offer {offer_id} for this team to map")
+            raise NotFound("error.missing.offer", id=offer_id)
         values = row_values(clean) | {"done": done, "updated_at": now()}
         mine = (mappings.c.team_id == team.id) & (mappings.c.offer_id == offer_id)
         if conn.execute(select(mappings.c.id).where(mine)).first() is None:
@@ -194,9 +194,9 @@ def propose_offer(engine: Engine, team: Team, name: str, description: str, entry
     with write(engine) as conn:
         _member(conn, team)
         if not _phase(conn, int(team.workshop_id or 0)).is_open:
-            raise MappingClosed("the mapping phase is not open")
+            raise MappingClosed("error.mapping_closed")
         if name_taken(conn, int(team.workshop_id or 0), name):
-            raise InvalidInput(f"offer {name!r} — the register has it already: map it instead", field="name")
+            raise InvalidInput("error.offer_in_register", field="name", name=name)
         return int(
             conn.execute(
                 mappings.insert()

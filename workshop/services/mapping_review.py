@@ -122,7 +122,7 @@ def accept(engine: Engine, workshop_id: int, offer_id: int, decision: Contributi
 def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contribution) -> list[str]:
     row = conn.execute(select(offers).where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)).first()
     if row is None:
-        raise NotFound(f"no offer {offer_id}")
+        raise NotFound("error.missing.offer", id=offer_id)
     found = _done_entries(conn, workshop_id, offer_id)
     who = [r.team for r in found]
     primary = primary_on_tie(clean.spaces, row.primary_space, [contribution_of(r) for r in found])
@@ -182,9 +182,9 @@ def accept_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> int:
             .where(mappings.c.id == proposal_id, mappings.c.workshop_id == workshop_id, mappings.c.proposed.is_(True))
         ).first()
         if row is None or row.offer_id is not None:
-            raise NotFound(f"no open proposal {proposal_id}")
+            raise NotFound("error.missing.open_proposal", id=proposal_id)
         if name_taken(conn, workshop_id, row.proposed_name):
-            raise InvalidInput(f"offer {row.proposed_name!r} — another offer already has this name", field="name")
+            raise InvalidInput("error.offer_name_taken", field="name", offer=row.proposed_name)
         entry = checked(contribution_of(row), complete=True)
         offer_id = int(
             conn.execute(

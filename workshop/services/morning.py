@@ -212,11 +212,11 @@ def set_quotes(engine: Engine, workshop_id: int, day_id: int, response_ids: list
     """Pick (at most three of) the day's answers to quote; replaces the earlier pick."""
     chosen = list(dict.fromkeys(response_ids))
     if len(chosen) > MAX_QUOTES:
-        raise InvalidInput(f"pick at most {MAX_QUOTES} answers to quote, not {len(chosen)}")
+        raise InvalidInput("error.too_many_quotes", field="quotes", limit=MAX_QUOTES, n=len(chosen))
     with write(engine) as conn:
         day = conn.execute(select(days.c.id).where(days.c.id == day_id, days.c.workshop_id == workshop_id)).scalar()
         if day is None:
-            raise NotFound(f"no day {day_id} in workshop {workshop_id}")
+            raise NotFound("error.missing.day", id=day_id)
         if chosen:
             of_day = conn.execute(
                 select(responses.c.id)
@@ -225,7 +225,7 @@ def set_quotes(engine: Engine, workshop_id: int, day_id: int, response_ids: list
             )
             stray = set(chosen) - {int(r) for (r,) in of_day}
             if stray:
-                raise NotFound(f"answer {min(stray)} is not an answer of this day")
+                raise NotFound("error.not_of_this_day", id=min(stray))
         conn.execute(recap_quotes.delete().where(recap_quotes.c.day_id == day_id))
         for rid in chosen:
             conn.execute(recap_quotes.insert().values(workshop_id=workshop_id, day_id=day_id, response_id=rid))

@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput
+from workshop.domain.messages import message
 from workshop.domain.model import (
     DEFAULT_TARGET_GROUPS,
     SPACE_KEYS,
@@ -21,6 +22,7 @@ from workshop.domain.model import (
 )
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
 from workshop.domain.validation import clean_target_groups, first_duplicate, validated
+from workshop.files.offer_words import TARGET_GROUPS
 from workshop.services.partner_history import record_first_stages
 from workshop.services.rows import changed
 from workshop.store import read, write
@@ -147,12 +149,11 @@ def offer_from_fields(fields: dict[str, Any]) -> Offer:
         if not _blank(fields.get(key)):
             value = fields[key]
             data[key] = list(value) if key in LIST_FIELDS else value
-    offer = validated(Offer, data, f"offer {label!r}", offer=label)
+    offer = validated(Offer, data, message("subject.offer", name=label), offer=label)
     top = offer.primary_spaces()
     if offer.primary() is None:
         raise InvalidInput(
-            f"offer {label!r} — primary space: {' and '.join(top)} tie at {offer.spaces[top[0]]}; choose one",
-            offer=label,
+            "error.primary_space_tie", field="primary_space", offer=label, spaces=top, value=offer.spaces[top[0]]
         )
     return offer.model_copy(update={"primary_space": offer.primary() if len(top) > 1 else None})
 
@@ -170,7 +171,7 @@ def save_register(
         names.update({offer_id: offer.name for offer_id, offer in checked.items()})
         dup = first_duplicate([*names.values(), *(o.name for o in new)])
         if dup:
-            raise InvalidInput(f"offer {dup!r} — name: another offer already has this name", offer=dup)
+            raise InvalidInput("error.offer_name_taken", field="name", offer=dup)
         for offer_id, offer in checked.items():
             changed(
                 conn,
@@ -206,8 +207,9 @@ def list_target_groups(engine: Engine, workshop_id: int) -> list[str]:
 
 
 def set_target_groups(engine: Engine, workshop_id: int, names: Iterable[str]) -> list[str]:
-    """Replace the workshop's target groups (blank lines and repeats dropped; at least one)."""
-    clean = clean_target_groups(names)
+    """Replace the workshop's target groups (blank lines and repeats dropped; at least one); a default group
+    named in any of the four languages is kept by its key, so it shows in the workshop's words."""
+    clean = clean_target_groups(TARGET_GROUPS.find(name.strip()) or name for name in names)
     with write(engine) as conn:
         conn.execute(target_groups.delete().where(target_groups.c.workshop_id == workshop_id))
         conn.execute(

@@ -49,14 +49,14 @@ def set_owner_code(engine: Engine, code: str, configured: str = "") -> None:
     """Store the owner passcode: for the person at the server (tests, the console). A page sets it only
     through `claim_owner`, with the setup code. Refused once one exists (it is never replaced)."""
     if configured:
-        raise InvalidInput("the owner passcode is set by WORKSHOP_OWNER_CODE", field="owner")
-    code = check_new_passcode(code, field="owner passcode")
+        raise InvalidInput("error.owner_code_from_environment", field="owner")
+    code = check_new_passcode(code, field="owner_passcode")
     try:
         with write(engine) as conn:
             conn.execute(settings.insert().values(key=OWNER_KEY, value=hash_code(code)))
             conn.execute(settings.delete().where(settings.c.key.startswith(SETUP_PREFIX)))
     except IntegrityError as exc:
-        raise InvalidInput("an owner passcode is already set", field="owner") from exc
+        raise InvalidInput("error.owner_code_set", field="owner") from exc
 
 
 def issue_setup_code(engine: Engine, clock: Clock = time.time) -> tuple[str, float]:
@@ -102,8 +102,8 @@ def claim_owner(
     """Set the first owner passcode, given a setup code the server printed: wrong setup codes make only
     this session wait. The setup codes end once the owner passcode is set."""
     if configured or owner_code_is_set(engine):
-        raise InvalidInput("an owner passcode is already set", field="owner")
-    check_new_passcode(code, field="owner passcode")  # a weak new passcode costs no attempt
+        raise InvalidInput("error.owner_code_set", field="owner")
+    check_new_passcode(code, field="owner_passcode")  # a weak new passcode costs no attempt
     scope = session_scope("owner", "setup", session)
     throttled(engine, scope, "recent:owner", lambda: _setup_code_is_right(engine, setup_code, clock()), clock, sleep)
     set_owner_code(engine, code)

@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.messages import Message, message
 from workshop.domain.model import Partner, StageChange
 from workshop.domain.validation import validated
 from workshop.services.rows import changed
@@ -51,11 +52,11 @@ def record_first_stages(
 
 
 def checked_change(
-    stage: object, changed_on: dt.date | None, note: str = "", what: str = "stage change"
+    stage: object, changed_on: dt.date | None, note: str = "", what: Message | None = None
 ) -> StageChange:
     """A move from form fields (the date today when not given); InvalidInput names the field."""
     fields = {"stage": stage, "changed_on": changed_on or dt.date.today(), "note": note}
-    return validated(StageChange, fields, what)
+    return validated(StageChange, fields, what or message("subject.stage_change"))
 
 
 def latest_change(conn: Connection, partner_id: int) -> dt.date | None:
@@ -84,7 +85,7 @@ def _partner_name(conn: Connection, workshop_id: int, partner_id: int) -> str:
         select(partners.c.name).where(partners.c.id == partner_id, partners.c.workshop_id == workshop_id)
     ).scalar()
     if name is None:
-        raise NotFound(f"no partner {partner_id} in workshop {workshop_id}")
+        raise NotFound("error.missing.partner", id=partner_id)
     return str(name)
 
 
@@ -94,7 +95,7 @@ def add_stage_change(
     """Record a move on any date (a past year too); the current stage follows the latest move."""
     with write(engine) as conn:
         name = _partner_name(conn, workshop_id, partner_id)
-        change = checked_change(stage, changed_on, note, f"partner {name!r}")
+        change = checked_change(stage, changed_on, note, message("subject.partner", name=name))
         conn.execute(partner_stages.insert(), change_row(workshop_id, partner_id, change))
         sync_stage(conn, partner_id)
     return change
@@ -109,12 +110,12 @@ def delete_stage_change(engine: Engine, workshop_id: int, change_id: int) -> Non
             )
         ).first()
         if row is None:
-            raise NotFound(f"no stage change {change_id} in workshop {workshop_id}")
+            raise NotFound("error.missing.stage_change", id=change_id)
         count = conn.execute(
             select(func.count()).select_from(partner_stages).where(partner_stages.c.partner_id == row.partner_id)
         ).scalar()
         if count == 1:
-            raise InvalidInput("a partner keeps at least one stage in its history", field="changed_on")
+            raise InvalidInput("error.last_stage", field="changed_on")
         changed(
             conn,
             partner_stages.delete().where(partner_stages.c.id == change_id),

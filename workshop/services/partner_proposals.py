@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.assets import PartnerProposal, ProposalWarning, Proposed, ReviewStatus, normalised, warnings
 from workshop.domain.errors import InvalidInput
+from workshop.domain.messages import message
 from workshop.domain.model import Partner, Sector, Team
 from workshop.domain.validation import validated
 from workshop.services.mapping import _member
@@ -55,7 +56,7 @@ def _read(conn: Connection, workshop_id: int) -> list[ProposedPartner]:
 
 def propose_partner(engine: Engine, team: Team, fields: dict[str, object]) -> ProposedPartner:
     """A team proposes a partner (name, sector, contact person, why); returns it with its warnings."""
-    proposal = validated(PartnerProposal, fields, f"partner {str(fields.get('name', '')).strip()!r}")
+    proposal = validated(PartnerProposal, fields, message("subject.partner", name=str(fields.get("name", "")).strip()))
     with write(engine) as conn:
         _member(conn, team)
         row = {"workshop_id": team.workshop_id, "team_id": team.id, "created_at": now(),
@@ -85,7 +86,7 @@ def decide_partner_proposal(engine: Engine, workshop_id: int, proposal_id: int, 
     def add(row: Any) -> int:
         taken = conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
         if normalised(row.name) in {normalised(n) for n in taken}:
-            raise InvalidInput(f"partner {row.name!r} — name: already in the register", field="name")
+            raise InvalidInput("error.partner_known", field="name", name=row.name)
         partner = Partner(name=row.name, sector=row.sector, contact=row.contact, description=row.reason)
         return insert_partners(conn, workshop_id, [partner])[0]  # with its first stage, dated today
 

@@ -12,6 +12,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, Row, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.messages import message
 from workshop.domain.model import SPACE_KEYS, Partner, RelationStage
 from workshop.domain.network import partnerships_missing_weak_spaces, target_group_counts
 from workshop.domain.validation import validated
@@ -25,12 +26,16 @@ from workshop.store.tables import offers, partner_stages, partners, proposals
 
 def _checked(conn: Connection, workshop_id: int, fields: dict[str, object], keep: int | None = None) -> Partner:
     """The partner's fields validated, its name not taken by another partner (InvalidInput names the field)."""
-    partner = validated(Partner, {k: v for k, v in fields.items() if v is not None}, f"partner {fields.get('name')!r}")
+    partner = validated(
+        Partner,
+        {k: v for k, v in fields.items() if v is not None},
+        message("subject.partner", name=str(fields.get("name") or "")),
+    )
     taken = conn.execute(
         select(partners.c.name).where(partners.c.workshop_id == workshop_id, partners.c.id != (keep or 0))
     ).scalars()
     if partner.name.casefold() in {n.casefold() for n in taken}:
-        raise InvalidInput(f"partner {partner.name!r} — name: already in the register", field="name")
+        raise InvalidInput("error.partner_known", field="name", name=partner.name)
     return partner
 
 
@@ -72,7 +77,7 @@ def _row(conn: Connection, workshop_id: int, partner_id: int) -> Row[Any]:
         select(partners).where(partners.c.id == partner_id, partners.c.workshop_id == workshop_id)
     ).first()
     if row is None:
-        raise NotFound(f"no partner {partner_id} in workshop {workshop_id}")
+        raise NotFound("error.missing.partner", id=partner_id)
     return row
 
 
@@ -92,13 +97,15 @@ def edit_partner(
         old = _row(conn, workshop_id, partner_id)
         partner = _checked(conn, workshop_id, fields, keep=partner_id)
         if partner.stage != old.stage:
-            change = checked_change(partner.stage, changed_on, note, f"partner {partner.name!r}")
+            change = checked_change(partner.stage, changed_on, note, message("subject.partner", name=partner.name))
             latest = latest_change(conn, partner_id)
             if latest is not None and change.changed_on < latest:
                 raise InvalidInput(
-                    f"partner {partner.name!r} — date: {change.changed_on} is before its latest stage change "
-                    f"({latest}); add earlier changes to its history",
+                    "error.stage_before_latest",
                     field="changed_on",
+                    name=partner.name,
+                    date=change.changed_on.isoformat(),
+                    latest=latest.isoformat(),
                 )
             conn.execute(partner_stages.insert(), change_row(workshop_id, partner_id, change))
         values = partner.model_dump(include={"name", "sector", "stage", "description", "contact"}, mode="json")

@@ -21,7 +21,7 @@ CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 def _owned(conn: Connection, table: Table, workshop_id: int, item_id: int) -> Any:
     row = conn.execute(select(table).where(table.c.id == item_id, table.c.workshop_id == workshop_id)).first()
     if row is None:
-        raise NotFound(f"no {table.name.rstrip('s').replace('_', ' ')} {item_id} in this workshop")
+        raise NotFound("error.missing.item", id=item_id)
     return row
 
 
@@ -235,4 +235,4 @@ def set_publish_log_immediately(engine: Engine, workshop_id: int, publish: bool)
             workshops.update().where(workshops.c.id == workshop_id).values(publish_log_immediately=publish)
         )
         if done.rowcount == 0:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)

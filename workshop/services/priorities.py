@@ -22,7 +22,7 @@ THRESHOLD_FIELDS = ("weak_gap", "strong_gap", "weak_strength", "strong_strength"
 def _exists(conn: object, workshop_id: int) -> None:
     found = conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id)).scalar()  # type: ignore[attr-defined]
     if found is None:
-        raise NotFound(f"no workshop {workshop_id}")
+        raise NotFound("error.missing.workshop", id=workshop_id)
 
 
 def load_weights(engine: Engine, workshop_id: int) -> dict[str, float]:
@@ -40,7 +40,7 @@ def save_weights(engine: Engine, workshop_id: int, weights: dict[str, float]) ->
     """Store one whole-number weight 0-5 per space (InvalidInput names the space); returns them."""
     for key, value in weights.items():
         if float(value) != int(value):
-            raise InvalidInput(f"weight of {key} must be a whole number, got {value}", field=key)
+            raise InvalidInput("error.weight_whole", field=key, value=value)
     full = checked_weights(weights)
     with write(engine) as conn:
         _exists(conn, workshop_id)
@@ -59,7 +59,7 @@ def load_thresholds(engine: Engine, workshop_id: int) -> Thresholds:
             select(*[workshops.c[f] for f in THRESHOLD_FIELDS]).where(workshops.c.id == workshop_id)
         ).first()
     if row is None:
-        raise NotFound(f"no workshop {workshop_id}")
+        raise NotFound("error.missing.workshop", id=workshop_id)
     return Thresholds(**{f: float(row._mapping[f]) for f in THRESHOLD_FIELDS})
 
 
@@ -69,7 +69,7 @@ def save_thresholds(engine: Engine, workshop_id: int, values: dict[str, float] |
     with write(engine) as conn:
         done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**checked.model_dump()))
         if done.rowcount == 0:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
     return checked
 
 

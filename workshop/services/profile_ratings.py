@@ -21,11 +21,11 @@ def rate_profile(engine: Engine, workshop_id: int, values: dict[str, int], team_
     now = dt.datetime.now(dt.UTC)
     with write(engine) as conn:
         if conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is None:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
         if team_id is not None:
             owner = conn.execute(select(teams.c.workshop_id).where(teams.c.id == team_id)).scalar()
             if owner != workshop_id:
-                raise NotFound(f"no team {team_id}")
+                raise NotFound("error.missing.team", id=team_id)
         for pair, value in values.items():
             mine = (
                 (profile_ratings.c.workshop_id == workshop_id)

@@ -30,9 +30,9 @@ def decide_pending(
         .with_for_update()  # two tabs deciding at once: the second waits, then finds it decided
     ).first()
     if row is None:
-        raise NotFound(f"no proposed {noun} {proposal_id}")
+        raise NotFound("error.missing.proposal", id=proposal_id)
     if row.status != ReviewStatus.PENDING.value:
-        raise InvalidInput(f"{noun} {row._mapping[label]!r} — status: already {row.status}", field="status")
+        raise InvalidInput("error.already_decided", field="status", name=row._mapping[label])
     made = accept(row) if accept is not None else None
     status = ReviewStatus.ACCEPTED if accept is not None else ReviewStatus.DECLINED
     changed(

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.messages import message
 from workshop.domain.screening import Proposal, Verdict
 from workshop.domain.validation import validated
 from workshop.services.rows import changed
@@ -36,7 +37,7 @@ def get_proposal(conn: Connection, workshop_id: int, proposal_id: int, lock: boo
     query = select(proposals).where(proposals.c.id == proposal_id)
     row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None or row.workshop_id != workshop_id:
-        raise NotFound(f"no proposal {proposal_id}")
+        raise NotFound("error.missing.proposal", id=proposal_id)
     return _row(row)
 
 
@@ -45,13 +46,13 @@ def save_proposal(
 ) -> int:
     """Add a proposal, or edit one (its screening and verdict stay); InvalidInput names the field."""
     given = {k: v for k, v in fields.items() if k in PROPOSAL_FIELDS and v is not None}
-    proposal = validated(Proposal, given, f"proposal {fields.get('title')!r}")
+    proposal = validated(Proposal, given, message("subject.proposal", name=str(fields.get("title") or "")))
     values = proposal.model_dump(include=set(PROPOSAL_FIELDS), mode="json")
     with write(engine) as conn:
         if proposal.partner_id is not None:
             owner = conn.execute(select(partners.c.workshop_id).where(partners.c.id == proposal.partner_id)).scalar()
             if owner != workshop_id:
-                raise InvalidInput(f"proposal {proposal.title!r} — partner: not in the register", field="partner_id")
+                raise InvalidInput("error.partner_not_in_register", field="partner_id", title=proposal.title)
         if proposal_id is None:
             inserted = conn.execute(proposals.insert().values(workshop_id=workshop_id, **values))
             return int(inserted.inserted_primary_key[0])  # type: ignore[index]
@@ -85,9 +86,9 @@ def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: 
     try:
         chosen = Verdict(verdict)
     except ValueError:
-        raise InvalidInput(f"verdict: choose from {', '.join(v.value for v in Verdict)}", field="verdict") from None
+        raise InvalidInput("error.choose_verdict", field="verdict") from None
     if not reason.strip():
-        raise InvalidInput("reason: say why", field="verdict_reason")
+        raise InvalidInput("error.verdict_reason", field="verdict_reason")
     with write(engine) as conn:
         current = get_proposal(conn, workshop_id, proposal_id)
         checked = validated(Proposal, current.model_dump() | {"verdict": chosen, "verdict_reason": reason.strip()})

@@ -53,7 +53,7 @@ def check_member(conn: Connection, workshop_id: int, team_id: int) -> None:
     """A team id that is not a team of this workshop (a forged one) is refused."""
     found = conn.execute(select(teams.c.id).where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
     if found.first() is None:
-        raise AccessDenied("this team is not part of the workshop")
+        raise AccessDenied("error.not_a_team_of_this_workshop")
 
 
 def team_outcomes(engine: Engine, workshop_id: int, team_id: int) -> list[ThemeOutcome] | None:

@@ -26,18 +26,18 @@ def set_reactions_open(engine: Engine, workshop_id: int, theme_id: int, open_: b
             .values(reactions_open=open_)
         )
         if done.rowcount == 0:
-            raise NotFound(f"no theme {theme_id} in workshop {workshop_id}")
+            raise NotFound("error.missing.theme", id=theme_id)
 
 
 def _theme_for(conn: Connection, team: Team, theme_id: int) -> Theme:
     """The theme as this team may react to it; the team itself must exist in the workshop it claims."""
     member = conn.execute(select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id))
     if member.first() is None:
-        raise AccessDenied("this team is not part of the workshop")
+        raise AccessDenied("error.not_a_team_of_this_workshop")
     row = conn.execute(select(themes).where(themes.c.id == theme_id)).first()
     # A theme of another workshop is as unknown to this team as one that does not exist.
     if row is None or row.workshop_id != team.workshop_id:
-        raise NotFound(f"no theme {theme_id}")
+        raise NotFound("error.missing.theme", id=theme_id)
     return Theme.model_validate(dict(row._mapping))
 
 
@@ -52,7 +52,7 @@ def react(engine: Engine, team: Team, theme_id: int, stance: str, comment: str =
             select(publications.c.published).where(publications.c.workshop_id == team.workshop_id)
         ).scalar()
         if not may_react(bool(published), theme):
-            raise ReactionsClosed(f"theme {theme.title!r} is not open for reactions")
+            raise ReactionsClosed("error.reactions_closed", title=theme.title)
         mine = (reactions.c.theme_id == theme_id) & (reactions.c.team_id == team.id)
         if conn.execute(reactions.update().where(mine).values(**values)).rowcount == 0:
             try:

@@ -40,13 +40,13 @@ class RoleSession:
 def start_session(engine: Engine, workshop_id: int, role: Role, clock: Clock = _now) -> str:
     """A new token for a passcode sign-in that just succeeded; expired sessions are cleared on the way."""
     if role not in SESSION_ROLES:
-        raise InvalidInput(f"a {role.value} sign-in is not kept across reloads")
+        raise InvalidInput("error.sign_in_not_kept", field="role")
     token = secrets.token_urlsafe(32)
     now = clock()
     with write(engine) as conn:
         uid = conn.execute(select(workshops.c.uid).where(workshops.c.id == workshop_id)).scalar()
         if uid is None:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
         conn.execute(role_sessions.delete().where(role_sessions.c.expires_at <= now))
         conn.execute(
             role_sessions.insert().values(

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import screening_questions
 from workshop.domain.errors import AccessDenied, InvalidInput, ScreeningClosed
+from workshop.domain.messages import message
 from workshop.domain.model import LANGUAGES, Team
 from workshop.domain.screening import (
     FACILITATOR_RATER,
@@ -58,13 +59,13 @@ def checked_answers(given: Iterable[Mapping[str, Any]]) -> list[Answered]:
     for item in given:
         if not item.get("answer"):
             continue
-        found.append(validated(Answered, item, f"question {item.get('question')}"))
+        found.append(validated(Answered, item, message("subject.screening_question", n=str(item.get("question")))))
     return found
 
 
 def _save(conn: Connection, proposal: Proposal, rater: str, team_id: int | None, answers: list[Answered]) -> None:
     if not proposal.is_open:
-        raise ScreeningClosed(f"proposal {proposal.title!r} is closed for screening")
+        raise ScreeningClosed("error.screening_closed", title=proposal.title)
     mine = (screenings.c.proposal_id == proposal.id) & (screenings.c.rater == rater)
     conn.execute(screenings.delete().where(mine))  # the rater's screening replaced whole, in one transaction
     stamp = now()
@@ -84,7 +85,7 @@ def screen_as_team(engine: Engine, team: Team, proposal_id: int, given: Iterable
     with write(engine) as conn:
         member = conn.execute(select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id))
         if member.first() is None:
-            raise AccessDenied("this team is not part of the workshop")
+            raise AccessDenied("error.not_a_team_of_this_workshop")
         # Locked: two tabs of one team saving at once queue, and a close cannot slip between check and write.
         proposal = get_proposal(conn, int(team.workshop_id or 0), proposal_id, lock=True)
         _save(conn, proposal, team_rater(int(team.id or 0)), team.id, answers)
@@ -98,7 +99,7 @@ def screen_as_facilitator(
     answers = checked_answers(given)
     with write(engine) as conn:
         if conn.execute(select(func.count()).where(teams.c.workshop_id == workshop_id)).scalar():
-            raise InvalidInput("the teams screen this workshop's proposals", field="rater")
+            raise InvalidInput("error.teams_screen", field="rater")
         proposal = get_proposal(conn, workshop_id, proposal_id, lock=True)
         _save(conn, proposal, FACILITATOR_RATER, None, answers)
     return len(answers)

@@ -34,7 +34,7 @@ def _salt(engine: Engine, workshop_id: int) -> str:
     with read(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
     if salt is None:
-        raise NotFound(f"no workshop {workshop_id}")
+        raise NotFound("error.missing.workshop", id=workshop_id)
     return str(salt)
 
 
@@ -44,14 +44,14 @@ def _team(engine: Engine, workshop_id: int, team_id: int) -> Team:
             select(teams.c.id, teams.c.name).where(teams.c.id == team_id, teams.c.workshop_id == workshop_id)
         ).first()
     if row is None:
-        raise NotFound(f"no team {team_id} in this workshop")
+        raise NotFound("error.missing.team", id=team_id)
     return Team(id=row.id, workshop_id=workshop_id, name=row.name)
 
 
 def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Team:
     name = name.strip()
     if not name:
-        raise InvalidInput("a team needs a name", field="name")
+        raise InvalidInput("error.team_name", field="name")
     check_text(name, "name", MAX_NAME)
     _team(engine, workshop_id, team_id)
     with write(engine) as conn:
@@ -71,7 +71,7 @@ def delete_team(engine: Engine, workshop_id: int, team_id: int) -> None:
     with write(engine) as conn:
         done = conn.execute(teams.delete().where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
         if done.rowcount == 0:
-            raise NotFound(f"no team {team_id} in this workshop")
+            raise NotFound("error.missing.team", id=team_id)
 
 
 def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:

@@ -16,14 +16,14 @@ from workshop.store.tables import responses, theme_responses, themes
 def _check_title(title: str) -> str:
     clean = title.strip()
     if not clean:
-        raise InvalidInput("a theme needs a title", field="title")
+        raise InvalidInput("error.theme_title", field="title")
     return check_text(clean, "title", MAX_NAME)
 
 
 def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> None:
     found = conn.execute(select(themes.c.id).where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id))
     if found.first() is None:
-        raise NotFound(f"no theme {theme_id} in workshop {workshop_id}")
+        raise NotFound("error.missing.theme", id=theme_id)
 
 
 def _own_answers(conn: Connection, workshop_id: int, response_ids: Iterable[int]) -> list[int]:
@@ -35,7 +35,7 @@ def _own_answers(conn: Connection, workshop_id: int, response_ids: Iterable[int]
     )
     unknown = sorted(set(wanted) - {r.id for r in found})
     if unknown:
-        raise InvalidInput(f"no answer {unknown[0]} in this workshop", field="response_ids")
+        raise InvalidInput("error.missing.answer", field="response_ids", id=unknown[0])
     return wanted
 
 

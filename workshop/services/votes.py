@@ -33,7 +33,7 @@ def set_vote_open(engine: Engine, workshop_id: int, vote_id: int, is_open: bool)
             votes.update().where(votes.c.id == vote_id, votes.c.workshop_id == workshop_id).values(is_open=is_open)
         )
         if done.rowcount == 0:
-            raise NotFound(f"no vote {vote_id} in workshop {workshop_id}")
+            raise NotFound("error.missing.vote", id=vote_id)
 
 
 def list_votes(engine: Engine, workshop_id: int) -> list[Vote]:
@@ -61,7 +61,7 @@ def vote_items(engine: Engine, workshop_id: int, vote_id: int) -> dict[int, str]
 def _vote(conn: Connection, workshop_id: int, vote_id: int) -> Vote:
     row = conn.execute(select(votes).where(votes.c.id == vote_id)).first()
     if row is None or row.workshop_id != workshop_id:  # another workshop's vote is as unknown as none
-        raise NotFound(f"no vote {vote_id}")
+        raise NotFound("error.missing.vote", id=vote_id)
     return Vote.model_validate(dict(row._mapping))
 
 
@@ -78,19 +78,19 @@ def spend_dot(engine: Engine, team: Team, vote_id: int, item_id: int, change: in
     """Put one dot on an item (change=-1: take one back); returns the team's dots by item. Refused
     once the team's dots are spent, on a closed vote, and for an item or vote of another workshop."""
     if change not in (1, -1):
-        raise InvalidInput("spend or take back one dot at a time", field="dots")
+        raise InvalidInput("error.one_dot_at_a_time", field="dots")
     with write(engine) as conn:
         # The team's row, locked: a second tab of the same team waits here until this one commits.
         member = conn.execute(
             select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id).with_for_update()
         )
         if member.first() is None:
-            raise AccessDenied("this team is not part of the workshop")
+            raise AccessDenied("error.not_a_team_of_this_workshop")
         vote = _vote(conn, int(team.workshop_id or 0), vote_id)
         if not vote.is_open:
-            raise InvalidInput("this vote is closed", field="vote")
+            raise InvalidInput("error.vote_closed", field="vote")
         if item_id not in _items(conn, int(team.workshop_id or 0), vote.target):
-            raise NotFound(f"no {vote.target.value[:-1]} {item_id} in this vote")
+            raise NotFound("error.missing.item", id=item_id)
         spent = _spent(conn, vote_id, int(team.id or 0))
         new = check_spend(vote.dots, spent, item_id, change)
         mine = (vote_dots.c.vote_id == vote_id) & (vote_dots.c.team_id == team.id) & (vote_dots.c.item_id == item_id)

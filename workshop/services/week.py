@@ -43,7 +43,7 @@ def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DaySta
             days.update().where(days.c.id == day_id, days.c.workshop_id == workshop_id).values(status=status.value)
         )
         if done.rowcount == 0:
-            raise NotFound(f"no day {day_id} in workshop {workshop_id}")
+            raise NotFound("error.missing.day", id=day_id)
 
 
 def next_status(status: DayStatus) -> DayStatus:

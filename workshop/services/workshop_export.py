@@ -85,7 +85,7 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
         head = conn.execute(select(workshops).where(workshops.c.id == workshop_id))
         found = _rows(workshops, head)
         if not found:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
         workshop = found[0]
         doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "workshop": workshop}
         for name, table in ENTITIES.items():

@@ -86,7 +86,7 @@ def create_workshop(
 def _checked_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise InvalidInput("a workshop needs a name", field="name")
+        raise InvalidInput("error.workshop_name", field="name")
     return check_text(name, "name", MAX_NAME)
 
 
@@ -150,7 +150,7 @@ def update_workshop(
     }
     with write(engine) as conn:
         if conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**values)).rowcount == 0:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
     return get_workshop(engine, workshop_id)
 
 
@@ -201,7 +201,7 @@ def get_workshop(engine: Engine, workshop_id: int) -> Workshop:
     with read(engine) as conn:
         row = conn.execute(select(workshops).where(workshops.c.id == workshop_id)).first()
     if row is None:
-        raise NotFound(f"no workshop {workshop_id}")
+        raise NotFound("error.missing.workshop", id=workshop_id)
     return _workshop(row)
 
 
@@ -209,7 +209,7 @@ def delete_workshop(engine: Engine, workshop_id: int) -> None:
     """Delete a workshop and everything in it."""
     with write(engine) as conn:
         if conn.execute(workshops.delete().where(workshops.c.id == workshop_id)).rowcount == 0:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY, settings.c.value == str(workshop_id)))
 
 
@@ -234,13 +234,13 @@ def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = Non
     """A new team and its join code (shown once: only its hash is stored)."""
     name = name.strip()
     if not name:
-        raise InvalidInput("a team needs a name", field="name")
+        raise InvalidInput("error.team_name", field="name")
     check_text(name, "name", MAX_NAME)
     code = code or new_team_code()
     with write(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
         if salt is None:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
         team_id = conn.execute(
             teams.insert()
             .returning(teams.c.id)

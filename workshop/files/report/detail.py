@@ -151,7 +151,7 @@ def themes_detail(week: Week, lang: str, t: Words) -> str:
     answers = week.answers.set_index("id", drop=False) if not week.answers.empty else None
     reactions = week.reactions
     for theme in week.themes:
-        parts += [h(3, theme.title), p(t(f"report.status.{theme.status.value}"), "muted")]
+        parts += [h(3, theme.title), p(t(f"theme_status.{theme.status.value}"), "muted")]
         if theme.decision:
             parts.append(p(theme.decision))
         given = reactions[reactions["theme_id"] == theme.id] if not reactions.empty else reactions

@@ -82,7 +82,7 @@ def decisions_summary(themes: Sequence[Theme], t: Words) -> str:
         items = []
         for theme in decided:
             note = f" — {esc(theme.decision)}" if theme.decision else ""
-            items.append(f"<li><strong>{esc(theme.title)}</strong>: {esc(t(f'report.status.{theme.status.value}'))}"
+            items.append(f"<li><strong>{esc(theme.title)}</strong>: {esc(t(f'theme_status.{theme.status.value}'))}"
                          f"{note}</li>")  # fmt: skip
         parts.append(f"<ul>{''.join(items)}</ul>")
     still_open = len(themes) - len(decided)
