@@ -40,7 +40,7 @@ def test_the_log_shows_each_answer_as_a_card_with_team_question_and_whole_text(d
     assert not at.dataframe  # a team reads cards, not a grid
     # At most one text area per answer, and only once the team opens an answer's comment action.
     assert not at.text_area
-    assert "💬 Comment" in [e.label for e in at.expander]
+    assert "Comment" in [e.label for e in at.expander]
 
 
 def test_leadership_may_switch_the_cards_to_a_table_to_sort(db: Engine) -> None:
