@@ -75,8 +75,31 @@ def by_main_point(view: View) -> None:
             if not page.count:
                 st.info(t("overview.no_answers_here"))
             else:
-                st.dataframe(headed(page.rows), hide_index=True, width="stretch")
+                answer_rows(page.rows)
                 rows_pager(page, point_page_key(point))
+
+
+TABLE_VIEW = "overview-table-view"  # the toggle: answers as a table to sort, instead of cards to read
+
+
+def answer_rows(rows: pd.DataFrame) -> None:
+    """A page of answers (consolidation.answers_table) as full-text cards, one per answer: the team, the day
+    and question, the whole answer and its spaces (a grid cuts long answers off, and a phone reads cards);
+    or, with the table view on, as a table to sort."""
+    if st.session_state.get(TABLE_VIEW):
+        st.dataframe(headed(rows), hide_index=True, width="stretch")
+        return
+    names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
+    for row in rows.itertuples():
+        with st.container(border=True):
+            plain(row.team)
+            st.caption(t("overview.card_question", day=row.day))
+            plain(row.question)
+            if row.answer:
+                plain(row.answer)
+            if row.spaces:
+                named = ", ".join(names.get(s, s) for s in str(row.spaces).split(", "))
+                st.caption(t("log.card_spaces", spaces=named))
 
 
 def rows_pager(page: Page, key: str) -> None:
@@ -157,7 +180,7 @@ def against_the_gaps(view: View) -> None:
 
 def unthemed(view: View) -> None:
     st.caption(t("overview.unthemed_count", n=view.body.count, total=view.head.shown))
-    st.dataframe(headed(view.body.rows), hide_index=True, width="stretch")
+    answer_rows(view.body.rows)
     rows_pager(view.body, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")
 
