@@ -69,7 +69,11 @@ def by_main_point(view: View) -> None:
     groups = view.body
     for point, page in groups:
         title = md(point.title) if point else t("overview.no_main_point")
-        with st.expander(f"{title} ({page.count})", expanded=False):
+        # Drawn only once opened (a page of cards per main point, all at once, cost half a second at M).
+        group = st.expander(f"{title} ({page.count})", key=f"open_{point_page_key(point)}", on_change="rerun")
+        if not group.open:
+            continue
+        with group:
             if point is not None and point.description:
                 st.caption(md(point.description))
             if not page.count:

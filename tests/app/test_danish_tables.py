@@ -13,6 +13,9 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from ui.context import KEPT_LANGUAGE
 from workshop.config.i18n import catalog, translate
 from workshop.domain.model import Role
+from workshop.services.week import list_main_points
+from workshop.services.workshops import current_workshop_id
+from workshop.store import make_engine
 
 ENGLISH_ONLY = set(catalog("en").values()) - set(catalog("da").values())
 RAW_NAME = re.compile(r"[a-z_]+")  # a DataFrame's own column name (`main_point`, `answers`): never translated
@@ -73,6 +76,9 @@ def test_every_table_of_the_danish_overview_has_danish_headers(app_db: str, tab:
     at = in_danish(Role.LEADERSHIP, "overview.py")
     at.session_state["overview_tab"] = translate("da", f"overview.tab_{tab}")
     at.session_state["overview-table-view"] = True  # answers are cards unless leadership asks for a table
+    engine = make_engine()
+    for point in list_main_points(engine, int(current_workshop_id(engine) or 0)):
+        at.session_state[f"open_page_point_{point.id}"] = True  # a main point's answers show once opened
     at.run()
     assert errors_of(at) == []
     found = headers(at) + chart_texts(at)
