@@ -11,7 +11,7 @@ from ui.comment_sections import SLOT as COMMENTS
 from ui.comment_sections import by_answer
 from ui.context import lang, t, workshop
 from ui.gate import require, team
-from ui.widgets import labels_now, option, pager, plain
+from ui.widgets import cells, labels_now, option, pager, plain
 from ui.writes import outcome
 from workshop.config.spaces import spaces
 from workshop.domain.comments import moderates, sees_hidden
@@ -74,7 +74,7 @@ if given.empty:
 st.caption(t("log.n_answers", n=len(given)))
 names = {key: spaces().space_name(key, lang()) for key in spaces().spaces}
 if moderates(held) and st.toggle(t("log.table_view"), key="log-table-view"):
-    st.dataframe(answer_table(given, names), hide_index=True, width="stretch")  # to sort; comments: the cards
+    st.dataframe(cells(answer_table(given, names)), hide_index=True, width="stretch")  # to sort; comments: the cards
     st.stop()
 cards = st.container()
 span = pager(len(given), PAGE_SIZE, f"log-answers-{qid}", "log.answers_page", "log.answers_range")

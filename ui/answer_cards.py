@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui.comment_sections import conversation
 from ui.context import t
-from ui.widgets import cells, plain
+from ui.widgets import plain
 from workshop.domain.model import Question, Team
 
 
@@ -43,14 +43,12 @@ def answer_card(
 
 def answer_table(given: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """One question's answers as plain cells, for leadership's table view (to sort): team, rating, text..."""
-    return cells(
-        pd.DataFrame(
-            {
-                t("log.col_team"): given["team"],
-                t("log.col_rating"): [t("log.rating", rating=int(r)) if pd.notna(r) else "" for r in given["rating"]],
-                t("log.col_choices"): [" · ".join(c) for c in given["choices"]],
-                t("log.col_text"): given["text"],
-                t("log.col_spaces"): [", ".join(names.get(s, s) for s in ss) for ss in given["spaces"]],
-            }
-        )
+    return pd.DataFrame(
+        {
+            t("log.col_team"): given["team"],
+            t("log.col_rating"): [t("log.rating", rating=int(r)) if pd.notna(r) else "" for r in given["rating"]],
+            t("log.col_choices"): [" · ".join(c) for c in given["choices"]],
+            t("log.col_text"): given["text"],
+            t("log.col_spaces"): [", ".join(names.get(s, s) for s in ss) for ss in given["spaces"]],
+        }
     )
