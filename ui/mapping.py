@@ -134,7 +134,8 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
         multiselect(
             st, t("mapping.partners"), known, format_func=option, key=k["partners"], on_change=_keep_draft, args=args
         )
-        st.text_area(t("mapping.note"), key=k["note"], on_change=_keep_draft, args=args, height=68)
+        with st.expander(t("mapping.note"), expanded=bool(st.session_state[k["note"]])):  # optional: folded
+            st.text_area(t("mapping.note"), key=k["note"], on_change=_keep_draft, args=args, height=68)
         buttons = st.container(horizontal=True)  # side by side on a phone too (columns stack there)
         buttons.button(
             t("mapping.save_next"),

@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 
 from tests.e2e.conftest import FIGURES, Server, Shots, running_server
 from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, wait_for_app
+from workshop.config.i18n import translate
 from workshop.config.templates import demo
 from workshop.domain.model import DayStatus
 from workshop.services.answers import Answer, submit_answer
@@ -143,3 +144,33 @@ def test_one_offer_of_the_mapping_fits_about_one_phone_screen(phone: Any, own_se
     assert box["height"] <= 1.2 * 844, f"one offer is {box['height'] / 844:.1f} screens long"
     assert box["x"] + box["width"] <= 390
     assert errors_on(phone) == []
+
+
+def test_one_offer_of_the_mapping_fits_about_one_phone_screen_in_danish(
+    browser: Any, own_server: Server, shots: Shots
+) -> None:
+    """As the issue saw it: a Danish phone, opened by the team's join link straight to the mapping."""
+    context = browser.new_context(
+        **PHONE, base_url=own_server.url, locale="da-DK", extra_http_headers={"Accept-Language": "da-DK,da;q=0.9"}
+    )
+    try:
+        phone = context.new_page()
+        open_app(phone)
+        engine, wid = _demo_workshop(own_server)
+        set_mapping_phase(engine, wid, DayStatus.OPEN)
+        team = next(t for t in demo().teams if t.name == "Adult services")
+        open_app(phone, f"/mapping?w={wid}&code={team.code}")
+        card = (
+            phone.get_by_test_id("stVerticalBlock")
+            .filter(has=phone.get_by_text(translate("da", "mapping.offer"), exact=True))
+            .filter(has=phone.get_by_role("button", name=translate("da", "mapping.save_next")))
+            .last
+        )
+        expect(card).to_be_visible()
+        box = card.bounding_box()
+        assert box is not None
+        FIGURES.append(f"one offer of the mapping at 390×844 in Danish: {box['height'] / 844:.2f} screens")
+        assert box["height"] <= 1.2 * 844, f"one offer is {box['height'] / 844:.1f} screens long in Danish"
+        assert errors_on(phone) == []
+    finally:
+        context.close()
