@@ -3,7 +3,6 @@ makes the service reads (uncached, as after a write) and the pandas work its pag
 
 from __future__ import annotations
 
-import pandas as pd
 from sqlalchemy import Engine
 
 from bench.floors import PageCost, _app, add_one_team, resave_last_day, submit_one_answer
@@ -21,7 +20,7 @@ from workshop.services.week import (
 )
 from workshop.services.workshops import get_workshop, list_teams
 
-LOG_PAGE_SIZE = 10  # pages/week_log.py's PAGE_SIZE
+LOG_ANSWERS_PER_PAGE = 10  # pages/week_log.py's PAGE_SIZE
 
 
 def _week_setup(engine: Engine, fx: Fixture) -> object:
@@ -68,30 +67,18 @@ def _morning(engine: Engine, fx: Fixture) -> object:
 
 
 def _week_log(engine: Engine, fx: Fixture) -> object:
-    """The newest readable day's first page of questions, their answers as one table per question."""
+    """The newest readable day's first question, its answers (a page of them becomes cards), main points."""
     current = get_workshop(engine, fx.workshop_id)
     visible = log_days(engine, current)
     if not visible:
         return None
     questions = [q for q in list_questions(engine, fx.workshop_id) if q.day_id == visible[-1].id]
-    shown = questions[:LOG_PAGE_SIZE]
-    answers = log_answers(engine, fx.workshop_id, tuple(int(q.id or 0) for q in shown))
+    answers = log_answers(engine, fx.workshop_id, (int(questions[0].id or 0),))
     list_main_points(engine, fx.workshop_id)
-    tables = []
-    for q in shown:
-        given = answers[answers["question_id"] == q.id]
-        tables.append(
-            pd.DataFrame(
-                {
-                    "team": given["team"],
-                    "rating": [f"{int(r)} of 5" if pd.notna(r) else "" for r in given["rating"]],
-                    "choices": [" · ".join(c) for c in given["choices"]],
-                    "text": given["text"],
-                    "spaces": [", ".join(s) for s in given["spaces"]],
-                }
-            )
-        )
-    return tables
+    return [
+        (row.team, row.text, " · ".join(row.choices), ", ".join(row.spaces))
+        for row in answers.iloc[:LOG_ANSWERS_PER_PAGE].itertuples()
+    ]
 
 
 PAGES: dict[str, PageCost] = {

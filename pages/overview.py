@@ -22,6 +22,7 @@ if not options.total:
     st.stop()
 
 chosen = view.filters(options)
+st.toggle(t("log.table_view"), key=view.TABLE_VIEW)
 top = st.container()
 tabs = st.tabs([t(f"overview.tab_{k}") for k in view.SHOW], key="overview_tab", on_change="rerun")
 for (name, show), tab in zip(view.SHOW.items(), tabs, strict=True):

@@ -1,12 +1,14 @@
 """The week's log: once a day is closed (or at once, if the facilitator chose so), every team reads all
-teams' answers to it, one day and one page of questions at a time, each question's answers in one table."""
+teams' answers to it, one day and one question at a time, the answers as cards (the whole text, readable on
+a phone) a page at a time, each with its comments under it; leadership and the facilitator may switch to a
+table to sort."""
 
-import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui.answer_cards import answer_card, answer_table
 from ui.comment_sections import SLOT as COMMENTS
-from ui.comment_sections import answer_comments
+from ui.comment_sections import by_answer
 from ui.context import lang, t, workshop
 from ui.gate import require, team
 from ui.widgets import cells, labels_now, option, pager, plain
@@ -15,7 +17,7 @@ from workshop.config.spaces import spaces
 from workshop.domain.comments import moderates, sees_hidden
 from workshop.domain.model import Role
 
-PAGE_SIZE = 10  # questions per page: a day at L has hundreds of questions and thousands of answers
+PAGE_SIZE = 10  # answers per page: a question at L has 200 answers, each card with its comments
 
 held = require(*Role)
 current = workshop()
@@ -41,42 +43,46 @@ day = newest_first[
 ]
 st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")
 plain(day.title)
-questions = [q for q in data.list_questions(current.id) if q.day_id == day.id]
-span = pager(len(questions), PAGE_SIZE, f"log-page-{day.id}", "log.questions_page", "log.questions_range")
-shown = questions[span.start : span.stop]
-answers = data.log_answers(current.id, tuple(int(q.id or 0) for q in shown))
-points = {p.id: p for p in data.list_main_points(current.id)}
-# The page's comments in one read; a team's session never receives a hidden comment's text.
-comments = data.log_comments(current.id, tuple(int(r) for r in answers["response_id"]), sees_hidden(held))
-reader = team()
-names = {key: spaces().space_name(key, lang()) for key in spaces().spaces}
 
-
-def table(given: pd.DataFrame) -> pd.DataFrame:
-    """One question's answers as plain cells: the team, its rating, choices, text and spaces."""
-    return pd.DataFrame(
-        {
-            t("log.col_team"): given["team"],
-            t("log.col_rating"): [t("log.rating", rating=int(r)) if pd.notna(r) else "" for r in given["rating"]],
-            t("log.col_choices"): [" · ".join(c) for c in given["choices"]],
-            t("log.col_text"): given["text"],
-            t("log.col_spaces"): [", ".join(names.get(s, s) for s in ss) for ss in given["spaces"]],
-        }
+questions = {q.id: q for q in data.list_questions(current.id) if q.day_id == day.id}
+if not questions:
+    st.info(t("log.no_questions"))
+    st.stop()
+# One question at a time, its answers as cards a phone reads whole; the key is the day's, its options fixed.
+question = questions[
+    st.selectbox(
+        t("log.question"),
+        list(questions),
+        format_func=labels_now(
+            questions, lambda i: f"{t('answer.question', n=questions[i].position)} · {option(questions[i].text)}"
+        ),
+        key=f"log-question-{day.id}",
     )
-
-
-for q in shown:
-    with st.container(border=True):
-        point = points.get(q.main_point_id)
-        if point is not None:
-            st.caption(t("answer.main_point"))
-            plain(point.title)
-        st.subheader(t("answer.question", n=q.position))
-        plain(q.text)
-        given = answers[answers["question_id"] == q.id] if not answers.empty else answers
-        if given.empty:
-            st.caption(t("log.no_answers"))
-            continue
-        st.caption(t("log.n_answers", n=len(given)))
-        st.dataframe(cells(table(given)), hide_index=True, width="stretch")
-        answer_comments(current.id, given, comments, reader, moderates(held))
+]
+qid = int(question.id or 0)
+with st.container(border=True):
+    point = {p.id: p for p in data.list_main_points(current.id)}.get(question.main_point_id)
+    if point is not None:
+        st.caption(t("answer.main_point"))
+        plain(point.title)
+    st.subheader(t("answer.question", n=question.position))
+    plain(question.text)
+given = data.log_answers(current.id, (qid,))
+if given.empty:
+    st.caption(t("log.no_answers"))
+    st.stop()
+st.caption(t("log.n_answers", n=len(given)))
+names = {key: spaces().space_name(key, lang()) for key in spaces().spaces}
+if moderates(held) and st.toggle(t("log.table_view"), key="log-table-view"):
+    st.dataframe(cells(answer_table(given, names)), hide_index=True, width="stretch")  # to sort; comments: the cards
+    st.stop()
+cards = st.container()
+span = pager(len(given), PAGE_SIZE, f"log-answers-{qid}", "log.answers_page", "log.answers_range")
+shown = given.iloc[span.start : span.stop]
+# The page's comments in one read; a team's session never receives a hidden comment's text.
+comments = by_answer(data.log_comments(current.id, tuple(int(r) for r in shown["response_id"]), sees_hidden(held)))
+reader, moderator = team(), moderates(held)
+with cards:
+    for answer in shown.itertuples():
+        these = comments.get(int(answer.response_id))
+        answer_card(current.id, question, answer, these, names, reader, moderator)

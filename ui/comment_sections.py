@@ -1,20 +1,17 @@
 """The week's log as a conversation: under each answer its comments, the team's own with edit and delete,
-a form for a new one (teams), and hide / unhide (facilitator, leadership). User text through plain() only;
-in labels escaped with md(), as tr() does."""
+a form for a new one (teams), and hide / unhide (facilitator, leadership). User text through plain() only."""
 
 from __future__ import annotations
 
-import functools
 from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from ui.context import engine, lang, t
-from ui.widgets import error_edge, md, plain
+from ui.context import engine, t
+from ui.widgets import error_edge, plain
 from ui.writes import on_save
-from workshop.config.i18n import translate
 from workshop.domain.comments import COMMENT_MAX
 from workshop.domain.model import Team
 from workshop.services.comments import add_comment, delete_comment, edit_comment, set_hidden
@@ -22,47 +19,29 @@ from workshop.services.comments import add_comment, delete_comment, edit_comment
 SLOT = "comments"  # a comment's save or delete refused (hidden, deleted, log closed) is said at the top of the log
 
 
-def answer_comments(
-    workshop_id: int, given: pd.DataFrame, comments: pd.DataFrame, team: Team | None, moderator: bool
+def conversation(
+    workshop_id: int, response_id: int, these: pd.DataFrame | None, team: Team | None, moderator: bool
 ) -> None:
-    """Each answer of one question with its comments; answers nobody commented on are left out unless the
-    reader is a team, which may start the conversation. Such an empty conversation draws its form only
-    once the team opens it: a page of the log holds hundreds of answers, and a text area per answer made
-    every run cost seconds (Streamlit looks through the whole session state for each text area)."""
-    by_answer = {int(r): rows for r, rows in comments.groupby("response_id")} if not comments.empty else {}
-    language = lang()
-    for response_id, team_name in zip(given["response_id"], given["team"], strict=True):
-        these = by_answer.get(int(response_id))
-        label = _label(language, str(team_name), 0 if these is None else len(these))
-        if these is None:
-            if team is not None:
-                _first_comment(team, int(response_id), label)
-            continue
-        # Opened a moment ago as an empty conversation (a comment was just posted): it stays open.
-        with st.expander(label, expanded=bool(st.session_state.get(_opened(int(response_id))))):
-            for comment in these.itertuples():
-                _comment(workshop_id, comment, team, moderator)
-            if team is not None:
-                _new_comment(team, int(response_id))
+    """One answer's comments, shown under it, and for a team the comment action right there. The action's
+    form is drawn only once the team opens it: a page of the log holds many answers, and a text area per
+    answer made every run cost seconds (Streamlit looks through the whole session state for each one)."""
+    if these is not None:
+        for comment in these.itertuples():
+            _comment(workshop_id, comment, team, moderator)
+    if team is not None:
+        action = st.expander(t("log.comment_action"), key=_opened(response_id), on_change="rerun")
+        if action.open:
+            with action:
+                _new_comment(team, response_id)
 
 
-@functools.lru_cache(maxsize=4096)
-def _label(language: str, team: str, n: int) -> str:
-    """An answer's conversation label (tr: the team name escaped), made once per team and count: a page of
-    the log at L has 2,000 answers, and escaping and translating each label on every run cost 0.2 s."""
-    return translate(language, "log.comments_on", team=md(team), n=n)
+def by_answer(comments: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """A page's comments (log_comments) by the answer they are on."""
+    return {int(r): rows for r, rows in comments.groupby("response_id")} if not comments.empty else {}
 
 
 def _opened(response_id: int) -> str:
     return f"comments_open_{response_id}"
-
-
-def _first_comment(team: Team, response_id: int, label: str) -> None:
-    """An answer nobody has commented on yet: its form is drawn when the team opens the expander."""
-    conversation = st.expander(label, key=_opened(response_id), on_change="rerun")
-    if conversation.open:
-        with conversation:
-            _new_comment(team, response_id)
 
 
 def _comment(workshop_id: int, comment: Any, team: Team | None, moderator: bool) -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, cells, error_edge, error_text, labels_now, multiselect, option, plain, target_group
+from ui.widgets import cells, error_edge, error_text, labels_now, multiselect, option, plain, target_group
 from workshop.config.spaces import spaces
 from workshop.domain.mapping import Contribution, OfferRef, next_offer
 from workshop.domain.model import SPACE_KEYS, Team
@@ -98,21 +98,18 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
         st.caption(t("mapping.offer"))
         plain(offer.name)
         st.caption(t("mapping.mapped") if oid in state.done else t("mapping.not_mapped"))
+        # One row of 0-3 per space (a phone reads the card on one screen): the scale said once, each
+        # space's question and example behind its help mark.
+        st.caption(" · ".join(scale))
         for key in SPACE_KEYS:
-            space = config.spaces[key]
-            bold(config.space_name(key, lang()))
-            if space.question is not None:
-                st.write(space.question.get(content_lang()))
-            if space.example is not None:
-                st.caption(t("mapping.example", example=space.example.get(content_lang())))
             st.radio(
-                t("mapping.contribution", space=config.space_name(key, lang())),
+                config.space_name(key, lang()),
                 [0, 1, 2, 3],
-                format_func=lambda v: scale[v],
                 key=k[key],
                 horizontal=True,
                 on_change=_keep_draft,
                 args=args,
+                help=_space_help(key),
             )
         st.radio(
             t("mapping.strength"),
@@ -137,20 +134,30 @@ def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str
         multiselect(
             st, t("mapping.partners"), known, format_func=option, key=k["partners"], on_change=_keep_draft, args=args
         )
-        st.text_area(t("mapping.note"), key=k["note"], on_change=_keep_draft, args=args)
-        a, b = st.columns(2)
-        a.button(
+        with st.expander(t("mapping.note"), expanded=bool(st.session_state[k["note"]])):  # optional: folded
+            st.text_area(t("mapping.note"), key=k["note"], on_change=_keep_draft, args=args, height=68)
+        buttons = st.container(horizontal=True)  # side by side on a phone too (columns stack there)
+        buttons.button(
             t("mapping.save_next"),
             key=f"map-done-{oid}",
             type="primary",
             on_click=_done,
             args=(team, oid, queue, set(state.done)),
         )
-        b.button(t("mapping.skip"), key=f"map-skip-{oid}", on_click=_skip, args=(oid, queue, set(state.done)))
+        buttons.button(t("mapping.skip"), key=f"map-skip-{oid}", on_click=_skip, args=(oid, queue, set(state.done)))
         found = st.session_state.get(OUTCOME)
         if found is not None:
             kind, message = found
             (st.success if kind == "saved" else st.error)(message, icon="✅" if kind == "saved" else "⚠️")
+
+
+def _space_help(key: str) -> str | None:
+    """A space's plain question and the model's example, for its help mark (configuration text)."""
+    space, language = spaces().spaces[key], content_lang()
+    parts = [space.question.get(language) if space.question is not None else None]
+    if space.example is not None:
+        parts.append(t("mapping.example", example=space.example.get(language)))
+    return "\n\n".join(p for p in parts if p) or None
 
 
 def proposal_form(team: Team) -> None:

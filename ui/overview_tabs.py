@@ -71,14 +71,41 @@ def by_main_point(view: View) -> None:
     groups = view.body
     for point, page in groups:
         title = md(point.title) if point else t("overview.no_main_point")
-        with st.expander(f"{title} ({page.count})", expanded=False):
+        # Drawn only once opened (a page of cards per main point, all at once, cost half a second at M).
+        group = st.expander(f"{title} ({page.count})", key=f"open_{point_page_key(point)}", on_change="rerun")
+        if not group.open:
+            continue
+        with group:
             if point is not None and point.description:
                 st.caption(md(point.description))
             if not page.count:
                 st.info(t("overview.no_answers_here"))
             else:
-                st.dataframe(headed(page.rows), hide_index=True, width="stretch")
+                answer_rows(page.rows)
                 rows_pager(page, point_page_key(point))
+
+
+TABLE_VIEW = "overview-table-view"  # the toggle: answers as a table to sort, instead of cards to read
+
+
+def answer_rows(rows: pd.DataFrame) -> None:
+    """A page of answers (consolidation.answers_table) as full-text cards, one per answer: the team, the day
+    and question, the whole answer and its spaces (a grid cuts long answers off, and a phone reads cards);
+    or, with the table view on, as a table to sort."""
+    if st.session_state.get(TABLE_VIEW):
+        st.dataframe(headed(rows), hide_index=True, width="stretch")
+        return
+    names = {key: spaces().space_name(key, lang()) for key in SPACE_KEYS}
+    for row in rows.itertuples():
+        with st.container(border=True):
+            plain(row.team)
+            st.caption(t("overview.card_question", day=row.day))
+            plain(row.question)
+            if row.answer:
+                plain(row.answer)
+            if row.spaces:
+                named = ", ".join(names.get(s, s) for s in str(row.spaces).split(", "))
+                st.caption(t("log.card_spaces", spaces=named))
 
 
 def rows_pager(page: Page, key: str) -> None:
@@ -163,7 +190,7 @@ def against_the_gaps(view: View) -> None:
 
 def unthemed(view: View) -> None:
     st.caption(t("overview.unthemed_count", open=view.body.count, n=view.head.shown))
-    st.dataframe(headed(view.body.rows), hide_index=True, width="stretch")
+    answer_rows(view.body.rows)
     rows_pager(view.body, "page_unthemed")
     st.page_link("pages/themes.py", label=t("nav.themes"), icon="🧩")
 

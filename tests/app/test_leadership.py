@@ -7,10 +7,11 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
+from workshop.domain import consolidation as cons
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services.actions import actions_frame
 from workshop.services.themes import delete_theme, list_themes
-from workshop.services.week_material import consolidation_answers, questions_frame
+from workshop.services.week_material import consolidation_answers, questions_frame, week_material
 from workshop.services.workshops import create_workshop, current_workshop_id
 from workshop.store import make_engine, write
 from workshop.store.tables import actions
@@ -133,7 +134,7 @@ def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
         at.session_state["overview_tab"] = label
         at.run()
         assert errors_of(at) == [] and not at.exception, label
-        assert at.dataframe or at.get("plotly_chart") or at.info, f"{label} shows nothing"
+        assert at.dataframe or at.get("plotly_chart") or at.info or at.expander or at.text, f"{label} shows nothing"
 
 
 def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -169,7 +170,21 @@ def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_re
     assert "Rows 1–20 of 49" in [c.value for c in at.caption]
     at.number_input(key="page_unthemed").set_value(3).run()
     assert "Rows 41–49 of 49" in [c.value for c in at.caption]
-    assert len(at.dataframe[0].value) == 9
+    assert sum(c.value.endswith("· question:") for c in at.caption) == 9  # the last page's 9 answers, as cards
     at.multiselect(key="f_team").set_value(["Front desk"]).run()
     assert errors_of(at) == [] and not at.exception
     assert "Rows 1–4 of 4" in [c.value for c in at.caption]
+
+
+def test_the_overview_shows_each_answer_as_a_full_text_card_or_a_table_to_sort(app_db: str) -> None:
+    at, engine, wid = _leadership("overview.py")
+    at.session_state["overview_tab"] = "Not yet in a theme"
+    at.run()
+    material = week_material(engine, wid)
+    rows = cons.answers_table(cons.unthemed(material.answers, material.themed_ids))
+    texts = [x.value for x in at.text]
+    longest = rows.loc[rows["answer"].str.len().idxmax()]
+    assert longest["answer"] in texts and longest["team"] in texts and longest["question"] in texts  # whole text
+    assert not at.dataframe  # cards, not a grid that cuts text off
+    at.toggle(key="overview-table-view").set_value(True).run()
+    assert errors_of(at) == [] and len(at.dataframe[0].value) == min(len(rows), 100)

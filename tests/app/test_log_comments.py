@@ -40,8 +40,8 @@ def _texts(at: AppTest) -> list[str]:
 def test_a_team_comments_on_another_teams_answer_and_leadership_hides_it(app_db: str) -> None:
     at = _log(Role.TEAM)  # the app's first run creates the demo
     response_id, other = _other_teams_answer()
-    assert f"{other}'s answer · comments: 0" in [e.label for e in at.expander]
-    # An answer nobody commented on draws its form only when the team opens it (a page holds hundreds).
+    assert other in _texts(at)  # the other team's answer is a card on the page
+    # An answer's comment form is drawn only when the team opens its comment action (a page holds many).
     assert not any(a.key and a.key.startswith("comment_text_") for a in at.text_area)
     at.session_state[f"comments_open_{response_id}"] = True  # the team opens that answer's conversation
     at.run()
@@ -49,7 +49,6 @@ def test_a_team_comments_on_another_teams_answer_and_leadership_hides_it(app_db:
     next(b for b in at.button if b.label == "Post comment" and f"comment_{response_id}" in b.form_id).click().run()
     assert errors_of(at) == []
     assert f"{TEAM}: {COMMENT}" in _texts(at)  # plain text: the stars and the formula as typed
-    assert f"{other}'s answer · comments: 1" in [e.label for e in at.expander]
     # The team edits its own comment (another team's would have no edit form).
     edit = next(a for a in at.text_area if a.key and a.key.startswith("edit_comment_text_"))
     assert edit.value == COMMENT
@@ -69,4 +68,3 @@ def test_a_team_comments_on_another_teams_answer_and_leadership_hides_it(app_db:
 
     at.run()
     assert not any(COMMENT in text for text in _texts(at))  # the team no longer reads it
-    assert f"{other}'s answer · comments: 0" in [e.label for e in at.expander]

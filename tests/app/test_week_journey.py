@@ -50,8 +50,8 @@ def test_a_day_from_opening_to_the_log(db: Engine) -> None:
     assert any(e.value.startswith("This day is closed") for e in late.error)
 
     log = team_on("week_log.py", CHILDREN)
-    # The log shows each question's answers as one plain table (the newest day first).
-    texts = [cell for table in log.dataframe for cell in table.value["Answer"]]
+    # The log shows the answers to a question as cards of plain text (the newest day first).
+    texts = [x.value for x in log.text]
     assert "More stages for young bands" in texts and "A podcast studio, open evenings" in texts
     assert "A podcast studio" not in texts and "One more thought" not in texts
 

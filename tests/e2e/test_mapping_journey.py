@@ -41,7 +41,7 @@ def _pick_radio(page: Any, label: str, option: str) -> None:
     wait_for_app(page)
 
 
-def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...], scale: list[str]) -> None:
+def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...]) -> None:
     open_app(page)
     join_team(page, code, name)
     go_to(page, en("nav.mapping"))
@@ -54,7 +54,7 @@ def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...], scale
     )
     for key, value in zip(SPACE_KEYS, values, strict=False):
         space = spaces().space_name(key, "en")
-        _pick_radio(page, en("mapping.contribution", space=space), scale[value])
+        _pick_radio(page, space, str(value))
     _pick_radio(page, en("mapping.strength"), str(values[4]))
     page.get_by_role("button", name=en("mapping.save_next")).click()
     wait_for_app(page)
@@ -65,7 +65,6 @@ def _map_as_team(page: Any, code: str, name: str, values: tuple[int, ...], scale
 def test_two_teams_map_an_offer_differently_and_the_facilitators_decision_changes_the_scores(
     browser: Any, own_server: Server
 ) -> None:
-    scale = [n.get("en") for n in spaces().mapping_scale]
     shots = Shots("two_teams_map_an_offer_differently")
     codes = {t.name: t.code for t in demo().teams}
     with page_factory(browser, own_server) as make:
@@ -82,7 +81,7 @@ def test_two_teams_map_an_offer_differently_and_the_facilitators_decision_change
 
         for name, values in TEAMS.items():
             team = make()
-            _map_as_team(team, codes[name], name, values, scale)
+            _map_as_team(team, codes[name], name, values)
             shots(team, f"{name}-mapped")
         # Nothing reached the register yet.
         row = offers_frame(engine, wid).set_index("name").loc[OFFER]
