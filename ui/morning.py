@@ -88,6 +88,9 @@ def day_board(wid: int, day: Day) -> None:
         if point is not None:
             st.caption(t("morning.main_point"))
             plain(point.title)
+            if point.description:  # what leadership decided the point means (Aarhus's seminar)
+                with st.container(key=f"morning-point-description-{q.id}"):
+                    plain(point.description)
         with st.container(border=True, key=f"morning-question-{q.id}"):
             plain(q.text)
         answered = seen.by_question.get(int(q.id or 0), 0)

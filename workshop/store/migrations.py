@@ -95,6 +95,20 @@ def _partner_stages(conn: Connection) -> None:
         )
 
 
+def _closer_to_the_book(conn: Connection) -> None:
+    """Issue 26.7: main points proposed and approved by leadership (the existing ones approved); the library's
+    name and contact details on the workshop; a per-workshop setting to pre-fill a team's mapping."""
+    have = {c["name"] for c in inspect(conn).get_columns("main_points")}
+    if "status" not in have:
+        conn.exec_driver_sql("ALTER TABLE main_points ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'approved'")
+    have = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    for column in ("library_name", "library_contact"):
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE workshops ADD COLUMN {column} VARCHAR(200) NOT NULL DEFAULT ''")
+    if "mapping_prefill" not in have:
+        conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN mapping_prefill BOOLEAN NOT NULL DEFAULT FALSE")
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -117,6 +131,7 @@ MIGRATIONS: list[Migration] = [
     _partner_stages,  # 12 -> 13: each partner's stage history (issue 16)
     _version_shards,  # 13 -> 14: data versions in shards, no hot row for concurrent writers (issue 17)
     never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
+    _closer_to_the_book,  # 15 -> 16: proposed main points, the library's name and contact, mapping pre-fill
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
