@@ -84,3 +84,19 @@ def test_the_morning_view_shows_each_main_points_description(db: Engine) -> None
     for q in asked:
         point = points[q.main_point_id]
         assert point.description and point.description in shown
+
+
+def test_the_facilitator_names_the_library_and_its_contact_for_the_leaflet(db: Engine) -> None:
+    """Issue 26.7: the library's name and contact details are set in the week setup; the leaflet carries them."""
+    from workshop.services.assets import leaflet_html
+    from workshop.services.workshops import get_workshop
+
+    setup = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/week_setup.py").run()
+    next(w for w in setup.text_input if w.label == "Library name").input("Nordby Public Library")
+    next(w for w in setup.text_input if w.label == "Library contact details").input("Torvet 1 · 46 31 50 00")
+    setup = next(b for b in setup.button if b.label == "Save the workshop").click().run()
+    assert errors_of(setup) == []
+    current = get_workshop(db, wid(db))
+    assert (current.library, current.library_contact) == ("Nordby Public Library", "Torvet 1 · 46 31 50 00")
+    page = leaflet_html(db, wid(db))
+    assert '<header><p class="library">Nordby Public Library</p>' in page and "Torvet 1 · 46 31 50 00" in page
