@@ -66,6 +66,9 @@ def _keep_draft(team: Team, oid: int) -> None:
 
 
 def _done(team: Team, oid: int, queue: list[int], done: set[int]) -> None:
+    if st.session_state.get(_keys(oid)["strength"]) is None:  # a blank start: no strength assumed for the team
+        st.session_state[OUTCOME] = ("error", t("mapping.choose_strength"))
+        return
     with error_edge(show=False) as edge:
         save_mapping(engine(), team, oid, _entry(oid), done=True)
     if edge.error is not None:

@@ -47,6 +47,9 @@ def test_a_teams_mapping_starts_blank_and_shows_the_register_once_saved(app_db: 
     assert _register_caption(at) == []  # not before the team has judged for itself
     at.radio(key=f"map-learning-{offer}").set_value(2).run()
     at.button(key=f"map-done-{offer}").click().run()
+    assert [e.value for e in at.error] == ["Choose how strong the offer is (1–5) before saving."]  # none assumed
+    at.radio(key=f"map-strength-{offer}").set_value(4).run()
+    at.button(key=f"map-done-{offer}").click().run()
     assert errors_of(at) == []
     at.selectbox(key="mapping-current").set_value(offer).run()  # back to the offer just saved
     held = register_values(engine, wid, offer)
