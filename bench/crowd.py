@@ -116,7 +116,8 @@ RATIO_HEAD = (
 
 def build_week(url: str, teams: int, days: str = "first") -> tuple[int, list[str]]:
     """A workshop with `teams` teams (+1 for warming up) and day 1 open, as at 9:00 on the first morning
-    (days="first"), or every day open (days="all": 27 questions on the answer page): (its id, the codes)."""
+    (days="first"), or every day open (days="all": 15 questions on the answer page, 27 before the 14 "How to Say
+    No" ratings left days 4-5 in issue 26.7): (its id, the codes)."""
     engine = make_engine(url)
     migrate(engine)
     stamp = dt.datetime.now().strftime("%H%M%S")
@@ -258,7 +259,7 @@ def main(argv: list[str]) -> int:
         "--days",
         choices=("first", "all"),
         default="first",
-        help="first: only day 1 open, the first morning (default); all: every day open, 27 questions a page",
+        help="first: only day 1 open, the first morning (default); all: every day open, 15 questions a page",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args(argv)

@@ -3,14 +3,14 @@ spread first), and accept values into the register."""
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui.context import engine, t, workshop, workshop_id
 from ui.data import mapping_phase, mapping_proposals, mapping_review
 from ui.gate import require
 from ui.mapping import review_card
 from ui.widgets import error_edge, labels_now, pager, plain
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import DayStatus, Role
-from workshop.services.mapping import set_mapping_phase
+from workshop.services.mapping import set_mapping_phase, set_mapping_prefill
 from workshop.services.mapping_review import accept_agreed, accept_proposal
 from workshop.services.week import next_status
 
@@ -29,6 +29,12 @@ if scope != phase.scope:
 toggle = "review.open" if phase.status != DayStatus.OPEN else "review.close"
 if b.button(t(toggle), type="primary"):
     set_mapping_phase(engine(), wid, status=next_status(phase.status))
+    st.rerun()
+
+current = workshop()
+prefill = bool(current and current.mapping_prefill)
+if st.toggle(t("review.prefill"), value=prefill, key="mapping-prefill", help=t("review.prefill_help")) != prefill:
+    set_mapping_prefill(engine(), wid, not prefill)
     st.rerun()
 
 found = st.session_state.pop("review-outcome", None)

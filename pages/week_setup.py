@@ -7,6 +7,8 @@ from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import require
 from ui.leave_out import leave_out_form
+from ui.main_points import approve_button, state_caption
+from ui.main_points import flash as points_flash
 from ui.setup_forms import (
     arrows,
     day_form,
@@ -19,6 +21,7 @@ from ui.setup_forms import (
     workshop_form,
 )
 from ui.widgets import error_edge, plain
+from workshop.domain.main_points import approved
 from workshop.domain.model import DayStatus, Role
 from workshop.services.planning import (
     answer_count,
@@ -38,6 +41,7 @@ assert current is not None and current.id is not None
 wid = current.id
 st.title(t("setup.title"))
 flash()
+points_flash()
 STATUS_BUTTON = {
     DayStatus.PLANNED: "setup.open_day",
     DayStatus.OPEN: "setup.close_day",
@@ -53,6 +57,7 @@ points = data.list_main_points(wid)
 days, questions = data.list_days(wid), data.list_questions(wid)
 gone_notice(points, days, questions)
 positions = {p.id: p.position for p in points}
+decided = approved(points)  # the days are built on the approved main points only
 with points_tab:
     if not points:
         st.info(t("setup.no_main_points"))
@@ -63,6 +68,8 @@ with points_tab:
             text_col.markdown(f"**{point.position}.**")
             with text_col:
                 plain(point.title)
+                state_caption(point)
+                approve_button(wid, point, Role.FACILITATOR)
             with move_col:
                 arrows(wid, f"point-{pid}", move_main_point, pid)
             with st.expander(t("setup.edit")):
@@ -100,9 +107,9 @@ with days_tab:
                 )
             day_questions = [q for q in questions if q.day_id == day.id]
             for q in page_of(did, day_questions):
-                question_line(wid, did, q, points, positions)
+                question_line(wid, did, q, decided, positions)
             with st.expander(t("setup.new_question")):
-                question_form(wid, did, points, None)
+                question_form(wid, did, decided, None)
     with st.expander(t("setup.new_day"), expanded=not days):
         day_form(wid, None)
 

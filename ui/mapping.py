@@ -8,7 +8,7 @@ import streamlit as st
 from ui.context import engine, lang, t, workshop
 from ui.widgets import cells, error_edge, error_text, labels_now, multiselect, option, plain, target_group
 from workshop.config.spaces import spaces
-from workshop.domain.mapping import Contribution, OfferRef, next_offer
+from workshop.domain.mapping import Contribution, OfferRef, next_offer, register_shown, starting_point
 from workshop.domain.model import SPACE_KEYS, Team
 from workshop.services.mapping import TeamMapping, propose_offer, register_values, save_mapping
 from workshop.services.mapping_review import ReviewItem, accept, median_of
@@ -37,15 +37,23 @@ def _entry(oid: int) -> Contribution:
     )
 
 
-def _restore(oid: int, start: Contribution) -> None:
-    """Fill a fresh page's widgets from the database: the team's mapping (or draft), else the register."""
+def _restore(oid: int, start: Contribution | None) -> None:
+    """Fill a fresh page's widgets from the database: the team's mapping (or draft), else the register when
+    the workshop pre-fills, else nothing chosen (workshop.domain.mapping.starting_point)."""
     k, ss = _keys(oid), st.session_state
     for s in SPACE_KEYS:
-        ss.setdefault(k[s], start.spaces[s])
-    ss.setdefault(k["strength"], start.strength)
-    ss.setdefault(k["groups"], list(start.target_groups))
-    ss.setdefault(k["partners"], list(start.partners))
-    ss.setdefault(k["note"], start.note)
+        ss.setdefault(k[s], start.spaces[s] if start else None)
+    ss.setdefault(k["strength"], start.strength if start else None)
+    ss.setdefault(k["groups"], list(start.target_groups) if start else [])
+    ss.setdefault(k["partners"], list(start.partners) if start else [])
+    ss.setdefault(k["note"], start.note if start else "")
+
+
+def _register_line(register: Contribution) -> str:
+    """What the register holds for the offer, in one line."""
+    config = spaces()
+    values = ", ".join(f"{config.space_name(key, lang())} {register.spaces[key]}" for key in SPACE_KEYS)
+    return t("mapping.register_holds", values=values, strength=register.strength)
 
 
 def _keep_draft(team: Team, oid: int) -> None:
@@ -58,6 +66,9 @@ def _keep_draft(team: Team, oid: int) -> None:
 
 
 def _done(team: Team, oid: int, queue: list[int], done: set[int]) -> None:
+    if st.session_state.get(_keys(oid)["strength"]) is None:  # a blank start: no strength assumed for the team
+        st.session_state[OUTCOME] = ("error", t("mapping.choose_strength"))
+        return
     with error_edge(show=False) as edge:
         save_mapping(engine(), team, oid, _entry(oid), done=True)
     if edge.error is not None:
@@ -90,14 +101,17 @@ def current_offer(state: TeamMapping) -> OfferRef | None:
 def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str], partners: list[str]) -> None:
     """One offer: a plain question per space with what 0-3 mean and an example, strength, groups, partners."""
     oid, k, config = offer.id, _keys(offer.id), spaces()
-    start = state.entries.get(oid) or register_values(engine(), int(team.workshop_id or 0), oid)
-    _restore(oid, start)
+    register = register_values(engine(), int(team.workshop_id or 0), oid)
+    _restore(oid, starting_point(state.entries.get(oid), register, state.prefill))
     scale = [n.get(content_lang()) for n in config.mapping_scale] or ["0", "1", "2", "3"]
     queue, args = [o.id for o in state.offers], (team, oid)
     with st.container(border=True):
         st.caption(t("mapping.offer"))
         plain(offer.name)
-        st.caption(t("mapping.mapped") if oid in state.done else t("mapping.not_mapped"))
+        unsaved = "mapping.not_mapped" if state.prefill else "mapping.not_mapped_blank"
+        st.caption(t("mapping.mapped") if oid in state.done else t(unsaved))
+        if register_shown(oid in state.done, state.prefill):
+            st.caption(_register_line(register))
         # One row of 0-3 per space (a phone reads the card on one screen): the scale said once, each
         # space's question and example behind its help mark.
         st.caption(" · ".join(scale))

@@ -50,6 +50,7 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("profile.py", "nav.profile", "🧭"),
     ],
     Role.LEADERSHIP: [
+        ("main_points.py", "nav.main_points", "🎯"),
         ("overview.py", "nav.overview", "🧭"),
         ("themes.py", "nav.themes", "🧩"),
         ("actions.py", "nav.actions", "✅"),

@@ -6,17 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from ui import data
 from ui.context import engine, lang, t, workshop
-from ui.widgets import bold, cells, error_edge, labels_now, md, multiselect, option, plain, target_group, tr
+from ui.widgets import bold, error_edge, labels_now, md, multiselect, option, plain, target_group, tr
 from ui.writes import form_key, on_save, outcome, typed
 from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
 from workshop.domain.model import SPACE_KEYS
-from workshop.domain.screening import Answered, Proposal, ScreeningAnswer, Verdict, disagreements
+from workshop.domain.screening import Answered, Proposal, ScreeningAnswer, Verdict, contested_first, disagreements
 from workshop.services.proposals import PROPOSAL_FIELDS, record_verdict, save_proposal
 from workshop.services.screening import Card
 
@@ -156,14 +155,16 @@ def _screened(total: int, answered: object) -> str:
 
 
 def spread_table(card: Card) -> None:
-    """Per question: how many said yes, no and unsure, and whether the teams disagree."""
-    rows = [
-        {"#": s.number, t("screening.col.question"): s.question, t("screening.answer.yes"): s.yes,
-         t("screening.answer.no"): s.no, t("screening.answer.unsure"): s.unsure,
-         t("screening.col.disagree"): "⚠️" if s.disagree else ""}
-        for s in card.spread
-    ]  # fmt: skip
-    st.dataframe(cells(pd.DataFrame(rows)), hide_index=True, width="stretch")
+    """All 14 questions as text (none cut off or scrolled out of sight, as a grid would), the most contested
+    first (workshop.domain.screening.contested_first): the number, the question, how many said yes, no, unsure."""
+    st.caption(t("screening.contested_first"))
+    for s in contested_first(card.spread):
+        with st.container(key=f"spread-{card.proposal.id}-{s.number}"):
+            plain(f"{'⚠️ ' if s.disagree else ''}{s.number}. {s.question}")
+            st.caption(
+                t("screening.counts", yes=s.yes, no=s.no, unsure=s.unsure)
+                + (f" · {t('screening.col.disagree')}" if s.disagree else "")
+            )
 
 
 def card_view(workshop_id: int, card: Card) -> None:

@@ -103,8 +103,25 @@ def workshop_form(current: Workshop) -> None:
         start_col, end_col = st.columns(2)
         start = start_col.date_input(t("setup.workshop_start"), current.start_date, format=date_format())
         end = end_col.date_input(t("setup.workshop_end"), current.end_date, format=date_format())
+        library = st.text_input(t("setup.library_name"), current.library_name, help=t("setup.library_name_help"))
+        contact = st.text_input(
+            t("setup.library_contact"), current.library_contact, help=t("setup.library_contact_help")
+        )
         if st.form_submit_button(t("setup.save_workshop")):
-            _saved(lambda: update_workshop(engine(), wid, name, description, language, start, end), t("setup.saved"))
+            _saved(
+                lambda: update_workshop(
+                    engine(),
+                    wid,
+                    name,
+                    description,
+                    language,
+                    start,
+                    end,
+                    library_name=library,
+                    library_contact=contact,
+                ),
+                t("setup.saved"),
+            )
 
 
 def main_point_form(wid: int, point: MainPoint | None) -> None:

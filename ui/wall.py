@@ -72,6 +72,13 @@ def compact_list(questions: list[Question], seen: Participation, shown: int) -> 
         with st.container(border=True, key=key):
             st.caption(f"{t('morning.question_n', n=number)} · {t('morning.n_of_m', done=answered, n=seen.teams)}")
             plain(q.text)
+    if not questions:
+        return
+    asked = {q.main_point_id for q in questions}
+    for point in data.list_main_points(int(questions[0].workshop_id or 0)):
+        if point.id in asked and point.description:  # what leadership decided each point means, one click away
+            with st.expander(f"{t('morning.main_point')} {md(point.title)}"):
+                plain(point.description)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -89,6 +96,9 @@ def live_panel(result: LiveResult, number: int, seen: Participation, on_wall: bo
         point = points.get(q.main_point_id)
         about = f" · {t('morning.main_point')} {md(point.title)}" if point is not None else ""
         st.caption(t("morning.question_n", n=number) + about)
+        if point is not None and point.description:  # what leadership decided the point means (Aarhus's seminar)
+            with st.container(key=f"morning-point-description-{q.id}"):
+                plain(point.description)
         with st.container(key="morning-live-question"):
             plain(q.text)
         st.caption(t("morning.n_of_m", done=seen.by_question.get(int(q.id or 0), 0), n=seen.teams))

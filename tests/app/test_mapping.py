@@ -62,6 +62,7 @@ def test_a_team_maps_one_offer_at_a_time_and_its_draft_survives_a_reload(app_db:
     again.button(key=f"map-skip-{first}").click().run()
     assert again.selectbox(key="mapping-current").value == second
     again.radio(key=f"map-inspiration-{second}").set_value(2).run()
+    again.radio(key=f"map-strength-{second}").set_value(3).run()  # a blank start assumes no strength (issue 26.7)
     again.button(key=f"map-done-{second}").click().run()
     assert errors_of(again) == []
     assert again.get("progress")[0].proto.text == f"1 of {len(own)} offers mapped"

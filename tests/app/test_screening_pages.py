@@ -100,9 +100,9 @@ def test_leadership_reads_the_disagreement_and_records_a_verdict(db: Engine) -> 
     at.selectbox(key="card_pick").set_value(pid).run()
     assert [w.value for w in at.warning] == ["The teams disagree on question 5."]
     assert "Screened by 2 teams." in [c.value for c in at.caption]
-    table = at.dataframe[-1].value
-    row = table[table["#"] == 5].iloc[0]
-    assert (row["Yes"], row["No"], row["Unsure"], row["Teams disagree"]) == (1, 1, 0, "⚠️")
+    five = _spread_lines(at, pid)[0]
+    assert five == ("⚠️ 5. Is there potential for growth and replication? Is it scalable?",
+                    "Yes 1 · No 1 · Unsure 0 · Teams disagree")  # fmt: skip
     next(b for b in at.button if b.label == "Record the verdict").click().run()
     assert len(at.error) == 1 and "verdict" in at.error[0].value  # nothing chosen yet
     at.radio(key=f"verdict-{pid}-pick").set_value("conditions")
@@ -113,6 +113,37 @@ def test_leadership_reads_the_disagreement_and_records_a_verdict(db: Engine) -> 
     found = next(p for p in list_proposals(db, wid) if p.id == pid)
     assert (found.verdict, found.verdict_reason) == ("conditions", "Only on weekday evenings")
     assert "Leadership said yes, with conditions: Only on weekday evenings" in [i.value for i in at.info]
+
+
+def _spread_lines(at: AppTest, pid: int) -> list[tuple[str, str]]:
+    """The card's questions as drawn, top to bottom: (the question's line, its counts)."""
+    numbered = [x.value for x in at.text if x.value.removeprefix("⚠️ ").split(".", 1)[0].isdigit()]
+    counts = [c.value for c in at.caption if c.value.startswith("Yes ")]
+    return list(zip(numbered, counts, strict=True))
+
+
+def test_the_card_puts_the_contested_questions_first_and_shows_all_fourteen(db: Engine) -> None:
+    wid, pid = _open_proposal(db)
+    said = {  # the teams disagree on 13 (2 against 1) and on 6 (1 against 1); all agree on 1
+        "Digital services": {1: "yes", 6: "yes", 13: "no"},
+        "Front desk": {1: "yes", 6: "no", 13: "no"},
+        "Local history": {1: "yes", 13: "yes", 14: "unsure"},
+    }
+    for name, answers in said.items():
+        team = next(t for t in list_teams(db, wid) if t.name == name)
+        screen_as_team(db, team, pid, [{"question": q, "answer": a, "note": ""} for q, a in answers.items()])
+    at = _on(Role.LEADERSHIP, "screening_cards")
+    at.selectbox(key="card_pick").set_value(pid).run()
+    assert errors_of(at) == []
+    lines = _spread_lines(at, pid)
+    numbers = [int(line.removeprefix("⚠️ ").split(".", 1)[0]) for line, _ in lines]
+    assert numbers == [13, 6, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14]  # all 14, the most contested first
+    assert lines[0] == (
+        "⚠️ 13. Do we have the capacity and resources to do the work — or can we obtain them?",
+        "Yes 1 · No 2 · Unsure 0 · Teams disagree",
+    )
+    assert lines[-1] == ("14. Is it possible to finance it?", "Yes 0 · No 0 · Unsure 1")
+    assert not at.dataframe[1:]  # the questions are text, not a grid that cuts them off or scrolls them away
 
 
 def test_the_facilitator_of_a_workshop_without_teams_screens_alone(db: Engine) -> None:

@@ -232,3 +232,24 @@ def test_add_team_prints_a_code_and_a_link_that_join_that_workshop(store_url: st
     assert missing.returncode == 2 and missing.stderr.strip() == "error: No workshop 404; it may have been deleted."
     with engine.connect() as conn:
         assert conn.execute(select(teams).where(teams.c.name == "Makers")).one().code_hash != code
+
+
+def test_next_years_workshop_keeps_the_librarys_name_contact_and_mapping_setting(engine: Engine) -> None:
+    """Issue 26.7: the leaflet of next year's week is headed with the same library, with the same contact."""
+    from workshop.services.mapping import set_mapping_prefill
+
+    earlier = _earlier(engine)
+    update_workshop(
+        engine,
+        earlier,
+        "Roskilde 2025",
+        library_name="Roskilde Libraries",
+        library_contact="Dronning Margrethes Vej 14",
+    )
+    set_mapping_prefill(engine, earlier, True)
+    new = get_workshop(engine, new_from(engine, earlier, "Roskilde 2026", "facilitate-26", "leadership-26", ["offers"]))
+    assert (new.library, new.library_contact, new.mapping_prefill) == (
+        "Roskilde Libraries",
+        "Dronning Margrethes Vej 14",
+        True,
+    )

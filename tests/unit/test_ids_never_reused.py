@@ -100,6 +100,10 @@ def test_a_backup_from_before_identities_restores_with_one_minted_per_workshop(e
 
 # The workshops' identity, the kept sign-ins' binding to it, and (schema 16) a workshop's words left out of key terms.
 NEW_COLUMNS = {"uid", "workshop_uid", "leave_out"}
+# Release 17 (issue 26.7): main points' status, the library's name and contact, the mapping's pre-fill setting.
+NEW_IN_17 = {("main_points", "status")} | {
+    ("workshops", c) for c in ("library_name", "library_contact", "mapping_prefill")
+}
 KEPT_TOKEN = "a-facilitator-sign-in-kept-across-the-upgrade"
 KEPT_SESSION = (
     "INSERT INTO role_sessions (token_hash, workshop_id, role, expires_at) "
@@ -116,7 +120,10 @@ def _rows(engine: Engine) -> dict[str, list[str]]:
         for name in names:
             rows = [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {name}"))]
             rows = [r for r in rows if r.get("key") != "schema_version"]
-            found[name] = sorted(repr(sorted((k, v) for k, v in r.items() if k not in NEW_COLUMNS)) for r in rows)
+            found[name] = sorted(
+                repr(sorted((k, v) for k, v in r.items() if k not in NEW_COLUMNS and (name, k) not in NEW_IN_17))
+                for r in rows
+            )
     return found
 
 
@@ -157,10 +164,13 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
     engine = _schema_14_with_the_demo(kind, tmp_path)
     before = _rows(engine)
     assert sum(map(len, before.values())) > 500  # the demo's week: a test on empty tables would prove little
-    assert migrate(engine) == SCHEMA_VERSION == 16
+    assert migrate(engine) == SCHEMA_VERSION == 17
     assert _rows(engine) == before
     with engine.connect() as conn:
         assert current_version(conn) == SCHEMA_VERSION
+        # the main points made before leadership could propose stay the week's approved points
+        assert set(conn.execute(text("SELECT status FROM main_points")).scalars()) == {"approved"}
+        assert set(conn.execute(text("SELECT library_name FROM workshops")).scalars()) == {""}
         uids = conn.execute(select(workshops.c.uid)).scalars().all()
         if kind == "sqlite":
             declared = dict(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all())

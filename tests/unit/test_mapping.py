@@ -16,6 +16,8 @@ from workshop.domain.mapping import (
     next_offer,
     offer_spread,
     offers_for_team,
+    register_shown,
+    starting_point,
     widest_first,
 )
 from workshop.domain.model import DayStatus, Offer, Team
@@ -243,3 +245,25 @@ def test_a_version_5_database_gets_the_mapping_tables_and_keeps_its_offers(sqlit
     offer_id = int(offers_frame(sqlite_engine, wid)["id"].iloc[0])
     save_mapping(sqlite_engine, team, offer_id, mapped(2, 0, 0, 0), done=True)
     assert team_mapping(sqlite_engine, team).progress == (1, 1)
+
+
+# Issue 26.7: Roskilde's staff mapped by their own judgement (workshop.domain.mapping.starting_point).
+_REGISTER = Contribution({"inspiration": 2, "learning": 0, "meeting": 1, "performative": 0}, 4)
+_OWN = Contribution({"inspiration": 0, "learning": 3, "meeting": 0, "performative": 0}, 2)
+
+
+@pytest.mark.parametrize(
+    ("saved", "prefill", "start"),
+    [(None, False, None), (None, True, _REGISTER), (_OWN, False, _OWN), (_OWN, True, _OWN)],
+)
+def test_a_mapping_starts_blank_unless_the_workshop_prefills(
+    saved: Contribution | None, prefill: bool, start: Contribution | None
+) -> None:
+    assert starting_point(saved, _REGISTER, prefill) == start
+
+
+@pytest.mark.parametrize(
+    ("saved", "prefill", "shown"), [(False, False, False), (True, False, True), (False, True, True), (True, True, True)]
+)
+def test_the_register_is_shown_once_the_team_has_saved(saved: bool, prefill: bool, shown: bool) -> None:
+    assert register_shown(saved, prefill) is shown

@@ -11,8 +11,15 @@ from sqlalchemy import Engine, func, select
 
 from workshop.config.templates import screening_questions, template
 from workshop.domain.errors import AccessDenied, InvalidInput, NotFound, ScreeningClosed
-from workshop.domain.model import Partner
-from workshop.domain.screening import FACILITATOR_RATER, ScreeningAnswer, disagreements, spread, team_rater
+from workshop.domain.model import LANGUAGES, Partner, QuestionKind
+from workshop.domain.screening import (
+    FACILITATOR_RATER,
+    ScreeningAnswer,
+    contested_first,
+    disagreements,
+    spread,
+    team_rater,
+)
 from workshop.services.carry_over import new_from
 from workshop.services.offers import insert_partners
 from workshop.services.proposals import list_proposals, record_verdict, save_proposal, set_proposal_open
@@ -51,8 +58,30 @@ def test_the_fourteen_questions_come_from_the_partnership_template_without_their
     assert len(questions) == 14
     assert questions[0] == "Does the project support the library's mission and vision?"
     assert questions[13] == "Is it possible to finance it?"
-    texts = [q.text for d in template("partnership_week").days for q in d.questions]
+    texts = template("partnership_week").screening
     assert all(any(t.endswith(q) for t in texts) for q in questions)  # one source: the template's own words
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_partnership_weeks_days_rate_no_screening_question_apart_from_a_proposal(lang: str) -> None:
+    """Issue 26.7: days 4-5 asked the 14 as 1-5 ratings of "the proposal presented this morning", answers
+    no proposal held; the teams now screen a proposal on the screening page, and the days point them there."""
+    week = template("partnership_week", lang)
+    asked = [q for d in week.days for q in d.questions]
+    fourteen = screening_questions(lang)
+    assert not [q.text for q in asked if any(q.text.endswith(f) for f in fourteen)]
+    assert not [q for q in asked if q.main_point == "saying_no" and q.kind == QuestionKind.RATING]
+    assert [q.kind for q in week.days[3].questions] == [QuestionKind.TEXT]  # day 4 sends the teams to screen
+
+
+def test_the_most_contested_questions_come_first_and_none_is_left_out() -> None:
+    Y, N, U = ScreeningAnswer.YES, ScreeningAnswer.NO, ScreeningAnswer.UNSURE
+    answers = [(2, Y), (2, N), (2, N), (2, N),  # 1 against 3: contested
+               (5, Y), (5, Y), (5, N), (5, N),  # 2 against 2: the most contested
+               (9, Y), (9, N), (9, U), (9, N),  # 1 against 2, one unsure: contested, after question 2
+               (1, Y), (1, Y), (1, Y), (1, U)]  # fmt: skip
+    ordered = contested_first(spread([f"Q{n}?" for n in range(1, 15)], answers))
+    assert [s.number for s in ordered] == [5, 2, 9, 1, 3, 4, 6, 7, 8, 10, 11, 12, 13, 14]
 
 
 def _workshop(engine: Engine, name: str = "Partnerships 2026") -> tuple[int, dict[str, object]]:

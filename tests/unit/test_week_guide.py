@@ -7,12 +7,13 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.domain.checklist import Progress, StepKey, StepState, checklist
-from workshop.domain.model import DayStatus
+from workshop.domain.model import DayStatus, Role
 from workshop.domain.phases import Phases, team_sees
 from workshop.services.demo import create_demo
 from workshop.services.guide import team_phases, week_checklist
 from workshop.services.mapping import set_mapping_phase
 from workshop.services.morning import new_projector_link
+from workshop.services.planning import approve_main_point, save_day, save_main_point, save_question
 from workshop.services.proposals import save_proposal
 from workshop.services.publication import set_published
 from workshop.services.votes import open_vote, set_vote_open
@@ -117,3 +118,18 @@ def test_the_phases_follow_the_mapping_the_proposals_the_votes_and_the_publicati
     save_proposal(engine, wid, {"title": "Maker camp"})
     set_published(engine, wid, True)
     assert team_phases(engine, wid) == Phases(proposal_open=True, published=True)
+
+
+def test_a_main_point_leadership_only_proposed_does_not_plan_the_week(engine: Engine) -> None:
+    """Issue 26.7: the days are built on approved main points; one waiting for approval plans nothing."""
+    wid = create_workshop(engine, "Strategy week", "facilitate-fx", "lead-fixture")
+    point = save_main_point(engine, wid, "Reading first", "Decided at the seminar", role=Role.LEADERSHIP)
+    day = save_day(engine, wid, "Monday")
+    save_question(engine, wid, int(day.id or 0), "What do we do for early readers?")
+
+    def planned() -> StepState:
+        return next(s.state for s in week_checklist(engine, wid) if s.key == StepKey.WEEK_PLANNED)
+
+    assert planned() != S.DONE
+    approve_main_point(engine, wid, int(point.id or 0), Role.LEADERSHIP)
+    assert planned() == S.DONE

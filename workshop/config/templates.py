@@ -74,6 +74,9 @@ class Template(_Strict):
     language: str = "en"  # the folder the file is in (data/templates/<lang>/), set by the loader
     main_points: list[TemplateMainPoint] = Field(default_factory=list)
     days: list[TemplateDay] = Field(min_length=1)
+    # The 14 "How to Say No" questions ("Screening n of 14: ..."), screened per proposal on the screening pages;
+    # not questions of the week's days, whose answers could not say which proposal they were about.
+    screening: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _main_points_exist(self) -> Template:
@@ -296,16 +299,15 @@ def demo(lang: str = "en") -> Demo:
     return load_model(demo_file(lang), Demo)
 
 
-SCREENING_TEMPLATE, SCREENING_POINT = "partnership_week", "saying_no"
+SCREENING_TEMPLATE, SCREENING_LIST = "partnership_week", "screening"
 
 
 @cache
 def screening_questions(lang: str = "en") -> tuple[str, ...]:
-    """The 14 "How to Say No" questions in a content language, read from the partnership template (their
-    one source)."""
+    """The 14 "How to Say No" questions in a content language, read from the partnership template's
+    `screening` list (their one source)."""
     source = template(SCREENING_TEMPLATE, lang)
-    texts = [q.text for day in source.days for q in day.questions if q.main_point == SCREENING_POINT]
     try:
-        return questions_from(texts)
+        return questions_from(source.screening)
     except ValueError as exc:
-        raise ConfigError(f"templates/{lang}/{SCREENING_TEMPLATE}.yaml", SCREENING_POINT, None, str(exc)) from None
+        raise ConfigError(f"templates/{lang}/{SCREENING_TEMPLATE}.yaml", SCREENING_LIST, None, str(exc)) from None

@@ -84,6 +84,21 @@ def next_offer(queue: Sequence[int], mapped: Iterable[int], skipped: Iterable[in
     return None
 
 
+def starting_point(saved: Contribution | None, register: Contribution, prefill: bool) -> Contribution | None:
+    """Where a team's mapping of an offer starts: its own mapping (or draft) once it has one; else, as Roskilde's
+    staff mapped by their own judgement, blank (None: nothing chosen) — the register's values only when the
+    workshop is set to pre-fill."""
+    if saved is not None:
+        return saved
+    return register if prefill else None
+
+
+def register_shown(saved: bool, prefill: bool) -> bool:
+    """Whether a team sees the register's values beside its mapping: once it has saved its own, or all along
+    when the workshop pre-fills (they are then the starting values)."""
+    return saved or prefill
+
+
 def check_proposed(name: str, description: str) -> str:
     """A team's proposed offer: a name of 1-200 characters and a description of at most 5000 (as an
     offer's); returns the name stripped."""

@@ -121,6 +121,13 @@ class RelationStage(StrEnum):
     UNKNOWN = "unknown"
 
 
+class PointStatus(StrEnum):
+    """A main point leadership proposed, or one approved for the week (workshop.domain.main_points)."""
+
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
@@ -138,6 +145,14 @@ class Workshop(Strict):
     end_date: dt.date | None = None
     uid: str = Field(default="", max_length=32)  # its identity, never another's (workshop.store.tables)
     leave_out: str = Field(default="", max_length=MAX_LONG_TEXT)  # words key terms leave out, one a line
+    library_name: ShortText = ""  # the library as the leaflet names it; "" = the workshop's name
+    library_contact: ShortText = ""  # how partners reach the library (address, e-mail, phone)
+    mapping_prefill: bool = False  # a team's mapping starts from the register's values (else blank)
+
+    @property
+    def library(self) -> str:
+        """The library's name: its own when set, else the workshop's."""
+        return self.library_name.strip() or self.name
 
 
 class Team(Strict):
@@ -210,6 +225,7 @@ class MainPoint(Strict):
     title: Name
     description: LongText = ""
     spaces: list[str] = Field(default_factory=list)
+    status: PointStatus = PointStatus.APPROVED
 
     @field_validator("spaces")
     @classmethod

@@ -116,6 +116,19 @@ def disagreements(found: Sequence[QuestionSpread]) -> list[int]:
     return [s.number for s in found if s.disagree]
 
 
+def disagreement(found: QuestionSpread) -> int:
+    """How contested a question is: the smaller side of its yes and no (1 yes against 3 no is 1; 2 against 2
+    is 2); 0 where the raters do not disagree."""
+    return min(found.yes, found.no)
+
+
+def contested_first(found: Iterable[QuestionSpread]) -> list[QuestionSpread]:
+    """Every question, the most contested first: the larger minority against the majority (2 against 2 before
+    1 against 3), then the more raters on either side, then in their own order; the agreed ones follow in
+    theirs. Where leadership's discussion of a proposal starts."""
+    return sorted(found, key=lambda s: (-disagreement(s), -(s.yes + s.no) if s.disagree else 0, s.number))
+
+
 def questions_from(texts: Iterable[str]) -> tuple[str, ...]:
     """The screening questions among a template's question texts, in their numbered order, without the
     "Screening n of 14" lead-in; ValueError unless they are exactly 1..14."""

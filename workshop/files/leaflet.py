@@ -22,7 +22,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2a33;mar
 line-height:1.35}
 header{border-bottom:4px solid #2E86AB;margin-bottom:1em;padding-bottom:.5em}
 h1{font-size:2.4em;margin:0;color:#2E86AB}
-.library{font-size:1.15em;margin:.3em 0 0;font-weight:600}
+.library{font-size:1.5em;margin:0 0 .2em;font-weight:700}
 .lead{margin:.6em 0 0}
 ol{list-style:none;padding:0;margin:0}
 ol.two{columns:2;column-gap:8mm}
@@ -32,6 +32,10 @@ li h2{font-size:1.05em;margin:0 0 .15em}
 li p{margin:0;font-size:.92em;white-space:pre-line}
 .empty{font-style:italic;color:#555}
 footer{margin-top:1.2em;border-top:1px solid #bbb;padding-top:.5em;font-weight:600}
+.contact{margin:.3em 0 0;font-weight:400}
+.contacts{margin-top:.8em;font-size:.9em}
+.contacts h2{font-size:1em;margin:0 0 .2em}
+.contacts ul{margin:0;padding-left:1.1em;columns:2;column-gap:8mm}
 @media print{body{margin:0;max-width:none;font-size:10.5pt;height:268mm;display:flex;flex-direction:column;
 overflow:hidden}body.dense{font-size:8.5pt}li{background:none}main{flex:1;min-height:0;overflow:hidden}}
 """
@@ -61,9 +65,29 @@ def short(text: str, limit: int = SHORT) -> str:
     return cut.rstrip(" ,.;:–-") + "…"
 
 
-def render_leaflet(library: str, assets: Sequence[Listed], lang: str, t: Words) -> str:
-    """The leaflet as one HTML document in `lang` (the words `t` gives)."""
+def _contacts(contact: str, people: Sequence[tuple[str, str]], t: Words) -> tuple[str, str]:
+    """The library's own contact line (for the footer) and the list of who to ask about which partner: "the
+    whole list and all contact details", as Aarhus's first leaflet had them."""
+    line = f'<p class="contact">{esc(t("leaflet.contact", contact=contact))}</p>' if contact.strip() else ""
+    listed = [(name, who) for name, who in people if who.strip()]
+    if not listed:
+        return line, ""
+    items = "".join(f"<li>{esc(name)}: {esc(who)}</li>" for name, who in listed)
+    return line, f'<section class="contacts"><h2>{esc(t("leaflet.contacts"))}</h2><ul>{items}</ul></section>'
+
+
+def render_leaflet(
+    library: str,
+    assets: Sequence[Listed],
+    lang: str,
+    t: Words,
+    contact: str = "",
+    people: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The leaflet as one HTML document in `lang` (the words `t` gives), headed with the library's name, with
+    the library's `contact` details and `people`: (partner, our contact person) pairs."""
     heading = t("leaflet.heading")
+    contact_line, contact_list = _contacts(contact, people, t)
     items = "".join(
         f"<li><h2>{esc(a.title)}</h2>"
         + (f"<p>{esc(short(a.description))}</p>" if a.description.strip() else "")
@@ -78,9 +102,9 @@ def render_leaflet(library: str, assets: Sequence[Listed], lang: str, t: Words) 
     return (
         f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(heading)} — {esc(library)}</title><style>{STYLE}</style></head>"
+        f"<title>{esc(library)} — {esc(heading)}</title><style>{STYLE}</style></head>"
         f'<body class="{"dense" if len(assets) > DENSE else "normal"}">'
-        f'<header><h1>{esc(heading)}</h1><p class="library">{esc(library)}</p>'
+        f'<header><p class="library">{esc(library)}</p><h1>{esc(heading)}</h1>'
         f'<p class="lead">{esc(t("leaflet.lead"))}</p></header>'
-        f"<main>{body}</main><footer>{esc(t('leaflet.invite'))}</footer></body></html>"
+        f"<main>{body}{contact_list}</main><footer>{esc(t('leaflet.invite'))}{contact_line}</footer></body></html>"
     )

@@ -20,7 +20,7 @@ from workshop.services.proposal_review import decide_pending
 from workshop.services.rows import changed
 from workshop.services.workshops import get_workshop, now
 from workshop.store import read, write
-from workshop.store.tables import asset_proposals, assets, teams
+from workshop.store.tables import asset_proposals, assets, partners, teams
 
 
 @dataclass(frozen=True)
@@ -152,4 +152,17 @@ def leaflet_html(engine: Engine, workshop_id: int, lang: str | None = None) -> s
     the reader's language, serves when the locale files have no words in the workshop's language)."""
     current = get_workshop(engine, workshop_id)
     chosen = report_language(current.language, lang)
-    return render_leaflet(current.name, list_assets(engine, workshop_id), chosen, report_words(chosen))
+    with read(engine) as conn:
+        people = conn.execute(
+            select(partners.c.name, partners.c.contact)
+            .where(partners.c.workshop_id == workshop_id, partners.c.contact != "")
+            .order_by(partners.c.name)
+        ).all()
+    return render_leaflet(
+        current.library,
+        list_assets(engine, workshop_id),
+        chosen,
+        report_words(chosen),
+        contact=current.library_contact,
+        people=[(str(r.name), str(r.contact)) for r in people],
+    )

@@ -79,6 +79,9 @@ def new_from(
             language=earlier.language,
             template_key=earlier.template_key,
         )
+        # The same library next year: its name, contact details and mapping setting go along (issue 26.7).
+        library = {f: getattr(earlier, f) for f in ("library_name", "library_contact", "mapping_prefill")}
+        changed(conn, workshops.update().where(workshops.c.id == new_id).values(**library), f"no workshop {new_id}")
         for part, table in _TABLES.items():
             if part in chosen:
                 _copy_rows(conn, table, earlier_id, new_id)

@@ -64,7 +64,9 @@ def week_checklist(engine: Engine, workshop_id: int) -> list[Step]:
     with read(engine) as conn:
         day_rows = conn.execute(select(days.c.id, days.c.status).where(days.c.workshop_id == wid)).fetchall()
         quoted = _count(conn, distinct(recap_quotes.c.day_id), recap_quotes.c.workshop_id == wid)
-        planned = all(_count(conn, table.c.id, table.c.workshop_id == wid) for table in (main_points, days, questions))
+        planned = all(_count(conn, table.c.id, table.c.workshop_id == wid) for table in (days, questions)) and bool(
+            _count(conn, main_points.c.id, main_points.c.workshop_id == wid, main_points.c.status == "approved")
+        )  # a point leadership only proposed carries no day yet
         status = _mapping_status(conn, wid)
         resolved = status == DayStatus.CLOSED and _unresolved(conn, wid) == 0
         progress = {

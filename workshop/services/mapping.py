@@ -23,7 +23,7 @@ from workshop.domain.mapping import (
 from workshop.domain.model import SPACE_KEYS, DayStatus, Team
 from workshop.services.offers import offers_frame
 from workshop.store import read, write
-from workshop.store.tables import mapping_phases, mappings, offers, teams
+from workshop.store.tables import mapping_phases, mappings, offers, teams, workshops
 
 
 def now() -> dt.datetime:
@@ -117,6 +117,7 @@ class TeamMapping:
     entries: dict[int, Contribution]
     done: set[int]
     proposals: list[Proposal] = field(default_factory=list)
+    prefill: bool = False  # the workshop's setting: a mapping starts from the register's values (else blank)
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -130,6 +131,7 @@ def team_mapping(engine: Engine, team: Team) -> TeamMapping:
         phase = _phase(conn, int(team.workshop_id or 0))
         assigned = _assigned(conn, team, phase)
         rows = conn.execute(select(mappings).where(mappings.c.team_id == team.id)).fetchall()
+        prefill = conn.execute(select(workshops.c.mapping_prefill).where(workshops.c.id == team.workshop_id)).scalar()
     # An accepted proposal points at its new offer and counts as the team's mapping of it.
     entries = {r.offer_id: contribution_of(r) for r in rows if r.offer_id is not None}
     done = {r.offer_id for r in rows if r.done and r.offer_id is not None}
@@ -138,7 +140,15 @@ def team_mapping(engine: Engine, team: Team) -> TeamMapping:
         for r in rows
         if r.proposed and r.offer_id is None
     ]
-    return TeamMapping(phase, assigned, entries, done, props)
+    return TeamMapping(phase, assigned, entries, done, props, bool(prefill))
+
+
+def set_mapping_prefill(engine: Engine, workshop_id: int, prefill: bool) -> None:
+    """The facilitator's setting: teams' mappings start from the register's values (True) or blank (False)."""
+    with write(engine) as conn:
+        done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(mapping_prefill=prefill))
+        if done.rowcount == 0:
+            raise NotFound(f"no workshop {workshop_id}")
 
 
 def register_values(engine: Engine, workshop_id: int, offer_id: int) -> Contribution:

@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, select
 
-from workshop.domain.errors import NotFound
-from workshop.domain.model import Day, MainPoint, Question, QuestionKind
+from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.main_points import approve, new_status
+from workshop.domain.model import Day, MainPoint, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.services.rows import changed
 from workshop.store import read, write
@@ -61,14 +62,20 @@ def save_main_point(
     description: str = "",
     spaces: Iterable[str] = (),
     point_id: int | None = None,
+    role: Role = Role.FACILITATOR,
 ) -> MainPoint:
-    """Add a main point (at the end), or change one."""
+    """Add a main point (at the end), or change one. Leadership's new point is proposed, the facilitator's
+    approved (workshop.domain.main_points); an edit keeps the status."""
     point = validated(MainPoint, {"title": title, "description": description.strip(), "spaces": _clean_spaces(spaces)})
     values = {"title": point.title, "description": point.description, "spaces": point.spaces}
     with write(engine) as conn:
         if point_id is None:
             position = _next_position(conn, main_points, main_points.c.workshop_id == workshop_id)
-            point_id = _insert(conn, main_points.insert().values(workshop_id=workshop_id, position=position, **values))
+            status = new_status(role).value
+            point_id = _insert(
+                conn,
+                main_points.insert().values(workshop_id=workshop_id, position=position, status=status, **values),
+            )
         else:
             _owned(conn, main_points, workshop_id, point_id)
             changed(
@@ -78,6 +85,19 @@ def save_main_point(
             )
         row = _owned(conn, main_points, workshop_id, int(point_id))
     return MainPoint.model_validate(dict(row._mapping))
+
+
+def approve_main_point(engine: Engine, workshop_id: int, point_id: int, role: Role) -> MainPoint:
+    """Approve a proposed main point: from now on the facilitator builds days on it."""
+    with write(engine) as conn:
+        row = _owned(conn, main_points, workshop_id, point_id)
+        done = approve(MainPoint.model_validate(dict(row._mapping)), role)
+        changed(
+            conn,
+            main_points.update().where(main_points.c.id == point_id).values(status=done.status.value),
+            f"no main point {point_id}",
+        )
+    return done
 
 
 def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
@@ -178,7 +198,11 @@ def save_question(
     with write(engine) as conn:
         _owned(conn, days, workshop_id, day_id)
         if main_point_id is not None:
-            _owned(conn, main_points, workshop_id, main_point_id)
+            point = _owned(conn, main_points, workshop_id, main_point_id)
+            if point.status != PointStatus.APPROVED.value:
+                raise InvalidInput(
+                    f"the main point {point.title!r} is proposed, not approved yet", field="main_point_id"
+                )
         if question_id is None:
             position = _next_position(conn, questions, questions.c.day_id == day_id)
             question_id = _insert(

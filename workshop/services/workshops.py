@@ -12,6 +12,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import (
     MAX_LONG_TEXT,
     MAX_NAME,
+    MAX_SHORT_TEXT,
     SPACE_KEYS,
     Team,
     Workshop,
@@ -135,19 +136,26 @@ def update_workshop(
     language: str = "en",
     start_date: dt.date | None = None,
     end_date: dt.date | None = None,
+    *,
+    library_name: str | None = None,
+    library_contact: str | None = None,
 ) -> Workshop:
-    """Rename a workshop, change its description, content language and dates (InvalidInput names the field)."""
+    """Rename a workshop, change its description, content language and dates, and (when given) the library's
+    name and contact details the leaflet carries (InvalidInput names the field)."""
     name = _checked_name(name)
     description = check_text(description.strip(), "description", MAX_LONG_TEXT)
     language = check_language(language)
     check_dates(start_date, end_date)
-    values = {
+    values: dict[str, object] = {
         "name": name,
         "description": description,
         "language": language,
         "start_date": start_date,
         "end_date": end_date,
     }
+    for field, given in (("library_name", library_name), ("library_contact", library_contact)):
+        if given is not None:  # one line each: a leaflet's heading and its contact line
+            values[field] = check_text(" ".join(given.split()), field, MAX_SHORT_TEXT)
     with write(engine) as conn:
         if conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**values)).rowcount == 0:
             raise NotFound("error.missing.workshop", id=workshop_id)

@@ -101,6 +101,20 @@ def _leave_out(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN leave_out TEXT NOT NULL DEFAULT ''")
 
 
+def _closer_to_the_book(conn: Connection) -> None:
+    """Issue 26.7: main points proposed and approved by leadership (the existing ones approved); the library's
+    name and contact details on the workshop; a per-workshop setting to pre-fill a team's mapping."""
+    have = {c["name"] for c in inspect(conn).get_columns("main_points")}
+    if "status" not in have:
+        conn.exec_driver_sql("ALTER TABLE main_points ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'approved'")
+    have = {c["name"] for c in inspect(conn).get_columns("workshops")}
+    for column in ("library_name", "library_contact"):
+        if column not in have:
+            conn.exec_driver_sql(f"ALTER TABLE workshops ADD COLUMN {column} VARCHAR(200) NOT NULL DEFAULT ''")
+    if "mapping_prefill" not in have:
+        conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN mapping_prefill BOOLEAN NOT NULL DEFAULT FALSE")
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -124,6 +138,7 @@ MIGRATIONS: list[Migration] = [
     _version_shards,  # 13 -> 14: data versions in shards, no hot row for concurrent writers (issue 17)
     never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
     _leave_out,  # 15 -> 16: a workshop's words left out of key terms (issue 26)
+    _closer_to_the_book,  # 16 -> 17: proposed main points, the library's name and contact, mapping pre-fill
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

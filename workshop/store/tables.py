@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -64,6 +65,11 @@ workshops = Table(
     Column("uid", String(32), nullable=False, unique=True, default=new_workshop_uid),
     # Issue 26: words key terms and theme suggestions leave out (names the rule misses), one a line.
     Column("leave_out", Text, nullable=False, default="", server_default=""),
+    # Issue 26.7: the library the workshop belongs to, as the leaflet names it ("" = the workshop's name), the
+    # library's contact details, and whether a team's mapping starts from the register's values.
+    Column("library_name", String(200), nullable=False, server_default=""),
+    Column("library_contact", String(200), nullable=False, server_default=""),
+    Column("mapping_prefill", Boolean, nullable=False, server_default=false()),
 )
 
 space_weights = Table(
@@ -140,6 +146,8 @@ main_points = Table(
     Column("title", String(200), nullable=False),
     Column("description", Text, nullable=False, default=""),
     Column("spaces", JSON, nullable=False, default=list),
+    # Issue 26.7: leadership proposes main points and approves them (workshop.domain.main_points).
+    Column("status", String(20), nullable=False, server_default="approved"),
 )
 
 days = Table(
