@@ -45,6 +45,8 @@ def render(text: Message, lang: str, escape: Escape = _same) -> str:
             values[name] = field_name(value, lang)
         elif isinstance(value, str):
             values[name] = escape(value)
+        elif name == "n" and isinstance(value, int) and not known(text.key):
+            values[name] = value  # the count that chooses a plural form: translate() picks it and writes it
         elif isinstance(value, int) and not isinstance(value, bool) and name not in PLAIN_NUMBERS:
             values[name] = number(value, lang, 0)
         elif name == "spaces" and isinstance(value, list | tuple):  # space keys, by their names

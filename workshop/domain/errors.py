@@ -102,9 +102,10 @@ class FileNotRead(UnreadableFile):
         "busy": "the server is reading other files; try again in a minute",
     }
 
-    def __init__(self, filename: str, reason: str, **params: object) -> None:
-        super().__init__(f"error.not_read.{reason}", file=filename, **params)
-        self.reason = reason
+    def __init__(self, message: str, /, *, file: str, **params: object) -> None:
+        """`message` is one of the `error.not_read.<reason>` keys (a reason of REASONS)."""
+        super().__init__(message, file=file, **params)
+        self.reason = message.rsplit(".", 1)[-1]
 
 
 class ImportRejected(WorkshopError):
