@@ -83,9 +83,7 @@ def _run(request: bytes, filename: str) -> bytes:
                     command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env={}, cwd="/"
                 )
             except OSError as exc:
-                raise FileNotRead(
-                    "error.not_read.stopped", file=filename, detail=f"the reader did not start ({exc.strerror})"
-                ) from exc
+                raise FileNotRead("error.not_read.stopped", file=filename, how=f"not started: {exc.strerror}") from exc
             out, late, code = _exchange(worker, request)
             errors.seek(0)
             said = errors.read(64 * 1024).decode("utf-8", "replace")  # the cause comes first, then a backtrace
@@ -147,7 +145,7 @@ def _stopped(filename: str, code: int, said: str) -> FileNotRead:
     if code == -signal.SIGXCPU:
         return FileNotRead("error.not_read.time", file=filename, n=CPU_SECONDS)
     how = f"signal {signal.Signals(-code).name}" if code < 0 and -code in signal.valid_signals() else f"exit {code}"
-    return FileNotRead("error.not_read.stopped", file=filename, detail=f"the reader stopped ({how})")
+    return FileNotRead("error.not_read.stopped", file=filename, how=how)
 
 
 def _tagged(obj: dict[str, Any]) -> object:
