@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.charts.network_circle import RINGS, circle_points, network_circle_figure
+from workshop.config.messages import render
 from workshop.domain.errors import ImportRejected
 from workshop.domain.model import RelationStage
 from workshop.files.spreadsheet import guess_mapping, read_source
@@ -87,7 +88,7 @@ def test_a_bad_sector_or_stage_is_refused_naming_the_row_and_column(
     with pytest.raises(ImportRejected) as refused:
         import_offers(engine, wid, table, guess_mapping(table.header))
     [(number, where, said)] = refused.value.problems
-    assert (number, where) == (2, column) and problem in said
+    assert (number, where) == (2, column) and problem in render(said, "en")
     assert partners_frame(engine, wid).empty and register_frame(engine, wid).empty  # nothing changed
 
 

@@ -145,7 +145,7 @@ ANSWER = (
     [
         ("os.kill(os.getpid(), signal.SIGKILL)\n", "stopped", "the reader stopped (signal SIGKILL)"),
         ("os.kill(os.getpid(), signal.SIGSEGV)\n", "stopped", "the reader stopped (signal SIGSEGV)"),
-        ("time.sleep(30)\n", "time", "reading it took longer than 1 seconds"),
+        ("time.sleep(30)\n", "time", "reading it took longer than 1 second"),
         ("sys.stdout.write('not json')\n", "garbled", "the reader gave back no table"),
         (
             'sys.stdout.write(\'{"sheets": ["A"], "sheet": "A", "rows": [[{"x": 1}]], "top": 0}\')\n',

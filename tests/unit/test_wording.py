@@ -102,12 +102,7 @@ def test_a_team_is_signed_in_as_the_team_by_its_name(lang: str, sentence: str) -
     ],
 )
 def test_a_space_lies_between_two_aims_in_prose(lang: str, prose: str) -> None:
-    model = spaces()
-    inspiration = model.spaces["inspiration"]
-    first, second = (model.aim_name(a, lang).lower() for a in inspiration.aims)
-    line = translate(
-        lang, "home.space_line", verb="", aims=translate(lang, "home.space_aims", first=first, second=second)
-    )
+    line = translate(lang, "home.space_line", verb="", between=spaces().between_aims("inspiration", lang))
     assert prose in line and " · " not in line.split(prose[:5])[-1]
 
 

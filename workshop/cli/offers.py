@@ -21,7 +21,7 @@ from workshop.services.workshops import get_workshop
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if args.sheet == "":
-        raise InvalidInput("--sheet: name the sheet to read", field="sheet")
+        raise InvalidInput("error.cli.sheet_name", field="sheet")
     try:
         with path.open("rb") as file:
             check_size(os.fstat(file.fileno()).st_size, path.name)  # the page's limit, before a byte is read
@@ -32,7 +32,7 @@ def _import(args: argparse.Namespace) -> int:
     get_workshop(engine, args.id)
     table = read_source(data, path.name, args.sheet)
     if args.sheet is not None and table.kind != "xlsx":
-        raise InvalidInput(f"--sheet {args.sheet!r}: {path.name} is a CSV file, which has no sheets", field="sheet")
+        raise InvalidInput("error.cli.csv_has_no_sheets", sheet=args.sheet, file=path.name, field="sheet")
     about = f"sheet {table.sheet!r}" if table.kind == "xlsx" else f"{table.encoding}, {SEPARATORS[table.separator]}"
     print(f"{path.name}: {len(table.rows)} rows ({about})")
     mapping = mapping_with(table.header, guess_mapping(table.header), args.map or "")

@@ -97,14 +97,16 @@ class FileNotRead(UnreadableFile):
     REASONS: ClassVar[dict[str, str]] = {
         "memory": "reading it needs more memory than the reader may take ({limit})",
         "time": "reading it took longer than {n} seconds",
-        "stopped": "{detail}",
+        "stopped": "the reader stopped ({how})",
         "garbled": "the reader gave back no table",
         "busy": "the server is reading other files; try again in a minute",
     }
 
-    def __init__(self, filename: str, reason: str, **params: object) -> None:
-        super().__init__(f"error.not_read.{reason}", file=filename, **params)
-        self.reason = reason
+    def __init__(self, message: str, /, *, file: str, **params: object) -> None:
+        """`message` is one of the `error.not_read.<reason>` keys (a reason of REASONS)."""
+        super().__init__(message, file=file, **params)
+        self.key = message  # the reason's own message, not only "unreadable"
+        self.reason = message.rsplit(".", 1)[-1]
 
 
 class ImportRejected(WorkshopError):

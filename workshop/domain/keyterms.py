@@ -85,10 +85,12 @@ def leave_out_words(text: str) -> tuple[str, ...]:
     found = [w.strip().casefold() for w in LEAVE_OUT_SPLIT.split(text or "")]
     found = list(dict.fromkeys(w for w in found if w))
     if len(found) > MAX_LEAVE_OUT:
-        raise InvalidInput(f"at most {MAX_LEAVE_OUT} words to leave out ({len(found)} given)", field="leave_out")
+        raise InvalidInput("error.too_many_leave_out", limit=MAX_LEAVE_OUT, n=len(found), field="leave_out")
     for word in found:
         if problem := text_problem(word, MAX_LEAVE_OUT_LENGTH):
-            raise InvalidInput(f"{word[:MAX_LEAVE_OUT_LENGTH]!r}: {problem}", field="leave_out")
+            raise InvalidInput(
+                "error.leave_out_word", word=word[:MAX_LEAVE_OUT_LENGTH], problem=problem, field="leave_out"
+            )
     return tuple(found)
 
 

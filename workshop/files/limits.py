@@ -139,7 +139,7 @@ def check_size(data: bytes | int, filename: str) -> None:
     """Refuse a file (its bytes, or its size) over the upload limit: the page's and the command line's."""
     length = data if isinstance(data, int) else len(data)
     if length > MAX_UPLOAD_BYTES:
-        raise UnreadableFile("error.file.too_big", file=filename, size=_mb(length), limit=_mb(MAX_UPLOAD_BYTES))
+        raise UnreadableFile("error.file.too_big", file=filename, size=length, limit=f"{MAX_UPLOAD_MB:.1f} MB")
 
 
 def check_table(filename: str, rows: int, columns: int, where: str = "") -> None:

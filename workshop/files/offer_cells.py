@@ -118,34 +118,44 @@ def split_names(cell: Cell) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
-def _words_of(cell: Cell, words: Vocabulary, what: str) -> list[str]:
-    found = []
+def _words_of(cell: Cell, words: Vocabulary) -> tuple[list[str], str | None]:
+    """The words of a cell of partners found in `words`, and the first item that is not one (or None)."""
+    found: list[str] = []
     for item in (item.strip() for item in _NAME_SPLIT.split(text_of(cell))):
         if not item:
             continue
         value = words.find(item)
         if value is None:
-            raise CellError(f"problem.not_a_{what}", value=item[:40])
+            return found, item[:40]
         found.append(str(value))
-    return found
+    return found, None
 
 
 def partner_sectors(cell: Cell) -> list[str]:
     """The sectors of a row's partners: one for all, or one each in the order of the partners (split on ;)."""
-    return _words_of(cell, SECTORS, "sector")
+    found, unknown = _words_of(cell, SECTORS)
+    if unknown is not None:
+        raise CellError("problem.not_a_sector", value=unknown)
+    return found
 
 
 def partner_stages(cell: Cell) -> list[str]:
     """The stages of a row's partners in the network circle: one for all, or one each (split on ;)."""
-    return _words_of(cell, STAGES, "stage")
+    found, unknown = _words_of(cell, STAGES)
+    if unknown is not None:
+        raise CellError("problem.not_a_stage", value=unknown)
+    return found
 
 
-def partner_mismatch(partners: list[str], values: list[str], what: str) -> Message | None:
+def partner_mismatch(partners: list[str], values: list[str], field: str) -> Message | None:
     """What is wrong with a row's sectors or stages against its partners, or None: one value serves every
-    partner, else there must be one per partner."""
+    partner, else there must be one per partner. `field` is partner_sector or partner_stage."""
     if len(values) <= 1 or len(values) == len(partners):
         return None
-    return Message(f"problem.partner_{what}s", {"n": len(values), "partners": len(partners)})
+    return Message(
+        "problem.partner_sectors" if field == "partner_sector" else "problem.partner_stages",
+        {"n": len(values), "partners": len(partners)},
+    )
 
 
 def status_of(cell: Cell) -> OfferStatus:
@@ -229,7 +239,7 @@ def check_row(
                 break
     for field in PARTNER_FIELDS:
         given = values.pop(field, [])
-        if problem := partner_mismatch(values.get("partners", []), given, field.removeprefix("partner_")):  # type: ignore[arg-type]
+        if problem := partner_mismatch(values.get("partners", []), given, field):  # type: ignore[arg-type]
             fail(field, problem)
             values["bad"] = True
     if not name or values.pop("bad", False):

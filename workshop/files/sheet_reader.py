@@ -55,26 +55,26 @@ def read_workbook(data: bytes, filename: str, sheet: str | None, names_only: boo
     answer = _decoded(_run(request + data, filename), filename)
     names = answer.get("sheets")
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise FileNotRead(filename, "garbled")
+        raise FileNotRead("error.not_read.garbled", file=filename)
     chosen = sheet or (names[0] if names else "")
     problem = answer.get("error")
     if problem == "unreadable":
-        raise UnreadableFile(f"{filename}: not a readable XLSX workbook")
+        raise UnreadableFile("error.file.unreadable_xlsx", file=filename)
     if problem == "no_sheet":
-        raise UnreadableFile(f"{filename}: no sheet named {chosen!r}; the sheets are {', '.join(names)}")
+        raise UnreadableFile("error.file.no_sheet", file=filename, sheet=chosen, sheets=names)
     if problem == "sheet_unreadable":
-        raise UnreadableFile(f"{filename}: sheet {chosen!r} is not readable")
+        raise UnreadableFile("error.file.sheet_unreadable", file=filename, sheet=chosen)
     if names_only:
         return Workbook(tuple(names), "", [])
     if problem is not None or answer.get("sheet") != chosen:
-        raise FileNotRead(filename, "garbled")
+        raise FileNotRead("error.not_read.garbled", file=filename)
     return Workbook(tuple(names), chosen, _records(answer, filename))
 
 
 def _run(request: bytes, filename: str) -> bytes:
     """The worker's stdout for the request: at most WORKERS at once, each stopped at WALL_SECONDS."""
     if not _SLOTS.acquire(timeout=WALL_SECONDS):
-        raise FileNotRead(filename, "busy")
+        raise FileNotRead("error.not_read.busy", file=filename)
     try:
         with tempfile.TemporaryFile() as errors:
             command = [sys.executable, "-I", str(WORKER), str(MEMORY_LIMIT), str(CPU_SECONDS)]
@@ -83,16 +83,16 @@ def _run(request: bytes, filename: str) -> bytes:
                     command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env={}, cwd="/"
                 )
             except OSError as exc:
-                raise FileNotRead(filename, "stopped", detail=f"the reader did not start ({exc.strerror})") from exc
+                raise FileNotRead("error.not_read.stopped", file=filename, how=f"not started: {exc.strerror}") from exc
             out, late, code = _exchange(worker, request)
             errors.seek(0)
             said = errors.read(64 * 1024).decode("utf-8", "replace")  # the cause comes first, then a backtrace
     finally:
         _SLOTS.release()
     if late:
-        raise FileNotRead(filename, "time", n=WALL_SECONDS)
+        raise FileNotRead("error.not_read.time", file=filename, n=WALL_SECONDS)
     if out is None:
-        raise FileNotRead(filename, "memory", limit=f"{OUTPUT_LIMIT // MB} MB")
+        raise FileNotRead("error.not_read.memory", file=filename, limit=f"{OUTPUT_LIMIT // MB} MB")
     if code != 0:
         raise _stopped(filename, code, said)
     return out
@@ -141,11 +141,11 @@ def _stopped(filename: str, code: int, said: str) -> FileNotRead:
     """Why the worker stopped, from its exit: a failed allocation (calamine aborts, Python raises
     MemoryError), the CPU limit (SIGXCPU), or anything else (a crash, a kill)."""
     if "memory allocation" in said or "MemoryError" in said or "Cannot allocate memory" in said:
-        return FileNotRead(filename, "memory", limit=f"{MEMORY_LIMIT // MB} MB")
+        return FileNotRead("error.not_read.memory", file=filename, limit=f"{MEMORY_LIMIT // MB} MB")
     if code == -signal.SIGXCPU:
-        return FileNotRead(filename, "time", n=CPU_SECONDS)
+        return FileNotRead("error.not_read.time", file=filename, n=CPU_SECONDS)
     how = f"signal {signal.Signals(-code).name}" if code < 0 and -code in signal.valid_signals() else f"exit {code}"
-    return FileNotRead(filename, "stopped", detail=f"the reader stopped ({how})")
+    return FileNotRead("error.not_read.stopped", file=filename, how=how)
 
 
 def _tagged(obj: dict[str, Any]) -> object:
@@ -166,7 +166,7 @@ def _decoded(out: bytes, filename: str) -> dict[str, Any]:
     except (ValueError, RecursionError):
         answer = None
     if not isinstance(answer, dict):
-        raise FileNotRead(filename, "garbled")
+        raise FileNotRead("error.not_read.garbled", file=filename)
     return answer
 
 
@@ -176,10 +176,10 @@ def _records(answer: dict[str, Any], filename: str) -> list[list[Any]]:
     more than that into the server."""
     rows, top = answer.get("rows"), answer.get("top")
     if not isinstance(rows, list) or type(top) is not int or not 0 <= top <= MAX_ROWS - len(rows):
-        raise FileNotRead(filename, "garbled")
+        raise FileNotRead("error.not_read.garbled", file=filename)
     for row in rows:
         if type(row) is not list or len(row) > MAX_COLUMNS:
-            raise FileNotRead(filename, "garbled")
+            raise FileNotRead("error.not_read.garbled", file=filename)
         for i, cell in enumerate(row):
             kind = type(cell)
             if kind is str:
@@ -189,5 +189,5 @@ def _records(answer: dict[str, Any], filename: str) -> list[list[Any]]:
                 if cell.is_integer():
                     row[i] = int(cell)
             elif kind not in _SCALARS:
-                raise FileNotRead(filename, "garbled")
+                raise FileNotRead("error.not_read.garbled", file=filename)
     return [[] for _ in range(top)] + rows if top else rows

@@ -98,7 +98,7 @@ def move_asset(engine: Engine, workshop_id: int, asset_id: int, step: int) -> No
         to = min(max(at + step, 0), len(order) - 1)
         order.insert(to, order.pop(at))
         for position, moved in enumerate(order, start=1):
-            changed(conn, assets.update().where(assets.c.id == moved).values(position=position), f"no asset {moved}")
+            changed(conn, assets.update().where(assets.c.id == moved).values(position=position))
 
 
 def propose_asset(engine: Engine, team: Team, title: str, description: str = "") -> int:

@@ -96,7 +96,7 @@ def new_from(
         )
         if "thresholds" in chosen:
             values = {f: getattr(earlier, f) for f in THRESHOLD_FIELDS}
-            changed(conn, workshops.update().where(workshops.c.id == new_id).values(**values), f"no workshop {new_id}")
+            changed(conn, workshops.update().where(workshops.c.id == new_id).values(**values))
         if "proposals" in chosen:
             carry_proposals(conn, earlier_id, new_id)
     return new_id

@@ -82,7 +82,6 @@ def edit_comment(engine: Engine, team: Team, comment_id: int, text: str) -> None
         changed(
             conn,
             comments.update().where(comments.c.id == comment_id).values(text=comment.text, updated_at=now()),
-            f"no comment {comment_id} of this team",
         )
 
 
@@ -90,7 +89,7 @@ def delete_comment(engine: Engine, team: Team, comment_id: int) -> None:
     """Delete one of the team's own comments."""
     with write(engine) as conn:
         _own(conn, team, comment_id)
-        changed(conn, comments.delete().where(comments.c.id == comment_id), f"no comment {comment_id} of this team")
+        changed(conn, comments.delete().where(comments.c.id == comment_id))
 
 
 def set_hidden(engine: Engine, workshop_id: int, comment_id: int, hidden: bool) -> None:

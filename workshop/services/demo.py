@@ -77,7 +77,6 @@ def create_demo(engine: Engine, lang: str = "en", replace: bool = True) -> int:
             changed(
                 conn,
                 days.update().where(days.c.id == day.id).values(status=DayStatus(status).value),
-                f"no day {day.id}",
             )
         question_rows = conn.execute(
             select(questions.c.id, questions.c.kind, questions.c.position, days.c.position.label("day"))

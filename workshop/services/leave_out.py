@@ -17,7 +17,7 @@ def leave_out(engine: Engine, workshop_id: int) -> tuple[str, ...]:
     with read(engine) as conn:
         stored = conn.execute(select(workshops.c.leave_out).where(workshops.c.id == workshop_id)).scalar()
     if stored is None:
-        raise NotFound(f"no workshop {workshop_id}")
+        raise NotFound("error.missing.workshop", id=workshop_id)
     return stored_words(stored)
 
 
@@ -32,5 +32,5 @@ def set_leave_out(engine: Engine, workshop_id: int, text: str) -> tuple[str, ...
     words = leave_out_words(text)
     with write(engine) as conn:
         update = workshops.update().where(workshops.c.id == workshop_id).values(leave_out="\n".join(words))
-        changed(conn, update, f"no workshop {workshop_id}")
+        changed(conn, update)
     return words

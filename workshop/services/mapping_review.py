@@ -137,7 +137,6 @@ def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contributi
             partners=clean.partners,
             primary_space=primary,
         ),
-        f"no offer {offer_id}",
     )
     conn.execute(mapping_decisions.delete().where(mapping_decisions.c.offer_id == offer_id))
     conn.execute(
@@ -206,7 +205,6 @@ def accept_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> int:
         changed(
             conn,
             mappings.update().where(mappings.c.id == proposal_id).values(offer_id=offer_id),
-            f"no proposed offer {proposal_id}",
         )
         _accept(conn, workshop_id, offer_id, entry)
         return offer_id

@@ -59,7 +59,7 @@ def import_offers(
         if changed:
             done = conn.execute(offers.update().where(offers.c.id == bindparam("_id")), changed)
             if 0 <= done.rowcount < len(changed):  # -1: the driver does not count a batch
-                raise NotFound("an offer of the register was deleted during the import; nothing was imported")
+                raise NotFound("error.offer_deleted_during_import")
         new = [row for row, key in zip(rows, keys, strict=True) if key not in existing]
         if new:
             conn.execute(offers.insert(), new)

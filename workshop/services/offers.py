@@ -178,7 +178,6 @@ def save_register(
                 offers.update()
                 .where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)
                 .values(offer_row(workshop_id, offer)),
-                f"offer {offer.name!r}: no longer in the register; nothing was saved",
             )
         insert_offers(conn, workshop_id, new)
     return len(checked) + len(new)

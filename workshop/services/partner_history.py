@@ -75,9 +75,7 @@ def sync_stage(conn: Connection, partner_id: int) -> None:
         .limit(1)
     ).scalar()
     if latest is not None:
-        changed(
-            conn, partners.update().where(partners.c.id == partner_id).values(stage=latest), f"no partner {partner_id}"
-        )
+        changed(conn, partners.update().where(partners.c.id == partner_id).values(stage=latest))
 
 
 def _partner_name(conn: Connection, workshop_id: int, partner_id: int) -> str:
@@ -119,7 +117,6 @@ def delete_stage_change(engine: Engine, workshop_id: int, change_id: int) -> Non
         changed(
             conn,
             partner_stages.delete().where(partner_stages.c.id == change_id),
-            f"no stage change {change_id} in workshop {workshop_id}",
         )
         sync_stage(conn, row.partner_id)
 

@@ -53,7 +53,7 @@ def _relink(
         if new is not None and offer_id in chosen and new.casefold() not in {p.casefold() for p in kept}:
             kept.append(new)
         if kept != list(names):
-            changed(conn, offers.update().where(offers.c.id == offer_id).values(partners=kept), f"no offer {offer_id}")
+            changed(conn, offers.update().where(offers.c.id == offer_id).values(partners=kept))
     return len(chosen & {r.id for r in rows}) if new is not None else 0
 
 
@@ -112,7 +112,6 @@ def edit_partner(
         changed(
             conn,
             partners.update().where(partners.c.id == partner_id).values(**values),
-            f"no partner {partner_id} in workshop {workshop_id}",
         )
         if partner.name != old.name or offer_ids is not None:
             _relink(conn, workshop_id, old.name, partner.name, offer_ids)
@@ -149,7 +148,6 @@ def delete_partner(engine: Engine, workshop_id: int, partner_id: int) -> str:
         changed(
             conn,
             partners.delete().where(partners.c.id == partner_id),
-            f"no partner {partner_id} in workshop {workshop_id}",
         )
     return name
 

@@ -39,7 +39,7 @@ def _next_position(conn: Connection, table: Table, *where: Any) -> int:
 
 def _renumber(conn: Connection, table: Table, ordered_ids: Sequence[int]) -> None:
     for position, item_id in enumerate(ordered_ids, start=1):
-        changed(conn, table.update().where(table.c.id == item_id).values(position=position), f"no item {item_id}")
+        changed(conn, table.update().where(table.c.id == item_id).values(position=position))
 
 
 def _move(conn: Connection, table: Table, item_id: int, step: int, *scope: Any) -> None:
@@ -81,7 +81,6 @@ def save_main_point(
             changed(
                 conn,
                 main_points.update().where(main_points.c.id == point_id).values(**values),
-                f"no main point {point_id}",
             )
         row = _owned(conn, main_points, workshop_id, int(point_id))
     return MainPoint.model_validate(dict(row._mapping))
@@ -105,7 +104,7 @@ def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
     with write(engine) as conn:
         _owned(conn, main_points, workshop_id, point_id)
         conn.execute(questions.update().where(questions.c.main_point_id == point_id).values(main_point_id=None))
-        changed(conn, main_points.delete().where(main_points.c.id == point_id), f"no main point {point_id}")
+        changed(conn, main_points.delete().where(main_points.c.id == point_id))
         rest = conn.execute(
             select(main_points.c.id).where(main_points.c.workshop_id == workshop_id).order_by(main_points.c.position)
         )
@@ -137,7 +136,6 @@ def save_day(
             changed(
                 conn,
                 days.update().where(days.c.id == day_id).values(title=day.title, date=day.date),
-                f"no day {day_id}",
             )
         row = _owned(conn, days, workshop_id, int(day_id))
     return Day.model_validate(dict(row._mapping))
@@ -152,7 +150,7 @@ def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
         of_day = select(questions.c.id).where(questions.c.day_id == day_id).scalar_subquery()
         conn.execute(responses.delete().where(responses.c.question_id.in_(of_day)))
         conn.execute(questions.delete().where(questions.c.day_id == day_id))
-        changed(conn, days.delete().where(days.c.id == day_id), f"no day {day_id}")
+        changed(conn, days.delete().where(days.c.id == day_id))
         rest = conn.execute(select(days.c.id).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
         _renumber(conn, days, [r.id for r in rest])
 
@@ -215,7 +213,6 @@ def save_question(
             changed(
                 conn,
                 questions.update().where(questions.c.id == question_id).values(day_id=day_id, **values),
-                f"no question {question_id}",
             )
         row = _owned(conn, questions, workshop_id, int(question_id))
     return Question.model_validate(dict(row._mapping))
@@ -226,7 +223,7 @@ def delete_question(engine: Engine, workshop_id: int, question_id: int) -> None:
     with write(engine) as conn:
         row = _owned(conn, questions, workshop_id, question_id)
         conn.execute(responses.delete().where(responses.c.question_id == question_id))  # versions see it
-        changed(conn, questions.delete().where(questions.c.id == question_id), f"no question {question_id}")
+        changed(conn, questions.delete().where(questions.c.id == question_id))
         rest = conn.execute(
             select(questions.c.id).where(questions.c.day_id == row.day_id).order_by(questions.c.position)
         )

@@ -38,6 +38,5 @@ def decide_pending(
     changed(
         conn,
         table.update().where(table.c.id == proposal_id).values({"status": status.value, f"{noun}_id": made}),
-        f"no proposed {noun} {proposal_id}",
     )
     return made

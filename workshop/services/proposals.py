@@ -57,9 +57,7 @@ def save_proposal(
             inserted = conn.execute(proposals.insert().values(workshop_id=workshop_id, **values))
             return int(inserted.inserted_primary_key[0])  # type: ignore[index]
         get_proposal(conn, workshop_id, proposal_id)
-        changed(
-            conn, proposals.update().where(proposals.c.id == proposal_id).values(**values), f"no proposal {proposal_id}"
-        )
+        changed(conn, proposals.update().where(proposals.c.id == proposal_id).values(**values))
         return proposal_id
 
 
@@ -70,7 +68,6 @@ def set_proposal_open(engine: Engine, workshop_id: int, proposal_id: int, open_:
         changed(
             conn,
             proposals.update().where(proposals.c.id == proposal_id).values(is_open=open_),
-            f"no proposal {proposal_id}",
         )
 
 
@@ -78,7 +75,7 @@ def delete_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> None:
     """Delete a proposal with its screening."""
     with write(engine) as conn:
         get_proposal(conn, workshop_id, proposal_id)
-        changed(conn, proposals.delete().where(proposals.c.id == proposal_id), f"no proposal {proposal_id}")
+        changed(conn, proposals.delete().where(proposals.c.id == proposal_id))
 
 
 def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: str, reason: str) -> None:
@@ -97,7 +94,6 @@ def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: 
             proposals.update()
             .where(proposals.c.id == proposal_id)
             .values(verdict=chosen.value, verdict_reason=checked.verdict_reason),
-            f"no proposal {proposal_id}",
         )
 
 

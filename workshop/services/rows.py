@@ -15,10 +15,10 @@ from sqlalchemy.sql.dml import Delete, Update
 from workshop.domain.errors import NotFound
 
 
-def changed(conn: Connection, statement: Update | Delete, missing: str) -> int:
-    """Run an UPDATE or DELETE of rows by their id; NotFound(`missing`) when it matched none. Returns how
-    many rows it changed."""
+def changed(conn: Connection, statement: Update | Delete) -> int:
+    """Run an UPDATE or DELETE of rows by their id; NotFound (it is no longer there, nothing was changed)
+    when it matched none. Returns how many rows it changed."""
     done = conn.execute(statement)
     if done.rowcount == 0:
-        raise NotFound(missing)
+        raise NotFound("error.not_found")
     return int(done.rowcount)

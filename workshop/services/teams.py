@@ -55,7 +55,7 @@ def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Te
     check_text(name, "name", MAX_NAME)
     _team(engine, workshop_id, team_id)
     with write(engine) as conn:
-        changed(conn, teams.update().where(teams.c.id == team_id).values(name=name), f"no team {team_id}")
+        changed(conn, teams.update().where(teams.c.id == team_id).values(name=name))
     return Team(id=team_id, workshop_id=workshop_id, name=name)
 
 
@@ -84,7 +84,6 @@ def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:
         changed(
             conn,
             teams.update().where(teams.c.id == team_id).values(code_hash=team_code_hash(code, salt)),
-            f"no team {team_id}",
         )
     return TeamCode(team, code)
 
@@ -105,14 +104,12 @@ def regenerate_all_codes(engine: Engine, workshop_id: int) -> list[TeamCode]:
             changed(
                 conn,
                 teams.update().where(teams.c.id == row.id).values(code_hash=f"pending-{row.id}"),
-                f"no team {row.id}",
             )
             made.append(TeamCode(Team(id=row.id, workshop_id=workshop_id, name=row.name), code))
         for item in made:
             changed(
                 conn,
                 teams.update().where(teams.c.id == item.team.id).values(code_hash=team_code_hash(item.code, salt)),
-                f"no team {item.team.id}",
             )
     return made
 

@@ -77,7 +77,6 @@ def update_theme(
             themes.update()
             .where(themes.c.id == theme_id)
             .values(title=clean, status=ThemeStatus(status).value, decision=decision),
-            f"no theme {theme_id} in workshop {workshop_id}",
         )
         if response_ids is not None:
             _replace_answers(conn, workshop_id, theme_id, response_ids)
@@ -108,7 +107,7 @@ def delete_theme(engine: Engine, workshop_id: int, theme_id: int) -> None:
     with write(engine) as conn:
         _own_theme(conn, workshop_id, theme_id)
         conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
-        changed(conn, themes.delete().where(themes.c.id == theme_id), f"no theme {theme_id} in workshop {workshop_id}")
+        changed(conn, themes.delete().where(themes.c.id == theme_id))
 
 
 def list_themes(engine: Engine, workshop_id: int) -> list[Theme]:
