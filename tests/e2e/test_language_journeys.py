@@ -1,9 +1,10 @@
 """Issue 27: a Danish, Norwegian and Dutch browser (da-DK, nb-NO, nl-NL) goes through the three places where
 English leaked on the first morning: a facilitator's failing import, a team's refused save and leadership's
-strengths page. Each must read as the language does: the locale's own messages, no common English word in
-the main area (tests/app/english_words.py, the list the AppTest sweep uses) and numbers with the language's
-decimal comma. The journeys run on the session's server, on the demo in the browser's language (made on its
-first visitor), and change nothing: the import is refused and the save too."""
+strengths page. Each must read as the language does: the locale's own messages, no common English word and
+no message key in the main area (tests/app/english_words.py, the list the AppTest sweep uses; table cells
+from the grid that mirrors the canvas, chart labels from the SVG) and figures with the language's decimal
+comma. The journeys run on the session's server, on the demo in the browser's language (made for its first
+visitor), and change nothing: the import is refused, and so is the save."""
 
 from __future__ import annotations
 
