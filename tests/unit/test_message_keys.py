@@ -225,11 +225,29 @@ def test_an_import_report_is_said_in_danish_with_the_workshops_values() -> None:
             (3, "Målgrupper", message("problem.not_a_target_group", value="Alle", groups=["Voksne", "Seniorer"])),
         ]
     )
-    assert error_message(rejected, "da") == translate_da("error.import_rejected", n=2)
+    said = "Filen blev ikke importeret: 2 problemer. Ret rækkerne nedenfor og prøv igen; intet er ændret."
+    assert error_message(rejected, "da") == said
     assert [render(line, "da") for line in rejected.lines()] == [
         "række 2, Styrke: 2,5 er ikke et helt tal",
         "række 3, Målgrupper: 'Alle' er ikke en målgruppe i denne workshop (Voksne, Seniorer)",
     ]
+
+
+PLURAL_KEYS = sorted({key.rsplit(".", 1)[0] for key in catalog("en") if key.endswith(".other")})
+
+
+@pytest.mark.parametrize("lang", list(UI_LANGUAGES))
+def test_every_message_with_plural_forms_is_said_not_shown_as_its_key(lang: str) -> None:
+    """A count is the value that picks a plural form: rendered as a number first, it picked none, and every
+    page showed "error.import_rejected" in place of the import's refusal."""
+    for key in PLURAL_KEYS:
+        for n in (1, 2, 1200):
+            said = render(Message(key, {"n": n}), lang)
+            assert key not in said, f"{key} with n={n} is shown as its key in {lang}"
+    assert error_message(ImportRejected([], total=1200), lang) == render(
+        Message("error.import_rejected", {"n": 1200}), lang
+    )
+    assert "1200" not in error_message(ImportRejected([], total=1200), lang)  # written as the language groups it
 
 
 def test_a_pydantic_error_names_the_field_in_the_readers_language() -> None:
@@ -248,10 +266,6 @@ def test_an_error_raised_with_an_english_sentence_shows_its_general_message_not_
     error = NotFound("no workshop 12")
     assert error_message(error, "da") == catalog("da")["error.not_found"]
     assert english(error) == "no workshop 12"
-
-
-def translate_da(key: str, **params: object) -> str:
-    return render(Message(key, params), "da")
 
 
 def _refused(data: dict[str, object]) -> InvalidInput:

@@ -45,8 +45,10 @@ def render(text: Message, lang: str, escape: Escape = _same) -> str:
             values[name] = field_name(value, lang)
         elif isinstance(value, str):
             values[name] = escape(value)
-        elif name == "n" and isinstance(value, int) and text.key not in catalog(FALLBACK):
-            values[name] = value  # the count that chooses a plural form: translate() picks it and writes it
+        elif (
+            name == "n" and isinstance(value, int) and not isinstance(value, bool) and text.key not in catalog(FALLBACK)
+        ):
+            values[name] = value  # the count that picks a plural form: translate picks it, then writes the number
         elif isinstance(value, int) and not isinstance(value, bool) and name not in PLAIN_NUMBERS:
             values[name] = number(value, lang, 0)
         elif name == "spaces" and isinstance(value, list | tuple):  # space keys, by their names
@@ -63,7 +65,7 @@ def render(text: Message, lang: str, escape: Escape = _same) -> str:
 
 
 def known(key: str) -> bool:
-    """Whether a key is in the locale files (every key is in English), by itself or by its plural forms."""
+    """Whether a key is in the locale files (every key is in English), as itself or by its plural forms."""
     return key in catalog(FALLBACK) or f"{key}.other" in catalog(FALLBACK)
 
 
