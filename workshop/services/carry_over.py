@@ -81,7 +81,7 @@ def new_from(
         )
         # The same library next year: its name, contact details and mapping setting go along (issue 26.7).
         library = {f: getattr(earlier, f) for f in ("library_name", "library_contact", "mapping_prefill")}
-        changed(conn, workshops.update().where(workshops.c.id == new_id).values(**library), f"no workshop {new_id}")
+        changed(conn, workshops.update().where(workshops.c.id == new_id).values(**library))
         for part, table in _TABLES.items():
             if part in chosen:
                 _copy_rows(conn, table, earlier_id, new_id)

@@ -91,11 +91,7 @@ def approve_main_point(engine: Engine, workshop_id: int, point_id: int, role: Ro
     with write(engine) as conn:
         row = _owned(conn, main_points, workshop_id, point_id)
         done = approve(MainPoint.model_validate(dict(row._mapping)), role)
-        changed(
-            conn,
-            main_points.update().where(main_points.c.id == point_id).values(status=done.status.value),
-            f"no main point {point_id}",
-        )
+        changed(conn, main_points.update().where(main_points.c.id == point_id).values(status=done.status.value))
     return done
 
 
