@@ -2,7 +2,8 @@
 
 Each floor is what the page reads through workshop/ on a run where its caches are stale: the overview
 reads its filter options and the open tab (by main point, first pages, with the figures); themes reads
-the answer labels and the themes; the others their small tables."""
+the answer labels and the themes; main points reads the workshop's main points; the others their small
+tables."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from sqlalchemy import Engine
 from bench.floors import PageCost, _app, make_current, submit_one_answer
 from bench.synthetic import Fixture
 from workshop.domain import consolidation as cons
-from workshop.domain.model import Action
+from workshop.domain.main_points import approved, proposed
+from workshop.domain.model import Action, Role
 from workshop.services import overview
 from workshop.services.actions import actions_frame, add_action, board, with_overdue
+from workshop.services.planning import save_main_point
 from workshop.services.publication import team_outcomes
 from workshop.services.themes import list_themes
 from workshop.services.week import list_main_points
@@ -51,6 +54,21 @@ def _actions(engine: Engine, fx: Fixture) -> object:
     return themes, list_main_points(engine, fx.workshop_id), with_overdue(frame, today), board(frame, today)
 
 
+def resave_first_point(engine: Engine, fx: Fixture) -> object:
+    """Leadership saves a main point unchanged: a write to the main points table that leaves them as they were."""
+    point = list_main_points(engine, fx.workshop_id)[0]
+    return save_main_point(
+        engine, fx.workshop_id, point.title, point.description, point.spaces, point_id=point.id, role=Role.LEADERSHIP
+    )
+
+
+def _main_points(engine: Engine, fx: Fixture) -> object:
+    """The proposed and the approved main points, split in the domain."""
+    _app(engine, fx)
+    points = list_main_points(engine, fx.workshop_id)
+    return proposed(points), approved(points)
+
+
 def _decisions(engine: Engine, fx: Fixture) -> object:
     # The teams' view of leadership's outputs: themes, their answers, actions and the team's reactions.
     _app(engine, fx)
@@ -74,4 +92,5 @@ PAGES: dict[str, PageCost] = {
     "decisions.py": PageCost(_decisions, submit_one_answer, "answer saved"),
     "reports.py": PageCost(_reports, submit_one_answer, "answer saved"),
     "compare.py": PageCost(_compare, make_current, "current workshop set"),
+    "main_points.py": PageCost(_main_points, resave_first_point, "main point saved"),
 }
