@@ -14,9 +14,10 @@ from sqlalchemy import Engine
 from bench.floors import PageCost, _app, make_current, submit_one_answer
 from bench.synthetic import Fixture
 from workshop.domain import consolidation as cons
-from workshop.domain.model import Action
+from workshop.domain.model import Action, Role
 from workshop.services import overview
 from workshop.services.actions import actions_frame, add_action, board, with_overdue
+from workshop.services.planning import save_main_point
 from workshop.services.publication import team_outcomes
 from workshop.services.themes import list_themes
 from workshop.services.week import list_main_points
@@ -26,6 +27,18 @@ from workshop.services.workshops import get_workshop, list_workshops
 def add_one_action(engine: Engine, fx: Fixture) -> object:
     title = f"Bench action {uuid.uuid4().hex[:8]}"
     return add_action(engine, fx.workshop_id, Action(title=title, owner="Bench", due=dt.date.today()))
+
+
+def propose_one_point(engine: Engine, fx: Fixture) -> object:
+    """Leadership proposes a main point, as the Main points page's form does."""
+    title = f"Bench point {uuid.uuid4().hex[:8]}"
+    return save_main_point(engine, fx.workshop_id, title, "Proposed by the bench", role=Role.LEADERSHIP)
+
+
+def _main_points(engine: Engine, fx: Fixture) -> object:
+    # The waiting and the decided main points, read from one cached list.
+    _app(engine, fx)
+    return list_main_points(engine, fx.workshop_id)
 
 
 def _overview(engine: Engine, fx: Fixture) -> object:
@@ -74,4 +87,5 @@ PAGES: dict[str, PageCost] = {
     "decisions.py": PageCost(_decisions, submit_one_answer, "answer saved"),
     "reports.py": PageCost(_reports, submit_one_answer, "answer saved"),
     "compare.py": PageCost(_compare, make_current, "current workshop set"),
+    "main_points.py": PageCost(_main_points, propose_one_point, "main point proposed"),
 }
