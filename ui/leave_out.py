@@ -23,12 +23,11 @@ def leave_out_form(workshop_id: int) -> None:
     words = "\n".join(leave_out(engine(), workshop_id))
     # Keyed by what is stored: after a save the box shows the words as kept (lower case, no repeats).
     key = f"leave_out_{workshop_id}_{zlib.crc32(words.encode())}"
-    with st.form(f"{key}_form"):
+    with st.form(f"{key}_form", enter_to_submit=False):
         typed = st.text_area(
             t("terms.leave_out"),
             value=words,
             key=key,
-            max_chars=MAX_LEAVE_OUT * (MAX_LEAVE_OUT_LENGTH + 2),  # a word, a comma and a space each
             help=t("terms.leave_out_limits", n=MAX_LEAVE_OUT, chars=MAX_LEAVE_OUT_LENGTH),
         )
         st.caption(t("terms.leave_out_help"))

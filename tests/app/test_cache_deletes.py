@@ -78,6 +78,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "mapping_phase": lambda w, ids: (w,),
     "morning_recap": lambda w, ids: (w, ids["closed_day"]),
     "morning_quote_choices": lambda w, ids: (w, ids["closed_day"]),
+    "morning_live": lambda w, ids: (w, ids["closed_day"]),
     "mapping_review": lambda w, ids: (w,),
     "mapping_proposals": lambda w, ids: (w,),
     "list_proposals": lambda w, ids: (w,),

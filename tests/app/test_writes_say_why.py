@@ -16,6 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import fresh_app, sign_in
 from tests.conftest import database_url
+from workshop.config.messages import render
+from workshop.domain.messages import message
 from workshop.domain.model import DayStatus, Role
 from workshop.services.answers import MAX_TEXT
 from workshop.services.assets import delete_asset, list_assets
@@ -33,7 +35,6 @@ from workshop.store.engine import URL_VARIABLE
 from workshop.store.tables import drafts, responses
 
 ROOT = Path(__file__).resolve().parents[2]
-GONE = "Not found: this is no longer there — perhaps someone deleted it in another session. Nothing was changed."
 SAVED_WORDS = ("saved", "Saved")
 TEAM_CODE = "WQ9ZD3"  # Digital services: a demo team that has not answered the open day yet
 
@@ -64,6 +65,13 @@ def messages(at: AppTest) -> list[str]:
     return [e.value for e in at.error] + [str(e.value) for e in at.exception] + [w.value for w in at.warning]
 
 
+def gone(at: AppTest, key: str = "error.not_found", **params: object) -> bool:
+    """The page says the item is no longer there: the general not-found text, or the one a service
+    raises for its kind of item (error.missing.<kind>: "No theme 3; it may have been deleted."), in English."""
+    said = render(message(key, **params), "en")  # as the page renders an error
+    return any(m.startswith(said) for m in messages(at))
+
+
 def said_saved(at: AppTest) -> bool:
     return any(word in s.value for s in at.success for word in SAVED_WORDS) or any(
         word in str(toast.proto.body) for toast in at.toast for word in SAVED_WORDS
@@ -81,7 +89,7 @@ def test_a_theme_edited_while_another_session_deletes_it_says_so(db: Engine) -> 
     box.input("Teenagers first")
     delete_theme(db, wid(db), int(theme.id or 0))  # another leader, another session
     at = submit(at, next(b.form_id for b in at.button if b.form_id == f"theme_{theme.id}"))
-    assert any(m.startswith(GONE) for m in messages(at)) and not said_saved(at)
+    assert gone(at, "error.missing.theme", id=theme.id) and not said_saved(at)
     assert "Teenagers first" not in [t.title for t in list_themes(db, wid(db))]
 
 
@@ -92,7 +100,7 @@ def test_a_partner_edited_while_another_session_deletes_it_says_so(db: Engine) -
     next(w for w in at.text_input if w.label == "Our contact person" and w.form_id == form).input("Ann, 5555 1234")
     delete_partner(db, wid(db), pid)
     at = submit(at, form)
-    assert any(m.startswith(GONE) for m in messages(at)) and not said_saved(at)
+    assert gone(at, "error.missing.partner", id=pid) and not said_saved(at)
 
 
 def test_a_proposal_edited_while_another_session_deletes_it_says_so(db: Engine) -> None:
@@ -102,7 +110,7 @@ def test_a_proposal_edited_while_another_session_deletes_it_says_so(db: Engine) 
     next(w for w in at.text_input if w.label == "Who proposes it" and f"edit-{pid}" in w.form_id).input("Chess Club")
     delete_proposal(db, wid(db), pid)
     at = submit(at, next(b.form_id for b in at.button if f"edit-{pid}" in b.form_id))
-    assert any(m.startswith(GONE) for m in messages(at)) and not said_saved(at)
+    assert gone(at, "error.missing.proposal", id=pid) and not said_saved(at)
     assert "Chess Club" not in [p.proposer for p in list_proposals(db, wid(db))]
 
 
@@ -115,7 +123,7 @@ def test_an_offer_edited_while_another_session_deletes_it_says_so_and_no_other_o
     at.run()
     delete_offers(db, wid(db), [int(before["id"].iloc[row])])
     at = next(b for b in at.button if b.label == "Save changes").click().run()
-    assert any(m.startswith(GONE) for m in messages(at)) and not said_saved(at)
+    assert gone(at) and not said_saved(at)
     assert 4321 not in set(register_frame(db, wid(db))["reach"])  # not put on the offer below it either
 
 
@@ -137,7 +145,8 @@ def test_an_answer_over_the_limit_is_refused_naming_the_field_and_the_limit_not_
     qid = next(int(q.id or 0) for q in list_questions(db, wid(db), day.id) if q.kind.value == "text")
     at.text_area(key=f"answer-text-{qid}").set_value("x" * 1_000_000).run()  # as a crafted client sends it
     at = at.button(key=f"answer-save-{qid}").click().run()
-    refused = [m for m in messages(at) if f"longer than {MAX_TEXT} characters" in m]
+    too_long = render(message("error.text_too_long", limit=MAX_TEXT), "en")  # "longer than 5,000 characters"
+    refused = [m for m in messages(at) if m.startswith(too_long)]
     assert refused and "text" in refused[0] and not said_saved(at)
     with db.connect() as conn:
         kept = conn.execute(select(responses.c.text).where(responses.c.question_id == qid)).scalars().all()
@@ -154,7 +163,7 @@ def test_a_team_renamed_while_another_session_deletes_it_says_so(db: Engine) -> 
     at.text_input(key=f"team-name-{team.id}").input("Omega")
     delete_team(db, wid(db), int(team.id or 0))
     at = at.button(key=f"team-rename-{team.id}").click().run()
-    assert any(m.startswith(GONE) for m in messages(at)) and "Omega" not in [t.name for t in list_teams(db, wid(db))]
+    assert gone(at, "error.missing.team", id=team.id) and "Omega" not in [t.name for t in list_teams(db, wid(db))]
 
 
 def test_an_asset_edited_while_another_session_deletes_it_says_so(db: Engine) -> None:
@@ -164,7 +173,7 @@ def test_an_asset_edited_while_another_session_deletes_it_says_so(db: Engine) ->
     at.text_input(key=f"asset-{asset.id}-title").input("Study rooms")
     delete_asset(db, wid(db), asset.id)
     at = submit(at, f"asset-edit-{asset.id}")
-    assert any(m.startswith(GONE) for m in messages(at)) and not said_saved(at)
+    assert gone(at, "error.missing.asset", id=asset.id) and not said_saved(at)
 
 
 def test_a_comment_edited_after_leadership_hid_it_says_so(db: Engine) -> None:
@@ -177,7 +186,7 @@ def test_a_comment_edited_after_leadership_hid_it_says_so(db: Engine) -> None:
     at.text_area(key=f"edit_comment_text_{comment}").input("Saturdays and Sundays?")
     set_hidden(db, wid(db), comment, True)  # leadership, in its own session
     at = submit(at, f"edit_comment_{comment}")
-    assert any(m.startswith(GONE) for m in messages(at))
+    assert gone(at, "error.missing.comment", id=comment)
 
 
 def test_a_screening_sent_after_the_facilitator_closed_the_proposal_says_so(db: Engine) -> None:
@@ -198,7 +207,7 @@ def test_a_verdict_on_a_proposal_another_session_deleted_says_so(db: Engine) -> 
     at.text_area(key=f"verdict-{pid}-reason").input("Not this year")
     delete_proposal(db, wid(db), pid)
     at = submit(at, f"verdict-{pid}")
-    assert any(m.startswith(GONE) for m in messages(at)) and not at.success
+    assert gone(at, "error.missing.proposal", id=pid) and not at.success
 
 
 def test_no_text_box_or_table_column_of_the_app_cuts_what_is_typed() -> None:

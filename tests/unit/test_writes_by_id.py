@@ -28,7 +28,7 @@ import workshop.services as services
 from tests.unit.week_fixture import Week, build_week
 from workshop.domain.errors import NotFound
 from workshop.domain.mapping import Contribution
-from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, ThemeStatus
+from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, Role, ThemeStatus
 from workshop.services import (
     actions,
     answers,
@@ -100,6 +100,7 @@ WRITES: dict[str, Call] = {
     ),
     "partners.delete_partner": lambda e, w: partners.delete_partner(e, w.workshop_id, GONE),
     "partners.edit_partner": lambda e, w: partners.edit_partner(e, w.workshop_id, GONE, FIELDS),
+    "planning.approve_main_point": lambda e, w: planning.approve_main_point(e, w.workshop_id, GONE, Role.LEADERSHIP),
     "planning.delete_day": lambda e, w: planning.delete_day(e, w.workshop_id, GONE),
     "planning.delete_main_point": lambda e, w: planning.delete_main_point(e, w.workshop_id, GONE),
     "planning.delete_question": lambda e, w: planning.delete_question(e, w.workshop_id, GONE),
