@@ -143,13 +143,20 @@ def pager(
 ) -> Span:
     """The one page picker for long lists: a page number (in `where`, when given) once there is more than
     one page, and the caption `shown` (a locale key taking {first}, {last} and {n}) when paged or `always`.
-    `label` is a locale key taking {pages} and {total}. Returns the slice to show."""
+    `label` is a locale key taking {pages} and {total} (and n, the count, for its plural form). Returns the
+    slice to show."""
     pages = page_span(count, size, 0).pages
     if st.session_state.get(key, 1) > pages:  # fewer items since the last run (a filter): the last page
         st.session_state[key] = pages
     if pages > 1:
         (where or st).number_input(
-            t(label, pages=pages, total=count), 1, pages, step=1, key=key, on_change=on_change, disabled=disabled
+            t(label, pages=pages, total=count, n=count),
+            1,
+            pages,
+            step=1,
+            key=key,
+            on_change=on_change,
+            disabled=disabled,
         )
     span = page_span(count, size, page_number(key))
     if shown and (pages > 1 or always):

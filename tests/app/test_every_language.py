@@ -64,6 +64,8 @@ def english_on_screen(texts: list[str], lang: str) -> list[str]:
 
 
 TEXT_FIELDS = ("body", "label", "placeholder", "help")
+# An st.html element that is only a <style> block draws nothing: its CSS (":has(", "gap") is no visible text.
+STYLE_ONLY = re.compile(r"(?:\s*<style>[^<]*</style>)+\s*")
 
 
 def _proto_texts(proto: Any) -> list[str]:
@@ -73,7 +75,7 @@ def _proto_texts(proto: Any) -> list[str]:
             value = getattr(proto, name)
         except AttributeError:
             continue
-        if isinstance(value, str) and value:
+        if isinstance(value, str) and value and not STYLE_ONLY.fullmatch(value):
             found.append(value)
     for name in ("options", "display_values"):
         found += [str(o) for o in getattr(proto, name, [])]

@@ -48,7 +48,7 @@ def test_the_facilitator_sets_the_words_on_week_setup_and_too_many_are_refused(d
     assert box.value == "anne\njonas\ngodset"
     box.input("\n".join(f"word{i}" for i in range(101)))
     next(b for b in at.button if b.label == "Save the words").click().run()
-    assert any("at most 100 words" in e for e in errors_of(at))
+    assert any("At most 100 words can be left out" in e for e in errors_of(at))
     assert leave_out(db, wid) == ("anne", "jonas", "godset")  # nothing changed
 
 

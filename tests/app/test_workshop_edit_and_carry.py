@@ -51,8 +51,8 @@ def test_the_facilitator_renames_describes_dates_and_sets_the_language_of_its_wo
 @pytest.mark.parametrize(
     ("label", "value", "message"),
     [
-        ("Workshop name", "   ", "a workshop needs a name"),
-        ("Last day", dt.date(2020, 1, 1), "the end date 2020-01-01 is before the start date 2027-03-01"),
+        ("Workshop name", "   ", "A workshop needs a name."),
+        ("Last day", dt.date(2020, 1, 1), "The end date 2020-01-01 is before the start date 2027-03-01."),
     ],
 )
 def test_a_bad_edit_is_refused_with_a_message_and_nothing_is_saved(

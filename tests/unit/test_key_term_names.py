@@ -82,7 +82,7 @@ def test_the_facilitators_own_words_are_left_out_of_key_terms_and_theme_titles()
 def test_words_to_leave_out_are_read_from_lines_commas_or_semicolons_within_limits() -> None:
     assert leave_out_words("Anne, Jonas; anne\n\n  Godset  ") == ("anne", "jonas", "godset")
     assert leave_out_words("") == ()
-    with pytest.raises(InvalidInput, match="at most"):
+    with pytest.raises(InvalidInput, match="At most"):
         leave_out_words("\n".join(f"ord{i}" for i in range(MAX_LEAVE_OUT + 1)))
     with pytest.raises(InvalidInput, match="characters long"):
         leave_out_words("x" * 41)

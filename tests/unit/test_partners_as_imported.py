@@ -118,8 +118,8 @@ def test_partners_of_unknown_stage_sit_in_a_ring_of_their_own_outside_the_circle
     assert all(inner <= r <= outer for r in radius[partners["stage"] == "unknown"])
     names = {s: s for s in ("network", "collaboration", "partnership", "unknown")}
     sectors = {s: s for s in ("public", "private", "civil", "unknown")}
-    figure = network_circle_figure(partners, names, sectors)
+    figure = network_circle_figure(partners, names, sectors, "en")
     assert {trace.name for trace in figure.data} == {"unknown", "civil"}
     assert "<b>unknown</b>" in [a.text for a in figure.layout.annotations]
-    known = network_circle_figure(partners[partners["stage"] != "unknown"], names, sectors)
+    known = network_circle_figure(partners[partners["stage"] != "unknown"], names, sectors, "en")
     assert "<b>unknown</b>" not in [a.text for a in known.layout.annotations]  # no empty ring

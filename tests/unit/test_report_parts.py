@@ -42,7 +42,7 @@ def test_a_partnership_week_reports_its_verdicts_network_circle_register_and_ass
         assert heading in found, heading
     detail = text.split('Proposals screened with "How to Say No" How the teams')[1]
     assert f"Proposed by {HTML_TEXT} · Partner" not in detail  # no partner linked to the proposal
-    assert f"Proposed by {HTML_TEXT} · Concerns: Performative space · screened by 2 team(s)" in detail
+    assert f"Proposed by {HTML_TEXT} · Concerns: Performative space · screened by 2 teams" in detail
     assert (
         "No. Question Yes No Unsure Disagreement 1 Does the project support the library's mission and vision? 2 0 0"
         in detail
@@ -107,7 +107,7 @@ def test_a_danish_partnership_week_gets_its_partnership_parts_in_danish(engine: 
     week = build_partnership_week(engine, language="da")
     report = html_report(engine, week.workshop_id, lang="en", today=TODAY)
     found = headings(report)
-    for heading in ('Forslag screenet med "How to Say No"', "Partnere og netværkscirklen", "Netværkscirklen",
+    for heading in ('Forslag vurderet med "How to Say No"', "Partnere og netværkscirklen", "Netværkscirklen",
                     "Partnerregistret", "Det kan biblioteket tilbyde partnere"):  # fmt: skip
         assert heading in found, heading
     text = text_of(report).replace("High public trust", "")  # the library's own words stay as typed
@@ -127,7 +127,7 @@ def test_a_theme_nobody_reacted_to_and_a_main_point_nobody_answered_show_no_empt
     text = text_of(report)
     themes = text.split("Themes, decisions and reactions")[1].split("Dot votes")[0]
     assert themes.count("Reactions from the teams") == 1  # "More sofas" only; "Opening hours" had none
-    assert "Opening hours still open" in themes and "No reactions" not in text
+    assert "Opening hours not decided yet" in themes and "No reactions" not in text
     assert "Silent point: 0 answers." in text.split("The detail")[0]  # the summary says so
     appendix = report.split("Appendix: every answer")[1]
     assert "Silent point" not in appendix and "No answers" not in appendix

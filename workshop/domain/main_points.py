@@ -18,16 +18,16 @@ def new_status(role: Role) -> PointStatus:
     """The status of a main point someone in `role` adds: leadership proposes (it approves in a second step,
     as at a seminar); a facilitator's own point is approved at once, as before (it builds the days on it)."""
     if role not in PROPOSERS:
-        raise InvalidInput("only leadership or the facilitator may propose a main point", field="role")
+        raise InvalidInput("error.main_point_propose_role", field="role")
     return PointStatus.PROPOSED if role == Role.LEADERSHIP else PointStatus.APPROVED
 
 
 def approve(point: MainPoint, role: Role) -> MainPoint:
     """The point approved; InvalidInput when the role may not approve, or it is approved already."""
     if role not in APPROVERS:
-        raise InvalidInput("only leadership or the facilitator may approve a main point", field="role")
+        raise InvalidInput("error.main_point_approve_role", field="role")
     if point.status == PointStatus.APPROVED:
-        raise InvalidInput(f"the main point {point.title!r} is approved already", field="status")
+        raise InvalidInput("error.main_point_approved_already", field="status", title=point.title)
     return point.model_copy(update={"status": PointStatus.APPROVED})
 
 

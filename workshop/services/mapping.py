@@ -148,7 +148,7 @@ def set_mapping_prefill(engine: Engine, workshop_id: int, prefill: bool) -> None
     with write(engine) as conn:
         done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(mapping_prefill=prefill))
         if done.rowcount == 0:
-            raise NotFound(f"no workshop {workshop_id}")
+            raise NotFound("error.missing.workshop", id=workshop_id)
 
 
 def register_values(engine: Engine, workshop_id: int, offer_id: int) -> Contribution:

@@ -194,9 +194,7 @@ def save_question(
         if main_point_id is not None:
             point = _owned(conn, main_points, workshop_id, main_point_id)
             if point.status != PointStatus.APPROVED.value:
-                raise InvalidInput(
-                    f"the main point {point.title!r} is proposed, not approved yet", field="main_point_id"
-                )
+                raise InvalidInput("error.main_point_not_approved", field="main_point_id", title=point.title)
         if question_id is None:
             position = _next_position(conn, questions, questions.c.day_id == day_id)
             question_id = _insert(
