@@ -30,6 +30,7 @@ from workshop.services.week import list_days
 REFRESH_SECONDS = 5
 # Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger. The
 # compact list of questions is smaller than the one question shown live, so a day of five fits 1080 px.
+# The join link takes the caption's colour (a link's own colour, faded as a caption, is 2.96:1 on white).
 # The count ("3 of 6 teams answered") wraps: one line of it at 3rem is wider than its column on a tablet.
 STYLE = """<style>
 .st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.5rem;}
@@ -46,6 +47,7 @@ STYLE = """<style>
 .st-key-morning [data-testid="stCaptionContainer"] p,
 .st-key-morning [data-testid="stMetricLabel"] p {font-size: 1.2rem;}
 .st-key-morning h1 {padding-top: 0;}
+.st-key-morning-qr [data-testid="stCaptionContainer"] a {color: inherit; text-decoration: underline;}
 </style>"""
 # The wall: high contrast (white on black), larger still, no sidebar, little room above the top band.
 PROJECTOR_STYLE = """<style>
