@@ -30,6 +30,9 @@ from workshop.services.week import list_days
 REFRESH_SECONDS = 5
 # Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger. The
 # compact list of questions is smaller than the one question shown live, so a day of five fits 1080 px.
+# The join link takes the caption's colour (a link's own colour, faded as a caption, is 2.96:1 on white).
+# The chosen option of the question picker in a darker red (the theme's was 4.47:1 on its tint).
+# The count ("3 of 6 teams answered") wraps: one line of it at 3rem is wider than its column on a tablet.
 STYLE = """<style>
 .st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.5rem;}
 .st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.35rem; line-height: 1.25;}
@@ -38,10 +41,15 @@ STYLE = """<style>
 .st-key-morning [class*="st-key-morning-question"][class*="-shown"] {border: 3px solid #ffd400;}
 .st-key-morning .st-key-morning-live-question [data-testid="stText"] {font-size: 2.3rem; line-height: 1.2;}
 .st-key-morning [data-testid="stMetricValue"] {font-size: 3rem;}
+.st-key-morning [data-testid="stMetricValue"], .st-key-morning [data-testid="stMetricValue"] * {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.15; max-width: 100%;
+}
 .st-key-morning [data-testid="stCaptionContainer"], .st-key-morning [data-testid="stMetricLabel"] {font-size: 1.2rem;}
 .st-key-morning [data-testid="stCaptionContainer"] p,
 .st-key-morning [data-testid="stMetricLabel"] p {font-size: 1.2rem;}
 .st-key-morning h1 {padding-top: 0;}
+.st-key-morning-qr [data-testid="stCaptionContainer"] a {color: inherit; text-decoration: underline;}
+[class*="st-key-morning-show-"] button[data-selected="true"] p {color: #a51d2d;}
 </style>"""
 # The wall: high contrast (white on black), larger still, no sidebar, little room above the top band.
 PROJECTOR_STYLE = """<style>

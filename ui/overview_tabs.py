@@ -19,6 +19,7 @@ from workshop.domain.model import SPACE_KEYS
 from workshop.services.overview import PAGE_SIZE, Head, Options, Page, View, page_of
 
 CHARTS_PER_PAGE = 10
+OPEN_POINTS = "overview-open-points"  # main point sections open in this session: {point_page_key: open}
 
 
 def filters(head: Options) -> cons.Filters:
@@ -72,7 +73,13 @@ def by_main_point(view: View) -> None:
     for point, page in groups:
         title = md(point.title) if point else t("overview.no_main_point")
         # Drawn only once opened (a page of cards per main point, all at once, cost half a second at M).
-        group = st.expander(f"{title} ({page.count})", key=f"open_{point_page_key(point)}", on_change="rerun")
+        # The label carries the count, and a changed label is a new expander that starts from `expanded`:
+        # it starts as it was, so a team's new answer does not close the section leadership is reading.
+        was_open = st.session_state.setdefault(OPEN_POINTS, {})
+        key = point_page_key(point)
+        label = f"{title} ({page.count})"
+        group = st.expander(label, expanded=was_open.get(key, False), key=f"open_{key}", on_change="rerun")
+        was_open[key] = bool(group.open)
         if not group.open:
             continue
         with group:

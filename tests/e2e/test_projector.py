@@ -109,7 +109,7 @@ def test_the_wall_fits_a_1920x1080_projector_with_the_qr_code_and_every_question
             card = wall.locator(f".st-key-morning-question-{q.id}, .st-key-morning-question-{q.id}-shown")
             expect(card.get_by_text(q.text, exact=True)).to_be_visible()
             assert within(card.bounding_box()), f"question {q.position} is off the screen: {card.bounding_box()}"
-        expect(wall.get_by_text(en("morning.n_of_m", n=3, m=6)).first).to_be_visible()  # the day's count on top
+        expect(wall.get_by_text(en("morning.n_of_m", done=3, n=6)).first).to_be_visible()  # the day's count on top
         assert within(wall.get_by_test_id("stMetric").bounding_box())
         # The facilitator puts the single-choice question on the wall: its distribution, every bar labelled.
         wall.get_by_test_id("stButtonGroup").get_by_role("radio", name="2", exact=True).click()

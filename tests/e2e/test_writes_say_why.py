@@ -43,7 +43,7 @@ def test_a_theme_saved_after_another_session_deleted_it_says_so_and_a_normal_sav
         form.get_by_label(en("themes.theme_title")).fill("Teenagers first")
         delete_theme(engine, wid, int(first.id or 0))  # another leader, in another session
         form.get_by_role("button", name=en("themes.save")).click()
-        expect(page.locator(ERROR_ELEMENTS).filter(has_text=en("error.not_found"))).to_be_visible()
+        expect(page.locator(ERROR_ELEMENTS).filter(has_text=en("error.missing.theme", id=first.id))).to_be_visible()
         assert "Teenagers first" not in [t.title for t in list_themes(engine, wid)]
 
         form = theme_form(page, second.title)

@@ -18,7 +18,9 @@ from workshop.config.templates import demo
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Role
 from workshop.services.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
-from workshop.services.workshops import list_teams
+from workshop.services.week import list_main_points
+from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.store import make_engine
 
 
 @pytest.fixture
@@ -45,6 +47,16 @@ def shown(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def open_every_main_point(at: AppTest) -> None:
+    """Leadership opens every main point's section of the consolidated view (a section's answers are drawn
+    only once it is opened)."""
+    engine = make_engine()
+    for point in list_main_points(engine, int(current_workshop_id(engine) or 0)):
+        at.session_state[f"open_page_point_{point.id}"] = True
+    at.session_state["open_page_point_none"] = True
+    at.run()
+
+
 def answer_box(at: AppTest) -> Any:
     """The text area of the open day's first question (a text question)."""
     return next(w for w in at.text_area if w.label == "Your team's answer")
@@ -59,6 +71,7 @@ def test_live_sessions_side_by_side_keep_their_own_role_team_and_unsent_text(app
         if name == "leadership":
             sign_in(at, Role.LEADERSHIP)
             at.switch_page("pages/overview.py").run()
+            open_every_main_point(at)
         else:
             sign_in(at, Role.TEAM, codes[name])
             at.switch_page("pages/answer.py").run()
