@@ -2,7 +2,7 @@
 [--days first|all]`: the 9:00 crowd without a browser. For each N: a new workshop with N teams and day 1
 open (the first morning; `--days all` opens every day); N sessions speak Streamlit's websocket protocol
 (bench/protocol.py) all at the same moment, each opening its team's link (`/answer?w=ID&code=CODE`, as
-workshop.services.teams.join_link makes it), which joins and draws the answer page in one run; then all N
+workshop.services.week.teams.join_link makes it), which joins and draws the answer page in one run; then all N
 save an answer at once (the text area's value and the save button's click, as the browser sends them);
 then the same N open their links again in new sessions, every code already known to the server (no scrypt:
 a code is hashed at full cost only until it has worked once). Last, the floor: the same N open a bare
@@ -33,8 +33,8 @@ from sqlalchemy import func, select
 
 from bench.crowd_waves import Run, Session, cpu_seconds, memory_mb, save_first_text, warm, wave
 from workshop.domain.model import DayStatus
-from workshop.services.week import list_days, set_day_status
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.week.days import list_days, set_day_status
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store import make_engine, migrate, read
 from workshop.store.tables import responses
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench.protocol import Run, Session, click, text_value
 from workshop.config.i18n import translate
-from workshop.services.teams import join_link
+from workshop.services.week.teams import join_link
 
 TICK = os.sysconf("SC_CLK_TCK")
 

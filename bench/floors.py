@@ -14,10 +14,10 @@ from sqlalchemy import Engine
 
 from bench.synthetic import Fixture, answer_for
 from workshop.domain.model import Offer
-from workshop.services.answers import submit_answer
-from workshop.services.offers import add_offers
-from workshop.services.week import list_days, set_day_status
-from workshop.services.workshops import (
+from workshop.services.register.offers import add_offers
+from workshop.services.week.answers import submit_answer
+from workshop.services.week.days import list_days, set_day_status
+from workshop.services.workshops.lifecycle import (
     add_team,
     current_workshop_id,
     get_workshop,

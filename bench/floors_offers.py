@@ -13,17 +13,17 @@ from workshop.charts.network_circle import network_circle_figure
 from workshop.charts.offer_map import map_points
 from workshop.domain.model import RelationStage, Sector
 from workshop.domain.profile import PAIRS, profile_summary
-from workshop.services.offers import list_target_groups, partners_frame, register_frame
-from workshop.services.partner_history import stage_history
-from workshop.services.partners import (
+from workshop.services.partnership.history import stage_history
+from workshop.services.partnership.partners import (
     add_partner,
     partner_register,
     partners_by_space,
     partners_by_target_group,
     weak_space_check,
 )
-from workshop.services.priorities import load_weights, offer_details, staff_ratings, workshop_scores
-from workshop.services.profile_ratings import profile_frame, rate_profile
+from workshop.services.register.offers import list_target_groups, partners_frame, register_frame
+from workshop.services.register.profile_ratings import profile_frame, rate_profile
+from workshop.services.register.strengths import load_weights, offer_details, staff_ratings, workshop_scores
 
 PAGE_SIZE = 100  # ui.register.PAGE_SIZE: the register shows one page of offers
 _rng = random.Random(89)

@@ -11,15 +11,19 @@ from sqlalchemy import Engine
 
 from bench.floors import PageCost, _app, add_one_offer
 from bench.synthetic import Fixture
-from workshop.services.assets import add_asset, list_assets, pending_asset_proposals, team_asset_proposals
-from workshop.services.mapping import mapping_phase, team_map_frame, team_mapping
-from workshop.services.mapping_review import pending_proposals, review
-from workshop.services.offers import list_target_groups, partners_frame
-from workshop.services.partner_proposals import partner_proposals_of, propose_partner, team_partner_proposals
-from workshop.services.proposals import list_proposals, save_proposal
-from workshop.services.screening import screening_cards
-from workshop.services.votes import list_votes, open_vote
-from workshop.services.workshops import list_teams
+from workshop.services.loop.votes import list_votes, open_vote
+from workshop.services.partnership.partner_proposals import (
+    partner_proposals_of,
+    propose_partner,
+    team_partner_proposals,
+)
+from workshop.services.partnership.proposals import list_proposals, save_proposal
+from workshop.services.partnership.screening import screening_cards
+from workshop.services.register.assets import add_asset, list_assets, pending_asset_proposals, team_asset_proposals
+from workshop.services.register.mapping import mapping_phase, team_map_frame, team_mapping
+from workshop.services.register.mapping_review import pending_proposals, review
+from workshop.services.register.offers import list_target_groups, partners_frame
+from workshop.services.workshops.lifecycle import list_teams
 
 
 def _tag() -> str:
@@ -97,6 +101,6 @@ PAGES: dict[str, PageCost] = {
     "partner_proposals.py": PageCost(_partner_proposals, propose_one_partner, "partner proposed"),
     "mapping.py": PageCost(_mapping, add_one_offer, "offer added"),
     "mapping_review.py": PageCost(_mapping_review, add_one_offer, "offer added"),
-    "vote.py": PageCost(_votes, open_one_vote, "vote opened"),
-    "votes.py": PageCost(_votes, open_one_vote, "vote opened"),
+    "spend_dots.py": PageCost(_votes, open_one_vote, "vote opened"),
+    "dot_votes.py": PageCost(_votes, open_one_vote, "vote opened"),
 }

@@ -8,9 +8,8 @@ from sqlalchemy import Engine
 from bench.floors import PageCost, _app, add_one_team, resave_last_day, submit_one_answer
 from bench.synthetic import Fixture
 from workshop.domain.model import DayStatus
-from workshop.services.answers import team_answers, team_drafts
-from workshop.services.morning import live_results
-from workshop.services.week import (
+from workshop.services.week.answers import team_answers, team_drafts
+from workshop.services.week.days import (
     day_participation,
     list_days,
     list_main_points,
@@ -18,7 +17,8 @@ from workshop.services.week import (
     log_answers,
     log_days,
 )
-from workshop.services.workshops import get_workshop, list_teams
+from workshop.services.week.morning import live_results
+from workshop.services.workshops.lifecycle import get_workshop, list_teams
 
 LOG_ANSWERS_PER_PAGE = 10  # pages/week_log.py's PAGE_SIZE
 

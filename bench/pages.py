@@ -21,7 +21,7 @@ from bench.timing import PageLine, median_of, medians_of, timed, timed_cpu
 from ui.navigation import BY_ROLE, PUBLIC
 from workshop.config.i18n import translate
 from workshop.domain.model import Role
-from workshop.services.workshops import get_workshop
+from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store.engine import URL_VARIABLE
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -18,9 +18,9 @@ from bench.synthetic import TARGET_GROUPS, WORDS, Fixture
 from bench.timing import SizeResult, percentile, timed, timed_cpu
 from workshop.cli import main as workshop_cli
 from workshop.domain.model import SPACE_KEYS
-from workshop.services.reports import html_report
-from workshop.services.workshop_export import to_xlsx
-from workshop.services.workshops import create_workshop
+from workshop.services.workshops.export import to_xlsx
+from workshop.services.workshops.lifecycle import create_workshop
+from workshop.services.workshops.reports import html_report
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 

@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, select
 
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Team
-from workshop.services.access import team_code_hash
-from workshop.services.answers import Answer
-from workshop.services.demo import create_demo, demo_codes_hint
-from workshop.services.mapping import set_mapping_phase
-from workshop.services.proposals import save_proposal
-from workshop.services.publication import set_published
-from workshop.services.votes import open_vote
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import create_workshop, list_teams
+from workshop.services.access.codes import team_code_hash
+from workshop.services.loop.publication import set_published
+from workshop.services.loop.votes import open_vote
+from workshop.services.partnership.proposals import save_proposal
+from workshop.services.register.mapping import set_mapping_phase
+from workshop.services.week.answers import Answer
+from workshop.services.week.days import list_days, list_questions
+from workshop.services.workshops.demo import create_demo, demo_codes_hint
+from workshop.services.workshops.lifecycle import create_workshop, list_teams
 from workshop.store import write
 from workshop.store.tables import (
     days,

@@ -9,9 +9,9 @@ from ui.gate import require
 from ui.widgets import date_format, error_edge, headed, md, option, plain, tr
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, ActionStatus, Role
-from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
-from workshop.services.themes import list_themes
-from workshop.services.week import list_main_points
+from workshop.services.loop.actions import actions_frame, add_action, board, set_action_status, with_overdue
+from workshop.services.loop.themes import list_themes
+from workshop.services.week.days import list_main_points
 
 require(Role.LEADERSHIP)
 current = workshop()

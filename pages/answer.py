@@ -8,8 +8,8 @@ from ui.gate import require_team
 from ui.widgets import plain
 from workshop.domain.consolidation import answer_text
 from workshop.domain.model import DayStatus
-from workshop.services.answers import team_answers, team_drafts
-from workshop.services.week import list_days, list_main_points, list_questions
+from workshop.services.week.answers import team_answers, team_drafts
+from workshop.services.week.days import list_days, list_main_points, list_questions
 
 me = require_team()
 assert me.workshop_id is not None

@@ -9,7 +9,7 @@ from ui.context import engine, lang, t, workshop_id
 from ui.gate import require, team
 from ui.widgets import error_edge, plain
 from workshop.domain.model import Role
-from workshop.services.assets import (
+from workshop.services.register.assets import (
     add_asset,
     decide_asset_proposal,
     leaflet_html,

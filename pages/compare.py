@@ -12,7 +12,7 @@ from workshop.charts.answer_charts import compare_chart
 from workshop.config.spaces import spaces
 from workshop.domain.compare import notable_changes
 from workshop.domain.model import Role
-from workshop.services.comparison import comparable, compare_workshops, unlock, year_over_year
+from workshop.services.register.comparison import comparable, compare_workshops, unlock, year_over_year
 
 require(Role.LEADERSHIP)
 current = workshop()

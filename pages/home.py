@@ -8,9 +8,9 @@ from ui.gate import guessing_warning, role, run_through_app, sign_in_form, signe
 from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
-from workshop.services.demo import demo_codes_hint, working_demo_team_codes
-from workshop.services.demo_language import pickable
-from workshop.services.workshops import list_workshops
+from workshop.services.workshops.demo import demo_codes_hint, working_demo_team_codes
+from workshop.services.workshops.demo_language import pickable
+from workshop.services.workshops.lifecycle import list_workshops
 
 run_through_app()
 all_workshops = list_workshops(engine())

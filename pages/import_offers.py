@@ -13,7 +13,7 @@ from workshop.domain.model import SPACE_KEYS, Role
 from workshop.domain.offer_fields import IMPORT_FIELDS
 from workshop.files.limits import MAX_UPLOAD_BYTES, MB
 from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping, ignored_columns
-from workshop.services.offer_import import import_offers
+from workshop.services.register.offer_import import import_offers
 
 require(Role.FACILITATOR)
 wid = int(workshop_id() or 0)

@@ -9,7 +9,7 @@ from ui.mapping import current_offer, offer_card, proposal_form
 from ui.widgets import option, plain
 from workshop.charts.offer_map import map_points, offer_map_figure
 from workshop.domain.model import DayStatus
-from workshop.services.mapping import team_map_frame, team_mapping
+from workshop.services.register.mapping import team_map_frame, team_mapping
 
 me = require_team()
 wid = int(me.workshop_id or 0)

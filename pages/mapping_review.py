@@ -10,9 +10,9 @@ from ui.mapping import review_card
 from ui.widgets import error_edge, labels_now, pager, plain
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import DayStatus, Role
-from workshop.services.mapping import set_mapping_phase, set_mapping_prefill
-from workshop.services.mapping_review import accept_agreed, accept_proposal
-from workshop.services.week import next_status
+from workshop.services.register.mapping import set_mapping_phase, set_mapping_prefill
+from workshop.services.register.mapping_review import accept_agreed, accept_proposal
+from workshop.services.week.days import next_status
 
 require(Role.FACILITATOR)
 wid = int(workshop_id() or 0)

@@ -17,8 +17,8 @@ from ui.register import (
 )
 from ui.widgets import cells, error_edge, target_group
 from workshop.domain.model import Role
-from workshop.services.offers import save_register, set_target_groups
-from workshop.services.register_export import register_csv, register_xlsx
+from workshop.services.register.export import register_csv, register_xlsx
+from workshop.services.register.offers import save_register, set_target_groups
 
 held = require(*Role)
 wid = int(workshop_id() or 0)

@@ -10,7 +10,7 @@ from ui.gate import require, team
 from ui.widgets import error_edge, labels_now, plain
 from workshop.domain.assets import ReviewStatus
 from workshop.domain.model import Role, Sector
-from workshop.services.partner_proposals import (
+from workshop.services.partnership.partner_proposals import (
     ProposedPartner,
     decide_partner_proposal,
     partner_proposals_of,

@@ -8,7 +8,7 @@ from ui.score_sections import profile_section
 from ui.widgets import error_edge, labels_now, plain
 from workshop.domain.model import Role
 from workshop.domain.profile import PAIRS
-from workshop.services.profile_ratings import own_ratings, rate_profile
+from workshop.services.register.profile_ratings import own_ratings, rate_profile
 
 held = require(Role.LEADERSHIP, Role.TEAM)
 wid = int(workshop_id() or 0)

@@ -8,8 +8,8 @@ from ui.gate import projector_token
 from ui.morning import PROJECTOR_STYLE, REFRESH_SECONDS, STYLE, recap_section
 from ui.wall import board
 from workshop.config.i18n import UI_LANGUAGES
-from workshop.services.morning import projector_workshop
-from workshop.services.workshops import get_workshop
+from workshop.services.week.morning import projector_workshop
+from workshop.services.workshops.lifecycle import get_workshop
 
 st.html(STYLE + PROJECTOR_STYLE)
 shown = projector_workshop(engine(), projector_token() or "")

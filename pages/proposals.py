@@ -11,8 +11,8 @@ from ui.screening import flash, md_title, proposal_form, screening_form, summary
 from ui.widgets import error_edge, option, tr
 from workshop.domain.model import Role
 from workshop.domain.screening import FACILITATOR_RATER
-from workshop.services.proposals import delete_proposal, set_proposal_open
-from workshop.services.screening import screen_as_facilitator
+from workshop.services.partnership.proposals import delete_proposal, set_proposal_open
+from workshop.services.partnership.screening import screen_as_facilitator
 
 require(Role.FACILITATOR)
 wid = int(workshop_id() or 0)

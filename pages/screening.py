@@ -9,7 +9,7 @@ from ui.gate import require_team
 from ui.screening import flash, screening_form, summary
 from ui.widgets import labels_now, option
 from workshop.domain.screening import team_rater
-from workshop.services.screening import screen_as_team
+from workshop.services.partnership.screening import screen_as_team
 
 me = require_team()
 assert me.workshop_id is not None and me.id is not None

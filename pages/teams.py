@@ -13,7 +13,7 @@ from ui.gate import guessing_warning, require
 from ui.widgets import cells, error_edge, pager, plain
 from ui.writes import on_save, outcome
 from workshop.domain.model import Role
-from workshop.services.teams import (
+from workshop.services.week.teams import (
     TeamCode,
     code_sheet_html,
     delete_team,
@@ -23,7 +23,7 @@ from workshop.services.teams import (
     rename_team,
     team_answer_count,
 )
-from workshop.services.workshops import add_team
+from workshop.services.workshops.lifecycle import add_team
 
 TEAMS_PER_PAGE = 20
 SLOT = "teams"  # a rename of a team another session deleted meanwhile is said at the top of the page

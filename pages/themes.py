@@ -13,10 +13,10 @@ from ui.widgets import error_edge, labels_now, multiselect, option, plain, quest
 from ui.writes import form_key, on_save, outcome, typed
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
-from workshop.services import themes as svc
-from workshop.services.leave_out import leave_out
-from workshop.services.overview import PICK_ALL_LIMIT
-from workshop.services.week import answers_frame
+from workshop.services.loop import themes as svc
+from workshop.services.loop.leave_out import leave_out
+from workshop.services.week.days import answers_frame
+from workshop.services.week.overview import PICK_ALL_LIMIT
 
 require(Role.LEADERSHIP)
 current = workshop()

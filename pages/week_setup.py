@@ -23,7 +23,8 @@ from ui.setup_forms import (
 from ui.widgets import error_edge, plain
 from workshop.domain.main_points import approved
 from workshop.domain.model import DayStatus, Role
-from workshop.services.planning import (
+from workshop.services.week.days import next_status, set_day_status
+from workshop.services.week.planning import (
     answer_count,
     delete_day,
     delete_main_point,
@@ -31,7 +32,6 @@ from workshop.services.planning import (
     move_main_point,
     set_publish_log_immediately,
 )
-from workshop.services.week import next_status, set_day_status
 
 TAB = "setup-tab"
 

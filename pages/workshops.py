@@ -9,8 +9,13 @@ from ui.forms import new_workshop_form, template_preview
 from ui.gate import is_owner, run_through_app
 from ui.owner import owner_form
 from ui.widgets import cells, error_edge, plain
-from workshop.services.demo import create_demo
-from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import (
+    current_workshop_id,
+    delete_workshop,
+    list_workshops,
+    set_current_workshop,
+)
 
 CREATED = "workshop_just_created"  # the workshop this session created on its last run
 

@@ -25,7 +25,7 @@ from streamlit.testing.v1 import app_test, local_script_runner
 
 from bench.pages import components_scanned_once
 from workshop.cli import main
-from workshop.services import access
+from workshop.services.access import codes as access
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY

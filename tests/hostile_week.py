@@ -16,24 +16,24 @@ from workshop.domain.loop import REACTION_MAX
 from workshop.domain.mapping import Contribution, MappingScope
 from workshop.domain.model import Action, DayStatus, Offer, QuestionKind
 from workshop.domain.screening import NOTE_MAX
-from workshop.services.actions import add_action
-from workshop.services.answers import Answer, save_draft, submit_answer
-from workshop.services.assets import add_asset, propose_asset
-from workshop.services.comments import add_comment
-from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase
-from workshop.services.offers import add_offers, offers_frame, partners_frame, set_target_groups
-from workshop.services.partner_history import add_stage_change
-from workshop.services.partner_proposals import propose_partner
-from workshop.services.partners import add_partner
-from workshop.services.planning import save_day, save_main_point, save_question, set_publish_log_immediately
-from workshop.services.proposals import record_verdict, save_proposal
-from workshop.services.publication import set_published
-from workshop.services.reactions import react, set_reactions_open
-from workshop.services.screening import screen_as_team
-from workshop.services.themes import create_theme
-from workshop.services.votes import open_vote
-from workshop.services.week import set_day_status
-from workshop.services.workshops import add_team, create_workshop, set_current_workshop
+from workshop.services.loop.actions import add_action
+from workshop.services.loop.publication import set_published
+from workshop.services.loop.reactions import react, set_reactions_open
+from workshop.services.loop.themes import create_theme
+from workshop.services.loop.votes import open_vote
+from workshop.services.partnership.history import add_stage_change
+from workshop.services.partnership.partner_proposals import propose_partner
+from workshop.services.partnership.partners import add_partner
+from workshop.services.partnership.proposals import record_verdict, save_proposal
+from workshop.services.partnership.screening import screen_as_team
+from workshop.services.register.assets import add_asset, propose_asset
+from workshop.services.register.mapping import propose_offer, save_mapping, set_mapping_phase
+from workshop.services.register.offers import add_offers, offers_frame, partners_frame, set_target_groups
+from workshop.services.week.answers import Answer, save_draft, submit_answer
+from workshop.services.week.comments import add_comment
+from workshop.services.week.days import set_day_status
+from workshop.services.week.planning import save_day, save_main_point, save_question, set_publish_log_immediately
+from workshop.services.workshops.lifecycle import add_team, create_workshop, set_current_workshop
 
 # Web and e-mail addresses: Streamlit's frontend makes them links in any Markdown element, escaped or not.
 ADDRESSES = "http://evil.example www.evil.example mail@evil.example"

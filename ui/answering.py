@@ -13,7 +13,7 @@ from ui.widgets import error_edge, error_text, md, multiselect, option, plain
 from workshop.config.i18n import time_text
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
-from workshop.services.answers import MAX_TEXT, Answer, save_draft, submit_answer
+from workshop.services.week.answers import MAX_TEXT, Answer, save_draft, submit_answer
 
 RATED = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
 WHOLE_PAGE = "answer-rerun-page"

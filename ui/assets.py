@@ -13,7 +13,7 @@ from ui.context import engine, t
 from ui.widgets import bold, error_edge, plain, tr
 from ui.writes import on_save, outcome
 from workshop.domain.assets import Clash, ProposalWarning, ReviewStatus
-from workshop.services.assets import ListedAsset, delete_asset, move_asset, update_asset
+from workshop.services.register.assets import ListedAsset, delete_asset, move_asset, update_asset
 
 EDITING = "asset-editing"
 FLASH = "partnership-flash"

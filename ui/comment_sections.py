@@ -14,7 +14,7 @@ from ui.widgets import error_edge, plain
 from ui.writes import on_save
 from workshop.domain.comments import COMMENT_MAX
 from workshop.domain.model import Team
-from workshop.services.comments import add_comment, delete_comment, edit_comment, set_hidden
+from workshop.services.week.comments import add_comment, delete_comment, edit_comment, set_hidden
 
 SLOT = "comments"  # a comment's save or delete refused (hidden, deleted, log closed) is said at the top of the log
 

@@ -12,7 +12,7 @@ from workshop.charts.compare_charts import paired_chart
 from workshop.config.i18n import number, percent
 from workshop.domain.model import Action, ActionStatus
 from workshop.domain.year_over_year import candidates
-from workshop.services.comparison import PairedAnswers, YearOverYear
+from workshop.services.register.comparison import PairedAnswers, YearOverYear
 
 BY_HAND = "compare_by_hand"  # session: {earlier workshop id: {this workshop's question id: earlier question id}}
 

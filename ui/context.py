@@ -14,10 +14,10 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from workshop.config.i18n import UI_LANGUAGES, first_visit_language, translate
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Workshop
-from workshop.services.demo import create_demo
-from workshop.services.demo_language import for_visitor
-from workshop.services.owner import OWNER_VARIABLE
-from workshop.services.workshops import current_workshop_id, get_workshop, list_workshops
+from workshop.services.access.owner import OWNER_VARIABLE
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.demo_language import for_visitor
+from workshop.services.workshops.lifecycle import current_workshop_id, get_workshop, list_workshops
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.versions import WRITES_SEEN

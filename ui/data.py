@@ -6,21 +6,23 @@ import streamlit as _st
 
 from ui.cache import cached
 from workshop.files import spreadsheet as _importing
-from workshop.services import comments as _comments
-from workshop.services import guide as _guide
-from workshop.services import mapping as _mapping
-from workshop.services import mapping_review as _review
-from workshop.services import morning as _morning
-from workshop.services import offers, week, workshops
-from workshop.services import overview as _overview
-from workshop.services import partner_history as _history
-from workshop.services import partners as _partners
-from workshop.services import priorities as _strengths
-from workshop.services import profile_ratings as _profile
-from workshop.services import proposals as _proposals
-from workshop.services import publication as _publication
-from workshop.services import reactions as _reactions
-from workshop.services import screening as _screening
+from workshop.services.loop import publication as _publication
+from workshop.services.loop import reactions as _reactions
+from workshop.services.partnership import history as _history
+from workshop.services.partnership import partners as _partners
+from workshop.services.partnership import proposals as _proposals
+from workshop.services.partnership import screening as _screening
+from workshop.services.register import mapping as _mapping
+from workshop.services.register import mapping_review as _review
+from workshop.services.register import offers
+from workshop.services.register import profile_ratings as _profile
+from workshop.services.register import strengths as _strengths
+from workshop.services.week import comments as _comments
+from workshop.services.week import days as week
+from workshop.services.week import morning as _morning
+from workshop.services.week import overview as _overview
+from workshop.services.workshops import guide as _guide
+from workshop.services.workshops import lifecycle as workshops
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
 
@@ -74,7 +76,7 @@ def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
     return _importing.sheet_names(_data)
 
 
-# The leadership overview, one cached piece per tab and filter (workshop.services.overview).
+# The leadership overview, one cached piece per tab and filter (workshop.services.week.overview).
 
 overview_options = cached(_overview.options, *_overview.OPTION_TABLES)
 overview_by_main_point = cached(_overview.by_main_point, *_overview.TABLES)
@@ -94,14 +96,14 @@ question_labels = cached(_overview.question_labels, "questions", "days")
 team_outcomes = cached(_publication.team_outcomes, *_publication.OUTCOME_TABLES)
 reactions_frame = cached(_reactions.reactions_frame, "reactions", "teams")
 
-# The teams' mapping of offers (workshop.services.mapping).
+# The teams' mapping of offers (workshop.services.register.mapping).
 
 mapping_phase = cached(_mapping.mapping_phase, "mapping_phases")
 mapping_review = cached(_review.review, "mappings", "mapping_decisions", "offers", "teams")
 mapping_proposals = cached(_review.pending_proposals, "mappings", "teams")
 staff_beside_register = cached(_review.staff_beside_register, "mappings", "offers", "teams")
 
-# Proposals screened with the "How to Say No" questions (workshop.services.proposals, .screening).
+# Proposals screened with the "How to Say No" questions (workshop.services.partnership.proposals, .screening).
 
 list_proposals = cached(_proposals.list_proposals, "proposals")
 screening_cards = cached(_screening.screening_cards, *_screening.CARD_TABLES)

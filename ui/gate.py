@@ -23,8 +23,8 @@ from ui.widgets import error_edge, show_error, tr
 from workshop.config.i18n import time_text
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Role, Team
-from workshop.services.access import join_team, recent_wrong_codes, sign_in
-from workshop.services.role_sessions import end_session, resume_session, start_session
+from workshop.services.access.codes import join_team, recent_wrong_codes, sign_in
+from workshop.services.access.sessions import end_session, resume_session, start_session
 
 GATE_RAN = "gate_ran"  # app.py's gate has run in this session
 WORKSHOP_GONE = "workshop_gone"  # this session's sign-in ended with its deleted workshop: said once

@@ -15,8 +15,8 @@ from ui.writes import outcome as said
 from workshop.config.i18n import date_text
 from workshop.domain.loop import REACTION_MAX, Stance, ThemeOutcome, reaction_counts
 from workshop.domain.model import Team, Theme
-from workshop.services.publication import is_published, set_published
-from workshop.services.reactions import react, set_reactions_open
+from workshop.services.loop.publication import is_published, set_published
+from workshop.services.loop.reactions import react, set_reactions_open
 
 REACTION_SLOT = "react-"  # + the theme's id: the outcome of a team's reaction, said in the theme's card
 

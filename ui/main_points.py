@@ -8,7 +8,7 @@ import streamlit as st
 from ui.context import engine, t
 from ui.widgets import bold, error_edge, plain, tr
 from workshop.domain.model import MainPoint, PointStatus, Role
-from workshop.services.planning import approve_main_point, save_main_point
+from workshop.services.week.planning import approve_main_point, save_main_point
 
 FLASH = "points_flash"
 

@@ -10,8 +10,8 @@ from ui.widgets import cells, error_edge, error_text, labels_now, multiselect, o
 from workshop.config.spaces import spaces
 from workshop.domain.mapping import Contribution, OfferRef, next_offer, register_shown, starting_point
 from workshop.domain.model import SPACE_KEYS, Team
-from workshop.services.mapping import TeamMapping, propose_offer, register_values, save_mapping
-from workshop.services.mapping_review import ReviewItem, accept, median_of
+from workshop.services.register.mapping import TeamMapping, propose_offer, register_values, save_mapping
+from workshop.services.register.mapping_review import ReviewItem, accept, median_of
 
 OUTCOME = "mapping-outcome"
 

@@ -14,7 +14,8 @@ from workshop.config.i18n import date_time, number
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
-from workshop.services.morning import (
+from workshop.services.week.days import list_days
+from workshop.services.week.morning import (
     MAX_QUOTES,
     app_link,
     new_projector_link,
@@ -25,7 +26,6 @@ from workshop.services.morning import (
     revoke_projector_link,
     set_quotes,
 )
-from workshop.services.week import list_days
 
 REFRESH_SECONDS = 5
 # Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger. The

@@ -13,7 +13,9 @@ from workshop.domain.model import Role
 from workshop.domain.phases import Phases, team_sees
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
-ANSWERS = "answer"  # the answers page's address, where a team's join link leads (workshop.services.teams.join_link)
+ANSWERS = (
+    "answer"  # the answers page's address, where a team's join link leads (workshop.services.week.teams.join_link)
+)
 
 # (file, title key, icon); emoji icons only: a material icon would fetch a font from the internet.
 # The Workshops page is open to all: only the owner may change anything there, and it asks for the owner.
@@ -38,7 +40,7 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     Role.TEAM: [
         ("answer.py", "nav.answer", "✍️"),
         ("decisions.py", "nav.decisions", "📢"),
-        ("vote.py", "nav.vote", "🔵"),
+        ("spend_dots.py", "nav.vote", "🔵"),
         ("mapping.py", "nav.mapping", "📍"),
         ("screening.py", "nav.screening", "🚦"),
         ("offers.py", "nav.offers", "📚"),
@@ -54,7 +56,7 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("overview.py", "nav.overview", "🧭"),
         ("themes.py", "nav.themes", "🧩"),
         ("actions.py", "nav.actions", "✅"),
-        ("votes.py", "nav.votes", "🔵"),
+        ("dot_votes.py", "nav.votes", "🔵"),
         ("reports.py", "nav.reports", "📄"),
         ("compare.py", "nav.compare", "⚖️"),
         ("strengths.py", "nav.strengths", "📊"),

@@ -9,7 +9,7 @@ from ui.context import configured_owner_code, database_key, engine, t
 from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge
 from workshop.domain.codes import new_passcode
-from workshop.services.owner import SetupAnnouncer, claim_owner, owner_code_is_set, sign_in_owner
+from workshop.services.access.owner import SetupAnnouncer, claim_owner, owner_code_is_set, sign_in_owner
 
 
 @st.cache_resource(show_spinner=False)

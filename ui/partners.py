@@ -17,8 +17,14 @@ from ui.writes import form_key, on_save, typed
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
-from workshop.services.partner_history import add_stage_change, delete_stage_change
-from workshop.services.partners import add_partner, delete_partner, deletion_of, edit_partner, weak_space_check
+from workshop.services.partnership.history import add_stage_change, delete_stage_change
+from workshop.services.partnership.partners import (
+    add_partner,
+    delete_partner,
+    deletion_of,
+    edit_partner,
+    weak_space_check,
+)
 
 EARLIEST = dt.date(1950, 1, 1)  # past years can be entered
 SLOT = "partners"  # the outcome of a partner's save, said at the top of the page (the partner may be gone)

@@ -12,7 +12,7 @@ from ui.widgets import error_edge, labels_now, multiselect, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.domain.offer_fields import FIELDS
-from workshop.services.offers import delete_offers
+from workshop.services.register.offers import delete_offers
 
 PAGE_SIZE = 100  # offers per page: a table of thousands of rows is slow to send and to edit
 # The register's columns: the offer fields, the primary space as the register computes it ("primary").

@@ -15,7 +15,7 @@ from workshop.domain.model import AIM_KEYS, SPACE_KEYS
 from workshop.domain.profile import PAIRS, complements, profile_summary
 from workshop.domain.scoring import MAX_WEIGHT, Thresholds
 from workshop.domain.space_detail import spots, staff_comparison, unserved, verdicts
-from workshop.services.priorities import THRESHOLD_FIELDS, save_thresholds, save_weights
+from workshop.services.register.strengths import THRESHOLD_FIELDS, save_thresholds, save_weights
 
 # The strengths page's tabs, in order (their labels are the strengths.tab.<name> keys).
 STRENGTH_TABS = ("spaces", "aims", "offers", "groups", "staff", "profile", "how")

@@ -16,8 +16,8 @@ from workshop.config.spaces import spaces
 from workshop.config.templates import screening_questions
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.screening import Answered, Proposal, ScreeningAnswer, Verdict, contested_first, disagreements
-from workshop.services.proposals import PROPOSAL_FIELDS, record_verdict, save_proposal
-from workshop.services.screening import Card
+from workshop.services.partnership.proposals import PROPOSAL_FIELDS, record_verdict, save_proposal
+from workshop.services.partnership.screening import Card
 
 FLASH = "screening_flash"
 SLOT = "proposals"  # the outcome of a proposal's edit, screening or verdict, said by flash() at the top of the

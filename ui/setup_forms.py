@@ -13,7 +13,7 @@ from ui.context import engine, lang, t
 from ui.widgets import date_format, error_edge, labels_now, multiselect, option, pager, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import LANGUAGES, SPACE_KEYS, Day, MainPoint, Question, QuestionKind, Workshop
-from workshop.services.planning import (
+from workshop.services.week.planning import (
     answer_count,
     delete_question,
     move_question,
@@ -21,7 +21,7 @@ from workshop.services.planning import (
     save_main_point,
     save_question,
 )
-from workshop.services.workshops import update_workshop
+from workshop.services.workshops.lifecycle import update_workshop
 
 QUESTIONS_PER_PAGE = 10  # a day's questions shown at once: a big week has hundreds
 EDITING = "setup_editing_question"

@@ -9,7 +9,7 @@ from ui.widgets import error_edge, labels_now, plain
 from workshop.charts.vote_chart import vote_bars
 from workshop.domain.model import Team
 from workshop.domain.voting import MAX_DOTS, Vote, VoteTarget, dots_left
-from workshop.services.votes import open_vote, set_vote_open, spend_dot, team_dots, vote_items, vote_results
+from workshop.services.loop.votes import open_vote, set_vote_open, spend_dot, team_dots, vote_items, vote_results
 
 
 def new_vote_form(workshop_id: int) -> None:

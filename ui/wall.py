@@ -16,9 +16,9 @@ from ui.widgets import labels_now, md, plain
 from workshop.charts.live_chart import live_bars
 from workshop.domain.live import IN_TURN, LiveResult, shown_index
 from workshop.domain.model import Day, DayStatus, Question
-from workshop.services.morning import app_link, missing_teams, qr_png
-from workshop.services.week import Participation, day_participation
-from workshop.services.workshops import get_workshop
+from workshop.services.week.days import Participation, day_participation
+from workshop.services.week.morning import app_link, missing_teams, qr_png
+from workshop.services.workshops.lifecycle import get_workshop
 
 INK = {True: "#ffffff", False: "#31333f"}  # text in the charts: white on the wall, the theme's on the morning view
 QR_PX = 170

@@ -13,9 +13,9 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, answers_page_of, errors_of, fresh_app, sign_in
 from workshop.domain.errors import AccessDenied
 from workshop.domain.model import Role
-from workshop.services.access import WARN_AFTER, join_team
-from workshop.services.owner import OWNER_VARIABLE, owner_code_is_set
-from workshop.services.workshops import add_team, create_workshop, current_workshop_id, list_workshops
+from workshop.services.access.codes import WARN_AFTER, join_team
+from workshop.services.access.owner import OWNER_VARIABLE, owner_code_is_set
+from workshop.services.workshops.lifecycle import add_team, create_workshop, current_workshop_id, list_workshops
 
 OWNER_CODE = "owner-of-this-database-2027"
 OWNER_ONLY = ("Create the workshop", "Delete the workshop for good", "Make this workshop the current one")

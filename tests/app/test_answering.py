@@ -5,9 +5,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, Role
-from workshop.services.planning import save_question
-from workshop.services.week import list_days, list_questions, set_day_status
-from workshop.services.workshops import current_workshop_id
+from workshop.services.week.days import list_days, list_questions, set_day_status
+from workshop.services.week.planning import save_question
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store.tables import responses, teams
 
 DIGITAL = "WQ9ZD3"  # a demo team that has not answered the open day 3 yet

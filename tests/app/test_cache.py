@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.domain.model import Offer
-from workshop.services.offers import add_offers, offers_frame
-from workshop.services.workshops import create_workshop
+from workshop.services.register.offers import add_offers, offers_frame
+from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import make_engine, migrate
 
 

@@ -20,18 +20,18 @@ from workshop.domain import consolidation as cons
 from workshop.domain.model import Action, Offer
 from workshop.domain.profile import PAIRS
 from workshop.domain.screening import team_rater
-from workshop.services.actions import add_action
-from workshop.services.answers import save_draft
-from workshop.services.comments import add_comment
-from workshop.services.demo import create_demo
-from workshop.services.morning import set_quotes
-from workshop.services.offers import add_offers, set_target_groups
-from workshop.services.priorities import save_weights
-from workshop.services.profile_ratings import rate_profile
-from workshop.services.proposals import list_proposals
-from workshop.services.themes import create_theme
-from workshop.services.votes import open_vote
-from workshop.services.workshops import add_team, create_workshop, delete_workshop, get_workshop, list_teams
+from workshop.services.loop.actions import add_action
+from workshop.services.loop.themes import create_theme
+from workshop.services.loop.votes import open_vote
+from workshop.services.partnership.proposals import list_proposals
+from workshop.services.register.offers import add_offers, set_target_groups
+from workshop.services.register.profile_ratings import rate_profile
+from workshop.services.register.strengths import save_weights
+from workshop.services.week.answers import save_draft
+from workshop.services.week.comments import add_comment
+from workshop.services.week.morning import set_quotes
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop, get_workshop, list_teams
 from workshop.store import make_engine, migrate, write
 from workshop.store.tables import days, metadata, questions, responses
 from workshop.store.versions import delete_reaches

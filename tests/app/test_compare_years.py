@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from ui.widgets import md
 from workshop.domain.model import ActionStatus, QuestionKind, Role
-from workshop.services.actions import add_action
-from workshop.services.week import list_questions
-from workshop.services.workshops import add_team, create_workshop, now
+from workshop.services.loop.actions import add_action
+from workshop.services.week.days import list_questions
+from workshop.services.workshops.lifecycle import add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import questions, responses
 

@@ -8,10 +8,10 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Action, ActionStatus, Role
-from workshop.services.actions import add_action
-from workshop.services.planning import delete_day, delete_main_point, delete_question
-from workshop.services.week import list_days, list_main_points, list_questions
-from workshop.services.workshops import current_workshop_id, delete_workshop
+from workshop.services.loop.actions import add_action
+from workshop.services.week.days import list_days, list_main_points, list_questions
+from workshop.services.week.planning import delete_day, delete_main_point, delete_question
+from workshop.services.workshops.lifecycle import current_workshop_id, delete_workshop
 from workshop.store import write
 from workshop.store.tables import actions
 

@@ -12,9 +12,9 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.config.i18n import translate
 from workshop.config.templates import templates
 from workshop.domain.model import Role
-from workshop.services.owner import OWNER_VARIABLE
-from workshop.services.week import list_main_points, list_questions
-from workshop.services.workshops import list_workshops
+from workshop.services.access.owner import OWNER_VARIABLE
+from workshop.services.week.days import list_main_points, list_questions
+from workshop.services.workshops.lifecycle import list_workshops
 
 OWNER_CODE = "owner-of-this-database-2027"
 

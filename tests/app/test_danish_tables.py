@@ -13,8 +13,8 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from ui.context import KEPT_LANGUAGE
 from workshop.config.i18n import catalog, translate
 from workshop.domain.model import DEFAULT_TARGET_GROUPS, Role
-from workshop.services.week import list_main_points
-from workshop.services.workshops import current_workshop_id
+from workshop.services.week.days import list_main_points
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine
 
 ENGLISH_ONLY = set(catalog("en").values()) - set(catalog("da").values())

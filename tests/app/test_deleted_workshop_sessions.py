@@ -12,9 +12,15 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.demo import demo_codes_hint
-from workshop.services.morning import new_projector_link
-from workshop.services.workshops import add_team, create_workshop, current_workshop_id, delete_workshop, list_teams
+from workshop.services.week.morning import new_projector_link
+from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.workshops.lifecycle import (
+    add_team,
+    create_workshop,
+    current_workshop_id,
+    delete_workshop,
+    list_teams,
+)
 from workshop.store import write
 
 GONE = (

@@ -11,9 +11,9 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from tests.app.test_access_pages import OWNER_CODE, owner_signs_in, workshops_page
 from workshop.config.templates import templates
 from workshop.domain.model import Role
-from workshop.services.access import join_team
-from workshop.services.owner import OWNER_VARIABLE
-from workshop.services.workshops import current_workshop_id, list_workshops
+from workshop.services.access.codes import join_team
+from workshop.services.access.owner import OWNER_VARIABLE
+from workshop.services.workshops.lifecycle import current_workshop_id, list_workshops
 
 
 def test_a_new_team_gets_its_code_and_its_own_printable_sheet_at_once(db: Engine) -> None:

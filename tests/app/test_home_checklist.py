@@ -10,7 +10,7 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.config.i18n import translate
 from workshop.domain.checklist import StepKey
 from workshop.domain.model import Role
-from workshop.services.workshops import create_workshop, set_current_workshop
+from workshop.services.workshops.lifecycle import create_workshop, set_current_workshop
 
 STEP_COUNT = len(StepKey)
 

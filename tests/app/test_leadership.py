@@ -9,10 +9,10 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Role, ThemeStatus
-from workshop.services.actions import actions_frame
-from workshop.services.themes import delete_theme, list_themes
-from workshop.services.week_material import consolidation_answers, questions_frame, week_material
-from workshop.services.workshops import create_workshop, current_workshop_id
+from workshop.services.loop.actions import actions_frame
+from workshop.services.loop.themes import delete_theme, list_themes
+from workshop.services.week.material import consolidation_answers, questions_frame, week_material
+from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id
 from workshop.store import make_engine, write
 from workshop.store.tables import actions
 
@@ -138,7 +138,7 @@ def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
 
 
 def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from workshop.services import overview
+    from workshop.services.week import overview
 
     monkeypatch.setattr(overview, "PICK_ALL_LIMIT", 10)
     at, engine, wid = _leadership("themes.py", from_scratch=True)
@@ -160,7 +160,7 @@ def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: st
 def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_reachable(
     app_db: str, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from workshop.services import overview
+    from workshop.services.week import overview
 
     monkeypatch.setattr(overview, "PAGE_SIZE", 20)
     monkeypatch.setattr("ui.overview_tabs.PAGE_SIZE", 20)

@@ -14,8 +14,8 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from tests.app.test_compare_years import _earlier_workshop
 from ui.context import KEPT_LANGUAGE
 from workshop.domain.model import Role
-from workshop.services.teams import delete_team
-from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.services.week.teams import delete_team
+from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
 
 DECIMAL_POINT = re.compile(r"\d\.\d")
 

@@ -8,11 +8,11 @@ from sqlalchemy import Engine
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, Role
-from workshop.services.access import join_team
-from workshop.services.answers import Answer, submit_answer
-from workshop.services.planning import set_publish_log_immediately
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import current_workshop_id
+from workshop.services.access.codes import join_team
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.planning import set_publish_log_immediately
+from workshop.services.workshops.lifecycle import current_workshop_id
 
 LONG = (
     "Sundhedsplejerskerne kunne holde deres åbne rådgivning i børnebiblioteket hver tirsdag formiddag, "

@@ -7,8 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, Role
-from workshop.services.week import list_days, list_questions, log_answers
-from workshop.services.workshops import current_workshop_id
+from workshop.services.week.days import list_days, list_questions, log_answers
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine
 
 TEAM = "Children & families"  # the demo's first team: sign_in joins with its code

@@ -8,10 +8,10 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.loop import REACTION_MAX, Stance
 from workshop.domain.model import Role
-from workshop.services.publication import is_published
-from workshop.services.reactions import reactions_frame
-from workshop.services.themes import list_themes
-from workshop.services.workshops import current_workshop_id
+from workshop.services.loop.publication import is_published
+from workshop.services.loop.reactions import reactions_frame
+from workshop.services.loop.themes import list_themes
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine
 
 TEAM = "Children & families"  # the demo's first team: sign_in joins with its code
@@ -126,7 +126,7 @@ def test_leadership_closes_a_theme_for_reactions_and_the_team_form_disappears(ap
 def test_leadership_reads_the_demo_vote_as_a_ranked_chart_with_every_bar_labelled(app_db: str) -> None:
     import json
 
-    lead = _page(Role.LEADERSHIP, "votes.py")
+    lead = _page(Role.LEADERSHIP, "dot_votes.py")
     [chart] = lead.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
     [bars] = spec["data"]
@@ -142,9 +142,9 @@ def test_leadership_reads_the_demo_vote_as_a_ranked_chart_with_every_bar_labelle
 
 
 def test_a_team_spends_its_dots_and_a_dot_beyond_them_is_refused(app_db: str) -> None:
-    from workshop.services.votes import open_vote, team_dots
+    from workshop.services.loop.votes import open_vote, team_dots
 
-    at = _page(Role.TEAM, "vote.py")
+    at = _page(Role.TEAM, "spend_dots.py")
     engine = make_engine()
     wid = int(current_workshop_id(engine) or 0)
     vote = open_vote(engine, wid, "What next?", "themes", 2)

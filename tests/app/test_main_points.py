@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, PointStatus, Role
-from workshop.services.planning import save_main_point
-from workshop.services.week import list_days, list_main_points, list_questions
-from workshop.services.workshops import current_workshop_id
+from workshop.services.week.days import list_days, list_main_points, list_questions
+from workshop.services.week.planning import save_main_point
+from workshop.services.workshops.lifecycle import current_workshop_id
 
 TITLE = "Children's reading comes first"
 DESCRIPTION = "Every team asks: what do we do for children who do not read yet? Decided at the seminar."
@@ -88,8 +88,8 @@ def test_the_morning_view_shows_each_main_points_description(db: Engine) -> None
 
 def test_the_facilitator_names_the_library_and_its_contact_for_the_leaflet(db: Engine) -> None:
     """Issue 26.7: the library's name and contact details are set in the week setup; the leaflet carries them."""
-    from workshop.services.assets import leaflet_html
-    from workshop.services.workshops import get_workshop
+    from workshop.services.register.assets import leaflet_html
+    from workshop.services.workshops.lifecycle import get_workshop
 
     setup = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/week_setup.py").run()
     next(w for w in setup.text_input if w.label == "Library name").input("Nordby Public Library")

@@ -11,10 +11,10 @@ from sqlalchemy import Engine
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import DayStatus, Role
-from workshop.services.demo import demo_ids
-from workshop.services.mapping import set_mapping_phase, team_mapping
-from workshop.services.offers import offers_frame
-from workshop.services.workshops import list_teams
+from workshop.services.register.mapping import set_mapping_phase, team_mapping
+from workshop.services.register.offers import offers_frame
+from workshop.services.workshops.demo import demo_ids
+from workshop.services.workshops.lifecycle import list_teams
 from workshop.store import make_engine
 
 ADULT_CODE = "HB4RTN"  # Adult services: not one of the three teams that mapped in the demo

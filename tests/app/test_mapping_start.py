@@ -9,10 +9,10 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import SPACE_KEYS, DayStatus, Role
-from workshop.services.demo import demo_ids
-from workshop.services.mapping import register_values, set_mapping_phase
-from workshop.services.offers import offers_frame
-from workshop.services.workshops import get_workshop
+from workshop.services.register.mapping import register_values, set_mapping_phase
+from workshop.services.register.offers import offers_frame
+from workshop.services.workshops.demo import demo_ids
+from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store import make_engine
 
 ADULT_CODE = "HB4RTN"  # Adult services: not one of the three teams that mapped in the demo

@@ -8,11 +8,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, Role
-from workshop.services.access import join_team
-from workshop.services.answers import Answer, submit_answer
-from workshop.services.morning import new_projector_link
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import current_workshop_id
+from workshop.services.access.codes import join_team
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.morning import new_projector_link
+from workshop.services.workshops.lifecycle import current_workshop_id
 
 REFUSED = "This projector link does not work. Ask the facilitator for a new one."
 

@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from ui.register import PAGE_SIZE
 from workshop.domain.model import Offer, Role
-from workshop.services.offers import add_offers, register_frame
-from workshop.services.workshops import current_workshop_id
+from workshop.services.register.offers import add_offers, register_frame
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine
 
 

@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.offers import partners_frame, register_frame
-from workshop.services.proposals import list_proposals
-from workshop.services.workshops import current_workshop_id
+from workshop.services.partnership.proposals import list_proposals
+from workshop.services.register.offers import partners_frame, register_frame
+from workshop.services.workshops.lifecycle import current_workshop_id
 
 PAGE = "pages/partners.py"
 

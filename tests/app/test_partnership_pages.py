@@ -6,9 +6,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.assets import ListedAsset, list_assets
-from workshop.services.offers import partners_frame
-from workshop.services.workshops import create_workshop, current_workshop_id, set_current_workshop
+from workshop.services.register.assets import ListedAsset, list_assets
+from workshop.services.register.offers import partners_frame
+from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, set_current_workshop
 from workshop.store import make_engine
 
 EMPTY_CODE = "facilitate-the-empty-week"

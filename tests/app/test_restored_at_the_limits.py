@@ -17,7 +17,7 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from ui.navigation import BY_ROLE
 from workshop.domain.model import MAX_LONG_TEXT, MAX_REACH, MAX_SHORT_TEXT, SPACE_KEYS, Role
 from workshop.domain.voting import MAX_DOTS
-from workshop.services.database_backup import restore, snapshot
+from workshop.services.workshops.backup import restore, snapshot
 
 
 def _at_the_limits(doc: dict[str, Any]) -> dict[str, Any]:

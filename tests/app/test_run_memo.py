@@ -9,7 +9,7 @@ def _script() -> None:
     import streamlit as st
 
     from ui.context import engine, workshop
-    from workshop.services.workshops import current_workshop_id, update_workshop
+    from workshop.services.workshops.lifecycle import current_workshop_id, update_workshop
 
     first = workshop()
     again = workshop()

@@ -9,10 +9,16 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
 from workshop.domain.screening import ScreeningAnswer, team_rater
-from workshop.services.demo import demo_codes_hint
-from workshop.services.proposals import list_proposals, save_proposal
-from workshop.services.screening import own_screening, screen_as_team
-from workshop.services.workshops import add_team, create_workshop, current_workshop_id, list_teams, set_current_workshop
+from workshop.services.partnership.proposals import list_proposals, save_proposal
+from workshop.services.partnership.screening import own_screening, screen_as_team
+from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.workshops.lifecycle import (
+    add_team,
+    create_workshop,
+    current_workshop_id,
+    list_teams,
+    set_current_workshop,
+)
 
 CODES = demo_codes_hint()["teams"]
 

@@ -20,10 +20,12 @@ from ui.secret_forms import LINK_TOKENS, SECRET_CHECKS, SECRET_FORMS
 from workshop.config.i18n import translate
 from workshop.domain.codes import FREE_ATTEMPTS, wait_after
 from workshop.domain.model import Role
-from workshop.services import access, comparison, owner
-from workshop.services.demo import demo_codes_hint
-from workshop.services.owner import issue_setup_code, set_owner_code
-from workshop.services.workshops import create_workshop
+from workshop.services.access import codes as access
+from workshop.services.access import owner
+from workshop.services.access.owner import issue_setup_code, set_owner_code
+from workshop.services.register import comparison
+from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.workshops.lifecycle import create_workshop
 
 ROOT = Path(__file__).resolve().parents[2]
 WRONG = "wrong-wrong-wrong-1"

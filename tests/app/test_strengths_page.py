@@ -8,9 +8,9 @@ from sqlalchemy import create_engine
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import SPACE_KEYS, Role
-from workshop.services.priorities import load_thresholds, load_weights
-from workshop.services.profile_ratings import own_ratings
-from workshop.services.workshops import current_workshop_id
+from workshop.services.register.profile_ratings import own_ratings
+from workshop.services.register.strengths import load_thresholds, load_weights
+from workshop.services.workshops.lifecycle import current_workshop_id
 
 
 def open_strengths(role: Role = Role.LEADERSHIP):  # type: ignore[no-untyped-def]
@@ -127,7 +127,7 @@ def test_a_team_rates_the_profile_and_leadership_sees_the_advice(app_db: str) ->
 
 
 def test_a_workshop_without_offers_shows_an_empty_state_and_a_way_to_the_offers(app_db: str) -> None:
-    from workshop.services.workshops import create_workshop
+    from workshop.services.workshops.lifecycle import create_workshop
     from workshop.store import make_engine, migrate
 
     engine = make_engine(app_db)
@@ -146,7 +146,7 @@ def test_a_workshop_without_offers_shows_an_empty_state_and_a_way_to_the_offers(
 
 def test_the_offers_heatmap_shows_fifty_offers_a_page(app_db: str) -> None:
     from workshop.domain.model import Offer
-    from workshop.services.offers import add_offers
+    from workshop.services.register.offers import add_offers
     from workshop.store import make_engine
 
     at = open_strengths()

@@ -9,11 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, Role
-from workshop.services.mapping import set_mapping_phase
-from workshop.services.proposals import list_proposals, set_proposal_open
-from workshop.services.publication import set_published
-from workshop.services.votes import list_votes, set_vote_open
-from workshop.services.workshops import current_workshop_id
+from workshop.services.loop.publication import set_published
+from workshop.services.loop.votes import list_votes, set_vote_open
+from workshop.services.partnership.proposals import list_proposals, set_proposal_open
+from workshop.services.register.mapping import set_mapping_phase
+from workshop.services.workshops.lifecycle import current_workshop_id
 
 ALWAYS = ["Home", "Our answers", "Week log", "Profile"]
 

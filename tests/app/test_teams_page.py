@@ -7,8 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, answers_page_of, errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.access import join_team
-from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.services.access.codes import join_team
+from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
 
 
 def teams_page() -> AppTest:

@@ -6,9 +6,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, QuestionKind, Role
-from workshop.services.planning import save_question
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import current_workshop_id
+from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.planning import save_question
+from workshop.services.workshops.lifecycle import current_workshop_id
 
 CHILDREN, DIGITAL = "KX7P2M", "WQ9ZD3"
 INJECTION = "<script>alert(1)</script> **bold** [x](javascript:alert(1))"

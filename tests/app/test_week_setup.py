@@ -5,9 +5,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, QuestionKind, Role
-from workshop.services.planning import answer_count
-from workshop.services.week import list_days, list_main_points, list_questions
-from workshop.services.workshops import current_workshop_id, get_workshop
+from workshop.services.week.days import list_days, list_main_points, list_questions
+from workshop.services.week.planning import answer_count
+from workshop.services.workshops.lifecycle import current_workshop_id, get_workshop
 
 
 def setup_page() -> AppTest:

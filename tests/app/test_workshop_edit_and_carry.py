@@ -11,11 +11,17 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.offers import offers_frame, partners_frame
-from workshop.services.owner import OWNER_VARIABLE
-from workshop.services.priorities import load_weights
-from workshop.services.week import list_main_points
-from workshop.services.workshops import create_workshop, current_workshop_id, get_workshop, list_teams, list_workshops
+from workshop.services.access.owner import OWNER_VARIABLE
+from workshop.services.register.offers import offers_frame, partners_frame
+from workshop.services.register.strengths import load_weights
+from workshop.services.week.days import list_main_points
+from workshop.services.workshops.lifecycle import (
+    create_workshop,
+    current_workshop_id,
+    get_workshop,
+    list_teams,
+    list_workshops,
+)
 
 OWNER_CODE = "owner-of-this-database-2027"
 

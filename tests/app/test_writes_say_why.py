@@ -19,17 +19,17 @@ from tests.conftest import database_url
 from workshop.config.messages import render
 from workshop.domain.messages import message
 from workshop.domain.model import DayStatus, Role
-from workshop.services.answers import MAX_TEXT
-from workshop.services.assets import delete_asset, list_assets
-from workshop.services.comments import add_comment, set_hidden
-from workshop.services.offers import delete_offers, register_frame
-from workshop.services.partners import delete_partner
-from workshop.services.proposals import delete_proposal, list_proposals, save_proposal, set_proposal_open
-from workshop.services.reactions import reactions_frame, set_reactions_open
-from workshop.services.teams import delete_team
-from workshop.services.themes import delete_theme, list_themes
-from workshop.services.week import list_days, list_questions, log_answers
-from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.services.loop.reactions import reactions_frame, set_reactions_open
+from workshop.services.loop.themes import delete_theme, list_themes
+from workshop.services.partnership.partners import delete_partner
+from workshop.services.partnership.proposals import delete_proposal, list_proposals, save_proposal, set_proposal_open
+from workshop.services.register.assets import delete_asset, list_assets
+from workshop.services.register.offers import delete_offers, register_frame
+from workshop.services.week.answers import MAX_TEXT
+from workshop.services.week.comments import add_comment, set_hidden
+from workshop.services.week.days import list_days, list_questions, log_answers
+from workshop.services.week.teams import delete_team
+from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
 from workshop.store import make_engine
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.tables import drafts, responses

@@ -15,10 +15,10 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import Server, page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from workshop.domain.model import DayStatus, QuestionKind
-from workshop.services.answers import Answer, submit_answer
-from workshop.services.planning import save_question
-from workshop.services.week import list_days, list_questions, set_day_status
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_days, list_questions, set_day_status
+from workshop.services.week.planning import save_question
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store import make_engine, migrate
 
 pytestmark = pytest.mark.e2e

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from tests.e2e.conftest import page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
 from workshop.config.templates import demo
-from workshop.services.workshops import create_workshop, current_workshop_id, delete_workshop
+from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, delete_workshop
 from workshop.store import make_engine, write
 
 pytestmark = pytest.mark.e2e

@@ -25,7 +25,7 @@ from tests.e2e.conftest import FIGURES, Server, page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, join_team, nav_titles, open_app, sign_in_staff, wait_for_app
 from tests.hostile_week import FACILITATOR, LEADERSHIP, marker, seed
 from workshop.domain.model import Role
-from workshop.services import access
+from workshop.services.access import codes as access
 from workshop.store import make_engine, migrate
 
 pytestmark = pytest.mark.e2e

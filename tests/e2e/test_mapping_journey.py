@@ -16,9 +16,9 @@ from tests.e2e.driver import choose, en, errors_on, go_to, join_team, open_app, 
 from workshop.config.spaces import spaces
 from workshop.config.templates import demo
 from workshop.domain.model import SPACE_KEYS
-from workshop.services.demo import demo_ids
-from workshop.services.offers import offers_frame
-from workshop.services.priorities import workshop_scores
+from workshop.services.register.offers import offers_frame
+from workshop.services.register.strengths import workshop_scores
+from workshop.services.workshops.demo import demo_ids
 from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e

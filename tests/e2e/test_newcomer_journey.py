@@ -17,10 +17,10 @@ from tests.e2e.driver import en, errors_on, go_to, join_team, nav_titles, open_a
 from ui.navigation import BY_ROLE
 from workshop.config.templates import demo
 from workshop.domain.model import DayStatus, Role
-from workshop.services.demo import demo_ids
-from workshop.services.mapping import mapping_phase, set_mapping_phase
-from workshop.services.proposals import list_proposals, set_proposal_open
-from workshop.services.votes import list_votes, set_vote_open
+from workshop.services.loop.votes import list_votes, set_vote_open
+from workshop.services.partnership.proposals import list_proposals, set_proposal_open
+from workshop.services.register.mapping import mapping_phase, set_mapping_phase
+from workshop.services.workshops.demo import demo_ids
 from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import page_factory, running_server
 from tests.e2e.driver import en, errors_on, open_app, wait_for_app
 from workshop.config.templates import demo
-from workshop.services.owner import SETUP_MESSAGE
+from workshop.services.access.owner import SETUP_MESSAGE
 
 pytestmark = pytest.mark.e2e
 PRINTED = re.compile(rf"{SETUP_MESSAGE}: (\S+) ")

@@ -19,11 +19,11 @@ from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, wait_for
 from workshop.config.i18n import translate
 from workshop.config.templates import demo
 from workshop.domain.model import DayStatus
-from workshop.services.answers import Answer, submit_answer
-from workshop.services.mapping import set_mapping_phase
-from workshop.services.planning import set_publish_log_immediately
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.services.register.mapping import set_mapping_phase
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.planning import set_publish_log_immediately
+from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
 from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e

@@ -20,10 +20,10 @@ from tests.e2e import axe
 from tests.e2e.conftest import Server, page_factory, running_server
 from tests.e2e.driver import en, errors_on, open_app, wait_for_app
 from workshop.domain.model import DayStatus, QuestionKind
-from workshop.services.morning import new_projector_link, revoke_projector_link
-from workshop.services.planning import save_question
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import current_workshop_id
+from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.morning import new_projector_link, revoke_projector_link
+from workshop.services.week.planning import save_question
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e

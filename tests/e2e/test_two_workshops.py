@@ -18,9 +18,9 @@ from tests.conftest import ROOT
 from tests.e2e.conftest import Server, free_port, page_factory, running_server
 from tests.e2e.driver import en, errors_on, open_app
 from workshop.domain.model import DayStatus
-from workshop.services.planning import save_day, save_question
-from workshop.services.week import set_day_status
-from workshop.services.workshops import create_workshop, current_workshop_id
+from workshop.services.week.days import set_day_status
+from workshop.services.week.planning import save_day, save_question
+from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id
 from workshop.store import make_engine, migrate
 
 pytestmark = pytest.mark.e2e

@@ -11,9 +11,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import page_factory, running_server
 from tests.e2e.driver import ERROR_ELEMENTS, en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
-from workshop.services.demo import demo_codes_hint
-from workshop.services.themes import delete_theme, list_themes
-from workshop.services.workshops import current_workshop_id
+from workshop.services.loop.themes import delete_theme, list_themes
+from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e

@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 
 from tests.conftest import print_at_the_end
 from workshop.domain.model import DayStatus, Question, QuestionKind, Team
-from workshop.services.answers import Answer
-from workshop.services.week import list_days, list_questions, set_day_status
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.week.answers import Answer
+from workshop.services.week.days import list_days, list_questions, set_day_status
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 
 FIGURES: list[str] = []
 

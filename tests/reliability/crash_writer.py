@@ -9,9 +9,9 @@ import sys
 import uuid
 
 from tests.reliability.conftest import answer_for
-from workshop.services.answers import submit_answer
-from workshop.services.week import list_questions
-from workshop.services.workshops import list_teams
+from workshop.services.week.answers import submit_answer
+from workshop.services.week.days import list_questions
+from workshop.services.workshops.lifecycle import list_teams
 from workshop.store import make_engine
 
 

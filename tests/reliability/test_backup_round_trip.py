@@ -14,15 +14,15 @@ from sqlalchemy import Engine, select
 
 from tests.conftest import database_url
 from tests.reliability.conftest import answer_for, open_week
-from workshop.services.answers import Answer, save_draft, submit_answer
-from workshop.services.assets import add_asset, decide_asset_proposal, propose_asset
-from workshop.services.comments import add_comment, set_hidden
-from workshop.services.database_backup import backup, restore
-from workshop.services.demo import create_demo
-from workshop.services.partner_proposals import decide_partner_proposal, propose_partner
-from workshop.services.planning import set_publish_log_immediately
-from workshop.services.proposals import record_verdict, save_proposal
-from workshop.services.screening import screen_as_team
+from workshop.services.partnership.partner_proposals import decide_partner_proposal, propose_partner
+from workshop.services.partnership.proposals import record_verdict, save_proposal
+from workshop.services.partnership.screening import screen_as_team
+from workshop.services.register.assets import add_asset, decide_asset_proposal, propose_asset
+from workshop.services.week.answers import Answer, save_draft, submit_answer
+from workshop.services.week.comments import add_comment, set_hidden
+from workshop.services.week.planning import set_publish_log_immediately
+from workshop.services.workshops.backup import backup, restore
+from workshop.services.workshops.demo import create_demo
 from workshop.store import make_engine, migrate, read, write
 from workshop.store.tables import (
     actions,

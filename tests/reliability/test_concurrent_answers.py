@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from tests.reliability.conftest import FIGURES, OpenWeek, answer_for, at_once, open_week, percentile
 from workshop.domain.model import Team
-from workshop.services.answers import Answer, save_draft, submit_answer, team_drafts
+from workshop.services.week.answers import Answer, save_draft, submit_answer, team_drafts
 from workshop.store import read
 from workshop.store.tables import responses
 from workshop.store.versions import versions

@@ -10,9 +10,9 @@ from sqlalchemy import Engine
 
 from tests.reliability.conftest import at_once, open_week
 from workshop.domain.errors import InvalidInput
-from workshop.services.assets import decide_asset_proposal, list_assets, propose_asset
-from workshop.services.offers import partners_frame
-from workshop.services.partner_proposals import decide_partner_proposal, propose_partner
+from workshop.services.partnership.partner_proposals import decide_partner_proposal, propose_partner
+from workshop.services.register.assets import decide_asset_proposal, list_assets, propose_asset
+from workshop.services.register.offers import partners_frame
 
 TABS = 6
 

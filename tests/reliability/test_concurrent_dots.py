@@ -11,9 +11,9 @@ from sqlalchemy import Engine
 from tests.reliability.conftest import at_once, open_week
 from workshop.domain.errors import TooManyDots
 from workshop.domain.voting import check_spend
-from workshop.services import votes as votes_service
-from workshop.services.themes import create_theme
-from workshop.services.votes import open_vote, spend_dot, team_dots
+from workshop.services.loop import votes as votes_service
+from workshop.services.loop.themes import create_theme
+from workshop.services.loop.votes import open_vote, spend_dot, team_dots
 
 TABS = 8
 

@@ -7,8 +7,8 @@ from sqlalchemy import Engine
 
 from tests.reliability.conftest import at_once, open_week
 from workshop.domain.screening import team_rater
-from workshop.services.proposals import save_proposal
-from workshop.services.screening import own_screening, screen_as_team
+from workshop.services.partnership.proposals import save_proposal
+from workshop.services.partnership.screening import own_screening, screen_as_team
 
 TABS = 6
 

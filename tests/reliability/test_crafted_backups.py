@@ -15,9 +15,9 @@ from sqlalchemy import Engine
 
 from tests.conftest import run_cli
 from tests.reliability.test_backup_round_trip import fingerprint
-from workshop.services.database_backup import snapshot
-from workshop.services.demo import create_demo
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.workshops.backup import snapshot
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store import make_engine, migrate
 
 OTHER_TEAM = "the other workshop's team"  # replaced by that team's id

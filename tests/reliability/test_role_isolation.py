@@ -17,9 +17,9 @@ from tests.reliability.conftest import open_week
 from workshop.config.templates import demo
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Role
-from workshop.services.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
-from workshop.services.week import list_main_points
-from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.services.week.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
+from workshop.services.week.days import list_main_points
+from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
 from workshop.store import make_engine
 
 

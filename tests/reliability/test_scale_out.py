@@ -18,12 +18,12 @@ from deploy.cluster import Cluster, cluster
 from tests.conftest import IN_CI, database_url
 from tests.reliability.conftest import open_week
 from workshop.config.i18n import translate
-from workshop.services import access
-from workshop.services.morning import new_projector_link
-from workshop.services.teams import join_link
+from workshop.services.access import codes as access
+from workshop.services.week.morning import new_projector_link
+from workshop.services.week.teams import join_link
 from workshop.store import make_engine, migrate
 
-SERVER_SCRYPT_N = 2**14  # workshop.services.access._N, as the app's servers run it
+SERVER_SCRYPT_N = 2**14  # workshop.services.access.codes._N, as the app's servers run it
 pytestmark = [pytest.mark.scale_out, pytest.mark.xdist_group("scale_out")]
 
 

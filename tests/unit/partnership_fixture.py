@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from workshop.domain.model import Offer
-from workshop.services.assets import add_asset
-from workshop.services.offers import add_offers
-from workshop.services.partners import add_partner
-from workshop.services.proposals import record_verdict, save_proposal
-from workshop.services.screening import screen_as_team
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.partnership.partners import add_partner
+from workshop.services.partnership.proposals import record_verdict, save_proposal
+from workshop.services.partnership.screening import screen_as_team
+from workshop.services.register.assets import add_asset
+from workshop.services.register.offers import add_offers
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 
 WORD_FIELD = '{ HYPERLINK "http://evil.example" } { MERGEFIELD name } =1+1'
 HTML_TEXT = "<b>Maker</b> & friends"

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select
 from workshop.domain.codes import FREE_ATTEMPTS
 from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
 from workshop.domain.model import Role
-from workshop.services.access import (
+from workshop.services.access.codes import (
     MAX_PASSCODE_DELAY,
     RECENT_WINDOW_SECONDS,
     TEAM_CODE_ALPHABET,
@@ -21,7 +21,7 @@ from workshop.services.access import (
     sign_in,
     wait_after,
 )
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store.tables import teams, workshops
 
 
@@ -208,7 +208,7 @@ def test_a_stored_hash_dearer_than_the_apps_own_is_never_computed() -> None:
     One step above the app's cost is refused even with the right passcode, so the costly one is never run."""
     import hashlib
 
-    from workshop.services.access import verify_code
+    from workshop.services.access.codes import verify_code
 
     salt = bytes(range(16))
     digest = hashlib.scrypt(b"the right passcode", salt=salt, n=16, r=8, p=2, dklen=32).hex()

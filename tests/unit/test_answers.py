@@ -8,11 +8,11 @@ from sqlalchemy import Engine, func, select
 
 from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
 from workshop.domain.model import DayStatus, QuestionKind, Team
-from workshop.services.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
-from workshop.services.planning import save_day, save_question
-from workshop.services.teams import delete_team
-from workshop.services.week import day_participation, set_day_status
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.week.answers import Answer, save_draft, submit_answer, team_answers, team_drafts
+from workshop.services.week.days import day_participation, set_day_status
+from workshop.services.week.planning import save_day, save_question
+from workshop.services.week.teams import delete_team
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store.answer_statements import save_in_one_statement
 from workshop.store.tables import responses
 from workshop.store.versions import versions

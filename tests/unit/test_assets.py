@@ -15,7 +15,14 @@ from tests.conftest import run_cli
 from workshop.domain.assets import Clash, Proposed, ReviewStatus, normalised, warnings
 from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
 from workshop.domain.model import Team
-from workshop.services.assets import (
+from workshop.services.partnership.partner_proposals import (
+    decide_partner_proposal,
+    partner_proposals_of,
+    propose_partner,
+    team_partner_proposals,
+)
+from workshop.services.partnership.partners import add_partner
+from workshop.services.register.assets import (
     add_asset,
     decide_asset_proposal,
     delete_asset,
@@ -27,17 +34,10 @@ from workshop.services.assets import (
     team_asset_proposals,
     update_asset,
 )
-from workshop.services.demo import create_demo
-from workshop.services.offers import partners_frame
-from workshop.services.partner_proposals import (
-    decide_partner_proposal,
-    partner_proposals_of,
-    propose_partner,
-    team_partner_proposals,
-)
-from workshop.services.partners import add_partner
-from workshop.services.workshop_export import workshop_document
-from workshop.services.workshops import add_team, create_workshop, get_workshop, update_workshop
+from workshop.services.register.offers import partners_frame
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.export import workshop_document
+from workshop.services.workshops.lifecycle import add_team, create_workshop, get_workshop, update_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION
 

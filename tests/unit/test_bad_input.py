@@ -21,14 +21,14 @@ from workshop.cli import main
 from workshop.config.messages import problem_rows
 from workshop.domain.errors import ImportRejected, InvalidInput
 from workshop.files.spreadsheet import guess_mapping, read_source
-from workshop.services.actions import add_action
-from workshop.services.database_backup import snapshot
-from workshop.services.demo import create_demo
-from workshop.services.offer_import import import_offers
-from workshop.services.offers import offer_from_fields, register_frame
-from workshop.services.register_export import register_xlsx
-from workshop.services.themes import create_theme
-from workshop.services.workshops import create_workshop
+from workshop.services.loop.actions import add_action
+from workshop.services.loop.themes import create_theme
+from workshop.services.register.export import register_xlsx
+from workshop.services.register.offer_import import import_offers
+from workshop.services.register.offers import offer_from_fields, register_frame
+from workshop.services.workshops.backup import snapshot
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import write
 from workshop.store.tables import days, offers
 

@@ -13,13 +13,13 @@ from tests.conftest import run_cli
 from tests.unit.week_fixture import build_week
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Offer, Partner, Sector
-from workshop.services.access import join_team
-from workshop.services.assets import add_asset, list_assets, pending_asset_proposals, propose_asset
-from workshop.services.carry_over import PARTS, new_from
-from workshop.services.offers import add_offers, insert_partners, set_target_groups
-from workshop.services.priorities import load_thresholds, load_weights, save_thresholds, save_weights
-from workshop.services.themes import create_theme, list_themes
-from workshop.services.workshops import get_workshop, list_teams, update_workshop
+from workshop.services.access.codes import join_team
+from workshop.services.loop.themes import create_theme, list_themes
+from workshop.services.register.assets import add_asset, list_assets, pending_asset_proposals, propose_asset
+from workshop.services.register.offers import add_offers, insert_partners, set_target_groups
+from workshop.services.register.strengths import load_thresholds, load_weights, save_thresholds, save_weights
+from workshop.services.workshops.carry_over import PARTS, new_from
+from workshop.services.workshops.lifecycle import get_workshop, list_teams, update_workshop
 from workshop.store import make_engine, migrate, write
 from workshop.store.migrations import SCHEMA_VERSION
 from workshop.store.tables import assets, main_points, offers, partners, responses, target_groups, teams
@@ -128,7 +128,7 @@ def test_a_bad_part_or_a_missing_workshop_is_refused_and_nothing_is_made(engine:
 
 
 def _names(engine: Engine) -> list[str]:
-    from workshop.services.workshops import list_workshops
+    from workshop.services.workshops.lifecycle import list_workshops
 
     return [w.name for w in list_workshops(engine)]
 
@@ -236,7 +236,7 @@ def test_add_team_prints_a_code_and_a_link_that_join_that_workshop(store_url: st
 
 def test_next_years_workshop_keeps_the_librarys_name_contact_and_mapping_setting(engine: Engine) -> None:
     """Issue 26.7: the leaflet of next year's week is headed with the same library, with the same contact."""
-    from workshop.services.mapping import set_mapping_prefill
+    from workshop.services.register.mapping import set_mapping_prefill
 
     earlier = _earlier(engine)
     update_workshop(

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.conftest import ROOT, run_cli
-from workshop.services.workshops import add_team, create_workshop, list_teams, list_workshops
+from workshop.services.workshops.lifecycle import add_team, create_workshop, list_teams, list_workshops
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import json
 
 from tests.conftest import run_cli
 from workshop.domain.scoring import SCORE_COLUMNS, score_records
-from workshop.services.demo import create_demo
-from workshop.services.priorities import save_weights, workshop_scores
+from workshop.services.register.strengths import save_weights, workshop_scores
+from workshop.services.workshops.demo import create_demo
 from workshop.store import make_engine, migrate
 
 

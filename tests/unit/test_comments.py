@@ -11,9 +11,9 @@ from tests.unit.week_fixture import CAFE_TEXT, Week, build_week
 from workshop.domain.comments import COMMENT_MAX
 from workshop.domain.errors import AccessDenied, CommentsClosed, InvalidInput, NotFound
 from workshop.domain.model import DayStatus, Team
-from workshop.services.comments import add_comment, delete_comment, edit_comment, log_comments, set_hidden
-from workshop.services.planning import set_publish_log_immediately
-from workshop.services.week import list_days, set_day_status
+from workshop.services.week.comments import add_comment, delete_comment, edit_comment, log_comments, set_hidden
+from workshop.services.week.days import list_days, set_day_status
+from workshop.services.week.planning import set_publish_log_immediately
 
 
 def close_monday(engine: Engine, week: Week) -> None:
@@ -114,7 +114,7 @@ def test_the_exports_carry_the_comments_raw_in_json_and_formula_safe_in_the_work
 
     from openpyxl import load_workbook
 
-    from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
+    from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
 
     week = build_week(engine)
     assert json.loads(to_json(engine, week.workshop_id))["comments"] == []  # the key is there before any comment

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, Week, build_week
 from workshop.domain import consolidation as cons
 from workshop.domain.gaps import concerned_spaces
-from workshop.services.week_material import WeekMaterial, question_options, week_material
+from workshop.services.week.material import WeekMaterial, question_options, week_material
 
 Q1, Q2, Q3, Q4 = "How strong is the meeting space?", "What should change?", "What holds us back?", "Anything else?"
 
@@ -151,8 +151,8 @@ def test_an_empty_week_gives_empty_tables_not_errors(engine: Engine) -> None:
 
 
 def test_the_lean_answers_read_holds_every_answer_as_the_full_answers_frame_does(engine: Engine) -> None:
-    from workshop.services.week import answers_frame
-    from workshop.services.week_material import CONSOLIDATION_COLUMNS, consolidation_answers
+    from workshop.services.week.days import answers_frame
+    from workshop.services.week.material import CONSOLIDATION_COLUMNS, consolidation_answers
 
     built = build_week(engine)
     full = answers_frame(engine, built.workshop_id)[CONSOLIDATION_COLUMNS].reset_index(drop=True)
@@ -167,9 +167,9 @@ def test_the_lean_answers_read_holds_every_answer_as_the_full_answers_frame_does
 def test_participation_counts_only_questions_of_open_and_closed_days_in_the_page_and_the_report(
     engine: Engine,
 ) -> None:
-    from workshop.services import overview
-    from workshop.services.planning import save_day, save_question
-    from workshop.services.reports import html_report
+    from workshop.services.week import overview
+    from workshop.services.week.planning import save_day, save_question
+    from workshop.services.workshops.reports import html_report
 
     built = build_week(engine)
     later = save_day(engine, built.workshop_id, "Friday, not yet held")
@@ -186,8 +186,8 @@ def test_participation_of_one_day_reads_only_that_days_answers_and_shows_what_th
     engine: Engine,
 ) -> None:
     """The morning view asks for one day's participation: the whole week read for it cost seconds at L."""
-    from workshop.services import overview
-    from workshop.services.week_material import consolidation_answers
+    from workshop.services.week import overview
+    from workshop.services.week.material import consolidation_answers
 
     built = build_week(engine)
     everything = consolidation_answers(engine, built.workshop_id)

@@ -15,11 +15,11 @@ from workshop.config.i18n import catalog, translate
 from workshop.config.templates import demo, screening_questions, templates
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
-from workshop.services.assets import leaflet_html
-from workshop.services.demo import create_demo, demo_codes_hint, working_demo_team_codes
-from workshop.services.reports import html_report
-from workshop.services.week import list_main_points, list_questions
-from workshop.services.workshops import create_workshop, get_workshop
+from workshop.services.register.assets import leaflet_html
+from workshop.services.week.days import list_main_points, list_questions
+from workshop.services.workshops.demo import create_demo, demo_codes_hint, working_demo_team_codes
+from workshop.services.workshops.lifecycle import create_workshop, get_workshop
+from workshop.services.workshops.reports import html_report
 from workshop.store import read
 from workshop.store.tables import responses
 

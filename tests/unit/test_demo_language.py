@@ -8,9 +8,9 @@ import threading
 from sqlalchemy import Engine
 
 from workshop.config.templates import demo
-from workshop.services.demo import create_demo
-from workshop.services.demo_language import demo_in, for_visitor, pickable
-from workshop.services.workshops import create_workshop, current_workshop_id, get_workshop, list_workshops
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.demo_language import demo_in, for_visitor, pickable
+from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, get_workshop, list_workshops
 
 
 def test_a_danish_visitor_of_the_english_demo_gets_the_danish_one_made_once(engine: Engine) -> None:

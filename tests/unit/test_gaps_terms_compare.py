@@ -13,8 +13,8 @@ from workshop.domain.gaps import against_gaps, attention, concerned_spaces
 from workshop.domain.keyterms import key_terms_by_main_point, stopwords, words
 from workshop.domain.scoring import SCORE_COLUMNS
 from workshop.domain.suggestions import suggest_groups
-from workshop.services.themes import list_themes
-from workshop.services.week_material import week_material
+from workshop.services.loop.themes import list_themes
+from workshop.services.week.material import week_material
 
 
 def scores(weak: dict[str, bool], gap: dict[str, float]) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 from workshop.domain.errors import UnreadableFile
 from workshop.files.limits import MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES
 from workshop.files.spreadsheet import read_source
-from workshop.services.workshops import create_workshop
+from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import make_engine, migrate
 
 _CONTENT_TYPES = (

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRINTED = [
     *sorted((ROOT / "workshop" / "files" / "report").glob("*.py")),
     ROOT / "workshop" / "files" / "leaflet.py",
-    ROOT / "workshop" / "services" / "teams.py",
+    ROOT / "workshop" / "services" / "week" / "teams.py",
     ROOT / "workshop" / "config" / "i18n.py",
 ]
 # The domain, the services and the files name their messages by key (workshop/domain/messages.py).

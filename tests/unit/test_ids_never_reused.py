@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import Engine, Table, inspect, select, text
 
 from tests.conftest import database_url
-from workshop.services.database_backup import backup, restore
-from workshop.services.demo import create_demo
-from workshop.services.planning import delete_question, save_question
-from workshop.services.role_sessions import resume_session
-from workshop.services.teams import delete_team
-from workshop.services.week import list_days
-from workshop.services.workshops import add_team, create_workshop, delete_workshop, get_workshop, list_teams
+from workshop.services.access.sessions import resume_session
+from workshop.services.week.days import list_days
+from workshop.services.week.planning import delete_question, save_question
+from workshop.services.week.teams import delete_team
+from workshop.services.workshops.backup import backup, restore
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop, get_workshop, list_teams
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version
 from workshop.store.tables import metadata, teams, workshops

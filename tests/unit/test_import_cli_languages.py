@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.cli import main
-from workshop.services.offers import register_frame
-from workshop.services.workshops import create_workshop
+from workshop.services.register.offers import register_frame
+from workshop.services.workshops.lifecycle import create_workshop
 
 NORWEGIAN = (
     "Navn;Beskrivelse;Ansvarlig avdeling;Målgrupper;Status;Brukere per år;Styrke;"

@@ -17,10 +17,10 @@ from workshop.domain.offer_fields import PARTNER_FIELDS
 from workshop.files.offer_cells import parse_number
 from workshop.files.offer_sheet import offer_frame
 from workshop.files.spreadsheet import IGNORE, guess_mapping, read_source
-from workshop.services.offer_import import import_offers
-from workshop.services.offers import register_frame, set_target_groups
-from workshop.services.partners import partner_register
-from workshop.services.workshops import create_workshop
+from workshop.services.partnership.partners import partner_register
+from workshop.services.register.offer_import import import_offers
+from workshop.services.register.offers import register_frame, set_target_groups
+from workshop.services.workshops.lifecycle import create_workshop
 
 DANISH = (
     "Navn;Beskrivelse;Ansvarligt team;Målgruppe;Status;Brugere pr. år;Styrke;"

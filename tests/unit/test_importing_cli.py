@@ -14,13 +14,13 @@ from tests.unit.test_importing import DANISH, TWO_SHEETS
 from workshop.cli import main
 from workshop.domain.errors import InvalidInput
 from workshop.files.spreadsheet import guess_mapping, read_source
-from workshop.services.demo import create_demo
-from workshop.services.offer_import import import_offers
-from workshop.services.offers import register_frame, save_register
-from workshop.services.partners import add_partner, partners_by_space
-from workshop.services.register_export import register_csv, register_xlsx
-from workshop.services.workshop_export import to_json
-from workshop.services.workshops import create_workshop
+from workshop.services.partnership.partners import add_partner, partners_by_space
+from workshop.services.register.export import register_csv, register_xlsx
+from workshop.services.register.offer_import import import_offers
+from workshop.services.register.offers import register_frame, save_register
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.export import to_json
+from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version
 

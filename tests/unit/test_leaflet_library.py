@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.domain.errors import InvalidInput
-from workshop.services.assets import add_asset, leaflet_html
-from workshop.services.partners import add_partner
-from workshop.services.workshops import create_workshop, get_workshop, update_workshop
+from workshop.services.partnership.partners import add_partner
+from workshop.services.register.assets import add_asset, leaflet_html
+from workshop.services.workshops.lifecycle import create_workshop, get_workshop, update_workshop
 
 WORKSHOP = "Partnership week 2027"
 LIBRARY = "Nordby Public Library"

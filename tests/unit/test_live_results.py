@@ -10,12 +10,12 @@ from sqlalchemy import Engine
 from workshop.charts.live_chart import live_bars
 from workshop.domain.live import CYCLE_SECONDS, IN_TURN, LiveAnswer, live_result, shown_index
 from workshop.domain.model import DayStatus, Question, QuestionKind
-from workshop.services.access import join_team
-from workshop.services.answers import Answer, submit_answer
-from workshop.services.demo import create_demo
-from workshop.services.morning import live_results
-from workshop.services.week import list_days
-from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.services.access.codes import join_team
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_days
+from workshop.services.week.morning import live_results
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
 
 MEETING = [
     "Rooms, furniture and noise",

@@ -12,10 +12,10 @@ from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, build_week
 from workshop.domain.errors import AccessDenied, InvalidInput, NotFound, ReactionsClosed
 from workshop.domain.loop import REACTION_MAX, Stance
 from workshop.domain.model import Action, ActionStatus, Team, ThemeStatus
-from workshop.services import themes as svc
-from workshop.services.actions import add_action
-from workshop.services.publication import is_published, set_published, team_outcomes
-from workshop.services.reactions import own_reactions, react, reactions_frame, set_reactions_open
+from workshop.services.loop import themes as svc
+from workshop.services.loop.actions import add_action
+from workshop.services.loop.publication import is_published, set_published, team_outcomes
+from workshop.services.loop.reactions import own_reactions, react, reactions_frame, set_reactions_open
 
 
 def decided_week(engine: Engine, name: str = "Fixture week"):  # type: ignore[no-untyped-def]

@@ -21,8 +21,8 @@ from workshop.domain.mapping import (
     widest_first,
 )
 from workshop.domain.model import DayStatus, Offer, Team
-from workshop.services.mapping import propose_offer, save_mapping, set_mapping_phase, team_mapping
-from workshop.services.mapping_review import (
+from workshop.services.register.mapping import propose_offer, save_mapping, set_mapping_phase, team_mapping
+from workshop.services.register.mapping_review import (
     accept,
     accept_agreed,
     accept_proposal,
@@ -31,9 +31,9 @@ from workshop.services.mapping_review import (
     review,
     staff_beside_register,
 )
-from workshop.services.offers import add_offers, offers_frame
-from workshop.services.workshop_export import to_json
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.register.offers import add_offers, offers_frame
+from workshop.services.workshops.export import to_json
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 
 OFFERS = [OfferRef(1, "Storytime", "Children"), OfferRef(2, "IT courses", "Digital"), OfferRef(3, "Makers", "digital ")]
 

@@ -7,8 +7,8 @@ from sqlalchemy import Engine, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import DayStatus, Question, QuestionKind
 from workshop.domain.recap import AnswerRow, day_recap
-from workshop.services.demo import create_demo
-from workshop.services.morning import (
+from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.morning import (
     day_answers,
     missing_teams,
     new_projector_link,
@@ -20,8 +20,8 @@ from workshop.services.morning import (
     revoke_projector_link,
     set_quotes,
 )
-from workshop.services.week import list_days, list_questions
-from workshop.services.workshops import current_workshop_id
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import read
 from workshop.store.tables import projector_links
 

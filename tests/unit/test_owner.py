@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 
 from workshop.domain.codes import FREE_ATTEMPTS
 from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
-from workshop.services.owner import (
+from workshop.services.access.owner import (
     SETUP_CODE_HOURS,
     SETUP_MESSAGE,
     SETUP_PREFIX,

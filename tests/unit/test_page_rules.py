@@ -9,8 +9,8 @@ from workshop.domain.consolidation import answer_text
 from workshop.domain.errors import AccessDenied, InvalidInput
 from workshop.domain.model import ActionStatus, Question, QuestionKind
 from workshop.domain.space_detail import verdict, verdicts
-from workshop.services.actions import actions_frame, add_action
-from workshop.services.comparison import comparable, compare_workshops, unlock
+from workshop.services.loop.actions import actions_frame, add_action
+from workshop.services.register.comparison import comparable, compare_workshops, unlock
 
 
 @pytest.mark.parametrize(

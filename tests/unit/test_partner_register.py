@@ -20,12 +20,8 @@ from workshop.config.templates import demo
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES, Offer
 from workshop.domain.network import partnerships_missing_weak_spaces
-from workshop.services.carry_over import new_from
-from workshop.services.database_backup import backup, restore, snapshot
-from workshop.services.demo import create_demo
-from workshop.services.offers import add_offers, partners_frame, register_frame
-from workshop.services.partner_history import add_stage_change, delete_stage_change, stage_history
-from workshop.services.partners import (
+from workshop.services.partnership.history import add_stage_change, delete_stage_change, stage_history
+from workshop.services.partnership.partners import (
     add_partner,
     delete_partner,
     deletion_of,
@@ -34,9 +30,13 @@ from workshop.services.partners import (
     partners_by_target_group,
     partnerships_off_weak_spaces,
 )
-from workshop.services.proposals import list_proposals, save_proposal
-from workshop.services.workshop_export import to_csv_zip, workshop_document
-from workshop.services.workshops import create_workshop
+from workshop.services.partnership.proposals import list_proposals, save_proposal
+from workshop.services.register.offers import add_offers, partners_frame, register_frame
+from workshop.services.workshops.backup import backup, restore, snapshot
+from workshop.services.workshops.carry_over import new_from
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.export import to_csv_zip, workshop_document
+from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION
 

@@ -18,14 +18,14 @@ from tests.hostile_week import marker, seed
 from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_week
 from workshop.config.i18n import catalog
 from workshop.domain.model import Action, Offer, ThemeStatus
-from workshop.services.actions import add_action
-from workshop.services.assets import leaflet_html
-from workshop.services.offers import add_offers
-from workshop.services.publication import set_published
-from workshop.services.reactions import react, set_reactions_open
-from workshop.services.reports import html_report
-from workshop.services.themes import create_theme, update_theme
-from workshop.services.votes import open_vote, spend_dot
+from workshop.services.loop.actions import add_action
+from workshop.services.loop.publication import set_published
+from workshop.services.loop.reactions import react, set_reactions_open
+from workshop.services.loop.themes import create_theme, update_theme
+from workshop.services.loop.votes import open_vote, spend_dot
+from workshop.services.register.assets import leaflet_html
+from workshop.services.register.offers import add_offers
+from workshop.services.workshops.reports import html_report
 from workshop.store import write
 from workshop.store.tables import workshops
 

@@ -19,12 +19,12 @@ from tests.unit.week_fixture import CAFE_TEXT, FORMULA_TEXT, SCRIPT_TEXT, build_
 from workshop.cli import main
 from workshop.domain.model import Action, Offer, ThemeStatus
 from workshop.files.exports import safe_cell
-from workshop.services.actions import add_action
-from workshop.services.offers import add_offers
-from workshop.services.reports import html_report
-from workshop.services.themes import create_theme, update_theme
-from workshop.services.week import answers_frame
-from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
+from workshop.services.loop.actions import add_action
+from workshop.services.loop.themes import create_theme, update_theme
+from workshop.services.register.offers import add_offers
+from workshop.services.week.days import answers_frame
+from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.workshops.reports import html_report
 from workshop.store.engine import URL_VARIABLE
 
 WRITTEN = [FORMULA_TEXT, CAFE_TEXT, SCRIPT_TEXT]
@@ -93,8 +93,8 @@ def test_the_json_export_keeps_text_exactly_as_typed(engine: Engine) -> None:
 
 
 def test_the_exports_carry_the_teams_reactions_raw_in_json_and_formula_safe_in_the_workbook(engine: Engine) -> None:
-    from workshop.services.publication import set_published
-    from workshop.services.reactions import react, set_reactions_open
+    from workshop.services.loop.publication import set_published
+    from workshop.services.loop.reactions import react, set_reactions_open
 
     week = _decided(engine)
     theme_id = json.loads(to_json(engine, week.workshop_id))["themes"][0]["id"]

@@ -8,8 +8,8 @@ from sqlalchemy import Engine, select
 
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import Role
-from workshop.services.role_sessions import RoleSession, end_session, resume_session, start_session
-from workshop.services.workshops import create_workshop, delete_workshop, get_workshop
+from workshop.services.access.sessions import RoleSession, end_session, resume_session, start_session
+from workshop.services.workshops.lifecycle import create_workshop, delete_workshop, get_workshop
 from workshop.store import read, write
 from workshop.store.tables import role_sessions
 

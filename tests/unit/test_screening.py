@@ -20,12 +20,17 @@ from workshop.domain.screening import (
     spread,
     team_rater,
 )
-from workshop.services.carry_over import new_from
-from workshop.services.offers import insert_partners
-from workshop.services.proposals import list_proposals, record_verdict, save_proposal, set_proposal_open
-from workshop.services.screening import own_screening, screen_as_facilitator, screen_as_team, screening_cards
-from workshop.services.workshop_export import to_json
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.partnership.proposals import list_proposals, record_verdict, save_proposal, set_proposal_open
+from workshop.services.partnership.screening import (
+    own_screening,
+    screen_as_facilitator,
+    screen_as_team,
+    screening_cards,
+)
+from workshop.services.register.offers import insert_partners
+from workshop.services.workshops.carry_over import new_from
+from workshop.services.workshops.export import to_json
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store import read, write
 from workshop.store.migrations import SCHEMA_VERSION
 from workshop.store.tables import partners, screenings

@@ -16,12 +16,12 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.reliability.conftest import at_once
-from workshop.services.access import team_code_hash
+from workshop.services.access.codes import team_code_hash
 
 BURST = """
 import threading
 import ui.context  # the app's glue, as a server imports it on its first run
-from workshop.services.access import _N, team_code_hash
+from workshop.services.access.codes import _N, team_code_hash
 
 def rss_mb():
     return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS")) / 1024

@@ -22,7 +22,7 @@ from tests.unit.test_hostile_files import _WORKBOOK_RELS, HEADER_ROW, workbook
 from workshop.domain.errors import FileNotRead
 from workshop.files import sheet_reader
 from workshop.files.sheet_reader import read_workbook
-from workshop.services.workshops import create_workshop
+from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import make_engine, migrate
 
 FAR = HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'

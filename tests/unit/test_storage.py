@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import Engine, func, inspect, select, text
 
 from workshop.config.templates import demo
-from workshop.services.demo import create_demo
-from workshop.services.offers import offers_frame
-from workshop.services.week import answers_frame, list_days, list_questions
-from workshop.services.workshops import create_workshop, current_workshop_id, list_teams, list_workshops
+from workshop.services.register.offers import offers_frame
+from workshop.services.week.days import answers_frame, list_days, list_questions
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, list_teams, list_workshops
 from workshop.store import engine as store_engine
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version
@@ -92,8 +92,8 @@ def test_a_version_1_database_is_brought_forward_without_losing_data(tmp_path) -
 def test_a_version_4_database_gets_reactions_and_keeps_its_themes(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
-    from workshop.services.publication import is_published
-    from workshop.services.themes import list_themes
+    from workshop.services.loop.publication import is_published
+    from workshop.services.loop.themes import list_themes
     from workshop.store.tables import metadata, publications, reactions, settings, vote_dots, votes
 
     engine = make_engine(f"sqlite:///{tmp_path / 'v4.sqlite3'}")
@@ -116,7 +116,7 @@ def test_a_version_4_database_gets_reactions_and_keeps_its_themes(tmp_path) -> N
 
 def test_a_write_bumps_the_version_of_the_tables_it_changed_only(engine: Engine) -> None:
     from workshop.domain.model import Offer
-    from workshop.services.offers import add_offers
+    from workshop.services.register.offers import add_offers
     from workshop.store.versions import versions
 
     workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
@@ -129,8 +129,8 @@ def test_a_write_bumps_the_version_of_the_tables_it_changed_only(engine: Engine)
 def test_the_demo_home_shows_only_team_codes_that_still_work(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     import hashlib
 
-    from workshop.services.demo import working_demo_team_codes
-    from workshop.services.teams import regenerate_code
+    from workshop.services.week.teams import regenerate_code
+    from workshop.services.workshops.demo import working_demo_team_codes
 
     workshop_id = create_demo(engine)
     shown = working_demo_team_codes(engine, workshop_id)
@@ -163,7 +163,7 @@ def test_a_version_13_database_keeps_its_data_versions_in_the_sharded_counters(t
     assert versions(engine, "offers", "responses", "teams") == (41, 7, 0)  # never back to a version seen
     workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
     from workshop.domain.model import Offer
-    from workshop.services.offers import add_offers
+    from workshop.services.register.offers import add_offers
 
     add_offers(engine, workshop_id, [Offer(name="Makerspace", spaces={"performative": 3})])
     assert versions(engine, "offers")[0] == 42
@@ -172,7 +172,7 @@ def test_a_version_13_database_keeps_its_data_versions_in_the_sharded_counters(t
 def test_a_write_with_returning_bumps_its_tables_version(engine: Engine) -> None:
     """Adding a team inserts with RETURNING, for which SQLite reports no row changed until they are fetched:
     the team list a facilitator sees (a cached read keyed on this version) must still show the new team."""
-    from workshop.services.workshops import add_team
+    from workshop.services.workshops.lifecycle import add_team
     from workshop.store.versions import versions
 
     workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
@@ -183,7 +183,7 @@ def test_a_write_with_returning_bumps_its_tables_version(engine: Engine) -> None
 
 def test_a_statement_that_changes_no_row_bumps_no_version(engine: Engine) -> None:
     from workshop.domain.model import Offer
-    from workshop.services.offers import add_offers
+    from workshop.services.register.offers import add_offers
     from workshop.store import write
     from workshop.store.tables import offers
     from workshop.store.versions import versions
@@ -203,8 +203,8 @@ def test_a_team_joining_bumps_no_version_and_no_cached_read_may_name_the_sign_in
     import pytest
 
     from ui.cache import cached
-    from workshop.services.access import join_team
-    from workshop.services.workshops import add_team
+    from workshop.services.access.codes import join_team
+    from workshop.services.workshops.lifecycle import add_team
     from workshop.store.versions import versions
 
     workshop_id = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")

@@ -9,9 +9,9 @@ from sqlalchemy import Engine, inspect, text
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, DayStatus, Offer, QuestionKind
 from workshop.domain.scoring import Thresholds
-from workshop.services.answers import Answer, submit_answer
-from workshop.services.offers import add_offers
-from workshop.services.priorities import (
+from workshop.services.register.offers import add_offers
+from workshop.services.register.profile_ratings import own_ratings, profile_frame, rate_profile
+from workshop.services.register.strengths import (
     load_thresholds,
     load_weights,
     save_thresholds,
@@ -19,9 +19,9 @@ from workshop.services.priorities import (
     staff_ratings,
     workshop_scores,
 )
-from workshop.services.profile_ratings import own_ratings, profile_frame, rate_profile
-from workshop.services.week import list_questions, set_day_status
-from workshop.services.workshops import add_team, create_workshop, delete_workshop
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_questions, set_day_status
+from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop
 from workshop.store import migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version
 
@@ -155,7 +155,7 @@ def test_a_version_1_database_gains_the_profile_table_and_keeps_its_data(engine:
 
 
 def test_a_backup_carries_the_weights_thresholds_and_profile(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from workshop.services.database_backup import backup, restore
+    from workshop.services.workshops.backup import backup, restore
     from workshop.store import make_engine
 
     wid = new_workshop(engine)

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
-from workshop.services.access import TEAM_CODE_ALPHABET, join_team
-from workshop.services.teams import (
+from workshop.services.access.codes import TEAM_CODE_ALPHABET, join_team
+from workshop.services.week.teams import (
     code_sheet_html,
     delete_team,
     join_link,
@@ -15,7 +15,7 @@ from workshop.services.teams import (
     regenerate_code,
     rename_team,
 )
-from workshop.services.workshops import add_team, create_workshop, list_teams
+from workshop.services.workshops.lifecycle import add_team, create_workshop, list_teams
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_the_code_sheet_is_printed_in_the_workshops_language(engine: Engine, wid
 def test_a_code_that_worked_joins_again_without_the_hash_but_stops_once_regenerated(
     engine: Engine, wid: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workshop.services import access
+    from workshop.services.access import codes as access
 
     hashed: list[str] = []
     real = access.team_code_hash

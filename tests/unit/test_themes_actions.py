@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from tests.unit.week_fixture import build_week
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Action, ActionStatus, ThemeStatus
-from workshop.services import themes as svc
-from workshop.services.actions import actions_frame, add_action, board, set_action_status, with_overdue
+from workshop.services.loop import themes as svc
+from workshop.services.loop.actions import actions_frame, add_action, board, set_action_status, with_overdue
 
 
 def test_an_answer_can_sit_in_several_themes_and_each_decision_links_back(engine: Engine) -> None:
@@ -40,7 +40,7 @@ def test_editing_a_themes_answers_replaces_them_and_deleting_keeps_the_answers(e
     assert len(svc.list_themes(engine, wid)[0].response_ids) == 3
     svc.delete_theme(engine, wid, theme)
     assert svc.list_themes(engine, wid) == []
-    from workshop.services.week import answers_frame
+    from workshop.services.week.days import answers_frame
 
     assert len(answers_frame(engine, wid)) == 8
 

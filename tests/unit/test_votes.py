@@ -10,9 +10,9 @@ from tests.unit.week_fixture import build_week
 from workshop.domain.errors import AccessDenied, InvalidInput, NotFound, TooManyDots
 from workshop.domain.model import Action, Team
 from workshop.domain.voting import ranking
-from workshop.services import themes as svc
-from workshop.services.actions import add_action
-from workshop.services.votes import list_votes, open_vote, set_vote_open, spend_dot, team_dots, vote_results
+from workshop.services.loop import themes as svc
+from workshop.services.loop.actions import add_action
+from workshop.services.loop.votes import list_votes, open_vote, set_vote_open, spend_dot, team_dots, vote_results
 
 
 def _vote_on_themes(engine: Engine, dots: int = 3):  # type: ignore[no-untyped-def]

@@ -9,16 +9,16 @@ from sqlalchemy import Engine
 from workshop.domain.checklist import Progress, StepKey, StepState, checklist
 from workshop.domain.model import DayStatus, Role
 from workshop.domain.phases import Phases, team_sees
-from workshop.services.demo import create_demo
-from workshop.services.guide import team_phases, week_checklist
-from workshop.services.mapping import set_mapping_phase
-from workshop.services.morning import new_projector_link
-from workshop.services.planning import approve_main_point, save_day, save_main_point, save_question
-from workshop.services.proposals import save_proposal
-from workshop.services.publication import set_published
-from workshop.services.votes import open_vote, set_vote_open
-from workshop.services.week import list_days, set_day_status
-from workshop.services.workshops import create_workshop
+from workshop.services.loop.publication import set_published
+from workshop.services.loop.votes import open_vote, set_vote_open
+from workshop.services.partnership.proposals import save_proposal
+from workshop.services.register.mapping import set_mapping_phase
+from workshop.services.week.days import list_days, set_day_status
+from workshop.services.week.morning import new_projector_link
+from workshop.services.week.planning import approve_main_point, save_day, save_main_point, save_question
+from workshop.services.workshops.demo import create_demo
+from workshop.services.workshops.guide import team_phases, week_checklist
+from workshop.services.workshops.lifecycle import create_workshop
 
 S = StepState
 
@@ -68,15 +68,15 @@ VOTE, PUBLISHED = Phases(vote_open=True), Phases(published=True)
         (NOTHING, ALWAYS),
         (MAPPING, [*ALWAYS, "mapping", "offers", "offer_map"]),
         (SCREENING, [*ALWAYS, "screening", "partners", "partner_proposals", "assets"]),
-        (VOTE, [*ALWAYS, "vote"]),
+        (VOTE, [*ALWAYS, "spend_dots"]),
         (PUBLISHED, [*ALWAYS, "decisions"]),
         (Phases(True, True, True, True), [*ALWAYS, "mapping", "offers", "offer_map", "screening", "partners",
-                                           "partner_proposals", "assets", "vote", "decisions"]),
+                                           "partner_proposals", "assets", "spend_dots", "decisions"]),
     ],
 )  # fmt: skip
 def test_a_team_sees_a_page_only_while_its_phase_is_on(phases: Phases, shown: list[str]) -> None:
     every = ["answer", "week_log", "profile", "home", "mapping", "offers", "offer_map", "screening", "partners"]
-    every += ["partner_proposals", "assets", "vote", "decisions"]
+    every += ["partner_proposals", "assets", "spend_dots", "decisions"]
     assert sorted(p for p in every if team_sees(p, phases)) == sorted(shown)
 
 

@@ -7,8 +7,9 @@ from sqlalchemy import Engine
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import DayStatus, QuestionKind
-from workshop.services.answers import Answer, submit_answer
-from workshop.services.planning import (
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_days, list_main_points, list_questions, log_days, set_day_status
+from workshop.services.week.planning import (
     answer_count,
     delete_day,
     delete_main_point,
@@ -21,8 +22,7 @@ from workshop.services.planning import (
     save_question,
     set_publish_log_immediately,
 )
-from workshop.services.week import list_days, list_main_points, list_questions, log_days, set_day_status
-from workshop.services.workshops import add_team, create_workshop, get_workshop
+from workshop.services.workshops.lifecycle import add_team, create_workshop, get_workshop
 
 
 @pytest.fixture

@@ -29,29 +29,13 @@ from tests.unit.week_fixture import Week, build_week
 from workshop.domain.errors import NotFound
 from workshop.domain.mapping import Contribution
 from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, Role, ThemeStatus
-from workshop.services import (
-    actions,
-    answers,
-    assets,
-    carry_over,
-    comments,
-    mapping,
-    mapping_review,
-    morning,
-    offers,
-    partner_history,
-    partner_proposals,
-    partners,
-    planning,
-    profile_ratings,
-    proposals,
-    reactions,
-    screening,
-    teams,
-    themes,
-    votes,
-    week,
-)
+from workshop.services.loop import actions, reactions, themes, votes
+from workshop.services.partnership import history as partner_history
+from workshop.services.partnership import partner_proposals, partners, proposals, screening
+from workshop.services.register import assets, mapping, mapping_review, offers, profile_ratings
+from workshop.services.week import answers, comments, morning, planning, teams
+from workshop.services.week import days as week
+from workshop.services.workshops import carry_over
 
 GONE = 987_654  # an id no row has
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,10 +75,10 @@ WRITES: dict[str, Call] = {
     "offers.save_register": lambda e, w: offers.save_register(
         e, w.workshop_id, {GONE: {"name": "Chess club", **SPACES}}, []
     ),
-    "partner_history.add_stage_change": lambda e, w: partner_history.add_stage_change(
+    "history.add_stage_change": lambda e, w: partner_history.add_stage_change(
         e, w.workshop_id, GONE, "cooperation", dt.date(2026, 1, 5)
     ),
-    "partner_history.delete_stage_change": lambda e, w: partner_history.delete_stage_change(e, w.workshop_id, GONE),
+    "history.delete_stage_change": lambda e, w: partner_history.delete_stage_change(e, w.workshop_id, GONE),
     "partner_proposals.decide_partner_proposal": lambda e, w: partner_proposals.decide_partner_proposal(
         e, w.workshop_id, GONE, True
     ),
@@ -134,7 +118,7 @@ WRITES: dict[str, Call] = {
     "themes.update_theme": lambda e, w: themes.update_theme(e, w.workshop_id, GONE, "Rooms", ThemeStatus.OPEN, ""),
     "votes.set_vote_open": lambda e, w: votes.set_vote_open(e, w.workshop_id, GONE, False),
     "votes.spend_dot": lambda e, w: votes.spend_dot(e, w.teams["Alpha"], GONE, GONE),
-    "week.set_day_status": lambda e, w: week.set_day_status(e, w.workshop_id, GONE, DayStatus.OPEN),
+    "days.set_day_status": lambda e, w: week.set_day_status(e, w.workshop_id, GONE, DayStatus.OPEN),
 }
 # Writes that take an item's id without being asked to change that item: carry_over.new_from copies an
 # earlier workshop (in WRITES all the same), and the workshop-wide writes below act on the workshop a session
@@ -148,8 +132,9 @@ def _item_writes() -> set[str]:
     """Every public service function that takes an item's id (a parameter `<item>_id`, or the register's
     rows by offer id) and writes, found in the services' source: through write() or another such function."""
     found: dict[str, tuple[bool, set[str]]] = {}
-    for info in pkgutil.iter_modules(services.__path__):
-        module = importlib.import_module(f"{services.__name__}.{info.name}")
+    for info in pkgutil.walk_packages(services.__path__, f"{services.__name__}."):
+        module = importlib.import_module(info.name)
+        short_name = info.name.rsplit(".", 1)[1]
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
@@ -160,7 +145,7 @@ def _item_writes() -> set[str]:
             source = inspect.getsource(function)
             calls = {n.func.id for n in ast.walk(ast.parse(source.strip())) if isinstance(n, ast.Call)
                      and isinstance(n.func, ast.Name)}  # fmt: skip
-            found[f"{info.name}.{name}"] = (takes_id and "write(" in source, calls | {name} if takes_id else set())
+            found[f"{short_name}.{name}"] = (takes_id and "write(" in source, calls | {name} if takes_id else set())
     direct = {name for name, (writes, _) in found.items() if writes}
     short = {name.split(".")[1] for name in direct}
     delegating = {name for name, (_, calls) in found.items() if calls - {name.split(".")[1]} & short}
@@ -259,7 +244,7 @@ def _checked_writes(tree: ast.AST) -> list[tuple[int, str]]:
 def test_every_update_or_delete_by_id_in_the_services_checks_what_it_changed() -> None:
     unchecked = {
         f"{path.name}:{line}": code
-        for path in sorted((ROOT / "workshop" / "services").glob("*.py"))
+        for path in sorted((ROOT / "workshop" / "services").rglob("*.py"))
         for line, code in _checked_writes(ast.parse(path.read_text()))
     }
     assert unchecked == {}, "use workshop.services.rows.changed: it raises NotFound when no row was changed"

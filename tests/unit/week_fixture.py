@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from workshop.domain.model import Team
-from workshop.services.answers import Answer, save_draft, submit_answer
-from workshop.services.workshops import add_team, create_workshop
+from workshop.services.week.answers import Answer, save_draft, submit_answer
+from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store import write
 from workshop.store.tables import days, main_points, questions
 

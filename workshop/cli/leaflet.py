@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from workshop.cli.core import open_store
-from workshop.services.assets import leaflet_html
+from workshop.services.register.assets import leaflet_html
 
 
 def _leaflet(args: argparse.Namespace) -> int:

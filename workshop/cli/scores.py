@@ -7,7 +7,7 @@ import json
 
 from workshop.cli.core import open_store
 from workshop.domain.scoring import SCORE_COLUMNS, score_records
-from workshop.services.priorities import workshop_scores
+from workshop.services.register.strengths import workshop_scores
 
 
 def scores_document(records: dict[str, list[dict[str, object]]]) -> str:

@@ -8,8 +8,8 @@ import sys
 
 from workshop.cli.core import open_store
 from workshop.domain.model import Workshop
-from workshop.services.teams import join_link
-from workshop.services.workshops import add_team, delete_workshop, get_workshop, list_teams
+from workshop.services.week.teams import join_link
+from workshop.services.workshops.lifecycle import add_team, delete_workshop, get_workshop, list_teams
 
 DEFAULT_APP_URL = "http://localhost:8501"
 

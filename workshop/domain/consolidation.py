@@ -1,4 +1,4 @@
-"""Consolidation: pure functions over the answers frame (workshop.services.week.answers_frame).
+"""Consolidation: pure functions over the answers frame (workshop.services.week.days.answers_frame).
 
 Nothing here drops an answer: every function either keeps every row it is given, or counts it.
 Answers with no main point sit in their own group (main_point_id None)."""

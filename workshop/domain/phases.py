@@ -43,7 +43,7 @@ TEAM_PAGE_PHASE: dict[str, TeamPhase] = {
     "partners": TeamPhase.SCREENING,
     "partner_proposals": TeamPhase.SCREENING,
     "assets": TeamPhase.SCREENING,
-    "vote": TeamPhase.VOTE,
+    "spend_dots": TeamPhase.VOTE,
     "decisions": TeamPhase.PUBLISHED,
 }
 

@@ -54,7 +54,7 @@ from workshop.domain.voting import MAX_DOTS, Vote
 
 Row = Mapping[str, Any]
 SETTING_LIMIT = 300  # a setting's value: a workshop's id or a passcode's hash
-OWNER_HASH = "owner_code_hash"  # the setting workshop.services.owner keeps the owner's passcode hash in
+OWNER_HASH = "owner_code_hash"  # the setting workshop.services.access.owner keeps the owner's passcode hash in
 
 
 class RowFault(ValueError):

@@ -42,7 +42,7 @@ overflow:hidden}body.dense{font-size:8.5pt}li{background:none}main{flex:1;min-he
 
 
 class Listed(Protocol):
-    """An asset as the leaflet needs it (workshop.services.assets.ListedAsset)."""
+    """An asset as the leaflet needs it (workshop.services.register.assets.ListedAsset)."""
 
     @property
     def title(self) -> str: ...

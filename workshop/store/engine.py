@@ -15,8 +15,8 @@ from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DisconnectionError
 
-from workshop.store.gate import FairGate
 from workshop.store.versions import bump_touched, forget_touched, track_writes
+from workshop.store.write_queue import WriteQueue
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "db"
 URL_VARIABLE = "WORKSHOP_DATABASE_URL"
@@ -24,7 +24,7 @@ DATA_DIR_VARIABLE = "WORKSHOP_DATA_DIR"
 BUSY_TIMEOUT_MS = 30_000
 IDLE_BEFORE_PING = 10.0  # seconds
 _RETURNED = "returned_at"
-_GATES: WeakKeyDictionary[Engine, FairGate] = WeakKeyDictionary()
+_QUEUES: WeakKeyDictionary[Engine, WriteQueue] = WeakKeyDictionary()
 
 
 def default_url() -> str:
@@ -56,7 +56,7 @@ def make_engine(url: str | None = None) -> Engine:
     track_writes(engine)
     # SQLite takes one writer at a time anyway: queued here, writers wait their turn instead of polling the
     # file's lock. A server database: a couple of writers per core keep it busy without fighting.
-    _GATES[engine] = FairGate(1 if engine.dialect.name == "sqlite" else 2 * (os.cpu_count() or 2))
+    _QUEUES[engine] = WriteQueue(1 if engine.dialect.name == "sqlite" else 2 * (os.cpu_count() or 2))
     return engine
 
 
@@ -147,11 +147,11 @@ def _broken_references(conn: Connection) -> int:
 
 def writers_turn(engine: Engine) -> AbstractContextManager[None]:
     """This process's turn to write to the engine's database: a few write transactions at once, the others
-    queued first come, first served (workshop.store.gate)."""
-    gate = _GATES.get(engine)  # made with the engine (make_engine); a gate built per write was garbage
-    if gate is None:
-        gate = _GATES.setdefault(engine, FairGate(1))
-    return gate.turn()
+    queued first come, first served (workshop.store.write_queue)."""
+    queue = _QUEUES.get(engine)  # made with the engine (make_engine); a queue built per write was garbage
+    if queue is None:
+        queue = _QUEUES.setdefault(engine, WriteQueue(1))
+    return queue.turn()
 
 
 @contextmanager
