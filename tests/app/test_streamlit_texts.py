@@ -1,7 +1,8 @@
 """Issue 27.4: Streamlit's own English texts, switched off where a parameter allows it. Every form is made
 without enter-to-submit ("Press Enter to submit form", "Press Ctrl+Enter to submit form", shown on phones
 too), every multiselect without "Select all", every date box in the session's date order, and the one file
-box with the app's own line instead of "50MB per file". README "Streamlit's own texts" lists what remains."""
+box with the app's own line instead of "50MB per file". docs/development.md "Streamlit's own texts" lists what
+remains."""
 
 from __future__ import annotations
 

@@ -47,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "scores",
         help="strengths and weak spots per space and aim, against leadership's weights",
         description="Coverage, share, target share, gap, offers, mean strength and weak/strong per space and "
-        "per aim, over the workshop's active offers (see README: How strengths and weak spots are scored).",
+        "per aim, over the workshop's active offers (see docs/facilitator-guide.md: How strengths and weak spots are "
+        "scored).",
     )
     cmd.add_argument("id", type=int, help="workshop id (see: list)")
     cmd.add_argument("--format", choices=["json", "table"], default="json")
