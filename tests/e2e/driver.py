@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from workshop.config.i18n import translate
+from workshop.services.workshops.lifecycle import current_workshop_id
+from workshop.store.engine import make_engine
 
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
@@ -125,3 +128,22 @@ def choose(page: Any, box: Any, option: str, attempts: int = 4) -> None:
             page.keyboard.press("Escape")
             wait_for_app(page)
     expect(combobox).to_have_value(option)
+
+
+def demo_made(database_url: str, seconds: float = 60) -> tuple[Any, int]:
+    """(engine, id) of the demo workshop a server's first visit makes. The page may report itself drawn while
+    that first run is still migrating the file and making the demo (on a busy machine, seconds later), so
+    every test that reads a server's demo after opening it asks here instead of reading it at once."""
+    from sqlalchemy.exc import OperationalError
+
+    engine = make_engine(database_url)
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if wid := current_workshop_id(engine):
+                return engine, int(wid)
+        except OperationalError:
+            pass  # no tables yet: the first run is still migrating
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the server made no demo workshop within {seconds:.0f} s")
+        time.sleep(0.25)

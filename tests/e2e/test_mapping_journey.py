@@ -12,14 +12,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Server, Shots, page_factory, running_server
-from tests.e2e.driver import choose, en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
+from tests.e2e.driver import choose, demo_made, en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
 from workshop.config.spaces import spaces
 from workshop.config.templates import demo
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.register.offers import offers_frame
 from workshop.services.register.strengths import workshop_scores
-from workshop.services.workshops.demo import demo_ids
-from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e
 
@@ -70,8 +68,7 @@ def test_two_teams_map_an_offer_differently_and_the_facilitators_decision_change
     with page_factory(browser, own_server) as make:
         boss = make()
         open_app(boss)  # the first visit creates the demo
-        engine = make_engine(own_server.database_url)
-        wid = demo_ids(engine)[0]
+        engine, wid = demo_made(own_server.database_url)
         before = workshop_scores(engine, wid).spaces.set_index("key")
         sign_in_staff(boss, "facilitator", demo().facilitator_code)
         go_to(boss, en("nav.mapping_review"))

@@ -13,15 +13,13 @@ from playwright.sync_api import expect
 
 from tests.e2e import axe
 from tests.e2e.conftest import FIGURES, Server
-from tests.e2e.driver import en, errors_on, go_to, join_team, nav_titles, open_app, sign_in_staff
+from tests.e2e.driver import demo_made, en, errors_on, go_to, join_team, nav_titles, open_app, sign_in_staff
 from ui.navigation import BY_ROLE
 from workshop.config.templates import demo
 from workshop.domain.model import DayStatus, Role
 from workshop.services.loop.votes import list_votes, set_vote_open
 from workshop.services.partnership.proposals import list_proposals, set_proposal_open
 from workshop.services.register.mapping import mapping_phase, set_mapping_phase
-from workshop.services.workshops.demo import demo_ids
-from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e
 
@@ -67,8 +65,7 @@ def test_the_demo_home_is_drawn_with_its_codes_and_nothing_stray(new_page: Any, 
 def every_phase_on(database_url: str) -> Iterator[None]:
     """The demo with its mapping, a vote and a proposal open and its decisions published, so that a team's
     menu holds every page it can have (workshop.domain.phases); put back as it was afterwards."""
-    engine = make_engine(database_url)
-    wid = demo_ids(engine)[0]
+    engine, wid = demo_made(database_url)
     mapping = mapping_phase(engine, wid).status
     vote, proposal = list_votes(engine, wid)[0], list_proposals(engine, wid)[0]
     set_mapping_phase(engine, wid, status=DayStatus.OPEN)

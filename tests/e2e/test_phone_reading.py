@@ -5,17 +5,15 @@ right there, and the comment appears under the answer; one offer of the mapping 
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
 
 from tests.e2e.conftest import FIGURES, Server, Shots, running_server
-from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, wait_for_app
+from tests.e2e.driver import demo_made, en, errors_on, go_to, join_team, open_app, wait_for_app
 from workshop.config.i18n import translate
 from workshop.config.templates import demo
 from workshop.domain.model import DayStatus
@@ -23,8 +21,7 @@ from workshop.services.register.mapping import set_mapping_phase
 from workshop.services.week.answers import Answer, submit_answer
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.week.planning import set_publish_log_immediately
-from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
-from workshop.store import make_engine
+from workshop.services.workshops.lifecycle import list_teams
 
 pytestmark = pytest.mark.e2e
 
@@ -55,18 +52,8 @@ def phone(browser: Any, own_server: Server) -> Iterator[Any]:
 
 
 def _demo_workshop(server: Server) -> tuple[Engine, int]:
-    """The demo workshop the app's first visit creates (on a loaded machine a moment after the page shows)."""
-    engine = make_engine(server.database_url)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            wid = current_workshop_id(engine)
-        except OperationalError:  # the app has not made its tables yet
-            wid = None
-        if wid is not None or time.monotonic() > deadline:
-            assert wid is not None, "the app made no demo workshop"
-            return engine, int(wid)
-        time.sleep(0.2)
+    """The demo workshop the app's first visit creates."""
+    return demo_made(server.database_url)
 
 
 def _open_menu_and_go(page: Any, title: str) -> None:

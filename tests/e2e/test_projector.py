@@ -7,24 +7,20 @@ on the wall and its live distribution, every bar labelled (issue 26.4)."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy.exc import OperationalError
 
 from tests.e2e import axe
 from tests.e2e.conftest import Server, page_factory, running_server
-from tests.e2e.driver import en, errors_on, open_app, wait_for_app
+from tests.e2e.driver import demo_made, en, errors_on, open_app, wait_for_app
 from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.week.morning import new_projector_link, revoke_projector_link
 from workshop.services.week.planning import save_question
-from workshop.services.workshops.lifecycle import current_workshop_id
-from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e
 
@@ -41,8 +37,7 @@ def test_the_projector_link_survives_a_reload_and_stops_when_revoked(
     axe.require_axe()
     with page_factory(browser, fresh_server) as make:
         open_app(make())  # the first visit makes the demo workshop
-        engine = make_engine(fresh_server.database_url)
-        wid = int(current_workshop_id(engine) or 0)
+        engine, wid = demo_made(fresh_server.database_url)
         token = new_projector_link(engine, wid)
         wall = make()
         open_app(wall, f"/?projector={token}")
@@ -68,21 +63,6 @@ PROJECTOR = {"width": 1920, "height": 1080}
 GROUPS = ["children", "young people", "adults", "seniors", "families", "newcomers", "businesses"]
 
 
-def _demo_made(engine: Any, seconds: float = 30) -> int:
-    """The demo's id once the fresh server's first run has migrated the file and made it (on a busy machine
-    the first run may still be going when the page reports itself drawn, e.g. after its rerun through app.py)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            if wid := current_workshop_id(engine):
-                return int(wid)
-        except OperationalError:
-            pass  # not migrated yet
-        if time.monotonic() > deadline:
-            raise AssertionError("the fresh server made no demo workshop")
-        time.sleep(0.25)
-
-
 def within(box: dict[str, float] | None, screen: dict[str, int] = PROJECTOR) -> bool:
     """Whole inside the screen, without scrolling."""
     return (
@@ -99,8 +79,7 @@ def test_the_wall_fits_a_1920x1080_projector_with_the_qr_code_and_every_question
 ) -> None:
     with page_factory(browser, fresh_server) as make:
         open_app(make())  # the first visit makes the demo workshop
-    engine = make_engine(fresh_server.database_url)
-    wid = _demo_made(engine)
+    engine, wid = demo_made(fresh_server.database_url)
     day = next(d for d in list_days(engine, wid) if d.status == DayStatus.OPEN)
     save_question(
         engine, wid, int(day.id or 0), "Which user groups do we meet too rarely?", QuestionKind.MULTIPLE, GROUPS

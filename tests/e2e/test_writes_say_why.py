@@ -10,11 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import page_factory, running_server
-from tests.e2e.driver import ERROR_ELEMENTS, en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
+from tests.e2e.driver import ERROR_ELEMENTS, demo_made, en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from workshop.services.loop.themes import delete_theme, list_themes
 from workshop.services.workshops.demo import demo_codes_hint
-from workshop.services.workshops.lifecycle import current_workshop_id
-from workshop.store import make_engine
 
 pytestmark = pytest.mark.e2e
 
@@ -35,8 +33,7 @@ def test_a_theme_saved_after_another_session_deleted_it_says_so_and_a_normal_sav
         open_app(page)
         sign_in_staff(page, "leadership", str(demo_codes_hint()["leadership"]))
         go_to(page, en("nav.themes"))
-        engine = make_engine(url)
-        wid = int(current_workshop_id(engine) or 0)
+        engine, wid = demo_made(url)
         first, second = list_themes(engine, wid)[:2]
 
         form = theme_form(page, first.title)
