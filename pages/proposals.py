@@ -1,6 +1,8 @@
 """Facilitator: the proposals to screen — add, edit, open or close for the teams, delete; in a workshop
 without teams the facilitator screens them alone."""
 
+from functools import partial
+
 import streamlit as st
 
 from ui import data
@@ -38,7 +40,7 @@ for proposal in found:
             proposal_form(wid, f"edit-{pid}", proposal)
         delete_with_confirmation(
             f"proposal-{pid}", tr("screening.delete_confirm", title=proposal.title),
-            lambda pid=pid: delete_proposal(engine(), wid, pid), t("screening.delete"),
+            partial(delete_proposal, engine(), wid, pid), t("screening.delete"),
         )  # fmt: skip
 
 st.subheader(t("screening.add_title"))

@@ -12,7 +12,7 @@ from ui.context import engine, t, workshop
 from ui.gate import guessing_warning, require
 from ui.widgets import cells, error_edge, pager, plain
 from ui.writes import on_save, outcome
-from workshop.domain.model import Role
+from workshop.domain.model import Role, Team
 from workshop.services.teams import (
     TeamCode,
     code_sheet_html,
@@ -43,7 +43,7 @@ def remember(*made: TeamCode) -> None:
     fresh.update({int(m.team.id or 0): m for m in made})
 
 
-def page_of_teams(every: list) -> list:  # type: ignore[type-arg]
+def page_of_teams(every: list[Team]) -> list[Team]:
     """All the teams, or a page of them with a page picker when there are many (a big week has hundreds)."""
     span = pager(len(every), TEAMS_PER_PAGE, "teams-page", "teams.page", "teams.range")
     return every[span.start : span.stop]
@@ -58,6 +58,13 @@ st.caption(t("teams.app_url_help"))
 teams = data.list_teams(wid)
 if not teams:
     st.info(t("teams.empty"))
+
+
+def delete_warning(team_id: int) -> str:
+    """What deleting the team takes with it (read only once the delete is asked for)."""
+    return t("teams.delete_warning", n=team_answer_count(engine(), wid, team_id))
+
+
 for team in page_of_teams(teams):
     tid = int(team.id or 0)
     with st.container(border=True):
@@ -73,8 +80,8 @@ for team in page_of_teams(teams):
                 st.rerun()
             delete_with_confirmation(
                 f"team-{tid}",
-                lambda tid=tid: t("teams.delete_warning", n=team_answer_count(engine(), wid, tid)),
-                lambda tid=tid: delete_team(engine(), wid, tid),
+                partial(delete_warning, tid),
+                partial(delete_team, engine(), wid, tid),
             )
 st.caption(t("teams.codes_hashed"))
 

@@ -10,7 +10,7 @@ from ui.gate import require
 from ui.leave_out import leave_out_form
 from ui.loop_sections import publish_switch, theme_reactions
 from ui.widgets import error_edge, labels_now, multiselect, option, plain, question_ref, tr
-from ui.writes import form_key, on_save, outcome, typed
+from ui.writes import form_key, on_save, outcome, typed_text
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -32,11 +32,9 @@ if not total:
 # A big week offers one question's answers at a time to pick from (plus those already picked).
 asked = {qid: question_ref(label) for qid, label in data.question_labels(wid).items()}
 everything = [None] if total <= PICK_ALL_LIMIT else []
-question = st.selectbox(
-    t("themes.pick_from"), [*everything, *asked],
-    format_func=labels_now([*everything, *asked], lambda q: option(asked.get(q, t("themes.pick_all")))),
-    key="pick_question",
-)  # fmt: skip
+choices = [*everything, *asked]
+pick_label = labels_now(choices, lambda q: option(asked[q] if q is not None else t("themes.pick_all")))
+question = st.selectbox(t("themes.pick_from"), choices, format_func=pick_label, key="pick_question")
 
 
 def pick(label: str, chosen: list[int], key: str, question: int | None) -> list[int]:
@@ -103,15 +101,20 @@ statuses = list(ThemeStatus)
 def save_theme(theme_id: int, key: str) -> None:
     """The theme's form as sent (a callback: it runs even when another session deleted the theme meanwhile)."""
     members = st.session_state.get(f"theme_{theme_id}_ids", [])
-    fields = [typed(key, "title"), typed(key, "status"), typed(key, "decision")]
-    svc.update_theme(engine(), wid, theme_id, *fields, members)  # type: ignore[arg-type]
+    title, status, decision = (
+        typed_text(key, "title"),
+        ThemeStatus(typed_text(key, "status")),
+        typed_text(key, "decision"),
+    )
+    svc.update_theme(engine(), wid, theme_id, title, status, decision, members)
 
 
 def saved_theme(key: str, _: object) -> str:
-    return tr("themes.saved", title=str(typed(key, "title") or "").strip())
+    return tr("themes.saved", title=typed_text(key, "title").strip())
 
 
 for theme in themes:
+    tid = int(theme.id or 0)
     label = tr(
         "themes.expander", title=theme.title, status=t(f"theme_status.{theme.status.value}"), n=len(theme.response_ids)
     )
@@ -128,11 +131,11 @@ for theme in themes:
             )
             st.text_area(t("themes.decision"), value=theme.decision, key=f"{key}-decision")
             pick(t("themes.answers"), theme.response_ids, f"theme_{theme.id}_ids", question)
-            sent = (SLOT, partial(save_theme, theme.id, key), partial(saved_theme, key))
+            sent = (SLOT, partial(save_theme, tid, key), partial(saved_theme, key))
             st.form_submit_button(t("themes.save"), on_click=on_save, args=sent)
         st.caption(t("themes.behind"))
         for row in data.answers_of(wid, tuple(theme.response_ids)).itertuples():
             plain(f"{row.team} · {row.question}\n{row.answer}")
         theme_reactions(wid, theme)
-        gone = partial(svc.delete_theme, engine(), wid, theme.id)
+        gone = partial(svc.delete_theme, engine(), wid, tid)
         st.button(t("themes.delete"), key=f"delete_{theme.id}", on_click=on_save, args=(SLOT, gone))

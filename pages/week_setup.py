@@ -1,5 +1,7 @@
 """Facilitator: the week's main points, days and questions; open, close and reopen days."""
 
+from functools import partial
+
 import streamlit as st
 
 from ui import data
@@ -75,9 +77,15 @@ with points_tab:
             with st.expander(t("setup.edit")):
                 main_point_form(wid, point)
                 warning = t("setup.delete_point_warning", n=point.position)
-                delete_with_confirmation(f"point-{pid}", warning, lambda pid=pid: delete_main_point(engine(), wid, pid))
+                delete_with_confirmation(f"point-{pid}", warning, partial(delete_main_point, engine(), wid, pid))
     with st.expander(t("setup.new_point"), expanded=not points):
         main_point_form(wid, None)
+
+
+def delete_day_warning(position: int, day_id: int) -> str:
+    """What deleting the day takes with it (read only once the delete is asked for)."""
+    return t("setup.delete_day_warning", day=position, n=answer_count(engine(), wid, day_id=day_id))
+
 
 with days_tab:
     if not days:
@@ -100,10 +108,8 @@ with days_tab:
                 day_form(wid, day)
                 delete_with_confirmation(
                     f"day-{did}",
-                    lambda n=day.position, did=did: t(
-                        "setup.delete_day_warning", day=n, n=answer_count(engine(), wid, day_id=did)
-                    ),
-                    lambda did=did: delete_day(engine(), wid, did),
+                    partial(delete_day_warning, day.position, did),
+                    partial(delete_day, engine(), wid, did),
                 )
             day_questions = [q for q in questions if q.day_id == day.id]
             for q in page_of(did, day_questions):

@@ -1,9 +1,10 @@
-"""The code stays ruff-clean, workshop/ never imports Streamlit, and the layers import only downwards."""
+"""The code stays ruff-clean and mypy-clean, workshop/ never imports Streamlit, and the layers import only downwards."""
 
 import ast
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,13 @@ def test_the_layer_check_sees_an_import_of_the_store() -> None:
     assert _importers("services", "workshop.stor") == []
 
 
-def test_the_domain_type_checks() -> None:
+def test_mypy_checks_every_layer_the_app_runs() -> None:
+    """mypy's own configuration names the domain, the Streamlit glue, the pages and the entry script, so a
+    plain `mypy` (as the developers run it) checks them all."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert {"workshop", "ui", "pages", "app.py"} <= set(config["files"])
+
+
+def test_the_code_type_checks() -> None:
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]

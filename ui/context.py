@@ -174,7 +174,7 @@ def this_run() -> dict[object, object]:
         held = (marker, {})
         if marker is not None:
             st.session_state[_RUN_MEMO] = held
-    return held[1]  # type: ignore[no-any-return]
+    return held[1]
 
 
 def workshop_by_id(wid: int) -> Workshop:

@@ -185,18 +185,18 @@ def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
     st.plotly_chart(chart, width="stretch", key="staff")
     for row in compared.itertuples():
         if row.differs:
-            higher = "strengths.staff_higher" if float(row.difference) > 0 else "strengths.staff_lower"  # type: ignore[arg-type]
+            higher = "strengths.staff_higher" if float(row.difference) > 0 else "strengths.staff_lower"
             st.warning(
                 t(
                     higher,
-                    name=label[row.space],  # type: ignore[index]
-                    team=number(row.team_mean, lang()),  # type: ignore[arg-type]
-                    mapped=number(row.mapped_mean, lang()),  # type: ignore[arg-type]
+                    name=label[row.space],
+                    team=number(row.team_mean, lang()),
+                    mapped=number(row.mapped_mean, lang()),
                 ),
                 icon="🔍",
             )
         elif row.ratings == 0:
-            st.caption(t("strengths.staff_unrated", name=label[row.space]))  # type: ignore[index]
+            st.caption(t("strengths.staff_unrated", name=label[row.space]))
     if not compared["differs"].any():
         st.success(t("strengths.staff_agree"), icon="🤝")
 

@@ -33,6 +33,11 @@ def typed(prefix: str, field: str) -> object:
     return st.session_state.get(f"{prefix}-{field}")
 
 
+def typed_text(prefix: str, field: str) -> str:
+    """What the form's text widget `field` held when its form was sent ('' when it held nothing)."""
+    return str(typed(prefix, field) or "")
+
+
 def on_save(slot: str, action: Callable[[], object], done: str | Callable[[Any], str] = "") -> None:
     """An on_click: run `action` (a service call) and keep its error, or the confirmation `done` (a text,
     or one made from what the action returned), for outcome(slot)."""

@@ -29,7 +29,7 @@ from workshop.files.exports import FORMULA_START
 from workshop.files.offer_words import SECTORS, STAGES, STATUSES, TARGET_GROUPS, Vocabulary
 from workshop.files.spreadsheet import Cell
 
-Progress = Callable[[float], None]
+Progress = Callable[[float], object]  # what it returns is ignored
 Problem = tuple[int, str, Message]
 TEXT_LIMITS = {
     "description": MAX_LONG_TEXT,

@@ -4,6 +4,7 @@ the same partner or contact person, or a partner the register has, get a warning
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,7 +55,7 @@ def _read(conn: Connection, workshop_id: int) -> list[ProposedPartner]:
     ]  # fmt: skip
 
 
-def propose_partner(engine: Engine, team: Team, fields: dict[str, object]) -> ProposedPartner:
+def propose_partner(engine: Engine, team: Team, fields: Mapping[str, object]) -> ProposedPartner:
     """A team proposes a partner (name, sector, contact person, why); returns it with its warnings."""
     proposal = validated(PartnerProposal, fields, message("subject.partner", name=str(fields.get("name", "")).strip()))
     with write(engine) as conn:
