@@ -11,6 +11,7 @@ from ui.leave_out import leave_out_form
 from ui.loop_sections import publish_switch, theme_reactions
 from ui.widgets import error_edge, labels_now, multiselect, option, plain, question_ref, tr
 from ui.writes import form_key, on_save, outcome, typed_text
+from workshop.config.stopwords import reading
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Role, ThemeStatus
 from workshop.services import themes as svc
@@ -66,7 +67,7 @@ if st.button(t("themes.suggest"), key="suggest"):
     answers = answers_frame(engine(), wid)
     st.session_state["theme_suggestions"] = [
         (s.title, list(s.response_ids))
-        for s in suggest_groups(answers, term_languages(current.language), leave_out=leave_out(engine(), wid))
+        for s in suggest_groups(answers, reading(term_languages(current.language)), leave_out=leave_out(engine(), wid))
     ]
     if not st.session_state["theme_suggestions"]:
         st.info(t("themes.no_suggestions"))

@@ -58,6 +58,22 @@ def test_the_domain_never_reads_or_writes_files() -> None:
     assert _importers("domain", "workshop.files") == []
 
 
+# The one import of config inside the domain: str(error) is an error's English text, for logs and tests, made
+# from the locale files only when an error is printed (the error edge and the CLI translate it themselves).
+DOMAIN_READS_CONFIG = {"workshop/domain/errors.py"}
+
+
+def test_the_domain_never_reads_the_config() -> None:
+    """Rules take what the data files say (the spaces model, stop words) as arguments: a rule's test needs
+    no data file, and a service or the config decides which file applies."""
+    assert set(_importers("domain", "workshop.config")) == DOMAIN_READS_CONFIG
+
+
+def test_nothing_under_workshop_imports_the_interface() -> None:
+    """The services (and everything under workshop/) know nothing of ui/, the pages or app.py."""
+    assert _importers(".", "ui", "pages", "app") == []
+
+
 def test_the_layer_check_sees_an_import_of_the_store() -> None:
     """The rule above would pass on nothing: it finds today's services, which do import the store."""
     assert "workshop/services/database_backup.py" in _importers("services", "workshop.store")

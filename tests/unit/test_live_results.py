@@ -8,6 +8,8 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.charts.live_chart import live_bars
+from workshop.config.stopwords import reading
+from workshop.domain.keyterms import term_languages
 from workshop.domain.live import CYCLE_SECONDS, IN_TURN, LiveAnswer, live_result, shown_index
 from workshop.domain.model import DayStatus, Question, QuestionKind
 from workshop.services.access import join_team
@@ -68,14 +70,14 @@ def test_every_option_keeps_its_place_and_a_removed_option_still_counts() -> Non
         LiveAnswer(7, choices=("seniors", "businesses")),  # "businesses" was an option when this team chose
         LiveAnswer(8, choices=("children",)),  # another question
     ]
-    result = live_result(asked, answers, "en")
+    result = live_result(asked, answers, reading(term_languages("en")))
     assert result.counts == (("children", 0), ("seniors", 2), ("families", 1), ("businesses", 1))
     assert result.answers == 2 and result.shows_bars
 
 
 def test_a_rating_question_counts_each_value_from_one_to_five() -> None:
     answers = [LiveAnswer(7, rating=5), LiveAnswer(7, rating=5), LiveAnswer(7, text="no rating")]
-    result = live_result(question(QuestionKind.SPACE_STRENGTH), answers, "da")
+    result = live_result(question(QuestionKind.SPACE_STRENGTH), answers, reading(term_languages("da")))
     assert result.counts == (("1", 0), ("2", 0), ("3", 0), ("4", 0), ("5", 2))
 
 
@@ -84,7 +86,7 @@ def test_a_text_question_shows_its_key_terms_in_the_workshops_language() -> None
         LiveAnswer(7, text="Flere lektiecaféer og en lektiecafé om lørdagen"),
         LiveAnswer(7, text="Lektiecaféen er god, og vi har brug for mere plads"),
     ]
-    result = live_result(question(QuestionKind.TEXT), answers, "da")
+    result = live_result(question(QuestionKind.TEXT), answers, reading(term_languages("da")))
     assert result.terms[0] == ("lektiecafé", 2)  # three forms, one term and not result.shows_bars
     assert "og" not in dict(result.terms)  # a Danish stop word
 

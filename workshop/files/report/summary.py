@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from workshop.config.i18n import date_text
+from workshop.config.stopwords import reading
 from workshop.domain import consolidation as cons
 from workshop.domain.keyterms import key_terms, left_out
 from workshop.domain.model import LANGUAGES, Theme, ThemeStatus
@@ -55,7 +56,8 @@ def said_summary(week: Week, lang: str, t: Words) -> str:
         return ""
     parts = [h(3, t("report.staff_said"))]
     langs = [x for x in dict.fromkeys((week.language, lang)) if x in LANGUAGES]
-    stop = left_out(week.answers["text"].fillna(""), langs, week.leave_out)  # stop words, names, own words
+    # The stop words, the names the answers write and the workshop's own words to leave out.
+    stop = left_out(week.answers["text"].fillna(""), reading(langs).stop_words, week.leave_out)
     items = []
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
         title = point.title if point else t("report.none")
