@@ -74,6 +74,23 @@ def test_nothing_under_workshop_imports_the_interface() -> None:
     assert _importers(".", "ui", "pages", "app") == []
 
 
+MODULE_LINES, PAGE_LINES = 300, 120
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_modules_stay_small_and_pages_short() -> None:
+    """A module a newcomer reads in one sitting (under 300 lines) and a page that reads like its screen (under
+    120): the widgets and sections a page draws live in ui/."""
+    code = [*(ROOT / "workshop").rglob("*.py"), *(ROOT / "ui").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+    code.append(ROOT / "app.py")
+    too_long = {str(p.relative_to(ROOT)): _lines(p) for p in code if _lines(p) >= MODULE_LINES}
+    too_long |= {str(p.relative_to(ROOT)): _lines(p) for p in (ROOT / "pages").glob("*.py") if _lines(p) >= PAGE_LINES}
+    assert too_long == {}
+
+
 def test_the_layer_check_sees_an_import_of_the_store() -> None:
     """The rule above would pass on nothing: it finds today's services, which do import the store."""
     assert "workshop/services/database_backup.py" in _importers("services", "workshop.store")

@@ -19,7 +19,8 @@ import pandas as pd
 import snowballstemmer
 
 from workshop.domain.errors import InvalidInput
-from workshop.domain.model import MainPoint, text_problem
+from workshop.domain.model import MainPoint
+from workshop.domain.text_fields import text_problem
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MIN_LENGTH = 3

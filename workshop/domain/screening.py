@@ -13,7 +13,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from workshop.domain.messages import invalid
-from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict, text_problem
+from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict
+from workshop.domain.text_fields import text_problem
 
 NOTE_MAX = 500  # a short note beside one answer
 QUESTION_COUNT = 14

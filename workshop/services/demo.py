@@ -6,7 +6,8 @@ import datetime as dt
 
 from sqlalchemy import Connection, Engine, select
 
-from workshop.config.templates import Demo, DemoMapping, demo
+from workshop.config.demo_library import Demo, DemoMapping
+from workshop.config.templates import demo
 from workshop.domain.errors import ConfigError
 from workshop.domain.mapping import MappingScope
 from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
