@@ -36,8 +36,15 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
     status = st.selectbox(t("actions.status"), STATUSES, format_func=status_name.__getitem__)
     if st.form_submit_button(t("actions.add")):
         with error_edge() as edge:
-            fields = {"title": title, "owner": owner, "theme_id": theme_id, "main_point_id": point_id,
-                      "space": space, "due": due, "status": status}  # fmt: skip
+            fields = {
+                "title": title,
+                "owner": owner,
+                "theme_id": theme_id,
+                "main_point_id": point_id,
+                "space": space,
+                "due": due,
+                "status": status,
+            }
             add_action(engine(), wid, fields)
         if edge.ok:
             st.success(tr("actions.added", title=title.strip()))
@@ -68,9 +75,12 @@ with board_tab:
                 if card.overdue:
                     st.badge(t("actions.overdue"), icon="⏰", color="red")
                 moved = st.selectbox(
-                    t("actions.status"), STATUSES, index=STATUSES.index(state),
-                    format_func=status_name.__getitem__, key=f"move_{card.id}",
-                )  # fmt: skip
+                    t("actions.status"),
+                    STATUSES,
+                    index=STATUSES.index(state),
+                    format_func=status_name.__getitem__,
+                    key=f"move_{card.id}",
+                )
                 if moved != state:
                     with error_edge() as edge:
                         set_action_status(engine(), wid, int(card.id), moved)

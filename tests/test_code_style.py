@@ -19,6 +19,29 @@ def test_ruff_check_and_format_are_clean() -> None:
     assert fmt.returncode == 0, fmt.stdout
 
 
+# Where the formatter is told to keep a statement as written, and why: only where a table's layout carries
+# meaning. Everything else is as `ruff format` writes it.
+FORMAT_KEPT = {
+    # The words files use for a column or a value, one line per language (English, Danish, Norwegian, Dutch):
+    # formatted, each vocabulary would be one word a line and no one could see which language lacks a word.
+    "workshop/files/offer_words.py": 6,
+    # Screening answers by question, one question's four answers a line with what makes it contested.
+    "tests/unit/test_screening.py": 1,
+}
+
+
+def test_the_formatter_is_skipped_only_where_a_table_needs_it() -> None:
+    code = [
+        ROOT / "app.py",
+        *(p for folder in ("workshop", "ui", "pages", "bench", "tests") for p in (ROOT / folder).rglob("*.py")),
+    ]
+    found = {
+        str(p.relative_to(ROOT)): len(re.findall(r"#\s*fmt:\s*(?:skip|off)", p.read_text(encoding="utf-8")))
+        for p in code
+    }
+    assert {path: n for path, n in found.items() if n} == FORMAT_KEPT
+
+
 def test_the_domain_never_imports_streamlit() -> None:
     offenders = [
         str(p.relative_to(ROOT))

@@ -105,9 +105,16 @@ def register_view(frame: pd.DataFrame, locked: bool = False) -> pd.DataFrame:
     if query and found.empty:
         st.info(t("offers.no_match"))
     span = pager(
-        len(found), PAGE_SIZE, "register_page", "offers.page", "offers.showing",
-        always=bool(query) and not found.empty, where=right, on_change=_start_afresh, disabled=locked,
-    )  # fmt: skip
+        len(found),
+        PAGE_SIZE,
+        "register_page",
+        "offers.page",
+        "offers.showing",
+        always=bool(query) and not found.empty,
+        where=right,
+        on_change=_start_afresh,
+        disabled=locked,
+    )
     if locked:
         st.caption(t("offers.pending"))
         st.button(t("offers.discard"), on_click=_start_afresh)

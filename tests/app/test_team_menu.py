@@ -60,8 +60,15 @@ def test_while_a_proposal_is_open_a_team_sees_screening_and_the_partnership_page
     set_published(db, wid(db), False)
     set_proposal_open(db, wid(db), int(list_proposals(db, wid(db))[0].id or 0), True)
     assert team_menu(db) == [
-        "Home", "Our answers", "Screen proposals", "Partners", "Who do we know?", "Our assets", "Week log", "Profile"
-    ]  # fmt: skip
+        "Home",
+        "Our answers",
+        "Screen proposals",
+        "Partners",
+        "Who do we know?",
+        "Our assets",
+        "Week log",
+        "Profile",
+    ]
 
 
 def test_once_leadership_has_published_a_team_sees_you_said_we_decided(db: Engine) -> None:

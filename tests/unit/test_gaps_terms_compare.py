@@ -20,10 +20,19 @@ from workshop.services.week_material import week_material
 
 def scores(weak: dict[str, bool], gap: dict[str, float]) -> pd.DataFrame:
     rows = [
-        {"key": k, "coverage": 10.0, "share": 0.25 - gap[k], "target_share": 0.25, "gap": gap[k], "offers": 2,
-         "mean_strength": 3.0, "weak": weak[k], "strong": False}
+        {
+            "key": k,
+            "coverage": 10.0,
+            "share": 0.25 - gap[k],
+            "target_share": 0.25,
+            "gap": gap[k],
+            "offers": 2,
+            "mean_strength": 3.0,
+            "weak": weak[k],
+            "strong": False,
+        }
         for k in ("inspiration", "learning", "meeting", "performative")
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
 
 

@@ -106,10 +106,11 @@ def spread(questions: Sequence[str], answers: Iterable[tuple[int, ScreeningAnswe
         if number in counts:
             counts[number][ScreeningAnswer(answer)] += 1
     return [
-        QuestionSpread(n, text, counts[n][ScreeningAnswer.YES], counts[n][ScreeningAnswer.NO],
-                       counts[n][ScreeningAnswer.UNSURE])
+        QuestionSpread(
+            n, text, counts[n][ScreeningAnswer.YES], counts[n][ScreeningAnswer.NO], counts[n][ScreeningAnswer.UNSURE]
+        )
         for n, text in enumerate(questions, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def disagreements(found: Sequence[QuestionSpread]) -> list[int]:

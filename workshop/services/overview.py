@@ -101,9 +101,12 @@ def options(engine: Engine, workshop_id: int) -> Options:
     with read(engine) as conn:
         total = conn.execute(select(func.count()).where(responses.c.workshop_id == workshop_id)).scalar_one()
         asked = conn.execute(
-            select(days.c.position).distinct().join(questions, questions.c.day_id == days.c.id)
-            .where(days.c.workshop_id == workshop_id).order_by(days.c.position)
-        ).scalars()  # fmt: skip
+            select(days.c.position)
+            .distinct()
+            .join(questions, questions.c.day_id == days.c.id)
+            .where(days.c.workshop_id == workshop_id)
+            .order_by(days.c.position)
+        ).scalars()
         found_days = [int(d) for d in asked]
     return Options(int(total), team_names(engine, workshop_id), found_days, list_main_points(engine, workshop_id))
 
