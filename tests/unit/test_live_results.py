@@ -14,10 +14,9 @@ from workshop.domain.live import CYCLE_SECONDS, IN_TURN, LiveAnswer, live_result
 from workshop.domain.model import DayStatus, Question, QuestionKind
 from workshop.services.access import join_team
 from workshop.services.answers import Answer, submit_answer
-from workshop.services.demo import create_demo
 from workshop.services.morning import live_results
 from workshop.services.week import list_days
-from workshop.services.workshops import current_workshop_id, list_teams
+from workshop.services.workshops import list_teams
 
 MEETING = [
     "Rooms, furniture and noise",
@@ -28,34 +27,28 @@ MEETING = [
 ]
 
 
-@pytest.fixture
-def wid(engine: Engine) -> int:
-    create_demo(engine)
-    return int(current_workshop_id(engine) or 0)
+def open_day_id(engine: Engine, demo_wid: int) -> int:
+    return int(next(d for d in list_days(engine, demo_wid) if d.status == DayStatus.OPEN).id or 0)
 
 
-def open_day_id(engine: Engine, wid: int) -> int:
-    return int(next(d for d in list_days(engine, wid) if d.status == DayStatus.OPEN).id or 0)
-
-
-def test_the_demo_open_day_counted_by_hand(engine: Engine, wid: int) -> None:
+def test_the_demo_open_day_counted_by_hand(engine: Engine, demo_wid: int) -> None:
     """Demo day 3: three teams answered. Single choice: one each for rooms, opening hours and partners;
     ratings 2, 3, 3; "talk" is the only word in two of the three written answers ("talk", "talks")."""
-    text, single, rating = live_results(engine, wid, open_day_id(engine, wid))
+    text, single, rating = live_results(engine, demo_wid, open_day_id(engine, demo_wid))
     assert single.counts == tuple(zip(MEETING, [1, 1, 0, 0, 1], strict=True)) and single.answers == 3
     assert rating.counts == (("1", 0), ("2", 1), ("3", 2), ("4", 0), ("5", 0))
     assert text.terms[0] == ("talk", 2) and len(text.terms) == 6 and not text.counts
 
 
-def test_a_new_answer_is_counted_and_no_team_is_named(engine: Engine, wid: int) -> None:
-    day = open_day_id(engine, wid)
-    _, single, _ = live_results(engine, wid, day)
-    team = join_team(engine, wid, "WQ9ZD3", session="test")  # Digital services
+def test_a_new_answer_is_counted_and_no_team_is_named(engine: Engine, demo_wid: int) -> None:
+    day = open_day_id(engine, demo_wid)
+    _, single, _ = live_results(engine, demo_wid, day)
+    team = join_team(engine, demo_wid, "WQ9ZD3", session="test")  # Digital services
     submit_answer(engine, team, Answer(int(single.question.id or 0), "", choices=["Our programme of events"]))
-    results = live_results(engine, wid, day)
+    results = live_results(engine, demo_wid, day)
     assert results[1].counts[2] == ("Our programme of events", 1) and results[1].answers == 4
     shown = repr([(r.counts, r.terms) for r in results]).casefold()
-    for name in [t.name for t in list_teams(engine, wid)]:
+    for name in [t.name for t in list_teams(engine, demo_wid)]:
         assert name.casefold() not in shown
 
 
