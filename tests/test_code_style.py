@@ -114,6 +114,17 @@ def test_modules_stay_small_and_pages_short() -> None:
     assert too_long == {}
 
 
+def test_one_module_launches_the_browser() -> None:
+    """The benchmark and the browser tests launch Chromium through bench/browser.py, with one set of arguments."""
+    launchers = sorted(
+        str(p.relative_to(ROOT))
+        for folder in ("bench", "tests", "deploy")
+        for p in (ROOT / folder).rglob("*.py")
+        if re.search(r"\.chromium\.launch\(|executable_path\s*=", p.read_text(encoding="utf-8"))
+    )
+    assert launchers == ["bench/browser.py"]
+
+
 def test_the_layer_check_sees_an_import_of_the_store() -> None:
     """The rule above would pass on nothing: it finds today's services, which do import the store."""
     assert "workshop/services/database_backup.py" in _importers("services", "workshop.store")
