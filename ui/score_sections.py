@@ -107,16 +107,16 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
         if not mine:
             st.caption(t(f"strengths.no_{verdict}"))
         for spot in mine:
-            reasons = "; ".join(t(f"strengths.reason.{r}", limit=limits[str(r)]) for r in spot["reasons"])  # type: ignore[attr-defined]
+            reasons = "; ".join(t(f"strengths.reason.{r}", limit=limits[r]) for r in spot["reasons"])
             numbers = t(
                 "strengths.spot_numbers",
-                share=_pct(float(spot["share"])),  # type: ignore[arg-type]
-                target=_pct(float(spot["target_share"])),  # type: ignore[arg-type]
-                gap=number(100 * float(spot["gap"]), lang(), sign=True),  # type: ignore[arg-type]
-                strength=number(float(spot["mean_strength"]), lang(), 2),  # type: ignore[arg-type]
-                backing=t("strengths.spot_offers", n=int(spot["offers"])),  # type: ignore[call-overload]
+                share=_pct(spot["share"]),
+                target=_pct(spot["target_share"]),
+                gap=number(100 * spot["gap"], lang(), sign=True),
+                strength=number(spot["mean_strength"], lang(), 2),
+                backing=t("strengths.spot_offers", n=spot["offers"]),
             )
-            show(f"**{label[str(spot['key'])]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
+            show(f"**{label[spot['key']]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
 
 
 def backers_table(behind: pd.DataFrame) -> None:
