@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from bench.synthetic import Fixture, answer_for
+from bench.synthetic import Fixture
+from bench.synthetic_rows import answer_for
 from workshop.domain.model import Offer
 from workshop.services.register.offers import add_offers
 from workshop.services.week.answers import submit_answer

@@ -18,7 +18,7 @@ import ui.navigation
 from bench.floors import cost_of, write_for
 from bench.synthetic import Fixture
 from bench.timing import PageLine, median_of, medians_of, timed, timed_cpu
-from ui.navigation import BY_ROLE, PUBLIC
+from ui.navigation import BY_ROLE, PUBLIC, Sections
 from workshop.config.i18n import translate
 from workshop.domain.model import Role
 from workshop.services.workshops.lifecycle import get_workshop
@@ -47,14 +47,14 @@ def empty_page_registered() -> Iterator[None]:
     original = ui.navigation.pages_for
     path = str(Path(APP).parent / APP_ONLY)
 
-    def with_empty_page(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
+    def with_empty_page(role: Role | None) -> Sections:
         return original(role) | {"bench": [st.Page(path, title="bench", url_path="bench_app_only")]}
 
-    ui.navigation.pages_for = with_empty_page  # type: ignore[assignment]
+    ui.navigation.pages_for = with_empty_page
     try:
         yield
     finally:
-        ui.navigation.pages_for = original  # type: ignore[assignment]
+        ui.navigation.pages_for = original
 
 
 @contextlib.contextmanager
@@ -64,11 +64,11 @@ def components_scanned_once() -> Iterator[None]:
     while the benchmark runs: it scans once and every AppTest gets that answer."""
     found = manifest_scanner.scan_component_manifests()
     real = manifest_scanner.scan_component_manifests
-    manifest_scanner.scan_component_manifests = lambda max_workers=None: list(found)  # type: ignore[assignment]
+    manifest_scanner.scan_component_manifests = lambda max_workers=None: list(found)
     try:
         yield
     finally:
-        manifest_scanner.scan_component_manifests = real  # type: ignore[assignment]
+        manifest_scanner.scan_component_manifests = real
 
 
 def measure_app_overhead(engine: Engine, fx: Fixture, role: Role | None, repeats: int = REPEATS) -> float:

@@ -18,6 +18,7 @@ from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.typing import Subprotocol
 
 DONE = {
     ForwardMsg.FINISHED_SUCCESSFULLY,
@@ -75,7 +76,7 @@ class Session:
         headers = {"Cookie": self.cookie} if self.cookie else {}
         self.ws = await websockets.connect(
             self.url,
-            subprotocols=["streamlit"],
+            subprotocols=[Subprotocol("streamlit")],
             additional_headers=headers,
             max_size=None,
             open_timeout=120,

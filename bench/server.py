@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
+from bench.browser import chromium, missing, wait_for_app
 from bench.synthetic import Fixture
 from deploy.cluster import free_port, start_server, stop, wait_healthy
 from ui.navigation import BY_ROLE
@@ -19,27 +20,12 @@ from workshop.config.i18n import translate
 from workshop.domain.model import Role
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGE_TIMEOUT_MS = 120_000
 
 
-def _wait_for_app(page: Page, timeout: int = PAGE_TIMEOUT_MS, settle_ms: int = 300) -> None:
-    page.wait_for_timeout(settle_ms)
-    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
-        state="attached", timeout=timeout
-    )
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=timeout
-    )
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+def _wait_for_app(page: Page) -> None:
+    """The app drawn, with the benchmark's patience (a big workshop's page may take a while)."""
+    wait_for_app(page, timeout=PAGE_TIMEOUT_MS, settle=300)
 
 
 def _sign_in(page: Page, base: str, role: Role, fx: Fixture) -> None:
@@ -60,8 +46,7 @@ def _sign_in(page: Page, base: str, role: Role, fx: Fixture) -> None:
 def _visit_all(base: str, fx: Fixture, log: Callable[[str], None]) -> list[str]:
     """Every page of every role; returns what could not be visited."""
     failed = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with chromium() as browser:
         for role, entries in BY_ROLE.items():
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             page = context.new_page()
@@ -83,7 +68,6 @@ def _visit_all(base: str, fx: Fixture, log: Callable[[str], None]) -> list[str]:
                 except Exception as exc:
                     failed.append(f"{role.value} {file}: {type(exc).__name__}")
             context.close()
-        browser.close()
     return failed
 
 
@@ -110,8 +94,8 @@ def running_server(url: str, script: str = "app.py") -> Iterator[tuple[str, int]
 
 def measure_server_memory(url: str, fx: Fixture, log: Callable[[str], None] = print) -> tuple[float | None, str]:
     """(peak RSS in MB after visiting every page, a note on what failed)."""
-    if not Path(CHROMIUM).exists():
-        return None, f"not measured: no {CHROMIUM}"
+    if reason := missing():
+        return None, f"not measured: {reason}"
     with running_server(url) as (base, pid):
         failed = _visit_all(base, fx, log)
         return peak_rss_mb(pid), ("failed: " + ", ".join(failed)) if failed else ""
@@ -122,24 +106,21 @@ def measure_demo_home(folder: Path, log: Callable[[str], None] = print) -> tuple
     script not running, no skeleton), read with the page's own performance.now(), as
     tests/e2e/test_newcomer_journey.py does: a first visit on a new database (which also builds the demo)
     and a second visit in a new browser context. Returns (the two figures, a note on what failed)."""
-    if not Path(CHROMIUM).exists():
-        return [], f"not measured: no {CHROMIUM}"
+    if reason := missing():
+        return [], f"not measured: {reason}"
     drawn: list[float] = []
     database = f"sqlite:///{folder / 'bench-demo-home.sqlite3'}"
-    with running_server(database) as (base, _pid), sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with running_server(database) as (base, _pid), chromium() as browser:
         try:
             for visit in ("first", "second"):
                 context = browser.new_context(viewport={"width": 1280, "height": 1400})
                 page = context.new_page()
                 page.goto(base)
-                _wait_for_app(page, timeout=30_000, settle_ms=200)  # as tests/e2e/driver.py waits
+                wait_for_app(page, timeout=30_000, settle=200)  # as the browser tests wait
                 expect(page.get_by_text(translate("en", "home.model_title"), exact=True)).to_be_visible()
                 drawn.append(float(page.evaluate("performance.now()")))
                 log(f"  browser demo home, {visit} visit: fully drawn {drawn[-1]:.0f} ms after navigation")
                 context.close()
         except Exception as exc:  # report it: the other figures are still worth having
             return drawn, f"failed: {type(exc).__name__}"
-        finally:
-            browser.close()
     return drawn, ""

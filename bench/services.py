@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from bench.floors import submit_one_answer
-from bench.synthetic import TARGET_GROUPS, WORDS, Fixture
+from bench.synthetic import Fixture
+from bench.synthetic_rows import TARGET_GROUPS, WORDS
 from bench.timing import SizeResult, percentile, timed, timed_cpu
 from workshop.cli import main as workshop_cli
 from workshop.domain.model import SPACE_KEYS

@@ -9,13 +9,20 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
 
-from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind, Team
+from bench.synthetic_rows import (
+    WORDS,
+    OpenQuestion,
+    offer_row,
+    question_row,
+    response_row,
+    words_text,
+)
+from workshop.domain.model import SPACE_KEYS, DayStatus, Team
 from workshop.services.access.codes import team_code_hash
 from workshop.services.loop.publication import set_published
 from workshop.services.loop.votes import open_vote
 from workshop.services.partnership.proposals import save_proposal
 from workshop.services.register.mapping import set_mapping_phase
-from workshop.services.week.answers import Answer
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.workshops.demo import create_demo, demo_codes_hint
 from workshop.services.workshops.lifecycle import create_workshop, list_teams
@@ -32,21 +39,6 @@ from workshop.store.tables import (
     workshops,
 )
 
-VOCABULARY = (
-    "library children reading families makerspace learning meeting citizens events debate quiet study "
-    "volunteers partners school newcomers language cafe seniors digital help podcast exhibition stage "
-    "author talk workshop community garden music games young people access opening hours staff space "
-    "inspiration performative local history archive collection loan media literacy coding homework "
-    "climate democracy neighbourhood outreach mobile library branch evening weekend welcome"
-)
-WORDS = VOCABULARY.split()
-KINDS = (
-    [QuestionKind.TEXT] * 5
-    + [QuestionKind.RATING] * 2
-    + [QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.SPACE_STRENGTH]
-)
-OPTIONS = ["Keep as it is", "Grow it", "Change it", "Stop it", "Ask the users first"]
-TARGET_GROUPS = ["children", "young people", "adults", "seniors", "families", "newcomers", "businesses"]
 FACILITATOR_CODE, LEADERSHIP_CODE, TEAM_CODE = "bench-facilitator", "bench-leadership", "BENCH1"
 
 
@@ -71,13 +63,6 @@ SIZES: dict[str, Size] = {
 
 
 @dataclass
-class OpenQuestion:
-    id: int
-    kind: QuestionKind
-    options: list[str]
-
-
-@dataclass
 class Fixture:
     """A workshop built for the benchmark, and what the benchmark needs to sign in and write to it."""
 
@@ -90,29 +75,6 @@ class Fixture:
     open_questions: list[OpenQuestion]
     last_day_id: int
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def _text(rng: random.Random, low: int, high: int) -> str:
-    """Words up to a length drawn between low and high characters: text as people write it."""
-    target, words = rng.randint(low, high), []
-    length = 0
-    while length < target:
-        word = rng.choice(WORDS)
-        words.append(word)
-        length += len(word) + 1
-    return " ".join(words).capitalize() + "."
-
-
-def answer_for(question: OpenQuestion, rng: random.Random) -> Answer:
-    """A valid answer to a question of any kind."""
-    spaces = rng.sample(SPACE_KEYS, rng.randint(0, 2))
-    if question.kind in (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH):
-        return Answer(question.id, _text(rng, 0, 120), rng.randint(1, 5), [], spaces)
-    if question.kind == QuestionKind.SINGLE:
-        return Answer(question.id, "", None, [rng.choice(question.options)], spaces)
-    if question.kind == QuestionKind.MULTIPLE:
-        return Answer(question.id, "", None, rng.sample(question.options, rng.randint(1, 3)), spaces)
-    return Answer(question.id, _text(rng, 40, 400), None, [], spaces)
 
 
 def _open_questions(engine: Engine, workshop_id: int) -> tuple[list[OpenQuestion], int]:
@@ -185,7 +147,7 @@ def _build_large(engine: Engine, size: Size, rng: random.Random) -> Fixture:
         )
         partner_ids = conn.execute(
             partners.insert().returning(partners.c.id, sort_by_parameter_order=True),
-            [{"workshop_id": workshop_id, "name": p, "description": _text(rng, 40, 200)} for p in partner_names],
+            [{"workshop_id": workshop_id, "name": p, "description": words_text(rng, 40, 200)} for p in partner_names],
         ).scalars()
         conn.execute(  # each partner's first move in the network circle, as the app records it
             partner_stages.insert(),
@@ -195,7 +157,7 @@ def _build_large(engine: Engine, size: Size, rng: random.Random) -> Fixture:
             ],
         )
         conn.execute(
-            offers.insert(), [_offer_row(rng, workshop_id, n, team_names, partner_names) for n in range(size.offers)]
+            offers.insert(), [offer_row(rng, workshop_id, n, team_names, partner_names) for n in range(size.offers)]
         )
         conn.execute(
             main_points.insert(),
@@ -203,8 +165,8 @@ def _build_large(engine: Engine, size: Size, rng: random.Random) -> Fixture:
                 {
                     "workshop_id": workshop_id,
                     "position": n,
-                    "title": _text(rng, 20, 60),
-                    "description": _text(rng, 80, 300),
+                    "title": words_text(rng, 20, 60),
+                    "description": words_text(rng, 80, 300),
                     "spaces": rng.sample(SPACE_KEYS, 2),
                 }
                 for n in range(1, 7)
@@ -218,7 +180,7 @@ def _build_large(engine: Engine, size: Size, rng: random.Random) -> Fixture:
         conn.execute(
             days.insert(),
             [
-                {"workshop_id": workshop_id, "position": n, "title": _text(rng, 15, 40), "status": status.value}
+                {"workshop_id": workshop_id, "position": n, "title": words_text(rng, 15, 40), "status": status.value}
                 for n, (status, _) in enumerate(plan, start=1)
             ],
         )
@@ -228,7 +190,7 @@ def _build_large(engine: Engine, size: Size, rng: random.Random) -> Fixture:
         conn.execute(
             questions.insert(),
             [
-                _question_row(rng, workshop_id, day_id, position, point_ids)
+                question_row(rng, workshop_id, day_id, position, point_ids)
                 for day_id, (_, count) in zip(day_ids, plan, strict=True)
                 for position in range(1, count + 1)
             ],
@@ -253,59 +215,9 @@ def _build_large(engine: Engine, size: Size, rng: random.Random) -> Fixture:
         for start in range(0, len(pairs), batch):
             conn.execute(
                 responses.insert(),
-                [_response_row(rng, workshop_id, q, t, now) for q, t in pairs[start : start + batch]],
+                [response_row(rng, workshop_id, q, t, now) for q, t in pairs[start : start + batch]],
             )
     found, last_day = _open_questions(engine, workshop_id)
     team = Team(id=team_ids[0], workshop_id=workshop_id, name=team_names[0])
     counts = {"offers": size.offers, "teams": size.teams, "questions": len(question_rows), "answers": len(pairs)}
     return Fixture(size.name, workshop_id, FACILITATOR_CODE, LEADERSHIP_CODE, team, TEAM_CODE, found, last_day, counts)
-
-
-def _offer_row(rng: random.Random, workshop_id: int, n: int, team_names: list[str], partner_names: list[str]) -> dict:
-    contributions = [rng.choice((0, 0, 1, 2, 3)) for _ in SPACE_KEYS]
-    if not any(contributions):
-        contributions[rng.randrange(len(SPACE_KEYS))] = rng.randint(1, 3)
-    return {
-        "workshop_id": workshop_id,
-        "name": f"Offer {n + 1}: {_text(rng, 10, 50)}",
-        "description": _text(rng, 100, 500),
-        "owner_team": rng.choice(team_names),
-        "target_groups": rng.sample(TARGET_GROUPS, rng.randint(1, 3)),
-        "status": rng.choice(("active", "active", "active", "planned", "paused")),
-        "reach": rng.randint(0, 50_000),
-        "strength": rng.randint(1, 5),
-        **dict(zip(SPACE_KEYS, contributions, strict=True)),
-        "partners": rng.sample(partner_names, rng.randint(0, 2)),
-        "tags": rng.sample(WORDS, rng.randint(0, 3)),
-    }
-
-
-def _question_row(rng: random.Random, workshop_id: int, day_id: int, position: int, point_ids: list[int]) -> dict:
-    kind = rng.choice(KINDS)
-    choice = kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
-    return {
-        "workshop_id": workshop_id,
-        "day_id": day_id,
-        "main_point_id": rng.choice([*point_ids, None]),
-        "position": position,
-        "kind": kind.value,
-        "text": _text(rng, 60, 150).rstrip(".") + "?",
-        "options": OPTIONS if choice else [],
-        "space": rng.choice(SPACE_KEYS) if kind == QuestionKind.SPACE_STRENGTH else None,
-    }
-
-
-def _response_row(rng: random.Random, workshop_id: int, question: object, team_id: int, now: dt.datetime) -> dict:
-    q = question
-    answer = answer_for(OpenQuestion(q.id, QuestionKind(q.kind), list(q.options)), rng)  # type: ignore[attr-defined]
-    return {
-        "workshop_id": workshop_id,
-        "question_id": answer.question_id,
-        "team_id": team_id,
-        "text": answer.text,
-        "rating": answer.rating,
-        "choices": answer.choices,
-        "spaces": answer.spaces,
-        "created_at": now,
-        "updated_at": now,
-    }

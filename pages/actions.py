@@ -22,7 +22,8 @@ today = dt.date.today()
 themes = {th.id: th.title for th in list_themes(engine(), wid)}
 points = {p.id: p.title for p in list_main_points(engine(), wid)}
 space_names = {k: spaces().space_name(k, lang()) for k in SPACE_KEYS}
-status_name = {s: t(f"action_status.{s.value}") for s in ActionStatus}
+STATUSES: list[ActionStatus] = list(ActionStatus)
+status_name = {s: t(f"action_status.{s.value}") for s in STATUSES}
 
 with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_on_submit=True, enter_to_submit=False):
     title = st.text_input(t("actions.action_title"))
@@ -32,11 +33,18 @@ with st.expander(t("actions.new"), expanded=False), st.form("new_action", clear_
     point_id = b.selectbox(t("actions.main_point"), [None, *points], format_func=lambda k: option(points.get(k, "—")))
     space = a.selectbox(t("actions.space"), [None, *SPACE_KEYS], format_func=lambda k: space_names.get(k, "—"))
     due = b.date_input(t("actions.due"), value=None, format=date_format())
-    status = st.selectbox(t("actions.status"), list(ActionStatus), format_func=status_name.get)
+    status = st.selectbox(t("actions.status"), STATUSES, format_func=status_name.__getitem__)
     if st.form_submit_button(t("actions.add")):
         with error_edge() as edge:
-            fields = {"title": title, "owner": owner, "theme_id": theme_id, "main_point_id": point_id,
-                      "space": space, "due": due, "status": status}  # fmt: skip
+            fields = {
+                "title": title,
+                "owner": owner,
+                "theme_id": theme_id,
+                "main_point_id": point_id,
+                "space": space,
+                "due": due,
+                "status": status,
+            }
             add_action(engine(), wid, fields)
         if edge.ok:
             st.success(tr("actions.added", title=title.strip()))
@@ -67,9 +75,12 @@ with board_tab:
                 if card.overdue:
                     st.badge(t("actions.overdue"), icon="⏰", color="red")
                 moved = st.selectbox(
-                    t("actions.status"), list(ActionStatus), index=list(ActionStatus).index(state),
-                    format_func=status_name.get, key=f"move_{card.id}",
-                )  # fmt: skip
+                    t("actions.status"),
+                    STATUSES,
+                    index=STATUSES.index(state),
+                    format_func=status_name.__getitem__,
+                    key=f"move_{card.id}",
+                )
                 if moved != state:
                     with error_edge() as edge:
                         set_action_status(engine(), wid, int(card.id), moved)

@@ -2,6 +2,8 @@
 The facilitator keeps the list and its order and decides the teams' proposals; teams propose additions;
 everyone downloads the one-page leaflet in the workshop's language."""
 
+from functools import partial
+
 import streamlit as st
 
 from ui.assets import asset_card, asset_fields, decide, editable_asset, flash, show_flash, status_caption
@@ -65,8 +67,8 @@ if held == Role.FACILITATOR:
                 plain(proposal.description)
             decide(
                 f"asset-proposal-{proposal.id}",
-                lambda p=proposal.id: decide_asset_proposal(engine(), wid, p, True),
-                lambda p=proposal.id: decide_asset_proposal(engine(), wid, p, False),
+                partial(decide_asset_proposal, engine(), wid, int(proposal.id or 0), True),
+                partial(decide_asset_proposal, engine(), wid, int(proposal.id or 0), False),
                 t("proposals.decided"),
             )
 

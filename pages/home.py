@@ -23,16 +23,16 @@ if not all_workshops:
 current = workshop()
 shown = pickable(all_workshops, current.id if current else None, lang())  # the demo once, in the visitor's language
 if len(shown) > 1:
-    ids = [w.id for w in shown]
-    names = {w.id: w.name for w in shown}
+    names = {w.id: w.name for w in shown if w.id is not None}
+    ids = list(names)
     picked = st.selectbox(
         t("home.pick_workshop"),
         ids,
-        index=ids.index(current.id) if current else 0,
+        index=ids.index(current.id) if current is not None and current.id is not None else 0,
         format_func=lambda i: option(names[i]),
     )
     if current is None or picked != current.id:
-        choose_workshop(int(picked))
+        choose_workshop(picked)
         st.rerun()
     current = workshop()
 assert current is not None

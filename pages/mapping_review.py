@@ -20,9 +20,13 @@ st.title(t("nav.mapping_review"))
 phase = mapping_phase(wid)
 st.caption(t("review.phase", status=t(f"day.{phase.status.value}")))
 a, b = st.columns([2, 1])
-scope = a.radio(t("review.scope"), list(MappingScope), index=list(MappingScope).index(phase.scope),
-                format_func=labels_now(MappingScope, lambda s: t(f"review.scope_{s.value}")),
-                horizontal=True)  # fmt: skip
+scope = a.radio(
+    t("review.scope"),
+    list(MappingScope),
+    index=list(MappingScope).index(phase.scope),
+    format_func=labels_now(MappingScope, lambda s: t(f"review.scope_{s.value}")),
+    horizontal=True,
+)
 if scope != phase.scope:
     set_mapping_phase(engine(), wid, scope=scope)
     st.rerun()

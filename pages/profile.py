@@ -1,5 +1,7 @@
 """Leadership and teams: rate the library on the two opposite pairs; see which partner would complement it."""
 
+from functools import partial
+
 import streamlit as st
 
 from ui.context import engine, t, workshop_id
@@ -21,6 +23,14 @@ if rater is not None:
     plain(rater.name)
 mine = own_ratings(engine(), wid, team_id)
 
+
+def scale_label(first: str, second: str, value: int) -> str:
+    """A point on the scale between two poles: how far, towards which pole (0 is the middle)."""
+    if not value:
+        return "0"
+    return t("profile.scale", value=f"{value:+d}", pole=t(f"profile.pole.{first if value < 0 else second}"))
+
+
 with st.form("profile", enter_to_submit=False):
     values: dict[str, int] = {}
     for pair, (first, second) in PAIRS.items():
@@ -30,9 +40,7 @@ with st.form("profile", enter_to_submit=False):
             value=mine.get(pair, 0),
             format_func=labels_now(
                 [-2, -1, 0, 1, 2],
-                lambda v, a=first, b=second: (
-                    t("profile.scale", value=f"{v:+d}", pole=t(f"profile.pole.{a if v < 0 else b}")) if v else "0"
-                ),
+                partial(scale_label, first, second),
             ),
             key=f"profile-{pair}",
         )

@@ -1,6 +1,8 @@
 """Facilitator: the proposals to screen — add, edit, open or close for the teams, delete; in a workshop
 without teams the facilitator screens them alone."""
 
+from functools import partial
+
 import streamlit as st
 
 from ui import data
@@ -37,9 +39,11 @@ for proposal in found:
         with st.popover(t("screening.edit")):
             proposal_form(wid, f"edit-{pid}", proposal)
         delete_with_confirmation(
-            f"proposal-{pid}", tr("screening.delete_confirm", title=proposal.title),
-            lambda pid=pid: delete_proposal(engine(), wid, pid), t("screening.delete"),
-        )  # fmt: skip
+            f"proposal-{pid}",
+            tr("screening.delete_confirm", title=proposal.title),
+            partial(delete_proposal, engine(), wid, pid),
+            t("screening.delete"),
+        )
 
 st.subheader(t("screening.add_title"))
 st.page_link("pages/partners.py", label=t("screening.partner_first"), icon="🤝")

@@ -1,6 +1,8 @@
 """Leadership: hand out the week — the printable HTML report, the same report as a Word document to edit,
 the workbook, CSV files, raw JSON. Each file is named after the workshop and the day."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop
@@ -13,21 +15,23 @@ from workshop.services.workshops.reports import docx_report, export_file_name, h
 require(Role.LEADERSHIP)
 current = workshop()
 assert current is not None and current.id is not None
+wid = current.id
 st.title(t("reports.title"))
 st.caption(t("reports.help"))
 
-FORMATS = {
-    "html": ("text/html", lambda: html_report(engine(), current.id, lang=lang())),
+# Each format: its MIME type and how to build the file.
+FORMATS: dict[str, tuple[str, Callable[[], str | bytes]]] = {
+    "html": ("text/html", lambda: html_report(engine(), wid, lang=lang())),
     "docx": (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        lambda: docx_report(engine(), current.id, lang=lang()),
+        lambda: docx_report(engine(), wid, lang=lang()),
     ),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        lambda: to_xlsx(engine(), current.id),
+        lambda: to_xlsx(engine(), wid),
     ),
-    "csv": ("application/zip", lambda: to_csv_zip(engine(), current.id)),
-    "json": ("application/json", lambda: to_json(engine(), current.id)),
+    "csv": ("application/zip", lambda: to_csv_zip(engine(), wid)),
+    "json": ("application/json", lambda: to_json(engine(), wid)),
 }
 chosen = st.radio(
     t("reports.format"), list(FORMATS), format_func=labels_now(FORMATS, lambda f: t(f"reports.format_{f}"))
@@ -37,7 +41,7 @@ if st.button(t("reports.prepare"), key="prepare"):
     mime, build = FORMATS[chosen]
     with error_edge() as edge, st.spinner(t("reports.preparing")):
         data = build()
-        name = export_file_name(engine(), current.id, chosen)
+        name = export_file_name(engine(), wid, chosen)
     if edge.ok:
         st.download_button(
             t("reports.download"), data=data, file_name=name, mime=mime, on_click="ignore", key="download"

@@ -26,10 +26,12 @@ by_id = {int(p.id or 0): p for p in found}
 state = lambda p: t("screening.open" if p.is_open else "screening.closed_short")  # noqa: E731
 first_open = next((n for n, p in enumerate(found) if p.is_open), 0)  # what is left to screen comes first
 pick = st.selectbox(
-    t("screening.pick"), list(by_id),
+    t("screening.pick"),
+    list(by_id),
     format_func=labels_now(by_id, lambda k: f"{option(by_id[k].title)} ({state(by_id[k])})"),
-    index=first_open, key="screen_pick",
-)  # fmt: skip
+    index=first_open,
+    key="screen_pick",
+)
 chosen = by_id[pick]
 partners = data.partners_frame(wid)
 partner = dict(zip(partners["id"], partners["name"], strict=True)).get(chosen.partner_id, "")

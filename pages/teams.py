@@ -1,6 +1,5 @@
 """Facilitator: the teams, their join codes and links, and the printable code sheet."""
 
-from functools import partial
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -10,22 +9,13 @@ from ui import data
 from ui.confirm import delete_with_confirmation
 from ui.context import engine, t, workshop
 from ui.gate import guessing_warning, require
-from ui.widgets import cells, error_edge, pager, plain
-from ui.writes import on_save, outcome
+from ui.team_cards import NEW_TEAM_CODE, fresh_codes, new_team_box, page_of_teams, remember, team_card
+from ui.widgets import cells, error_edge
+from ui.writes import outcome
 from workshop.domain.model import Role
-from workshop.services.week.teams import (
-    TeamCode,
-    code_sheet_html,
-    delete_team,
-    join_link,
-    regenerate_all_codes,
-    regenerate_code,
-    rename_team,
-    team_answer_count,
-)
+from workshop.services.week.teams import TeamCode, code_sheet_html, join_link, regenerate_all_codes
 from workshop.services.workshops.lifecycle import add_team
 
-TEAMS_PER_PAGE = 20
 SLOT = "teams"  # a rename of a team another session deleted meanwhile is said at the top of the page
 
 require(Role.FACILITATOR)
@@ -35,19 +25,7 @@ wid = current.id
 st.title(t("teams.title"))
 outcome(SLOT)
 guessing_warning(wid)
-# Codes are stored hashed: the ones made in this session are the only ones that can be shown or printed.
-fresh: dict[int, TeamCode] = st.session_state.setdefault(f"fresh_codes_{wid}", {})
-
-
-def remember(*made: TeamCode) -> None:
-    fresh.update({int(m.team.id or 0): m for m in made})
-
-
-def page_of_teams(every: list) -> list:  # type: ignore[type-arg]
-    """All the teams, or a page of them with a page picker when there are many (a big week has hundreds)."""
-    span = pager(len(every), TEAMS_PER_PAGE, "teams-page", "teams.page", "teams.range")
-    return every[span.start : span.stop]
-
+fresh = fresh_codes(wid)
 
 here = urlsplit(st.context.url or "")
 app_url = st.text_input(
@@ -58,24 +36,9 @@ st.caption(t("teams.app_url_help"))
 teams = data.list_teams(wid)
 if not teams:
     st.info(t("teams.empty"))
+
 for team in page_of_teams(teams):
-    tid = int(team.id or 0)
-    with st.container(border=True):
-        plain(team.name)
-        if tid in fresh:
-            st.code(f"{fresh[tid].code}   {join_link(app_url, fresh[tid].code, wid, current.language)}", language=None)
-        with st.expander(t("teams.manage")):
-            st.text_input(t("teams.name"), team.name, key=f"team-name-{tid}")
-            rename = partial(lambda tid: rename_team(engine(), wid, tid, st.session_state[f"team-name-{tid}"]), tid)
-            st.button(t("teams.rename"), key=f"team-rename-{tid}", on_click=on_save, args=(SLOT, rename))
-            if st.button(t("teams.new_code"), key=f"team-code-{tid}", help=t("teams.new_code_help")):
-                remember(regenerate_code(engine(), wid, tid))
-                st.rerun()
-            delete_with_confirmation(
-                f"team-{tid}",
-                lambda tid=tid: t("teams.delete_warning", n=team_answer_count(engine(), wid, tid)),
-                lambda tid=tid: delete_team(engine(), wid, tid),
-            )
+    team_card(current, team, app_url, SLOT)
 st.caption(t("teams.codes_hashed"))
 
 with st.form("add_team", clear_on_submit=True, enter_to_submit=False):
@@ -84,25 +47,10 @@ with st.form("add_team", clear_on_submit=True, enter_to_submit=False):
         with error_edge() as edge:
             created, code = add_team(engine(), wid, name)
         if edge.ok:
-            remember(TeamCode(created, code))
-            st.session_state["new_team_code"] = TeamCode(created, code)
+            remember(wid, TeamCode(created, code))
+            st.session_state[NEW_TEAM_CODE] = TeamCode(created, code)
             st.rerun()
-if "new_team_code" in st.session_state:
-    # The new code at once, with a sheet of its own to print: the whole sheet needs every team's code.
-    made: TeamCode = st.session_state.pop("new_team_code")
-    with st.container(border=True, key="new-team"):
-        st.success(t("teams.code_made"), icon="🔑")
-        plain(t("teams.created", team=made.team.name, code=made.code))  # the name is user text: plain
-        st.code(f"{made.code}   {join_link(app_url, made.code, wid, current.language)}", language=None)
-        st.download_button(
-            t("teams.download_team_sheet"),
-            code_sheet_html(current.name, [made], app_url, current.language),
-            f"{t('file.team_codes')}.html",
-            "text/html",
-            type="primary",
-            key="new-team-sheet",
-            on_click="ignore",  # no rerun: the one-time code box stays on screen after the download
-        )
+new_team_box(current, app_url)
 
 st.subheader(t("teams.sheet_title"))
 st.caption(t("teams.sheet_help"))
@@ -111,7 +59,7 @@ if teams:
     delete_with_confirmation(
         "all-codes",
         t("teams.regenerate_warning"),
-        lambda: remember(*regenerate_all_codes(engine(), wid)),
+        lambda: remember(wid, *regenerate_all_codes(engine(), wid)),
         label=t("teams.regenerate_all"),
         yes_label=t("teams.regenerate_yes"),
     )

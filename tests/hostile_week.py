@@ -106,10 +106,14 @@ def _choice(w: Week) -> None:
 
 def _offer(w: Week, name: str) -> None:
     offer = Offer(
-        name=name, description=hostile("offer description"), owner_team=hostile("offer owner team"),
-        target_groups=[hostile("offer target group")], partners=[hostile("offer partner")],
-        tags=[hostile("offer tag")], spaces={"meeting": 3, "learning": 1},
-    )  # fmt: skip
+        name=name,
+        description=hostile("offer description"),
+        owner_team=hostile("offer owner team"),
+        target_groups=[hostile("offer target group")],
+        partners=[hostile("offer partner")],
+        tags=[hostile("offer tag")],
+        spaces={"meeting": 3, "learning": 1},
+    )
     add_offers(w.engine, w.ids["wid"], [offer])
 
 
@@ -128,8 +132,9 @@ def _theme(w: Week, title: str, decision: str) -> None:
 
 
 def _action(w: Week, title: str, owner: str) -> None:
-    action = Action(title=title, owner=owner, theme_id=w.ids["theme"], main_point_id=w.ids["point"],
-                    due=dt.date(2026, 3, 9))  # fmt: skip
+    action = Action(
+        title=title, owner=owner, theme_id=w.ids["theme"], main_point_id=w.ids["point"], due=dt.date(2026, 3, 9)
+    )
     add_action(w.engine, w.ids["wid"], action)
 
 
@@ -159,8 +164,13 @@ def _proposal(w: Week, name: str, description: str) -> None:
 
 
 def _screening_proposal(w: Week, title: str, proposer: str, description: str, group: str) -> None:
-    fields = {"title": title, "proposer": proposer, "description": description, "spaces": ["meeting"],
-              "target_groups": [short(group)]}  # fmt: skip
+    fields = {
+        "title": title,
+        "proposer": proposer,
+        "description": description,
+        "spaces": ["meeting"],
+        "target_groups": [short(group)],
+    }
     w.ids["screened"] = save_proposal(w.engine, w.ids["wid"], fields)
 
 
@@ -193,8 +203,12 @@ FIELDS: list[tuple[tuple[str, ...], Callable[..., None]]] = [
     (("main point title", "main point description"), _point),
     (("day title",), _day),
     (("question text",), lambda w, text: _question(w, "q_text", text)),
-    (("choice question",), lambda w, text: _question(
-        w, "q_choice", text, QuestionKind.SINGLE, [hostile("option one"), hostile("option two")])),
+    (
+        ("choice question",),
+        lambda w, text: _question(
+            w, "q_choice", text, QuestionKind.SINGLE, [hostile("option one"), hostile("option two")]
+        ),
+    ),
     (("draft question",), lambda w, text: _question(w, "q_draft", text)),
     (("rating question",), lambda w, text: _question(w, "q_rating", text, QuestionKind.RATING)),
     (("answer",), _answer),
@@ -219,11 +233,18 @@ FIELDS: list[tuple[tuple[str, ...], Callable[..., None]]] = [
     (("proposed asset title", "proposed asset description"), _asset_proposal),
     (("proposed partner", "proposed contact", "proposed partner reason"), _partner_proposal),
     (("other workshop name",), _other_workshop),
-]  # fmt: skip
+]
 WRITTEN = [name for names, _ in FIELDS for name in names] + [
-    "option one", "option two", "offer description", "offer owner team", "offer target group", "offer partner",
-    "offer tag", "partner contact", "partner description",
-]  # fmt: skip
+    "option one",
+    "option two",
+    "offer description",
+    "offer owner team",
+    "offer target group",
+    "offer partner",
+    "offer tag",
+    "partner contact",
+    "partner description",
+]
 
 
 def seed(engine: Any) -> Week:

@@ -1,9 +1,10 @@
-"""The code stays ruff-clean, workshop/ never imports Streamlit, and the layers import only downwards."""
+"""The code stays ruff-clean and mypy-clean, workshop/ never imports Streamlit, and the layers import only downwards."""
 
 import ast
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +17,29 @@ def test_ruff_check_and_format_are_clean() -> None:
         [sys.executable, "-m", "ruff", "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
     )
     assert fmt.returncode == 0, fmt.stdout
+
+
+# Where the formatter is told to keep a statement as written, and why: only where a table's layout carries
+# meaning. Everything else is as `ruff format` writes it.
+FORMAT_KEPT = {
+    # The words files use for a column or a value, one line per language (English, Danish, Norwegian, Dutch):
+    # formatted, each vocabulary would be one word a line and no one could see which language lacks a word.
+    "workshop/files/offer_words.py": 6,
+    # Screening answers by question, one question's four answers a line with what makes it contested.
+    "tests/unit/test_screening.py": 1,
+}
+
+
+def test_the_formatter_is_skipped_only_where_a_table_needs_it() -> None:
+    code = [
+        ROOT / "app.py",
+        *(p for folder in ("workshop", "ui", "pages", "bench", "tests") for p in (ROOT / folder).rglob("*.py")),
+    ]
+    found = {
+        str(p.relative_to(ROOT)): len(re.findall(r"#\s*fmt:\s*(?:skip|off)", p.read_text(encoding="utf-8")))
+        for p in code
+    }
+    assert {path: n for path, n in found.items() if n} == FORMAT_KEPT
 
 
 def test_the_domain_never_imports_streamlit() -> None:
@@ -57,12 +81,63 @@ def test_the_domain_never_reads_or_writes_files() -> None:
     assert _importers("domain", "workshop.files") == []
 
 
+# The one import of config inside the domain: str(error) is an error's English text, for logs and tests, made
+# from the locale files only when an error is printed (the error edge and the CLI translate it themselves).
+DOMAIN_READS_CONFIG = {"workshop/domain/errors.py"}
+
+
+def test_the_domain_never_reads_the_config() -> None:
+    """Rules take what the data files say (the spaces model, stop words) as arguments: a rule's test needs
+    no data file, and a service or the config decides which file applies."""
+    assert set(_importers("domain", "workshop.config")) == DOMAIN_READS_CONFIG
+
+
+def test_nothing_under_workshop_imports_the_interface() -> None:
+    """The services (and everything under workshop/) know nothing of ui/, the pages or app.py."""
+    assert _importers(".", "ui", "pages", "app") == []
+
+
+MODULE_LINES, PAGE_LINES = 300, 120
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_modules_stay_small_and_pages_short() -> None:
+    """A module a newcomer reads in one sitting (under 300 lines) and a page that reads like its screen (under
+    120): the widgets and sections a page draws live in ui/."""
+    code = [*(ROOT / "workshop").rglob("*.py"), *(ROOT / "ui").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+    code.append(ROOT / "app.py")
+    too_long = {str(p.relative_to(ROOT)): _lines(p) for p in code if _lines(p) >= MODULE_LINES}
+    too_long |= {str(p.relative_to(ROOT)): _lines(p) for p in (ROOT / "pages").glob("*.py") if _lines(p) >= PAGE_LINES}
+    assert too_long == {}
+
+
+def test_one_module_launches_the_browser() -> None:
+    """The benchmark and the browser tests launch Chromium through bench/browser.py, with one set of arguments."""
+    launchers = sorted(
+        str(p.relative_to(ROOT))
+        for folder in ("bench", "tests", "deploy")
+        for p in (ROOT / folder).rglob("*.py")
+        if re.search(r"\.chromium\.launch\(|executable_path\s*=", p.read_text(encoding="utf-8"))
+    )
+    assert launchers == ["bench/browser.py"]
+
+
 def test_the_layer_check_sees_an_import_of_the_store() -> None:
     """The rule above would pass on nothing: it finds today's services, which do import the store."""
     assert "workshop/services/workshops/backup.py" in _importers("services", "workshop.store")
     assert _importers("services", "workshop.stor") == []
 
 
-def test_the_domain_type_checks() -> None:
+def test_mypy_checks_every_layer_the_app_runs() -> None:
+    """mypy's own configuration names the domain, the Streamlit glue, the pages, the entry script and the
+    benchmark, so a plain `mypy` (as the developers run it) checks them all."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert {"workshop", "ui", "pages", "app.py", "bench"} <= set(config["files"])
+
+
+def test_the_code_type_checks() -> None:
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]

@@ -3,6 +3,9 @@ text (never a grid that cuts it off), and under it its comments and the team's c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 import pandas as pd
 import streamlit as st
 
@@ -12,10 +15,21 @@ from ui.widgets import plain
 from workshop.domain.model import Question, Team
 
 
+class LogAnswer(Protocol):
+    """One row of services.week.log_answers as DataFrame.itertuples() gives it; a missing value is None or NaN."""
+
+    team: str
+    rating: float | None
+    choices: Sequence[str] | None
+    text: object
+    spaces: Sequence[str] | None
+    response_id: int
+
+
 def answer_card(
     workshop_id: int,
     question: Question,
-    answer: object,
+    answer: LogAnswer,
     comments: pd.DataFrame | None,
     names: dict[str, str],
     team: Team | None,
@@ -27,7 +41,7 @@ def answer_card(
         plain(answer.team)
         st.caption(t("log.card_question", n=question.position))
         rating = answer.rating
-        if pd.notna(rating):
+        if rating is not None and pd.notna(rating):
             st.caption(t("log.rating", rating=int(rating)))
         choices = list(answer.choices or [])
         if choices:

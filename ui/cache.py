@@ -39,7 +39,7 @@ def cached(read: Callable[..., R], *tables: str) -> Callable[..., R]:
     @functools.wraps(read)
     def call(*args: Any) -> R:
         eng = engine()
-        return _cached_call(name, str(eng.url), versions(eng, *tables), *args)  # type: ignore[no-any-return]
+        return _cached_call(name, str(eng.url), versions(eng, *tables), *args)
 
     call.tables = tables  # type: ignore[attr-defined]  # what a test checks the invalidation against
     return call

@@ -60,8 +60,9 @@ def answers_section(result: YearOverYear, names: tuple[str, str], other: int) ->
             format_func=lambda k: option(fitting[k].text),
             key="yoy_then",
         )
-        if st.button(t("compare.yoy.match"), disabled=now is None or then is None):
-            matches[int(now)] = int(then)  # type: ignore[arg-type]
+        picked = st.button(t("compare.yoy.match"), disabled=now is None or then is None)
+        if picked and now is not None and then is not None:
+            matches[now] = then
             st.rerun()
         if matches and st.button(t("compare.yoy.forget")):
             matches.clear()

@@ -174,15 +174,16 @@ def this_run() -> dict[object, object]:
         held = (marker, {})
         if marker is not None:
             st.session_state[_RUN_MEMO] = held
-    return held[1]  # type: ignore[no-any-return]
+    return held[1]
 
 
 def workshop_by_id(wid: int) -> Workshop:
     """A workshop, read once a run (again after a write to the workshops table); NotFound if there is none."""
     memo, key = this_run(), ("workshop", wid, WRITES_SEEN["workshops"])
-    if key not in memo:
-        memo[key] = get_workshop(engine(), wid)
-    return memo[key]  # type: ignore[return-value]
+    found = memo.get(key)
+    if not isinstance(found, Workshop):
+        found = memo[key] = get_workshop(engine(), wid)
+    return found
 
 
 def workshop() -> Workshop | None:

@@ -51,9 +51,14 @@ def new_workshop_form() -> int | None:
             new_id = new_from(engine(), earlier_id, name, facilitator, leadership, carried, strict_passcodes=True)
         else:
             new_id = create_workshop(
-                engine(), name, facilitator, leadership, template_key=key or None, language=language,
+                engine(),
+                name,
+                facilitator,
+                leadership,
+                template_key=key or None,
+                language=language,
                 strict_passcodes=True,
-            )  # fmt: skip
+            )
     if not edge.ok:
         return None
     st.session_state.pop("passcode_offers", None)

@@ -98,10 +98,12 @@ def reaction_form(team: Team, outcome: ThemeOutcome) -> None:
     st.session_state.setdefault(comment_key, mine.comment if mine else "")
     with st.form(f"react_{outcome.theme_id}", enter_to_submit=False):
         st.radio(
-            t("loop.stance_label"), list(Stance), horizontal=True,
+            t("loop.stance_label"),
+            list(Stance),
+            horizontal=True,
             format_func=labels_now(Stance, lambda s: t(f"loop.stance.{s.value}")),
             key=stance_key,
-        )  # fmt: skip
+        )
         st.text_area(t("loop.comment", n=REACTION_MAX), key=comment_key)
         send = partial(_react, team, outcome.theme_id, stance_key, comment_key)
         st.form_submit_button(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from ui import data
 from ui.context import t, workshop_id
@@ -70,10 +71,11 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     ],
 }
 
+# The menu: section name -> its pages, in order.
+Sections = dict[str, list[StreamlitPage]]
 
-def _page(
-    file: str, title_key: str, icon: str, default: bool = False, address: str = ""
-) -> st.navigation.page.StreamlitPage:  # type: ignore[name-defined]
+
+def _page(file: str, title_key: str, icon: str, default: bool = False, address: str = "") -> StreamlitPage:
     """A page at its file's address; at another `address`, left out of the menu."""
     return st.Page(
         str(PAGES_DIR / file),
@@ -91,7 +93,7 @@ SIGNED_IN_ADDRESSES = sorted(
 )
 
 
-def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
+def pages_for(role: Role | None) -> Sections:
     """The navigation sections for a role (the home page always; a team's pages only while their phase of
     the week is on, workshop.domain.phases). Without a role, the address of every
     page behind a sign-in shows the home page, unlisted: a team's link whose code did not work
@@ -102,7 +104,7 @@ def pages_for(role: Role | None) -> dict[str, list]:  # type: ignore[type-arg]
     public += [
         _page(*entry) if role in SEES_WORKSHOPS else _page(*PUBLIC[0], address=entry[0][:-3]) for entry in PUBLIC[1:]
     ]
-    sections: dict[str, list] = {t("nav.section.workshop"): public}  # type: ignore[type-arg]
+    sections: Sections = {t("nav.section.workshop"): public}
     if role is None:
         public += [_page(*PUBLIC[0], address=address) for address in SIGNED_IN_ADDRESSES]
         return sections
@@ -123,7 +125,7 @@ def phases_now() -> Phases:
     return data.team_phases(wid) if wid is not None else Phases()
 
 
-def land_on_answers(shown: st.navigation.page.StreamlitPage, sections: dict[str, list]) -> None:  # type: ignore[name-defined,type-arg]
+def land_on_answers(shown: StreamlitPage, sections: Sections) -> None:
     """A team that has just joined by a link to the app's address (code sheets printed before the link
     named the answers page) lands on its answers page too: the switch happens before the home page is
     drawn. A link to another page (a reload of /week_log?code=...) stays there."""
@@ -153,7 +155,7 @@ if (!window.workshopClosesMenu) {
 </script>"""
 
 
-def sidebar_menu(sections: dict[str, list]) -> None:  # type: ignore[type-arg]
+def sidebar_menu(sections: Sections) -> None:
     """The menu as plain links under bold section names. Streamlit's own sidebar menu is hidden
     (st.navigation(position="hidden")): its markup puts non-items inside its lists, which screen readers
     and axe-core's list rules refuse (issue 13.7). On a phone the menu closes once a page is chosen."""

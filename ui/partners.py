@@ -13,7 +13,7 @@ from ui.confirm import delete_with_confirmation
 from ui.context import engine, lang, t
 from ui.data import stage_history, workshop_scores
 from ui.widgets import cells, date_format, error_edge, labels_now, multiselect, option, plain, tr
-from ui.writes import form_key, on_save, typed
+from ui.writes import form_key, on_save, typed, typed_date, typed_ids, typed_text
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
@@ -166,8 +166,8 @@ def edit_section(wid: int, row: pd.Series, offer_names: dict[int, str]) -> None:
 
 def _save_partner(wid: int, pid: int, key: str) -> None:
     fields = {f: typed(key, f) for f in ("name", "sector", "stage", "contact", "description")}
-    offers = list(typed(key, "offers") or [])  # type: ignore[call-overload]
-    edit_partner(engine(), wid, pid, fields, offers, typed(key, "day"), str(typed(key, "note") or ""))  # type: ignore[arg-type]
+    offers, day = typed_ids(key, "offers"), typed_date(key, "day")
+    edit_partner(engine(), wid, pid, fields, offers, day, typed_text(key, "note"))
 
 
 def _saved_partner(key: str, _: object) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from ui.context import engine, lang, t
 from ui.widgets import error_edge, labels_now, multiselect, option, pager, plain, target_group
@@ -13,6 +14,9 @@ from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.domain.offer_fields import FIELDS
 from workshop.services.register.offers import delete_offers
+
+# A table's column settings by column name (None: the column is hidden), as st.dataframe/st.data_editor take them.
+Columns = dict[str, ColumnConfig | None]
 
 PAGE_SIZE = 100  # offers per page: a table of thousands of rows is slow to send and to edit
 # The register's columns: the offer fields, the primary space as the register computes it ("primary").
@@ -31,13 +35,13 @@ def _options(names: Iterable[str], read_only: bool) -> list[str]:
 
 def offer_columns(
     frame: pd.DataFrame, groups: list[str], partner_names: list[str], *, read_only: bool = False
-) -> dict[str, object]:
+) -> Columns:
     """Column settings for st.dataframe (`read_only`, its frame through cells()) / st.data_editor, labelled in
     the user's language."""
     cc = st.column_config
     space = lambda key: spaces().space_name(key, lang())  # noqa: E731
     status = [s.value for s in OfferStatus]
-    columns: dict[str, object] = {
+    columns: Columns = {
         "id": None,
         "name": cc.TextColumn(t("offers.col.name"), required=True, pinned=True),
         "description": cc.TextColumn(t("offers.col.description")),
@@ -101,9 +105,16 @@ def register_view(frame: pd.DataFrame, locked: bool = False) -> pd.DataFrame:
     if query and found.empty:
         st.info(t("offers.no_match"))
     span = pager(
-        len(found), PAGE_SIZE, "register_page", "offers.page", "offers.showing",
-        always=bool(query) and not found.empty, where=right, on_change=_start_afresh, disabled=locked,
-    )  # fmt: skip
+        len(found),
+        PAGE_SIZE,
+        "register_page",
+        "offers.page",
+        "offers.showing",
+        always=bool(query) and not found.empty,
+        where=right,
+        on_change=_start_afresh,
+        disabled=locked,
+    )
     if locked:
         st.caption(t("offers.pending"))
         st.button(t("offers.discard"), on_click=_start_afresh)
@@ -113,7 +124,7 @@ def register_view(frame: pd.DataFrame, locked: bool = False) -> pd.DataFrame:
 SHOWN = "register_shown"  # (editor key, rows, columns) as the editor last drew them
 
 
-def as_edited(key: str, view: pd.DataFrame, columns: dict[str, object]) -> tuple[pd.DataFrame, dict[str, object]]:
+def as_edited(key: str, view: pd.DataFrame, columns: Columns) -> tuple[pd.DataFrame, Columns]:
     """The rows and columns to give the editor: while it holds unsaved edits, those it drew when they were
     made. The editor keeps its edits only while its data and columns stay the same; read afresh, an offer
     deleted (or a partner added) in another session meanwhile made a new, empty editor, and the save said

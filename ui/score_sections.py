@@ -107,16 +107,16 @@ def score_section(scores: pd.DataFrame, kind: str, thresholds: Thresholds) -> No
         if not mine:
             st.caption(t(f"strengths.no_{verdict}"))
         for spot in mine:
-            reasons = "; ".join(t(f"strengths.reason.{r}", limit=limits[str(r)]) for r in spot["reasons"])  # type: ignore[attr-defined]
+            reasons = "; ".join(t(f"strengths.reason.{r}", limit=limits[r]) for r in spot["reasons"])
             numbers = t(
                 "strengths.spot_numbers",
-                share=_pct(float(spot["share"])),  # type: ignore[arg-type]
-                target=_pct(float(spot["target_share"])),  # type: ignore[arg-type]
-                gap=number(100 * float(spot["gap"]), lang(), sign=True),  # type: ignore[arg-type]
-                strength=number(float(spot["mean_strength"]), lang(), 2),  # type: ignore[arg-type]
-                backing=t("strengths.spot_offers", n=int(spot["offers"])),  # type: ignore[call-overload]
+                share=_pct(spot["share"]),
+                target=_pct(spot["target_share"]),
+                gap=number(100 * spot["gap"], lang(), sign=True),
+                strength=number(spot["mean_strength"], lang(), 2),
+                backing=t("strengths.spot_offers", n=spot["offers"]),
             )
-            show(f"**{label[str(spot['key'])]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
+            show(f"**{label[spot['key']]}** — {reasons}. {numbers}", icon="⚠️" if verdict == "weak" else "💪")
 
 
 def backers_table(behind: pd.DataFrame) -> None:
@@ -185,18 +185,18 @@ def staff_view(space_scores: pd.DataFrame, staff: pd.DataFrame) -> None:
     st.plotly_chart(chart, width="stretch", key="staff")
     for row in compared.itertuples():
         if row.differs:
-            higher = "strengths.staff_higher" if float(row.difference) > 0 else "strengths.staff_lower"  # type: ignore[arg-type]
+            higher = "strengths.staff_higher" if float(row.difference) > 0 else "strengths.staff_lower"
             st.warning(
                 t(
                     higher,
-                    name=label[row.space],  # type: ignore[index]
-                    team=number(row.team_mean, lang()),  # type: ignore[arg-type]
-                    mapped=number(row.mapped_mean, lang()),  # type: ignore[arg-type]
+                    name=label[row.space],
+                    team=number(row.team_mean, lang()),
+                    mapped=number(row.mapped_mean, lang()),
                 ),
                 icon="🔍",
             )
         elif row.ratings == 0:
-            st.caption(t("strengths.staff_unrated", name=label[row.space]))  # type: ignore[index]
+            st.caption(t("strengths.staff_unrated", name=label[row.space]))
     if not compared["differs"].any():
         st.success(t("strengths.staff_agree"), icon="🤝")
 

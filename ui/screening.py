@@ -83,12 +83,14 @@ def proposal_form(workshop_id: int, key: str, current: Proposal | None = None) -
         choices = [None, *partner_names]
         linked = current.partner_id if current and current.partner_id in partner_names else None
         st.selectbox(
-            t("screening.col.partner"), choices, index=choices.index(linked),
+            t("screening.col.partner"),
+            choices,
+            index=choices.index(linked),
             format_func=labels_now(
                 choices, lambda k: option(partner_names[k]) if k is not None else t("screening.no_partner")
             ),
             key=f"{prefix}-partner_id",
-        )  # fmt: skip
+        )
         if current is not None:
             sent = (SLOT, partial(_save_proposal, workshop_id, prefix, current.id), partial(_saved_proposal, prefix))
             st.form_submit_button(t("screening.save_proposal"), on_click=on_save, args=sent)
@@ -124,16 +126,23 @@ def screening_form(
             bold(f"{n}. {question}")
             left, right = st.columns([2, 3])
             left.radio(
-                t("screening.answer"), list(ScreeningAnswer),
+                t("screening.answer"),
+                list(ScreeningAnswer),
                 format_func=labels_now(ScreeningAnswer, lambda a: t(f"screening.answer.{a}")),
-                index=list(ScreeningAnswer).index(before.answer) if before else None, horizontal=True,
-                key=f"screen-{proposal.id}-{n}", disabled=closed, label_visibility="collapsed",
-            )  # fmt: skip
-            right.text_input(
-                t("screening.note"), value=before.note if before else "",
-                key=f"screen-{proposal.id}-{n}-note", disabled=closed, placeholder=t("screening.note"),
+                index=list(ScreeningAnswer).index(before.answer) if before else None,
+                horizontal=True,
+                key=f"screen-{proposal.id}-{n}",
+                disabled=closed,
                 label_visibility="collapsed",
-            )  # fmt: skip
+            )
+            right.text_input(
+                t("screening.note"),
+                value=before.note if before else "",
+                key=f"screen-{proposal.id}-{n}-note",
+                disabled=closed,
+                placeholder=t("screening.note"),
+                label_visibility="collapsed",
+            )
         # Saved in the callback (ui.writes): a screening sent as the facilitator closes or deletes the
         # proposal reaches the service, which says why it stored nothing.
         sent = (SLOT, partial(_screen, int(proposal.id or 0), len(asked), save), partial(_screened, len(asked)))
@@ -194,10 +203,13 @@ def verdict_form(workshop_id: int, proposal: Proposal) -> None:
         bold(t("screening.verdict_title"))
         choices = list(Verdict)
         st.radio(
-            t("screening.verdict"), choices, horizontal=True,
+            t("screening.verdict"),
+            choices,
+            horizontal=True,
             format_func=labels_now(choices, lambda v: t(f"screening.verdict.{v}")),
-            index=choices.index(proposal.verdict) if proposal.verdict else None, key=f"verdict-{proposal.id}-pick",
-        )  # fmt: skip
+            index=choices.index(proposal.verdict) if proposal.verdict else None,
+            key=f"verdict-{proposal.id}-pick",
+        )
         st.text_area(t("screening.reason"), value=proposal.verdict_reason, key=f"verdict-{proposal.id}-reason")
         pid = int(proposal.id or 0)
         sent = (SLOT, partial(_verdict, workshop_id, pid), tr("screening.verdict_saved", title=proposal.title))

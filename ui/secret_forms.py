@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -42,8 +43,9 @@ def session_key() -> str:
     return str(st.session_state.setdefault("session_key", secrets.token_urlsafe(12)))
 
 
-def secret_input(name: str, **kwargs: object) -> str:
-    """The field of a registered secret form: the only way a page asks for a code or passcode."""
+def secret_input(name: str, **kwargs: Any) -> str:
+    """The field of a registered secret form: the only way a page asks for a code or passcode. `kwargs` go
+    to st.text_input as given (key, placeholder, help...)."""
     spec = SECRET_FORMS[name]
-    kind = "password" if spec.hidden else "default"
-    return str(st.text_input(t(spec.label), type=kind, **kwargs))  # type: ignore[call-overload]
+    kind: Literal["default", "password"] = "password" if spec.hidden else "default"
+    return str(st.text_input(t(spec.label), type=kind, **kwargs))

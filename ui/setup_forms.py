@@ -202,7 +202,9 @@ def page_of(day_id: int, questions: list[Question]) -> list[Question]:
     return questions[span.start : span.stop]
 
 
-def question_line(wid: int, day_id: int, q: Question, points: list[MainPoint], positions: dict) -> None:  # type: ignore[type-arg]
+def question_line(
+    wid: int, day_id: int, q: Question, points: list[MainPoint], positions: dict[int | None, int]
+) -> None:
     """One question of a day: its text and kind, arrows, and its edit form once asked for (one at a time)."""
     qid = int(q.id or 0)
     text_col, move_col = st.columns([5, 1])

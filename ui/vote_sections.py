@@ -15,9 +15,10 @@ from workshop.services.loop.votes import open_vote, set_vote_open, spend_dot, te
 def new_vote_form(workshop_id: int) -> None:
     with st.form("new_vote", clear_on_submit=True, enter_to_submit=False):
         title = st.text_input(t("vote.vote_title"))
+        targets: list[VoteTarget] = list(VoteTarget)
         target = st.radio(
             t("vote.target"),
-            list(VoteTarget),
+            targets,
             horizontal=True,
             format_func=labels_now(VoteTarget, lambda v: t(f"vote.target.{v.value}")),
         )

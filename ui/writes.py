@@ -10,6 +10,7 @@ called with the item's id and says why it stored nothing (NotFound, ReactionsClo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +32,23 @@ def form_key(kind: str, item_id: object, *stored: object) -> str:
 def typed(prefix: str, field: str) -> object:
     """What the form's widget `field` held when its form was sent."""
     return st.session_state.get(f"{prefix}-{field}")
+
+
+def typed_text(prefix: str, field: str) -> str:
+    """What the form's text widget `field` held when its form was sent ('' when it held nothing)."""
+    return str(typed(prefix, field) or "")
+
+
+def typed_ids(prefix: str, field: str) -> list[int]:
+    """The ids the form's multiselect `field` held when its form was sent."""
+    value = typed(prefix, field)
+    return [int(i) for i in value] if isinstance(value, list) else []
+
+
+def typed_date(prefix: str, field: str) -> dt.date | None:
+    """The day the form's date widget `field` held when its form was sent (None: no day)."""
+    value = typed(prefix, field)
+    return value if isinstance(value, dt.date) else None
 
 
 def on_save(slot: str, action: Callable[[], object], done: str | Callable[[Any], str] = "") -> None:

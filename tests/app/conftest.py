@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.domain.model import Role
 from workshop.services.workshops.demo import create_demo, demo_codes_hint
+from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 
@@ -55,6 +56,17 @@ def db(demo_db: str) -> Iterator[Engine]:
     eng = make_engine(demo_db)
     yield eng
     eng.dispose()
+
+
+def current_wid(db: Engine) -> int:
+    """The workshop the app shows now: the demo, unless the test has made another one current."""
+    return int(current_workshop_id(db) or 0)
+
+
+@pytest.fixture
+def wid(db: Engine) -> int:
+    """The demo workshop on this test's database (the app's current workshop when the test starts)."""
+    return current_wid(db)
 
 
 def fresh_app() -> AppTest:

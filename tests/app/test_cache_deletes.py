@@ -167,16 +167,26 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
     add_comment(engine, team, int(closed_answer or 0), "A comment on the log")
     set_quotes(engine, wid, int(closed_day or 0), [int(closed_answer or 0)])  # the morning recap quotes it
     theme = create_theme(engine, wid, "More room to meet", answer_ids[:3], decision="Adopt")
-    add_action(engine, wid, Action(title="Buy sofas", owner="Ana", theme_id=theme, main_point_id=point_id,
-                                   due=dt.date(2026, 3, 1)))  # fmt: skip
+    add_action(
+        engine,
+        wid,
+        Action(title="Buy sofas", owner="Ana", theme_id=theme, main_point_id=point_id, due=dt.date(2026, 3, 1)),
+    )
     rate_profile(engine, wid, dict.fromkeys(PAIRS, 1), team_id=team.id)
     rate_profile(engine, wid, dict.fromkeys(PAIRS, -1))
     set_target_groups(engine, wid, ["Children", "Seniors"])
     save_weights(engine, wid, {"learning": 2, "inspiration": 3, "meeting": 4, "performative": 5})
     open_vote(engine, wid, "Which theme first?", "themes", 3)  # a team's menu shows the vote (team_phases)
     proposal = list_proposals(engine, wid)[0]
-    ids = {"questions": question_ids, "responses": answer_ids, "workshop": get_workshop(engine, wid), "team": team.id,
-           "proposal": proposal.id, "rater": team_rater(int(team.id or 0)), "closed_day": closed_day}  # fmt: skip
+    ids = {
+        "questions": question_ids,
+        "responses": answer_ids,
+        "workshop": get_workshop(engine, wid),
+        "team": team.id,
+        "proposal": proposal.id,
+        "rater": team_rater(int(team.id or 0)),
+        "closed_day": closed_day,
+    }
     return wid, ids
 
 

@@ -6,12 +6,12 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import errors_of, fresh_app, sign_in
+from tests.app.conftest import current_wid, errors_of, fresh_app, sign_in
 from workshop.domain.model import Action, ActionStatus, Role
 from workshop.services.loop.actions import add_action
 from workshop.services.week.days import list_days, list_main_points, list_questions
 from workshop.services.week.planning import delete_day, delete_main_point, delete_question
-from workshop.services.workshops.lifecycle import current_workshop_id, delete_workshop
+from workshop.services.workshops.lifecycle import delete_workshop
 from workshop.store import write
 from workshop.store.tables import actions
 
@@ -20,10 +20,6 @@ GONE = "Someone deleted this item in another session meanwhile, so your change w
 
 def setup_page() -> AppTest:
     return sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/week_setup.py").run()
-
-
-def wid(db: Engine) -> int:
-    return int(current_workshop_id(db) or 0)
 
 
 def button(at: AppTest, key: str):  # type: ignore[no-untyped-def]
@@ -36,12 +32,12 @@ def warned(at: AppTest) -> list[str]:
 
 def test_saving_a_main_point_someone_deleted_meanwhile_says_so(db: Engine) -> None:
     at = setup_page()
-    point = list_main_points(db, wid(db))[0]
+    point = list_main_points(db, current_wid(db))[0]
     at.text_input(key=f"point-{point.id}-title").input("Our musical library")
-    delete_main_point(db, wid(db), int(point.id or 0))  # another facilitator, another session
+    delete_main_point(db, current_wid(db), int(point.id or 0))  # another facilitator, another session
     at = button(at, f"point-{point.id}-save").click().run()
     assert errors_of(at) == [] and any(w.startswith(GONE) for w in warned(at))
-    assert "Our musical library" not in [p.title for p in list_main_points(db, wid(db))]
+    assert "Our musical library" not in [p.title for p in list_main_points(db, current_wid(db))]
 
 
 @pytest.mark.parametrize(
@@ -57,26 +53,26 @@ def test_acting_on_a_question_or_day_someone_deleted_meanwhile_says_so(
     db: Engine, click: Callable[..., str], delete: Callable[..., None]
 ) -> None:
     at = setup_page()
-    question = list_questions(db, wid(db), list_days(db, wid(db))[0].id)[0]
+    question = list_questions(db, current_wid(db), list_days(db, current_wid(db))[0].id)[0]
     at = button(at, f"edit-question-{question.id}").click().run()
-    delete(db, wid(db), question)
+    delete(db, current_wid(db), question)
     at = button(at, click(question)).click().run()
     assert errors_of(at) == [] and any(w.startswith(GONE) for w in warned(at))
 
 
 def test_deleting_it_oneself_is_not_reported_as_someone_else(db: Engine) -> None:
     at = setup_page()
-    question = list_questions(db, wid(db), list_days(db, wid(db))[0].id)[0]
+    question = list_questions(db, current_wid(db), list_days(db, current_wid(db))[0].id)[0]
     at = button(at, f"edit-question-{question.id}").click().run()
     at = button(at, f"delete-q-{question.id}").click().run()
     at = button(at, f"delete-q-{question.id}".replace("delete-", "delete-yes-")).click().run()
     assert errors_of(at) == [] and not any(w.startswith(GONE) for w in warned(at))
-    assert question.id not in [q.id for q in list_questions(db, wid(db))]
+    assert question.id not in [q.id for q in list_questions(db, current_wid(db))]
 
 
 def test_moving_an_action_someone_deleted_meanwhile_says_so(db: Engine) -> None:
     at = sign_in(fresh_app(), Role.LEADERSHIP)
-    action_id = add_action(db, wid(db), Action(title="Buy sofas", owner="Ann"))
+    action_id = add_action(db, current_wid(db), Action(title="Buy sofas", owner="Ann"))
     at = at.switch_page("pages/actions.py").run()
     with write(db) as conn:  # the workshop's actions go with a restore or a workshop's deletion
         conn.execute(actions.delete().where(actions.c.id == action_id))
@@ -86,7 +82,7 @@ def test_moving_an_action_someone_deleted_meanwhile_says_so(db: Engine) -> None:
 
 def test_a_page_of_a_workshop_deleted_meanwhile_says_so(db: Engine) -> None:
     at = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/week_setup.py").run()
-    delete_workshop(db, wid(db))
+    delete_workshop(db, current_wid(db))
     at = at.run()
     assert errors_of(at) == [] and warned(at) == [
         "The workshop you were signed in to has been deleted, so your sign-in has ended. Sign in again on the "
@@ -96,6 +92,6 @@ def test_a_page_of_a_workshop_deleted_meanwhile_says_so(db: Engine) -> None:
 
 def test_the_workshops_list_still_draws_after_the_chosen_workshop_was_deleted(db: Engine) -> None:
     at = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/workshops.py").run()
-    delete_workshop(db, wid(db))
+    delete_workshop(db, current_wid(db))
     at = at.run()
     assert errors_of(at) == [] and not at.exception

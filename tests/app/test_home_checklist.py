@@ -36,9 +36,18 @@ def test_an_empty_workshop_shows_every_step_to_do_but_the_first_which_is_now(db:
     assert steps[0] == ("👉", "Import the library's offers · now", "import_offers")
     assert all(icon == "⬜" and label.endswith("· to do") for icon, label, _ in steps[1:]), steps
     assert [page for _, _, page in steps] == [
-        "import_offers", "teams", "mapping_review", "mapping_review", "mapping_review", "week_setup", "morning",
-        "week_setup", "week_setup", "morning", "week_log",
-    ]  # fmt: skip
+        "import_offers",
+        "teams",
+        "mapping_review",
+        "mapping_review",
+        "mapping_review",
+        "week_setup",
+        "morning",
+        "week_setup",
+        "week_setup",
+        "morning",
+        "week_log",
+    ]
     now_hint = translate("en", "checklist.hint.offers") + " Page: Import offers."
     assert now_hint in [c.value for c in at.caption]  # the step to do now says how, and where
 

@@ -34,8 +34,20 @@ LINKABLE = re.compile(r"(?i)(https?://|www\.)evil\.example|mail@evil\.example")
 
 
 # Where Streamlit reads markdown: a Markdown or Alert element's body, and every label, help and radio option.
-MARKDOWN_TYPES = {"markdown", "title", "header", "subheader", "caption", "divider", "alert", "success", "info",
-                  "warning", "error", "toast"}  # fmt: skip
+MARKDOWN_TYPES = {
+    "markdown",
+    "title",
+    "header",
+    "subheader",
+    "caption",
+    "divider",
+    "alert",
+    "success",
+    "info",
+    "warning",
+    "error",
+    "toast",
+}
 LABEL_FIELDS = {"label", "help", "placeholder"}
 
 
@@ -121,8 +133,11 @@ def test_every_user_text_field_shows_as_typed_on_every_page_of_every_role(hostil
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     check_page(at, "home, signed out", seen)
-    for role, code in ((Role.FACILITATOR, FACILITATOR), (Role.TEAM, hostile_week.ids["code"]),
-                       (Role.LEADERSHIP, LEADERSHIP)):  # fmt: skip
+    for role, code in (
+        (Role.FACILITATOR, FACILITATOR),
+        (Role.TEAM, hostile_week.ids["code"]),
+        (Role.LEADERSHIP, LEADERSHIP),
+    ):
         at = sign_in(AppTest.from_file(APP, default_timeout=60).run(), role, code)
         visit(at, f"{role.value} home", seen)
         for file, _, _ in BY_ROLE[role]:

@@ -1,6 +1,5 @@
 """The morning view counts teams as they answer; the week's log shows what the publishing rule allows."""
 
-import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -10,12 +9,6 @@ from workshop.services.access.codes import join_team
 from workshop.services.week.answers import Answer, submit_answer
 from workshop.services.week.days import list_days, list_questions, set_day_status
 from workshop.services.week.planning import set_publish_log_immediately
-from workshop.services.workshops.lifecycle import current_workshop_id
-
-
-@pytest.fixture
-def wid(db: Engine) -> int:
-    return int(current_workshop_id(db) or 0)
 
 
 def open_day_questions(db: Engine, wid: int) -> list[int]:

@@ -2,7 +2,6 @@
 the join QR code, the facilitator's participation view, and the projector link for the wall (refused once
 revoked, replaced or wrong)."""
 
-import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -12,14 +11,8 @@ from workshop.services.access.codes import join_team
 from workshop.services.week.answers import Answer, submit_answer
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.week.morning import new_projector_link
-from workshop.services.workshops.lifecycle import current_workshop_id
 
 REFUSED = "This projector link does not work. Ask the facilitator for a new one."
-
-
-@pytest.fixture
-def wid(db: Engine) -> int:
-    return int(current_workshop_id(db) or 0)
 
 
 def morning() -> AppTest:

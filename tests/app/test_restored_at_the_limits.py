@@ -15,7 +15,8 @@ from sqlalchemy import Engine
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from ui.navigation import BY_ROLE
-from workshop.domain.model import MAX_LONG_TEXT, MAX_REACH, MAX_SHORT_TEXT, SPACE_KEYS, Role
+from workshop.domain.model import MAX_LONG_TEXT, MAX_REACH, SPACE_KEYS, Role
+from workshop.domain.text_fields import MAX_SHORT_TEXT
 from workshop.domain.voting import MAX_DOTS
 from workshop.services.workshops.backup import restore, snapshot
 

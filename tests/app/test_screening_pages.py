@@ -36,8 +36,9 @@ def _on(role: Role, page: str, code: str | None = None) -> AppTest:
 def test_the_facilitator_adds_a_proposal_and_closes_it_for_screening(db: Engine) -> None:
     at = _on(Role.FACILITATOR, "proposals")
     assert [e.label for e in at.expander][:2] == [
-        "Maker summer camp for 10–14 year olds — yes", "A sponsored phone-charging lounge — no",
-    ]  # fmt: skip
+        "Maker summer camp for 10–14 year olds — yes",
+        "A sponsored phone-charging lounge — no",
+    ]
     form = "add-proposal"
     next(w for w in at.text_input if w.label == "Who proposes it" and form in w.form_id).input("Nordby Chess")
     next(w for w in at.text_input if w.label == "Proposal" and form in w.form_id).input("Chess club")
@@ -107,8 +108,10 @@ def test_leadership_reads_the_disagreement_and_records_a_verdict(db: Engine) -> 
     assert [w.value for w in at.warning] == ["The teams disagree on question 5."]
     assert "Screened by 2 teams." in [c.value for c in at.caption]
     five = _spread_lines(at, pid)[0]
-    assert five == ("⚠️ 5. Is there potential for growth and replication? Is it scalable?",
-                    "Yes 1 · No 1 · Unsure 0 · Teams disagree")  # fmt: skip
+    assert five == (
+        "⚠️ 5. Is there potential for growth and replication? Is it scalable?",
+        "Yes 1 · No 1 · Unsure 0 · Teams disagree",
+    )
     next(b for b in at.button if b.label == "Record the verdict").click().run()
     assert len(at.error) == 1 and "verdict" in at.error[0].value  # nothing chosen yet
     at.radio(key=f"verdict-{pid}-pick").set_value("conditions")

@@ -7,13 +7,12 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import errors_of, fresh_app, sign_in
+from tests.app.conftest import current_wid, errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, Role
 from workshop.services.loop.publication import set_published
 from workshop.services.loop.votes import list_votes, set_vote_open
 from workshop.services.partnership.proposals import list_proposals, set_proposal_open
 from workshop.services.register.mapping import set_mapping_phase
-from workshop.services.workshops.lifecycle import current_workshop_id
 
 ALWAYS = ["Home", "Our answers", "Week log", "Profile"]
 
@@ -32,36 +31,39 @@ def team_menu(db: Engine) -> list[str]:
     return menu(at)
 
 
-def wid(db: Engine) -> int:
-    return int(current_workshop_id(db) or 0)
-
-
 def test_with_nothing_open_a_team_sees_four_pages(db: Engine) -> None:
-    set_published(db, wid(db), False)  # the demo has published its decisions: take that back
+    set_published(db, current_wid(db), False)  # the demo has published its decisions: take that back
     assert team_menu(db) == ALWAYS
 
 
 def test_while_the_mapping_is_open_a_team_sees_it_with_the_register_it_maps(db: Engine) -> None:
-    set_published(db, wid(db), False)
-    set_mapping_phase(db, wid(db), status=DayStatus.OPEN)
+    set_published(db, current_wid(db), False)
+    set_mapping_phase(db, current_wid(db), status=DayStatus.OPEN)
     mapping = ["Map our offers", "Offers", "Four-spaces map"]
     assert team_menu(db) == ["Home", "Our answers", *mapping, "Week log", "Profile"]
-    set_mapping_phase(db, wid(db), status=DayStatus.CLOSED)
+    set_mapping_phase(db, current_wid(db), status=DayStatus.CLOSED)
     assert team_menu(db) == ALWAYS
 
 
 def test_while_a_vote_is_open_a_team_sees_the_vote(db: Engine) -> None:
-    set_published(db, wid(db), False)
-    set_vote_open(db, wid(db), int(list_votes(db, wid(db))[0].id or 0), True)
+    set_published(db, current_wid(db), False)
+    set_vote_open(db, current_wid(db), int(list_votes(db, current_wid(db))[0].id or 0), True)
     assert team_menu(db) == ["Home", "Our answers", "Dot vote", "Week log", "Profile"]
 
 
 def test_while_a_proposal_is_open_a_team_sees_screening_and_the_partnership_pages(db: Engine) -> None:
-    set_published(db, wid(db), False)
-    set_proposal_open(db, wid(db), int(list_proposals(db, wid(db))[0].id or 0), True)
+    set_published(db, current_wid(db), False)
+    set_proposal_open(db, current_wid(db), int(list_proposals(db, current_wid(db))[0].id or 0), True)
     assert team_menu(db) == [
-        "Home", "Our answers", "Screen proposals", "Partners", "Who do we know?", "Our assets", "Week log", "Profile"
-    ]  # fmt: skip
+        "Home",
+        "Our answers",
+        "Screen proposals",
+        "Partners",
+        "Who do we know?",
+        "Our assets",
+        "Week log",
+        "Profile",
+    ]
 
 
 def test_once_leadership_has_published_a_team_sees_you_said_we_decided(db: Engine) -> None:

@@ -5,7 +5,6 @@ counted at the next refresh, and no team's name in the live results."""
 import json
 from typing import Any
 
-import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -15,7 +14,7 @@ from workshop.services.access.codes import join_team
 from workshop.services.week.answers import Answer, submit_answer
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.week.morning import new_projector_link
-from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
+from workshop.services.workshops.lifecycle import list_teams
 
 MEETING = [
     "Rooms, furniture and noise",
@@ -24,11 +23,6 @@ MEETING = [
     "Knowledge of the local community",
     "Partners to host activities with us",
 ]
-
-
-@pytest.fixture
-def wid(db: Engine) -> int:
-    return int(current_workshop_id(db) or 0)
 
 
 def open_day(db: Engine, wid: int) -> int:

@@ -14,7 +14,7 @@ import streamlit as st
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import fresh_app, sign_in
+from tests.app.conftest import current_wid, fresh_app, sign_in
 from tests.conftest import database_url
 from workshop.config.messages import render
 from workshop.domain.messages import message
@@ -29,7 +29,7 @@ from workshop.services.week.answers import MAX_TEXT
 from workshop.services.week.comments import add_comment, set_hidden
 from workshop.services.week.days import list_days, list_questions, log_answers
 from workshop.services.week.teams import delete_team
-from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
+from workshop.services.workshops.lifecycle import list_teams
 from workshop.store import make_engine
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.tables import drafts, responses
@@ -57,10 +57,6 @@ def on(role: Role, page: str, code: str | None = None) -> AppTest:
     return sign_in(fresh_app(), role, code).switch_page(f"pages/{page}.py").run()
 
 
-def wid(db: Engine) -> int:
-    return int(current_workshop_id(db) or 0)
-
-
 def messages(at: AppTest) -> list[str]:
     return [e.value for e in at.error] + [str(e.value) for e in at.exception] + [w.value for w in at.warning]
 
@@ -84,13 +80,13 @@ def submit(at: AppTest, form: str) -> AppTest:
 
 def test_a_theme_edited_while_another_session_deletes_it_says_so(db: Engine) -> None:
     at = on(Role.LEADERSHIP, "themes")
-    theme = list_themes(db, wid(db))[0]
+    theme = list_themes(db, current_wid(db))[0]
     box = next(w for w in at.text_input if w.value == theme.title)
     box.input("Teenagers first")
-    delete_theme(db, wid(db), int(theme.id or 0))  # another leader, another session
+    delete_theme(db, current_wid(db), int(theme.id or 0))  # another leader, another session
     at = submit(at, next(b.form_id for b in at.button if b.form_id == f"theme_{theme.id}"))
     assert gone(at, "error.missing.theme", id=theme.id) and not said_saved(at)
-    assert "Teenagers first" not in [t.title for t in list_themes(db, wid(db))]
+    assert "Teenagers first" not in [t.title for t in list_themes(db, current_wid(db))]
 
 
 def test_a_partner_edited_while_another_session_deletes_it_says_so(db: Engine) -> None:
@@ -98,51 +94,51 @@ def test_a_partner_edited_while_another_session_deletes_it_says_so(db: Engine) -
     form = next(b.form_id for b in at.button if b.form_id.startswith("edit_partner_"))
     pid = int(form.removeprefix("edit_partner_"))
     next(w for w in at.text_input if w.label == "Our contact person" and w.form_id == form).input("Ann, 5555 1234")
-    delete_partner(db, wid(db), pid)
+    delete_partner(db, current_wid(db), pid)
     at = submit(at, form)
     assert gone(at, "error.missing.partner", id=pid) and not said_saved(at)
 
 
 def test_a_proposal_edited_while_another_session_deletes_it_says_so(db: Engine) -> None:
     at = on(Role.FACILITATOR, "proposals")
-    pid = save_proposal(db, wid(db), {"title": "Chess club in the reading room", "proposer": "Nordby Chess"})
+    pid = save_proposal(db, current_wid(db), {"title": "Chess club in the reading room", "proposer": "Nordby Chess"})
     at.run()
     next(w for w in at.text_input if w.label == "Who proposes it" and f"edit-{pid}" in w.form_id).input("Chess Club")
-    delete_proposal(db, wid(db), pid)
+    delete_proposal(db, current_wid(db), pid)
     at = submit(at, next(b.form_id for b in at.button if f"edit-{pid}" in b.form_id))
     assert gone(at, "error.missing.proposal", id=pid) and not said_saved(at)
-    assert "Chess Club" not in [p.proposer for p in list_proposals(db, wid(db))]
+    assert "Chess Club" not in [p.proposer for p in list_proposals(db, current_wid(db))]
 
 
 def test_an_offer_edited_while_another_session_deletes_it_says_so_and_no_other_offer_changes(db: Engine) -> None:
     at = on(Role.FACILITATOR, "offers")
-    before = register_frame(db, wid(db))
+    before = register_frame(db, current_wid(db))
     key = f"register_{at.session_state['register_version'] if 'register_version' in at.session_state else 0}"  # noqa: SIM401
     row = int(before["primary"].notna().to_numpy().argmax())  # an offer whose primary space is decided
     at.session_state[key] = {"edited_rows": {row: {"reach": 4321}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    delete_offers(db, wid(db), [int(before["id"].iloc[row])])
+    delete_offers(db, current_wid(db), [int(before["id"].iloc[row])])
     at = next(b for b in at.button if b.label == "Save changes").click().run()
     assert gone(at) and not said_saved(at)
-    assert 4321 not in set(register_frame(db, wid(db))["reach"])  # not put on the offer below it either
+    assert 4321 not in set(register_frame(db, current_wid(db))["reach"])  # not put on the offer below it either
 
 
 def test_a_reaction_sent_after_leadership_closed_reactions_says_so(db: Engine) -> None:
     at = on(Role.TEAM, "decisions")
-    theme = next(t for t in list_themes(db, wid(db)) if t.reactions_open)
+    theme = next(t for t in list_themes(db, current_wid(db)) if t.reactions_open)
     form = f"react_{theme.id}"
     next(a for a in at.text_area if a.form_id == form).input("Thursdays are full already")
-    set_reactions_open(db, wid(db), int(theme.id or 0), False)  # leadership, in its own session
+    set_reactions_open(db, current_wid(db), int(theme.id or 0), False)  # leadership, in its own session
     at = submit(at, form)
     assert any(m.startswith("This theme is not open for reactions (any more).") for m in messages(at))
     assert not said_saved(at)
-    assert "Thursdays are full already" not in set(reactions_frame(db, wid(db))["comment"])
+    assert "Thursdays are full already" not in set(reactions_frame(db, current_wid(db))["comment"])
 
 
 def test_an_answer_over_the_limit_is_refused_naming_the_field_and_the_limit_not_cut(db: Engine) -> None:
     at = on(Role.TEAM, "answer", TEAM_CODE)
-    day = next(d for d in list_days(db, wid(db)) if d.status == DayStatus.OPEN)
-    qid = next(int(q.id or 0) for q in list_questions(db, wid(db), day.id) if q.kind.value == "text")
+    day = next(d for d in list_days(db, current_wid(db)) if d.status == DayStatus.OPEN)
+    qid = next(int(q.id or 0) for q in list_questions(db, current_wid(db), day.id) if q.kind.value == "text")
     at.text_area(key=f"answer-text-{qid}").set_value("x" * 1_000_000).run()  # as a crafted client sends it
     at = at.button(key=f"answer-save-{qid}").click().run()
     too_long = render(message("error.text_too_long", limit=MAX_TEXT), "en")  # "longer than 5,000 characters"
@@ -159,43 +155,45 @@ def test_an_answer_over_the_limit_is_refused_naming_the_field_and_the_limit_not_
 
 def test_a_team_renamed_while_another_session_deletes_it_says_so(db: Engine) -> None:
     at = on(Role.FACILITATOR, "teams")
-    team = list_teams(db, wid(db))[0]
+    team = list_teams(db, current_wid(db))[0]
     at.text_input(key=f"team-name-{team.id}").input("Omega")
-    delete_team(db, wid(db), int(team.id or 0))
+    delete_team(db, current_wid(db), int(team.id or 0))
     at = at.button(key=f"team-rename-{team.id}").click().run()
-    assert gone(at, "error.missing.team", id=team.id) and "Omega" not in [t.name for t in list_teams(db, wid(db))]
+    assert gone(at, "error.missing.team", id=team.id) and "Omega" not in [
+        t.name for t in list_teams(db, current_wid(db))
+    ]
 
 
 def test_an_asset_edited_while_another_session_deletes_it_says_so(db: Engine) -> None:
     at = on(Role.FACILITATOR, "assets")
-    asset = list_assets(db, wid(db))[0]
+    asset = list_assets(db, current_wid(db))[0]
     at = at.button(key=f"asset-edit-{asset.id}").click().run()
     at.text_input(key=f"asset-{asset.id}-title").input("Study rooms")
-    delete_asset(db, wid(db), asset.id)
+    delete_asset(db, current_wid(db), asset.id)
     at = submit(at, f"asset-edit-{asset.id}")
     assert gone(at, "error.missing.asset", id=asset.id) and not said_saved(at)
 
 
 def test_a_comment_edited_after_leadership_hid_it_says_so(db: Engine) -> None:
     at = on(Role.TEAM, "week_log")
-    closed = [d for d in list_days(db, wid(db)) if d.status == DayStatus.CLOSED][-1]
-    given = log_answers(db, wid(db), (int(list_questions(db, wid(db), closed.id)[0].id or 0),))
-    me = next(t for t in list_teams(db, wid(db)) if t.name == "Children & families")  # sign_in's team
+    closed = [d for d in list_days(db, current_wid(db)) if d.status == DayStatus.CLOSED][-1]
+    given = log_answers(db, current_wid(db), (int(list_questions(db, current_wid(db), closed.id)[0].id or 0),))
+    me = next(t for t in list_teams(db, current_wid(db)) if t.name == "Children & families")  # sign_in's team
     comment = add_comment(db, me, int(given[given["team"] != me.name]["response_id"].iloc[0]), "Saturdays too?")
     at.run()
     at.text_area(key=f"edit_comment_text_{comment}").input("Saturdays and Sundays?")
-    set_hidden(db, wid(db), comment, True)  # leadership, in its own session
+    set_hidden(db, current_wid(db), comment, True)  # leadership, in its own session
     at = submit(at, f"edit_comment_{comment}")
     assert gone(at, "error.missing.comment", id=comment)
 
 
 def test_a_screening_sent_after_the_facilitator_closed_the_proposal_says_so(db: Engine) -> None:
     at = on(Role.TEAM, "screening", TEAM_CODE)
-    pid = save_proposal(db, wid(db), {"title": "Chess club in the reading room", "proposer": "Nordby Chess"})
+    pid = save_proposal(db, current_wid(db), {"title": "Chess club in the reading room", "proposer": "Nordby Chess"})
     at.run()
     at.selectbox(key="screen_pick").set_value(pid).run()
     at.radio(key=f"screen-{pid}-1").set_value("yes")
-    set_proposal_open(db, wid(db), pid, False)
+    set_proposal_open(db, current_wid(db), pid, False)
     at = submit(at, f"screen-{pid}")
     assert any(m.startswith("This proposal is closed for screening.") for m in messages(at)) and not said_saved(at)
 
@@ -205,7 +203,7 @@ def test_a_verdict_on_a_proposal_another_session_deleted_says_so(db: Engine) -> 
     pid = at.selectbox(key="card_pick").value
     at.radio(key=f"verdict-{pid}-pick").set_value("no")
     at.text_area(key=f"verdict-{pid}-reason").input("Not this year")
-    delete_proposal(db, wid(db), pid)
+    delete_proposal(db, current_wid(db), pid)
     at = submit(at, f"verdict-{pid}")
     assert gone(at, "error.missing.proposal", id=pid) and not at.success
 

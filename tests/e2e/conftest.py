@@ -23,17 +23,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from bench.browser import chromium, missing
 from tests.conftest import IN_CI, ROOT, print_at_the_end
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 VIEWPORT = {"width": 1280, "height": 1400}
@@ -161,17 +153,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, with the launch arguments known to work here."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing_browser("the playwright package is not installed")
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        _missing_browser(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+    """Debian's Chromium, headless, launched as the benchmark launches it (bench/browser.py)."""
+    if reason := missing():
+        _missing_browser(reason)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @contextmanager

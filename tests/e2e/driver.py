@@ -9,6 +9,7 @@ from typing import Any
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from bench.browser import wait_for_app
 from workshop.config.i18n import translate
 from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store.engine import make_engine
@@ -19,21 +20,6 @@ ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError
 def en(key: str, **params: object) -> str:
     """The English text of a UI key (data/locales/en.yaml): selectors follow the wording, not the code."""
     return translate("en", key, **params)
-
-
-def wait_for_app(page: Any, timeout: int = 30_000, settle: int = 200) -> None:
-    """Connected, the script run finished and nothing still drawing: the signals Streamlit's own e2e tests use.
-    `settle`: milliseconds for the server to start the run an action asked for (the script state reads
-    notRunning until it has); 0 when the caller has already seen that run begin."""
-    if settle:
-        page.wait_for_timeout(settle)
-    page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
-        state="attached", timeout=timeout
-    )
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=timeout
-    )
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
 
 
 def open_app(page: Any, path: str = "/") -> None:

@@ -8,10 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
+from bench.browser import chromium
 from tests.conftest import ROOT
-from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS, start_server, stop_server, wait_healthy
+from tests.e2e.conftest import start_server, stop_server, wait_healthy
 from tests.e2e.driver import open_app
 
 OUT = ROOT / "docs" / "screenshot.png"
@@ -23,13 +22,11 @@ def main(out: Path = OUT) -> Path:
         server = start_server(f"sqlite:///{Path(folder) / 'screenshot.sqlite3'}", log)
         try:
             base = wait_healthy(server, log)
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+            with chromium() as browser:
                 page = browser.new_page(viewport={"width": 1280, "height": 1200}, base_url=base)
                 open_app(page)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(out))
-                browser.close()
         finally:
             stop_server(server)
     return out

@@ -50,8 +50,9 @@ def partnership_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
     url = f"sqlite:///{folder / 'charts.sqlite3'}"
     engine = make_engine(url)
     migrate(engine)
-    wid = create_workshop(engine, "Partnership week", "facilitate-the-partnership-week", LEADERSHIP,
-                          template_key="partnership_week")  # fmt: skip
+    wid = create_workshop(
+        engine, "Partnership week", "facilitate-the-partnership-week", LEADERSHIP, template_key="partnership_week"
+    )
     day = list_days(engine, wid)[0]
     set_day_status(engine, wid, int(day.id or 0), DayStatus.OPEN)
     circle = next(q for q in list_questions(engine, wid, day.id) if CIRCLE in q.text)

@@ -46,8 +46,18 @@ SHOWN = """() => {
           web: text.includes('www.evil.example'), mail: text.includes('mail@evil.example')};
 }"""
 # The fields the issue names: each must be shown on some page, or the test proves nothing for it.
-NAMED = ["workshop name", "main point title", "theme title", "proposed offer name", "screening title", "asset title",
-         "partner name", "team name", "option one", "tg"]  # fmt: skip
+NAMED = [
+    "workshop name",
+    "main point title",
+    "theme title",
+    "proposed offer name",
+    "screening title",
+    "asset title",
+    "partner name",
+    "team name",
+    "option one",
+    "tg",
+]
 
 
 @pytest.fixture(scope="module")

@@ -89,8 +89,16 @@ def fill(engine: Engine) -> None:
     first = submit_answer(engine, week.teams[0], answer_for(week.questions[0], "Commented on"))
     add_comment(engine, week.teams[1], int(first.id or 0), f"Seen {TRICKY}")
     set_hidden(engine, week.workshop_id, add_comment(engine, week.teams[2], int(first.id or 0), "Rude"), True)
-    pid = save_proposal(engine, week.workshop_id, {"title": f"Proposal {TRICKY}"[:200], "description": TRICKY,
-                                                   "spaces": ["meeting"], "target_groups": ["children"]})  # fmt: skip
+    pid = save_proposal(
+        engine,
+        week.workshop_id,
+        {
+            "title": f"Proposal {TRICKY}"[:200],
+            "description": TRICKY,
+            "spaces": ["meeting"],
+            "target_groups": ["children"],
+        },
+    )
     given = [{"question": 1, "answer": "yes", "note": f"Note {TRICKY}"}, {"question": 14, "answer": "unsure"}]
     screen_as_team(engine, week.teams[0], pid, given)
     record_verdict(engine, week.workshop_id, pid, "conditions", f"Reason {TRICKY}")

@@ -39,9 +39,16 @@ def build_partnership_week(engine: Engine, name: str = "Partnerships 2027", lang
     add_partner(engine, wid, {"name": "Vestby School Department", "sector": "public", "stage": "collaboration"})
     add_partner(engine, wid, {"name": "Red Cross", "sector": "civil", "stage": "network", "description": WORD_FIELD})
     pid = save_proposal(
-        engine, wid, {"title": "Maker camp", "proposer": HTML_TEXT, "description": "Two weeks in July",
-                      "spaces": ["performative"], "target_groups": ["children"]},
-    )  # fmt: skip
+        engine,
+        wid,
+        {
+            "title": "Maker camp",
+            "proposer": HTML_TEXT,
+            "description": "Two weeks in July",
+            "spaces": ["performative"],
+            "target_groups": ["children"],
+        },
+    )
     save_proposal(engine, wid, {"title": "Not screened yet"})
     screen_as_team(engine, children, pid, [{"question": 1, "answer": "yes"}, {"question": 13, "answer": "no"}])
     screen_as_team(engine, adults, pid, [{"question": 1, "answer": "yes"}, {"question": 13, "answer": "yes"}])

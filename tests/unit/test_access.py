@@ -33,13 +33,8 @@ class Clock:
         return self.now
 
 
-@pytest.fixture
-def workshop_id(engine: Engine) -> int:
-    return create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
-
-
-def test_codes_are_stored_only_as_hashes(engine: Engine, workshop_id: int) -> None:
-    add_team(engine, workshop_id, "Front desk", "ABC234")
+def test_codes_are_stored_only_as_hashes(engine: Engine, wid: int) -> None:
+    add_team(engine, wid, "Front desk", "ABC234")
     with engine.connect() as conn:
         stored = conn.execute(select(workshops)).first()._mapping
         code_hash = conn.execute(select(teams.c.code_hash)).scalar()
@@ -47,61 +42,61 @@ def test_codes_are_stored_only_as_hashes(engine: Engine, workshop_id: int) -> No
     assert "ABC234" not in code_hash
 
 
-def test_the_right_passcode_signs_in_and_a_wrong_one_is_refused(engine: Engine, workshop_id: int) -> None:
-    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", session="test") == Role.FACILITATOR
-    assert sign_in(engine, workshop_id, Role.LEADERSHIP, " lead-me-now ", session="test") == Role.LEADERSHIP
+def test_the_right_passcode_signs_in_and_a_wrong_one_is_refused(engine: Engine, wid: int) -> None:
+    assert sign_in(engine, wid, Role.FACILITATOR, "facilitate-me", session="test") == Role.FACILITATOR
+    assert sign_in(engine, wid, Role.LEADERSHIP, " lead-me-now ", session="test") == Role.LEADERSHIP
     with pytest.raises(AccessDenied):
-        sign_in(engine, workshop_id, Role.LEADERSHIP, "facilitate-me", session="test")
+        sign_in(engine, wid, Role.LEADERSHIP, "facilitate-me", session="test")
 
 
-def test_repeated_wrong_codes_get_a_growing_wait_in_that_session(engine: Engine, workshop_id: int) -> None:
+def test_repeated_wrong_codes_get_a_growing_wait_in_that_session(engine: Engine, wid: int) -> None:
     clock = Clock()
     for _ in range(3):
         with pytest.raises(AccessDenied):
-            sign_in(engine, workshop_id, Role.FACILITATOR, "guess-guess", clock, session="a", sleep=no_sleep)
+            sign_in(engine, wid, Role.FACILITATOR, "guess-guess", clock, session="a", sleep=no_sleep)
     with pytest.raises(TooManyAttempts) as first:
-        sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="a")
+        sign_in(engine, wid, Role.FACILITATOR, "facilitate-me", clock, session="a")
     clock.now += first.value.wait_seconds
     with pytest.raises(AccessDenied):
-        sign_in(engine, workshop_id, Role.FACILITATOR, "guess-again", clock, session="a", sleep=no_sleep)
+        sign_in(engine, wid, Role.FACILITATOR, "guess-again", clock, session="a", sleep=no_sleep)
     with pytest.raises(TooManyAttempts) as second:
-        sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="a")
+        sign_in(engine, wid, Role.FACILITATOR, "facilitate-me", clock, session="a")
     assert second.value.wait_seconds > first.value.wait_seconds
     clock.now += second.value.wait_seconds
-    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="a") == Role.FACILITATOR
+    assert sign_in(engine, wid, Role.FACILITATOR, "facilitate-me", clock, session="a") == Role.FACILITATOR
     # success clears the count: the next mistake costs no wait
     with pytest.raises(AccessDenied):
-        sign_in(engine, workshop_id, Role.FACILITATOR, "typo-typo", clock, session="a", sleep=no_sleep)
+        sign_in(engine, wid, Role.FACILITATOR, "typo-typo", clock, session="a", sleep=no_sleep)
 
 
 def no_sleep(_seconds: float) -> None:
     return None
 
 
-def test_wrong_team_codes_from_one_session_never_make_another_session_wait(engine: Engine, workshop_id: int) -> None:
+def test_wrong_team_codes_from_one_session_never_make_another_session_wait(engine: Engine, wid: int) -> None:
     """Issue 12.1: one visitor guessing (form or ?code= links) used to lock every team out for minutes."""
-    add_team(engine, workshop_id, "Front desk", "ABC234")
+    add_team(engine, wid, "Front desk", "ABC234")
     clock = Clock()
     for _ in range(3):
         with pytest.raises(AccessDenied):
-            join_team(engine, workshop_id, "ZZZZ-ZZZZ", clock, session="guesser")
+            join_team(engine, wid, "ZZZZ-ZZZZ", clock, session="guesser")
     with pytest.raises(TooManyAttempts):
-        join_team(engine, workshop_id, "ZZZZ-ZZZZ", clock, session="guesser")
+        join_team(engine, wid, "ZZZZ-ZZZZ", clock, session="guesser")
     # another browser: joins at once, and its own typo is just a wrong code, not a wait
-    assert join_team(engine, workshop_id, "ABC234", clock, session="front-desk").name == "Front desk"
+    assert join_team(engine, wid, "ABC234", clock, session="front-desk").name == "Front desk"
     with pytest.raises(AccessDenied):
-        join_team(engine, workshop_id, "ABC235", clock, session="someone-else")
+        join_team(engine, wid, "ABC235", clock, session="someone-else")
     # staff passcodes are not held up either
-    assert sign_in(engine, workshop_id, Role.LEADERSHIP, "lead-me-now", clock, session="leader") == Role.LEADERSHIP
+    assert sign_in(engine, wid, Role.LEADERSHIP, "lead-me-now", clock, session="leader") == Role.LEADERSHIP
 
 
-def test_parallel_guesses_from_one_session_are_counted_before_any_is_checked(engine: Engine, workshop_id: int) -> None:
+def test_parallel_guesses_from_one_session_are_counted_before_any_is_checked(engine: Engine, wid: int) -> None:
     """Issue 12.1: the check and the count were not atomic (20 parallel guesses got 17 codes checked)."""
     outcomes: list[str] = []
 
     def guess(n: int) -> None:
         try:
-            join_team(engine, workshop_id, f"GUESS{n:03d}", session="burst")
+            join_team(engine, wid, f"GUESS{n:03d}", session="burst")
         except AccessDenied:
             outcomes.append("checked")
         except TooManyAttempts:
@@ -115,30 +110,30 @@ def test_parallel_guesses_from_one_session_are_counted_before_any_is_checked(eng
     assert outcomes.count("checked") == FREE_ATTEMPTS and outcomes.count("refused") == 20 - FREE_ATTEMPTS
 
 
-def test_many_wrong_codes_for_a_workshop_warn_its_facilitator_without_a_wait(engine: Engine, workshop_id: int) -> None:
-    add_team(engine, workshop_id, "Front desk", "ABC234")
+def test_many_wrong_codes_for_a_workshop_warn_its_facilitator_without_a_wait(engine: Engine, wid: int) -> None:
+    add_team(engine, wid, "Front desk", "ABC234")
     clock = Clock()
     for n in range(WARN_AFTER):
         clock.now += 5
         with pytest.raises(AccessDenied):
-            join_team(engine, workshop_id, "WXYZ-WXYZ", clock, session=f"visitor-{n}")
-    recent = recent_wrong_codes(engine, workshop_id, clock)
+            join_team(engine, wid, "WXYZ-WXYZ", clock, session=f"visitor-{n}")
+    recent = recent_wrong_codes(engine, wid, clock)
     assert recent.alarming and recent.count == WARN_AFTER and recent.last_at == clock.now
-    assert join_team(engine, workshop_id, "ABC234", clock, session="team").name == "Front desk"
+    assert join_team(engine, wid, "ABC234", clock, session="team").name == "Front desk"
     other = create_workshop(engine, "Other", "facilitate-me", "lead-me-now")
     assert recent_wrong_codes(engine, other, clock).count == 0
     clock.now += RECENT_WINDOW_SECONDS + 1
-    assert not recent_wrong_codes(engine, workshop_id, clock).alarming
+    assert not recent_wrong_codes(engine, wid, clock).alarming
 
 
-def test_wrong_passcodes_are_slowed_by_seconds_never_minutes(engine: Engine, workshop_id: int) -> None:
+def test_wrong_passcodes_are_slowed_by_seconds_never_minutes(engine: Engine, wid: int) -> None:
     clock, slept = Clock(), []
     for n in range(40):  # forty fresh sessions guessing the facilitator passcode
         with pytest.raises(AccessDenied):
-            sign_in(engine, workshop_id, Role.FACILITATOR, f"guess-{n}", clock, session=f"s{n}", sleep=slept.append)
+            sign_in(engine, wid, Role.FACILITATOR, f"guess-{n}", clock, session=f"s{n}", sleep=slept.append)
     assert 0 < slept[0] < slept[5] and max(slept) == MAX_PASSCODE_DELAY <= 3
     # the real facilitator, in the middle of it, signs in at once
-    assert sign_in(engine, workshop_id, Role.FACILITATOR, "facilitate-me", clock, session="me") == Role.FACILITATOR
+    assert sign_in(engine, wid, Role.FACILITATOR, "facilitate-me", clock, session="me") == Role.FACILITATOR
 
 
 def test_wait_doubles_and_is_capped() -> None:
@@ -146,15 +141,15 @@ def test_wait_doubles_and_is_capped() -> None:
     assert wait_after(50) == 300
 
 
-def test_a_team_joins_with_its_code_typed_loosely(engine: Engine, workshop_id: int) -> None:
-    team, _ = add_team(engine, workshop_id, "Children & families", "KX7-Q2M")
-    assert join_team(engine, workshop_id, " kx7q2m ", session="test").id == team.id
+def test_a_team_joins_with_its_code_typed_loosely(engine: Engine, wid: int) -> None:
+    team, _ = add_team(engine, wid, "Children & families", "KX7-Q2M")
+    assert join_team(engine, wid, " kx7q2m ", session="test").id == team.id
     with pytest.raises(AccessDenied):
-        join_team(engine, workshop_id, "KX7Q2N", session="test")
+        join_team(engine, wid, "KX7Q2N", session="test")
 
 
-def test_a_team_code_does_not_open_another_workshop(engine: Engine, workshop_id: int) -> None:
-    add_team(engine, workshop_id, "Front desk", "ABC234")
+def test_a_team_code_does_not_open_another_workshop(engine: Engine, wid: int) -> None:
+    add_team(engine, wid, "Front desk", "ABC234")
     other = create_workshop(engine, "Other", "facilitate-me", "lead-me-now")
     with pytest.raises(AccessDenied):
         join_team(engine, other, "ABC234", session="test")
@@ -167,11 +162,11 @@ def test_new_team_codes_are_eight_look_alike_free_characters_shown_grouped() -> 
     assert not set("0O1lI") & set(TEAM_CODE_ALPHABET)
 
 
-def test_an_eight_character_code_joins_with_or_without_its_dash_in_any_case(engine: Engine, workshop_id: int) -> None:
-    team, code = add_team(engine, workshop_id, "Makerspace")
+def test_an_eight_character_code_joins_with_or_without_its_dash_in_any_case(engine: Engine, wid: int) -> None:
+    team, code = add_team(engine, wid, "Makerspace")
     assert len(code) == 9 and code[4] == "-"
     for typed in (code, code.replace("-", ""), f"  {code.lower()} ", code.replace("-", " ")):
-        assert join_team(engine, workshop_id, typed, session="typing").id == team.id
+        assert join_team(engine, wid, typed, session="typing").id == team.id
 
 
 def test_short_passcodes_are_refused(engine: Engine) -> None:

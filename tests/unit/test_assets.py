@@ -129,8 +129,11 @@ def test_a_teams_asset_reaches_the_list_only_when_accepted(engine: Engine, week:
 
 def test_a_partner_proposal_enters_the_register_only_when_accepted(engine: Engine, week: tuple) -> None:
     wid, children, digital = week
-    job = propose_partner(engine, children, {"name": "Job Centre", "sector": "public", "contact": "Lise Holm",
-                                             "reason": "Job seekers ask us for help"})  # fmt: skip
+    job = propose_partner(
+        engine,
+        children,
+        {"name": "Job Centre", "sector": "public", "contact": "Lise Holm", "reason": "Job seekers ask us for help"},
+    )
     gaming = propose_partner(engine, digital, {"name": "Gaming Club", "sector": "civil"})
     assert partners_frame(engine, wid).empty
     assert [p.name for p in team_partner_proposals(engine, children)] == ["Job Centre"]  # never the other team's
@@ -140,8 +143,10 @@ def test_a_partner_proposal_enters_the_register_only_when_accepted(engine: Engin
     register = partners_frame(engine, wid)
     assert list(register["name"]) == ["Job Centre"] and int(register["id"].iloc[0]) == partner_id
     assert register.iloc[0][["sector", "contact", "description"]].tolist() == [
-        "public", "Lise Holm", "Job seekers ask us for help"
-    ]  # fmt: skip
+        "public",
+        "Lise Holm",
+        "Job seekers ask us for help",
+    ]
     assert [p.status for p in team_partner_proposals(engine, digital)] == [ReviewStatus.DECLINED]
 
 
@@ -152,8 +157,9 @@ def test_two_teams_naming_the_same_partner_or_contact_are_warned(engine: Engine,
     assert first.warnings == []  # no one else named them yet
     second = propose_partner(engine, digital, {"name": "  nordby   JOB centre ", "contact": "lise  holm"})
     assert [(w.clash, w.teams) for w in second.warnings] == [
-        (Clash.SAME_PARTNER, ("Children",)), (Clash.SAME_CONTACT, ("Children",))
-    ]  # fmt: skip
+        (Clash.SAME_PARTNER, ("Children",)),
+        (Clash.SAME_CONTACT, ("Children",)),
+    ]
     own_again = propose_partner(engine, children, {"name": "Library friends", "contact": "LISE HOLM"})
     assert [(w.clash, w.teams) for w in own_again.warnings] == [(Clash.SAME_CONTACT, ("Digital",))]
     makers = propose_partner(engine, digital, {"name": "nordby makers", "contact": "Jonas"})
@@ -178,8 +184,11 @@ def test_the_comparison_ignores_case_and_whitespace_but_not_spelling() -> None:
 
 
 def test_a_bad_partner_proposal_names_its_field(engine: Engine, week: tuple) -> None:
-    for fields, field in (({"name": " "}, "name"), ({"name": "X", "sector": "pirate"}, "sector"),
-                          ({"name": "X", "contact": "c" * 201}, "contact")):  # fmt: skip
+    for fields, field in (
+        ({"name": " "}, "name"),
+        ({"name": "X", "sector": "pirate"}, "sector"),
+        ({"name": "X", "contact": "c" * 201}, "contact"),
+    ):
         with pytest.raises(InvalidInput) as bad:
             propose_partner(engine, week[1], fields)
         assert bad.value.params["field"] == field

@@ -31,15 +31,17 @@ def test_answers_by_main_point_keep_every_answer_once_with_team_day_question_and
     meeting = groups[0][1]
     expected = pd.DataFrame(
         {
-            "id": [built.answers[(t, q)] for t, q in [("Alpha", "q1"), ("Beta", "q1"), ("Gamma", "q1"),
-                                                       ("Alpha", "q2"), ("Beta", "q2")]],
+            "id": [
+                built.answers[(t, q)]
+                for t, q in [("Alpha", "q1"), ("Beta", "q1"), ("Gamma", "q1"), ("Alpha", "q2"), ("Beta", "q2")]
+            ],
             "team": ["Alpha", "Beta", "Gamma", "Alpha", "Beta"],
             "day": [1, 1, 1, 1, 1],
             "question": [Q1, Q1, Q1, Q2, Q2],
             "answer": ["4", "2", "4", FORMULA_TEXT, CAFE_TEXT],
             "spaces": ["", "", "", "meeting", "meeting, inspiration"],
         }
-    )  # fmt: skip
+    )
     pd.testing.assert_frame_equal(meeting, expected)
     assert groups[1][1]["answer"].tolist() == ["money · time", "money"]
     assert groups[2][1]["answer"].tolist() == [SCRIPT_TEXT]
@@ -102,15 +104,26 @@ def test_participation_shows_answered_draft_and_missing_per_team_and_question(we
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        (cons.Filters(), [("Alpha", "q1"), ("Beta", "q1"), ("Gamma", "q1"), ("Alpha", "q2"), ("Beta", "q2"),
-                          ("Alpha", "q3"), ("Beta", "q3"), ("Gamma", "q4")]),
+        (
+            cons.Filters(),
+            [
+                ("Alpha", "q1"),
+                ("Beta", "q1"),
+                ("Gamma", "q1"),
+                ("Alpha", "q2"),
+                ("Beta", "q2"),
+                ("Alpha", "q3"),
+                ("Beta", "q3"),
+                ("Gamma", "q4"),
+            ],
+        ),
         (cons.Filters(teams=("Alpha",)), [("Alpha", "q1"), ("Alpha", "q2"), ("Alpha", "q3")]),
         (cons.Filters(days=(2,)), [("Alpha", "q3"), ("Beta", "q3"), ("Gamma", "q4")]),
         (cons.Filters(spaces=("inspiration",)), [("Beta", "q2")]),
         (cons.Filters(spaces=("meeting",), teams=("Alpha",)), [("Alpha", "q2")]),
         (cons.Filters(main_point_ids=(None,)), [("Gamma", "q4")]),
     ],
-)  # fmt: skip
+)
 def test_filters_narrow_by_team_day_space_and_main_point(week, filters, expected) -> None:
     built, material = week
     found = cons.filter_answers(material.answers, filters)["id"].tolist()

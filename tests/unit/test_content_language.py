@@ -54,8 +54,20 @@ def test_a_workshop_in_an_unknown_language_is_refused_naming_the_field(engine: E
 
 
 def test_the_command_line_creates_a_template_week_in_the_language_asked_for(store_url: str, engine: Engine) -> None:
-    made = run_cli(store_url, "new", "--template", "partnership_week", "--language", "nl", "--name", "Partnerweek",
-                   "--facilitator-code", PASSCODES[0], "--leadership-code", PASSCODES[1])  # fmt: skip
+    made = run_cli(
+        store_url,
+        "new",
+        "--template",
+        "partnership_week",
+        "--language",
+        "nl",
+        "--name",
+        "Partnerweek",
+        "--facilitator-code",
+        PASSCODES[0],
+        "--leadership-code",
+        PASSCODES[1],
+    )
     assert made.returncode == 0, made.stderr
     wid = int(made.stdout.strip())
     assert get_workshop(engine, wid).language == "nl"
@@ -99,14 +111,20 @@ def test_the_fourteen_screening_questions_come_in_every_content_language(lang: s
     assert not any(q.startswith(("Screening", "Vurdering", "Toets")) for q in asked)  # the lead-in is gone
 
 
-@pytest.mark.parametrize(("lang", "made"), [("da", "Lavet 1. marts 2026"), ("nb", "Laget 1. mars 2026"),
-                                            ("nl", "Gemaakt op 1 maart 2026")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("lang", "made"), [("da", "Lavet 1. marts 2026"), ("nb", "Laget 1. mars 2026"), ("nl", "Gemaakt op 1 maart 2026")]
+)
 def test_the_demos_report_is_all_in_its_language(sqlite_engine: Engine, lang: str, made: str) -> None:
     wid = create_demo(sqlite_engine, lang)
     text = text_of(html_report(sqlite_engine, wid, lang="en", today=dt.date(2026, 3, 1)))
     english, own = catalog("en"), catalog(lang)
-    labels = {part.strip() for key, words in english.items() if key.startswith("report.") and words != own[key]
-              for part in re.split(r"\{[a-z_]+\}", words) if len(part.strip()) >= 6}  # fmt: skip
+    labels = {
+        part.strip()
+        for key, words in english.items()
+        if key.startswith("report.") and words != own[key]
+        for part in re.split(r"\{[a-z_]+\}", words)
+        if len(part.strip()) >= 6
+    }
     assert made in text and demo(lang).name in text
     # whole words: the English "Partners" is in the Danish "Partnerskab" without being English there
     assert sorted(label for label in labels if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text)) == []

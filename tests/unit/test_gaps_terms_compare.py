@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.unit.week_fixture import build_week
+from workshop.config.stopwords import reading, stopwords
 from workshop.domain.compare import compare_scores, notable_changes
 from workshop.domain.errors import NotFound
 from workshop.domain.gaps import against_gaps, attention, concerned_spaces
-from workshop.domain.keyterms import key_terms_by_main_point, stopwords, words
+from workshop.domain.keyterms import key_terms_by_main_point, words
 from workshop.domain.scoring import SCORE_COLUMNS
 from workshop.domain.suggestions import suggest_groups
 from workshop.services.loop.themes import list_themes
@@ -19,10 +20,19 @@ from workshop.services.week.material import week_material
 
 def scores(weak: dict[str, bool], gap: dict[str, float]) -> pd.DataFrame:
     rows = [
-        {"key": k, "coverage": 10.0, "share": 0.25 - gap[k], "target_share": 0.25, "gap": gap[k], "offers": 2,
-         "mean_strength": 3.0, "weak": weak[k], "strong": False}
+        {
+            "key": k,
+            "coverage": 10.0,
+            "share": 0.25 - gap[k],
+            "target_share": 0.25,
+            "gap": gap[k],
+            "offers": 2,
+            "mean_strength": 3.0,
+            "weak": weak[k],
+            "strong": False,
+        }
         for k in ("inspiration", "learning", "meeting", "performative")
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
 
 
@@ -67,7 +77,7 @@ def test_key_terms_per_main_point_leave_out_stop_words_and_rank_by_answers() -> 
     from workshop.domain.model import MainPoint
 
     points = [MainPoint(id=1, title="Meeting"), MainPoint(id=2, title="Møder")]
-    terms = key_terms_by_main_point(answers, points, ["en", "da"])
+    terms = key_terms_by_main_point(answers, points, reading(["en", "da"]))
     assert terms.values.tolist() == [
         ["Meeting", "debates", 3, 3],
         ["Meeting", "sofas", 2, 2],
@@ -109,7 +119,7 @@ def test_suggested_groups_join_similar_answers_and_leave_the_odd_one_out(sqlite_
             ],
         }
     )
-    found = suggest_groups(answers, ["en"])
+    found = suggest_groups(answers, reading(["en"]))
     assert [s.response_ids for s in found] == [(1, 2, 3), (4, 5)]
     assert "homework" in found[0].title and "makerspace" in found[1].title
 
@@ -117,7 +127,7 @@ def test_suggested_groups_join_similar_answers_and_leave_the_odd_one_out(sqlite_
 def test_suggesting_groups_stores_no_theme(sqlite_engine: Engine) -> None:
     built = build_week(sqlite_engine)
     m = week_material(sqlite_engine, built.workshop_id)
-    suggest_groups(m.answers, ["en"], similarity=0.0)
+    suggest_groups(m.answers, reading(["en"]), similarity=0.0)
     assert list_themes(sqlite_engine, built.workshop_id) == []
 
 

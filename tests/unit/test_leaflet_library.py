@@ -9,18 +9,18 @@ from sqlalchemy import Engine
 from workshop.domain.errors import InvalidInput
 from workshop.services.partnership.partners import add_partner
 from workshop.services.register.assets import add_asset, leaflet_html
-from workshop.services.workshops.lifecycle import create_workshop, get_workshop, update_workshop
+from workshop.services.workshops.lifecycle import get_workshop, update_workshop
 
 WORKSHOP = "Partnership week 2027"
 LIBRARY = "Nordby Public Library"
 CONTACT = "Torvet 1, 4000 Nordby · partners@nordby.dk · 46 31 50 00"
 
 
-@pytest.fixture
-def wid(engine: Engine) -> int:
-    wid = create_workshop(engine, WORKSHOP, "facilitate-fx", "lead-fixture")
+@pytest.fixture(autouse=True)
+def _week_with_an_asset(engine: Engine, wid: int) -> None:
+    """The workshop under its week's name, with one asset to offer partners."""
+    update_workshop(engine, wid, WORKSHOP)
     add_asset(engine, wid, "High public trust", "People trust the library.")
-    return wid
 
 
 def library(engine: Engine, wid: int, name: str | None, contact: str | None = None) -> None:

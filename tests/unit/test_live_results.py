@@ -8,14 +8,15 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.charts.live_chart import live_bars
+from workshop.config.stopwords import reading
+from workshop.domain.keyterms import term_languages
 from workshop.domain.live import CYCLE_SECONDS, IN_TURN, LiveAnswer, live_result, shown_index
 from workshop.domain.model import DayStatus, Question, QuestionKind
 from workshop.services.access.codes import join_team
 from workshop.services.week.answers import Answer, submit_answer
 from workshop.services.week.days import list_days
 from workshop.services.week.morning import live_results
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.lifecycle import current_workshop_id, list_teams
+from workshop.services.workshops.lifecycle import list_teams
 
 MEETING = [
     "Rooms, furniture and noise",
@@ -26,34 +27,28 @@ MEETING = [
 ]
 
 
-@pytest.fixture
-def wid(engine: Engine) -> int:
-    create_demo(engine)
-    return int(current_workshop_id(engine) or 0)
+def open_day_id(engine: Engine, demo_wid: int) -> int:
+    return int(next(d for d in list_days(engine, demo_wid) if d.status == DayStatus.OPEN).id or 0)
 
 
-def open_day_id(engine: Engine, wid: int) -> int:
-    return int(next(d for d in list_days(engine, wid) if d.status == DayStatus.OPEN).id or 0)
-
-
-def test_the_demo_open_day_counted_by_hand(engine: Engine, wid: int) -> None:
+def test_the_demo_open_day_counted_by_hand(engine: Engine, demo_wid: int) -> None:
     """Demo day 3: three teams answered. Single choice: one each for rooms, opening hours and partners;
     ratings 2, 3, 3; "talk" is the only word in two of the three written answers ("talk", "talks")."""
-    text, single, rating = live_results(engine, wid, open_day_id(engine, wid))
+    text, single, rating = live_results(engine, demo_wid, open_day_id(engine, demo_wid))
     assert single.counts == tuple(zip(MEETING, [1, 1, 0, 0, 1], strict=True)) and single.answers == 3
     assert rating.counts == (("1", 0), ("2", 1), ("3", 2), ("4", 0), ("5", 0))
     assert text.terms[0] == ("talk", 2) and len(text.terms) == 6 and not text.counts
 
 
-def test_a_new_answer_is_counted_and_no_team_is_named(engine: Engine, wid: int) -> None:
-    day = open_day_id(engine, wid)
-    _, single, _ = live_results(engine, wid, day)
-    team = join_team(engine, wid, "WQ9ZD3", session="test")  # Digital services
+def test_a_new_answer_is_counted_and_no_team_is_named(engine: Engine, demo_wid: int) -> None:
+    day = open_day_id(engine, demo_wid)
+    _, single, _ = live_results(engine, demo_wid, day)
+    team = join_team(engine, demo_wid, "WQ9ZD3", session="test")  # Digital services
     submit_answer(engine, team, Answer(int(single.question.id or 0), "", choices=["Our programme of events"]))
-    results = live_results(engine, wid, day)
+    results = live_results(engine, demo_wid, day)
     assert results[1].counts[2] == ("Our programme of events", 1) and results[1].answers == 4
     shown = repr([(r.counts, r.terms) for r in results]).casefold()
-    for name in [t.name for t in list_teams(engine, wid)]:
+    for name in [t.name for t in list_teams(engine, demo_wid)]:
         assert name.casefold() not in shown
 
 
@@ -68,14 +63,14 @@ def test_every_option_keeps_its_place_and_a_removed_option_still_counts() -> Non
         LiveAnswer(7, choices=("seniors", "businesses")),  # "businesses" was an option when this team chose
         LiveAnswer(8, choices=("children",)),  # another question
     ]
-    result = live_result(asked, answers, "en")
+    result = live_result(asked, answers, reading(term_languages("en")))
     assert result.counts == (("children", 0), ("seniors", 2), ("families", 1), ("businesses", 1))
     assert result.answers == 2 and result.shows_bars
 
 
 def test_a_rating_question_counts_each_value_from_one_to_five() -> None:
     answers = [LiveAnswer(7, rating=5), LiveAnswer(7, rating=5), LiveAnswer(7, text="no rating")]
-    result = live_result(question(QuestionKind.SPACE_STRENGTH), answers, "da")
+    result = live_result(question(QuestionKind.SPACE_STRENGTH), answers, reading(term_languages("da")))
     assert result.counts == (("1", 0), ("2", 0), ("3", 0), ("4", 0), ("5", 2))
 
 
@@ -84,7 +79,7 @@ def test_a_text_question_shows_its_key_terms_in_the_workshops_language() -> None
         LiveAnswer(7, text="Flere lektiecaféer og en lektiecafé om lørdagen"),
         LiveAnswer(7, text="Lektiecaféen er god, og vi har brug for mere plads"),
     ]
-    result = live_result(question(QuestionKind.TEXT), answers, "da")
+    result = live_result(question(QuestionKind.TEXT), answers, reading(term_languages("da")))
     assert result.terms[0] == ("lektiecafé", 2)  # three forms, one term and not result.shows_bars
     assert "og" not in dict(result.terms)  # a Danish stop word
 

@@ -45,8 +45,15 @@ def test_a_closed_days_answer_reads_as_one_line():
 
 def test_an_action_from_form_fields_is_checked_and_stored_trimmed(engine: Engine) -> None:
     wid = build_week(engine).workshop_id
-    fields = {"title": " Buy sofas ", "owner": " Ann ", "theme_id": None, "main_point_id": None, "space": "meeting",
-              "due": None, "status": ActionStatus.PLANNED}  # fmt: skip
+    fields = {
+        "title": " Buy sofas ",
+        "owner": " Ann ",
+        "theme_id": None,
+        "main_point_id": None,
+        "space": "meeting",
+        "due": None,
+        "status": ActionStatus.PLANNED,
+    }
     add_action(engine, wid, fields)
     stored = actions_frame(engine, wid).iloc[0]
     assert (stored["title"], stored["owner"], stored["space"]) == ("Buy sofas", "Ann", "meeting")

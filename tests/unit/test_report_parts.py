@@ -37,8 +37,13 @@ def test_a_partnership_week_reports_its_verdicts_network_circle_register_and_ass
     assert "Maker camp: Leadership said yes, with conditions: If the makers bring their own tools" in summary
     assert "Not screened yet" not in text  # nobody screened it and there is no verdict
     found = headings(report)
-    for heading in ('Proposals screened with "How to Say No"', "Partners and the network circle",
-                    "The network circle", "The partner register", "What the library can offer partners"):  # fmt: skip
+    for heading in (
+        'Proposals screened with "How to Say No"',
+        "Partners and the network circle",
+        "The network circle",
+        "The partner register",
+        "What the library can offer partners",
+    ):
         assert heading in found, heading
     detail = text.split('Proposals screened with "How to Say No" How the teams')[1]
     assert f"Proposed by {HTML_TEXT} · Partner" not in detail  # no partner linked to the proposal
@@ -66,15 +71,30 @@ def test_a_four_spaces_week_without_partnership_data_has_no_empty_heading(engine
     report = html_report(engine, wid, today=TODAY)
     found = headings(report)
     left_out = [
-        'Proposals screened with "How to Say No"', "Partners and the network circle", "The network circle",
-        "What the library can offer partners", "Ratings", "Choices", "Themes, decisions and reactions",
-        "Decisions taken", "Actions and owners", "What staff said", "Appendix: every answer",
+        'Proposals screened with "How to Say No"',
+        "Partners and the network circle",
+        "The network circle",
+        "What the library can offer partners",
+        "Ratings",
+        "Choices",
+        "Themes, decisions and reactions",
+        "Decisions taken",
+        "Actions and owners",
+        "What staff said",
+        "Appendix: every answer",
         "The staff's view beside the mapped view",
-    ]  # fmt: skip
+    ]
     assert [h for h in left_out if h in found] == []
     text = text_of(report)
-    for empty in ("No rated questions answered", "No choice questions answered", "No themes yet", "No actions yet",
-                  "No decisions yet", "No answers", "no ratings yet"):  # fmt: skip
+    for empty in (
+        "No rated questions answered",
+        "No choice questions answered",
+        "No themes yet",
+        "No actions yet",
+        "No decisions yet",
+        "No answers",
+        "no ratings yet",
+    ):
         assert empty not in text
     assert "The four spaces: coverage and gaps" in found and "Weakest space:" in text
 
@@ -107,8 +127,13 @@ def test_a_danish_partnership_week_gets_its_partnership_parts_in_danish(engine: 
     week = build_partnership_week(engine, language="da")
     report = html_report(engine, week.workshop_id, lang="en", today=TODAY)
     found = headings(report)
-    for heading in ('Forslag vurderet med "How to Say No"', "Partnere og netværkscirklen", "Netværkscirklen",
-                    "Partnerregistret", "Det kan biblioteket tilbyde partnere"):  # fmt: skip
+    for heading in (
+        'Forslag vurderet med "How to Say No"',
+        "Partnere og netværkscirklen",
+        "Netværkscirklen",
+        "Partnerregistret",
+        "Det kan biblioteket tilbyde partnere",
+    ):
         assert heading in found, heading
     text = text_of(report).replace("High public trust", "")  # the library's own words stay as typed
     assert "Maker camp: Ledelsen sagde ja, på betingelser: If the makers bring their own tools" in text
@@ -121,8 +146,11 @@ def test_a_danish_partnership_week_gets_its_partnership_parts_in_danish(engine: 
 def test_a_theme_nobody_reacted_to_and_a_main_point_nobody_answered_show_no_empty_part(engine: Engine) -> None:
     week = _loop_week(engine)
     with write(engine) as conn:
-        conn.execute(main_points.insert().values(workshop_id=week.workshop_id, position=3, title="Silent point",
-                                                 description="", spaces=[]))  # fmt: skip
+        conn.execute(
+            main_points.insert().values(
+                workshop_id=week.workshop_id, position=3, title="Silent point", description="", spaces=[]
+            )
+        )
     report = html_report(engine, week.workshop_id, today=TODAY)
     text = text_of(report)
     themes = text.split("Themes, decisions and reactions")[1].split("Dot votes")[0]

@@ -113,9 +113,19 @@ def test_the_exports_carry_the_teams_reactions_raw_in_json_and_formula_safe_in_t
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("=1+1", "'=1+1"), ("+4", "'+4"), ("-x", "'-x"), ("@A", "'@A"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-     ("a=b", "a=b"), ("", ""), (3, 3), (None, None)],
-)  # fmt: skip
+    [
+        ("=1+1", "'=1+1"),
+        ("+4", "'+4"),
+        ("-x", "'-x"),
+        ("@A", "'@A"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (3, 3),
+        (None, None),
+    ],
+)
 def test_formula_like_cells_get_a_leading_quote(value: object, expected: object) -> None:
     assert safe_cell(value) == expected
 

@@ -7,11 +7,13 @@ import json
 import pandas as pd
 import pytest
 
+from workshop.config.spaces import spaces
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import AIM_KEYS, SPACE_KEYS
 from workshop.domain.scoring import SCORE_COLUMNS, Thresholds, score_aims, score_records, score_spaces
 
 EQUAL = {key: 3.0 for key in SPACE_KEYS}
+AIM_SPACES = spaces().aim_spaces()  # the shipped model: experience between inspiration and learning, ...
 
 
 def offers(*rows: tuple[str, int, int, int, int, int]) -> pd.DataFrame:
@@ -126,7 +128,7 @@ AIM_CASES = {
 
 @pytest.mark.parametrize(("frame", "weights", "expected"), AIM_CASES.values(), ids=AIM_CASES.keys())
 def test_aim_scores_match_the_hand_computed_example(frame, weights, expected) -> None:
-    result = score_aims(frame, weights, Thresholds())
+    result = score_aims(frame, weights, Thresholds(), AIM_SPACES)
     assert list(result["key"]) == list(AIM_KEYS)
     for (_, row), want in zip(result.iterrows(), expected, strict=True):
         got = (row.coverage, row.share, row.target_share, row.gap, row.offers, row.mean_strength, row.weak, row.strong)
@@ -135,7 +137,7 @@ def test_aim_scores_match_the_hand_computed_example(frame, weights, expected) ->
 
 
 def test_an_offer_counts_once_for_an_aim_even_when_it_serves_both_spaces() -> None:
-    result = score_aims(offers(("active", 3, 2, 2, 0, 0)), EQUAL, Thresholds()).set_index("key")
+    result = score_aims(offers(("active", 3, 2, 2, 0, 0)), EQUAL, Thresholds(), AIM_SPACES).set_index("key")
     assert result.loc["experience", "offers"] == 1
 
 
@@ -156,7 +158,7 @@ def test_blank_contributions_count_as_zero() -> None:
 @pytest.mark.parametrize("frame", [NOTHING, ONE_OFFER], ids=["no offers", "one offer"])
 def test_records_are_json_without_nan(frame) -> None:
     records = score_records(score_spaces(frame, EQUAL, Thresholds())) + score_records(
-        score_aims(frame, EQUAL, Thresholds())
+        score_aims(frame, EQUAL, Thresholds(), AIM_SPACES)
     )
     text = json.dumps(records, allow_nan=False)
     assert json.loads(text)[0]["key"] == "inspiration"

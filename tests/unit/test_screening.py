@@ -97,9 +97,17 @@ def _workshop(engine: Engine, name: str = "Partnerships 2026") -> tuple[int, dic
         insert_partners(conn, wid, [Partner(name="Nordby Makers")])
         maker = conn.execute(select(partners.c.id).where(partners.c.workshop_id == wid)).scalar_one()
     pid = save_proposal(
-        engine, wid, {"title": "Maker camp", "proposer": "Nordby Makers", "description": "Two weeks in July",
-                      "spaces": ["learning"], "target_groups": ["children"], "partner_id": maker},
-    )  # fmt: skip
+        engine,
+        wid,
+        {
+            "title": "Maker camp",
+            "proposer": "Nordby Makers",
+            "description": "Two weeks in July",
+            "spaces": ["learning"],
+            "target_groups": ["children"],
+            "partner_id": maker,
+        },
+    )
     return wid, {"a": a, "b": b, "pid": pid, "maker": maker}
 
 
@@ -166,9 +174,13 @@ def test_the_facilitator_screens_alone_only_in_a_workshop_without_teams(engine: 
 
 @pytest.mark.parametrize(
     ("fields", "field"),
-    [({"title": " "}, "title"), ({"title": "X", "spaces": ["kitchen"]}, "spaces"),
-     ({"title": "X", "proposer": "p" * 201}, "proposer"), ({"title": "X", "partner_id": 999}, "partner_id")],
-)  # fmt: skip
+    [
+        ({"title": " "}, "title"),
+        ({"title": "X", "spaces": ["kitchen"]}, "spaces"),
+        ({"title": "X", "proposer": "p" * 201}, "proposer"),
+        ({"title": "X", "partner_id": 999}, "partner_id"),
+    ],
+)
 def test_a_bad_proposal_is_refused_naming_the_field(engine: Engine, fields: dict[str, object], field: str) -> None:
     wid = create_workshop(engine, "Partnerships", "facilitate-this-week", "lead-this-week-now")
     with pytest.raises(InvalidInput) as caught:
@@ -214,8 +226,11 @@ def test_a_later_workshop_carries_the_proposals_open_without_screening_or_verdic
     new = new_from(engine, wid, "Partnerships 2027", "facilitate-27-week", "lead-27-week", ["partners", "proposals"])
     [carried] = list_proposals(engine, new)
     assert (carried.title, carried.proposer, carried.spaces, carried.target_groups) == (
-        "Maker camp", "Nordby Makers", ["learning"], ["children"],
-    )  # fmt: skip
+        "Maker camp",
+        "Nordby Makers",
+        ["learning"],
+        ["children"],
+    )
     assert carried.is_open and carried.verdict is None and carried.verdict_reason == ""
     with read(engine) as conn:
         new_maker = conn.execute(select(partners.c.id).where(partners.c.workshop_id == new)).scalar_one()

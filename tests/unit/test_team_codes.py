@@ -18,11 +18,6 @@ from workshop.services.week.teams import (
 from workshop.services.workshops.lifecycle import add_team, create_workshop, list_teams
 
 
-@pytest.fixture
-def wid(engine: Engine) -> int:
-    return create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
-
-
 def test_a_regenerated_code_joins_and_the_old_one_no_longer_does(engine: Engine, wid: int) -> None:
     team, old = add_team(engine, wid, "Front desk", "ABC234")
     fresh = regenerate_code(engine, wid, int(team.id or 0))

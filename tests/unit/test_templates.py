@@ -20,8 +20,13 @@ def _shape(week: Template) -> object:
 
 
 def _words(week: Template) -> list[str]:
-    return [week.name, week.description, *(p.title for p in week.main_points), *(d.title for d in week.days),
-            *(q.text for d in week.days for q in d.questions)]  # fmt: skip
+    return [
+        week.name,
+        week.description,
+        *(p.title for p in week.main_points),
+        *(d.title for d in week.days),
+        *(q.text for d in week.days for q in d.questions),
+    ]
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
@@ -90,8 +95,8 @@ KEPT = {
     "target_groups",
     "spaces",
     "verdict",
-    "answers",
-}  # fmt: skip (answers: a screening's letters)
+    "answers",  # a screening's letters
+}
 
 
 def _skeleton(node: object, key: str = "") -> object:

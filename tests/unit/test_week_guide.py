@@ -70,10 +70,23 @@ VOTE, PUBLISHED = Phases(vote_open=True), Phases(published=True)
         (SCREENING, [*ALWAYS, "screening", "partners", "partner_proposals", "assets"]),
         (VOTE, [*ALWAYS, "spend_dots"]),
         (PUBLISHED, [*ALWAYS, "decisions"]),
-        (Phases(True, True, True, True), [*ALWAYS, "mapping", "offers", "offer_map", "screening", "partners",
-                                           "partner_proposals", "assets", "spend_dots", "decisions"]),
+        (
+            Phases(True, True, True, True),
+            [
+                *ALWAYS,
+                "mapping",
+                "offers",
+                "offer_map",
+                "screening",
+                "partners",
+                "partner_proposals",
+                "assets",
+                "spend_dots",
+                "decisions",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_team_sees_a_page_only_while_its_phase_is_on(phases: Phases, shown: list[str]) -> None:
     every = ["answer", "week_log", "profile", "home", "mapping", "offers", "offer_map", "screening", "partners"]
     every += ["partner_proposals", "assets", "spend_dots", "decisions"]
@@ -92,8 +105,14 @@ def test_the_demo_checklist_shows_what_its_facilitator_did_and_what_is_next(engi
     wid = create_demo(engine)
     by_key = {s.key: s for s in week_checklist(engine, wid)}
     done = [k for k, s in by_key.items() if s.state == S.DONE]
-    assert done == [StepKey.OFFERS, StepKey.TEAMS, StepKey.MAPPING_OPENED, StepKey.MAPPING_CLOSED,
-                    StepKey.WEEK_PLANNED, StepKey.HANDOVER]  # fmt: skip
+    assert done == [
+        StepKey.OFFERS,
+        StepKey.TEAMS,
+        StepKey.MAPPING_OPENED,
+        StepKey.MAPPING_CLOSED,
+        StepKey.WEEK_PLANNED,
+        StepKey.HANDOVER,
+    ]
     assert by_key[StepKey.MAPPING_RESOLVED].state == S.NOW  # the demo leaves disagreements to resolve
     assert (by_key[StepKey.DAYS_OPENED].progress, by_key[StepKey.DAYS_CLOSED].progress) == (
         Progress(3, 5),

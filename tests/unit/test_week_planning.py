@@ -25,11 +25,6 @@ from workshop.services.week.planning import (
 from workshop.services.workshops.lifecycle import add_team, create_workshop, get_workshop
 
 
-@pytest.fixture
-def wid(engine: Engine) -> int:
-    return create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
-
-
 def test_main_points_are_added_in_order_edited_and_reordered(engine: Engine, wid: int) -> None:
     first = save_main_point(engine, wid, "Digital library", "Skills", ["learning"])
     second = save_main_point(engine, wid, "Meeting place", spaces=["meeting", "meeting"])

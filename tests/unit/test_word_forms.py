@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from workshop.config.stopwords import reading, stopwords
 from workshop.domain import keyterms
-from workshop.domain.keyterms import key_terms, key_terms_by_main_point, stopwords, term_languages
+from workshop.domain.keyterms import key_terms, key_terms_by_main_point, term_languages
 from workshop.domain.model import MainPoint
 from workshop.domain.suggestions import suggest_groups
 
@@ -65,7 +66,7 @@ def test_key_terms_per_main_point_join_forms_in_the_workshops_language() -> None
     answers = pd.DataFrame(
         {"main_point_id": [1, 1, 1], "text": ["Biblioteket", "Bibliotekerne", "Biblioteket og haven"]}
     )
-    terms = key_terms_by_main_point(answers, [MainPoint(id=1, title="Rum")], term_languages("da"))
+    terms = key_terms_by_main_point(answers, [MainPoint(id=1, title="Rum")], reading(term_languages("da")))
     assert terms.values.tolist()[0] == ["Rum", "biblioteket", 3, 3]
 
 
@@ -86,7 +87,7 @@ def test_suggested_groups_join_answers_that_use_different_forms_of_a_word() -> N
             ],
         }
     )
-    found = suggest_groups(answers, term_languages("da"))
+    found = suggest_groups(answers, reading(term_languages("da")))
     assert [s.response_ids for s in found] == [(1, 2, 3)]
     assert "lektiecaféen" in found[0].title.split(" · ")
     assert "frivillige" in found[0].title.split(" · ")

@@ -143,8 +143,11 @@ def _item_writes() -> set[str]:
                 continue
             takes_id = any(p.endswith("_id") and p not in NOT_AN_ITEM for p in params) or "updated" in params
             source = inspect.getsource(function)
-            calls = {n.func.id for n in ast.walk(ast.parse(source.strip())) if isinstance(n, ast.Call)
-                     and isinstance(n.func, ast.Name)}  # fmt: skip
+            calls = {
+                n.func.id
+                for n in ast.walk(ast.parse(source.strip()))
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+            }
             found[f"{short_name}.{name}"] = (takes_id and "write(" in source, calls | {name} if takes_id else set())
     direct = {name for name, (writes, _) in found.items() if writes}
     short = {name.split(".")[1] for name in direct}

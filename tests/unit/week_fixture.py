@@ -40,15 +40,47 @@ def build_week(engine: Engine, name: str = "Fixture week") -> Week:
         d1 = insert(days, position=1, title="Monday", status="open")
         d2 = insert(days, position=2, title="Tuesday", status="open")
         q = {
-            "q1": insert(questions, day_id=d1, main_point_id=mp1, position=1, kind="space_strength",
-                         text="How strong is the meeting space?", options=[], space="meeting"),
-            "q2": insert(questions, day_id=d1, main_point_id=mp1, position=2, kind="text",
-                         text="What should change?", options=[], space=None),
-            "q3": insert(questions, day_id=d2, main_point_id=mp2, position=1, kind="multiple",
-                         text="What holds us back?", options=["time", "money", "skills"], space=None),
-            "q4": insert(questions, day_id=d2, main_point_id=None, position=2, kind="text",
-                         text="Anything else?", options=[], space=None),
-        }  # fmt: skip
+            "q1": insert(
+                questions,
+                day_id=d1,
+                main_point_id=mp1,
+                position=1,
+                kind="space_strength",
+                text="How strong is the meeting space?",
+                options=[],
+                space="meeting",
+            ),
+            "q2": insert(
+                questions,
+                day_id=d1,
+                main_point_id=mp1,
+                position=2,
+                kind="text",
+                text="What should change?",
+                options=[],
+                space=None,
+            ),
+            "q3": insert(
+                questions,
+                day_id=d2,
+                main_point_id=mp2,
+                position=1,
+                kind="multiple",
+                text="What holds us back?",
+                options=["time", "money", "skills"],
+                space=None,
+            ),
+            "q4": insert(
+                questions,
+                day_id=d2,
+                main_point_id=None,
+                position=2,
+                kind="text",
+                text="Anything else?",
+                options=[],
+                space=None,
+            ),
+        }
     given = [
         ("Alpha", "q1", Answer(q["q1"], rating=4)),
         ("Beta", "q1", Answer(q["q1"], rating=2)),

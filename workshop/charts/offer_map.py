@@ -175,7 +175,7 @@ def offer_map_figure(points: pd.DataFrame, lang: str, labels: dict[str, str] | N
 
 def space_of_selection(selection: dict[str, object] | None) -> str | None:
     """The space a click on the map chose: a space marker, or the primary space of an offer's dot."""
-    points = ((selection or {}).get("selection") or {}).get("points") or []  # type: ignore[union-attr,attr-defined]
+    points = ((selection or {}).get("selection") or {}).get("points") or []  # type: ignore[attr-defined]
     for point in points:
         custom = point.get("customdata") if isinstance(point, dict) else None
         if custom and custom[0] in SPACE_KEYS:

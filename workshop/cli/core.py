@@ -99,7 +99,7 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("list", help="one line per workshop: id <TAB> name").set_defaults(func=_list)
 
     new = sub.add_parser("new", help="create a workshop; prints its id")

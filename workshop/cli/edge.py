@@ -12,7 +12,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -32,7 +32,7 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(BAD_INPUT, f"error: {self.prog}: {message} (see --help)\n")
 
-    def add_argument(self, *args, **kwargs):  # type: ignore[no-untyped-def]  # argparse's own signature
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:  # argparse's own arguments
         if kwargs.get("type") is int:
             kwargs["type"] = record_id
         return super().add_argument(*args, **kwargs)

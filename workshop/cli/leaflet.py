@@ -16,7 +16,7 @@ def _leaflet(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     leaflet = sub.add_parser(
         "leaflet", help="the library's assets as a one-page leaflet for partners (HTML, in the workshop's language)"
     )

@@ -42,7 +42,7 @@ def _scores(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser(
         "scores",
         help="strengths and weak spots per space and aim, against leadership's weights",

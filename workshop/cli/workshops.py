@@ -65,7 +65,7 @@ def _delete(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     teams = sub.add_parser("teams", help="a workshop's teams: id <TAB> name (codes are stored hashed, never shown)")
     teams.add_argument("id", type=int, help="the workshop id (see `list`)")
     teams.set_defaults(func=_teams)

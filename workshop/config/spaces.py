@@ -78,6 +78,10 @@ class SpacesConfig(BaseModel):
         found = tuple(k for k, s in self.spaces.items() if aim in s.aims)
         return (found[0], found[1])
 
+    def aim_spaces(self) -> dict[str, tuple[str, str]]:
+        """Every aim with the two spaces that sit next to it, in AIM_KEYS order."""
+        return {aim: self.spaces_of_aim(aim) for aim in AIM_KEYS}
+
     def key_for_name(self, text: str) -> str | None:
         """The space key a name means, in any of the four languages (for import headers)."""
         wanted = text.strip().casefold()

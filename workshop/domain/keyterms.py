@@ -2,7 +2,7 @@
 
 A word's forms (`lektiecafé`, `lektiecaféen`, `lektiecaféerne`) count as one term: the Snowball stemmer of
 the workshop's language joins them, and the term is shown in the form teams wrote most.
-Stop-word lists ship in data/stopwords/<lang>.txt (en, da, nb, nl): one word a line, # for comments.
+The stop words come with the Reading (data/stopwords/<lang>.txt, read by workshop.config.stopwords).
 People's names and places are left out too (proper_names): English, Danish, Norwegian and Dutch write common
 nouns in lower case, so a word written with a capital where no sentence starts is a name; a facilitator's
 own words to leave out (leave_out_words) go with them."""
@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pandas as pd
 import snowballstemmer
 
-from workshop.config.loading import DATA_DIR
-from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import LANGUAGES, MainPoint, text_problem
+from workshop.domain.errors import InvalidInput
+from workshop.domain.model import MainPoint
+from workshop.domain.text_fields import text_problem
 
-STOPWORDS_DIR = DATA_DIR / "stopwords"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MIN_LENGTH = 3
 # What ends a sentence or opens a quote: the next word may carry a capital without being a name.
@@ -34,13 +34,13 @@ TERM_COLUMNS = ["term", "answers", "count"]
 SNOWBALL_NAMES = {"en": "english", "da": "danish", "nb": "norwegian", "nl": "dutch"}
 
 
-@cache
-def stopwords(lang: str) -> frozenset[str]:
-    """The stop words of a language (en, da, nb, nl)."""
-    if lang not in LANGUAGES:
-        raise NotFound("error.unknown_language", language=lang, known=list(LANGUAGES))
-    lines = (STOPWORDS_DIR / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+@dataclass(frozen=True)
+class Reading:
+    """How key terms read answers: `language` is the stemmer's (None: words as written), `stop_words` those
+    of every language the answers are read in (workshop.config.stopwords.reading makes one)."""
+
+    language: str | None
+    stop_words: frozenset[str]
 
 
 def term_languages(language: str) -> tuple[str, ...]:
@@ -127,27 +127,26 @@ def key_terms(texts: Iterable[str], stop: frozenset[str], top: int = 10, lang: s
     return pd.DataFrame([[shown[k], in_answers[k], total[k]] for k in ranked], columns=TERM_COLUMNS)
 
 
-def left_out(texts: Iterable[str], langs: Iterable[str], leave_out: Iterable[str] = ()) -> frozenset[str]:
-    """Every word key terms leave out of these texts: the stop words of `langs`, the names the texts write
+def left_out(texts: Iterable[str], stop_words: frozenset[str], leave_out: Iterable[str] = ()) -> frozenset[str]:
+    """Every word key terms leave out of these texts: the stop words, the names the texts write
     (proper_names) and the workshop's own words to leave out."""
-    return frozenset().union(*(stopwords(lang) for lang in langs), proper_names(texts), leave_out)
+    return frozenset().union(stop_words, proper_names(texts), leave_out)
 
 
 def key_terms_by_main_point(
     answers: pd.DataFrame,
     points: Sequence[MainPoint],
-    langs: Sequence[str],
+    read: Reading,
     top: int = 8,
     leave_out: Iterable[str] = (),
 ) -> pd.DataFrame:
-    """Per main point (in order): its key terms. Stop words of every language in `langs`, the names written
-    in any answer and the words in `leave_out` are left out; the first of `langs` is the workshop's language,
-    whose stemmer joins a word's forms."""
-    stop = left_out(answers["text"].fillna("") if not answers.empty else [], langs, leave_out)
+    """Per main point (in order): its key terms. The stop words `read` names, the names written in any
+    answer and the words in `leave_out` are left out; `read`'s language stems a word's forms into one."""
+    stop = left_out(answers["text"].fillna("") if not answers.empty else [], read.stop_words, leave_out)
     frames = []
     for point in points:
         texts = answers.loc[answers["main_point_id"] == point.id, "text"] if not answers.empty else []
-        terms = key_terms(texts, stop, top, langs[0] if langs else None)
+        terms = key_terms(texts, stop, top, read.language)
         terms.insert(0, "main_point", point.title)
         frames.append(terms)
     if not frames:

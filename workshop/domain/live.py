@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workshop.domain.keyterms import key_terms, left_out, term_languages
-from workshop.domain.model import LANGUAGES, Question
+from workshop.domain.keyterms import Reading, key_terms, left_out
+from workshop.domain.model import Question
 from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
 
 RATING_SCALE = tuple(range(1, 6))
@@ -57,25 +57,26 @@ def _rating_counts(answers: Sequence[LiveAnswer]) -> tuple[tuple[str, int], ...]
 
 
 def live_result(
-    question: Question, answers: Iterable[LiveAnswer], language: str, leave_out: Iterable[str] = ()
+    question: Question, answers: Iterable[LiveAnswer], read: Reading, leave_out: Iterable[str] = ()
 ) -> LiveResult:
-    """One question's distribution (choice, rating) or key terms (text) from its answers so far."""
+    """One question's distribution (choice, rating) or key terms (text, read as `read` says) from its answers
+    so far."""
     mine = [a for a in answers if a.question_id == question.id]
     if question.kind in CHOICE_KINDS:
         return LiveResult(question, len(mine), counts=_choice_counts(question, mine))
     if question.kind in RATING_KINDS:
         return LiveResult(question, len(mine), counts=_rating_counts(mine))
     texts = [a.text for a in mine]  # names and places the room wrote never reach the wall (keyterms.left_out)
-    stop = left_out(texts, [lang for lang in term_languages(language) if lang in LANGUAGES], leave_out)
-    terms = key_terms(texts, stop, LIVE_TERMS, language)
+    stop = left_out(texts, read.stop_words, leave_out)
+    terms = key_terms(texts, stop, LIVE_TERMS, read.language)
     return LiveResult(question, len(mine), terms=tuple(zip(terms["term"], map(int, terms["answers"]), strict=True)))
 
 
 def live_results(
-    questions: Sequence[Question], answers: Sequence[LiveAnswer], language: str, leave_out: Iterable[str] = ()
+    questions: Sequence[Question], answers: Sequence[LiveAnswer], read: Reading, leave_out: Iterable[str] = ()
 ) -> list[LiveResult]:
     """Every question's live result, in the day's order."""
-    return [live_result(q, answers, language, leave_out) for q in questions]
+    return [live_result(q, answers, read, leave_out) for q in questions]
 
 
 def shown_index(choice: object, count: int, now: float) -> int:

@@ -82,7 +82,7 @@ class ThemeOutcome:
 def _due(value: object) -> dt.date | None:
     if value is None or value != value:  # NaN/NaT from pandas: no date
         return None
-    return value if isinstance(value, dt.date) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
 
 
 def outcomes(

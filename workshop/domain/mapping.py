@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workshop.domain.errors import InvalidInput
-from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, SPACE_KEYS, text_problem
+from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS
+from workshop.domain.text_fields import MAX_NAME, text_problem
 
 MAX_NOTE = 2000
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from workshop.domain.errors import InvalidInput
-from workshop.domain.messages import Message, invalid, message
+from workshop.domain.messages import invalid
+from workshop.domain.text_fields import MAX_LONG_TEXT, Label, LongText, Name, ShortText, no_control
 
 SPACE_KEYS: tuple[str, ...] = ("inspiration", "learning", "meeting", "performative")
 AIM_KEYS: tuple[str, ...] = ("experience", "involvement", "empowerment", "innovation")
@@ -25,42 +24,7 @@ DEFAULT_TARGET_GROUPS: tuple[str, ...] = (
     "businesses",
 )
 
-MAX_NAME, MAX_SHORT_TEXT, MAX_LONG_TEXT = 200, 200, 5000
-MAX_TARGET_GROUP = 100  # one name in a workshop's own list of target groups
 MAX_REACH = 1_000_000_000  # users a year; more than any library, less than a database integer holds
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def text_problem(value: str, limit: int) -> Message | None:
-    """What is wrong with a text field, or None: too long, or characters no one types (they break XML files
-    such as the Excel export)."""
-    if len(value) > limit:
-        return message("problem.too_long", length=len(value), limit=limit)
-    if _CONTROL.search(value):
-        return message("problem.control_character")
-    return None
-
-
-def check_text(value: str, field: str, limit: int) -> str:
-    """The text, or InvalidInput naming the field when it is too long or holds a control character."""
-    problem = text_problem(value, limit)
-    if problem:
-        raise InvalidInput("error.field_problem", field=field, problem=problem)
-    return value
-
-
-def _no_control(value: str) -> str:
-    if _CONTROL.search(value):
-        raise invalid("problem.control_character")
-    return value
-
-
-Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME), AfterValidator(_no_control)
-]
-LongText = Annotated[str, StringConstraints(max_length=MAX_LONG_TEXT), AfterValidator(_no_control)]
-ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT_TEXT), AfterValidator(_no_control)]
-Label = ShortText  # one item of a list: a tag, a partner, a target group, an option
 Contribution = Annotated[int, Field(ge=0, le=3)]
 
 
@@ -253,7 +217,7 @@ class Question(Strict):
     position: int = 0
     kind: QuestionKind = QuestionKind.TEXT
     text: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_no_control)
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(no_control)
     ]
     options: list[Label] = Field(default_factory=list, max_length=50)
     space: str | None = None

@@ -10,8 +10,19 @@ from typing import get_origin
 from workshop.domain.model import SPACE_KEYS, Offer
 
 # In the order the import offers them and the register shows them.
-FIELDS: tuple[str, ...] = ("name", "description", "owner_team", "target_groups", "status", "reach", "strength",
-                           *SPACE_KEYS, "primary_space", "partners", "tags")  # fmt: skip
+FIELDS: tuple[str, ...] = (
+    "name",
+    "description",
+    "owner_team",
+    "target_groups",
+    "status",
+    "reach",
+    "strength",
+    *SPACE_KEYS,
+    "primary_space",
+    "partners",
+    "tags",
+)
 LIST_FIELDS: tuple[str, ...] = tuple(
     f for f in FIELDS if f in Offer.model_fields and get_origin(Offer.model_fields[f].annotation) is list
 )

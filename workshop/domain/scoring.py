@@ -20,11 +20,11 @@ a gap of exactly 0.05 counts as 0.05.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from workshop.config.spaces import spaces
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import AIM_KEYS, SPACE_KEYS, OfferStatus
 
@@ -125,10 +125,12 @@ def score_spaces(offers: pd.DataFrame, weights: dict[str, float], thresholds: Th
     return _score(offers, weights, thresholds, {key: (key,) for key in SPACE_KEYS})
 
 
-def score_aims(offers: pd.DataFrame, weights: dict[str, float], thresholds: Thresholds) -> pd.DataFrame:
-    """One row per aim (in AIM_KEYS order), from the two spaces that sit next to it."""
-    config = spaces()
-    return _score(offers, weights, thresholds, {aim: config.spaces_of_aim(aim) for aim in AIM_KEYS})
+def score_aims(
+    offers: pd.DataFrame, weights: dict[str, float], thresholds: Thresholds, aim_spaces: Mapping[str, tuple[str, str]]
+) -> pd.DataFrame:
+    """One row per aim (in AIM_KEYS order), from the two spaces that sit next to it (`aim_spaces`, from the
+    spaces model: workshop.config.spaces)."""
+    return _score(offers, weights, thresholds, {aim: aim_spaces[aim] for aim in AIM_KEYS})
 
 
 def score_records(scores: pd.DataFrame, digits: int = 4) -> list[dict[str, object]]:

@@ -13,7 +13,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from workshop.domain.messages import invalid
-from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict, text_problem
+from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict
+from workshop.domain.text_fields import text_problem
 
 NOTE_MAX = 500  # a short note beside one answer
 QUESTION_COUNT = 14
@@ -105,10 +106,11 @@ def spread(questions: Sequence[str], answers: Iterable[tuple[int, ScreeningAnswe
         if number in counts:
             counts[number][ScreeningAnswer(answer)] += 1
     return [
-        QuestionSpread(n, text, counts[n][ScreeningAnswer.YES], counts[n][ScreeningAnswer.NO],
-                       counts[n][ScreeningAnswer.UNSURE])
+        QuestionSpread(
+            n, text, counts[n][ScreeningAnswer.YES], counts[n][ScreeningAnswer.NO], counts[n][ScreeningAnswer.UNSURE]
+        )
         for n, text in enumerate(questions, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def disagreements(found: Sequence[QuestionSpread]) -> list[int]:

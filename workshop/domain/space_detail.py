@@ -4,6 +4,7 @@ behind each space, and the staff's own rating beside the mapped strength. Pure f
 from __future__ import annotations
 
 import math
+from typing import TypedDict
 
 import pandas as pd
 
@@ -119,10 +120,23 @@ def verdicts(scores: pd.DataFrame) -> list[str]:
     return [verdict(bool(w), bool(s)) for w, s in zip(scores["weak"], scores["strong"], strict=True)]
 
 
-def spots(scores: pd.DataFrame, thresholds: Thresholds) -> list[dict[str, object]]:
+class Spot(TypedDict):
+    """A weak or strong space or aim: its scores (workshop.domain.scoring), its verdict and its reasons."""
+
+    key: str
+    share: float
+    target_share: float
+    gap: float
+    mean_strength: float
+    offers: int
+    verdict: str
+    reasons: list[str]
+
+
+def spots(scores: pd.DataFrame, thresholds: Thresholds) -> list[Spot]:
     """The weak and strong rows of a score frame, each with the reasons (the rule parts it meets):
     weak: "gap_weak" and/or "strength_weak"; strong: "gap_strong" and "strength_strong"."""
-    found: list[dict[str, object]] = []
+    found: list[Spot] = []
     for row in scores.to_dict(orient="records"):
         reasons: list[str] = []
         if row["weak"]:
@@ -133,5 +147,16 @@ def spots(scores: pd.DataFrame, thresholds: Thresholds) -> list[dict[str, object
         if row["strong"]:
             reasons += ["gap_strong", "strength_strong"]
         if reasons:
-            found.append({**row, "verdict": verdict(row["weak"], row["strong"]), "reasons": reasons})
+            found.append(
+                Spot(
+                    key=str(row["key"]),
+                    share=float(row["share"]),
+                    target_share=float(row["target_share"]),
+                    gap=float(row["gap"]),
+                    mean_strength=float(row["mean_strength"]),
+                    offers=int(row["offers"]),
+                    verdict=verdict(row["weak"], row["strong"]),
+                    reasons=reasons,
+                )
+            )
     return found

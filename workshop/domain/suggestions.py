@@ -4,7 +4,7 @@ reject. Nothing here writes: a suggestion becomes a theme only through services.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,7 +12,7 @@ import pandas as pd
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from workshop.domain.keyterms import WORD, left_out, stem
+from workshop.domain.keyterms import WORD, Reading, left_out, stem
 
 DEFAULT_SIMILARITY = 0.2
 
@@ -51,19 +51,19 @@ class _Tokens:
 
 def suggest_groups(
     answers: pd.DataFrame,
-    langs: Sequence[str],
+    read: Reading,
     similarity: float = DEFAULT_SIMILARITY,
     leave_out: Iterable[str] = (),
 ) -> list[Suggestion]:
     """Groups of two or more written answers whose average pairwise cosine similarity is at least
     `similarity`, largest group first. Answers with no text, or only stop words, are never grouped.
-    The first of `langs` is the workshop's language: its stemmer makes a word's forms one term. Names
+    `read` names the stop words and the workshop's language, whose stemmer makes a word's forms one term. Names
     (keyterms.proper_names) and the words in `leave_out` neither group answers nor name a group."""
     written = answers[answers["text"].fillna("").str.strip() != ""] if not answers.empty else answers
     if len(written) < 2:
         return []
-    stop = left_out(written["text"].tolist(), langs, leave_out)
-    tokens = _Tokens(stop, langs[0] if langs else None)
+    stop = left_out(written["text"].tolist(), read.stop_words, leave_out)
+    tokens = _Tokens(stop, read.language)
     vectorizer = TfidfVectorizer(tokenizer=tokens, token_pattern=None, lowercase=False)
     try:
         matrix = vectorizer.fit_transform(written["text"].tolist())

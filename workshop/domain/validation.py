@@ -12,7 +12,8 @@ from pydantic_core import ErrorDetails
 
 from workshop.domain.errors import InvalidInput
 from workshop.domain.messages import Message, message
-from workshop.domain.model import LANGUAGES, MAX_SHORT_TEXT, MAX_TARGET_GROUP, QuestionKind, text_problem
+from workshop.domain.model import LANGUAGES, QuestionKind
+from workshop.domain.text_fields import MAX_SHORT_TEXT, MAX_TARGET_GROUP, text_problem
 
 M = TypeVar("M", bound=BaseModel)
 

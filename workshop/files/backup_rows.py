@@ -36,12 +36,12 @@ from workshop.domain.model import (
     Team,
     Theme,
     Workshop,
-    text_problem,
 )
 from workshop.domain.profile import LEADERSHIP, check_rating
 from workshop.domain.profile import team_rater as profile_rater
 from workshop.domain.scoring import Thresholds, checked_weights
 from workshop.domain.screening import FACILITATOR_RATER, Answered, Proposal, team_rater
+from workshop.domain.text_fields import text_problem
 from workshop.domain.validation import (
     check_dates,
     check_language,

@@ -98,11 +98,25 @@ def readable_answers(doc: dict[str, Any]) -> list[list[Any]]:
         d = day[q["day_id"]]
         team_name = team.get(r["team_id"], "")
         keyed.append(
-            ((d["position"], d["id"], q["position"], q["id"], team_name, r["id"]),
-             [r["id"], team_name, d["position"], d["title"], q["text"], q["kind"],
-             point.get(q["main_point_id"], ""), r["text"], r["rating"], r["choices"], r["spaces"],
-             themes_of.get(r["id"], []), r["updated_at"]])
-        )  # fmt: skip
+            (
+                (d["position"], d["id"], q["position"], q["id"], team_name, r["id"]),
+                [
+                    r["id"],
+                    team_name,
+                    d["position"],
+                    d["title"],
+                    q["text"],
+                    q["kind"],
+                    point.get(q["main_point_id"], ""),
+                    r["text"],
+                    r["rating"],
+                    r["choices"],
+                    r["spaces"],
+                    themes_of.get(r["id"], []),
+                    r["updated_at"],
+                ],
+            )
+        )
     # As the week ran: by day, then the question's place in its day, then team.
     keyed.sort(key=lambda pair: pair[0])
     return [row for _, row in keyed]

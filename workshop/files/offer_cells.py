@@ -14,22 +14,14 @@ from workshop.config.i18n import FALLBACK
 from workshop.config.messages import render
 from workshop.config.spaces import spaces
 from workshop.domain.messages import Message, message
-from workshop.domain.model import (
-    MAX_LONG_TEXT,
-    MAX_NAME,
-    MAX_REACH,
-    MAX_SHORT_TEXT,
-    SPACE_KEYS,
-    Offer,
-    OfferStatus,
-    text_problem,
-)
+from workshop.domain.model import MAX_LONG_TEXT, MAX_REACH, SPACE_KEYS, Offer, OfferStatus
 from workshop.domain.offer_fields import PARTNER_FIELDS
+from workshop.domain.text_fields import MAX_NAME, MAX_SHORT_TEXT, text_problem
 from workshop.files.exports import FORMULA_START
 from workshop.files.offer_words import SECTORS, STAGES, STATUSES, TARGET_GROUPS, Vocabulary
 from workshop.files.spreadsheet import Cell
 
-Progress = Callable[[float], None]
+Progress = Callable[[float], object]  # what it returns is ignored
 Problem = tuple[int, str, Message]
 TEXT_LIMITS = {
     "description": MAX_LONG_TEXT,

@@ -10,8 +10,9 @@ import pandas as pd
 
 from workshop.domain.errors import ImportRejected
 from workshop.domain.messages import Message, message
-from workshop.domain.model import MAX_NAME, SPACE_KEYS, OfferStatus, text_problem
+from workshop.domain.model import SPACE_KEYS, OfferStatus
 from workshop.domain.offer_fields import IMPORT_FIELDS, LIST_FIELDS, PARTNER_FIELDS, default
+from workshop.domain.text_fields import MAX_NAME, text_problem
 from workshop.files.offer_cells import (
     MAX_PROBLEMS,
     TEXT_LIMITS,

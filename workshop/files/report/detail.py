@@ -19,10 +19,17 @@ from workshop.files.report.week import Numbers, VoteResult, Week, Words, name, v
 def _scores_table(scores: pd.DataFrame, first: str, lang: str, t: Words, n: Numbers) -> str:
     header = [t(f"report.col.{c}") for c in (first, "share", "target", "gap", "offers", "strength", "verdict")]
     rows = [
-        [name(str(r.key), lang), n.share(r.share), n.share(r.target_share), n.points(r.gap), int(r.offers),
-         n.mean(r.mean_strength) if r.mean_strength else "", verdict_text(r.weak, r.strong, t)]
+        [
+            name(str(r.key), lang),
+            n.share(r.share),
+            n.share(r.target_share),
+            n.points(r.gap),
+            int(r.offers),
+            n.mean(r.mean_strength) if r.mean_strength else "",
+            verdict_text(r.weak, r.strong, t),
+        ]
         for r in scores.itertuples()
-    ]  # fmt: skip
+    ]
     return table(header, rows)
 
 
@@ -46,10 +53,16 @@ def _against_table(week: Week, lang: str, t: Words, n: Numbers) -> str:
     gaps = against_gaps(attention(answers, concerned), week.space_scores)
     header = [t(f"report.col.{c}") for c in ("space", "answers", "teams", "answer_share", "gap", "verdict")]
     rows = [
-        [name(str(r.key), lang), int(r.answers), int(r.teams), n.share(r.answer_share),
-         n.points(r.gap) if r.gap == r.gap else "", t(f"report.attention.{r.verdict}")]
+        [
+            name(str(r.key), lang),
+            int(r.answers),
+            int(r.teams),
+            n.share(r.answer_share),
+            n.points(r.gap) if r.gap == r.gap else "",
+            t(f"report.attention.{r.verdict}"),
+        ]
         for r in gaps.itertuples()
-    ]  # fmt: skip
+    ]
     return table(header, rows)
 
 
@@ -82,8 +95,11 @@ def spaces_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
         if not week.aim_scores.empty:
             parts += [h(3, t("report.aims")), _scores_table(week.aim_scores, "aim", lang, t, n)]
     if staff:
-        parts += [h(3, t("report.staff_view")), p(t("report.staff_help"), "muted"),
-                  _staff_table(week.staff, lang, t, n)]  # fmt: skip
+        parts += [
+            h(3, t("report.staff_view")),
+            p(t("report.staff_help"), "muted"),
+            _staff_table(week.staff, lang, t, n),
+        ]
     if mapped and not week.answers.empty:
         parts += [h(3, t("report.against")), _against_table(week, lang, t, n)]
     return "".join(parts)

@@ -57,16 +57,22 @@ def frame_table(frame: pd.DataFrame) -> str:
 
 
 QUADRANT = {"learning": (130, 130), "inspiration": (270, 130), "meeting": (130, 270), "performative": (270, 270)}
-SIDES = {"top": (200, 22, "middle"), "bottom": (200, 390, "middle"), "left": (8, 205, "start"),
-         "right": (392, 205, "end")}  # fmt: skip
+SIDES = {
+    "top": (200, 22, "middle"),
+    "bottom": (200, 390, "middle"),
+    "left": (8, 205, "start"),
+    "right": (392, 205, "end"),
+}
 
 
 def four_spaces_map(scores: pd.DataFrame, lang: str) -> str:
     """The model drawn as in the paper: aims on the sides of a square, a circle per space sized by its
     share of coverage; a weak spot has a dashed red ring. Inline SVG, so it prints and reads offline."""
     config = spaces()
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img">',
-             '<rect x="40" y="40" width="320" height="320" fill="none" stroke="#999"/>']  # fmt: skip
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img">',
+        '<rect x="40" y="40" width="320" height="320" fill="none" stroke="#999"/>',
+    ]
     for aim in config.aims.values():
         x, y, anchor = SIDES[aim.side]
         parts.append(f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="13">{esc(aim.name.get(lang))}</text>')

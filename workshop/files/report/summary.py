@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from workshop.config.i18n import date_text
+from workshop.config.stopwords import reading
 from workshop.domain import consolidation as cons
 from workshop.domain.keyterms import key_terms, left_out
 from workshop.domain.model import LANGUAGES, Theme, ThemeStatus
@@ -23,11 +24,19 @@ def _extremes(scores: pd.DataFrame, kind: str, lang: str, t: Words, n: Numbers) 
     weakest = scores.loc[scores["gap"].idxmax()]
     strongest = scores.loc[scores["gap"].idxmin()]
     return [
-        t(f"report.weakest_{kind}", name=name(str(weakest["key"]), lang), share=n.share(weakest["share"]),
-          target=n.share(weakest["target_share"])),
-        t(f"report.strongest_{kind}", name=name(str(strongest["key"]), lang), share=n.share(strongest["share"]),
-          target=n.share(strongest["target_share"])),
-    ]  # fmt: skip
+        t(
+            f"report.weakest_{kind}",
+            name=name(str(weakest["key"]), lang),
+            share=n.share(weakest["share"]),
+            target=n.share(weakest["target_share"]),
+        ),
+        t(
+            f"report.strongest_{kind}",
+            name=name(str(strongest["key"]), lang),
+            share=n.share(strongest["share"]),
+            target=n.share(strongest["target_share"]),
+        ),
+    ]
 
 
 def spaces_summary(week: Week, lang: str, t: Words, n: Numbers) -> str:
@@ -42,9 +51,13 @@ def spaces_summary(week: Week, lang: str, t: Words, n: Numbers) -> str:
     if not week.staff.empty:
         for row in week.staff[week.staff["differs"].astype(bool)].itertuples():
             sentences.append(
-                t("report.staff_differs", name=name(str(row.space), lang), staff=n.mean(row.team_mean),
-                  mapped=n.mean(row.mapped_mean))
-            )  # fmt: skip
+                t(
+                    "report.staff_differs",
+                    name=name(str(row.space), lang),
+                    staff=n.mean(row.team_mean),
+                    mapped=n.mean(row.mapped_mean),
+                )
+            )
     if not sentences:
         return ""
     return h(3, t("report.summary_spaces")) + "".join(p(s) for s in sentences)
@@ -55,7 +68,8 @@ def said_summary(week: Week, lang: str, t: Words) -> str:
         return ""
     parts = [h(3, t("report.staff_said"))]
     langs = [x for x in dict.fromkeys((week.language, lang)) if x in LANGUAGES]
-    stop = left_out(week.answers["text"].fillna(""), langs, week.leave_out)  # stop words, names, own words
+    # The stop words, the names the answers write and the workshop's own words to leave out.
+    stop = left_out(week.answers["text"].fillna(""), reading(langs).stop_words, week.leave_out)
     items = []
     for point, rows in cons.by_main_point(week.answers, week.points, table=lambda rows: rows):
         title = point.title if point else t("report.none")
@@ -82,8 +96,9 @@ def decisions_summary(themes: Sequence[Theme], t: Words) -> str:
         items = []
         for theme in decided:
             note = f" — {esc(theme.decision)}" if theme.decision else ""
-            items.append(f"<li><strong>{esc(theme.title)}</strong>: {esc(t(f'theme_status.{theme.status.value}'))}"
-                         f"{note}</li>")  # fmt: skip
+            items.append(
+                f"<li><strong>{esc(theme.title)}</strong>: {esc(t(f'theme_status.{theme.status.value}'))}{note}</li>"
+            )
         parts.append(f"<ul>{''.join(items)}</ul>")
     still_open = len(themes) - len(decided)
     if still_open:

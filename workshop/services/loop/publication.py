@@ -65,8 +65,13 @@ def team_outcomes(engine: Engine, workshop_id: int, team_id: int) -> list[ThemeO
             return None
         said = conn.execute(
             select(
-                responses.c.id.label("response_id"), responses.c.team_id, teams.c.name.label("team"),
-                questions.c.text.label("question"), responses.c.rating, responses.c.choices, responses.c.text,
+                responses.c.id.label("response_id"),
+                responses.c.team_id,
+                teams.c.name.label("team"),
+                questions.c.text.label("question"),
+                responses.c.rating,
+                responses.c.choices,
+                responses.c.text,
             )
             .join(teams, teams.c.id == responses.c.team_id)
             .join(questions, questions.c.id == responses.c.question_id)
@@ -77,7 +82,7 @@ def team_outcomes(engine: Engine, workshop_id: int, team_id: int) -> list[ThemeO
                 ),
             )
             .order_by(questions.c.day_id, questions.c.position, teams.c.name)
-        )  # fmt: skip
+        )
         answers = pd.DataFrame(said.fetchall(), columns=list(said.keys()))
         done = conn.execute(
             select(actions.c.theme_id, actions.c.title, actions.c.owner, actions.c.due, actions.c.status)

@@ -83,10 +83,15 @@ def reactions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     comment, updated_at; by theme, then team."""
     with read(engine) as conn:
         result = conn.execute(
-            select(reactions.c.theme_id, teams.c.name.label("team"), reactions.c.stance, reactions.c.comment,
-                   reactions.c.updated_at)
+            select(
+                reactions.c.theme_id,
+                teams.c.name.label("team"),
+                reactions.c.stance,
+                reactions.c.comment,
+                reactions.c.updated_at,
+            )
             .join(teams, teams.c.id == reactions.c.team_id)
             .where(reactions.c.workshop_id == workshop_id)
             .order_by(reactions.c.theme_id, teams.c.name)
-        )  # fmt: skip
+        )
         return pd.DataFrame(result.fetchall(), columns=REACTION_COLUMNS)

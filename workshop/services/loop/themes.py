@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, Theme, ThemeStatus, check_text
+from workshop.domain.model import MAX_LONG_TEXT, Theme, ThemeStatus
+from workshop.domain.text_fields import MAX_NAME, check_text
 from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes

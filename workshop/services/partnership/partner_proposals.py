@@ -4,6 +4,7 @@ the same partner or contact person, or a partner the register has, get a warning
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,19 +49,32 @@ def _read(conn: Connection, workshop_id: int) -> list[ProposedPartner]:
     live = [Proposed(r.id, r.team, r.name, r.contact) for r in rows if r.status == ReviewStatus.PENDING.value]
     found = warnings(live, list(register))
     return [
-        ProposedPartner(r.id, r.team_id, r.team, r.name, Sector(r.sector), r.contact, r.reason, ReviewStatus(r.status),
-                        found.get(r.id, []))
+        ProposedPartner(
+            r.id,
+            r.team_id,
+            r.team,
+            r.name,
+            Sector(r.sector),
+            r.contact,
+            r.reason,
+            ReviewStatus(r.status),
+            found.get(r.id, []),
+        )
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
-def propose_partner(engine: Engine, team: Team, fields: dict[str, object]) -> ProposedPartner:
+def propose_partner(engine: Engine, team: Team, fields: Mapping[str, object]) -> ProposedPartner:
     """A team proposes a partner (name, sector, contact person, why); returns it with its warnings."""
     proposal = validated(PartnerProposal, fields, message("subject.partner", name=str(fields.get("name", "")).strip()))
     with write(engine) as conn:
         _member(conn, team)
-        row = {"workshop_id": team.workshop_id, "team_id": team.id, "created_at": now(),
-               **proposal.model_dump(mode="json")}  # fmt: skip
+        row = {
+            "workshop_id": team.workshop_id,
+            "team_id": team.id,
+            "created_at": now(),
+            **proposal.model_dump(mode="json"),
+        }
         new_id = conn.execute(partner_proposals.insert().values(**row).returning(partner_proposals.c.id)).scalar_one()
         return next(p for p in _read(conn, int(team.workshop_id or 0)) if p.id == new_id)
 

@@ -4,7 +4,7 @@ and — through the offers they take part in — which of the four spaces each p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,7 @@ from workshop.store import read, write
 from workshop.store.tables import offers, partner_stages, partners, proposals
 
 
-def _checked(conn: Connection, workshop_id: int, fields: dict[str, object], keep: int | None = None) -> Partner:
+def _checked(conn: Connection, workshop_id: int, fields: Mapping[str, object], keep: int | None = None) -> Partner:
     """The partner's fields validated, its name not taken by another partner (InvalidInput names the field)."""
     partner = validated(
         Partner,
@@ -60,7 +60,7 @@ def _relink(
 def add_partner(
     engine: Engine,
     workshop_id: int,
-    fields: dict[str, object],
+    fields: Mapping[str, object],
     offer_ids: Sequence[int] = (),
     since: dt.date | None = None,
 ) -> int:
@@ -85,7 +85,7 @@ def edit_partner(
     engine: Engine,
     workshop_id: int,
     partner_id: int,
-    fields: dict[str, object],
+    fields: Mapping[str, object],
     offer_ids: Sequence[int] | None = None,
     changed_on: dt.date | None = None,
     note: str = "",

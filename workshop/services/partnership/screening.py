@@ -70,10 +70,18 @@ def _save(conn: Connection, proposal: Proposal, rater: str, team_id: int | None,
     conn.execute(screenings.delete().where(mine))  # the rater's screening replaced whole, in one transaction
     stamp = now()
     rows = [
-        {"workshop_id": proposal.workshop_id, "proposal_id": proposal.id, "rater": rater, "team_id": team_id,
-         "question": a.question, "answer": a.answer.value, "note": a.note, "updated_at": stamp}
+        {
+            "workshop_id": proposal.workshop_id,
+            "proposal_id": proposal.id,
+            "rater": rater,
+            "team_id": team_id,
+            "question": a.question,
+            "answer": a.answer.value,
+            "note": a.note,
+            "updated_at": stamp,
+        }
         for a in answers
-    ]  # fmt: skip
+    ]
     if rows:
         conn.execute(screenings.insert(), rows)
 
@@ -123,12 +131,18 @@ def screening_cards(engine: Engine, workshop_id: int) -> list[Card]:
     found = list_proposals(engine, workshop_id)
     with read(engine) as conn:
         rows = conn.execute(
-            select(screenings.c.proposal_id, screenings.c.rater, screenings.c.question, screenings.c.answer,
-                   screenings.c.note, teams.c.name.label("team"))
+            select(
+                screenings.c.proposal_id,
+                screenings.c.rater,
+                screenings.c.question,
+                screenings.c.answer,
+                screenings.c.note,
+                teams.c.name.label("team"),
+            )
             .outerjoin(teams, teams.c.id == screenings.c.team_id)
             .where(screenings.c.workshop_id == workshop_id)
             .order_by(screenings.c.question, teams.c.name)
-        ).fetchall()  # fmt: skip
+        ).fetchall()
         names = dict(
             conn.execute(select(partners.c.id, partners.c.name).where(partners.c.workshop_id == workshop_id)).all()
         )
@@ -154,20 +168,36 @@ def export_proposals(conn: Connection, workshop_id: int) -> list[dict[str, Any]]
     """The export's `proposals`: each with its `screening` answers and leadership's `verdict` (or null)."""
     rows = conn.execute(select(proposals).where(proposals.c.workshop_id == workshop_id).order_by(proposals.c.id))
     answers = conn.execute(
-        select(screenings.c.proposal_id, screenings.c.rater, screenings.c.team_id, screenings.c.question,
-               screenings.c.answer, screenings.c.note, screenings.c.updated_at)
+        select(
+            screenings.c.proposal_id,
+            screenings.c.rater,
+            screenings.c.team_id,
+            screenings.c.question,
+            screenings.c.answer,
+            screenings.c.note,
+            screenings.c.updated_at,
+        )
         .where(screenings.c.workshop_id == workshop_id)
         .order_by(screenings.c.proposal_id, screenings.c.rater, screenings.c.question)
-    ).fetchall()  # fmt: skip
+    ).fetchall()
     found = []
     for r in rows:
-        item = {k: r._mapping[k] for k in ("id", "title", "proposer", "description", "spaces", "target_groups",
-                                           "partner_id", "is_open")}  # fmt: skip
+        item = {
+            k: r._mapping[k]
+            for k in ("id", "title", "proposer", "description", "spaces", "target_groups", "partner_id", "is_open")
+        }
         item["verdict"] = {"verdict": r.verdict, "reason": r.verdict_reason} if r.verdict else None
         item["screening"] = [
-            {"rater": a.rater, "team_id": a.team_id, "question": a.question, "answer": a.answer, "note": a.note,
-             "updated_at": json_value(a.updated_at)}
-            for a in answers if a.proposal_id == r.id
-        ]  # fmt: skip
+            {
+                "rater": a.rater,
+                "team_id": a.team_id,
+                "question": a.question,
+                "answer": a.answer,
+                "note": a.note,
+                "updated_at": json_value(a.updated_at),
+            }
+            for a in answers
+            if a.proposal_id == r.id
+        ]
         found.append(item)
     return found

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from workshop.config.spaces import spaces
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS, QuestionKind
 from workshop.domain.scoring import Thresholds, checked_weights, default_weights, score_aims, score_spaces
@@ -92,7 +93,8 @@ def workshop_scores(engine: Engine, workshop_id: int, weights: dict[str, float] 
 def scores_of(offers: pd.DataFrame, weights: dict[str, float], thresholds: Thresholds) -> Scores:
     """The scores of these offers (offers_frame) against the weights (InvalidInput names a bad one)."""
     chosen = checked_weights(weights)
-    return Scores(score_spaces(offers, chosen, thresholds), score_aims(offers, chosen, thresholds), chosen, thresholds)
+    aims = score_aims(offers, chosen, thresholds, spaces().aim_spaces())
+    return Scores(score_spaces(offers, chosen, thresholds), aims, chosen, thresholds)
 
 
 @dataclass(frozen=True)

@@ -53,11 +53,16 @@ def add_comment(engine: Engine, team: Team, response_id: int, text: str) -> int:
         return int(
             conn.execute(
                 comments.insert().values(
-                    workshop_id=team.workshop_id, response_id=response_id, team_id=team.id, text=comment.text,
-                    hidden=False, created_at=stamp, updated_at=stamp,
+                    workshop_id=team.workshop_id,
+                    response_id=response_id,
+                    team_id=team.id,
+                    text=comment.text,
+                    hidden=False,
+                    created_at=stamp,
+                    updated_at=stamp,
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
-        )  # fmt: skip
+        )
 
 
 def _own(conn: Connection, team: Team, comment_id: int) -> Comment:
@@ -111,12 +116,19 @@ def log_comments(
     team_id, team, text, hidden, created_at. Hidden ones only `with_hidden` (for the moderators): a team's
     session never receives their text."""
     query = (
-        select(comments.c.id, comments.c.response_id, comments.c.team_id, teams.c.name.label("team"),
-               comments.c.text, comments.c.hidden, comments.c.created_at)
+        select(
+            comments.c.id,
+            comments.c.response_id,
+            comments.c.team_id,
+            teams.c.name.label("team"),
+            comments.c.text,
+            comments.c.hidden,
+            comments.c.created_at,
+        )
         .join(teams, teams.c.id == comments.c.team_id)
         .where(comments.c.workshop_id == workshop_id, comments.c.response_id.in_(response_ids))
         .order_by(comments.c.response_id, comments.c.created_at, comments.c.id)
-    )  # fmt: skip
+    )
     if not with_hidden:
         query = query.where(comments.c.hidden.is_(False))
     with read(engine) as conn:

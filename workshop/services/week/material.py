@@ -92,9 +92,19 @@ def week_material(engine: Engine, workshop_id: int, days_at: Sequence[int] = ())
 
 
 CONSOLIDATION_COLUMNS = [
-    "id", "team", "day", "question_position", "question_id", "question", "kind", "main_point_id",
-    "text", "rating", "choices", "spaces",
-]  # fmt: skip
+    "id",
+    "team",
+    "day",
+    "question_position",
+    "question_id",
+    "question",
+    "kind",
+    "main_point_id",
+    "text",
+    "rating",
+    "choices",
+    "spaces",
+]
 
 
 def _json_column(values: tuple[object, ...]) -> list[object]:
@@ -131,10 +141,14 @@ def consolidation_answers(
     with read(engine) as conn:
         rows = conn.execute(
             select(
-                responses.c.id, responses.c.team_id, responses.c.question_id, responses.c.text, responses.c.rating,
+                responses.c.id,
+                responses.c.team_id,
+                responses.c.question_id,
+                responses.c.text,
+                responses.c.rating,
                 *raw_json,
             ).where(narrowed)
-        ).fetchall()  # fmt: skip
+        ).fetchall()
         names = dict(conn.execute(select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id)).all())
     asked = questions_frame(engine, workshop_id).set_index("id")
     if not rows:

@@ -14,11 +14,13 @@ from urllib.parse import urlencode, urlsplit
 import segno
 from sqlalchemy import Engine, select
 
+from workshop.config.stopwords import reading
 from workshop.domain.consolidation import short
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.keyterms import term_languages
 from workshop.domain.live import LiveAnswer, LiveResult
 from workshop.domain.live import live_results as _live_results
-from workshop.domain.model import Day, DayStatus
+from workshop.domain.model import LANGUAGES, Day, DayStatus
 from workshop.domain.plain_text import neutral
 from workshop.domain.recap import MAX_QUOTES, AnswerRow, DayRecap, day_recap
 from workshop.services.loop.leave_out import stored_words
@@ -145,7 +147,8 @@ def live_results(engine: Engine, workshop_id: int, day_id: int) -> list[LiveResu
         ]
     current = get_workshop(engine, workshop_id)
     words = stored_words(current.leave_out)  # the facilitator's own words to leave out
-    return _live_results(list_questions(engine, workshop_id, day_id), answers, current.language, words)
+    terms_read = reading([lang for lang in term_languages(current.language) if lang in LANGUAGES])
+    return _live_results(list_questions(engine, workshop_id, day_id), answers, terms_read, words)
 
 
 def recap(engine: Engine, workshop_id: int, day_id: int) -> DayRecap:

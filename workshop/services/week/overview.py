@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from workshop.config.stopwords import reading
 from workshop.domain import consolidation as cons
 from workshop.domain.gaps import against_gaps, attention, concerned_spaces
 from workshop.domain.keyterms import key_terms_by_main_point, proper_names
@@ -100,9 +101,12 @@ def options(engine: Engine, workshop_id: int) -> Options:
     with read(engine) as conn:
         total = conn.execute(select(func.count()).where(responses.c.workshop_id == workshop_id)).scalar_one()
         asked = conn.execute(
-            select(days.c.position).distinct().join(questions, questions.c.day_id == days.c.id)
-            .where(days.c.workshop_id == workshop_id).order_by(days.c.position)
-        ).scalars()  # fmt: skip
+            select(days.c.position)
+            .distinct()
+            .join(questions, questions.c.day_id == days.c.id)
+            .where(days.c.workshop_id == workshop_id)
+            .order_by(days.c.position)
+        ).scalars()
         found_days = [int(d) for d in asked]
     return Options(int(total), team_names(engine, workshop_id), found_days, list_main_points(engine, workshop_id))
 
@@ -167,7 +171,9 @@ def key_terms(engine: Engine, workshop_id: int, filters: cons.Filters, langs: tu
     # Names are read from every answer of the week, not only the filtered ones: more places to see them written.
     names = proper_names(material.answers["text"].fillna("")) if not material.answers.empty else frozenset()
     own = names.union(leave_out(engine, workshop_id))
-    return View(_head(material, answers), key_terms_by_main_point(answers, material.points, list(langs), leave_out=own))
+    return View(
+        _head(material, answers), key_terms_by_main_point(answers, material.points, reading(langs), leave_out=own)
+    )
 
 
 def against_the_gaps(engine: Engine, workshop_id: int, filters: cons.Filters) -> View[pd.DataFrame]:

@@ -15,7 +15,8 @@ from sqlalchemy import Engine, func, select
 
 from workshop.config.i18n import date_text, time_text, translate
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import MAX_NAME, Team, check_text
+from workshop.domain.model import Team
+from workshop.domain.text_fields import MAX_NAME, check_text
 from workshop.services.access.codes import new_team_code, team_code_hash
 from workshop.services.rows import changed
 from workshop.store import read, write

@@ -30,8 +30,15 @@ from workshop.store.tables import (
 
 # What can be carried, in the order a facilitator reads them.
 PARTS: tuple[str, ...] = (
-    "offers", "partners", "target_groups", "main_points", "weights", "thresholds", "proposals", "assets",
-)  # fmt: skip
+    "offers",
+    "partners",
+    "target_groups",
+    "main_points",
+    "weights",
+    "thresholds",
+    "proposals",
+    "assets",
+)
 
 _TABLES: dict[str, Table] = {
     "offers": offers,

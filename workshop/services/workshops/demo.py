@@ -6,32 +6,23 @@ import datetime as dt
 
 from sqlalchemy import Connection, Engine, select
 
-from workshop.config.templates import Demo, DemoMapping, demo
+from workshop.config.demo_library import Demo
+from workshop.config.templates import demo
 from workshop.domain.errors import ConfigError
-from workshop.domain.mapping import MappingScope
-from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
-from workshop.domain.screening import team_rater
+from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.access.codes import public_team_code_hash
 from workshop.services.register.offers import insert_offers, insert_partners
 from workshop.services.rows import changed
+from workshop.services.workshops.demo_partnership import add_mapping, add_partnership, add_proposals
 from workshop.services.workshops.lifecycle import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import (
     actions,
-    asset_proposals,
-    assets,
     days,
-    mapping_phases,
-    mappings,
-    offers,
-    partner_proposals,
-    partners,
-    proposals,
     publications,
     questions,
     reactions,
     responses,
-    screenings,
     settings,
     teams,
     theme_responses,
@@ -106,9 +97,9 @@ def create_demo(engine: Engine, lang: str = "en", replace: bool = True) -> int:
             conn.execute(responses.insert(), rows)
         _add_decisions(conn, workshop_id, data, team_ids, {place: q.id for place, q in by_place.items()}, lang)
         if data.mapping is not None:
-            _demo_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
-        _demo_proposals(conn, workshop_id, data, team_ids, stamp)
-        _demo_partnership(conn, workshop_id, data, team_ids, stamp)
+            add_mapping(conn, workshop_id, data.mapping, team_ids, stamp)
+        add_proposals(conn, workshop_id, data, team_ids, stamp)
+        add_partnership(conn, workshop_id, data, team_ids, stamp)
         if replace:
             conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY))
             conn.execute(settings.insert().values(key=CURRENT_KEY, value=str(workshop_id)))
@@ -137,11 +128,14 @@ def _add_decisions(
         theme_id = conn.execute(
             themes.insert()
             .values(
-                workshop_id=workshop_id, title=theme.title, status=theme.status.value, decision=theme.decision,
+                workshop_id=workshop_id,
+                title=theme.title,
+                status=theme.status.value,
+                decision=theme.decision,
                 reactions_open=theme.reactions_open,
             )
             .returning(themes.c.id)
-        ).scalar_one()  # fmt: skip
+        ).scalar_one()
         theme_ids[theme.title] = int(theme_id)
         for ref in theme.answers:
             key = (team_ids.get(ref.team), question_ids.get((ref.day, ref.question)))
@@ -155,17 +149,25 @@ def _add_decisions(
             due = today + dt.timedelta(days=action.due_in_days) if action.due_in_days is not None else None
             conn.execute(
                 actions.insert().values(
-                    workshop_id=workshop_id, theme_id=theme_id, title=action.title, owner=action.owner, due=due,
+                    workshop_id=workshop_id,
+                    theme_id=theme_id,
+                    title=action.title,
+                    owner=action.owner,
+                    due=due,
                     status=action.status.value,
                 )
-            )  # fmt: skip
+            )
         for reaction in theme.reactions:
             conn.execute(
                 reactions.insert().values(
-                    workshop_id=workshop_id, theme_id=theme_id, team_id=team_ids[reaction.team],
-                    stance=reaction.stance.value, comment=reaction.comment, updated_at=stamp,
+                    workshop_id=workshop_id,
+                    theme_id=theme_id,
+                    team_id=team_ids[reaction.team],
+                    stance=reaction.stance.value,
+                    comment=reaction.comment,
+                    updated_at=stamp,
                 )
-            )  # fmt: skip
+            )
     conn.execute(publications.insert().values(workshop_id=workshop_id, published=data.published, updated_at=stamp))
     for vote in data.votes:
         vote_id = conn.execute(
@@ -176,96 +178,12 @@ def _add_decisions(
         for given in vote.given:
             conn.execute(
                 vote_dots.insert().values(
-                    workshop_id=workshop_id, vote_id=vote_id, team_id=team_ids[given.team],
-                    item_id=theme_ids[given.theme], dots=given.dots,
+                    workshop_id=workshop_id,
+                    vote_id=vote_id,
+                    team_id=team_ids[given.team],
+                    item_id=theme_ids[given.theme],
+                    dots=given.dots,
                 )
-            )  # fmt: skip
-
-
-def _demo_mapping(
-    conn: Connection, workshop_id: int, plan: DemoMapping, team_ids: dict[str, int | None], stamp: dt.datetime
-) -> None:
-    """The teams' finished mapping: every offer as the register has it, except the listed differences."""
-    conn.execute(
-        mapping_phases.insert().values(
-            workshop_id=workshop_id, status=DayStatus(plan.status).value, scope=MappingScope(plan.scope).value
-        )
-    )
-    register = conn.execute(select(offers).where(offers.c.workshop_id == workshop_id).order_by(offers.c.id)).fetchall()
-    differ = {(d.team, d.offer): d for d in plan.differ if not d.proposed}
-    rows = []
-    for team in plan.teams:
-        for offer in register:
-            own = differ.get((team, offer.name))
-            values = own.spaces if own else {k: offer._mapping[k] for k in SPACE_KEYS}
-            rows.append(
-                {
-                    "workshop_id": workshop_id,
-                    "team_id": team_ids[team],
-                    "offer_id": offer.id,
-                    **{k: int(values.get(k, 0)) for k in SPACE_KEYS},
-                    "strength": own.strength if own else offer.strength,
-                    "target_groups": list(offer.target_groups),
-                    "partners": list(offer.partners),
-                    "note": own.note if own else "",
-                }
-            )
-    for p in (d for d in plan.differ if d.proposed):
-        rows.append(
-            {
-                "workshop_id": workshop_id,
-                "team_id": team_ids[p.team],
-                "offer_id": None,
-                "proposed": True,
-                "proposed_name": p.offer,
-                "description": p.description,
-                **{k: int(p.spaces.get(k, 0)) for k in SPACE_KEYS},
-                "strength": p.strength,
-                "target_groups": [],
-                "partners": [],
-                "note": p.note,
-            }
-        )
-    conn.execute(mappings.insert(), [{"done": True, "updated_at": stamp, "proposed": False, "proposed_name": "",
-                                      "description": ""} | r for r in rows])  # fmt: skip
-
-
-def _demo_proposals(
-    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
-) -> None:
-    """The screened proposals, each with every listed team's answers and leadership's verdict."""
-    partner_ids = dict(
-        conn.execute(select(partners.c.name, partners.c.id).where(partners.c.workshop_id == workshop_id)).all()
-    )
-    for p in data.proposals:
-        fields = p.model_dump(exclude={"partner", "screenings", "verdict"}, mode="json")
-        proposal_id = conn.execute(
-            proposals.insert()
-            .values(workshop_id=workshop_id, partner_id=partner_ids.get(p.partner), verdict=p.verdict, **fields)
-            .returning(proposals.c.id)
-        ).scalar_one()
-        rows = [
-            {"workshop_id": workshop_id, "proposal_id": proposal_id, "rater": team_rater(int(team_ids[s.team] or 0)),
-             "team_id": team_ids[s.team], "question": n, "answer": answer.value, "note": s.notes.get(n, ""),
-             "updated_at": stamp}
-            for s in p.screenings for n, answer in s.answered()
-        ]  # fmt: skip
-        if rows:
-            conn.execute(screenings.insert(), rows)
-
-
-def _demo_partnership(
-    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
-) -> None:
-    """The library's assets in order, and the teams' proposed assets and partners, still to be decided."""
-    rows = [{"workshop_id": workshop_id, "position": n, **a.model_dump()} for n, a in enumerate(data.assets, 1)]
-    if rows:
-        conn.execute(assets.insert(), rows)
-    for table, items in ((asset_proposals, data.asset_proposals), (partner_proposals, data.partner_proposals)):
-        for p in items:
-            values = p.model_dump(mode="json", exclude={"team"})
-            conn.execute(
-                table.insert().values(workshop_id=workshop_id, team_id=team_ids[p.team], created_at=stamp, **values)
             )
 
 

@@ -9,15 +9,8 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import (
-    MAX_LONG_TEXT,
-    MAX_NAME,
-    MAX_SHORT_TEXT,
-    SPACE_KEYS,
-    Team,
-    Workshop,
-    check_text,
-)
+from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, Team, Workshop
+from workshop.domain.text_fields import MAX_NAME, MAX_SHORT_TEXT, check_text
 from workshop.domain.validation import check_dates, check_language
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
 from workshop.store import read, write
