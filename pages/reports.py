@@ -17,22 +17,23 @@ st.title(t("reports.title"))
 st.caption(t("reports.help"))
 
 FORMATS = {
-    "html": ("text/html", lambda: html_report(engine(), current.id, lang=lang())),
+    "html": ("text/html", lambda: html_report(engine(), current.id, lang=lang(), contacts=contacts)),
     "docx": (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        lambda: docx_report(engine(), current.id, lang=lang()),
+        lambda: docx_report(engine(), current.id, lang=lang(), contacts=contacts),
     ),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        lambda: to_xlsx(engine(), current.id),
+        lambda: to_xlsx(engine(), current.id, contacts),
     ),
-    "csv": ("application/zip", lambda: to_csv_zip(engine(), current.id)),
-    "json": ("application/json", lambda: to_json(engine(), current.id)),
+    "csv": ("application/zip", lambda: to_csv_zip(engine(), current.id, contacts)),
+    "json": ("application/json", lambda: to_json(engine(), current.id, contacts)),
 }
 chosen = st.radio(
     t("reports.format"), list(FORMATS), format_func=labels_now(FORMATS, lambda f: t(f"reports.format_{f}"))
 )
 st.caption(t(f"reports.about_{chosen}"))
+contacts = st.checkbox(t("reports.include_contacts"), key="include_contacts", help=t("reports.include_contacts_help"))
 if st.button(t("reports.prepare"), key="prepare"):
     mime, build = FORMATS[chosen]
     with error_edge() as edge, st.spinner(t("reports.preparing")):

@@ -17,6 +17,7 @@ from workshop.domain.model import Workshop
 from workshop.services.demo import create_demo
 from workshop.services.demo_language import for_visitor
 from workshop.services.owner import OWNER_VARIABLE
+from workshop.services.retention import keep_retention
 from workshop.services.workshops import current_workshop_id, get_workshop, list_workshops
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
@@ -50,6 +51,7 @@ def _engine_for(url: str | None) -> Engine:
     migrate(engine)
     if not list_workshops(engine):
         create_demo(engine)
+    keep_retention(engine)  # personal data past its retention period erased now and daily (issue 30)
     return engine
 
 

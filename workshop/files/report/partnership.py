@@ -81,10 +81,12 @@ def partners_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
     rows = [[stages[s], *map(int, counts.loc[s]), int(counts.loc[s].sum())] for s in order]
     listed = [
         [r.name, sectors.get(str(r.sector), str(r.sector)), stages.get(str(r.stage), str(r.stage)),
-         ", ".join(name(k, lang) for k in r.spaces), ", ".join(r.offers), r.description]
+         ", ".join(name(k, lang) for k in r.spaces), ", ".join(r.offers), r.description,
+         *([r.contact] if week.contacts else [])]
         for r in register.itertuples()
     ]  # fmt: skip
-    columns = [t(f"partners.col.{c}") for c in ("name", "sector", "stage", "spaces", "offers", "description")]
+    shown = ("name", "sector", "stage", "spaces", "offers", "description", *(["contact"] if week.contacts else []))
+    columns = [t(f"partners.col.{c}") for c in shown]
     return "".join(
         [h(2, t("report.partners")), h(3, t("partners.circle")), p(t("partners.circle_help"), "muted"),
          plot(circle, False, n.lang), table(header, rows), h(3, t("report.register")), table(columns, listed)]
