@@ -41,7 +41,7 @@ class Person:
     def whole(self) -> re.Pattern[str]:
         """The full name (or address) as a whole word, in any case and spacing."""
         if self.is_email:
-            return re.compile(rf"(?<![\w.+'-]){re.escape(self.key)}(?![\w-])", re.IGNORECASE)
+            return re.compile(rf"(?<![\w.+'-]){re.escape(self.key)}(?![\w-]|\.\w)", re.IGNORECASE)
         parts = [re.escape(p) for p in self.key.split(" ")]
         return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
 

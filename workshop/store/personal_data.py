@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import JSON, String, Table, Text
+from sqlalchemy import JSON, MetaData, String, Table, Text
 
 from workshop.store.tables import metadata
 
@@ -135,11 +135,11 @@ def text_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if isinstance(c.type, String | Text | JSON)]
 
 
-def unclassified() -> list[str]:
+def unclassified(schema: MetaData = metadata) -> list[str]:
     """Every text column in the schema that is neither personal nor declared not personal ("table.column")."""
     return [
         f"{t.name}.{c}"
-        for t in metadata.sorted_tables
+        for t in schema.sorted_tables
         for c in text_columns(t)
         if (t.name, c) not in PERSONAL and (t.name, c) not in NOT_PERSONAL
     ]
