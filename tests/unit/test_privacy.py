@@ -161,9 +161,9 @@ def test_erase_person_asks_first_and_without_a_yes_changes_nothing(engine: Engin
 
 def _past(engine: Engine, wid: int, years: int = 2) -> None:
     """The workshop's week ended `years` ago (its retention period of 12 months has passed)."""
+    ended = dt.date.today() - dt.timedelta(days=366 * years)
     with write(engine) as conn:
-        conn.execute(update(workshops).where(workshops.c.id == wid).values(end_date=dt.date.today().replace(day=1)
-                                                                            - dt.timedelta(days=365 * years)))  # fmt: skip
+        conn.execute(update(workshops).where(workshops.c.id == wid).values(end_date=ended))
 
 
 def _record(engine: Engine, wid: int) -> dict[str, object]:
