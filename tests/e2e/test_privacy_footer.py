@@ -28,7 +28,8 @@ def _below_everything(page: Any) -> bool:
                 const main = document.querySelector('[data-testid="stMain"]');
                 const top = footer.getBoundingClientRect().top;
                 return [...main.querySelectorAll('[data-testid="stElementContainer"]')]
-                    .filter((e) => !footer.contains(e) && e.checkVisibility({visibilityProperty: true}) && e.getBoundingClientRect().height > 0)
+                    .filter((e) => !footer.contains(e) && e.checkVisibility({visibilityProperty: true}))
+                    .filter((e) => e.getBoundingClientRect().height > 0)
                     .every((e) => e.getBoundingClientRect().bottom <= top + 1);
             }""",
             FOOTER,
