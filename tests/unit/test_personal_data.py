@@ -96,6 +96,9 @@ def test_a_request_without_a_usable_name_is_refused_naming_the_field(given: str)
         ("Lise Holm, lise@jobcentre.dk, +45 12 34 56 78", "Lise Holm"),
         ("Jonas Berg (jonas.berg@makers.org; 020-123 4567)", "Jonas Berg"),
         ("Anne Holm, children's", "Anne Holm, children's"),
+        ("Jonas <b>Berg</b>", "Jonas <b>Berg</b>"),  # nothing to take out: the field as it is
+        ("Lise Holm, tel. +45 12345678, E-mail: lise@jc.dk", "Lise Holm"),
+        ("Lise Holm / 12 34 56 78 / Jobcentre", "Lise Holm / Jobcentre"),
         ("lise@jobcentre.dk", ""),
         ("Opened in 2024", "Opened in 2024"),  # a year is not a phone number
         ("", ""),

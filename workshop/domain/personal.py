@@ -21,7 +21,10 @@ EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number as people write one: an optional +, then at least 6 digits with spaces, dots, dashes or
 # brackets between them ("+45 12 34 56 78", "(020) 123-4567", "12345678").
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d(?:[\s.\-/()]*\d){5,}(?!\w)")
-SEPARATORS = re.compile(r"\s*(?:[,;/|]\s*)+|\s+-\s+")
+LABEL = r"(?:\b(?:tel|tlf|phone|telefon|telefoon|mobil|mobile|mob|gsm|e-?mail|mail)\b\.?:?\s*)?"
+DETAIL = re.compile(LABEL + f"(?:{EMAIL.pattern}|{PHONE.pattern})", re.IGNORECASE | re.UNICODE)
+EMPTY_BRACKETS = re.compile(r"\(\s*(?:[,;/|]\s*)*\)")
+SEPARATOR_RUN = re.compile(r"\s*([,;/|])(?:\s*[,;/|])+")
 
 
 @dataclass(frozen=True)
@@ -100,10 +103,11 @@ def without_words(listed: str, who: Person) -> str:
 
 
 def without_contact_details(contact: str) -> str:
-    """A contact person's field with e-mail addresses and phone numbers taken out ("Lise Holm, lise@jc.dk,
-    +45 12 34 56 78" -> "Lise Holm"): what an export carries unless the owner asks for contact details."""
-    if not contact:
+    """A contact person's field with e-mail addresses and phone numbers (and their labels) taken out ("Lise Holm,
+    lise@jc.dk, tel. +45 12 34 56 78" -> "Lise Holm"): what an export carries unless the owner asks for contact
+    details. A field with neither is returned as it is."""
+    if not contact or not DETAIL.search(contact):
         return contact
-    left = PHONE.sub(" ", EMAIL.sub(" ", contact))
-    parts = [p.strip(" .:()") for p in SEPARATORS.split(left)]
-    return ", ".join(p for p in parts if p and any(c.isalpha() for c in p))
+    left = EMPTY_BRACKETS.sub("", DETAIL.sub("", contact))
+    left = SEPARATOR_RUN.sub(lambda run: f" {run[1]} " if run[1] in "/|" else f"{run[1]} ", left)
+    return " ".join(left.split()).strip(" ,;|/-:.")
