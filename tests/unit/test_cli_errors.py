@@ -79,7 +79,7 @@ CASES: list[tuple[str, list[str], str | None, str]] = [
         ["person-data", "{id}", "Lise Holm", "--out", "{dir}/no/p.json"],
         None,
         "No such file",
-    ),  # fmt: skip
+    ),
     ("person-data-no-such-workshop", ["person-data", "4242", "Lise Holm", "--out", "{dir}/p.json"], None, "4242"),
     ("erase-person-blank-name", ["erase-person", "{id}", "  ", "--yes"], None, "Give the person's name or e-mail"),
     *((case, args, None, "is not an id (a whole number from 1 to") for case, args in _id_cases()),
