@@ -5,6 +5,7 @@ person ignores case and spacing, as "who do we know?" does, and exports can drop
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
@@ -38,6 +39,11 @@ def test_a_new_table_with_an_undeclared_text_column_is_caught() -> None:
         Column("note", Text),
     )
     assert unclassified(schema) == ["sign_in_rosters.email", "sign_in_rosters.note"]
+
+
+def test_the_data_protection_officers_document_names_every_personal_field() -> None:
+    document = (Path(__file__).resolve().parents[2] / "docs" / "privacy.md").read_text(encoding="utf-8")
+    assert [f"{t}.{c}" for t, c in PERSONAL if f"`{t}.{c}`" not in document] == []
 
 
 def test_no_column_is_declared_twice_and_every_declared_column_exists() -> None:
