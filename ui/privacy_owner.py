@@ -67,6 +67,10 @@ def person_tools(this: Workshop) -> None:
         st.info(t("privacy.owner.none"))
         return
     st.write(t("privacy.owner.found", n=len(hits)))
+    places: dict[str, int] = {}
+    for hit in hits:
+        places[f"{hit.table}.{hit.field}"] = places.get(f"{hit.table}.{hit.field}", 0) + 1
+    plain("\n".join(f"{place}: {n}" for place, n in sorted(places.items())))
     st.download_button(
         t("privacy.owner.download"),
         person_document(engine(), wid, who),
