@@ -4,10 +4,12 @@ contact details out unless they are ticked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import time
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, sign_in
@@ -15,8 +17,8 @@ from workshop.config.i18n import translate
 from workshop.domain.model import LANGUAGES, Role
 from workshop.services.owner import OWNER_VARIABLE
 from workshop.services.privacy import person_data, set_privacy_contact
-from workshop.store import read
-from workshop.store.tables import partner_proposals
+from workshop.store import read, write
+from workshop.store.tables import partner_proposals, workshops
 
 OWNER_CODE = "owner-of-this-database-2027"
 
@@ -120,3 +122,20 @@ def test_reports_leave_out_contact_details_unless_ticked(demo_db: str) -> None:
     at.switch_page("pages/reports.py").run()
     box = next(c for c in at.checkbox if c.label.startswith("Include contact details"))
     assert box.value is False
+
+
+def test_the_app_erases_a_workshop_past_its_retention_period_when_it_starts(db: Engine) -> None:
+    long_ago = dt.date.today() - dt.timedelta(days=800)
+    with write(db) as conn:
+        conn.execute(update(workshops).values(end_date=long_ago))
+    assert "Lise Holm" in _contacts(db)
+    _opened()  # the server starts on this database: retention runs in the background, then daily
+    deadline = time.monotonic() + 30
+    while "Lise Holm" in _contacts(db) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _contacts(db) == {""}
+
+
+def _contacts(engine: Engine) -> set[str]:
+    with read(engine) as conn:
+        return set(conn.execute(select(partner_proposals.c.contact)).scalars())
