@@ -41,6 +41,7 @@ from workshop.store.tables import (
     themes,
     workshops,
 )
+from workshop.store.versions import versions
 
 LISE = re.compile(r"\blise\b|\bholm\b", re.IGNORECASE)
 # Answers that write the contact's first name in lower case, as people type: the key terms showed such names.
@@ -113,7 +114,11 @@ def test_erasing_a_contact_person_leaves_no_trace_in_backup_export_report_or_key
     assert {name for name, text in before.items() if LISE.search(text)} == set(before), "named everywhere first"
     assert "lise" in _terms(engine, demo)
 
+    cached_on = ("responses", "comments", "partners", "partner_proposals", "workshops")
+    was = versions(engine, *cached_on)
     changed = erase_person(engine, demo, "  LISE   holm ")
+    # Every cached read of these tables (the key terms, the register, the log) is read again on every server.
+    assert all(now > then for now, then in zip(versions(engine, *cached_on), was, strict=True))
 
     after = _everything(engine, demo)
     assert {name: LISE.findall(text) for name, text in after.items()} == {name: [] for name in after}
