@@ -70,21 +70,29 @@ def _key(table: Table, row: Any) -> dict[str, Any]:
     return {c.name: row._mapping[c.name] for c in table.primary_key.columns}
 
 
-def workshop_rows(conn: Connection, workshop_id: int) -> list[tuple[Table, dict[str, Personal], Any]]:
-    """Every row of the workshop that has personal fields, with its table and those fields."""
+def workshop_rows(
+    conn: Connection, workshop_id: int, lock: bool = False
+) -> list[tuple[Table, dict[str, Personal], Any]]:
+    """Every row of the workshop that has personal fields, with its table and those fields; with `lock`, held
+    until the transaction ends (PostgreSQL: a team's edit made meanwhile waits, and is not overwritten by the
+    value read before it)."""
     found = []
     for name, fields in personal_tables().items():
         table = metadata.tables[name]
         columns = [*table.primary_key.columns, *(table.c[f] for f in fields)]
-        for row in conn.execute(select(*columns).where(_scope(table, workshop_id))):
+        asked = select(*columns).where(_scope(table, workshop_id))
+        for row in conn.execute(asked.with_for_update() if lock else asked):
             found.append((table, fields, row))
     return found
 
 
-def plan(conn: Connection, workshop_id: int, edit: Edit) -> list[tuple[Table, dict[str, Any], Change]]:
-    """What `edit` would change in the workshop: (table, row key, new values or None to delete the row)."""
+def plan(
+    conn: Connection, workshop_id: int, edit: Edit, lock: bool = False
+) -> list[tuple[Table, dict[str, Any], Change]]:
+    """What `edit` would change in the workshop: (table, row key, new values or None to delete the row); with
+    `lock`, the rows stay locked for the caller's writes."""
     changes: list[tuple[Table, dict[str, Any], Change]] = []
-    for table, fields, row in workshop_rows(conn, workshop_id):
+    for table, fields, row in workshop_rows(conn, workshop_id, lock):
         new: dict[str, str] = {}
         for column, field in fields.items():
             value = row._mapping[column] or ""
@@ -176,7 +184,7 @@ def erase_person(engine: Engine, workshop_id: int, given: str, apply_it: bool = 
     runner = write if apply_it else read
     with runner(engine) as conn:
         marker = removed_marker(content_language(conn, workshop_id, lock=apply_it))
-        changes = plan(conn, workshop_id, person_edit(who, marker))
+        changes = plan(conn, workshop_id, person_edit(who, marker), lock=apply_it)
         if apply_it:
             apply(conn, changes)
     return counted(changes)

@@ -106,7 +106,7 @@ def retention_edit(people: set[str], marker: str) -> Edit:
 def _erase(conn: Connection, workshop_id: int, apply_it: bool) -> dict[str, dict[str, int]]:
     """Retention's erasure of one workshop, in the caller's transaction: the changed rows per table and field."""
     marker = removed_marker(content_language(conn, workshop_id, lock=apply_it))
-    changes = plan(conn, workshop_id, retention_edit(contact_persons(conn, workshop_id), marker))
+    changes = plan(conn, workshop_id, retention_edit(contact_persons(conn, workshop_id), marker), lock=apply_it)
     if apply_it:
         apply(conn, changes)
     return counted(changes)
