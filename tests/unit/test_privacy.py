@@ -5,11 +5,15 @@ changes nothing (issue 30). On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import threading
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import Engine, func, select, update
 
@@ -26,7 +30,7 @@ from workshop.services.priorities import workshop_scores
 from workshop.services.privacy import erase_person, person_data
 from workshop.services.reports import html_report
 from workshop.services.retention import keep_retention, run_retention
-from workshop.services.workshop_export import to_json
+from workshop.services.workshop_export import to_csv_zip, to_json, to_xlsx
 from workshop.services.workshops import list_teams
 from workshop.store import read, write
 from workshop.store.tables import (
@@ -274,6 +278,25 @@ def test_exports_leave_out_contact_email_and_phone_unless_asked(engine: Engine, 
     assert all(d in html_report(engine, demo, contacts=True) for d in details)
     assert snapshot(engine)["tables"]["partners"], "the backup is for restoring: complete"
     assert any(d in json.dumps(snapshot(engine)) for d in details)
+
+
+def _xlsx_text(data: bytes) -> str:
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    return " ".join(str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row)
+
+
+def _zip_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return " ".join(archive.read(name).decode("utf-8-sig") for name in archive.namelist())
+
+
+@pytest.mark.parametrize(("read", "build"), [(_xlsx_text, to_xlsx), (_zip_text, to_csv_zip)], ids=["xlsx", "csv"])
+def test_workbook_and_csv_leave_out_contact_email_and_phone_unless_asked(
+    engine: Engine, demo: int, read: Callable[[bytes], str], build: Callable[..., bytes]
+) -> None:
+    without, with_them = read(build(engine, demo)), read(build(engine, demo, True))
+    assert "Lise Holm" in without and "lise.holm@jobcentre.dk" not in without and "12 34 56 78" not in without
+    assert "lise.holm@jobcentre.dk" in with_them and "12 34 56 78" in with_them
 
 
 def test_the_leaflet_keeps_the_librarys_contact_and_drops_the_partners_contact_details(
