@@ -13,7 +13,7 @@ from ui.gate import (
     sign_out,
     workshop_gone_notice,
 )
-from ui.navigation import land_on_answers, pages_for, sidebar_menu
+from ui.navigation import land_on_answers, pages_for, privacy_footer, sidebar_menu
 from ui.owner import announce_setup_code
 from ui.widgets import plain
 from workshop.config.i18n import catalog
@@ -63,5 +63,6 @@ if joined_by_link:
 workshop_gone_notice()
 with menu:
     sidebar_menu(sections)
+privacy_footer(sections)
 shown.run()
 freeze_what_is_loaded()

@@ -15,6 +15,8 @@ from sqlalchemy import Engine
 from bench.synthetic import Fixture
 from bench.synthetic_rows import answer_for
 from workshop.domain.model import Offer
+from workshop.services.privacy.people import privacy_contact, set_privacy_contact
+from workshop.services.privacy.retention import retention_of
 from workshop.services.register.offers import add_offers
 from workshop.services.week.answers import submit_answer
 from workshop.services.week.days import list_days, set_day_status
@@ -83,10 +85,21 @@ def _workshops(engine: Engine, fx: Fixture) -> object:
     return list_workshops(engine), current_workshop_id(engine)
 
 
+def _privacy(engine: Engine, fx: Fixture) -> object:
+    """The privacy page: the organisation's contact and the workshop's retention date."""
+    _app(engine, fx)
+    return privacy_contact(engine), retention_of(engine, fx.workshop_id)
+
+
+def save_privacy_contact(engine: Engine, fx: Fixture) -> object:
+    return set_privacy_contact(engine, f"Data protection officer {uuid.uuid4().hex[:6]}, dpo@nordby.example")
+
+
 # Keyed by the page's file in pages/.
 PAGES: dict[str, PageCost] = {
     "home.py": PageCost(_home, make_current, "current workshop set"),
     "workshops.py": PageCost(_workshops, make_current, "current workshop set"),
+    "privacy.py": PageCost(_privacy, save_privacy_contact, "privacy contact saved"),
 }
 DEFAULT_WRITE = (submit_one_answer, "answer saved")
 

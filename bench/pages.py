@@ -18,7 +18,7 @@ import ui.navigation
 from bench.floors import cost_of, write_for
 from bench.synthetic import Fixture
 from bench.timing import PageLine, median_of, medians_of, timed, timed_cpu
-from ui.navigation import BY_ROLE, PUBLIC, Sections
+from ui.navigation import BY_ROLE, PRIVACY, PUBLIC, Sections
 from workshop.config.i18n import translate
 from workshop.domain.model import Role
 from workshop.services.workshops.lifecycle import get_workshop
@@ -35,7 +35,7 @@ TIMEOUT = 120.0
 def page_list(only: set[str] | None = None) -> list[tuple[Role | None, str]]:
     """(role, page file) for the home page (signed out) and every page of every role; only those files
     when `only` names some."""
-    every = [(None, file) for file, _, _ in PUBLIC] + [
+    every = [(None, file) for file, _, _ in [*PUBLIC, PRIVACY]] + [
         (role, file) for role, entries in BY_ROLE.items() for file, _, _ in entries
     ]
     return [(role, file) for role, file in every if not only or file in only]

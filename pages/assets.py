@@ -32,9 +32,10 @@ if not listed:
     st.info(t("assets.empty"))
 else:
     eng, reader = engine(), lang()  # the file is made when the button is clicked, not on every run
+    contacts = held != Role.TEAM and st.checkbox(t("reports.include_contacts"), key="leaflet_contacts")
     st.download_button(
         t("assets.leaflet"),
-        lambda: leaflet_html(eng, wid, reader),
+        lambda: leaflet_html(eng, wid, reader, contacts),
         f"{t('file.leaflet')}-{wid}.html",
         "text/html",
         icon="📄",

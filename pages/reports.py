@@ -19,24 +19,26 @@ wid = current.id
 st.title(t("reports.title"))
 st.caption(t("reports.help"))
 
+contacts: bool  # the box below: whether the files carry contact persons' e-mail and phone
 # Each format: its MIME type and how to build the file.
 FORMATS: dict[str, tuple[str, Callable[[], str | bytes]]] = {
-    "html": ("text/html", lambda: html_report(engine(), wid, lang=lang())),
+    "html": ("text/html", lambda: html_report(engine(), wid, lang=lang(), contacts=contacts)),
     "docx": (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        lambda: docx_report(engine(), wid, lang=lang()),
+        lambda: docx_report(engine(), wid, lang=lang(), contacts=contacts),
     ),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        lambda: to_xlsx(engine(), wid),
+        lambda: to_xlsx(engine(), wid, contacts),
     ),
-    "csv": ("application/zip", lambda: to_csv_zip(engine(), wid)),
-    "json": ("application/json", lambda: to_json(engine(), wid)),
+    "csv": ("application/zip", lambda: to_csv_zip(engine(), wid, contacts)),
+    "json": ("application/json", lambda: to_json(engine(), wid, contacts)),
 }
 chosen = st.radio(
     t("reports.format"), list(FORMATS), format_func=labels_now(FORMATS, lambda f: t(f"reports.format_{f}"))
 )
 st.caption(t(f"reports.about_{chosen}"))
+contacts = st.checkbox(t("reports.include_contacts"), key="include_contacts", help=t("reports.include_contacts_help"))
 if st.button(t("reports.prepare"), key="prepare"):
     mime, build = FORMATS[chosen]
     with error_edge() as edge, st.spinner(t("reports.preparing")):

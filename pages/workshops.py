@@ -8,6 +8,7 @@ from ui.context import choose_workshop, engine, forget_workshop, lang, t, worksh
 from ui.forms import new_workshop_form, template_preview
 from ui.gate import is_owner, run_through_app
 from ui.owner import owner_form
+from ui.privacy_owner import privacy_section
 from ui.widgets import cells, error_edge, plain
 from workshop.services.workshops.demo import create_demo
 from workshop.services.workshops.lifecycle import (
@@ -73,6 +74,8 @@ if this is not None:
             if edge.ok:
                 forget_workshop()
                 st.switch_page("pages/home.py")
+
+privacy_section(this)  # personal data: the privacy contact, retention, one person's data (issue 30)
 
 with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))

@@ -15,6 +15,7 @@ from workshop.config.i18n import UI_LANGUAGES, first_visit_language, translate
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Workshop
 from workshop.services.access.owner import OWNER_VARIABLE
+from workshop.services.privacy.retention import keep_retention
 from workshop.services.workshops.demo import create_demo
 from workshop.services.workshops.demo_language import for_visitor
 from workshop.services.workshops.lifecycle import current_workshop_id, get_workshop, list_workshops
@@ -50,6 +51,7 @@ def _engine_for(url: str | None) -> Engine:
     migrate(engine)
     if not list_workshops(engine):
         create_demo(engine)
+    keep_retention(engine)  # personal data past its retention period erased now and daily (issue 30)
     return engine
 
 

@@ -23,6 +23,8 @@ ANSWERS = (
 # Teams and leadership do not see the Workshops page (issue 26.2): it is the owner's and the facilitator's.
 PUBLIC = [("home.py", "nav.home", "🏠"), ("workshops.py", "nav.workshops", "🗂️")]
 SEES_WORKSHOPS = (None, Role.FACILITATOR)
+# Open to everyone whatever their role, in every menu and every page's footer (issue 30).
+PRIVACY = ("privacy.py", "nav.privacy", "🔒")
 BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     Role.FACILITATOR: [
         ("week_setup.py", "nav.week_setup", "🗓️"),
@@ -104,6 +106,7 @@ def pages_for(role: Role | None) -> Sections:
     public += [
         _page(*entry) if role in SEES_WORKSHOPS else _page(*PUBLIC[0], address=entry[0][:-3]) for entry in PUBLIC[1:]
     ]
+    public.append(_page(*PRIVACY))
     sections: Sections = {t("nav.section.workshop"): public}
     if role is None:
         public += [_page(*PUBLIC[0], address=address) for address in SIGNED_IN_ADDRESSES]
@@ -165,3 +168,19 @@ def sidebar_menu(sections: Sections) -> None:
             if page.visibility == "visible":
                 st.page_link(page, label=page.title, icon=page.icon)
     st.html(MENU_FOCUS_STYLE + CLOSE_MENU_ON_NARROW_SCREENS, unsafe_allow_javascript=True)
+
+
+# The footer is drawn before the page (a page may stop half-way, st.stop(), and nothing after it would be drawn)
+# and shown after it: the main column is a flex column, and the footer's container comes last in its order.
+FOOTER_STYLE = """<style>
+div:has(> .st-key-privacy_footer) {order: 9999;}
+.st-key-privacy_footer {border-top: 1px solid #d0d0d0; padding-top: 0.5rem; margin-top: 1.5rem;}
+</style>"""
+
+
+def privacy_footer(sections: Sections) -> None:
+    """Every page's footer: the link to the privacy page, in the session's language."""
+    page = next(p for pages in sections.values() for p in pages if p.url_path == PRIVACY[0][:-3])
+    with st.container(key="privacy_footer"):
+        st.page_link(page, label=t("privacy.footer"), icon=PRIVACY[2])
+        st.html(FOOTER_STYLE)

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, errors_of
 from tests.app.english_words import english_words
 from tests.app.test_danish_tables import chart_texts, headers
-from ui.navigation import BY_ROLE, PUBLIC
+from ui.navigation import BY_ROLE, PRIVACY, PUBLIC
 from ui.overview_tabs import SHOW
 from ui.score_sections import STRENGTH_TABS
 from workshop.config.i18n import catalog, translate
@@ -169,7 +169,7 @@ def signed_in(at: AppTest, lang: str, role: Role) -> AppTest:
 
 
 # The home page signed in shows each role's sidebar (AppTest draws no sidebar after a switch_page).
-PAGES = [(None, file) for file, _, _ in PUBLIC] + [
+PAGES = [(None, file) for file, _, _ in [*PUBLIC, PRIVACY]] + [
     (role, file) for role in Role for file in ["home.py", *(file for file, _, _ in BY_ROLE[role])]
 ]
 

@@ -73,6 +73,15 @@ CASES: list[tuple[str, list[str], str | None, str]] = [
     ("teams-negative-id", ["teams", "-5"], None, "'-5' is not an id"),
     ("add-team-no-name", ["add-team", "{id}"], None, "the following arguments are required: name"),
     ("leaflet-into-missing-folder", ["leaflet", "{id}", "--out", "{dir}/missing/l.html"], None, "No such file"),
+    ("retention-garbage-url", ["retention", "--dry-run"], GARBAGE_URL, "WORKSHOP_DATABASE_URL is not a database URL"),
+    (
+        "person-data-into-missing-folder",
+        ["person-data", "{id}", "Lise Holm", "--out", "{dir}/no/p.json"],
+        None,
+        "No such file",
+    ),
+    ("person-data-no-such-workshop", ["person-data", "4242", "Lise Holm", "--out", "{dir}/p.json"], None, "4242"),
+    ("erase-person-blank-name", ["erase-person", "{id}", "  ", "--yes"], None, "Give the person's name or e-mail"),
     *((case, args, None, "is not an id (a whole number from 1 to") for case, args in _id_cases()),
 ]
 

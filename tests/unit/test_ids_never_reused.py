@@ -101,8 +101,9 @@ def test_a_backup_from_before_identities_restores_with_one_minted_per_workshop(e
 # The workshops' identity, the kept sign-ins' binding to it, and (schema 16) a workshop's words left out of key terms.
 NEW_COLUMNS = {"uid", "workshop_uid", "leave_out"}
 # Release 17 (issue 26.7): main points' status, the library's name and contact, the mapping's pre-fill setting.
+# Release 18 (issue 30): each workshop's retention period for personal data.
 NEW_IN_17 = {("main_points", "status")} | {
-    ("workshops", c) for c in ("library_name", "library_contact", "mapping_prefill")
+    ("workshops", c) for c in ("library_name", "library_contact", "mapping_prefill", "retention_months")
 }
 KEPT_TOKEN = "a-facilitator-sign-in-kept-across-the-upgrade"
 KEPT_SESSION = (
@@ -164,7 +165,7 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
     engine = _schema_14_with_the_demo(kind, tmp_path)
     before = _rows(engine)
     assert sum(map(len, before.values())) > 500  # the demo's week: a test on empty tables would prove little
-    assert migrate(engine) == SCHEMA_VERSION == 17
+    assert migrate(engine) == SCHEMA_VERSION == 18
     assert _rows(engine) == before
     with engine.connect() as conn:
         assert current_version(conn) == SCHEMA_VERSION

@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from workshop.cli import core, leaflet, offers, scores, workshops
+from workshop.cli import core, leaflet, offers, privacy, scores, workshops
 from workshop.cli.edge import Parser, one_line
 
 # A later command adds its module here; each has register(subparsers).
-COMMAND_MODULES = [core, offers, scores, workshops, leaflet]
+COMMAND_MODULES = [core, offers, scores, workshops, leaflet, privacy]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -79,10 +79,10 @@ def _demo(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     engine = open_store()
     if args.out is None and args.format == "json":
-        sys.stdout.write(to_json(engine, args.id) + "\n")
+        sys.stdout.write(to_json(engine, args.id, args.include_contact_details) + "\n")
         return 0
     out = Path(args.out or export_file_name(engine, args.id, args.format))
-    write_export(engine, args.id, args.format, out)
+    write_export(engine, args.id, args.format, out, args.include_contact_details)
     print(out)
     return 0
 
@@ -147,9 +147,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="file to write (default: stdout for json, else the workshop's name and today's date, "
         "e.g. strategy-week-2027_2026-12-06.docx)",
     )
+    export.add_argument(
+        "--include-contact-details",
+        action="store_true",
+        help="keep contact persons' e-mail addresses and phone numbers (left out by default)",
+    )
     export.set_defaults(func=_export)
 
-    back = sub.add_parser("backup", help="write the whole database to a JSON file")
+    back = sub.add_parser(
+        "backup", help="write the whole database to a JSON file (complete, contact details too: it is for restoring)"
+    )
     back.add_argument("file")
     back.set_defaults(func=_backup)
 

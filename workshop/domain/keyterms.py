@@ -29,6 +29,8 @@ SENTENCE_BREAK = re.compile(r"[.!?…:;\n\r•\"“”„«»]")
 MAX_LEAVE_OUT = 100  # words a workshop leaves out of its key terms, at most (stored one a line, within MAX_LONG_TEXT)
 MAX_LEAVE_OUT_LENGTH = 40  # characters of one such word
 PART_BREAK = re.compile(r"['’-]")  # between the parts of a compound or a possessive (WORD keeps them whole)
+# What stands where personal data was erased ("[removed]", "[fjernet]": workshop.services.privacy.people): no key term.
+ERASED_MARK = re.compile(r"\[[^\W\d_]+\]")
 LEAVE_OUT_SPLIT = re.compile(r"[,;\n\r]+")
 TERM_COLUMNS = ["term", "answers", "count"]
 SNOWBALL_NAMES = {"en": "english", "da": "danish", "nb": "norwegian", "nl": "dutch"}
@@ -51,7 +53,7 @@ def term_languages(language: str) -> tuple[str, ...]:
 
 def words(text: str, stop: frozenset[str]) -> list[str]:
     """The meaningful words of a text, lower-cased, in order."""
-    found = (w.casefold() for w in WORD.findall(text or ""))
+    found = (w.casefold() for w in WORD.findall(ERASED_MARK.sub(" ", text or "")))
     return [w for w in found if len(w) >= MIN_LENGTH and w not in stop]
 
 

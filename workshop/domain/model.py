@@ -96,6 +96,10 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
 
+DEFAULT_RETENTION_MONTHS = 12
+MAX_RETENTION_MONTHS = 120
+
+
 class Workshop(Strict):
     id: int | None = None
     name: Name
@@ -112,6 +116,8 @@ class Workshop(Strict):
     library_name: ShortText = ""  # the library as the leaflet names it; "" = the workshop's name
     library_contact: ShortText = ""  # how partners reach the library (address, e-mail, phone)
     mapping_prefill: bool = False  # a team's mapping starts from the register's values (else blank)
+    # Months after the last day that personal data is kept (workshop.services.privacy.people, issue 30).
+    retention_months: int = Field(default=DEFAULT_RETENTION_MONTHS, ge=1, le=MAX_RETENTION_MONTHS)
 
     @property
     def library(self) -> str:

@@ -115,6 +115,12 @@ def _closer_to_the_book(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN mapping_prefill BOOLEAN NOT NULL DEFAULT FALSE")
 
 
+def _retention(conn: Connection) -> None:
+    """Issue 30: each workshop's retention period for personal data, in months after its last day."""
+    if "retention_months" not in {c["name"] for c in inspect(conn).get_columns("workshops")}:
+        conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 12")
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -139,6 +145,7 @@ MIGRATIONS: list[Migration] = [
     never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
     _leave_out,  # 15 -> 16: a workshop's words left out of key terms (issue 26)
     _closer_to_the_book,  # 16 -> 17: proposed main points, the library's name and contact, mapping pre-fill
+    _retention,  # 17 -> 18: each workshop's retention period for personal data (issue 30)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

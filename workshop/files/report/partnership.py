@@ -87,10 +87,12 @@ def partners_detail(week: Week, lang: str, t: Words, n: Numbers) -> str:
             ", ".join(name(k, lang) for k in r.spaces),
             ", ".join(r.offers),
             r.description,
+            *([r.contact] if week.contacts else []),
         ]
         for r in register.itertuples()
     ]
-    columns = [t(f"partners.col.{c}") for c in ("name", "sector", "stage", "spaces", "offers", "description")]
+    shown = ("name", "sector", "stage", "spaces", "offers", "description", *(["contact"] if week.contacts else []))
+    columns = [t(f"partners.col.{c}") for c in shown]
     return "".join(
         [
             h(2, t("report.partners")),

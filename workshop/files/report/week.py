@@ -62,6 +62,7 @@ class Week:
     partners: pd.DataFrame = field(default_factory=pd.DataFrame)  # services.partners.partner_register
     assets: Sequence[tuple[str, str]] = ()  # services.assets.list_assets: title, description
     leave_out: Sequence[str] = ()  # the workshop's own words key terms leave out (services.leave_out)
+    contacts: bool = False  # the partners' contact persons shown (the owner asked for contact details)
 
 
 class Numbers:

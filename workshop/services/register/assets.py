@@ -12,6 +12,7 @@ from workshop.domain.assets import Asset, ReviewStatus
 from workshop.domain.errors import NotFound
 from workshop.domain.messages import message
 from workshop.domain.model import Team
+from workshop.domain.personal import without_contact_details
 from workshop.domain.validation import validated
 from workshop.files.leaflet import render_leaflet
 from workshop.files.report.week import report_language, report_words
@@ -147,9 +148,10 @@ def decide_asset_proposal(engine: Engine, workshop_id: int, proposal_id: int, ac
         )
 
 
-def leaflet_html(engine: Engine, workshop_id: int, lang: str | None = None) -> str:
+def leaflet_html(engine: Engine, workshop_id: int, lang: str | None = None, contacts: bool = False) -> str:
     """The "Vi kan – vil du?" leaflet: the assets on one printable page, in the workshop's language (`lang`,
-    the reader's language, serves when the locale files have no words in the workshop's language)."""
+    the reader's language, serves when the locale files have no words in the workshop's language). It keeps the
+    library's own contact; the partners' contact persons' e-mail and phone only with `contacts` (issue 30)."""
     current = get_workshop(engine, workshop_id)
     chosen = report_language(current.language, lang)
     with read(engine) as conn:
@@ -164,5 +166,5 @@ def leaflet_html(engine: Engine, workshop_id: int, lang: str | None = None) -> s
         chosen,
         report_words(chosen),
         contact=current.library_contact,
-        people=[(str(r.name), str(r.contact)) for r in people],
+        people=[(str(r.name), str(r.contact) if contacts else without_contact_details(str(r.contact))) for r in people],
     )

@@ -10,6 +10,7 @@ from sqlalchemy import types as sa_types
 
 from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS
+from workshop.domain.personal import without_contact_details
 from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.partnership.screening import export_proposals
@@ -55,6 +56,8 @@ ENTITIES: dict[str, Table] = {
     "asset_proposals": asset_proposals,  # assets the teams proposed, with their status
     "partner_proposals": partner_proposals,  # partners and contacts the teams proposed, with their status
 }
+# The entities with a contact person's field (workshop.store.personal_data: Kind.CONTACT).
+CONTACT_ENTITIES = ("partners", "partner_proposals")
 # Each entity's exported columns (codes and the workshop id left out): the header of an empty sheet.
 COLUMNS: dict[str, list[str]] = {
     name: [c.name for c in table.columns if c.name not in SECRET_COLUMNS | {"workshop_id"}]
@@ -79,8 +82,9 @@ def _rows(table: Table, result: Any) -> list[dict[str, Any]]:
     return found
 
 
-def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
-    """The whole workshop as the documented JSON structure."""
+def workshop_document(engine: Engine, workshop_id: int, contacts: bool = False) -> dict[str, Any]:
+    """The whole workshop as the documented JSON structure. Contact persons' e-mail addresses and phone numbers
+    are left out unless `contacts` (the owner ticked "include contact details"; issue 30)."""
     with read(engine) as conn:
         head = conn.execute(select(workshops).where(workshops.c.id == workshop_id))
         found = _rows(workshops, head)
@@ -100,6 +104,10 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
             .where(partner_stages.c.workshop_id == workshop_id)
             .order_by(partner_stages.c.changed_on, partner_stages.c.id)
         ).fetchall()
+    if not contacts:
+        for name in CONTACT_ENTITIES:
+            for row in doc[name]:
+                row["contact"] = without_contact_details(row["contact"])
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
     for partner in doc["partners"]:
@@ -111,15 +119,15 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
     return doc
 
 
-def to_json(engine: Engine, workshop_id: int) -> str:
-    return document_json(workshop_document(engine, workshop_id))
+def to_json(engine: Engine, workshop_id: int, contacts: bool = False) -> str:
+    return document_json(workshop_document(engine, workshop_id, contacts))
 
 
-def to_csv_zip(engine: Engine, workshop_id: int) -> bytes:
+def to_csv_zip(engine: Engine, workshop_id: int, contacts: bool = False) -> bytes:
     """A zip of CSV files: answers.csv and one per entity."""
-    return document_csv_zip(workshop_document(engine, workshop_id), COLUMNS)
+    return document_csv_zip(workshop_document(engine, workshop_id, contacts), COLUMNS)
 
 
-def to_xlsx(engine: Engine, workshop_id: int) -> bytes:
+def to_xlsx(engine: Engine, workshop_id: int, contacts: bool = False) -> bytes:
     """A workbook with a sheet for the workshop, one with every answer, and one per entity."""
-    return document_xlsx(workshop_document(engine, workshop_id), COLUMNS)
+    return document_xlsx(workshop_document(engine, workshop_id, contacts), COLUMNS)

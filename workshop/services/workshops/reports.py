@@ -34,7 +34,7 @@ from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
 from workshop.services.workshops.lifecycle import get_workshop
 
 
-def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
+def report_week(engine: Engine, workshop_id: int, today: dt.date, contacts: bool = False) -> Week:
     """Everything the report shows of the workshop, actions marked overdue as of `today`."""
     current = get_workshop(engine, workshop_id)
     questions = questions_frame(engine, workshop_id)
@@ -65,22 +65,28 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
         partners=partner_register(engine, workshop_id),
         assets=[(a.title, a.description) for a in list_assets(engine, workshop_id)],
         leave_out=stored_words(current.leave_out),
+        contacts=contacts,
     )
 
 
-def html_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> str:
+def html_report(
+    engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None, contacts: bool = False
+) -> str:
     """The whole report as one HTML document in the workshop's language; `lang` (the reader's interface
-    language) serves when the locale files have no words in the workshop's language."""
+    language) serves when the locale files have no words in the workshop's language. The partners' contact
+    persons are in it only with `contacts` (the owner ticked "include contact details")."""
     today = today or dt.date.today()
-    week = report_week(engine, workshop_id, today)
+    week = report_week(engine, workshop_id, today, contacts)
     chosen = report_language(week.language, lang)
     return render(week, today, chosen, report_words(chosen))
 
 
-def docx_report(engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None) -> bytes:
+def docx_report(
+    engine: Engine, workshop_id: int, lang: str | None = None, today: dt.date | None = None, contacts: bool = False
+) -> bytes:
     """The report as a Word document leadership can edit: the HTML report's content under the same headings,
     its charts given as the tables of their figures (workshop.files.report.word)."""
-    return to_docx(html_report(engine, workshop_id, lang, today))
+    return to_docx(html_report(engine, workshop_id, lang, today, contacts))
 
 
 SUFFIXES = {"csv": "zip"}  # a format's file suffix, where it is not the format's own name
@@ -92,18 +98,19 @@ def export_file_name(engine: Engine, workshop_id: int, fmt: str, today: dt.date 
     return file_name(name, workshop_id, today or dt.date.today(), SUFFIXES.get(fmt, fmt))
 
 
-def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path) -> Path:
-    """The workshop written to `out` as json, xlsx, csv (a zip), html or docx (the report)."""
+def write_export(engine: Engine, workshop_id: int, fmt: str, out: Path, contacts: bool = False) -> Path:
+    """The workshop written to `out` as json, xlsx, csv (a zip), html or docx (the report); contact persons'
+    e-mail addresses and phone numbers only with `contacts`."""
     if fmt == "json":
-        out.write_text(to_json(engine, workshop_id), encoding="utf-8")
+        out.write_text(to_json(engine, workshop_id, contacts), encoding="utf-8")
     elif fmt == "xlsx":
-        out.write_bytes(to_xlsx(engine, workshop_id))
+        out.write_bytes(to_xlsx(engine, workshop_id, contacts))
     elif fmt == "csv":
-        out.write_bytes(to_csv_zip(engine, workshop_id))
+        out.write_bytes(to_csv_zip(engine, workshop_id, contacts))
     elif fmt == "html":
-        out.write_text(html_report(engine, workshop_id), encoding="utf-8")
+        out.write_text(html_report(engine, workshop_id, contacts=contacts), encoding="utf-8")
     elif fmt == "docx":
-        out.write_bytes(docx_report(engine, workshop_id))
+        out.write_bytes(docx_report(engine, workshop_id, contacts=contacts))
     else:
         raise ValueError(f"unknown format {fmt}")
     return out

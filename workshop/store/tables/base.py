@@ -69,6 +69,8 @@ workshops = Table(
     Column("library_name", String(200), nullable=False, server_default=""),
     Column("library_contact", String(200), nullable=False, server_default=""),
     Column("mapping_prefill", Boolean, nullable=False, server_default=false()),
+    # Issue 30: months after the workshop's last day that its personal data is kept (workshop.services.privacy.people).
+    Column("retention_months", Integer, nullable=False, server_default="12"),
 )
 
 space_weights = Table(
