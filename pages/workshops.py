@@ -8,6 +8,8 @@ from ui.context import choose_workshop, engine, forget_workshop, lang, t, worksh
 from ui.forms import new_workshop_form, template_preview
 from ui.gate import is_owner, run_through_app
 from ui.owner import owner_form
+from ui.sign_in_settings import sign_in_settings
+from ui.sso import sso_on
 from ui.widgets import cells, error_edge, plain
 from workshop.services.demo import create_demo
 from workshop.services.workshops import current_workshop_id, delete_workshop, list_workshops, set_current_workshop
@@ -68,6 +70,9 @@ if this is not None:
             if edge.ok:
                 forget_workshop()
                 st.switch_page("pages/home.py")
+
+if this is not None and sso_on():  # single sign-on: the owner's rules for this workshop (docs/sign-in.md)
+    sign_in_settings(int(this.id or 0))
 
 with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))
