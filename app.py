@@ -14,7 +14,7 @@ from ui.gate import (
 )
 from ui.navigation import land_on_answers, pages_for, sidebar_menu
 from ui.owner import announce_setup_code
-from ui.sso import account_caption, follow_identity, page_without_role, person, sign_out_everywhere
+from ui.sso import account_caption, by_identity, follow_identity, page_without_role, person, sign_out_everywhere
 from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
@@ -52,7 +52,7 @@ held = role()
 account_caption()
 if held is not None:
     st.sidebar.caption(t("sidebar.signed_in_as", role=t(f"role.{held.value}")))
-    if held in SESSION_ROLES:
+    if held in SESSION_ROLES and not by_identity():  # a passcode's sign-in rides in the address
         st.sidebar.caption(t("sidebar.session_link", n=SESSION_HOURS))
 if (held is not None or is_owner() or person() is not None) and st.sidebar.button(t("sidebar.sign_out")):
     sign_out_everywhere()  # the app's session, and the provider's where it can end it

@@ -98,6 +98,11 @@ def follow_identity() -> Placement | None:
     return placement
 
 
+def by_identity() -> bool:
+    """Whether this session's role came from the signed-in person (not from a passcode or a team code)."""
+    return (st.session_state.get("identity") or {}).get("via") == VIA
+
+
 def account_caption() -> None:
     """In the sidebar: whose account this session is signed in with."""
     found = person()
