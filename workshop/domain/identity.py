@@ -136,11 +136,12 @@ def staff_roles(person: Person, rules: SignInRules) -> tuple[Role, ...]:
     """The staff roles the owner's rules give this person, facilitator first: by e-mail address (case and
     surrounding spaces ignored) or by a group claim."""
     found: list[Role] = []
+    address = normalise_email(person.email)  # both sides compared alike, however the Person was made
     for role, emails, groups in (
         (Role.FACILITATOR, rules.facilitator_emails, rules.facilitator_groups),
         (Role.LEADERSHIP, rules.leadership_emails, rules.leadership_groups),
     ):
-        by_email = bool(person.email) and person.email in {normalise_email(e) for e in emails}
+        by_email = bool(address) and address in {normalise_email(e) for e in emails}
         if by_email or not person.groups.isdisjoint(groups):
             found.append(role)
     return tuple(found)
