@@ -11,14 +11,15 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import IN_CI, ROOT
-from tests.e2e.conftest import Server, free_port, page_factory, running_server
-from tests.e2e.driver import en, errors_on, wait_for_app
+from tests.e2e.conftest import OWNER_CODE, Server, free_port, page_factory, running_server
+from tests.e2e.driver import en, errors_on, go_to, wait_for_app
 from workshop.domain.identity import SignInRules, TeamAccess
 from workshop.files.spreadsheet import read_source
 from workshop.services.sign_in import import_roster, save_rules
@@ -36,6 +37,7 @@ ACCOUNTS = {
     "lars": {"email": "lars.leader@library.example", "name": "Lars Leader", "groups": ["library-leaders"]},
     "sofie": {"email": "sofie.staff@library.example", "name": "Sofie Staff", "groups": ["all-staff"]},
     "nora": {"email": "nora.nobody@library.example", "name": "Nora Nobody", "groups": ["all-staff"]},
+    "olga": {"email": "Olga.Owner-Added@library.example", "name": "Olga"},
     "mallory": {"email": "frida.facilitator@library.example", "email_verified": False, "name": "Mallory"},
 }
 # The roster as Danish Excel saves it: cp1252, ';' between cells; a 'Rolle' column the roster must not obey.
@@ -245,3 +247,41 @@ def test_a_forged_identity_cookie_signs_nobody_in(make: Any, sso_server: Server)
     expect(page.get_by_role("button", name=en("sso.sign_in_with", provider="Library"))).to_be_visible()
     expect(signed_in_as(page, "facilitator")).to_have_count(0)
     expect(signed_in_as(page, "leadership")).to_have_count(0)
+
+
+def test_the_owner_imports_a_roster_on_the_workshops_page_and_a_bad_row_changes_nothing(
+    make: Any, shots: Any, tmp_path: Path
+) -> None:
+    page = make()
+    page.goto("/")
+    wait_for_app(page)
+    go_to(page, en("nav.workshops"))
+    page.get_by_label(en("owner.code")).fill(OWNER_CODE)
+    page.get_by_role("button", name=en("owner.sign_in")).click()
+    wait_for_app(page)
+    page.get_by_text(en("sso.settings_title"), exact=True).click()
+    expect(page.get_by_label(en("sso.facilitator_emails"))).to_have_value("frida.facilitator@library.example")
+
+    bad = tmp_path / "holdliste.csv"  # Danish Excel: cp1252 and ';'; row 3 names a team that is none
+    bad.write_bytes((ROSTER + "olga.owner-added@library.example;Unge\r\n").encode("cp1252"))
+    page.locator("input[type='file']").set_input_files(str(bad))
+    wait_for_app(page)
+    page.get_by_role("button", name=en("sso.roster_import")).click()
+    wait_for_app(page)
+    expect(page.get_by_text(en("error.import_rejected.one", n=1))).to_be_visible()
+    shots(page, "roster-refused")
+
+    good = tmp_path / "holdliste-rettet.csv"
+    good.write_bytes((ROSTER + "olga.owner-added@library.example;Voksne\r\n").encode("cp1252"))
+    page.locator("input[type='file']").set_input_files(str(good))
+    wait_for_app(page)
+    page.get_by_role("button", name=en("sso.roster_import")).click()
+    wait_for_app(page)
+    expect(page.get_by_text(en("sso.roster_done.other", n=2))).to_be_visible()
+    expect(page.get_by_text(en("sso.roster_left_out", columns="Rolle"))).to_be_visible()
+    shots(page, "roster-imported")
+    assert errors_on(page) == []
+
+    olga = make()
+    sign_in_as(olga, "olga")
+    expect(olga.get_by_text(en("home.signed_in", role=en("home.signed_in_as.team", team="Voksne")))).to_be_visible()
