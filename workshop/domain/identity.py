@@ -96,6 +96,13 @@ class SignInRules:
     leadership_groups: frozenset[str] = field(default_factory=frozenset)
     team_access: TeamAccess = TeamAccess.CODE
 
+    def __post_init__(self) -> None:
+        # Addresses kept as they are compared (once here, not on every page a person opens).
+        for name in ("facilitator_emails", "leadership_emails"):
+            object.__setattr__(self, name, frozenset(normalise_email(e) for e in getattr(self, name)))
+        for name in ("facilitator_groups", "leadership_groups"):
+            object.__setattr__(self, name, frozenset(g.strip() for g in getattr(self, name) if g.strip()))
+
 
 @dataclass(frozen=True)
 class Person:
@@ -141,7 +148,7 @@ def staff_roles(person: Person, rules: SignInRules) -> tuple[Role, ...]:
         (Role.FACILITATOR, rules.facilitator_emails, rules.facilitator_groups),
         (Role.LEADERSHIP, rules.leadership_emails, rules.leadership_groups),
     ):
-        by_email = bool(address) and address in {normalise_email(e) for e in emails}
+        by_email = bool(address) and address in emails
         if by_email or not person.groups.isdisjoint(groups):
             found.append(role)
     return tuple(found)
