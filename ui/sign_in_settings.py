@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.context import engine, t
-from ui.widgets import cells, error_edge, said, show_error, tr, upload_box
+from ui.widgets import bold, cells, error_edge, said, show_error, tr, upload_box
 from workshop.domain.errors import ImportRejected
 from workshop.domain.identity import TeamAccess
 from workshop.files.limits import MAX_UPLOAD_BYTES, MB
@@ -39,7 +39,7 @@ def _rules_form(wid: int) -> None:
 
 
 def _roster_section(wid: int) -> None:
-    st.markdown(f"**{t('sso.roster_title')}**")
+    bold(t("sso.roster_title"))
     st.caption(t("sso.roster_help"))
     upload = upload_box(
         t("sso.roster_file"),
