@@ -11,13 +11,15 @@ from typing import Any
 
 import streamlit as st
 
-from ui.context import clear_role, engine, t, workshop, workshop_by_id, workshop_id
+from ui.context import choose_workshop, clear_role, engine, lang, t, workshop, workshop_by_id, workshop_id
 from ui.gate import hold, sign_out, try_join
 from ui.secret_forms import secret_input
-from ui.widgets import error_edge, tr
+from ui.widgets import error_edge, option, tr
 from workshop.domain.identity import Person, TeamAccess, person_from_claims
 from workshop.domain.model import Role
+from workshop.services.demo_language import pickable
 from workshop.services.sign_in import Placement, place, remember_team
+from workshop.services.workshops import list_workshops
 
 VIA = "sso"  # identity["via"]: the role this session holds came from the signed-in person
 _PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
@@ -150,6 +152,22 @@ def no_role_page() -> None:
         icon="🙂",
     )
     st.caption(t("sso.no_role_next"))
+    other_workshops()
+
+
+def other_workshops() -> None:
+    """The way to another workshop, where the person may have a role (as the home page's picker)."""
+    current = workshop()
+    shown = pickable(list_workshops(engine()), current.id if current else None, lang())
+    if len(shown) < 2:
+        return
+    ids = [w.id for w in shown]
+    names = {w.id: w.name for w in shown}
+    at = ids.index(current.id) if current is not None and current.id in ids else 0
+    picked = st.selectbox(t("home.pick_workshop"), ids, index=at, format_func=lambda i: option(names[i]))
+    if current is None or picked != current.id:
+        choose_workshop(int(picked or 0))
+        st.rerun()
 
 
 def team_code_once_page() -> None:

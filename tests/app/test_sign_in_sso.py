@@ -160,3 +160,16 @@ def test_the_owners_sign_on_settings_need_the_owners_passcode(db: Engine, monkey
     stored = rules_for(db, wid)
     assert stored.facilitator_emails == {"frida@library.example", "ole@library.example"}
     assert stored.leadership_groups == {"library-leaders"}
+
+
+def test_a_person_without_a_role_here_can_look_at_the_workshop_where_she_has_one(db: Engine) -> None:
+    demo = wid_of(db)
+    save_rules(db, demo, SignInRules(facilitator_emails=frozenset({"frida@library.example"})))
+    own_workshop(db, SignInRules(team_access=TeamAccess.ROSTER))  # the server's current one: nothing for her
+    at = person_app("frida@library.example")
+    assert [t.value for t in at.title] == [en("sso.no_role_title")]
+    picker = next(s for s in at.selectbox if s.label == en("home.pick_workshop"))
+    picker.set_value(demo)
+    whole_app(at.run())
+    assert en("sidebar.signed_in_as", role=en("role.facilitator")) in sidebar_captions(at)
+    assert errors_of(at) == []
