@@ -181,6 +181,7 @@ def team_code_once_page() -> None:
             follow_identity()  # remembers the team the code found
             st.rerun()
     st.caption(t("sso.code_once_staff"))
+    other_workshops()
 
 
 def page_without_role(placement: Placement) -> st.navigation.page.StreamlitPage:  # type: ignore[name-defined]

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import IN_CI, ROOT
+from tests.e2e.axe import report, require_axe, violations
 from tests.e2e.conftest import OWNER_CODE, Server, free_port, page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, wait_for_app
 from workshop.domain.identity import SignInRules, TeamAccess
@@ -217,6 +218,9 @@ def test_a_person_without_a_role_sees_only_a_polite_page(make: Any, shots: Any) 
     sign_in_as(page, "nora")
     expect(page.get_by_role("heading", name=en("sso.no_role_title"))).to_be_visible()
     shots(page, "no-role")
+    require_axe()
+    problems = violations(page, "the polite page")
+    assert problems == [], report(problems)
     expect(page.get_by_role("button", name=en("gate.sign_in"))).to_have_count(0)  # no passcode form either
     expect(page.get_by_test_id("stSidebar").get_by_role("link")).to_have_count(0)
     page.goto("/week_setup")  # an address of a facilitator's page: still only the polite page
