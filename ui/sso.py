@@ -66,8 +66,8 @@ def person() -> Person | None:
 def follow_identity() -> Placement | None:
     """For a signed-in person: the role the owner's rules give them in the workshop they look at, held by this
     session (again on every run, so a changed rule holds at once); a role they hold no more ends. A person in
-    a workshop that lets people join by code, who joined by code or link in this session, is remembered in
-    that team. None when nobody is signed in."""
+    a workshop that lets people join by code, who joined a team by its code or link in this session, is
+    remembered in that team from then on. None when nobody is signed in."""
     found = person()
     identity = st.session_state.get("identity") or {}
     if found is None:
@@ -78,8 +78,16 @@ def follow_identity() -> Placement | None:
     if wid is None:
         return None
     placement = place(engine(), wid, found)
-    joined = identity.get("role") == Role.TEAM.value and identity.get("workshop_id") == wid and identity.get("team_id")
-    if placement.role is None and placement.team_access == TeamAccess.CODE and found.email and joined:
+    # A team's code typed (or its link opened) in this session, not yet the person's remembered team: where
+    # people join by code, the code is what proves the team, so the latest one the person used is kept.
+    joined = (
+        identity.get("role") == Role.TEAM.value
+        and identity.get("via") != VIA
+        and identity.get("workshop_id") == wid
+        and identity.get("team_id")
+    )
+    elsewhere = placement.role is None or (placement.team is not None and placement.team.id != identity.get("team_id"))
+    if placement.team_access == TeamAccess.CODE and found.email and joined and elsewhere:
         with error_edge():
             remember_team(engine(), wid, found.email, int(identity["team_id"]))
         placement = place(engine(), wid, found)

@@ -48,6 +48,11 @@ def sidebar_captions(at: AppTest) -> list[str]:
     return [c.value for c in at.sidebar.caption]
 
 
+def successes(at: AppTest) -> list[str]:
+    """The success lines as a person reads them (Markdown's escapes gone)."""
+    return [s.value.replace("\\&", "&") for s in at.success]
+
+
 def wid_of(db: Engine) -> int:
     return int(current_workshop_id(db) or 0)
 
@@ -173,3 +178,20 @@ def test_a_person_without_a_role_here_can_look_at_the_workshop_where_she_has_one
     whole_app(at.run())
     assert en("sidebar.signed_in_as", role=en("role.facilitator")) in sidebar_captions(at)
     assert errors_of(at) == []
+
+
+def test_where_people_join_by_code_the_latest_teams_link_a_person_opens_is_her_team(db: Engine) -> None:
+    """A person who typed the wrong team's code once is not stuck there: the right team's link moves her."""
+    (first, _), (second, second_code) = list(demo_codes_hint()["teams"].items())[:2]
+    at = person_app("sofie@library.example")
+    next(w for w in at.text_input if w.label == en("gate.team_code")).input(demo_codes_hint()["teams"][first])
+    next(b for b in at.button if b.label == en("gate.join")).click()
+    whole_app(at.run())
+    assert en("home.signed_in", role=en("home.signed_in_as.team", team=first)) in successes(at)
+    link = AppTest.from_file(APP, default_timeout=60)
+    link.secrets["auth"] = AUTH
+    link.user = {"is_logged_in": True, "email": "sofie@library.example", "name": "Sofie"}
+    link.query_params["code"] = second_code
+    link.run()
+    later = whole_app(person_app("sofie@library.example"))
+    assert en("home.signed_in", role=en("home.signed_in_as.team", team=second)) in successes(later)
