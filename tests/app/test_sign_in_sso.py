@@ -14,7 +14,7 @@ from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.domain.identity import SignInRules, TeamAccess
 from workshop.services.demo import demo_codes_hint
 from workshop.services.owner import OWNER_VARIABLE
-from workshop.services.sign_in import rules_for, save_rules
+from workshop.services.sign_in import rules_for, save_rules, team_of
 from workshop.services.workshops import create_workshop, current_workshop_id, set_current_workshop
 
 OWNER_CODE = "owner-of-this-database-2027"
@@ -195,3 +195,15 @@ def test_where_people_join_by_code_the_latest_teams_link_a_person_opens_is_her_t
     link.run()
     later = whole_app(person_app("sofie@library.example"))
     assert en("home.signed_in", role=en("home.signed_in_as.team", team=second)) in successes(later)
+
+
+def test_a_teams_link_does_not_make_a_facilitator_a_team_member(db: Engine) -> None:
+    wid = wid_of(db)
+    save_rules(db, wid, SignInRules(facilitator_emails=frozenset({"frida@library.example"})))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "email": "frida@library.example", "name": "Frida"}
+    at.query_params["code"] = next(iter(demo_codes_hint()["teams"].values()))
+    whole_app(at.run())
+    assert en("sidebar.signed_in_as", role=en("role.facilitator")) in sidebar_captions(at)
+    assert team_of(db, wid, "frida@library.example", TeamAccess.CODE) is None
