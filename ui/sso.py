@@ -26,12 +26,10 @@ _PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 
 
 def _auth_section() -> Mapping[str, Any]:
-    try:
-        if not st.secrets.load_if_toml_exists():
-            return {}
-        found = st.secrets.get("auth")
-    except Exception:  # a secrets file Streamlit cannot read: sign-on is off, the codes still work
+    # No secrets file, or one Streamlit cannot read (it logs why at start): sign-on is off, the codes work.
+    if not st.secrets.load_if_toml_exists():
         return {}
+    found = st.secrets.get("auth")
     return found if isinstance(found, Mapping) else {}
 
 

@@ -5,6 +5,8 @@ remembered; the owner's settings behind the owner's passcode, with a one-line er
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
@@ -207,3 +209,16 @@ def test_a_teams_link_does_not_make_a_facilitator_a_team_member(db: Engine) -> N
     whole_app(at.run())
     assert en("sidebar.signed_in_as", role=en("role.facilitator")) in sidebar_captions(at)
     assert team_of(db, wid, "frida@library.example", TeamAccess.CODE) is None
+
+
+def test_a_secrets_file_streamlit_cannot_read_leaves_sign_on_off_and_the_codes_working(
+    demo_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text('[auth\\nredirect_uri = "http://x/oauth2callback"\\n')
+    monkeypatch.chdir(tmp_path)  # AppTest reads .streamlit/secrets.toml from the current directory
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not [b for b in at.button if b.label.startswith(en("sso.sign_in_with", provider=""))]
+    assert any(b.label == en("gate.sign_in") for b in at.button)
+    assert errors_of(at) == []
