@@ -10,11 +10,11 @@ from ui.gate import (
     keep_team_code,
     projector_token,
     role,
-    sign_out,
     workshop_gone_notice,
 )
 from ui.navigation import land_on_answers, pages_for, privacy_footer, sidebar_menu
 from ui.owner import announce_setup_code
+from ui.sso import account_caption, by_identity, follow_identity, page_without_role, person, sign_out_everywhere
 from ui.widgets import plain
 from workshop.config.i18n import catalog
 from workshop.config.spaces import spaces
@@ -42,19 +42,24 @@ menu = st.sidebar.container(key="menu")  # first in the sidebar, filled once the
 language_switch()
 keep_role_session()
 joined_by_link = keep_team_code()
+placement = follow_identity()  # single sign-on: the signed-in person's role by the owner's rules (ui/sso.py)
 current = workshop()
 if current is not None:
     st.sidebar.caption(t("sidebar.workshop"))
     with st.sidebar:
         plain(current.name)
 held = role()
+account_caption()
 if held is not None:
     st.sidebar.caption(t("sidebar.signed_in_as", role=t(f"role.{held.value}")))
-    if held in SESSION_ROLES:
+    if held in SESSION_ROLES and not by_identity():  # a passcode's sign-in rides in the address
         st.sidebar.caption(t("sidebar.session_link", n=SESSION_HOURS))
-if (held is not None or is_owner()) and st.sidebar.button(t("sidebar.sign_out")):
-    sign_out()
-    st.rerun()
+if (held is not None or is_owner() or person() is not None) and st.sidebar.button(t("sidebar.sign_out")):
+    sign_out_everywhere()  # the app's session, and the provider's where it can end it
+
+if placement is not None and placement.role is None and not is_owner():
+    st.navigation([page_without_role(placement)], position="hidden").run()  # only the polite page
+    st.stop()
 
 sections = pages_for(held)
 shown = st.navigation(sections, position="hidden")

@@ -5,6 +5,7 @@ import streamlit as st
 from ui.checklist import week_checklist_section
 from ui.context import choose_workshop, engine, lang, t, workshop
 from ui.gate import guessing_warning, role, run_through_app, sign_in_form, signed_in_as
+from ui.sso import sign_in_buttons
 from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
@@ -53,6 +54,7 @@ if current.is_demo:
     if team_codes:
         st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{md(n)}: {c}" for n, c in team_codes.items()))
 if held is None:
+    sign_in_buttons()  # single sign-on, when the server has it (ui/sso.py)
     st.subheader(t("home.sign_in"))
     sign_in_form()
 

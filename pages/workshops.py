@@ -9,6 +9,8 @@ from ui.forms import new_workshop_form, template_preview
 from ui.gate import is_owner, run_through_app
 from ui.owner import owner_form
 from ui.privacy_owner import privacy_section
+from ui.sign_in_settings import sign_in_settings
+from ui.sso import sso_on
 from ui.widgets import cells, error_edge, plain
 from workshop.services.workshops.demo import create_demo
 from workshop.services.workshops.lifecycle import (
@@ -76,6 +78,8 @@ if this is not None:
                 st.switch_page("pages/home.py")
 
 privacy_section(this)  # personal data: the privacy contact, retention, one person's data (issue 30)
+if this is not None and sso_on():  # single sign-on: the owner's rules for this workshop (docs/sign-in.md)
+    sign_in_settings(int(this.id or 0))
 
 with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))

@@ -56,11 +56,16 @@ class Server:
 
 
 def start_server(
-    database_url: str, log: Path, port: int | None = None, owner_code: str | None = OWNER_CODE
+    database_url: str,
+    log: Path,
+    port: int | None = None,
+    owner_code: str | None = OWNER_CODE,
+    options: tuple[str, ...] = (),
 ) -> subprocess.Popen[bytes]:
     """`streamlit run app.py` on 127.0.0.1, on its own database, as TESTING.md describes. Its console
     (stdout and stderr) goes to `log`. `owner_code=None`: no WORKSHOP_OWNER_CODE, as a fresh install
-    (the server prints the owner's setup code to its console)."""
+    (the server prints the owner's setup code to its console). `options`: more of Streamlit's command-line
+    options (a secrets file for single sign-on)."""
     port = port or free_port()
     env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_OWNER_CODE"}
     env["WORKSHOP_DATABASE_URL"] = database_url
@@ -76,6 +81,7 @@ def start_server(
         str(port),
         "--server.address",
         "127.0.0.1",
+        *options,
     ]  # the rest (headless, no usage statistics, no file watcher) is .streamlit/config.toml's, as shipped
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -133,10 +139,14 @@ def _servers_stopped() -> Iterator[None]:
 
 @contextmanager
 def running_server(
-    database_url: str, log: Path, port: int | None = None, owner_code: str | None = OWNER_CODE
+    database_url: str,
+    log: Path,
+    port: int | None = None,
+    owner_code: str | None = OWNER_CODE,
+    options: tuple[str, ...] = (),
 ) -> Iterator[Server]:
     """An app server on `database_url`, healthy before it is handed out and stopped after."""
-    process = start_server(database_url, log, port, owner_code)
+    process = start_server(database_url, log, port, owner_code, options)
     try:
         yield Server(url=wait_healthy(process, log), database_url=database_url, pid=process.pid)
     finally:

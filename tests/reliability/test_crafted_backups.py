@@ -15,9 +15,11 @@ from sqlalchemy import Engine
 
 from tests.conftest import run_cli
 from tests.reliability.test_backup_round_trip import fingerprint
+from workshop.domain.identity import SignInRules
+from workshop.services.access.sign_in import remember_team, save_rules
 from workshop.services.workshops.backup import snapshot
 from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.lifecycle import add_team, create_workshop
+from workshop.services.workshops.lifecycle import add_team, create_workshop, list_teams
 from workshop.store import make_engine, migrate
 
 OTHER_TEAM = "the other workshop's team"  # replaced by that team's id
@@ -58,6 +60,12 @@ CRAFTED: list[tuple[str, str, dict[str, Any], str]] = [
     ("a screening by a team its rater does not name", "screenings", {"rater": "team:999"}, "rater"),
     ("an answer to a question the backup lacks", "responses", {"question_id": 999_999}, "question_id"),
     ("a dot on an item its vote does not hold", "vote_dots", {"item_id": 999_999}, "item_id"),
+    ("a roster address in capitals", "team_members", {"email": "SOFIE@LIBRARY.EXAMPLE"}, "email"),
+    ("a roster address that is none", "team_members", {"email": "sofie"}, "email"),
+    ("a roster row in another workshop's team", "team_members", {"team_id": OTHER_TEAM}, "team_id"),
+    ("a way to a team that is none", "sign_in_rules", {"team_access": "everybody"}, "team_access"),
+    ("a facilitator address that is none", "sign_in_rules", {"facilitator_emails": ["x"]}, "facilitator_emails"),
+    ("a leadership group of 10 MB", "sign_in_rules", {"leadership_groups": [TEN_MB]}, "leadership_groups"),
     ("a second team with the same code", "teams", {}, "workshop_id, code_hash"),
     ("a second offer of the same name", "offers", {}, "name"),
 ]
@@ -67,8 +75,11 @@ ROW = {"a second team with the same code": 2, "a second offer of the same name":
 
 @pytest.fixture
 def held(engine: Engine) -> tuple[Engine, dict[str, Any], int]:
-    """The demo and a second workshop with one team; the database's backup document and that team's id."""
-    create_demo(engine)
+    """The demo (with sign-on rules and a roster) and a second workshop with one team; the database's backup
+    document and that team's id."""
+    demo = create_demo(engine)
+    save_rules(engine, demo, SignInRules(facilitator_emails=frozenset({"frida@library.example"})))
+    remember_team(engine, demo, "sofie@library.example", int(list_teams(engine, demo)[0].id or 0))
     other = create_workshop(engine, "Another library", "facilitate-me-2027", "lead-the-week-2027")
     team = add_team(engine, other, "Outsiders")[0]
     return engine, snapshot(engine), int(team.id or 0)

@@ -101,7 +101,8 @@ def test_a_backup_from_before_identities_restores_with_one_minted_per_workshop(e
 # The workshops' identity, the kept sign-ins' binding to it, and (schema 16) a workshop's words left out of key terms.
 NEW_COLUMNS = {"uid", "workshop_uid", "leave_out"}
 # Release 17 (issue 26.7): main points' status, the library's name and contact, the mapping's pre-fill setting.
-# Release 18 (issue 30): each workshop's retention period for personal data.
+# Release 18 (issue 30): each workshop's retention period for personal data. Release 19 (issue 29.1): the
+# single sign-on tables, new and empty.
 NEW_IN_17 = {("main_points", "status")} | {
     ("workshops", c) for c in ("library_name", "library_contact", "mapping_prefill", "retention_months")
 }
@@ -165,8 +166,10 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
     engine = _schema_14_with_the_demo(kind, tmp_path)
     before = _rows(engine)
     assert sum(map(len, before.values())) > 500  # the demo's week: a test on empty tables would prove little
-    assert migrate(engine) == SCHEMA_VERSION == 18
-    assert _rows(engine) == before
+    assert migrate(engine) == SCHEMA_VERSION == 19
+    after = _rows(engine)
+    assert {name: after[name] for name in before} == before
+    assert all(rows == [] for name, rows in after.items() if name not in before)  # new tables start empty
     with engine.connect() as conn:
         assert current_version(conn) == SCHEMA_VERSION
         # the main points made before leadership could propose stay the week's approved points

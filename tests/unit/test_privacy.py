@@ -42,6 +42,7 @@ from workshop.store.tables import (
     partners,
     questions,
     responses,
+    team_members,
     themes,
     workshops,
 )
@@ -320,3 +321,39 @@ def test_the_leaflet_keeps_the_librarys_contact_and_drops_the_partners_contact_d
     assert "info@nordby.dk" in leaflet and "11 22 33 44" in leaflet
     assert "Lise Holm" in leaflet and "lise.holm@jobcentre.dk" not in leaflet
     assert "lise.holm@jobcentre.dk" in leaflet_html(engine, demo, contacts=True)
+
+
+def test_a_signed_in_person_is_erased_from_the_sign_in_tables_too(engine: Engine, demo: int) -> None:
+    """The class, not the case: every table with a person's address is in the one declaration, so erasing the
+    person (and retention) reaches the single sign-on tables added after it: the remembered team goes, the
+    address leaves the role lists, and the other people stay."""
+    from workshop.services.access.sign_in import remember_team, roster, rules_for, rules_from_text, save_rules
+
+    team = list_teams(engine, demo)[0]
+    save_rules(
+        engine, demo, rules_from_text("Mette.Lund@nordby.dk\nole@nordby.dk", "mette.lund@nordby.dk", "", "", "code")
+    )
+    remember_team(engine, demo, "mette.lund@nordby.dk", int(team.id or 0))
+    remember_team(engine, demo, "ole@nordby.dk", int(team.id or 0))
+    found = {(h.table, h.field) for h in person_data(engine, demo, "mette.lund@nordby.dk")}
+    assert {
+        ("team_members", "email"),
+        ("sign_in_rules", "facilitator_emails"),
+        ("sign_in_rules", "leadership_emails"),
+    } <= found
+
+    erase_person(engine, demo, "Mette.Lund@nordby.dk")
+    rules = rules_for(engine, demo)
+    assert rules.facilitator_emails == {"ole@nordby.dk"} and rules.leadership_emails == frozenset()
+    with read(engine) as conn:
+        left = set(conn.execute(select(team_members.c.email).where(team_members.c.workshop_id == demo)).scalars())
+    assert left == {"ole@nordby.dk"}
+    assert person_data(engine, demo, "mette.lund@nordby.dk") == []
+
+    _past(engine, demo)
+    run_retention(engine)
+    rules = rules_for(engine, demo)
+    assert rules.facilitator_emails == frozenset() and rules.leadership_emails == frozenset()
+    with read(engine) as conn:
+        assert conn.execute(select(func.count()).select_from(team_members)).scalar() == 0
+    assert roster(engine, demo) == []

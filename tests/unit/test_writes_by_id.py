@@ -29,6 +29,7 @@ from tests.unit.week_fixture import Week, build_week
 from workshop.domain.errors import NotFound
 from workshop.domain.mapping import Contribution
 from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, Role, ThemeStatus
+from workshop.services.access import sign_in
 from workshop.services.loop import actions, reactions, themes, votes
 from workshop.services.partnership import history as partner_history
 from workshop.services.partnership import partner_proposals, partners, proposals, screening
@@ -111,6 +112,7 @@ WRITES: dict[str, Call] = {
     "screening.screen_as_team": lambda e, w: screening.screen_as_team(e, w.teams["Alpha"], GONE, SCREENED),
     "teams.delete_team": lambda e, w: teams.delete_team(e, w.workshop_id, GONE),
     "teams.regenerate_code": lambda e, w: teams.regenerate_code(e, w.workshop_id, GONE),
+    "sign_in.remember_team": lambda e, w: sign_in.remember_team(e, w.workshop_id, "ana@library.example", GONE),
     "teams.rename_team": lambda e, w: teams.rename_team(e, w.workshop_id, GONE, "Omega"),
     "themes.add_to_theme": lambda e, w: themes.add_to_theme(e, w.workshop_id, GONE, []),
     "themes.delete_theme": lambda e, w: themes.delete_theme(e, w.workshop_id, GONE),

@@ -16,6 +16,7 @@ from workshop.domain.assets import Asset, PartnerProposal, ReviewStatus
 from workshop.domain.codes import stored_hash_problem, team_code_salt_problem
 from workshop.domain.comments import Comment
 from workshop.domain.errors import InvalidInput
+from workshop.domain.identity import TeamAccess, email_list, email_problem, group_list, normalise_email
 from workshop.domain.keyterms import leave_out_words
 from workshop.domain.loop import Reaction
 from workshop.domain.mapping import Contribution, MappingScope, check_proposed, checked
@@ -187,6 +188,37 @@ def _held_to(model: type[BaseModel], spread: str = "", **given: Callable[[Row], 
     return rule
 
 
+def _addresses(row: Row, column: str) -> None:
+    """A column of e-mail addresses as the app stores them: a list of strings, each an address, normalised."""
+    values = row.get(column, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise RowFault(column, "not a list of e-mail addresses")
+    _rule(email_list, "\n".join(values), column, column=column)
+    if any(v != normalise_email(v) for v in values):
+        raise RowFault(column, "an address not written as the app stores it (lower case, no spaces)")
+
+
+def _sign_in_rules(row: Row) -> None:
+    if row.get("team_access", TeamAccess.CODE.value) not in {a.value for a in TeamAccess}:
+        raise RowFault("team_access", f"{row['team_access']!r} is not one of {', '.join(a.value for a in TeamAccess)}")
+    for column in ("facilitator_emails", "leadership_emails"):
+        _addresses(row, column)
+    for column in ("facilitator_groups", "leadership_groups"):
+        values = row.get(column, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() == v and v for v in values):
+            raise RowFault(column, "not a list of group names")
+        _rule(group_list, "\n".join(values), column, column=column)
+
+
+def _team_member(row: Row) -> None:
+    if row["source"] not in {a.value for a in TeamAccess}:
+        raise RowFault("source", f"{row['source']!r} is not one of {', '.join(a.value for a in TeamAccess)}")
+    if row["email"] != normalise_email(row["email"]):
+        raise RowFault("email", "an address not written as the app stores it (lower case, no spaces)")
+    if problem := email_problem(row["email"]):
+        raise RowFault("email", problem)
+
+
 ROW_RULES: dict[str, Callable[[Row], None]] = {
     "settings": _setting,
     "workshops": _workshop,
@@ -220,4 +252,6 @@ ROW_RULES: dict[str, Callable[[Row], None]] = {
     "assets": _held_to(Asset),
     "asset_proposals": _reviewed(Asset),
     "partner_proposals": _reviewed(PartnerProposal),
+    "sign_in_rules": _sign_in_rules,
+    "team_members": _team_member,
 }

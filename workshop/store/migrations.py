@@ -30,7 +30,9 @@ from workshop.store.tables import (
     role_sessions,
     screenings,
     settings,
+    sign_in_rules,
     target_groups,
+    team_members,
     vote_dots,
     votes,
     workshops,
@@ -121,6 +123,11 @@ def _retention(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 12")
 
 
+def _sign_in_by_identity(conn: Connection) -> None:
+    """Issue 29.1: single sign-on: the owner's rules per workshop and the people placed in teams."""
+    metadata.create_all(conn, tables=[sign_in_rules, team_members])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -146,6 +153,7 @@ MIGRATIONS: list[Migration] = [
     _leave_out,  # 15 -> 16: a workshop's words left out of key terms (issue 26)
     _closer_to_the_book,  # 16 -> 17: proposed main points, the library's name and contact, mapping pre-fill
     _retention,  # 17 -> 18: each workshop's retention period for personal data (issue 30)
+    _sign_in_by_identity,  # 18 -> 19: single sign-on: roles from identity, the roster (issue 29.1)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -22,6 +22,8 @@ class Kind(StrEnum):
     NAME = "name"  # the name of whoever proposed or owns something: "[removed]" when it names the person
     FREE_TEXT = "free_text"  # text that may mention people: the name inside replaced by "[removed]"
     WORD_LIST = "word_list"  # words one a line (the key terms' leave-out list): the person's words taken out
+    ADDRESS = "address"  # a signed-in person's e-mail address that places them (a team): the row goes
+    ADDRESS_LIST = "address_list"  # a list of e-mail addresses (who gets a role): the person's address taken out
 
 
 class Rule(StrEnum):
@@ -65,6 +67,15 @@ PERSONAL: dict[tuple[str, str], Personal] = {
     ("workshops", "library_contact"): Personal(
         Kind.FREE_TEXT, Rule.KEEP, "the library's own contact on the leaflet; may name a member of staff"
     ),
+    ("team_members", "email"): Personal(
+        Kind.ADDRESS, Rule.DELETE_ROW, "a signed-in person's e-mail address and the team it places them in"
+    ),
+    ("sign_in_rules", "facilitator_emails"): Personal(
+        Kind.ADDRESS_LIST, Rule.BLANK, "the e-mail addresses the owner made facilitators (single sign-on)"
+    ),
+    ("sign_in_rules", "leadership_emails"): Personal(
+        Kind.ADDRESS_LIST, Rule.BLANK, "the e-mail addresses the owner made leadership (single sign-on)"
+    ),
     ("workshops", "leave_out"): Personal(
         Kind.WORD_LIST, Rule.KEEP, "words key terms leave out, often staff first names (kept: they hide names)"
     ),
@@ -99,6 +110,8 @@ FIXED: dict[str, tuple[str, ...]] = {
     "reactions": ("stance",),
     "responses": ("choices", "spaces", "idempotency_key"),
     "screenings": ("rater", "answer"),
+    "sign_in_rules": ("team_access",),
+    "team_members": ("source",),
 }
 # Text columns that hold nothing about a person, and why.
 NOT_PERSONAL: dict[tuple[str, str], str] = {
@@ -127,6 +140,8 @@ NOT_PERSONAL: dict[tuple[str, str], str] = {
     ("partner_proposals", "name"): "a partner organisation's name",
     ("proposals", "title"): "a proposal's title",
     ("questions", "text"): "the facilitator's question",
+    ("sign_in_rules", "facilitator_groups"): "group names of the organisation's sign-in provider",
+    ("sign_in_rules", "leadership_groups"): "group names of the organisation's sign-in provider",
 }
 
 

@@ -25,7 +25,7 @@ MAX_CONTACT = 300  # a setting's value at most (workshop.files.backup_rows.SETTI
 
 # A row's new values by field, or None for a row to delete.
 Change = dict[str, str] | None
-Edit = Callable[[Personal, str], str | None]  # a field's new value, or None to leave it
+Edit = Callable[[Personal, Any], Any]  # a field's new value (text, or a list for a list of addresses), or None
 DELETE = "\x00delete"  # what an edit returns to delete the row
 
 
@@ -94,9 +94,10 @@ def plan(
     `lock`, the rows stay locked for the caller's writes."""
     changes: list[tuple[Table, dict[str, Any], Change]] = []
     for table, fields, row in workshop_rows(conn, workshop_id, lock):
-        new: dict[str, str] = {}
+        new: dict[str, Any] = {}
         for column, field in fields.items():
-            value = row._mapping[column] or ""
+            value = row._mapping[column]
+            value = value if isinstance(value, list) else value or ""
             after = edit(field, value)
             if after == DELETE:
                 changes.append((table, _key(table, row), None))
@@ -139,7 +140,12 @@ def content_language(conn: Connection, workshop_id: int, lock: bool = False) -> 
 def person_edit(who: Person, marker: str) -> Edit:
     """How erasing one person changes each kind of field (workshop.store.personal_data.Kind)."""
 
-    def edit(field: Personal, value: str) -> str | None:
+    def edit(field: Personal, value: Any) -> Any:
+        if field.kind == Kind.ADDRESS:
+            return DELETE if names_whole(value, who) else None
+        if field.kind == Kind.ADDRESS_LIST:
+            kept = [a for a in value or [] if not names_whole(str(a), who)]
+            return kept if len(kept) != len(value or []) else None
         if field.kind == Kind.CONTACT:
             return "" if names_whole(value, who) else None
         if field.kind == Kind.NAME:
@@ -159,12 +165,18 @@ def person_data(engine: Engine, workshop_id: int, given: str) -> list[Hit]:
         content_language(conn, workshop_id)
         for table, fields, row in workshop_rows(conn, workshop_id):
             for column, field in fields.items():
-                value = row._mapping[column] or ""
-                if field.kind in (Kind.CONTACT, Kind.NAME):
+                value = row._mapping[column]
+                if field.kind == Kind.ADDRESS_LIST:
+                    found = ["full"] if any(names_whole(str(a), who) for a in value or []) else []
+                    value = ", ".join(map(str, value or []))
+                elif field.kind in (Kind.CONTACT, Kind.NAME, Kind.ADDRESS):
+                    value = value or ""
                     found = ["full"] if names_whole(value, who) else []
                 elif field.kind == Kind.WORD_LIST:
+                    value = value or ""
                     found = ["word"] if without_words(value, who) != value else []
                 else:
+                    value = value or ""
                     found = mentions(value, who)
                 hits += [Hit(table.name, column, _key(table, row), match, value) for match in found[:1]]
     return hits

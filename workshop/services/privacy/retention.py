@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
@@ -87,11 +88,11 @@ def retention_edit(people: set[str], marker: str) -> Edit:
     (workshop.store.personal_data.Rule); None where nothing changes."""
     erase = [person_edit(person(name), marker) for name in sorted(people)]
 
-    def edit(declared: Personal, value: str) -> str | None:
+    def edit(declared: Personal, value: Any) -> Any:
         if declared.retention == Rule.DELETE_ROW:
             return DELETE
         if declared.retention == Rule.BLANK:
-            return "" if value else None
+            return ([] if isinstance(value, list) else "") if value else None
         if declared.retention == Rule.REMOVED:
             return marker if value and value != marker else None
         after = value

@@ -37,6 +37,7 @@ from workshop.store.tables.register import (
     partners,
     target_groups,
 )
+from workshop.store.tables.sign_in import sign_in_rules, team_members
 from workshop.store.tables.week import (
     comments,
     days,
@@ -81,6 +82,8 @@ ENTITY_TABLES: tuple[Table, ...] = (
     assets,
     asset_proposals,
     partner_proposals,
+    sign_in_rules,
+    team_members,
 )
 
 
@@ -134,8 +137,10 @@ __all__ = [
     "screenings",
     "settings",
     "sign_in_attempts",
+    "sign_in_rules",
     "space_weights",
     "target_groups",
+    "team_members",
     "teams",
     "theme_responses",
     "themes",
