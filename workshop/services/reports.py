@@ -21,6 +21,7 @@ from workshop.services.priorities import staff_ratings, workshop_scores
 from workshop.services.reactions import reactions_frame
 from workshop.services.screening import screening_cards
 from workshop.services.themes import list_themes
+from workshop.services.voices import workshop_voices
 from workshop.services.votes import list_votes, vote_results
 from workshop.services.week import list_main_points
 from workshop.services.week_material import (
@@ -65,6 +66,7 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
         partners=partner_register(engine, workshop_id),
         assets=[(a.title, a.description) for a in list_assets(engine, workshop_id)],
         leave_out=stored_words(current.leave_out),
+        voices=[(q.text, v) for q, v in workshop_voices(engine, workshop_id)],
     )
 
 

@@ -10,10 +10,12 @@ from sqlalchemy import types as sa_types
 
 from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS
+from workshop.domain.voices import VOICE_COLUMNS
 from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.mapping_review import export_decisions, export_mappings
 from workshop.services.screening import export_proposals
+from workshop.services.voices import voices_for_export
 from workshop.store import read
 from workshop.store.tables import (
     actions,
@@ -55,17 +57,20 @@ ENTITIES: dict[str, Table] = {
     "asset_proposals": asset_proposals,  # assets the teams proposed, with their status
     "partner_proposals": partner_proposals,  # partners and contacts the teams proposed, with their status
 }
-# Each entity's exported columns (codes and the workshop id left out): the header of an empty sheet.
+# Left out of every file: codes, the workshop id, and who edited a team's answer (the team's to see only).
+LEFT_OUT = SECRET_COLUMNS | {"workshop_id", "edited_by"}
+# Each entity's exported columns: the header of an empty sheet. People's own answers are never exported as
+# rows, only as the distributions leadership sees (`voices`, under the small-group rule).
 COLUMNS: dict[str, list[str]] = {
-    name: [c.name for c in table.columns if c.name not in SECRET_COLUMNS | {"workshop_id"}]
-    for name, table in ENTITIES.items()
+    **{name: [c.name for c in table.columns if c.name not in LEFT_OUT] for name, table in ENTITIES.items()},
+    "voices": list(VOICE_COLUMNS),
 }
 
 
 def _rows(table: Table, result: Any) -> list[dict[str, Any]]:
     """The rows as plain JSON values; only date and time columns need converting (json_value)."""
     names = list(result.keys())
-    keys = [k for k in names if k not in SECRET_COLUMNS and k != "workshop_id"]
+    keys = [k for k in names if k not in LEFT_OUT]
     positions = [names.index(k) for k in keys]
     timed = {k for k in keys if isinstance(table.c[k].type, (sa_types.Date, sa_types.DateTime))}
     found = []
@@ -100,6 +105,7 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
             .where(partner_stages.c.workshop_id == workshop_id)
             .order_by(partner_stages.c.changed_on, partner_stages.c.id)
         ).fetchall()
+    doc["voices"] = voices_for_export(engine, workshop_id)
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
     for partner in doc["partners"]:

@@ -21,6 +21,7 @@ from workshop.store.tables import (
     partner_proposals,
     partner_stages,
     partners,
+    person_answers,
     profile_ratings,
     projector_links,
     proposals,
@@ -115,6 +116,16 @@ def _closer_to_the_book(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN mapping_prefill BOOLEAN NOT NULL DEFAULT FALSE")
 
 
+def _own_voices(conn: Connection) -> None:
+    """Issue 29.2: a question each person answers for themselves, their anonymous answers, and who last edited a
+    team's answer."""
+    if "each_person" not in {c["name"] for c in inspect(conn).get_columns("questions")}:
+        conn.exec_driver_sql("ALTER TABLE questions ADD COLUMN each_person BOOLEAN NOT NULL DEFAULT FALSE")
+    if "edited_by" not in {c["name"] for c in inspect(conn).get_columns("responses")}:
+        conn.exec_driver_sql("ALTER TABLE responses ADD COLUMN edited_by VARCHAR(200) NOT NULL DEFAULT ''")
+    metadata.create_all(conn, tables=[person_answers])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -139,6 +150,7 @@ MIGRATIONS: list[Migration] = [
     never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
     _leave_out,  # 15 -> 16: a workshop's words left out of key terms (issue 26)
     _closer_to_the_book,  # 16 -> 17: proposed main points, the library's name and contact, mapping pre-fill
+    _own_voices,  # 17 -> 18: each person's own answer, anonymous to leadership; who edited a team answer
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -13,6 +13,7 @@ from workshop.config.spaces import spaces
 from workshop.domain.model import MainPoint, Theme
 from workshop.domain.screening import Proposal, QuestionSpread
 from workshop.domain.space_detail import verdict
+from workshop.domain.voices import Voices
 
 Words = Callable[..., str]  # t(key, **params): a `report.` text of the locale files, values filled in
 TERMS = 5  # key terms named per main point in the summary
@@ -62,6 +63,7 @@ class Week:
     partners: pd.DataFrame = field(default_factory=pd.DataFrame)  # services.partners.partner_register
     assets: Sequence[tuple[str, str]] = ()  # services.assets.list_assets: title, description
     leave_out: Sequence[str] = ()  # the workshop's own words key terms leave out (services.leave_out)
+    voices: Sequence[tuple[str, Voices]] = ()  # each person's own answers: question text, distribution
 
 
 class Numbers:
