@@ -34,7 +34,9 @@ def question_voices(question: Question, voices: Voices) -> None:
         else:
             labels = [group_label(g) for g in voices.groups]
             chart = voices_chart(voices, labels, lang())
-            st.plotly_chart(chart, width="stretch", key=f"voices-{voices.question_id}")
+            st.plotly_chart(
+                chart, width="stretch", key=f"voices-{voices.question_id}", config={"displayModeBar": False}
+            )
             for group in voices.groups:
                 st.caption(figures_line(group))
         if voices.withheld:

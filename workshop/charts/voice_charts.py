@@ -15,8 +15,8 @@ OPTION_COLOURS = ("#2E86AB", "#F6AE2D", "#86BBD8", "#F26419", "#33658A", "#758E4
 
 def voices_chart(voices: Voices, group_labels: list[str], lang: str, title: str = "") -> go.Figure:
     """Stacked horizontal bars, one per group (`group_labels`: each group's label in the reader's language, in
-    the order of voices.groups), one colour per answer; the legend below, so a phone's narrow screen keeps
-    the bars wide."""
+    the order of voices.groups), one colour per answer; the legend above the bars, so a phone's narrow screen
+    keeps the bars wide and the axis's numbers clear."""
     labels = [wrapped(label, 20) for label in group_labels]
     positions = list(range(len(labels)))
     figure = go.Figure()
@@ -34,12 +34,13 @@ def voices_chart(voices: Voices, group_labels: list[str], lang: str, title: str 
             hovertemplate="%{customdata}<br>" + chart_text(value) + ": %{x}<extra></extra>",
         )
     most = max((sum(count for _value, count in group.counts) for group in voices.groups), default=1)
-    layout = bar_layout(labels, top=40 if title else 10, bottom=60)
+    layout = bar_layout(labels, top=90 if title else 60, bottom=40)
+    layout["margin"] = {**layout["margin"], "l": 10, "r": 20}  # type: ignore[dict-item]
     figure.update_layout(
         **layout,
         title=chart_text(title) if title else None,
         barmode="stack",
-        xaxis=count_axis(0, most),
-        legend={"orientation": "h", "y": -0.2, "x": 0},
+        xaxis={**count_axis(0, most), "automargin": True},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
     )
     return localised(figure, lang)
