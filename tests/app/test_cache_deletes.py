@@ -200,6 +200,7 @@ def test_the_foreign_keys_say_which_tables_a_delete_reaches() -> None:
         "screenings",  # a team's screening of a proposal goes with the team
         "asset_proposals",  # a team's proposals go with the team
         "partner_proposals",
+        "person_answers",  # each person's own answers go with their team, as the team's answers do
     }
     assert delete_reaches("main_points") == {"main_points", "questions", "actions"}  # SET NULL, not followed on
 
