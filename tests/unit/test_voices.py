@@ -23,6 +23,7 @@ from workshop.services.answers import Answer, submit_answer, team_answers
 from workshop.services.carry_over import new_from
 from workshop.services.database_backup import backup, restore
 from workshop.services.planning import answer_count, delete_day, delete_question, save_day, save_question
+from workshop.services.priorities import staff_ratings
 from workshop.services.voices import own_answers, submit_own_answer, voices_for_export, workshop_voices
 from workshop.services.week import set_day_status
 from workshop.services.workshop_export import workshop_document
@@ -248,3 +249,24 @@ def test_the_team_sees_who_last_edited_its_answer_and_no_export_names_them(engin
     assert team_answers(engine, week.blue)[week.team_q].edited_by == ""
     document = repr(workshop_document(engine, week.wid))
     assert "Bo Lund" not in document and "edited_by" not in document
+
+
+def test_the_staff_view_counts_each_person_as_far_as_the_small_group_rule_shows_them(
+    engine: Engine, week: Week
+) -> None:
+    """ "How strong are we in this space" answered by each person feeds the strengths page's staff view: each
+    person counts once beside a team's answer; a group too small to be shown is not in the mean either."""
+    own = int(
+        save_question(
+            engine, week.wid, week.day, "Meeting?", QuestionKind.SPACE_STRENGTH, space="meeting", each_person=True
+        ).id
+        or 0
+    )
+    together = save_question(
+        engine, week.wid, week.day, "Meeting, together?", QuestionKind.SPACE_STRENGTH, space="meeting"
+    )
+    submit_answer(engine, week.green, Answer(int(together.id or 0), rating=5))
+    _rate(engine, week.red, own, 2, 3, 4)
+    _rate(engine, week.blue, own, 1, 1)  # "other" would be Blue alone: withheld
+    meeting = staff_ratings(engine, week.wid).set_index("space").loc["meeting"]
+    assert (meeting["mean_rating"], meeting["ratings"]) == (3.5, 4)  # (5 + 2 + 3 + 4) / 4
