@@ -24,6 +24,7 @@ from workshop.services.carry_over import new_from
 from workshop.services.database_backup import backup, restore
 from workshop.services.planning import answer_count, delete_day, delete_question, save_day, save_question
 from workshop.services.priorities import staff_ratings
+from workshop.services.teams import delete_team, team_answer_count
 from workshop.services.voices import own_answers, submit_own_answer, voices_for_export, workshop_voices
 from workshop.services.week import set_day_status
 from workshop.services.workshop_export import workshop_document
@@ -203,6 +204,10 @@ def test_deleting_a_question_a_day_or_the_workshop_takes_the_own_answers_with_it
     assert _stored(engine) == 0
     again = Week(engine)
     _rate(engine, again.red, again.rating_q, 1, 2, 3)
+    _rate(engine, again.blue, again.rating_q, 4)
+    assert team_answer_count(engine, again.wid, int(again.blue.id or 0)) == 1  # the warning counts it
+    delete_team(engine, again.wid, int(again.blue.id or 0))  # a team's people's answers go with it
+    assert _stored(engine) == 3
     delete_workshop(engine, again.wid)
     assert _stored(engine) == 0
 
