@@ -7,7 +7,7 @@ import uuid
 
 import streamlit as st
 
-from ui.answering import local_time, rating_label
+from ui.answering import WHOLE_PAGE, local_time, rating_label
 from ui.context import engine, lang, t
 from ui.person import next_person, person_key, signed_in
 from ui.widgets import error_edge, error_text, md, multiselect, option, plain
@@ -42,7 +42,8 @@ def _save(team: Team, q: Question, person: str) -> None:
     with error_edge(show=False) as edge:
         saved = submit_own_answer(engine(), team, person, Answer(qid, "", ss.get(k["rating"]), choices), ss[k["idem"]])
     if edge.error is not None:
-        ss[k["outcome"]] = ("error", error_text(edge.error))
+        ss[k["outcome"]] = ss[f"answer-outcome-{qid}"] = ("error", error_text(edge.error))
+        ss[WHOLE_PAGE] = True  # the day may have closed meanwhile: the page shows it among the closed days
         return
     ss[k["outcome"]] = ("saved", t("voice.saved", time=local_time(saved.updated_at, seconds=True)))
     ss[k["idem"]] = str(uuid.uuid4())
@@ -51,6 +52,8 @@ def _save(team: Team, q: Question, person: str) -> None:
 @st.fragment
 def own_answer_card(team: Team, q: Question, point: MainPoint | None, earlier: PersonAnswer | None) -> None:
     """One question each person answers: the person's own widgets, labelled anonymous to leadership."""
+    if st.session_state.pop(WHOLE_PAGE, False):
+        st.rerun(scope="app")
     qid = int(q.id or 0)
     k = _keys(qid)
     _restore(q, earlier)

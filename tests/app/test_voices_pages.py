@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, QuestionKind, Role
 from workshop.services.planning import save_question
-from workshop.services.week import list_days, list_questions
+from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import current_workshop_id
 from workshop.store.tables import person_answers, responses, teams
 
@@ -144,3 +144,16 @@ def test_leadership_sees_three_people_as_a_distribution_and_a_team_of_two_only_a
     assert labels == ["Digital services", "All"]
     keys = [k for _, _, k in _stored(db, qid)]
     assert not any(k in shown or k in json.dumps(chart) for k in keys)
+
+
+def test_an_own_answer_saved_after_the_day_closed_is_refused_and_shown_among_the_closed_days(db: Engine) -> None:
+    qid = _own_question(db)
+    at = _team_page(DIGITAL)
+    wid = int(current_workshop_id(db) or 0)
+    day = next(d for d in list_days(db, wid) if d.status == DayStatus.OPEN)
+    set_day_status(db, wid, int(day.id or 0), DayStatus.CLOSED)  # the facilitator closes it meanwhile
+    at.radio(key=f"own-rating-{qid}").set_value(3)  # on the page as it was drawn, before the day closed
+    at.button(key=f"own-save-{qid}").click().run()
+    assert any("This day is closed" in e for e in errors_of(at))
+    assert not [b for b in at.button if b.key == f"own-save-{qid}"]  # the question moved to the closed days
+    assert _stored(db, qid) == []
