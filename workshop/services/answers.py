@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -26,6 +27,7 @@ from workshop.store.versions import WRITES_SEEN, random_shard
 
 MAX_TEXT = MAX_LONG_TEXT  # an answer's text, sent or a draft
 MAX_EDITOR = MAX_SHORT_TEXT  # the name of who last edited an answer
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # characters no name holds (the model refuses them)
 # Per engine, per question: its kind and options as the fast path last read them (see _submit_at_once).
 _RULES: WeakKeyDictionary[Engine, dict[int, tuple[str, list[str]]]] = WeakKeyDictionary()
 
@@ -94,7 +96,7 @@ def submit_answer(
     """Store a team's answer (a new one, or an edit of its earlier one); a retry with the same key
     stores nothing twice. Refused once the day is closed. `edited_by`: the signed-in person's name, shown to
     the team as who last edited it ("" when no one signed in)."""
-    edited_by = " ".join(edited_by.split())[:MAX_EDITOR]
+    edited_by = " ".join(_CONTROL.sub(" ", edited_by).split())[:MAX_EDITOR]  # a name from the sign-in, as text
     for attempt in range(2):
         try:
             return _submit(engine, team, answer, idempotency_key, edited_by)
