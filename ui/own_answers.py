@@ -89,10 +89,10 @@ def person_key_now() -> str:
     return person_key(str(identity.get("workshop_uid", "")))
 
 
-def handing_on() -> None:
+def handing_on(key: str = "own-next-person") -> None:
     """Without sign-in, the note that each device session is one person, and the button for the next one."""
     if signed_in():
         st.caption(t("voice.signed_in_note"))
         return
     st.caption(t("voice.device_note"))
-    st.button(t("voice.next_person"), key="own-next-person", on_click=next_person)
+    st.button(t("voice.next_person"), key=key, on_click=next_person)

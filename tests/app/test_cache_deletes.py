@@ -201,6 +201,7 @@ def test_the_foreign_keys_say_which_tables_a_delete_reaches() -> None:
         "asset_proposals",  # a team's proposals go with the team
         "partner_proposals",
         "person_answers",  # each person's own answers go with their team, as the team's answers do
+        "person_dots",  # and their own dots, as the team's dots do
     }
     assert delete_reaches("main_points") == {"main_points", "questions", "actions"}  # SET NULL, not followed on
 

@@ -12,9 +12,10 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, QuestionKind, Role
 from workshop.services.planning import save_question
+from workshop.services.votes import open_vote, vote_items, vote_results
 from workshop.services.week import list_days, list_questions, set_day_status
 from workshop.services.workshops import current_workshop_id
-from workshop.store.tables import person_answers, responses, teams
+from workshop.store.tables import person_answers, person_dots, responses, teams
 
 DIGITAL, EVENTS = "WQ9ZD3", "MC6JHS"  # demo teams
 SECRET = "a-cookie-secret-for-the-tests-0123456789"
@@ -157,3 +158,18 @@ def test_an_own_answer_saved_after_the_day_closed_is_refused_and_shown_among_the
     assert any("This day is closed" in e for e in errors_of(at))
     assert not [b for b in at.button if b.key == f"own-save-{qid}"]  # the question moved to the closed days
     assert _stored(db, qid) == []
+
+
+def test_in_a_vote_each_person_takes_part_in_a_person_spends_their_own_dots(db: Engine) -> None:
+    wid = int(current_workshop_id(db) or 0)
+    vid = open_vote(db, wid, "What first?", "themes", 2, each_person=True)
+    at = _team_page(DIGITAL).switch_page("pages/vote.py").run()
+    assert errors_of(at) == [] and "Your own answer, anonymous to leadership." in _texts(at)
+    item = next(iter(vote_items(db, wid, vid)))
+    at.button(key=f"dot_{vid}_{item}_1").click().run()
+    at.button(key=f"own-next-person-vote-{vid}").click().run()
+    at.button(key=f"dot_{vid}_{item}_1").click().run()  # the next person's own dot
+    with db.connect() as conn:
+        stored = conn.execute(select(person_dots.c.person_key, person_dots.c.dots)).fetchall()
+    assert sorted(d for _, d in stored) == [1, 1] and len({k for k, _ in stored}) == 2
+    assert dict((i, d) for i, _, d in vote_results(db, wid, vid))[item] == 0  # two people: not shown yet

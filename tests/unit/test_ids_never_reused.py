@@ -104,7 +104,7 @@ NEW_COLUMNS = {"uid", "workshop_uid", "leave_out"}
 NEW_IN_17 = {("main_points", "status")} | {
     ("workshops", c) for c in ("library_name", "library_contact", "mapping_prefill")
 }
-NEW_IN_18 = {("questions", "each_person"), ("responses", "edited_by")}  # issue 29.2, with their defaults
+NEW_IN_18 = {("questions", "each_person"), ("responses", "edited_by"), ("votes", "each_person")}  # issue 29.2
 KEPT_TOKEN = "a-facilitator-sign-in-kept-across-the-upgrade"
 KEPT_SESSION = (
     "INSERT INTO role_sessions (token_hash, workshop_id, role, expires_at) "
@@ -171,7 +171,8 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
     assert sum(map(len, before.values())) > 500  # the demo's week: a test on empty tables would prove little
     assert migrate(engine) == SCHEMA_VERSION == 18
     after = _rows(engine)
-    assert after.pop("person_answers") == before.pop("person_answers", []) == []  # issue 29.2's table, empty
+    for new in ("person_answers", "person_dots"):  # issue 29.2's tables, empty
+        assert after.pop(new) == before.pop(new, []) == []
     assert after == before
     with engine.connect() as conn:
         assert current_version(conn) == SCHEMA_VERSION

@@ -15,7 +15,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -130,6 +130,25 @@ def _group(kind: GroupKind, team: str, values: Sequence[str], people: dict[str, 
     return Group(kind, team, len(people), tuple(counts.items()))
 
 
+def _rule(sizes: Mapping[str, int]) -> tuple[list[str], list[str], bool]:
+    """The small-group rule over the teams' numbers of people: the teams shown by name, the teams merged into
+    "other", and whether "other" is shown (else its people are withheld)."""
+    order = sorted(sizes, key=str.casefold)
+    named = [team for team in order if sizes[team] >= MIN_GROUP]
+    merged = [team for team in order if sizes[team] < MIN_GROUP]
+    return named, merged, sum(sizes[team] for team in merged) >= MIN_GROUP
+
+
+def people_shown(team_of: Mapping[str, str]) -> set[str]:
+    """Of the people (key -> team), those an overall figure may count: the people of the groups shown."""
+    by_team: dict[str, list[str]] = {}
+    for person, team in team_of.items():
+        by_team.setdefault(team, []).append(person)
+    named, merged, other_shown = _rule({team: len(people) for team, people in by_team.items()})
+    shown = {p for team in named + (merged if other_shown else []) for p in by_team[team]}
+    return shown if len(shown) >= MIN_GROUP else set()
+
+
 def distribution(question_id: int, values: Sequence[str], voices: Iterable[Voice]) -> Voices:
     """The small-group rule, the one place it is applied: teams with at least MIN_GROUP people are shown by
     name; smaller ones only merged into "other", which is itself shown only with at least MIN_GROUP people
@@ -137,25 +156,16 @@ def distribution(question_id: int, values: Sequence[str], voices: Iterable[Voice
     by_team: dict[str, dict[str, tuple[str, ...]]] = {}
     for voice in voices:
         by_team.setdefault(voice.team, {})[voice.person] = voice.values
-    groups: list[Group] = []
-    shown: dict[str, tuple[str, ...]] = {}
-    other: dict[str, tuple[str, ...]] = {}
-    for team in sorted(by_team, key=str.casefold):
-        people = by_team[team]
-        if len(people) >= MIN_GROUP:
-            groups.append(_group("team", team, values, people))
-            shown.update({f"{team}\n{p}": v for p, v in people.items()})
-        else:
-            other.update({f"{team}\n{p}": v for p, v in people.items()})
-    withheld = 0
-    if len(other) >= MIN_GROUP:
+    named, merged, other_shown = _rule({team: len(people) for team, people in by_team.items()})
+    groups = [_group("team", team, values, by_team[team]) for team in named]
+    shown = {f"{team}\n{p}": v for team in named for p, v in by_team[team].items()}
+    other = {f"{team}\n{p}": v for team in merged for p, v in by_team[team].items()}
+    if other_shown:
         groups.append(_group("other", "", values, other))
         shown.update(other)
-    else:
-        withheld = len(other)
     if len(shown) >= MIN_GROUP:
         groups.append(_group("all", "", values, shown))
-    return Voices(question_id, tuple(values), tuple(groups), withheld)
+    return Voices(question_id, tuple(values), tuple(groups), 0 if other_shown else len(other))
 
 
 def voice_rows(found: Iterable[tuple[str, Voices]]) -> list[dict[str, object]]:

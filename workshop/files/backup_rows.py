@@ -130,6 +130,11 @@ def _person_answer(row: Row) -> None:
     _rule(check_person_key, row.get("person_key", ""), column="person_key")
 
 
+def _person_dot(row: Row) -> None:
+    _rule(check_person_key, row.get("person_key", ""), column="person_key")
+    _vote_dot(row)
+
+
 def _draft(row: Row) -> None:
     if problem := text_problem(row.get("text", ""), MAX_LONG_TEXT):
         raise RowFault("text", problem)
@@ -206,6 +211,7 @@ ROW_RULES: dict[str, Callable[[Row], None]] = {
     "questions": _question,
     "responses": _held_to(Response),
     "person_answers": _person_answer,
+    "person_dots": _person_dot,
     "drafts": _draft,
     "themes": _held_to(Theme),
     "theme_responses": _types_only,

@@ -22,6 +22,7 @@ from workshop.store.tables import (
     partner_stages,
     partners,
     person_answers,
+    person_dots,
     profile_ratings,
     projector_links,
     proposals,
@@ -117,13 +118,15 @@ def _closer_to_the_book(conn: Connection) -> None:
 
 
 def _own_voices(conn: Connection) -> None:
-    """Issue 29.2: a question each person answers for themselves, their anonymous answers, and who last edited a
-    team's answer."""
+    """Issue 29.2: a question (or a dot vote) each person answers for themselves, their anonymous answers and
+    dots, and who last edited a team's answer."""
     if "each_person" not in {c["name"] for c in inspect(conn).get_columns("questions")}:
         conn.exec_driver_sql("ALTER TABLE questions ADD COLUMN each_person BOOLEAN NOT NULL DEFAULT FALSE")
     if "edited_by" not in {c["name"] for c in inspect(conn).get_columns("responses")}:
         conn.exec_driver_sql("ALTER TABLE responses ADD COLUMN edited_by VARCHAR(200) NOT NULL DEFAULT ''")
-    metadata.create_all(conn, tables=[person_answers])
+    if "each_person" not in {c["name"] for c in inspect(conn).get_columns("votes")}:
+        conn.exec_driver_sql("ALTER TABLE votes ADD COLUMN each_person BOOLEAN NOT NULL DEFAULT FALSE")
+    metadata.create_all(conn, tables=[person_answers, person_dots])
 
 
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
