@@ -13,6 +13,7 @@ from workshop.domain.model import Team
 from workshop.domain.voices import device_person
 from workshop.services.database_backup import backup, restore
 from workshop.services.own_votes import own_dots, spend_own_dot
+from workshop.services.reports import html_report
 from workshop.services.themes import create_theme
 from workshop.services.votes import open_vote, set_vote_open, spend_dot, vote_results
 from workshop.services.workshops import add_team, create_workshop
@@ -86,3 +87,13 @@ def test_own_dots_survive_a_backup_and_restore(engine: Engine, vote: Vote, tmp_p
     assert own_dots(fresh, vote.red, vote.own, keys[0]) == {vote.cafe: 2}
     assert _ranked(fresh, vote) == _ranked(engine, vote) == {"A cafe": 6, "A stage": 0}
     fresh.dispose()
+
+
+def test_the_report_says_each_person_voted_and_ranks_only_what_the_rule_shows(engine: Engine, vote: Vote) -> None:
+    _dots(engine, vote, vote.red, vote.cafe, 3)
+    _dots(engine, vote, vote.blue, vote.stage, 2)
+    report = html_report(engine, vote.wid, "en")
+    assert "2 dots per person, anonymous" in report and "2 dots per team" in report  # the team vote stays a team's
+    start = report.index("<h3>What first?</h3>")
+    own = report[start : report.index("<h3>", start + 4)]  # this vote's part: Blue's two people are not in it
+    assert "<td>A cafe</td><td>6</td>" in own and "<td>A stage</td><td>0</td>" in own

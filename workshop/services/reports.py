@@ -42,7 +42,14 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date) -> Week:
     actions = actions_frame(engine, workshop_id)
     scores = workshop_scores(engine, workshop_id)
     votes = [
-        VoteResult(vote.title, vote.target.value, vote.dots, vote.is_open, vote_results(engine, workshop_id, vote.id))
+        VoteResult(
+            vote.title,
+            vote.target.value,
+            vote.dots,
+            vote.is_open,
+            vote_results(engine, workshop_id, vote.id),
+            vote.each_person,
+        )
         for vote in reversed(list_votes(engine, workshop_id))
         if vote.id is not None
     ]

@@ -28,6 +28,7 @@ class VoteResult:
     dots: int  # per team
     is_open: bool
     ranked: Sequence[tuple[int, str, int]]  # services.votes.vote_results
+    each_person: bool = False  # each person spent their own dots (the ranking under the small-group rule)
 
 
 @dataclass(frozen=True)
