@@ -22,11 +22,12 @@ from workshop.domain.voices import (
 from workshop.services.answers import Answer, submit_answer, team_answers
 from workshop.services.carry_over import new_from
 from workshop.services.database_backup import backup, restore
+from workshop.services.morning import missing_teams
 from workshop.services.planning import answer_count, delete_day, delete_question, save_day, save_question
 from workshop.services.priorities import staff_ratings
 from workshop.services.teams import delete_team, team_answer_count
 from workshop.services.voices import own_answers, submit_own_answer, voices_for_export, workshop_voices
-from workshop.services.week import set_day_status
+from workshop.services.week import day_participation, set_day_status
 from workshop.services.workshop_export import workshop_document
 from workshop.services.workshops import add_team, create_workshop, delete_workshop
 from workshop.store import make_engine, migrate
@@ -275,3 +276,13 @@ def test_the_staff_view_counts_each_person_as_far_as_the_small_group_rule_shows_
     _rate(engine, week.blue, own, 1, 1)  # "other" would be Blue alone: withheld
     meeting = staff_ratings(engine, week.wid).set_index("space").loc["meeting"]
     assert (meeting["mean_rating"], meeting["ratings"]) == (3.5, 4)  # (5 + 2 + 3 + 4) / 4
+
+
+def test_a_team_whose_people_answered_counts_as_answered_on_the_morning_view(engine: Engine, week: Week) -> None:
+    """The facilitator's participation counts: a team has answered a question each person answers once one of
+    its people has (it counted none, and named the team as missing)."""
+    _rate(engine, week.red, week.rating_q, 4)
+    submit_answer(engine, week.blue, Answer(week.team_q, rating=3))
+    seen = day_participation(engine, week.wid, week.day)
+    assert (seen.by_question[week.rating_q], seen.by_question[week.team_q], seen.any_question) == (1, 1, 2)
+    assert missing_teams(engine, week.wid, week.day) == ["Green"]
