@@ -23,6 +23,7 @@ from workshop.services.loop.themes import list_themes
 from workshop.services.week import overview
 from workshop.services.week.days import list_main_points
 from workshop.services.week.planning import save_main_point
+from workshop.services.week.voices import workshop_voices
 from workshop.services.workshops.lifecycle import get_workshop, list_workshops
 
 
@@ -80,6 +81,12 @@ def _reports(engine: Engine, fx: Fixture) -> object:
     return get_workshop(engine, fx.workshop_id)
 
 
+def _voices(engine: Engine, fx: Fixture) -> object:
+    """Each person's own answers as distributions under the small-group rule."""
+    _app(engine, fx)
+    return workshop_voices(engine, fx.workshop_id)
+
+
 def _compare(engine: Engine, fx: Fixture) -> object:
     _app(engine, fx)
     return list_workshops(engine)
@@ -93,4 +100,5 @@ PAGES: dict[str, PageCost] = {
     "reports.py": PageCost(_reports, submit_one_answer, "answer saved"),
     "compare.py": PageCost(_compare, make_current, "current workshop set"),
     "main_points.py": PageCost(_main_points, resave_first_point, "main point saved"),
+    "voices.py": PageCost(_voices, submit_one_answer, "answer saved"),
 }

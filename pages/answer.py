@@ -5,11 +5,13 @@ import streamlit as st
 from ui.answering import answer_card, local_time, outcome_of
 from ui.context import engine, t
 from ui.gate import require_team
+from ui.own_answers import handing_on, own_answer_card, person_key_now
 from ui.widgets import plain
 from workshop.domain.consolidation import answer_text
 from workshop.domain.model import DayStatus
 from workshop.services.week.answers import team_answers, team_drafts
 from workshop.services.week.days import list_days, list_main_points, list_questions
+from workshop.services.week.voices import own_answers
 
 me = require_team()
 assert me.workshop_id is not None
@@ -19,9 +21,12 @@ days = list_days(engine(), me.workshop_id)
 points = {p.id: p for p in list_main_points(engine(), me.workshop_id)}
 questions = list_questions(engine(), me.workshop_id)
 mine, drafts = team_answers(engine(), me), team_drafts(engine(), me)
+own = own_answers(engine(), me, person_key_now())  # this person's own answers to the questions each answers
 open_days = [d for d in days if d.status == DayStatus.OPEN]
 if not open_days:
     st.info(t("answer.no_open_day"))
+if any(q.each_person for q in questions if q.day_id in {d.id for d in open_days}):
+    handing_on()
 for day in open_days:
     st.header(t("setup.day_n", n=day.position))
     plain(day.title)
@@ -29,7 +34,10 @@ for day in open_days:
     if not day_questions:
         st.info(t("answer.no_questions"))
     for q in day_questions:
-        answer_card(me, q, points.get(q.main_point_id), mine.get(int(q.id or 0)), drafts.get(int(q.id or 0)))
+        if q.each_person:
+            own_answer_card(me, q, points.get(q.main_point_id), own.get(int(q.id or 0)))
+        else:
+            answer_card(me, q, points.get(q.main_point_id), mine.get(int(q.id or 0)), drafts.get(int(q.id or 0)))
 
 closed = [d for d in days if d.status == DayStatus.CLOSED]
 if closed:
@@ -45,9 +53,9 @@ for day in closed:
         for q in day_questions:
             outcome_of(int(q.id or 0))
             plain(q.text)
-            earlier = mine.get(int(q.id or 0))
+            earlier = (own if q.each_person else mine).get(int(q.id or 0))
             if earlier is None:
                 st.caption(t("answer.not_answered"))
                 continue
-            plain(answer_text(earlier.rating, earlier.choices, earlier.text))
+            plain(answer_text(earlier.rating, earlier.choices, getattr(earlier, "text", "")))
             st.caption(t("answer.saved_at", time=local_time(earlier.updated_at, weekday=True)))

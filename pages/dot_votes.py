@@ -21,6 +21,7 @@ if not votes:
 for vote in votes:
     with st.container(border=True):
         plain(vote.title)
-        st.caption(t("vote.about", target=t(f"vote.target.{vote.target.value}"), n=vote.dots))
+        about = "vote.about_person" if vote.each_person else "vote.about"
+        st.caption(t(about, target=t(f"vote.target.{vote.target.value}"), n=vote.dots))
         open_switch(wid, vote)
         results(wid, vote)

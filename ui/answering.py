@@ -9,6 +9,7 @@ import uuid
 import streamlit as st
 
 from ui.context import engine, lang, t
+from ui.person import editor_name
 from ui.widgets import error_edge, error_text, md, multiselect, option, plain
 from workshop.config.i18n import time_text
 from workshop.config.spaces import spaces
@@ -75,13 +76,22 @@ def _save(team: Team, q: Question) -> None:
     choices = [picked] if isinstance(picked, str) else list(picked or [])
     answer = Answer(qid, ss.get(k["text"], ""), ss.get(k["rating"]), choices, list(ss.get(k["spaces"], [])))
     with error_edge(show=False) as edge:
-        saved = submit_answer(engine(), team, answer, idempotency_key=ss.get(k["idem"]))
+        saved = submit_answer(engine(), team, answer, idempotency_key=ss.get(k["idem"]), edited_by=editor_name())
     if edge.error is not None:
         ss[k["outcome"]] = ("error", error_text(edge.error))
         ss[WHOLE_PAGE] = True  # the day may have closed meanwhile: the whole page shows where things stand
         return
     ss[k["outcome"]] = ("saved", t("answer.saved", time=local_time(saved.updated_at, seconds=True)))
     ss[k["idem"]] = str(uuid.uuid4())
+
+
+def last_edit(earlier: Response) -> str:
+    """When the team's answer was last saved, and by whom when that person had signed in (the team's device is
+    shared without sign-in, so no name could be right: the time alone says when, the team knows who sat there)."""
+    when = local_time(earlier.updated_at)
+    if earlier.edited_by:
+        return t("answer.edited_by", name=md(earlier.edited_by), time=when)
+    return t("answer.saved_earlier", time=when)
 
 
 def outcome_of(qid: int) -> None:
@@ -127,5 +137,5 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
         if st.session_state.get(k["outcome"]) is not None:
             outcome_of(qid)
         elif earlier is not None:
-            st.caption(t("answer.saved_earlier", time=local_time(earlier.updated_at)))
+            st.caption(last_edit(earlier))
         st.button(t("answer.save"), key=f"answer-save-{qid}", on_click=_save, args=(team, q), type="primary")

@@ -59,7 +59,7 @@ profile_frame = cached(_profile.profile_frame, "profile_ratings")
 load_weights = cached(_strengths.load_weights, "space_weights", "workshops")
 workshop_scores = cached(_strengths.workshop_scores, "offers", "space_weights", "workshops")
 offer_details = cached(_strengths.offer_details, "offers")
-staff_ratings = cached(_strengths.staff_ratings, "responses", "questions")
+staff_ratings = cached(_strengths.staff_ratings, "responses", "questions", "person_answers", "teams", "days")
 
 
 # Uploads are bounded by workshop.files.limits; at most two read tables are kept, for ten minutes.

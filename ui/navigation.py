@@ -57,6 +57,7 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
     Role.LEADERSHIP: [
         ("main_points.py", "nav.main_points", "🎯"),
         ("overview.py", "nav.overview", "🧭"),
+        ("voices.py", "nav.voices", "🗳️"),
         ("themes.py", "nav.themes", "🧩"),
         ("actions.py", "nav.actions", "✅"),
         ("dot_votes.py", "nav.votes", "🔵"),

@@ -186,10 +186,13 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
             format_func=labels_now(point_ids, lambda i: option(titles.get(i, t("setup.no_point")))),
             key=f"{key}-point",
         )
+        each = st.checkbox(
+            t("setup.each_person"), q.each_person if q else False, key=f"{key}-each", help=t("setup.each_person_help")
+        )
         if st.form_submit_button(t("setup.save") if q else t("setup.add_question"), key=f"{key}-save"):
             _saved(
                 lambda: save_question(
-                    engine(), wid, day_id, text, kind, options.splitlines(), space, point_id, q.id if q else None
+                    engine(), wid, day_id, text, kind, options.splitlines(), space, point_id, q.id if q else None, each
                 ),
                 t("setup.saved"),
             )
@@ -211,7 +214,8 @@ def question_line(
     with text_col:
         plain(f"{q.position}. {q.text}")
         serves = positions.get(q.main_point_id)
-        st.caption(t(f"kind.{q.kind.value}") + (f" · {t('setup.serves', n=serves)}" if serves else ""))
+        each = f" · {t('setup.each_person_short')}" if q.each_person else ""
+        st.caption(t(f"kind.{q.kind.value}") + each + (f" · {t('setup.serves', n=serves)}" if serves else ""))
     with move_col:
         arrows(wid, f"question-{qid}", move_question, qid)
     if st.session_state.get(EDITING) != qid:

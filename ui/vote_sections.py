@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import engine, lang, t
+from ui.own_answers import handing_on, person_key_now
 from ui.widgets import error_edge, labels_now, plain
 from workshop.charts.vote_chart import vote_bars
 from workshop.domain.model import Team
 from workshop.domain.voting import MAX_DOTS, Vote, VoteTarget, dots_left
+from workshop.services.loop.own_votes import own_dots, spend_own_dot
 from workshop.services.loop.votes import open_vote, set_vote_open, spend_dot, team_dots, vote_items, vote_results
 
 
@@ -23,9 +25,10 @@ def new_vote_form(workshop_id: int) -> None:
             format_func=labels_now(VoteTarget, lambda v: t(f"vote.target.{v.value}")),
         )
         dots = st.number_input(t("vote.dots"), min_value=1, max_value=MAX_DOTS, value=3)
+        each = st.checkbox(t("vote.each_person"), help=t("vote.each_person_help"))
         if st.form_submit_button(t("vote.open")):
             with error_edge() as edge:
-                open_vote(engine(), workshop_id, title, target, int(dots))
+                open_vote(engine(), workshop_id, title, target, int(dots), each)
             if edge.ok:
                 st.success(t("vote.opened"))
 
@@ -47,9 +50,16 @@ def open_switch(workshop_id: int, vote: Vote) -> None:
 
 
 def spend(team: Team, vote: Vote) -> None:
-    """The team's dots: one button to add and one to take back per item, and the dots left."""
+    """The team's dots (or, where each person votes, this person's own): one button to add and one to take
+    back per item, and the dots left."""
     wid, vid = int(team.workshop_id or 0), int(vote.id or 0)
-    mine = team_dots(engine(), wid, vid, int(team.id or 0))
+    if vote.each_person:
+        person = person_key_now()
+        mine = own_dots(engine(), team, vid, person)
+        st.info(t("voice.label"), icon="🔒")
+        handing_on(f"own-next-person-vote-{vid}")
+    else:
+        mine = team_dots(engine(), wid, vid, int(team.id or 0))
     st.caption(t("vote.left", left=dots_left(vote.dots, mine), n=vote.dots))
     for item, label in vote_items(engine(), wid, vid).items():
         text, more, less = st.columns([6, 1, 1])
@@ -58,6 +68,9 @@ def spend(team: Team, vote: Vote) -> None:
         for column, change, sign in ((more, 1, "+1"), (less, -1, "−1")):
             if column.button(sign, key=f"dot_{vid}_{item}_{change}", disabled=change < 0 and not mine.get(item)):
                 with error_edge() as edge:
-                    spend_dot(engine(), team, vid, item, change)
+                    if vote.each_person:
+                        spend_own_dot(engine(), team, person, vid, item, change)
+                    else:
+                        spend_dot(engine(), team, vid, item, change)
                 if edge.ok:
                     st.rerun()

@@ -210,6 +210,9 @@ def test_the_foreign_keys_say_which_tables_a_delete_reaches() -> None:
         "screenings",  # a team's screening of a proposal goes with the team
         "asset_proposals",  # a team's proposals go with the team
         "partner_proposals",
+        "person_answers",  # each person's own answers go with their team, as the team's answers do
+        "person_dots",  # and their own dots, as the team's dots do
+        "team_members",  # a signed-in person placed in the team (single sign-on) goes with it
     }
     assert delete_reaches("main_points") == {"main_points", "questions", "actions"}  # SET NULL, not followed on
 

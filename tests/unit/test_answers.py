@@ -186,7 +186,8 @@ def test_a_day_closed_between_the_check_and_the_save_stores_nothing_on_postgresq
     before = versions(engine, "responses", "drafts")
     now = dt.datetime.now(dt.UTC)
     stored = dict(workshop_id=week.wid, question_id=week.text_q, team_id=week.red.id, created_at=now, updated_at=now)
-    values = {**stored, "text": "Too late", "rating": None, "choices": [], "spaces": [], "idempotency_key": "k"}
+    given = {"text": "Too late", "rating": None, "choices": [], "spaces": [], "idempotency_key": "k", "edited_by": ""}
+    values = {**stored, **given}
     checked = {"kind": "text", "options": [], "key": "k", "on_shard": 0}  # as the team last read the question
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         assert conn.execute(save_in_one_statement(), {**values, **checked}).first() is None

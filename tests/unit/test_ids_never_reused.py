@@ -106,6 +106,7 @@ NEW_COLUMNS = {"uid", "workshop_uid", "leave_out"}
 NEW_IN_17 = {("main_points", "status")} | {
     ("workshops", c) for c in ("library_name", "library_contact", "mapping_prefill", "retention_months")
 }
+NEW_IN_18 = {("questions", "each_person"), ("responses", "edited_by"), ("votes", "each_person")}  # issue 29.2
 KEPT_TOKEN = "a-facilitator-sign-in-kept-across-the-upgrade"
 KEPT_SESSION = (
     "INSERT INTO role_sessions (token_hash, workshop_id, role, expires_at) "
@@ -123,7 +124,11 @@ def _rows(engine: Engine) -> dict[str, list[str]]:
             rows = [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {name}"))]
             rows = [r for r in rows if r.get("key") != "schema_version"]
             found[name] = sorted(
-                repr(sorted((k, v) for k, v in r.items() if k not in NEW_COLUMNS and (name, k) not in NEW_IN_17))
+                repr(
+                    sorted(
+                        (k, v) for k, v in r.items() if k not in NEW_COLUMNS and (name, k) not in NEW_IN_17 | NEW_IN_18
+                    )
+                )
                 for r in rows
             )
     return found
@@ -166,7 +171,7 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
     engine = _schema_14_with_the_demo(kind, tmp_path)
     before = _rows(engine)
     assert sum(map(len, before.values())) > 500  # the demo's week: a test on empty tables would prove little
-    assert migrate(engine) == SCHEMA_VERSION == 19
+    assert migrate(engine) == SCHEMA_VERSION == 20
     after = _rows(engine)
     assert {name: after[name] for name in before} == before
     assert all(rows == [] for name, rows in after.items() if name not in before)  # new tables start empty
@@ -175,6 +180,9 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
         # the main points made before leadership could propose stay the week's approved points
         assert set(conn.execute(text("SELECT status FROM main_points")).scalars()) == {"approved"}
         assert set(conn.execute(text("SELECT library_name FROM workshops")).scalars()) == {""}
+        # a question made before issue 29.2 stays a team question; a team answer has no editor's name
+        assert set(conn.execute(text("SELECT each_person FROM questions")).scalars()) == {False}
+        assert set(conn.execute(text("SELECT edited_by FROM responses")).scalars()) == {""}
         uids = conn.execute(select(workshops.c.uid)).scalars().all()
         if kind == "sqlite":
             declared = dict(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all())

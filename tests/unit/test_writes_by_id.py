@@ -29,12 +29,13 @@ from tests.unit.week_fixture import Week, build_week
 from workshop.domain.errors import NotFound
 from workshop.domain.mapping import Contribution
 from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, Role, ThemeStatus
+from workshop.domain.voices import device_person
 from workshop.services.access import sign_in
-from workshop.services.loop import actions, reactions, themes, votes
+from workshop.services.loop import actions, own_votes, reactions, themes, votes
 from workshop.services.partnership import history as partner_history
 from workshop.services.partnership import partner_proposals, partners, proposals, screening
 from workshop.services.register import assets, mapping, mapping_review, offers, profile_ratings
-from workshop.services.week import answers, comments, morning, planning, teams
+from workshop.services.week import answers, comments, morning, planning, teams, voices
 from workshop.services.week import days as week
 from workshop.services.workshops import carry_over
 
@@ -120,14 +121,18 @@ WRITES: dict[str, Call] = {
     "themes.update_theme": lambda e, w: themes.update_theme(e, w.workshop_id, GONE, "Rooms", ThemeStatus.OPEN, ""),
     "votes.set_vote_open": lambda e, w: votes.set_vote_open(e, w.workshop_id, GONE, False),
     "votes.spend_dot": lambda e, w: votes.spend_dot(e, w.teams["Alpha"], GONE, GONE),
+    "own_votes.spend_own_dot": lambda e, w: own_votes.spend_own_dot(e, w.teams["Alpha"], device_person(), GONE, GONE),
+    "voices.submit_own_answer": lambda e, w: voices.submit_own_answer(
+        e, w.teams["Alpha"], device_person(), answers.Answer(GONE, rating=3)
+    ),
     "days.set_day_status": lambda e, w: week.set_day_status(e, w.workshop_id, GONE, DayStatus.OPEN),
 }
 # Writes that take an item's id without being asked to change that item: carry_over.new_from copies an
 # earlier workshop (in WRITES all the same), and the workshop-wide writes below act on the workshop a session
 # is signed in to, which the gate checks on every run (a deleted workshop ends its sessions with a message).
 NOT_AN_ITEM = {"workshop_id"}
-# The one write whose item's id comes inside its argument (Answer.question_id), which introspection cannot see.
-ANSWER = {"answers.submit_answer"}
+# The writes whose item's id comes inside their argument (Answer.question_id), which introspection cannot see.
+ANSWER = {"answers.submit_answer", "voices.submit_own_answer"}
 
 
 def _item_writes() -> set[str]:

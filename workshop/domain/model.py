@@ -227,6 +227,7 @@ class Question(Strict):
     ]
     options: list[Label] = Field(default_factory=list, max_length=50)
     space: str | None = None
+    each_person: bool = False  # each person answers for themselves (workshop.domain.voices), not the team
 
     @field_validator("space")
     @classmethod
@@ -255,6 +256,7 @@ class Response(Strict):
     idempotency_key: str | None = Field(default=None, max_length=100)
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    edited_by: ShortText = ""  # the signed-in person who last edited it ("" = no one signed in); the team's only
 
 
 class Theme(Strict):

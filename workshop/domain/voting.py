@@ -26,13 +26,14 @@ class Vote(Strict):
     workshop_id: int | None = None
     title: Name
     target: VoteTarget = VoteTarget.THEMES
-    dots: Annotated[int, Field(ge=1, le=MAX_DOTS)] = 3  # per team
+    dots: Annotated[int, Field(ge=1, le=MAX_DOTS)] = 3  # per team, or per person when each person votes
     is_open: bool = True
+    each_person: bool = False  # each person spends their own dots, anonymous to leadership (domain.voices)
 
 
-def checked_vote(title: str, target: str, dots: int) -> Vote:
+def checked_vote(title: str, target: str, dots: int, each_person: bool = False) -> Vote:
     """The vote cleaned, or InvalidInput naming the field that is wrong."""
-    return validated(Vote, {"title": title, "target": target, "dots": dots})
+    return validated(Vote, {"title": title, "target": target, "dots": dots, "each_person": each_person})
 
 
 def dots_left(dots: int, spent: Mapping[int, int]) -> int:

@@ -51,6 +51,7 @@ from workshop.domain.validation import (
     clean_target_groups,
     problem_of,
 )
+from workshop.domain.voices import PersonAnswer, check_person_key
 from workshop.domain.voting import MAX_DOTS, Vote
 
 Row = Mapping[str, Any]
@@ -123,6 +124,16 @@ def _question(row: Row) -> None:
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         _rule(clean_options, kind, row.get("options", []))
     _rule(check_question_space, kind, row.get("space"))
+
+
+def _person_answer(row: Row) -> None:
+    _model(PersonAnswer, row)
+    _rule(check_person_key, row.get("person_key", ""), column="person_key")
+
+
+def _person_dot(row: Row) -> None:
+    _rule(check_person_key, row.get("person_key", ""), column="person_key")
+    _vote_dot(row)
 
 
 def _draft(row: Row) -> None:
@@ -231,6 +242,8 @@ ROW_RULES: dict[str, Callable[[Row], None]] = {
     "days": _held_to(Day),
     "questions": _question,
     "responses": _held_to(Response),
+    "person_answers": _person_answer,
+    "person_dots": _person_dot,
     "drafts": _draft,
     "themes": _held_to(Theme),
     "theme_responses": _types_only,

@@ -9,10 +9,13 @@ entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `resp
 network circle (`stage`, `changed_on`, `note`), oldest first; its `stage` is the last move's (in CSV and
 XLSX the list is one cell of JSON). Responses, reactions and dots name their team (and question, theme or
 item) by id; a comment on the week's log names its `response_id` and `team_id`, with its `text` and
-`hidden` (hidden from the teams by a moderator). `mappings`: one entry per team and offer it mapped (`team`,
-`offer`, `spaces` 0-3, `strength`,
-`target_groups`, `partners`, `note`, `done`), a proposed offer the register lacked flagged `proposed` (its
-`offer_id` null until accepted). `mapping`: the phase's `status` and `scope`, and the facilitator's
+`hidden` (hidden from the teams by a moderator). `voices`: the distributions of the questions each person
+answers (one row per question, group and answer: `question_id`, `question`, `group` team/other/all, `team`,
+`people`, `answer`, `count`), under the small-group rule (workshop.domain.voices): never a person, never a
+group of fewer than 3 people; who edited a team's answer is not exported either. `mappings`: one entry per team
+and offer it mapped (`team`, `offer`, `spaces` 0-3, `strength`, `target_groups`, `partners`, `note`, `done`),
+a proposed offer the register lacked flagged `proposed` (its `offer_id` null until accepted). `mapping`: the
+phase's `status` and `scope`, and the facilitator's
 `decisions` (values accepted into the register, `mapped_by` the teams they came from). `proposals`: each
 proposal to the library (`title`, `proposer`, `description`, `spaces`, `target_groups`, `partner_id`,
 `is_open`) with its `screening` (one entry per rater and question: `rater` "team:<id>" or "facilitator",

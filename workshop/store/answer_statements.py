@@ -18,7 +18,7 @@ from workshop.store.tables import data_versions, days, drafts, questions, respon
 
 OPEN = "open"  # DayStatus.OPEN; the store does not import the domain
 # The columns an edit rewrites; a first answer writes these and the four below.
-WRITTEN = ("text", "rating", "choices", "spaces", "updated_at", "idempotency_key")
+WRITTEN = ("text", "rating", "choices", "spaces", "updated_at", "idempotency_key", "edited_by")
 STORED = ("workshop_id", "question_id", "team_id", "created_at", *WRITTEN)
 
 # The team's row, joined to the question and its day when there is one: membership and question in one

@@ -21,6 +21,8 @@ from workshop.store.tables import (
     partner_proposals,
     partner_stages,
     partners,
+    person_answers,
+    person_dots,
     profile_ratings,
     projector_links,
     proposals,
@@ -128,6 +130,18 @@ def _sign_in_by_identity(conn: Connection) -> None:
     metadata.create_all(conn, tables=[sign_in_rules, team_members])
 
 
+def _own_voices(conn: Connection) -> None:
+    """Issue 29.2: a question (or a dot vote) each person answers for themselves, their anonymous answers and
+    dots, and who last edited a team's answer."""
+    if "each_person" not in {c["name"] for c in inspect(conn).get_columns("questions")}:
+        conn.exec_driver_sql("ALTER TABLE questions ADD COLUMN each_person BOOLEAN NOT NULL DEFAULT FALSE")
+    if "edited_by" not in {c["name"] for c in inspect(conn).get_columns("responses")}:
+        conn.exec_driver_sql("ALTER TABLE responses ADD COLUMN edited_by VARCHAR(200) NOT NULL DEFAULT ''")
+    if "each_person" not in {c["name"] for c in inspect(conn).get_columns("votes")}:
+        conn.exec_driver_sql("ALTER TABLE votes ADD COLUMN each_person BOOLEAN NOT NULL DEFAULT FALSE")
+    metadata.create_all(conn, tables=[person_answers, person_dots])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -154,6 +168,7 @@ MIGRATIONS: list[Migration] = [
     _closer_to_the_book,  # 16 -> 17: proposed main points, the library's name and contact, mapping pre-fill
     _retention,  # 17 -> 18: each workshop's retention period for personal data (issue 30)
     _sign_in_by_identity,  # 18 -> 19: single sign-on: roles from identity, the roster (issue 29.1)
+    _own_voices,  # 19 -> 20: each person's own answer, anonymous to leadership; who edited a team answer
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

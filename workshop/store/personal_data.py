@@ -67,6 +67,9 @@ PERSONAL: dict[tuple[str, str], Personal] = {
     ("workshops", "library_contact"): Personal(
         Kind.FREE_TEXT, Rule.KEEP, "the library's own contact on the leaflet; may name a member of staff"
     ),
+    ("responses", "edited_by"): Personal(
+        Kind.NAME, Rule.BLANK, "the signed-in name of who last edited a team's answer (the team sees it)"
+    ),
     ("team_members", "email"): Personal(
         Kind.ADDRESS, Rule.DELETE_ROW, "a signed-in person's e-mail address and the team it places them in"
     ),
@@ -112,7 +115,13 @@ FIXED: dict[str, tuple[str, ...]] = {
     "screenings": ("rater", "answer"),
     "sign_in_rules": ("team_access",),
     "team_members": ("source",),
+    "person_answers": ("choices", "idempotency_key"),
 }
+# Each person's own answers and dots (issue 29.2) are kept under an opaque key: a random key per device
+# session, or a keyed hash of a signed-in address whose key (the server's cookie secret) is never in the
+# database or a backup. Nothing in the database leads from the key to a person, so erasing one person by name
+# or address cannot find these rows, and retention keeps them like the teams' anonymous answers.
+PSEUDONYM = "an opaque person key, not linkable to a name or address from the database (docs/voices.md)"
 # Text columns that hold nothing about a person, and why.
 NOT_PERSONAL: dict[tuple[str, str], str] = {
     **{(table, column): "a fixed choice, a key or a hash" for table, columns in FIXED.items() for column in columns},
@@ -140,6 +149,8 @@ NOT_PERSONAL: dict[tuple[str, str], str] = {
     ("partner_proposals", "name"): "a partner organisation's name",
     ("proposals", "title"): "a proposal's title",
     ("questions", "text"): "the facilitator's question",
+    ("person_answers", "person_key"): PSEUDONYM,
+    ("person_dots", "person_key"): PSEUDONYM,
     ("sign_in_rules", "facilitator_groups"): "group names of the organisation's sign-in provider",
     ("sign_in_rules", "leadership_groups"): "group names of the organisation's sign-in provider",
 }

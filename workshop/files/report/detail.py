@@ -202,7 +202,8 @@ def votes_detail(votes: Sequence[VoteResult], t: Words, n: Numbers) -> str:
     header = [t(f"report.col.{c}") for c in ("rank", "item", "dots")]
     for vote in votes:
         state = t("report.vote_state.open" if vote.is_open else "report.vote_state.closed")
-        about = t("report.vote_about", what=t(f"report.target.{vote.target}"), n=vote.dots, state=state)
+        key = "report.vote_about_person" if vote.each_person else "report.vote_about"
+        about = t(key, what=t(f"report.target.{vote.target}"), n=vote.dots, state=state)
         parts += [h(3, vote.title), p(about, "muted")]
         if vote.ranked:
             tallies = pd.DataFrame([(label, dots) for _id, label, dots in vote.ranked], columns=["option", "count"])

@@ -24,6 +24,7 @@ from workshop.files.report.detail import (
 from workshop.files.report.markup import STYLE, esc, h, p
 from workshop.files.report.partnership import assets_detail, partners_detail, screening_detail, verdicts_summary
 from workshop.files.report.summary import actions_summary, decisions_summary, said_summary, spaces_summary
+from workshop.files.report.voices import voices_detail
 from workshop.files.report.week import Numbers, Week, Words
 
 
@@ -49,6 +50,7 @@ def render(week: Week, today: dt.date, lang: str, t: Words) -> str:
         spaces_detail(week, lang, t, n),
         ratings_detail(week.answers, t, n),
         choices_detail(week.answers, week.options, t, n),
+        voices_detail(week, t, n),
         participation_detail(week, t),
         themes_detail(week, lang, t),
         votes_detail(week.votes, t, n),

@@ -13,6 +13,7 @@ from workshop.config.spaces import spaces
 from workshop.domain.model import MainPoint, Theme
 from workshop.domain.screening import Proposal, QuestionSpread
 from workshop.domain.space_detail import verdict
+from workshop.domain.voices import Voices
 
 Words = Callable[..., str]  # t(key, **params): a `report.` text of the locale files, values filled in
 TERMS = 5  # key terms named per main point in the summary
@@ -27,6 +28,7 @@ class VoteResult:
     dots: int  # per team
     is_open: bool
     ranked: Sequence[tuple[int, str, int]]  # services.votes.vote_results
+    each_person: bool = False  # each person spent their own dots (the ranking under the small-group rule)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Week:
     assets: Sequence[tuple[str, str]] = ()  # services.assets.list_assets: title, description
     leave_out: Sequence[str] = ()  # the workshop's own words key terms leave out (services.leave_out)
     contacts: bool = False  # the partners' contact persons shown (the owner asked for contact details)
+    voices: Sequence[tuple[str, Voices]] = ()  # each person's own answers: question text, distribution
 
 
 class Numbers:

@@ -4,24 +4,32 @@ that first locks the team's row (PostgreSQL; SQLite writers queue behind BEGIN I
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
 from workshop.domain.model import Team
+from workshop.domain.voices import people_shown
 from workshop.domain.voting import Vote, VoteTarget, check_spend, checked_vote, ranking
 from workshop.store import read, write
-from workshop.store.tables import actions, teams, themes, vote_dots, votes
+from workshop.store.tables import actions, person_dots, teams, themes, vote_dots, votes
 
 # What a vote's page reads: a cached copy keys on these tables' data versions.
-VOTE_TABLES = ("votes", "vote_dots", "themes", "actions")
+VOTE_TABLES = ("votes", "vote_dots", "person_dots", "teams", "themes", "actions")
 
 
-def open_vote(engine: Engine, workshop_id: int, title: str, target: str, dots: int) -> int:
-    """A new open vote; returns its id."""
-    vote = checked_vote(title, target, dots)
+def open_vote(engine: Engine, workshop_id: int, title: str, target: str, dots: int, each_person: bool = False) -> int:
+    """A new open vote (`each_person`: each person spends their own dots, anonymous); returns its id."""
+    vote = checked_vote(title, target, dots, each_person)
     with write(engine) as conn:
         insert = votes.insert().values(
-            workshop_id=workshop_id, title=vote.title, target=vote.target.value, dots=vote.dots, is_open=True
+            workshop_id=workshop_id,
+            title=vote.title,
+            target=vote.target.value,
+            dots=vote.dots,
+            is_open=True,
+            each_person=vote.each_person,
         )
         return int(conn.execute(insert.returning(votes.c.id)).scalar_one())
 
@@ -65,6 +73,16 @@ def _vote(conn: Connection, workshop_id: int, vote_id: int) -> Vote:
     return Vote.model_validate(dict(row._mapping))
 
 
+def open_item(conn: Connection, workshop_id: int, vote_id: int, item_id: int) -> Vote:
+    """The vote, when it is open and the item is one of its workshop's themes or actions."""
+    vote = _vote(conn, workshop_id, vote_id)
+    if not vote.is_open:
+        raise InvalidInput("error.vote_closed", field="vote")
+    if item_id not in _items(conn, workshop_id, vote.target):
+        raise NotFound("error.missing.item", id=item_id)
+    return vote
+
+
 def _spent(conn: Connection, vote_id: int, team_id: int) -> dict[int, int]:
     rows = conn.execute(
         select(vote_dots.c.item_id, vote_dots.c.dots).where(
@@ -86,11 +104,9 @@ def spend_dot(engine: Engine, team: Team, vote_id: int, item_id: int, change: in
         )
         if member.first() is None:
             raise AccessDenied("error.not_a_team_of_this_workshop")
-        vote = _vote(conn, int(team.workshop_id or 0), vote_id)
-        if not vote.is_open:
-            raise InvalidInput("error.vote_closed", field="vote")
-        if item_id not in _items(conn, int(team.workshop_id or 0), vote.target):
-            raise NotFound("error.missing.item", id=item_id)
+        vote = open_item(conn, int(team.workshop_id or 0), vote_id, item_id)
+        if vote.each_person:
+            raise InvalidInput("error.voice.vote_each_person", field="vote")
         spent = _spent(conn, vote_id, int(team.id or 0))
         new = check_spend(vote.dots, spent, item_id, change)
         mine = (vote_dots.c.vote_id == vote_id) & (vote_dots.c.team_id == team.id) & (vote_dots.c.item_id == item_id)
@@ -113,15 +129,27 @@ def team_dots(engine: Engine, workshop_id: int, vote_id: int, team_id: int) -> d
 
 
 def vote_results(engine: Engine, workshop_id: int, vote_id: int) -> list[tuple[int, str, int]]:
-    """Every item with the dots all teams gave it, most first."""
+    """Every item with the dots all teams gave it, most first; where each person votes, the dots of the people
+    the small-group rule shows (workshop.domain.voices.people_shown) count too."""
     with read(engine) as conn:
         vote = _vote(conn, workshop_id, vote_id)
         labels = _items(conn, workshop_id, vote.target)
-        totals = dict(
-            conn.execute(
-                select(vote_dots.c.item_id, func.sum(vote_dots.c.dots))
-                .where(vote_dots.c.vote_id == vote_id)
-                .group_by(vote_dots.c.item_id)
-            ).all()
+        totals: Counter[int] = Counter(
+            dict(
+                conn.execute(
+                    select(vote_dots.c.item_id, func.sum(vote_dots.c.dots))
+                    .where(vote_dots.c.vote_id == vote_id)
+                    .group_by(vote_dots.c.item_id)
+                ).all()
+            )
         )
+        own = conn.execute(
+            select(person_dots.c.person_key, person_dots.c.team_id, person_dots.c.item_id, person_dots.c.dots).where(
+                person_dots.c.vote_id == vote_id, person_dots.c.dots > 0
+            )
+        ).fetchall()
+    shown = people_shown({r.person_key: str(r.team_id) for r in own})
+    for row in own:
+        if row.person_key in shown:
+            totals[int(row.item_id)] += int(row.dots)
     return ranking(labels, totals)

@@ -14,6 +14,7 @@ from workshop.domain.scoring import Thresholds, checked_weights, default_weights
 from workshop.domain.space_detail import backers, offer_space_matrix, target_group_matrix
 from workshop.domain.validation import validated
 from workshop.services.register.offers import offers_frame
+from workshop.services.week.voices import workshop_voices
 from workshop.store import read, write
 from workshop.store.tables import questions, responses, space_weights, workshops
 
@@ -115,10 +116,12 @@ def offer_details(engine: Engine, workshop_id: int) -> OfferDetails:
 
 
 def staff_ratings(engine: Engine, workshop_id: int) -> pd.DataFrame:
-    """The teams' answers to "how strong are we in this space" (1-5): space, mean_rating, ratings."""
+    """The answers to "how strong are we in this space" (1-5): space, mean_rating, ratings. A team's answer
+    counts once; where each person answers, each person counts once, as far as the small-group rule shows
+    them (the "all" group of workshop.domain.voices: no answer leadership may not see)."""
     with read(engine) as conn:
         rows = conn.execute(
-            select(questions.c.space, func.avg(responses.c.rating), func.count(responses.c.rating))
+            select(questions.c.space, func.sum(responses.c.rating), func.count(responses.c.rating))
             .join(questions, questions.c.id == responses.c.question_id)
             .where(
                 responses.c.workshop_id == workshop_id,
@@ -128,7 +131,15 @@ def staff_ratings(engine: Engine, workshop_id: int) -> pd.DataFrame:
             )
             .group_by(questions.c.space)
         ).fetchall()
-    found = {r[0]: (float(r[1]), int(r[2])) for r in rows if r[0] in SPACE_KEYS}
+    totals = {r[0]: [float(r[1]), int(r[2])] for r in rows if r[0] in SPACE_KEYS}
+    for question, voices in workshop_voices(engine, workshop_id):
+        everyone = next((g for g in voices.groups if g.kind == "all"), None)
+        if question.kind != QuestionKind.SPACE_STRENGTH or question.space not in SPACE_KEYS or everyone is None:
+            continue
+        total = totals.setdefault(str(question.space), [0.0, 0])
+        total[0] += sum(int(value) * count for value, count in everyone.counts)
+        total[1] += everyone.people
+    found = {k: (total / n, n) for k, (total, n) in totals.items() if n}
     return pd.DataFrame(
         [
             {"space": k, "mean_rating": found[k][0] if k in found else None, "ratings": found.get(k, (0, 0))[1]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -12,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
 from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, DayStatus, QuestionKind, Response, Team
+from workshop.domain.text_fields import MAX_SHORT_TEXT
 from workshop.store import read, write
 from workshop.store.answer_statements import (
     DELETE_DRAFT,
@@ -25,6 +27,8 @@ from workshop.store.tables import drafts, responses
 from workshop.store.versions import WRITES_SEEN, random_shard
 
 MAX_TEXT = MAX_LONG_TEXT  # an answer's text, sent or a draft
+MAX_EDITOR = MAX_SHORT_TEXT  # the name of who last edited an answer
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # characters no name holds (the model refuses them)
 # Per engine, per question: its kind and options as the fast path last read them (see _submit_at_once).
 _RULES: WeakKeyDictionary[Engine, dict[int, tuple[str, list[str]]]] = WeakKeyDictionary()
 
@@ -87,12 +91,16 @@ def check_answer(kind: QuestionKind, options: list[str], answer: Answer) -> Answ
     return Answer(answer.question_id, text, rating, keep, spaces)
 
 
-def submit_answer(engine: Engine, team: Team, answer: Answer, idempotency_key: str | None = None) -> Response:
+def submit_answer(
+    engine: Engine, team: Team, answer: Answer, idempotency_key: str | None = None, edited_by: str = ""
+) -> Response:
     """Store a team's answer (a new one, or an edit of its earlier one); a retry with the same key
-    stores nothing twice. Refused once the day is closed."""
+    stores nothing twice. Refused once the day is closed. `edited_by`: the signed-in person's name, shown to
+    the team as who last edited it ("" when no one signed in)."""
+    edited_by = " ".join(_CONTROL.sub(" ", edited_by).split())[:MAX_EDITOR]  # a name from the sign-in, as text
     for attempt in range(2):
         try:
-            return _submit(engine, team, answer, idempotency_key)
+            return _submit(engine, team, answer, idempotency_key, edited_by)
         except IntegrityError:
             # A save raced another write (its question or team deleted meanwhile, or its key stored by a
             # concurrent save): the second try says what is gone, or finds the stored answer by its key.
@@ -101,9 +109,9 @@ def submit_answer(engine: Engine, team: Team, answer: Answer, idempotency_key: s
     raise AssertionError("unreachable")
 
 
-def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | None) -> Response:
+def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | None, edited_by: str) -> Response:
     if engine.dialect.name == "postgresql":
-        saved = _submit_at_once(engine, team, answer, idempotency_key)
+        saved = _submit_at_once(engine, team, answer, idempotency_key, edited_by)
         if saved is not None:
             return saved
     with write(engine) as conn:
@@ -116,14 +124,16 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
         question = _checked_question(found, team, answer.question_id)
         if question["status"] != DayStatus.OPEN.value:
             raise DayClosed("error.day_closed")
-        values = _stored(team, answer, _clean(question, answer), idempotency_key)
+        values = _stored(team, answer, _clean(question, answer), idempotency_key, edited_by)
         row = conn.execute(upsert_answer(conn.dialect.name), values).one()
         if question["draft_of"] is not None:
             conn.execute(DELETE_DRAFT, {"question_id": answer.question_id, "team_id": team.id})
         return Response.model_validate(dict(row._mapping))
 
 
-def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key: str | None) -> Response | None:
+def _submit_at_once(
+    engine: Engine, team: Team, answer: Answer, idempotency_key: str | None, edited_by: str
+) -> Response | None:
     """PostgreSQL's fast path for the usual save: one statement that checks everything again as it writes,
     the answer checked beforehand against the question's kind and options as last read (read once per
     question and process; the statement refuses to write if they have changed since). None for everything
@@ -145,7 +155,7 @@ def _submit_at_once(engine: Engine, team: Team, answer: Answer, idempotency_key:
         except InvalidInput:
             known.pop(answer.question_id, None)  # perhaps the options changed: the transaction reads them
             return None
-        stored = _stored(team, answer, clean, idempotency_key)
+        stored = _stored(team, answer, clean, idempotency_key, edited_by)
         checked = {**_context(team, answer, idempotency_key), "kind": kind, "options": options}
         saved = conn.execute(save_in_one_statement(), {**stored, **checked, "on_shard": random_shard()}).first()
     if saved is None:
@@ -169,7 +179,9 @@ def _clean(question: dict[str, object], answer: Answer) -> Answer:
     return check_answer(QuestionKind(str(question["kind"])), options, answer)
 
 
-def _stored(team: Team, answer: Answer, clean: Answer, idempotency_key: str | None) -> dict[str, object]:
+def _stored(
+    team: Team, answer: Answer, clean: Answer, idempotency_key: str | None, edited_by: str
+) -> dict[str, object]:
     now = _now()
     return {
         "workshop_id": team.workshop_id,
@@ -182,6 +194,7 @@ def _stored(team: Team, answer: Answer, clean: Answer, idempotency_key: str | No
         "spaces": clean.spaces,
         "updated_at": now,
         "idempotency_key": idempotency_key,
+        "edited_by": edited_by,
     }
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Subquery, func, select, union_all
 
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Day, DayStatus, MainPoint, Question, Workshop
 from workshop.store import read, write
-from workshop.store.tables import days, main_points, questions, responses, teams
+from workshop.store.tables import days, main_points, person_answers, questions, responses, teams
 
 
 def list_main_points(engine: Engine, workshop_id: int) -> list[MainPoint]:
@@ -90,20 +90,32 @@ class Participation:
     any_question: int
 
 
+def answered_by_teams(workshop_id: int) -> Subquery:
+    """(question_id, team_id) of every answer: a team's own, and its people's own answers to the questions each
+    person answers (a team has answered such a question once one of its people has)."""
+    return union_all(
+        select(responses.c.question_id, responses.c.team_id).where(responses.c.workshop_id == workshop_id),
+        select(person_answers.c.question_id, person_answers.c.team_id).where(
+            person_answers.c.workshop_id == workshop_id
+        ),
+    ).subquery()
+
+
 def day_participation(engine: Engine, workshop_id: int, day_id: int) -> Participation:
     """Teams that answered each question of the day, and the day as a whole (at least one answer)."""
-    of_day = (responses.c.workshop_id == workshop_id) & (questions.c.day_id == day_id)
-    joined = responses.join(questions, questions.c.id == responses.c.question_id)
+    answered = answered_by_teams(workshop_id)
+    joined = answered.join(questions, questions.c.id == answered.c.question_id)
+    of_day = questions.c.day_id == day_id
     with read(engine) as conn:
         total = conn.execute(select(func.count()).where(teams.c.workshop_id == workshop_id)).scalar()
         rows = conn.execute(
-            select(responses.c.question_id, func.count(func.distinct(responses.c.team_id)))
+            select(answered.c.question_id, func.count(func.distinct(answered.c.team_id)))
             .select_from(joined)
             .where(of_day)
-            .group_by(responses.c.question_id)
+            .group_by(answered.c.question_id)
         )
         by_question = {int(q): int(n) for q, n in rows}
-        anyone = conn.execute(select(func.count(func.distinct(responses.c.team_id))).select_from(joined).where(of_day))
+        anyone = conn.execute(select(func.count(func.distinct(answered.c.team_id))).select_from(joined).where(of_day))
         return Participation(int(total or 0), by_question, int(anyone.scalar() or 0))
 
 

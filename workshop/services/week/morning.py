@@ -24,7 +24,7 @@ from workshop.domain.model import LANGUAGES, Day, DayStatus
 from workshop.domain.plain_text import neutral
 from workshop.domain.recap import MAX_QUOTES, AnswerRow, DayRecap, day_recap
 from workshop.services.loop.leave_out import stored_words
-from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.days import answered_by_teams, list_days, list_questions
 from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store import read, write
 from workshop.store.tables import days, projector_links, questions, recap_quotes, responses, teams
@@ -89,11 +89,12 @@ def qr_png(link: str) -> bytes:
 
 
 def missing_teams(engine: Engine, workshop_id: int, day_id: int) -> list[str]:
-    """The teams that have not answered any of the day's questions yet, by name."""
+    """The teams that have not answered any of the day's questions yet (nor any of their people), by name."""
+    given = answered_by_teams(workshop_id)
     answered = (
-        select(responses.c.team_id)
-        .join(questions, questions.c.id == responses.c.question_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        select(given.c.team_id)
+        .join(questions, questions.c.id == given.c.question_id)
+        .where(questions.c.day_id == day_id)
     )
     with read(engine) as conn:
         rows = conn.execute(

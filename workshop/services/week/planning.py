@@ -12,9 +12,11 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.main_points import approve, new_status
 from workshop.domain.model import Day, MainPoint, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
+from workshop.domain.voices import check_each_person
 from workshop.services.rows import changed
+from workshop.services.week.voices import own_answer_count
 from workshop.store import read, write
-from workshop.store.tables import days, main_points, questions, responses, workshops
+from workshop.store.tables import days, main_points, person_answers, questions, responses, workshops
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 
@@ -145,6 +147,7 @@ def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
         # know that questions and answers changed too.
         of_day = select(questions.c.id).where(questions.c.day_id == day_id).scalar_subquery()
         conn.execute(responses.delete().where(responses.c.question_id.in_(of_day)))
+        conn.execute(person_answers.delete().where(person_answers.c.question_id.in_(of_day)))
         conn.execute(questions.delete().where(questions.c.day_id == day_id))
         changed(conn, days.delete().where(days.c.id == day_id))
         rest = conn.execute(select(days.c.id).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
@@ -167,11 +170,14 @@ def save_question(
     space: str | None = None,
     main_point_id: int | None = None,
     question_id: int | None = None,
+    each_person: bool = False,
 ) -> Question:
-    """Add a question to a day (at the end), or change one; it may move to another day."""
+    """Add a question to a day (at the end), or change one; it may move to another day. `each_person`: each
+    person answers it for themselves, anonymous to leadership (a rating or a choice only)."""
     kind = QuestionKind(kind)
     options_kept = clean_options(kind, options)
     check_question_space(kind, space)
+    check_each_person(kind, each_person)
     question = validated(
         Question,
         {
@@ -180,6 +186,7 @@ def save_question(
             "options": options_kept,
             "space": space if kind == QuestionKind.SPACE_STRENGTH else None,
             "main_point_id": main_point_id,
+            "each_person": each_person,
         },
     )
     values = {
@@ -188,6 +195,7 @@ def save_question(
         "options": question.options,
         "space": question.space,
         "main_point_id": main_point_id,
+        "each_person": question.each_person,
     }
     with write(engine) as conn:
         _owned(conn, days, workshop_id, day_id)
@@ -217,6 +225,7 @@ def delete_question(engine: Engine, workshop_id: int, question_id: int) -> None:
     with write(engine) as conn:
         row = _owned(conn, questions, workshop_id, question_id)
         conn.execute(responses.delete().where(responses.c.question_id == question_id))  # versions see it
+        conn.execute(person_answers.delete().where(person_answers.c.question_id == question_id))
         changed(conn, questions.delete().where(questions.c.id == question_id))
         rest = conn.execute(
             select(questions.c.id).where(questions.c.day_id == row.day_id).order_by(questions.c.position)
@@ -240,7 +249,7 @@ def answer_count(engine: Engine, workshop_id: int, day_id: int | None = None, qu
     if question_id is not None:
         query = query.where(questions.c.id == question_id)
     with read(engine) as conn:
-        return int(conn.execute(query).scalar() or 0)
+        return int(conn.execute(query).scalar() or 0) + own_answer_count(conn, workshop_id, day_id, question_id)
 
 
 def set_publish_log_immediately(engine: Engine, workshop_id: int, publish: bool) -> None:

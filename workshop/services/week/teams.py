@@ -20,7 +20,7 @@ from workshop.domain.text_fields import MAX_NAME, check_text
 from workshop.services.access.codes import new_team_code, team_code_hash
 from workshop.services.rows import changed
 from workshop.store import read, write
-from workshop.store.tables import responses, teams, workshops
+from workshop.store.tables import person_answers, responses, teams, workshops
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,13 @@ def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Te
 
 
 def team_answer_count(engine: Engine, workshop_id: int, team_id: int) -> int:
-    """How many answers a team has given (its deletion would take them with it)."""
+    """How many answers a team has given, its people's own answers too (its deletion would take them with it)."""
     with read(engine) as conn:
         query = select(func.count()).where(responses.c.workshop_id == workshop_id, responses.c.team_id == team_id)
-        return int(conn.execute(query).scalar() or 0)
+        own = select(func.count()).where(
+            person_answers.c.workshop_id == workshop_id, person_answers.c.team_id == team_id
+        )
+        return int(conn.execute(query).scalar() or 0) + int(conn.execute(own).scalar() or 0)
 
 
 def delete_team(engine: Engine, workshop_id: int, team_id: int) -> None:

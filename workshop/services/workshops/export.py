@@ -11,10 +11,12 @@ from sqlalchemy import types as sa_types
 from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.personal import without_contact_details
+from workshop.domain.voices import VOICE_COLUMNS
 from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.partnership.screening import export_proposals
 from workshop.services.register.mapping_review import export_decisions, export_mappings
+from workshop.services.week.voices import voices_for_export
 from workshop.store import read
 from workshop.store.tables import (
     actions,
@@ -58,17 +60,20 @@ ENTITIES: dict[str, Table] = {
 }
 # The entities with a contact person's field (workshop.store.personal_data: Kind.CONTACT).
 CONTACT_ENTITIES = ("partners", "partner_proposals")
-# Each entity's exported columns (codes and the workshop id left out): the header of an empty sheet.
+# Left out of every file: codes, the workshop id, and who edited a team's answer (the team's to see only).
+LEFT_OUT = SECRET_COLUMNS | {"workshop_id", "edited_by"}
+# Each entity's exported columns: the header of an empty sheet. People's own answers are never exported as
+# rows, only as the distributions leadership sees (`voices`, under the small-group rule).
 COLUMNS: dict[str, list[str]] = {
-    name: [c.name for c in table.columns if c.name not in SECRET_COLUMNS | {"workshop_id"}]
-    for name, table in ENTITIES.items()
+    **{name: [c.name for c in table.columns if c.name not in LEFT_OUT] for name, table in ENTITIES.items()},
+    "voices": list(VOICE_COLUMNS),
 }
 
 
 def _rows(table: Table, result: Any) -> list[dict[str, Any]]:
     """The rows as plain JSON values; only date and time columns need converting (json_value)."""
     names = list(result.keys())
-    keys = [k for k in names if k not in SECRET_COLUMNS and k != "workshop_id"]
+    keys = [k for k in names if k not in LEFT_OUT]
     positions = [names.index(k) for k in keys]
     timed = {k for k in keys if isinstance(table.c[k].type, (sa_types.Date, sa_types.DateTime))}
     found = []
@@ -108,6 +113,7 @@ def workshop_document(engine: Engine, workshop_id: int, contacts: bool = False) 
         for name in CONTACT_ENTITIES:
             for row in doc[name]:
                 row["contact"] = without_contact_details(row["contact"])
+    doc["voices"] = voices_for_export(engine, workshop_id)
     for theme in doc["themes"]:
         theme["response_ids"] = sorted(link.response_id for link in links if link.theme_id == theme["id"])
     for partner in doc["partners"]:

@@ -30,6 +30,7 @@ from workshop.services.week.material import (
     questions_frame,
     team_names,
 )
+from workshop.services.week.voices import workshop_voices
 from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
 from workshop.services.workshops.lifecycle import get_workshop
 
@@ -41,7 +42,14 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date, contacts: bool
     actions = actions_frame(engine, workshop_id)
     scores = workshop_scores(engine, workshop_id)
     votes = [
-        VoteResult(vote.title, vote.target.value, vote.dots, vote.is_open, vote_results(engine, workshop_id, vote.id))
+        VoteResult(
+            vote.title,
+            vote.target.value,
+            vote.dots,
+            vote.is_open,
+            vote_results(engine, workshop_id, vote.id),
+            vote.each_person,
+        )
         for vote in reversed(list_votes(engine, workshop_id))
         if vote.id is not None
     ]
@@ -66,6 +74,7 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date, contacts: bool
         assets=[(a.title, a.description) for a in list_assets(engine, workshop_id)],
         leave_out=stored_words(current.leave_out),
         contacts=contacts,
+        voices=[(q.text, v) for q, v in workshop_voices(engine, workshop_id)],
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from workshop.store.tables.base import metadata, workshop_fk
@@ -98,6 +99,8 @@ votes = Table(
     Column("target", String(20), nullable=False, default="themes"),
     Column("dots", Integer, nullable=False, default=3),
     Column("is_open", Boolean, nullable=False, default=True),
+    # Issue 29.2: each person spends their own dots (anonymous to leadership), not the team as one.
+    Column("each_person", Boolean, nullable=False, server_default=false()),
 )
 
 # A team's dots on one item (a theme or an action id, by the vote's target).
@@ -111,4 +114,17 @@ vote_dots = Table(
     Column("item_id", Integer, nullable=False),
     Column("dots", Integer, nullable=False),
     UniqueConstraint("vote_id", "team_id", "item_id"),
+)
+# Issue 29.2: one person's dots on one item of a vote each person takes part in, under an opaque person key.
+person_dots = Table(
+    "person_dots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    workshop_fk(),
+    Column("vote_id", ForeignKey("votes.id", ondelete="CASCADE"), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("person_key", String(80), nullable=False),
+    Column("item_id", Integer, nullable=False),
+    Column("dots", Integer, nullable=False),
+    UniqueConstraint("vote_id", "person_key", "item_id"),
 )

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from workshop.store.tables.base import metadata, workshop_fk
@@ -56,6 +57,8 @@ questions = Table(
     Column("text", Text, nullable=False),
     Column("options", JSON, nullable=False, default=list),
     Column("space", String(40), nullable=True),
+    # Issue 29.2: each person answers for themselves (anonymous to leadership), not the team as one.
+    Column("each_person", Boolean, nullable=False, server_default=false()),
 )
 
 responses = Table(
@@ -72,7 +75,27 @@ responses = Table(
     Column("idempotency_key", String(100), nullable=True, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Issue 29.2: who last edited the team's answer, shown to the team only ("" = no one signed in).
+    Column("edited_by", String(200), nullable=False, server_default=""),
     UniqueConstraint("question_id", "team_id"),
+)
+
+# Issue 29.2: one person's own answer to a question marked "each person answers". The person is an opaque
+# key (a keyed hash of a signed-in e-mail, or a random key per device session): never a name or an address.
+person_answers = Table(
+    "person_answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    workshop_fk(),
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), nullable=False),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("person_key", String(80), nullable=False),
+    Column("rating", Integer, nullable=True),
+    Column("choices", JSON, nullable=False, default=list),
+    Column("idempotency_key", String(100), nullable=True, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("question_id", "person_key"),
 )
 
 drafts = Table(
