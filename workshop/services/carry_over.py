@@ -11,7 +11,9 @@ from sqlalchemy import Connection, Engine, Table, select
 
 from workshop.domain.codes import check_new_passcode
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import PASSCODES_SET, Change, Kind
 from workshop.domain.model import SPACE_KEYS
+from workshop.services.history import record
 from workshop.services.priorities import THRESHOLD_FIELDS
 from workshop.services.proposals import carry_proposals
 from workshop.services.rows import changed
@@ -99,6 +101,9 @@ def new_from(
             changed(conn, workshops.update().where(workshops.c.id == new_id).values(**values))
         if "proposals" in chosen:
             carry_proposals(conn, earlier_id, new_id)
+        # As for a new workshop, the record starts with the passcodes; it names the workshop carried from.
+        details = [*PASSCODES_SET, ["carried_from", "", earlier.name]]
+        record(conn, new_id, Kind.ROLE, new_id, Change.ADDED, name, details)
     return new_id
 
 

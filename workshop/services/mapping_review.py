@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import Kind
 from workshop.domain.mapping import (
     Contribution,
     OfferSpread,
@@ -21,6 +22,7 @@ from workshop.domain.mapping import (
 )
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.scoring import Thresholds, score_spaces
+from workshop.services.history import record_saved
 from workshop.services.mapping import Proposal, aware, contribution_of, name_taken, now
 from workshop.services.offers import offers_frame
 from workshop.services.rows import changed
@@ -149,6 +151,8 @@ def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contributi
             decided_at=now(),
         )
     )
+    decided = {**clean.spaces, "strength": clean.strength, "mapped_by": who}
+    record_saved(conn, workshop_id, Kind.MAPPING_DECISION, offer_id, dict(row._mapping), decided, row.name)
     return who
 
 

@@ -15,8 +15,10 @@ from sqlalchemy import Engine, func, select
 
 from workshop.config.i18n import date_text, time_text, translate
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import NEW_CODE, Change, Kind
 from workshop.domain.model import MAX_NAME, Team, check_text
 from workshop.services.access import new_team_code, team_code_hash
+from workshop.services.history import record
 from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import responses, teams, workshops
@@ -69,9 +71,12 @@ def team_answer_count(engine: Engine, workshop_id: int, team_id: int) -> int:
 def delete_team(engine: Engine, workshop_id: int, team_id: int) -> None:
     """Delete a team with its answers and drafts."""
     with write(engine) as conn:
+        gone = conn.execute(select(teams.c.name).where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
+        name = gone.scalar()
         done = conn.execute(teams.delete().where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
-        if done.rowcount == 0:
+        if done.rowcount == 0 or name is None:
             raise NotFound("error.missing.team", id=team_id)
+        record(conn, workshop_id, Kind.ROLE, team_id, Change.DELETED, name)
 
 
 def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:
@@ -85,6 +90,7 @@ def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:
             conn,
             teams.update().where(teams.c.id == team_id).values(code_hash=team_code_hash(code, salt)),
         )
+        record(conn, workshop_id, Kind.ROLE, team_id, Change.CHANGED, team.name, [NEW_CODE])
     return TeamCode(team, code)
 
 
@@ -111,6 +117,7 @@ def regenerate_all_codes(engine: Engine, workshop_id: int) -> list[TeamCode]:
                 conn,
                 teams.update().where(teams.c.id == item.team.id).values(code_hash=team_code_hash(item.code, salt)),
             )
+            record(conn, workshop_id, Kind.ROLE, item.team.id, Change.CHANGED, item.team.name, [NEW_CODE])
     return made
 
 

@@ -14,6 +14,7 @@ from workshop.store.tables import (
     assets,
     comments,
     data_versions,
+    history,
     mapping_decisions,
     mapping_phases,
     mappings,
@@ -115,6 +116,12 @@ def _closer_to_the_book(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE workshops ADD COLUMN mapping_prefill BOOLEAN NOT NULL DEFAULT FALSE")
 
 
+def _history(conn: Connection) -> None:
+    """Issue 29.3: the record of who changed what (workshop.services.history); its counter rows come with
+    seed_versions."""
+    metadata.create_all(conn, tables=[history])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -139,6 +146,7 @@ MIGRATIONS: list[Migration] = [
     never_reuse_ids,  # 14 -> 15: a workshop's identity (uid); SQLite ids never reused, AUTOINCREMENT (issue 24)
     _leave_out,  # 15 -> 16: a workshop's words left out of key terms (issue 26)
     _closer_to_the_book,  # 16 -> 17: proposed main points, the library's name and contact, mapping pre-fill
+    _history,  # 17 -> 18: the record of who changed what (issue 29)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"
