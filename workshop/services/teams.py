@@ -55,9 +55,10 @@ def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Te
     if not name:
         raise InvalidInput("error.team_name", field="name")
     check_text(name, "name", MAX_NAME)
-    _team(engine, workshop_id, team_id)
+    before = _team(engine, workshop_id, team_id)
     with write(engine) as conn:
         changed(conn, teams.update().where(teams.c.id == team_id).values(name=name))
+        record(conn, workshop_id, Kind.ROLE, team_id, Change.CHANGED, name, [["name", before.name, name]])
     return Team(id=team_id, workshop_id=workshop_id, name=name)
 
 
