@@ -165,7 +165,10 @@ def test_a_schema_14_database_keeps_every_row_and_never_gives_an_id_again(kind: 
     before = _rows(engine)
     assert sum(map(len, before.values())) > 500  # the demo's week: a test on empty tables would prove little
     assert migrate(engine) == SCHEMA_VERSION == 18
-    assert _rows(engine) == before
+    after = _rows(engine)
+    if "history" not in before:  # schema 18's record of changes starts empty
+        assert after.pop("history") == []
+    assert after == before
     with engine.connect() as conn:
         assert current_version(conn) == SCHEMA_VERSION
         # the main points made before leadership could propose stay the week's approved points
