@@ -58,7 +58,7 @@ if (held is not None or is_owner()) and st.sidebar.button(t("sidebar.sign_out"))
     sign_out()
     st.rerun()
 
-sections = pages_for(held)
+sections = pages_for(held, owner=is_owner())
 shown = st.navigation(sections, position="hidden")
 if joined_by_link:
     land_on_answers(shown, sections)

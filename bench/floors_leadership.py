@@ -17,7 +17,7 @@ from bench.synthetic import Fixture
 from workshop.domain import consolidation as cons
 from workshop.domain.main_points import approved, proposed
 from workshop.domain.model import Action, Role
-from workshop.services import overview
+from workshop.services import history, overview
 from workshop.services.actions import actions_frame, add_action, board, with_overdue
 from workshop.services.planning import save_main_point
 from workshop.services.publication import team_outcomes
@@ -80,6 +80,13 @@ def _reports(engine: Engine, fx: Fixture) -> object:
     return get_workshop(engine, fx.workshop_id)
 
 
+def _history(engine: Engine, fx: Fixture) -> object:
+    """The record's first page of changes, their count, and every change for the two exports."""
+    _app(engine, fx)
+    wid = fx.workshop_id
+    return history.count(engine, wid), history.entries(engine, wid, limit=25), history.entries(engine, wid)
+
+
 def _compare(engine: Engine, fx: Fixture) -> object:
     _app(engine, fx)
     return list_workshops(engine)
@@ -93,4 +100,5 @@ PAGES: dict[str, PageCost] = {
     "reports.py": PageCost(_reports, submit_one_answer, "answer saved"),
     "compare.py": PageCost(_compare, make_current, "current workshop set"),
     "main_points.py": PageCost(_main_points, resave_first_point, "main point saved"),
+    "history.py": PageCost(_history, add_one_action, "action added"),
 }

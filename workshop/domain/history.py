@@ -3,6 +3,7 @@ before -> after of a change. Pure: the writing and reading are workshop.services
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -49,6 +50,21 @@ class Actor:
     role: ByRole
     name: str = ""
     email: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One change as the record holds it."""
+
+    id: int
+    workshop_id: int | None
+    at: dt.datetime
+    kind: str
+    item_id: int | None
+    change: str
+    subject: str
+    details: list[list[str]]
+    by: Actor
 
 
 COMMAND_LINE = Actor(ByRole.COMMAND_LINE)

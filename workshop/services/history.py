@@ -14,12 +14,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
-from workshop.domain.history import Actor, ByRole, Change, Kind, differences
+from workshop.domain.history import Actor, ByRole, Change, Entry, Kind, differences
 from workshop.store import read
 from workshop.store.tables import history
 
@@ -88,21 +87,6 @@ def record(
         )
     )
     conn.info.setdefault(RECORDED, set()).add(Kind(kind).value)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One change as the record holds it."""
-
-    id: int
-    workshop_id: int | None
-    at: dt.datetime
-    kind: str
-    item_id: int | None
-    change: str
-    subject: str
-    details: list[list[str]]
-    by: Actor
 
 
 def _entry(row: Any) -> Entry:
