@@ -35,6 +35,12 @@ def session_actor() -> Actor | None:
     return Actor(by, str(identity.get("team_name") or "") if by == ByRole.TEAM else "")
 
 
+def as_owner() -> Actor:
+    """This session as the owner: who sets the first owner passcode is the owner from then on."""
+    person = _person()
+    return Actor(ByRole.OWNER, *person) if person is not None else Actor(ByRole.OWNER)
+
+
 def answer_who_acts() -> None:
     """From now on this process's sessions name the authors of their changes (once is enough; idempotent)."""
     answered_by(session_actor)

@@ -15,12 +15,14 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
+from tests.app.test_access_pages import printed_setup_code, set_owner, workshops_page
 from workshop.domain.history import Actor, ByRole
 from workshop.domain.model import Role
+from workshop.services import history as records
 from workshop.services.history import acting
 from workshop.services.owner import OWNER_VARIABLE
 from workshop.services.planning import save_main_point
-from workshop.services.workshops import create_workshop, current_workshop_id
+from workshop.services.workshops import create_workshop, current_workshop_id, list_workshops
 from workshop.store.tables import history
 
 TITLE = '=HYPERLINK("http://evil.example") *children* first'
@@ -129,3 +131,18 @@ def test_the_owner_reads_any_workshops_record_and_an_empty_one_says_so(
     at.selectbox[0].set_value(-1).run()  # outside any workshop: the owner passcode came from the server's setting
     assert [i.value for i in at.info] == ["No change is recorded yet."]
     assert recorded(db) > 0
+
+
+def test_the_owner_who_sets_the_passcode_and_creates_a_workshop_is_named_as_the_owner(
+    db: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = workshops_page(fresh_app())
+    at, _ = set_owner(at, printed_setup_code(capsys))
+    next(w for w in at.text_input if w.label == "Name").input("Strategy week 2027")
+    next(b for b in at.button if b.label == "Create the workshop").click().run()
+    assert errors_of(at) == []
+    outside = records.entries(db, None)
+    assert [(e.kind, e.change, e.by) for e in outside] == [("role", "added", Actor(ByRole.OWNER))]
+    created = next(w for w in list_workshops(db) if w.name == "Strategy week 2027")
+    first = records.entries(db, created.id)
+    assert [(e.kind, e.subject, e.by) for e in first] == [("role", "Strategy week 2027", Actor(ByRole.OWNER))]
