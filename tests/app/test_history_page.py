@@ -64,7 +64,7 @@ def test_leadership_reads_who_changed_what_in_its_own_workshop_only(db: Engine) 
     assert not any("Their secret plan" in s or "Another library" in s for s in shown)
     newest, before = shown[0:3], shown[3:6]
     assert newest[0].endswith(" · Leadership") and newest[1].startswith("Main point #")
-    assert newest[1].endswith("added: title: Reading clubs; status: proposed")
+    assert newest[1].endswith("added: title: Reading clubs; status: Proposed — not approved yet")
     assert before[0].endswith(" · Ada Lovelace <ada@library.example>")
     assert before[2] == TITLE  # the user's text exactly as typed: never Markdown, never a link
     assert any(s.endswith(" · Demo") for s in shown)  # the demo's own passcodes and teams

@@ -87,6 +87,10 @@ def test_a_change_reads_as_its_before_and_after_in_the_readers_language() -> Non
     assert what(entry, "en") == "Main point #3 changed: title: Reach → Reach new readers"
     assert what(entry, "da") == "Hovedpunkt nr. 3 ændret: titel: Reach → Reach new readers"
     assert summary([["description", "Old text", ""]]) == "description: Old text → –"
+    opened = _entry(Kind.DAY, Change.CHANGED, [["status", "planned", "open"]], ADA, subject="Monday")
+    assert what(opened, "da") == "Dag nr. 3 ændret: status: planlagt → åben"  # stored words in the reader's
+    decided = _entry(Kind.DECISION, Change.CHANGED, [["status", "open", "adopt"], ["reactions_open", "", "True"]], ADA)
+    assert what(decided, "en") == "Decision #3 changed: status: not decided yet → adopted; open for reactions: yes"
     assert who(ADA, "en") == "Ada Lovelace <ada@library.example>"
     assert who(Actor(ByRole.TEAM, "Blue"), "nb") == "Team Blue"
     assert who(Actor(ByRole.FACILITATOR), "nl") == "Facilitator"

@@ -59,6 +59,7 @@ def _dynamic_keys() -> set[str]:
     keys |= {f"history.kind.{k.value}" for k in Kind} | {f"history.by.{r.value}" for r in ByRole}
     keys |= {f"history.{word}.{c.value}" for c in Change for word in ("change", "change_word")}
     keys |= {f"history.column.{c}" for c in CSV_COLUMNS} | {"history.by.team_named"}
+    keys |= {"history.value.true", "history.value.false"}  # a theme open for reactions, or not
     return keys | {cls.key for cls in _all_subclasses(WorkshopError)}
 
 

@@ -94,11 +94,14 @@ def differences(before: Mapping[str, Any] | None, after: Mapping[str, Any], fiel
     return found
 
 
-def summary(details: Iterable[Iterable[str]], field_name: Any = str) -> str:
-    """The details on one line: `field: before → after`, separated by `; ` (field names through field_name)."""
+def summary(details: Iterable[Iterable[str]], field_name: Any = str, value_name: Any = None) -> str:
+    """The details on one line: `field: before → after`, separated by `; ` (field names through field_name,
+    values through value_name(field, value) when given)."""
     parts = []
     for field, old, new in details:
         name = field_name(field)
+        if value_name is not None:
+            old, new = (value_name(field, v) if v else v for v in (old, new))
         parts.append(f"{name}: {old} → {new or '–'}" if old else f"{name}: {new}")
     return "; ".join(parts)
 

@@ -14,6 +14,18 @@ from workshop.domain.history import Actor, ByRole, Entry, summary
 from workshop.files.exports import safe_row
 
 CSV_COLUMNS = ("at", "kind", "change", "item", "subject", "summary", "by", "role", "email")
+# A stored word in a before -> after (a status, a verdict) in the reader's language, by kind and field: the
+# words the pages already use for it.
+WORDS = {
+    ("day", "status"): "day.",
+    ("main_point", "status"): "points.status.",
+    ("theme", "status"): "theme_status.",
+    ("decision", "status"): "theme_status.",
+    ("action", "status"): "action_status.",
+    ("verdict", "verdict"): "screening.verdict.",
+    ("theme", "reactions_open"): "history.value.",
+    ("decision", "reactions_open"): "history.value.",
+}
 
 
 def field_name(lang: str, field: str) -> str:
@@ -23,6 +35,17 @@ def field_name(lang: str, field: str) -> str:
         if key in words:
             return translate(lang, key)
     return field
+
+
+def _said(entry: Entry, lang: str) -> str:
+    """The entry's before -> after in the reader's language: field names and stored words translated."""
+
+    def value(field: str, word: str) -> str:
+        prefix = WORDS.get((entry.kind, field))
+        key = f"{prefix}{word.lower()}" if prefix else ""
+        return translate(lang, key) if key in catalog(lang) else word
+
+    return summary(entry.details, lambda f: field_name(lang, f), value)
 
 
 def who(actor: Actor, lang: str) -> str:
@@ -44,7 +67,7 @@ def what(entry: Entry, lang: str) -> str:
         kind=translate(lang, f"history.kind.{entry.kind}"),
         id=entry.item_id if entry.item_id is not None else "",
     )
-    said = summary(entry.details, lambda f: field_name(lang, f))
+    said = _said(entry, lang)
     return f"{head}: {said}" if said else head
 
 
@@ -55,7 +78,7 @@ def row(entry: Entry, lang: str) -> list[Any]:
         translate(lang, f"history.change_word.{entry.change}"),
         entry.item_id,
         entry.subject,
-        summary(entry.details, lambda f: field_name(lang, f)),
+        _said(entry, lang),
         who(entry.by, lang),
         translate(lang, f"history.by.{entry.by.role.value}"),
         entry.by.email,
