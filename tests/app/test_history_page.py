@@ -48,6 +48,7 @@ def propose_as(at: AppTest, title: str) -> AppTest:
     return next(b for b in at.button if b.label == "Propose").click().run()
 
 
+@pytest.mark.oidc
 def test_leadership_reads_who_changed_what_in_its_own_workshop_only(db: Engine) -> None:
     other = create_workshop(db, "Another library", "facilitate-other", "lead-other")
     with acting(Actor(ByRole.FACILITATOR)):

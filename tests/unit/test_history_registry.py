@@ -367,6 +367,7 @@ def _entries(engine: Engine) -> list[dict[str, object]]:
         return [dict(r._mapping) for r in conn.execute(select(history_table).order_by(history_table.c.id))]
 
 
+@pytest.mark.oidc
 @pytest.mark.parametrize("name", sorted(CHANGES))
 def test_each_change_leaves_its_record_with_its_author(engine: Engine, name: str) -> None:
     call, expected = CHANGES[name]
