@@ -24,7 +24,6 @@ from workshop.store.tables import history
 
 _ACTING: ContextVar[Actor | None] = ContextVar("acting", default=None)
 _ASK: list[Callable[[], Actor | None]] = []
-RECORDED = "history_recorded"  # conn.info: the kinds this transaction recorded
 
 
 class NoOneActing(RuntimeError):
@@ -86,7 +85,6 @@ def record(
             by_email=actor.email[:320],
         )
     )
-    conn.info.setdefault(RECORDED, set()).add(Kind(kind).value)
 
 
 def _entry(row: Any) -> Entry:
