@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.actor import answer_who_acts
 from ui.context import engine, freeze_what_is_loaded, language_switch, t, workshop
 from ui.first_run import app_starts
 from ui.gate import (
@@ -24,6 +25,7 @@ from workshop.domain.role_sessions import SESSION_HOURS, SESSION_ROLES
 
 st.set_page_config(page_title="Four spaces strategy workshop", page_icon="📚", layout="wide")
 app_starts()  # a fresh server's first run: again the ordinary way, before any widget (ui/first_run.py)
+answer_who_acts()  # the record of who changed what asks each session who it is (ui/actor.py)
 
 try:
     _loaded = (spaces(), templates(), catalog("en"))  # a bare tuple would be drawn by Streamlit magic
@@ -61,7 +63,7 @@ if placement is not None and placement.role is None and not is_owner():
     st.navigation([page_without_role(placement)], position="hidden").run()  # only the polite page
     st.stop()
 
-sections = pages_for(held)
+sections = pages_for(held, owner=is_owner())
 shown = st.navigation(sections, position="hidden")
 if joined_by_link:
     land_on_answers(shown, sections)

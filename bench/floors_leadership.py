@@ -24,6 +24,7 @@ from workshop.services.week import overview
 from workshop.services.week.days import list_main_points
 from workshop.services.week.planning import save_main_point
 from workshop.services.week.voices import workshop_voices
+from workshop.services.workshops import history
 from workshop.services.workshops.lifecycle import get_workshop, list_workshops
 
 
@@ -87,6 +88,13 @@ def _voices(engine: Engine, fx: Fixture) -> object:
     return workshop_voices(engine, fx.workshop_id)
 
 
+def _history(engine: Engine, fx: Fixture) -> object:
+    """The record's first page of changes, their count, and every change for the two exports."""
+    _app(engine, fx)
+    wid = fx.workshop_id
+    return history.count(engine, wid), history.entries(engine, wid, limit=25), history.entries(engine, wid)
+
+
 def _compare(engine: Engine, fx: Fixture) -> object:
     _app(engine, fx)
     return list_workshops(engine)
@@ -101,4 +109,5 @@ PAGES: dict[str, PageCost] = {
     "compare.py": PageCost(_compare, make_current, "current workshop set"),
     "main_points.py": PageCost(_main_points, resave_first_point, "main point saved"),
     "voices.py": PageCost(_voices, submit_one_answer, "answer saved"),
+    "history.py": PageCost(_history, add_one_action, "action added"),
 }

@@ -13,7 +13,6 @@ from workshop.charts.network_circle import network_circle_figure
 from workshop.charts.offer_map import map_points
 from workshop.domain.model import RelationStage, Sector
 from workshop.domain.profile import PAIRS, profile_summary
-from workshop.services.partnership.history import stage_history
 from workshop.services.partnership.partners import (
     add_partner,
     partner_register,
@@ -21,6 +20,7 @@ from workshop.services.partnership.partners import (
     partners_by_target_group,
     weak_space_check,
 )
+from workshop.services.partnership.stages import stage_history
 from workshop.services.register.offers import list_target_groups, partners_frame, register_frame
 from workshop.services.register.profile_ratings import profile_frame, rate_profile
 from workshop.services.register.strengths import load_weights, offer_details, staff_ratings, workshop_scores

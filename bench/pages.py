@@ -47,8 +47,8 @@ def empty_page_registered() -> Iterator[None]:
     original = ui.navigation.pages_for
     path = str(Path(APP).parent / APP_ONLY)
 
-    def with_empty_page(role: Role | None) -> Sections:
-        return original(role) | {"bench": [st.Page(path, title="bench", url_path="bench_app_only")]}
+    def with_empty_page(role: Role | None, owner: bool = False) -> Sections:
+        return original(role, owner) | {"bench": [st.Page(path, title="bench", url_path="bench_app_only")]}
 
     ui.navigation.pages_for = with_empty_page
     try:

@@ -17,7 +17,7 @@ from ui.register import (
 )
 from ui.widgets import cells, error_edge, target_group
 from workshop.domain.model import Role
-from workshop.services.register.export import register_csv, register_xlsx
+from workshop.services.register.files import register_csv, register_xlsx
 from workshop.services.register.offers import save_register, set_target_groups
 
 held = require(*Role)

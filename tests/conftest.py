@@ -25,7 +25,9 @@ from streamlit.testing.v1 import app_test, local_script_runner
 
 from bench.pages import components_scanned_once
 from workshop.cli import main
+from workshop.domain.history import COMMAND_LINE
 from workshop.services.access import codes as access
+from workshop.services.workshops.history import acting
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY
@@ -290,3 +292,12 @@ def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
     engine = make_engine(url)
     migrate(engine)
     return engine
+
+
+@pytest.fixture(autouse=True)
+def _changes_made_by_the_tests() -> Iterator[None]:
+    """Every change a service makes is recorded with its author (workshop.services.workshops.history), and refused
+    without one: a test's own calls act as the command line does. The app under AppTest runs in its own
+    thread, where the session itself answers (ui/actor.py)."""
+    with acting(COMMAND_LINE):
+        yield

@@ -21,11 +21,11 @@ from workshop.services.loop.publication import set_published
 from workshop.services.loop.reactions import react, set_reactions_open
 from workshop.services.loop.themes import create_theme
 from workshop.services.loop.votes import open_vote
-from workshop.services.partnership.history import add_stage_change
 from workshop.services.partnership.partner_proposals import propose_partner
 from workshop.services.partnership.partners import add_partner
 from workshop.services.partnership.proposals import record_verdict, save_proposal
 from workshop.services.partnership.screening import screen_as_team
+from workshop.services.partnership.stages import add_stage_change
 from workshop.services.register.assets import add_asset, propose_asset
 from workshop.services.register.mapping import propose_offer, save_mapping, set_mapping_phase
 from workshop.services.register.offers import add_offers, offers_frame, partners_frame, set_target_groups

@@ -8,10 +8,10 @@ from ui.cache import cached
 from workshop.files import spreadsheet as _importing
 from workshop.services.loop import publication as _publication
 from workshop.services.loop import reactions as _reactions
-from workshop.services.partnership import history as _history
 from workshop.services.partnership import partners as _partners
 from workshop.services.partnership import proposals as _proposals
 from workshop.services.partnership import screening as _screening
+from workshop.services.partnership import stages as _history
 from workshop.services.register import mapping as _mapping
 from workshop.services.register import mapping_review as _review
 from workshop.services.register import offers

@@ -71,8 +71,11 @@ BY_ROLE: dict[Role, list[tuple[str, str, str]]] = {
         ("assets.py", "nav.assets", "🎁"),
         ("week_log.py", "nav.week_log", "📝"),
         ("profile.py", "nav.profile", "🧭"),
+        ("history.py", "nav.history", "📜"),
     ],
 }
+# The record of who changed what: leadership's page, which the owner reads too (any workshop's record).
+OWNER_PAGES = [("history.py", "nav.history", "📜")]
 
 # The menu: section name -> its pages, in order.
 Sections = dict[str, list[StreamlitPage]]
@@ -96,21 +99,24 @@ SIGNED_IN_ADDRESSES = sorted(
 )
 
 
-def pages_for(role: Role | None) -> Sections:
+def pages_for(role: Role | None, owner: bool = False) -> Sections:
     """The navigation sections for a role (the home page always; a team's pages only while their phase of
     the week is on, workshop.domain.phases). Without a role, the address of every
     page behind a sign-in shows the home page, unlisted: a team's link whose code did not work
     (/answer?code=...), a page reloaded after signing out, a bookmark. The visitor gets the home page and
     its sign-in forms there instead of Streamlit's "Page not found" dialog, and once signed in, the same
-    address is that page."""
+    address is that page. The owner's pages come with the public ones, unless the role has them already."""
     public = [_page(*PUBLIC[0], default=True)]
     public += [
         _page(*entry) if role in SEES_WORKSHOPS else _page(*PUBLIC[0], address=entry[0][:-3]) for entry in PUBLIC[1:]
     ]
     public.append(_page(*PRIVACY))
     sections: Sections = {t("nav.section.workshop"): public}
+    own = [entry for entry in OWNER_PAGES if owner and entry not in BY_ROLE.get(role, [])]  # type: ignore[arg-type]
+    public += [_page(*entry) for entry in own]
     if role is None:
-        public += [_page(*PUBLIC[0], address=address) for address in SIGNED_IN_ADDRESSES]
+        taken = {file[:-3] for file, _, _ in own}
+        public += [_page(*PUBLIC[0], address=address) for address in SIGNED_IN_ADDRESSES if address not in taken]
         return sections
     entries = BY_ROLE[role]
     if role == Role.TEAM:

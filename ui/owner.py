@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.actor import as_owner
 from ui.context import configured_owner_code, database_key, engine, t
 from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge
 from workshop.domain.codes import new_passcode
 from workshop.services.access.owner import SetupAnnouncer, claim_owner, owner_code_is_set, sign_in_owner
+from workshop.services.workshops.history import acting
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,7 +37,7 @@ def owner_form() -> None:
             code = st.text_input(t("owner.new_code"), st.session_state.setdefault("owner_offer", new_passcode()))
             st.caption(t("owner.new_code_help"))
             if st.form_submit_button(t("owner.set")):
-                with error_edge() as edge:
+                with error_edge() as edge, acting(as_owner()):  # who sets it is the owner from now on
                     claim_owner(engine(), setup_code, code, configured, session=session_key())
                 if edge.ok:
                     st.session_state["owner"] = True

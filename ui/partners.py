@@ -17,7 +17,6 @@ from ui.writes import form_key, on_save, typed, typed_date, typed_ids, typed_tex
 from workshop.charts.network_circle import network_circle_figure
 from workshop.config.spaces import spaces
 from workshop.domain.model import RelationStage, Sector
-from workshop.services.partnership.history import add_stage_change, delete_stage_change
 from workshop.services.partnership.partners import (
     add_partner,
     delete_partner,
@@ -25,6 +24,7 @@ from workshop.services.partnership.partners import (
     edit_partner,
     weak_space_check,
 )
+from workshop.services.partnership.stages import add_stage_change, delete_stage_change
 
 EARLIEST = dt.date(1950, 1, 1)  # past years can be entered
 SLOT = "partners"  # the outcome of a partner's save, said at the top of the page (the partner may be gone)

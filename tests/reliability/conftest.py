@@ -3,6 +3,7 @@ and figures (latencies) printed at the end of the run whatever pytest's capture 
 
 from __future__ import annotations
 
+import contextvars
 import statistics
 import threading
 from collections.abc import Callable
@@ -60,7 +61,9 @@ def at_once(count: int, work: Callable[[int], object], timeout: float = 120) -> 
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    # Each thread acts as the test does (the author the record names: tests/conftest.py); a new thread starts
+    # with no context of its own.
+    threads = [threading.Thread(target=contextvars.copy_context().run, args=(run, n)) for n in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:

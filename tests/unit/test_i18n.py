@@ -8,7 +8,9 @@ import pytest
 
 from workshop.config.i18n import UI_LANGUAGES, catalog, date_text, number, percent, translate
 from workshop.domain.errors import FileNotRead, WorkshopError
+from workshop.domain.history import ByRole, Change, Kind
 from workshop.domain.model import DayStatus, QuestionKind, Role
+from workshop.files.history_export import CSV_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 # The HTML report (the `report.` keys), the code sheet, the leaflet (issue 16: its `leaflet.` keys) and the
@@ -45,13 +47,19 @@ def _keys_in_code() -> tuple[set[str], set[str]]:
         literals |= {k for k in LITERAL.findall(source) if k.split(".")[0] in sections and not k.endswith(".py")}
         prefixes |= set(DYNAMIC.findall(source))
     # A field's name in a message and a default target group's words (workshop.config.messages).
-    return literals, prefixes | {"field.", "target_group."}
+    # The record's field names are looked up by the field a change names (history_export.field_name).
+    return literals, prefixes | {"field.", "target_group.", "history.field."}
 
 
 def _dynamic_keys() -> set[str]:
     keys = {f"role.{r.value}" for r in Role} | {f"day.{s.value}" for s in DayStatus}
     keys |= {f"kind.{k.value}" for k in QuestionKind}
     keys |= {f"error.not_read.{reason}" for reason in FileNotRead.REASONS}  # one class, a key per reason
+    # The record of who changed what (workshop.files.history_export): a key per kind, change, role and column.
+    keys |= {f"history.kind.{k.value}" for k in Kind} | {f"history.by.{r.value}" for r in ByRole}
+    keys |= {f"history.{word}.{c.value}" for c in Change for word in ("change", "change_word")}
+    keys |= {f"history.column.{c}" for c in CSV_COLUMNS} | {"history.by.team_named"}
+    keys |= {"history.value.true", "history.value.false"}  # a theme open for reactions, or not
     return keys | {cls.key for cls in _all_subclasses(WorkshopError)}
 
 

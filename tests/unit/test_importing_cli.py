@@ -15,7 +15,7 @@ from workshop.cli import main
 from workshop.domain.errors import InvalidInput
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.partnership.partners import add_partner, partners_by_space
-from workshop.services.register.export import register_csv, register_xlsx
+from workshop.services.register.files import register_csv, register_xlsx
 from workshop.services.register.offer_import import import_offers
 from workshop.services.register.offers import register_frame, save_register
 from workshop.services.workshops.demo import create_demo

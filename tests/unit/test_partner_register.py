@@ -20,7 +20,6 @@ from workshop.config.templates import demo
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES, Offer
 from workshop.domain.network import partnerships_missing_weak_spaces
-from workshop.services.partnership.history import add_stage_change, delete_stage_change, stage_history
 from workshop.services.partnership.partners import (
     add_partner,
     delete_partner,
@@ -31,6 +30,7 @@ from workshop.services.partnership.partners import (
     partnerships_off_weak_spaces,
 )
 from workshop.services.partnership.proposals import list_proposals, save_proposal
+from workshop.services.partnership.stages import add_stage_change, delete_stage_change, stage_history
 from workshop.services.register.offers import add_offers, partners_frame, register_frame
 from workshop.services.workshops.backup import backup, restore, snapshot
 from workshop.services.workshops.carry_over import new_from

@@ -14,7 +14,7 @@ from workshop.domain.errors import ImportRejected
 from workshop.domain.model import RelationStage
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.partnership.partners import partnerships_off_weak_spaces
-from workshop.services.register.export import register_csv
+from workshop.services.register.files import register_csv
 from workshop.services.register.offer_import import import_offers
 from workshop.services.register.offers import partners_frame, register_frame
 from workshop.services.workshops.lifecycle import create_workshop

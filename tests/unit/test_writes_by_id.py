@@ -32,8 +32,8 @@ from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, 
 from workshop.domain.voices import device_person
 from workshop.services.access import sign_in
 from workshop.services.loop import actions, own_votes, reactions, themes, votes
-from workshop.services.partnership import history as partner_history
 from workshop.services.partnership import partner_proposals, partners, proposals, screening
+from workshop.services.partnership import stages as partner_history
 from workshop.services.register import assets, mapping, mapping_review, offers, profile_ratings
 from workshop.services.week import answers, comments, morning, planning, teams, voices
 from workshop.services.week import days as week
@@ -77,10 +77,10 @@ WRITES: dict[str, Call] = {
     "offers.save_register": lambda e, w: offers.save_register(
         e, w.workshop_id, {GONE: {"name": "Chess club", **SPACES}}, []
     ),
-    "history.add_stage_change": lambda e, w: partner_history.add_stage_change(
+    "stages.add_stage_change": lambda e, w: partner_history.add_stage_change(
         e, w.workshop_id, GONE, "cooperation", dt.date(2026, 1, 5)
     ),
-    "history.delete_stage_change": lambda e, w: partner_history.delete_stage_change(e, w.workshop_id, GONE),
+    "stages.delete_stage_change": lambda e, w: partner_history.delete_stage_change(e, w.workshop_id, GONE),
     "partner_proposals.decide_partner_proposal": lambda e, w: partner_proposals.decide_partner_proposal(
         e, w.workshop_id, GONE, True
     ),

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from workshop.cli import core, leaflet, offers, privacy, scores, workshops
 from workshop.cli.edge import Parser, one_line
+from workshop.domain.history import COMMAND_LINE
+from workshop.services.workshops.history import acting
 
 # A later command adds its module here; each has register(subparsers).
 COMMAND_MODULES = [core, offers, scores, workshops, leaflet, privacy]
@@ -28,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit code. Every error ends here as one line (workshop.cli.edge)."""
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        with acting(COMMAND_LINE):  # the record names the command line as the author of its changes
+            return int(args.func(args) or 0)
     except Exception as exc:  # the one edge: whatever it is, one line and an exit code
         line, code = one_line(exc)
         print(line, file=sys.stderr)

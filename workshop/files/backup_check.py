@@ -36,6 +36,13 @@ WORDS: dict[tuple[str, str], type[StrEnum]] = {
 }
 SPACE_COLUMNS = {("questions", "space"), ("actions", "space"), ("offers", "primary_space"), ("space_weights", "space")}
 SPACE_LISTS = {("main_points", "spaces"), ("responses", "spaces")}
+TRIPLE_LISTS = {("history", "details")}
+
+
+def _texts(value: Any, length: int) -> bool:
+    return isinstance(value, list) and len(value) == length and all(type(v) is str for v in value)
+
+
 INTEGER_RANGE = 2**31  # PostgreSQL's integer
 
 
@@ -129,6 +136,10 @@ def _value(table: str, name: str, kind: Any, value: Any, nullable: bool) -> Any:
             raise TypeError(f"{value!r} is not a date")
         return dt.date.fromisoformat(value)
     if isinstance(kind, JSON):
+        if (table, name) in TRIPLE_LISTS:  # the record's [field, before, after] (workshop.domain.history)
+            if not isinstance(value, list) or not all(_texts(v, 3) for v in value):
+                raise TypeError(f"{value!r} is not a list of [field, before, after] texts")
+            return value
         if not isinstance(value, list) or not all(type(v) is str for v in value):
             raise TypeError(f"{value!r} is not a list of texts")
         if (table, name) in SPACE_LISTS and set(value) - set(SPACE_KEYS):

@@ -16,6 +16,7 @@ from workshop.domain.assets import Asset, PartnerProposal, ReviewStatus
 from workshop.domain.codes import stored_hash_problem, team_code_salt_problem
 from workshop.domain.comments import Comment
 from workshop.domain.errors import InvalidInput
+from workshop.domain.history import entry_problem
 from workshop.domain.identity import TeamAccess, email_list, email_problem, group_list, normalise_email
 from workshop.domain.keyterms import leave_out_words
 from workshop.domain.loop import Reaction
@@ -192,6 +193,11 @@ def _reviewed(model: type[BaseModel]) -> Callable[[Row], None]:
     return rule
 
 
+def _history(row: Row) -> None:
+    if found := entry_problem(row):
+        raise RowFault(*found)
+
+
 def _held_to(model: type[BaseModel], spread: str = "", **given: Callable[[Row], Any]) -> Callable[[Row], None]:
     def rule(row: Row) -> None:
         _model(model, row, spread, **{name: make(row) for name, make in given.items()})
@@ -267,4 +273,5 @@ ROW_RULES: dict[str, Callable[[Row], None]] = {
     "partner_proposals": _reviewed(PartnerProposal),
     "sign_in_rules": _sign_in_rules,
     "team_members": _team_member,
+    "history": _history,
 }

@@ -14,6 +14,7 @@ from workshop.store.tables import (
     assets,
     comments,
     data_versions,
+    history,
     mapping_decisions,
     mapping_phases,
     mappings,
@@ -142,6 +143,12 @@ def _own_voices(conn: Connection) -> None:
     metadata.create_all(conn, tables=[person_answers, person_dots])
 
 
+def _history(conn: Connection) -> None:
+    """Issue 29.3: the record of who changed what (workshop.services.workshops.history); its counter rows come with
+    seed_versions."""
+    metadata.create_all(conn, tables=[history])
+
+
 # Append steps here: MIGRATIONS[n] brings a database from version n+1 to n+2.
 # Example for a later release: lambda conn: conn.exec_driver_sql("ALTER TABLE offers ADD COLUMN x TEXT").
 MIGRATIONS: list[Migration] = [
@@ -169,6 +176,7 @@ MIGRATIONS: list[Migration] = [
     _retention,  # 17 -> 18: each workshop's retention period for personal data (issue 30)
     _sign_in_by_identity,  # 18 -> 19: single sign-on: roles from identity, the roster (issue 29.1)
     _own_voices,  # 19 -> 20: each person's own answer, anonymous to leadership; who edited a team answer
+    _history,  # 20 -> 21: the record of who changed what (issue 29)
 ]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 VERSION_KEY = "schema_version"

@@ -67,6 +67,12 @@ PERSONAL: dict[tuple[str, str], Personal] = {
     ("workshops", "library_contact"): Personal(
         Kind.FREE_TEXT, Rule.KEEP, "the library's own contact on the leaflet; may name a member of staff"
     ),
+    ("history", "by_name"): Personal(Kind.NAME, Rule.REMOVED, "the signed-in name of who made a recorded change"),
+    ("history", "by_email"): Personal(Kind.CONTACT, Rule.BLANK, "the signed-in address of who made a recorded change"),
+    ("history", "subject"): Personal(Kind.FREE_TEXT, Rule.KEEP, "the name of what a recorded change changed"),
+    ("history", "details"): Personal(
+        Kind.FREE_TEXT, Rule.KEEP, "a recorded change's before and after; may name people"
+    ),
     ("responses", "edited_by"): Personal(
         Kind.NAME, Rule.BLANK, "the signed-in name of who last edited a team's answer (the team sees it)"
     ),
@@ -116,6 +122,7 @@ FIXED: dict[str, tuple[str, ...]] = {
     "sign_in_rules": ("team_access",),
     "team_members": ("source",),
     "person_answers": ("choices", "idempotency_key"),
+    "history": ("kind", "change", "by_role"),
 }
 # Each person's own answers and dots (issue 29.2) are kept under an opaque key: a random key per device
 # session, or a keyed hash of a signed-in address whose key (the server's cookie secret) is never in the

@@ -19,7 +19,9 @@ from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.codes import TEAM_CODE_ALPHABET, check_new_passcode, normalise_team_code
 from workshop.domain.errors import InvalidInput
+from workshop.domain.history import SET, Change, Kind
 from workshop.services.access.codes import Clock, Sleep, hash_code, session_scope, throttled, verify_code
+from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import settings
 
@@ -54,6 +56,7 @@ def set_owner_code(engine: Engine, code: str, configured: str = "") -> None:
     try:
         with write(engine) as conn:
             conn.execute(settings.insert().values(key=OWNER_KEY, value=hash_code(code)))
+            record(conn, None, Kind.ROLE, None, Change.ADDED, "owner", [["owner_passcode", "", SET]])
             conn.execute(settings.delete().where(settings.c.key.startswith(SETUP_PREFIX)))
     except IntegrityError as exc:
         raise InvalidInput("error.owner_code_set", field="owner") from exc

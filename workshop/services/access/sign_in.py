@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import Change, Kind, differences
 from workshop.domain.identity import (
     Person,
     SignInRules,
@@ -23,11 +24,14 @@ from workshop.domain.identity import (
 from workshop.domain.model import Role, Team
 from workshop.files.roster import roster_rows
 from workshop.files.spreadsheet import SourceTable
+from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.engine import upsert
 from workshop.store.tables import sign_in_rules, team_members, teams, workshops
 
 ROSTER, CODE = TeamAccess.ROSTER.value, TeamAccess.CODE.value
+# What the record of changes names (workshop.services.workshops.history): the owner's sign-in rules and roster.
+SIGN_IN_RULES, ROSTER_SUBJECT = "single sign-on", "roster"
 
 
 def rules_for(engine: Engine, workshop_id: int) -> SignInRules:
@@ -72,8 +76,13 @@ def save_rules(engine: Engine, workshop_id: int, rules: SignInRules) -> None:
     with write(engine) as conn:
         if conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is None:
             raise NotFound("error.no_such_workshop")
+        earlier = conn.execute(select(sign_in_rules).where(sign_in_rules.c.workshop_id == workshop_id)).first()
         statement = upsert(conn, sign_in_rules).values(workshop_id=workshop_id, **values)
         conn.execute(statement.on_conflict_do_update(index_elements=["workshop_id"], set_=values))
+        before = dict(earlier._mapping) if earlier is not None else None
+        details = differences(before, values, list(values))
+        if details:  # who may sign in as what: a role grant, kept in the record (issue 29.3)
+            record(conn, workshop_id, Kind.ROLE, None, Change.CHANGED, SIGN_IN_RULES, details)
 
 
 def _team_ids(engine: Engine, workshop_id: int) -> dict[str, int]:
@@ -97,6 +106,7 @@ def import_roster(engine: Engine, workshop_id: int, table: SourceTable) -> int:
             )
             if rows:
                 conn.execute(team_members.insert(), rows)
+            record(conn, workshop_id, Kind.ROLE, None, Change.CHANGED, ROSTER_SUBJECT, [["roster", "", str(len(rows))]])
     except IntegrityError as exc:  # a team deleted since the file was read
         raise NotFound("error.not_found") from exc
     return len(rows)

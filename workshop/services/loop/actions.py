@@ -9,8 +9,10 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import Kind
 from workshop.domain.model import SPACE_KEYS, Action, ActionStatus
 from workshop.domain.validation import validated
+from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import actions, main_points, themes
 
@@ -45,19 +47,25 @@ def add_action(engine: Engine, workshop_id: int, action: Action | Mapping[str, o
     action = _valid(action)
     with write(engine) as conn:
         _check_links(conn, workshop_id, action)
-        insert = actions.insert().values(workshop_id=workshop_id, **_values(action)).returning(actions.c.id)
-        return int(conn.execute(insert).scalar_one())
+        values = _values(action)
+        action_id = int(
+            conn.execute(
+                actions.insert().values(workshop_id=workshop_id, **values).returning(actions.c.id)
+            ).scalar_one()
+        )
+        record_saved(conn, workshop_id, Kind.ACTION, action_id, None, values, action.title)
+        return action_id
 
 
 def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: ActionStatus) -> None:
+    mine = (actions.c.id == action_id, actions.c.workshop_id == workshop_id)
     with write(engine) as conn:
-        done = conn.execute(
-            actions.update()
-            .where(actions.c.id == action_id, actions.c.workshop_id == workshop_id)
-            .values(status=ActionStatus(status).value)
-        )
-        if done.rowcount == 0:
+        before = conn.execute(select(actions).where(*mine)).first()
+        done = conn.execute(actions.update().where(*mine).values(status=ActionStatus(status).value))
+        if done.rowcount == 0 or before is None:
             raise NotFound("error.missing.action", id=action_id)
+        after = {"status": ActionStatus(status).value}
+        record_saved(conn, workshop_id, Kind.ACTION, action_id, before, after, before.title)
 
 
 def actions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:

@@ -8,8 +8,10 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.errors import AccessDenied, NotFound, ReactionsClosed
+from workshop.domain.history import Kind
 from workshop.domain.loop import Reaction, checked_reaction, may_react
 from workshop.domain.model import Team, Theme
+from workshop.services.workshops.history import record_saved
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import publications, reactions, teams, themes
@@ -19,14 +21,13 @@ REACTION_COLUMNS = ["theme_id", "team", "stance", "comment", "updated_at"]
 
 def set_reactions_open(engine: Engine, workshop_id: int, theme_id: int, open_: bool) -> None:
     """Open a theme for the teams' reactions, or close it (the reactions given stay)."""
+    mine = (themes.c.id == theme_id, themes.c.workshop_id == workshop_id)
     with write(engine) as conn:
-        done = conn.execute(
-            themes.update()
-            .where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id)
-            .values(reactions_open=open_)
-        )
-        if done.rowcount == 0:
+        before = conn.execute(select(themes).where(*mine)).first()
+        done = conn.execute(themes.update().where(*mine).values(reactions_open=open_))
+        if done.rowcount == 0 or before is None:
             raise NotFound("error.missing.theme", id=theme_id)
+        record_saved(conn, workshop_id, Kind.THEME, theme_id, before, {"reactions_open": open_}, before.title)
 
 
 def _theme_for(conn: Connection, team: Team, theme_id: int) -> Theme:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import Change, Kind, differences
 from workshop.domain.model import MAX_LONG_TEXT, Theme, ThemeStatus
 from workshop.domain.text_fields import MAX_NAME, check_text
 from workshop.services.rows import changed
+from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
 
@@ -21,10 +23,13 @@ def _check_title(title: str) -> str:
     return check_text(clean, "title", MAX_NAME)
 
 
-def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> None:
-    found = conn.execute(select(themes.c.id).where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id))
-    if found.first() is None:
+def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> dict[str, object]:
+    """The theme as stored, with how many answers it holds (NotFound if the workshop has no such theme)."""
+    found = conn.execute(select(themes).where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id)).first()
+    if found is None:
         raise NotFound("error.missing.theme", id=theme_id)
+    held = conn.execute(select(func.count()).where(theme_responses.c.theme_id == theme_id)).scalar()
+    return dict(found._mapping) | {"answers": int(held or 0)}
 
 
 def _own_answers(conn: Connection, workshop_id: int, response_ids: Iterable[int]) -> list[int]:
@@ -55,6 +60,8 @@ def create_theme(
         ).scalar_one()
         if ids:
             conn.execute(theme_responses.insert(), [{"theme_id": theme_id, "response_id": r} for r in ids])
+        after = {"title": clean, "decision": decision, "answers": len(ids)}
+        record(conn, workshop_id, Kind.THEME, theme_id, Change.ADDED, clean, differences(None, after, after))
     return int(theme_id)
 
 
@@ -72,29 +79,32 @@ def update_theme(
     clean = _check_title(title)
     check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
-        _own_theme(conn, workshop_id, theme_id)
-        changed(
-            conn,
-            themes.update()
-            .where(themes.c.id == theme_id)
-            .values(title=clean, status=ThemeStatus(status).value, decision=decision),
-        )
+        before = _own_theme(conn, workshop_id, theme_id)
+        after: dict[str, object] = {"title": clean, "status": ThemeStatus(status).value, "decision": decision}
+        changed(conn, themes.update().where(themes.c.id == theme_id).values(**after))
         if response_ids is not None:
-            _replace_answers(conn, workshop_id, theme_id, response_ids)
+            after["answers"] = _replace_answers(conn, workshop_id, theme_id, response_ids)
+        details = differences(before, after, after)
+        # A new status (adopt, adapt, park) or decision note is leadership's decision on the theme.
+        decided = any(field in ("status", "decision") for field, _, _ in details)
+        record(conn, workshop_id, Kind.DECISION if decided else Kind.THEME, theme_id, Change.CHANGED, clean, details)
 
 
-def _replace_answers(conn: Connection, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
+def _replace_answers(conn: Connection, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> int:
     ids = _own_answers(conn, workshop_id, response_ids)
     conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
     if ids:
         conn.execute(theme_responses.insert(), [{"theme_id": theme_id, "response_id": r} for r in ids])
+    return len(ids)
 
 
 def set_theme_answers(engine: Engine, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
     """Make exactly these answers the theme's answers."""
     with write(engine) as conn:
-        _own_theme(conn, workshop_id, theme_id)
-        _replace_answers(conn, workshop_id, theme_id, response_ids)
+        before = _own_theme(conn, workshop_id, theme_id)
+        held = _replace_answers(conn, workshop_id, theme_id, response_ids)
+        details = differences(before, {"answers": held}, ["answers"])
+        record(conn, workshop_id, Kind.THEME, theme_id, Change.CHANGED, str(before["title"]), details)
 
 
 def add_to_theme(engine: Engine, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
@@ -106,7 +116,8 @@ def add_to_theme(engine: Engine, workshop_id: int, theme_id: int, response_ids: 
 def delete_theme(engine: Engine, workshop_id: int, theme_id: int) -> None:
     """Remove a theme; its answers stay, and its actions stay without a theme."""
     with write(engine) as conn:
-        _own_theme(conn, workshop_id, theme_id)
+        gone = _own_theme(conn, workshop_id, theme_id)
+        record(conn, workshop_id, Kind.THEME, theme_id, Change.DELETED, str(gone["title"]))
         conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
         changed(conn, themes.delete().where(themes.c.id == theme_id))
 

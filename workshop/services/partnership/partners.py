@@ -16,7 +16,7 @@ from workshop.domain.messages import message
 from workshop.domain.model import SPACE_KEYS, Partner, RelationStage
 from workshop.domain.network import partnerships_missing_weak_spaces, target_group_counts
 from workshop.domain.validation import validated
-from workshop.services.partnership.history import change_row, checked_change, latest_change, stage_history
+from workshop.services.partnership.stages import change_row, checked_change, latest_change, stage_history
 from workshop.services.register.offers import insert_partners, partners_frame
 from workshop.services.register.strengths import workshop_scores
 from workshop.services.rows import changed

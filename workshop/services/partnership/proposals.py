@@ -10,10 +10,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import Kind
 from workshop.domain.messages import message
 from workshop.domain.screening import Proposal, Verdict
 from workshop.domain.validation import validated
 from workshop.services.rows import changed
+from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import partners, proposals
 
@@ -89,12 +91,10 @@ def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: 
     with write(engine) as conn:
         current = get_proposal(conn, workshop_id, proposal_id)
         checked = validated(Proposal, current.model_dump() | {"verdict": chosen, "verdict_reason": reason.strip()})
-        changed(
-            conn,
-            proposals.update()
-            .where(proposals.c.id == proposal_id)
-            .values(verdict=chosen.value, verdict_reason=checked.verdict_reason),
-        )
+        after = {"verdict": chosen.value, "verdict_reason": checked.verdict_reason}
+        changed(conn, proposals.update().where(proposals.c.id == proposal_id).values(**after))
+        before = {"verdict": current.verdict.value if current.verdict else "", "verdict_reason": current.verdict_reason}
+        record_saved(conn, workshop_id, Kind.VERDICT, proposal_id, before, after, current.title)
 
 
 def carry_proposals(conn: Connection, earlier_id: int, new_id: int) -> None:

@@ -137,10 +137,30 @@ def content_language(conn: Connection, workshop_id: int, lock: bool = False) -> 
     return str(language)
 
 
+def _each_text(value: Any, change: Callable[[str], Any]) -> Any:
+    """A JSON value with every text inside it changed (None from `change`: that text kept as it is)."""
+    if isinstance(value, list):
+        return [_each_text(v, change) for v in value]
+    if isinstance(value, str):
+        after = change(value)
+        return value if after is None else after
+    return value
+
+
+def _texts(value: Any) -> list[str]:
+    """Every text inside a JSON value."""
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
 def person_edit(who: Person, marker: str) -> Edit:
     """How erasing one person changes each kind of field (workshop.store.personal_data.Kind)."""
 
     def edit(field: Personal, value: Any) -> Any:
+        if isinstance(value, list) and field.kind != Kind.ADDRESS_LIST:  # JSON text (the record's details)
+            after = _each_text(value, lambda text: edit(field, text))
+            return after if after != value else None
         if field.kind == Kind.ADDRESS:
             return DELETE if names_whole(value, who) else None
         if field.kind == Kind.ADDRESS_LIST:
@@ -175,6 +195,9 @@ def person_data(engine: Engine, workshop_id: int, given: str) -> list[Hit]:
                 elif field.kind == Kind.WORD_LIST:
                     value = value or ""
                     found = ["word"] if without_words(value, who) != value else []
+                elif isinstance(value, list):  # JSON text (the record's details)
+                    found = [m for text in _texts(value) for m in mentions(text, who)]
+                    value = json.dumps(value, ensure_ascii=False)
                 else:
                     value = value or ""
                     found = mentions(value, who)

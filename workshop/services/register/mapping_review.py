@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import Kind
 from workshop.domain.mapping import (
     Contribution,
     OfferSpread,
@@ -24,6 +25,7 @@ from workshop.domain.scoring import Thresholds, score_spaces
 from workshop.services.register.mapping import OfferProposal, aware, contribution_of, name_taken, now
 from workshop.services.register.offers import offers_frame
 from workshop.services.rows import changed
+from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import mapping_decisions, mapping_phases, mappings, offers, teams
 
@@ -149,6 +151,8 @@ def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contributi
             decided_at=now(),
         )
     )
+    decided = {**clean.spaces, "strength": clean.strength, "mapped_by": who}
+    record_saved(conn, workshop_id, Kind.MAPPING_DECISION, offer_id, dict(row._mapping), decided, row.name)
     return who
 
 

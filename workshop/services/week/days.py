@@ -8,7 +8,9 @@ import pandas as pd
 from sqlalchemy import Engine, Subquery, func, select, union_all
 
 from workshop.domain.errors import NotFound
+from workshop.domain.history import Kind
 from workshop.domain.model import Day, DayStatus, MainPoint, Question, Workshop
+from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, person_answers, questions, responses, teams
 
@@ -39,11 +41,13 @@ def list_questions(engine: Engine, workshop_id: int, day_id: int | None = None) 
 def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DayStatus) -> None:
     """Open, close or reopen a day."""
     with write(engine) as conn:
+        before = conn.execute(select(days).where(days.c.id == day_id, days.c.workshop_id == workshop_id)).first()
         done = conn.execute(
             days.update().where(days.c.id == day_id, days.c.workshop_id == workshop_id).values(status=status.value)
         )
-        if done.rowcount == 0:
+        if done.rowcount == 0 or before is None:
             raise NotFound("error.missing.day", id=day_id)
+        record_saved(conn, workshop_id, Kind.DAY, day_id, before, {"status": DayStatus(status).value}, before.title)
 
 
 def next_status(status: DayStatus) -> DayStatus:

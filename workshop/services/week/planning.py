@@ -9,12 +9,14 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import Change, Kind
 from workshop.domain.main_points import approve, new_status
 from workshop.domain.model import Day, MainPoint, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.domain.voices import check_each_person
 from workshop.services.rows import changed
 from workshop.services.week.voices import own_answer_count
+from workshop.services.workshops.history import record, record_saved
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, person_answers, questions, responses, workshops
 
@@ -44,13 +46,17 @@ def _renumber(conn: Connection, table: Table, ordered_ids: Sequence[int]) -> Non
         changed(conn, table.update().where(table.c.id == item_id).values(position=position))
 
 
-def _move(conn: Connection, table: Table, item_id: int, step: int, *scope: Any) -> None:
-    """Move an item `step` places up (negative) or down (positive) within its scope; ends stay put."""
+def _move(conn: Connection, table: Table, kind: Kind, item_id: int, step: int, *scope: Any) -> None:
+    """Move an item `step` places up (negative) or down (positive) within its scope; ends stay put. Kept in
+    the record with its place before and after."""
     ids = [r.id for r in conn.execute(select(table.c.id).where(*scope).order_by(table.c.position, table.c.id))]
     at = ids.index(item_id)
     to = max(0, min(len(ids) - 1, at + step))
     ids.insert(to, ids.pop(at))
     _renumber(conn, table, ids)
+    row = conn.execute(select(table).where(table.c.id == item_id)).one()
+    subject = row.text if table is questions else row.title
+    record(conn, row.workshop_id, kind, item_id, Change.MOVED, subject, [["position", str(at + 1), str(to + 1)]])
 
 
 def _clean_spaces(spaces: Iterable[str]) -> list[str]:
@@ -78,13 +84,16 @@ def save_main_point(
                 conn,
                 main_points.insert().values(workshop_id=workshop_id, position=position, status=status, **values),
             )
+            before = None
         else:
-            _owned(conn, main_points, workshop_id, point_id)
+            before = _owned(conn, main_points, workshop_id, point_id)
             changed(
                 conn,
                 main_points.update().where(main_points.c.id == point_id).values(**values),
             )
         row = _owned(conn, main_points, workshop_id, int(point_id))
+        kept = values | ({} if before else {"status": row.status})
+        record_saved(conn, workshop_id, Kind.MAIN_POINT, row.id, before, kept, point.title)
     return MainPoint.model_validate(dict(row._mapping))
 
 
@@ -94,13 +103,15 @@ def approve_main_point(engine: Engine, workshop_id: int, point_id: int, role: Ro
         row = _owned(conn, main_points, workshop_id, point_id)
         done = approve(MainPoint.model_validate(dict(row._mapping)), role)
         changed(conn, main_points.update().where(main_points.c.id == point_id).values(status=done.status.value))
+        record_saved(conn, workshop_id, Kind.MAIN_POINT, point_id, row, {"status": done.status.value}, row.title)
     return done
 
 
 def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
     """Delete a main point; its questions stay, no longer tied to a main point."""
     with write(engine) as conn:
-        _owned(conn, main_points, workshop_id, point_id)
+        gone = _owned(conn, main_points, workshop_id, point_id)
+        record(conn, workshop_id, Kind.MAIN_POINT, point_id, Change.DELETED, gone.title)
         conn.execute(questions.update().where(questions.c.main_point_id == point_id).values(main_point_id=None))
         changed(conn, main_points.delete().where(main_points.c.id == point_id))
         rest = conn.execute(
@@ -112,7 +123,7 @@ def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
 def move_main_point(engine: Engine, workshop_id: int, point_id: int, step: int) -> None:
     with write(engine) as conn:
         _owned(conn, main_points, workshop_id, point_id)
-        _move(conn, main_points, point_id, step, main_points.c.workshop_id == workshop_id)
+        _move(conn, main_points, Kind.MAIN_POINT, point_id, step, main_points.c.workshop_id == workshop_id)
 
 
 def save_day(
@@ -129,20 +140,23 @@ def save_day(
                     workshop_id=workshop_id, position=position, title=day.title, date=day.date, status="planned"
                 ),
             )
+            before = None
         else:
-            _owned(conn, days, workshop_id, day_id)
+            before = _owned(conn, days, workshop_id, day_id)
             changed(
                 conn,
                 days.update().where(days.c.id == day_id).values(title=day.title, date=day.date),
             )
         row = _owned(conn, days, workshop_id, int(day_id))
+        record_saved(conn, workshop_id, Kind.DAY, row.id, before, {"title": day.title, "date": day.date}, day.title)
     return Day.model_validate(dict(row._mapping))
 
 
 def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
     """Delete a day with its questions and their answers."""
     with write(engine) as conn:
-        _owned(conn, days, workshop_id, day_id)
+        gone = _owned(conn, days, workshop_id, day_id)
+        record(conn, workshop_id, Kind.DAY, day_id, Change.DELETED, gone.title)
         # Deleted explicitly, not only by the foreign keys' cascade: the data versions (ui/cache.py) then
         # know that questions and answers changed too.
         of_day = select(questions.c.id).where(questions.c.day_id == day_id).scalar_subquery()
@@ -157,7 +171,7 @@ def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
 def move_day(engine: Engine, workshop_id: int, day_id: int, step: int) -> None:
     with write(engine) as conn:
         _owned(conn, days, workshop_id, day_id)
-        _move(conn, days, day_id, step, days.c.workshop_id == workshop_id)
+        _move(conn, days, Kind.DAY, day_id, step, days.c.workshop_id == workshop_id)
 
 
 def save_question(
@@ -208,6 +222,7 @@ def save_question(
             question_id = _insert(
                 conn, questions.insert().values(workshop_id=workshop_id, day_id=day_id, position=position, **values)
             )
+            before = None
         else:
             before = _owned(conn, questions, workshop_id, question_id)
             if before.day_id != day_id:
@@ -217,6 +232,8 @@ def save_question(
                 questions.update().where(questions.c.id == question_id).values(day_id=day_id, **values),
             )
         row = _owned(conn, questions, workshop_id, int(question_id))
+        kept = {k: values[k] for k in ("text", "kind", "options", "space", "main_point_id")} | {"day_id": day_id}
+        record_saved(conn, workshop_id, Kind.QUESTION, row.id, before, kept, question.text)
     return Question.model_validate(dict(row._mapping))
 
 
@@ -224,6 +241,7 @@ def delete_question(engine: Engine, workshop_id: int, question_id: int) -> None:
     """Delete a question and its answers."""
     with write(engine) as conn:
         row = _owned(conn, questions, workshop_id, question_id)
+        record(conn, workshop_id, Kind.QUESTION, question_id, Change.DELETED, row.text)
         conn.execute(responses.delete().where(responses.c.question_id == question_id))  # versions see it
         conn.execute(person_answers.delete().where(person_answers.c.question_id == question_id))
         changed(conn, questions.delete().where(questions.c.id == question_id))
@@ -237,7 +255,7 @@ def move_question(engine: Engine, workshop_id: int, question_id: int, step: int)
     """Move a question up or down within its day."""
     with write(engine) as conn:
         row = _owned(conn, questions, workshop_id, question_id)
-        _move(conn, questions, question_id, step, questions.c.day_id == row.day_id)
+        _move(conn, questions, Kind.QUESTION, question_id, step, questions.c.day_id == row.day_id)
 
 
 def answer_count(engine: Engine, workshop_id: int, day_id: int | None = None, question_id: int | None = None) -> int:

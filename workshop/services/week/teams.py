@@ -15,10 +15,12 @@ from sqlalchemy import Engine, func, select
 
 from workshop.config.i18n import date_text, time_text, translate
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import NEW_CODE, Change, Kind
 from workshop.domain.model import Team
 from workshop.domain.text_fields import MAX_NAME, check_text
 from workshop.services.access.codes import new_team_code, team_code_hash
 from workshop.services.rows import changed
+from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import person_answers, responses, teams, workshops
 
@@ -54,9 +56,10 @@ def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Te
     if not name:
         raise InvalidInput("error.team_name", field="name")
     check_text(name, "name", MAX_NAME)
-    _team(engine, workshop_id, team_id)
+    before = _team(engine, workshop_id, team_id)
     with write(engine) as conn:
         changed(conn, teams.update().where(teams.c.id == team_id).values(name=name))
+        record(conn, workshop_id, Kind.ROLE, team_id, Change.CHANGED, name, [["name", before.name, name]])
     return Team(id=team_id, workshop_id=workshop_id, name=name)
 
 
@@ -73,9 +76,12 @@ def team_answer_count(engine: Engine, workshop_id: int, team_id: int) -> int:
 def delete_team(engine: Engine, workshop_id: int, team_id: int) -> None:
     """Delete a team with its answers and drafts."""
     with write(engine) as conn:
+        gone = conn.execute(select(teams.c.name).where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
+        name = gone.scalar()
         done = conn.execute(teams.delete().where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
-        if done.rowcount == 0:
+        if done.rowcount == 0 or name is None:
             raise NotFound("error.missing.team", id=team_id)
+        record(conn, workshop_id, Kind.ROLE, team_id, Change.DELETED, name)
 
 
 def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:
@@ -89,6 +95,7 @@ def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:
             conn,
             teams.update().where(teams.c.id == team_id).values(code_hash=team_code_hash(code, salt)),
         )
+        record(conn, workshop_id, Kind.ROLE, team_id, Change.CHANGED, team.name, [NEW_CODE])
     return TeamCode(team, code)
 
 
@@ -115,6 +122,7 @@ def regenerate_all_codes(engine: Engine, workshop_id: int) -> list[TeamCode]:
                 conn,
                 teams.update().where(teams.c.id == item.team.id).values(code_hash=team_code_hash(item.code, salt)),
             )
+            record(conn, workshop_id, Kind.ROLE, item.team.id, Change.CHANGED, item.team.name, [NEW_CODE])
     return made
 
 

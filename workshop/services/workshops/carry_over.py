@@ -11,10 +11,12 @@ from sqlalchemy import Connection, Engine, Table, select
 
 from workshop.domain.codes import check_new_passcode
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import PASSCODES_SET, Change, Kind
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.partnership.proposals import carry_proposals
 from workshop.services.register.strengths import THRESHOLD_FIELDS
 from workshop.services.rows import changed
+from workshop.services.workshops.history import record
 from workshop.services.workshops.lifecycle import insert_workshop
 from workshop.store import write
 from workshop.store.tables import (
@@ -106,6 +108,9 @@ def new_from(
             changed(conn, workshops.update().where(workshops.c.id == new_id).values(**values))
         if "proposals" in chosen:
             carry_proposals(conn, earlier_id, new_id)
+        # As for a new workshop, the record starts with the passcodes; it names the workshop carried from.
+        details = [*PASSCODES_SET, ["carried_from", "", earlier.name]]
+        record(conn, new_id, Kind.ROLE, new_id, Change.ADDED, name, details)
     return new_id
 
 

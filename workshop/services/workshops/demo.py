@@ -9,11 +9,13 @@ from sqlalchemy import Connection, Engine, select
 from workshop.config.demo_library import Demo
 from workshop.config.templates import demo
 from workshop.domain.errors import ConfigError
+from workshop.domain.history import DEMO
 from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.access.codes import public_team_code_hash
 from workshop.services.register.offers import insert_offers, insert_partners
 from workshop.services.rows import changed
 from workshop.services.workshops.demo_partnership import add_mapping, add_partnership, add_proposals
+from workshop.services.workshops.history import acting
 from workshop.services.workshops.lifecycle import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import (
@@ -42,7 +44,12 @@ def create_demo(engine: Engine, lang: str = "en", replace: bool = True) -> int:
     """(Re)create the demo workshop in a content language (data/demo/<lang>.yaml): any earlier demo is
     deleted and this one is the current workshop. `replace=False`: one more demo beside the others (the
     demo in a visitor's language, services/demo_language.py), the current workshop unchanged. Returns
-    the new id."""
+    the new id. The made-up week's passcodes and teams are the demo's in the record."""
+    with acting(DEMO):
+        return _create_demo(engine, lang, replace)
+
+
+def _create_demo(engine: Engine, lang: str, replace: bool) -> int:
     data = demo(lang)
     if replace:
         with write(engine) as conn:

@@ -9,10 +9,12 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
 from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.history import NEW_CODE, PASSCODES_SET, Change, Kind
 from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, Team, Workshop
 from workshop.domain.text_fields import MAX_NAME, MAX_SHORT_TEXT, check_text
 from workshop.domain.validation import check_dates, check_language
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
+from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import (
     days,
@@ -74,6 +76,9 @@ def create_workshop(
         )
         if chosen is not None:
             _apply_template(conn, workshop_id, chosen)
+        # The workshop's first main points, days and questions come with it (from the template): the record
+        # starts with the passcodes that give its two roles, not with every item the template made.
+        record(conn, workshop_id, Kind.ROLE, workshop_id, Change.ADDED, name, PASSCODES_SET)
     return workshop_id
 
 
@@ -247,6 +252,7 @@ def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = Non
             .returning(teams.c.id)
             .values(workshop_id=workshop_id, name=name, code_hash=team_code_hash(code, salt))
         ).scalar_one()
+        record(conn, workshop_id, Kind.ROLE, int(team_id), Change.ADDED, name, [NEW_CODE])
     return Team(id=int(team_id), workshop_id=workshop_id, name=name), code
 
 

@@ -17,6 +17,7 @@ from workshop.store.tables.base import (
     teams,
     workshops,
 )
+from workshop.store.tables.history import history
 from workshop.store.tables.loop import (
     actions,
     person_dots,
@@ -88,6 +89,7 @@ ENTITY_TABLES: tuple[Table, ...] = (
     partner_proposals,
     sign_in_rules,
     team_members,
+    history,
 )
 
 
@@ -118,6 +120,7 @@ __all__ = [
     "data_versions",
     "days",
     "drafts",
+    "history",
     "main_points",
     "mapping_decisions",
     "mapping_phases",
