@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from workshop.domain.model import SPACE_KEYS, QuestionKind
 from workshop.services.week.answers import Answer
@@ -18,6 +20,7 @@ VOCABULARY = (
     "climate democracy neighbourhood outreach mobile library branch evening weekend welcome"
 )
 WORDS = VOCABULARY.split()
+SHORTEST = min(len(word) + 1 for word in WORDS)  # a word and its space
 KINDS = (
     [QuestionKind.TEXT] * 5
     + [QuestionKind.RATING] * 2
@@ -35,14 +38,14 @@ class OpenQuestion:
 
 
 def words_text(rng: random.Random, low: int, high: int) -> str:
-    """Words up to a length drawn between low and high characters: text as people write it."""
-    target, words = rng.randint(low, high), []
-    length = 0
-    while length < target:
-        word = rng.choice(WORDS)
-        words.append(word)
-        length += len(word) + 1
-    return " ".join(words).capitalize() + "."
+    """Words up to a length drawn between low and high characters: text as people write it. The words are
+    drawn in one call and cut where the length is reached (a word at a time was most of building L)."""
+    target = rng.randint(low, high)
+    if target <= 0:
+        return "."
+    words = rng.choices(WORDS, k=target // SHORTEST + 1)  # enough words even if each is the shortest
+    ends = list(accumulate(len(word) + 1 for word in words))
+    return " ".join(words[: bisect_left(ends, target) + 1]).capitalize() + "."
 
 
 def answer_for(question: OpenQuestion, rng: random.Random) -> Answer:

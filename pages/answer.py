@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui import data
 from ui.answering import answer_card, local_time, outcome_of
 from ui.context import engine, t
 from ui.gate import require_team
@@ -9,19 +10,19 @@ from ui.own_answers import handing_on, own_answer_card, person_key_now
 from ui.widgets import plain
 from workshop.domain.consolidation import answer_text
 from workshop.domain.model import DayStatus
-from workshop.services.week.answers import team_answers, team_drafts
-from workshop.services.week.days import list_days, list_main_points, list_questions
+from workshop.services.week.answers import team_sheet
 from workshop.services.week.voices import own_answers
 
 me = require_team()
 assert me.workshop_id is not None
 st.title(t("nav.answer"))
 plain(t("answer.title", team=me.name))  # a team name is user text: never in a markdown title
-days = list_days(engine(), me.workshop_id)
-points = {p.id: p for p in list_main_points(engine(), me.workshop_id)}
-questions = list_questions(engine(), me.workshop_id)
-mine, drafts = team_answers(engine(), me), team_drafts(engine(), me)
-own = own_answers(engine(), me, person_key_now())  # this person's own answers to the questions each answers
+plan = data.week_plan(me.workshop_id)  # cached: the same for every team until the facilitator changes it
+days, questions, points = plan.days, plan.questions, {p.id: p for p in plan.main_points}
+mine, drafts = team_sheet(engine(), me)  # the team's own, read afresh on every run
+own = (  # this person's own answers to the questions each person answers, if there are any
+    own_answers(engine(), me, person_key_now()) if any(q.each_person for q in questions) else {}
+)
 open_days = [d for d in days if d.status == DayStatus.OPEN]
 if not open_days:
     st.info(t("answer.no_open_day"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import time
 from functools import cache
 
 import streamlit as st
@@ -23,14 +24,25 @@ from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.versions import WRITES_SEEN
 
+# Seconds a missing secrets file is taken as missing. Streamlit keeps a secrets file it has read, but not
+# the absence of one: without a file, every st.secrets lookup reads the config, tries to open both paths
+# and raises, and the settings are asked for on every script run (the owner code) or many times a run (the
+# database URL, when the environment does not name it). A file added while the server runs counts from
+# the next lookup after this many seconds.
+NO_SECRETS_FOR = 10.0
+_no_secrets_until = [0.0]
+
 
 def _setting(name: str) -> str | None:
     """A setting from the environment, else from .streamlit/secrets.toml."""
     if os.environ.get(name):
         return os.environ[name]
+    if time.monotonic() < _no_secrets_until[0]:
+        return None
     try:
         value = st.secrets.get(name)
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        _no_secrets_until[0] = time.monotonic() + NO_SECRETS_FOR
         value = None
     return str(value) if value else None
 

@@ -34,6 +34,8 @@ team_phases = cached(_guide.team_phases, "mapping_phases", "proposals", "votes",
 list_days = cached(week.list_days, "days")
 log_days = cached(week.log_days, "days")  # keyed by the workshop too: its publish rule is part of it
 list_questions = cached(week.list_questions, "questions")
+# The answers page's cards: every team's first run at 9:00 reads them, so one cached read, not three queries.
+week_plan = cached(week.week_plan, "days", "main_points", "questions")
 log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")
 log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the log as a conversation

@@ -46,6 +46,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "list_days": lambda w, ids: (w,),
     "list_main_points": lambda w, ids: (w,),
     "list_questions": lambda w, ids: (w,),
+    "week_plan": lambda w, ids: (w,),
     "list_target_groups": lambda w, ids: (w,),
     "list_teams": lambda w, ids: (w,),
     "load_weights": lambda w, ids: (w,),

@@ -2,9 +2,11 @@
 
 import re
 import threading
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
+from sqlalchemy.sql.dml import UpdateBase
 
 from workshop.domain.codes import FREE_ATTEMPTS
 from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
@@ -21,6 +23,7 @@ from workshop.services.access.codes import (
     sign_in,
     wait_after,
 )
+from workshop.services.week.teams import delete_team, regenerate_code
 from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store.tables import teams, workshops
 
@@ -210,3 +213,58 @@ def test_a_stored_hash_dearer_than_the_apps_own_is_never_computed() -> None:
     assert not verify_code("the right passcode", f"scrypt$16$8$2${salt.hex()}${digest}")
     cheap = hashlib.scrypt(b"the right passcode", salt=salt, n=16, r=8, p=1, dklen=32).hex()
     assert verify_code("the right passcode", f"scrypt$16$8$1${salt.hex()}${cheap}")  # the app's own shape
+
+
+def _writes_during(engine: Engine) -> tuple[list[str], Callable[[], None]]:
+    """The tables INSERT/UPDATE/DELETE statements write to while listening, and a function that stops it."""
+    written: list[str] = []
+
+    def note(_conn: object, clause: object, *_args: object) -> None:
+        if isinstance(clause, UpdateBase):
+            written.append(clause.table.name)  # type: ignore[attr-defined]
+
+    event.listen(engine, "after_execute", note)
+    return written, lambda: event.remove(engine, "after_execute", note)
+
+
+def test_a_code_that_has_worked_joins_again_from_another_session_without_a_write(engine: Engine, wid: int) -> None:
+    """Issue 25: at 9:00 every team's second device, reload and reconnect joins with a code that has worked
+    once; each such join wrote two transactions (count the attempt, then clear it) that the crowd queued for."""
+    team, _ = add_team(engine, wid, "Front desk", "ABC234")
+    assert join_team(engine, wid, "ABC234", session="first-device").id == team.id
+    written, stop = _writes_during(engine)
+    try:
+        joined = [join_team(engine, wid, " abc234 ", session=f"device-{n}") for n in range(3)]
+    finally:
+        stop()
+    assert [found.id for found in joined] == [team.id] * 3
+    assert written == []
+
+
+def test_a_code_that_has_worked_still_waits_out_the_sessions_wrong_guesses(engine: Engine, wid: int) -> None:
+    """The join without a write is only for a session with nothing counted: a session that guessed wrong
+    waits, whatever code it sends next, and its right code clears its count as before."""
+    add_team(engine, wid, "Front desk", "ABC234")
+    clock = Clock()
+    join_team(engine, wid, "ABC234", clock, session="the-team")
+    for _ in range(3):
+        with pytest.raises(AccessDenied):
+            join_team(engine, wid, "ZZZZ-ZZZZ", clock, session="guesser")
+    with pytest.raises(TooManyAttempts) as waiting:
+        join_team(engine, wid, "ABC234", clock, session="guesser")
+    clock.now += waiting.value.wait_seconds
+    assert join_team(engine, wid, "ABC234", clock, session="guesser").name == "Front desk"
+    with pytest.raises(AccessDenied):  # the right code cleared the count: the next typo costs no wait
+        join_team(engine, wid, "ZZZZ-ZZZZ", clock, session="guesser")
+
+
+def test_a_code_that_has_worked_no_longer_joins_once_the_team_has_a_new_one(engine: Engine, wid: int) -> None:
+    team, _ = add_team(engine, wid, "Front desk", "ABC234")
+    join_team(engine, wid, "ABC234", session="first-device")
+    fresh = regenerate_code(engine, wid, int(team.id or 0))
+    with pytest.raises(AccessDenied):
+        join_team(engine, wid, "ABC234", session="second-device")
+    assert join_team(engine, wid, fresh.code, session="second-device").id == team.id
+    delete_team(engine, wid, int(team.id or 0))
+    with pytest.raises(AccessDenied):
+        join_team(engine, wid, fresh.code, session="third-device")

@@ -72,7 +72,10 @@ def question_recap(question: Question, answers: Iterable[AnswerRow]) -> Question
 
 def day_recap(questions: list[Question], answers: list[AnswerRow]) -> DayRecap:
     """Each question's figures in order; the widest rating spread (the first of equals) is where teams disagree."""
-    recaps = [question_recap(q, answers) for q in questions]
+    by_question: dict[int | None, list[AnswerRow]] = {}
+    for answer in answers:  # grouped once: each question's recap reads its own answers, not the whole day's
+        by_question.setdefault(answer.question_id, []).append(answer)
+    recaps = [question_recap(q, by_question.get(q.id, [])) for q in questions]
     rated = [r for r in recaps if r.spread > 0]
     widest = max(rated, key=lambda r: r.spread, default=None)
     return DayRecap(recaps, widest)

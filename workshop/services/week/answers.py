@@ -222,6 +222,15 @@ def save_draft(engine: Engine, team: Team, question_id: int, text: str) -> None:
             conn.execute(drafts.insert().values(question_id=question_id, team_id=team.id, text=text, updated_at=_now()))
 
 
+def team_sheet(engine: Engine, team: Team) -> tuple[dict[int, Response], dict[int, str]]:
+    """The team's own answers and unsent texts, by question id, in one read (the answers page's first run)."""
+    with read(engine) as conn:
+        answered = conn.execute(select(responses).where(responses.c.team_id == team.id))
+        mine = {r.question_id: Response.model_validate(dict(r._mapping)) for r in answered}
+        unsent = conn.execute(select(drafts.c.question_id, drafts.c.text).where(drafts.c.team_id == team.id))
+        return mine, {r.question_id: r.text for r in unsent}
+
+
 def team_drafts(engine: Engine, team: Team) -> dict[int, str]:
     """The team's unsent texts, by question id."""
     with read(engine) as conn:

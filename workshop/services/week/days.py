@@ -38,6 +38,33 @@ def list_questions(engine: Engine, workshop_id: int, day_id: int | None = None) 
         return [Question.model_validate(dict(r._mapping)) for r in rows]
 
 
+@dataclass(frozen=True)
+class WeekPlan:
+    """A workshop's days, main points and questions, as one read saw them (the answers page's cards)."""
+
+    days: list[Day]
+    main_points: list[MainPoint]
+    questions: list[Question]
+
+
+def week_plan(engine: Engine, workshop_id: int) -> WeekPlan:
+    """Days, main points and questions in one read transaction: one snapshot, one connection."""
+    with read(engine) as conn:
+        found = [
+            conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(*order)).all()
+            for table, order in (
+                (days, [days.c.position]),
+                (main_points, [main_points.c.position]),
+                (questions, [questions.c.day_id, questions.c.position]),
+            )
+        ]
+    return WeekPlan(
+        [Day.model_validate(dict(r._mapping)) for r in found[0]],
+        [MainPoint.model_validate(dict(r._mapping)) for r in found[1]],
+        [Question.model_validate(dict(r._mapping)) for r in found[2]],
+    )
+
+
 def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DayStatus) -> None:
     """Open, close or reopen a day."""
     with write(engine) as conn:

@@ -157,7 +157,10 @@ def participation(engine: Engine, workshop_id: int, filters: cons.Filters) -> Vi
     answers = material.answers
     concerned = concerned_spaces(answers, material.questions, material.points) if filters.spaces else None
     answers = cons.filter_answers(answers, filters, concerned) if not answers.empty else answers
-    matrix = cons.participation(answers, material.drafts, material.teams, material.questions)
+    asked = material.questions
+    if filters.days:  # the chosen days' questions only: the others' answers were not read, so not "missing"
+        asked = asked[asked["day"].isin(filters.days)]
+    matrix = cons.participation(answers, material.drafts, material.teams, asked)
     head = _head(material, answers)
     if filters.days:  # the whole week's count, as the other tabs show it
         with read(engine) as conn:
