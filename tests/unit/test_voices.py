@@ -82,6 +82,7 @@ def _voices(**teams: list[int]) -> list[Voice]:
     return [Voice(team, f"{team}-{i}", (str(r),)) for team, ratings in teams.items() for i, r in enumerate(ratings)]
 
 
+@pytest.mark.oidc  # issue 29's tests: pytest -m oidc
 def test_three_people_of_one_team_show_as_a_distribution_and_never_as_names() -> None:
     shown = distribution(1, SCALE, _voices(Red=[4, 4, 2]))
     red, everyone = shown.groups
@@ -91,6 +92,7 @@ def test_three_people_of_one_team_show_as_a_distribution_and_never_as_names() ->
     assert "Red-0" not in repr(shown)  # no person is named, by key or otherwise
 
 
+@pytest.mark.oidc  # issue 29's tests: pytest -m oidc
 def test_a_team_of_two_is_shown_only_merged_into_other() -> None:
     shown = distribution(1, SCALE, _voices(Red=[5, 5, 5], Blue=[1, 2], Green=[3]))
     assert [(g.kind, g.team, g.people) for g in shown.groups] == [
@@ -129,6 +131,7 @@ def test_a_signed_in_person_is_a_keyed_hash_never_the_address() -> None:
 # --- answering: the service's guarantees ------------------------------------------------------------------
 
 
+@pytest.mark.oidc  # issue 29's tests: pytest -m oidc
 def test_three_people_of_one_team_answer_and_leadership_sees_a_distribution_without_names(
     engine: Engine, week: Week
 ) -> None:
@@ -142,6 +145,7 @@ def test_three_people_of_one_team_answer_and_leadership_sees_a_distribution_with
     assert team_answers(engine, week.red) == {}  # a person's answer is not the team's answer
 
 
+@pytest.mark.oidc  # issue 29's tests: pytest -m oidc
 def test_a_team_of_two_shows_as_other_in_the_service(engine: Engine, week: Week) -> None:
     _rate(engine, week.red, week.rating_q, 5, 5, 5)
     _rate(engine, week.blue, week.rating_q, 1, 1)
