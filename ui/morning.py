@@ -13,10 +13,9 @@ from ui.widgets import error_edge, labels_now, md, multiselect, option, plain
 from workshop.config.i18n import date_time, number
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
-from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
+from workshop.domain.recap import CHOICE_KINDS, MAX_QUOTES, RATING_KINDS
 from workshop.services.week.days import list_days
 from workshop.services.week.morning import (
-    MAX_QUOTES,
     app_link,
     new_projector_link,
     projector_link_made,

@@ -13,7 +13,8 @@ import pandas as pd
 from pydantic import StringConstraints
 
 from workshop.domain.consolidation import answer_text
-from workshop.domain.model import ActionStatus, Strict, Theme, ThemeStatus
+from workshop.domain.errors import InvalidInput, ReactionsClosed
+from workshop.domain.model import MAX_NAME, ActionStatus, Strict, Theme, ThemeStatus, check_text
 from workshop.domain.validation import validated
 
 REACTION_MAX = 500  # a short comment: one per team and theme
@@ -38,9 +39,23 @@ def checked_reaction(theme_id: int, team_id: int, stance: str, comment: str) -> 
     return validated(Reaction, {"theme_id": theme_id, "team_id": team_id, "stance": stance, "comment": comment})
 
 
+def check_theme_title(title: str) -> str:
+    """A theme's title stripped, or InvalidInput naming the title: blank, too long, a control character."""
+    clean = title.strip()
+    if not clean:
+        raise InvalidInput("error.theme_title", field="title")
+    return check_text(clean, "title", MAX_NAME)
+
+
 def may_react(published: bool, theme: Theme) -> bool:
     """Teams react only to a published theme that leadership keeps open for reactions."""
     return published and theme.reactions_open
+
+
+def require_may_react(published: bool, theme: Theme) -> None:
+    """ReactionsClosed (naming the theme) unless teams may react to it now."""
+    if not may_react(published, theme):
+        raise ReactionsClosed("error.reactions_closed", title=theme.title)
 
 
 @dataclass(frozen=True)

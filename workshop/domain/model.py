@@ -49,6 +49,14 @@ def check_text(value: str, field: str, limit: int) -> str:
     return value
 
 
+def check_name(value: str, empty: str) -> str:
+    """A name stripped, or InvalidInput: the message key `empty` when blank, too long, a control character."""
+    name = value.strip()
+    if not name:
+        raise InvalidInput(empty, field="name")
+    return check_text(name, "name", MAX_NAME)
+
+
 def _no_control(value: str) -> str:
     if _CONTROL.search(value):
         raise invalid("problem.control_character")

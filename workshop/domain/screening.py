@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
+from workshop.domain.errors import ScreeningClosed
 from workshop.domain.messages import invalid
 from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict, text_problem
 
@@ -60,6 +61,11 @@ class Proposal(Strict):
     is_open: bool = True
     verdict: Verdict | None = None
     verdict_reason: LongText = ""
+
+    def require_open(self) -> None:
+        """Screening is stored only while the facilitator keeps the proposal open: ScreeningClosed otherwise."""
+        if not self.is_open:
+            raise ScreeningClosed("error.screening_closed", title=self.title)
 
 
 class Answered(Strict):

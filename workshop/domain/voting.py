@@ -29,6 +29,11 @@ class Vote(Strict):
     dots: Annotated[int, Field(ge=1, le=MAX_DOTS)] = 3  # per team
     is_open: bool = True
 
+    def require_open(self) -> None:
+        """Teams spend dots only while the vote is open."""
+        if not self.is_open:
+            raise InvalidInput("error.vote_closed", field="vote")
+
 
 def checked_vote(title: str, target: str, dots: int) -> Vote:
     """The vote cleaned, or InvalidInput naming the field that is wrong."""
@@ -38,6 +43,13 @@ def checked_vote(title: str, target: str, dots: int) -> Vote:
 def dots_left(dots: int, spent: Mapping[int, int]) -> int:
     """A team's dots still to spend."""
     return dots - sum(spent.values())
+
+
+def check_change(change: int) -> int:
+    """A team spends (+1) or takes back (-1) one dot at a time."""
+    if change not in (1, -1):
+        raise InvalidInput("error.one_dot_at_a_time", field="dots")
+    return change
 
 
 def check_spend(dots: int, spent: Mapping[int, int], item_id: int, change: int) -> int:

@@ -7,8 +7,8 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.domain.errors import AccessDenied, NotFound, ReactionsClosed
-from workshop.domain.loop import Reaction, checked_reaction, may_react
+from workshop.domain.errors import AccessDenied, NotFound
+from workshop.domain.loop import Reaction, checked_reaction, require_may_react
 from workshop.domain.model import Team, Theme
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
@@ -51,8 +51,7 @@ def react(engine: Engine, team: Team, theme_id: int, stance: str, comment: str =
         published = conn.execute(
             select(publications.c.published).where(publications.c.workshop_id == team.workshop_id)
         ).scalar()
-        if not may_react(bool(published), theme):
-            raise ReactionsClosed("error.reactions_closed", title=theme.title)
+        require_may_react(bool(published), theme)
         mine = (reactions.c.theme_id == theme_id) & (reactions.c.team_id == team.id)
         if conn.execute(reactions.update().where(mine).values(**values)).rowcount == 0:
             try:

@@ -7,17 +7,11 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import MAX_LONG_TEXT, MAX_NAME, Theme, ThemeStatus, check_text
+from workshop.domain.loop import check_theme_title
+from workshop.domain.model import MAX_LONG_TEXT, Theme, ThemeStatus, check_text
 from workshop.services.rows import changed
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
-
-
-def _check_title(title: str) -> str:
-    clean = title.strip()
-    if not clean:
-        raise InvalidInput("error.theme_title", field="title")
-    return check_text(clean, "title", MAX_NAME)
 
 
 def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> None:
@@ -43,7 +37,7 @@ def create_theme(
     engine: Engine, workshop_id: int, title: str, response_ids: Iterable[int] = (), decision: str = ""
 ) -> int:
     """A new open theme holding the given answers; returns its id."""
-    clean = _check_title(title)
+    clean = check_theme_title(title)
     check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
         ids = _own_answers(conn, workshop_id, response_ids)
@@ -68,7 +62,7 @@ def update_theme(
 ) -> None:
     """Change a theme's title, status (open, adopt, adapt, park) and decision note, and, when given,
     make exactly `response_ids` its answers."""
-    clean = _check_title(title)
+    clean = check_theme_title(title)
     check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
         _own_theme(conn, workshop_id, theme_id)

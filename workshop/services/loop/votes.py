@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, func, select
 
-from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
+from workshop.domain.errors import AccessDenied, NotFound
 from workshop.domain.model import Team
-from workshop.domain.voting import Vote, VoteTarget, check_spend, checked_vote, ranking
+from workshop.domain.voting import Vote, VoteTarget, check_change, check_spend, checked_vote, ranking
 from workshop.store import read, write
 from workshop.store.tables import actions, teams, themes, vote_dots, votes
 
@@ -77,8 +77,7 @@ def _spent(conn: Connection, vote_id: int, team_id: int) -> dict[int, int]:
 def spend_dot(engine: Engine, team: Team, vote_id: int, item_id: int, change: int = 1) -> dict[int, int]:
     """Put one dot on an item (change=-1: take one back); returns the team's dots by item. Refused
     once the team's dots are spent, on a closed vote, and for an item or vote of another workshop."""
-    if change not in (1, -1):
-        raise InvalidInput("error.one_dot_at_a_time", field="dots")
+    check_change(change)
     with write(engine) as conn:
         # The team's row, locked: a second tab of the same team waits here until this one commits.
         member = conn.execute(
@@ -87,8 +86,7 @@ def spend_dot(engine: Engine, team: Team, vote_id: int, item_id: int, change: in
         if member.first() is None:
             raise AccessDenied("error.not_a_team_of_this_workshop")
         vote = _vote(conn, int(team.workshop_id or 0), vote_id)
-        if not vote.is_open:
-            raise InvalidInput("error.vote_closed", field="vote")
+        vote.require_open()
         if item_id not in _items(conn, int(team.workshop_id or 0), vote.target):
             raise NotFound("error.missing.item", id=item_id)
         spent = _spent(conn, vote_id, int(team.id or 0))

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import screening_questions
-from workshop.domain.errors import AccessDenied, InvalidInput, ScreeningClosed
+from workshop.domain.errors import AccessDenied, InvalidInput
 from workshop.domain.messages import message
 from workshop.domain.model import LANGUAGES, Team
 from workshop.domain.screening import (
@@ -64,8 +64,7 @@ def checked_answers(given: Iterable[Mapping[str, Any]]) -> list[Answered]:
 
 
 def _save(conn: Connection, proposal: Proposal, rater: str, team_id: int | None, answers: list[Answered]) -> None:
-    if not proposal.is_open:
-        raise ScreeningClosed("error.screening_closed", title=proposal.title)
+    proposal.require_open()
     mine = (screenings.c.proposal_id == proposal.id) & (screenings.c.rater == rater)
     conn.execute(screenings.delete().where(mine))  # the rater's screening replaced whole, in one transaction
     stamp = now()

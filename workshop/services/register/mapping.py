@@ -10,11 +10,12 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import AccessDenied, InvalidInput, MappingClosed, NotFound
+from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
 from workshop.domain.mapping import (
     Contribution,
     MappingScope,
     OfferRef,
+    Phase,
     check_proposed,
     checked,
     offers_for_team,
@@ -29,16 +30,6 @@ from workshop.store.tables import mapping_phases, mappings, offers, teams, works
 def now() -> dt.datetime:
     """The time a mapping or a decision is stored (UTC)."""
     return dt.datetime.now(dt.UTC)
-
-
-@dataclass(frozen=True)
-class Phase:
-    status: DayStatus = DayStatus.PLANNED
-    scope: MappingScope = MappingScope.OWN
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == DayStatus.OPEN
 
 
 def _phase(conn: Connection, workshop_id: int) -> Phase:
@@ -58,7 +49,7 @@ def set_mapping_phase(
     """Open, close or reopen the phase, or change which offers each team maps."""
     with write(engine) as conn:
         old = _phase(conn, workshop_id)
-        new = Phase(status or old.status, scope or old.scope)
+        new = old.changed(status, scope)
         values = {"status": new.status.value, "scope": new.scope.value}
         conn.execute(mapping_phases.delete().where(mapping_phases.c.workshop_id == workshop_id))
         conn.execute(mapping_phases.insert().values(workshop_id=workshop_id, **values))
@@ -169,8 +160,7 @@ def save_mapping(engine: Engine, team: Team, offer_id: int, entry: Contribution,
     with write(engine) as conn:
         _member(conn, team)
         phase = _phase(conn, int(team.workshop_id or 0))
-        if not phase.is_open:
-            raise MappingClosed("error.mapping_closed")
+        phase.require_open()
         if offer_id not in {o.id for o in _assigned(conn, team, phase)}:
             raise NotFound("error.missing.offer", id=offer_id)
         values = row_values(clean) | {"done": done, "updated_at": now()}
@@ -203,8 +193,7 @@ def propose_offer(engine: Engine, team: Team, name: str, description: str, entry
     name, clean = check_proposed(name, description), checked(entry, complete=True)
     with write(engine) as conn:
         _member(conn, team)
-        if not _phase(conn, int(team.workshop_id or 0)).is_open:
-            raise MappingClosed("error.mapping_closed")
+        _phase(conn, int(team.workshop_id or 0)).require_open()
         if name_taken(conn, int(team.workshop_id or 0), name):
             raise InvalidInput("error.offer_in_register", field="name", name=name)
         return int(

@@ -7,9 +7,16 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS, QuestionKind
-from workshop.domain.scoring import Thresholds, checked_weights, default_weights, score_aims, score_spaces
+from workshop.domain.scoring import (
+    Thresholds,
+    checked_weights,
+    default_weights,
+    score_aims,
+    score_spaces,
+    whole_weights,
+)
 from workshop.domain.space_detail import backers, offer_space_matrix, target_group_matrix
 from workshop.domain.validation import validated
 from workshop.services.register.offers import offers_frame
@@ -38,10 +45,7 @@ def load_weights(engine: Engine, workshop_id: int) -> dict[str, float]:
 
 def save_weights(engine: Engine, workshop_id: int, weights: dict[str, float]) -> dict[str, float]:
     """Store one whole-number weight 0-5 per space (InvalidInput names the space); returns them."""
-    for key, value in weights.items():
-        if float(value) != int(value):
-            raise InvalidInput("error.weight_whole", field=key, value=value)
-    full = checked_weights(weights)
+    full = whole_weights(weights)
     with write(engine) as conn:
         _exists(conn, workshop_id)
         conn.execute(space_weights.delete().where(space_weights.c.workshop_id == workshop_id))

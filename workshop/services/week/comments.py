@@ -7,12 +7,12 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
+from workshop.domain.answering import require_log_public
 from workshop.domain.comments import Comment, checked_comment
-from workshop.domain.errors import CommentsClosed, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import Day, Team, Workshop
 from workshop.services.loop.publication import check_member
 from workshop.services.rows import changed
-from workshop.services.week.days import log_is_public
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import comments, days, questions, responses, teams, workshops
@@ -40,8 +40,7 @@ def _check_shown(conn: Connection, team: Team, response_id: int) -> None:
     head = conn.execute(select(workshops).where(workshops.c.id == team.workshop_id)).first()
     assert head is not None  # the team's membership was checked above
     workshop = Workshop.model_validate({k: head._mapping[k] for k in Workshop.model_fields if k in head._mapping})
-    if not log_is_public(day, workshop):
-        raise CommentsClosed("error.comments_closed", day=day.position)
+    require_log_public(day, workshop)
 
 
 def add_comment(engine: Engine, team: Team, response_id: int, text: str) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from workshop.domain.answering import log_is_public
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Day, DayStatus, MainPoint, Question, Workshop
 from workshop.store import read, write
@@ -105,13 +106,6 @@ def day_participation(engine: Engine, workshop_id: int, day_id: int) -> Particip
         by_question = {int(q): int(n) for q, n in rows}
         anyone = conn.execute(select(func.count(func.distinct(responses.c.team_id))).select_from(joined).where(of_day))
         return Participation(int(total or 0), by_question, int(anyone.scalar() or 0))
-
-
-def log_is_public(day: Day, workshop: Workshop) -> bool:
-    """Teams read each other's answers to a day once it is closed, or at once if the workshop says so."""
-    if day.status == DayStatus.CLOSED:
-        return True
-    return workshop.publish_log_immediately and day.status == DayStatus.OPEN
 
 
 def log_days(engine: Engine, workshop: Workshop) -> list[Day]:

@@ -15,12 +15,12 @@ import segno
 from sqlalchemy import Engine, select
 
 from workshop.domain.consolidation import short
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.live import LiveAnswer, LiveResult
 from workshop.domain.live import live_results as _live_results
 from workshop.domain.model import Day, DayStatus
 from workshop.domain.plain_text import neutral
-from workshop.domain.recap import MAX_QUOTES, AnswerRow, DayRecap, day_recap
+from workshop.domain.recap import AnswerRow, DayRecap, check_quotes, day_recap
 from workshop.services.loop.leave_out import stored_words
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.workshops.lifecycle import get_workshop
@@ -210,9 +210,7 @@ def quote_choices(engine: Engine, workshop_id: int, day_id: int) -> dict[int, st
 
 def set_quotes(engine: Engine, workshop_id: int, day_id: int, response_ids: list[int]) -> None:
     """Pick (at most three of) the day's answers to quote; replaces the earlier pick."""
-    chosen = list(dict.fromkeys(response_ids))
-    if len(chosen) > MAX_QUOTES:
-        raise InvalidInput("error.too_many_quotes", field="quotes", limit=MAX_QUOTES, n=len(chosen))
+    chosen = check_quotes(response_ids)
     with write(engine) as conn:
         day = conn.execute(select(days.c.id).where(days.c.id == day_id, days.c.workshop_id == workshop_id)).scalar()
         if day is None:

@@ -14,8 +14,8 @@ import segno
 from sqlalchemy import Engine, func, select
 
 from workshop.config.i18n import date_text, time_text, translate
-from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import MAX_NAME, Team, check_text
+from workshop.domain.errors import NotFound
+from workshop.domain.model import Team, check_name
 from workshop.services.access.codes import new_team_code, team_code_hash
 from workshop.services.rows import changed
 from workshop.store import read, write
@@ -49,10 +49,7 @@ def _team(engine: Engine, workshop_id: int, team_id: int) -> Team:
 
 
 def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Team:
-    name = name.strip()
-    if not name:
-        raise InvalidInput("error.team_name", field="name")
-    check_text(name, "name", MAX_NAME)
+    name = check_name(name, "error.team_name")
     _team(engine, workshop_id, team_id)
     with write(engine) as conn:
         changed(conn, teams.update().where(teams.c.id == team_id).values(name=name))

@@ -8,14 +8,14 @@ import secrets
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import (
     MAX_LONG_TEXT,
-    MAX_NAME,
     MAX_SHORT_TEXT,
     SPACE_KEYS,
     Team,
     Workshop,
+    check_name,
     check_text,
 )
 from workshop.domain.validation import check_dates, check_language
@@ -85,10 +85,7 @@ def create_workshop(
 
 
 def _checked_name(name: str) -> str:
-    name = name.strip()
-    if not name:
-        raise InvalidInput("error.workshop_name", field="name")
-    return check_text(name, "name", MAX_NAME)
+    return check_name(name, "error.workshop_name")
 
 
 def insert_workshop(
@@ -240,10 +237,7 @@ def set_current_workshop(engine: Engine, workshop_id: int) -> None:
 
 def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = None) -> tuple[Team, str]:
     """A new team and its join code (shown once: only its hash is stored)."""
-    name = name.strip()
-    if not name:
-        raise InvalidInput("error.team_name", field="name")
-    check_text(name, "name", MAX_NAME)
+    name = check_name(name, "error.team_name")
     code = code or new_team_code()
     with write(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
