@@ -47,8 +47,8 @@ def open_switch(workshop_id: int, vote: Vote) -> None:
 
 def spend(team: Team, vote: Vote) -> None:
     """The team's dots: one button to add and one to take back per item, and the dots left."""
-    wid, vid = int(team.workshop_id or 0), int(vote.id or 0)
-    mine = team_dots(engine(), wid, vid, int(team.id or 0))
+    wid, vid = team.workshop_id, int(vote.id or 0)
+    mine = team_dots(engine(), wid, vid, team.id)
     st.caption(t("vote.left", left=dots_left(vote.dots, mine), n=vote.dots))
     for item, label in vote_items(engine(), wid, vid).items():
         text, more, less = st.columns([6, 1, 1])

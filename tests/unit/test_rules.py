@@ -144,16 +144,16 @@ def test_a_team_spends_one_dot_at_a_time(change: int) -> None:
 
 
 def test_names_and_titles_are_stripped_and_refused_blank_or_too_long() -> None:
-    assert check_name("  Red  ", "error.team_name") == "Red"
+    assert check_name("  Red  ", "team") == "Red"
     assert check_theme_title(" Hours ") == "Hours"
     for blank_or_long in ["   ", "x" * (MAX_NAME + 1), "bad\x00name"]:
         with pytest.raises(InvalidInput) as refused:
-            check_name(blank_or_long, "error.team_name")
+            check_name(blank_or_long, "team")
         assert refused.value.params["field"] == "name"
         with pytest.raises(InvalidInput):
             check_theme_title(blank_or_long)
     with pytest.raises(InvalidInput) as blank:
-        check_name("", "error.workshop_name")
+        check_name("", "workshop")
     assert blank.value.message == "error.workshop_name"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -49,11 +49,11 @@ def check_text(value: str, field: str, limit: int) -> str:
     return value
 
 
-def check_name(value: str, empty: str) -> str:
-    """A name stripped, or InvalidInput: the message key `empty` when blank, too long, a control character."""
+def check_name(value: str, of: Literal["team", "workshop"]) -> str:
+    """A team's or a workshop's name stripped, or InvalidInput: blank, too long, a control character."""
     name = value.strip()
     if not name:
-        raise InvalidInput(empty, field="name")
+        raise InvalidInput("error.team_name" if of == "team" else "error.workshop_name", field="name")
     return check_text(name, "name", MAX_NAME)
 
 
@@ -164,8 +164,10 @@ class Workshop(Strict):
 
 
 class Team(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+    """A stored team, as a signed-in team's session knows it: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
     name: Name
 
 

@@ -7,12 +7,13 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.domain.errors import AccessDenied, NotFound
+from workshop.domain.errors import AccessDenied
 from workshop.domain.loop import Reaction, checked_reaction, require_may_react
 from workshop.domain.model import Team, Theme
+from workshop.services.rows import TEAMS, THEMES
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
-from workshop.store.tables import publications, reactions, teams, themes
+from workshop.store.tables import publications, reactions, teams
 
 REACTION_COLUMNS = ["theme_id", "team", "stance", "comment", "updated_at"]
 
@@ -20,31 +21,22 @@ REACTION_COLUMNS = ["theme_id", "team", "stance", "comment", "updated_at"]
 def set_reactions_open(engine: Engine, workshop_id: int, theme_id: int, open_: bool) -> None:
     """Open a theme for the teams' reactions, or close it (the reactions given stay)."""
     with write(engine) as conn:
-        done = conn.execute(
-            themes.update()
-            .where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id)
-            .values(reactions_open=open_)
-        )
-        if done.rowcount == 0:
-            raise NotFound("error.missing.theme", id=theme_id)
+        THEMES.update(conn, workshop_id, theme_id, reactions_open=open_)
 
 
 def _theme_for(conn: Connection, team: Team, theme_id: int) -> Theme:
     """The theme as this team may react to it; the team itself must exist in the workshop it claims."""
-    member = conn.execute(select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id))
+    member = conn.execute(select(teams.c.id).where(teams.c.id == team.id, TEAMS.of(team.workshop_id)))
     if member.first() is None:
         raise AccessDenied("error.not_a_team_of_this_workshop")
-    row = conn.execute(select(themes).where(themes.c.id == theme_id)).first()
     # A theme of another workshop is as unknown to this team as one that does not exist.
-    if row is None or row.workshop_id != team.workshop_id:
-        raise NotFound("error.missing.theme", id=theme_id)
-    return Theme.model_validate(dict(row._mapping))
+    return Theme.model_validate(dict(THEMES.get(conn, team.workshop_id, theme_id)._mapping))
 
 
 def react(engine: Engine, team: Team, theme_id: int, stance: str, comment: str = "") -> Reaction:
     """Store the team's reaction to a theme (a new one, or an edit of its earlier one). Refused unless
     leadership has published and keeps the theme open for reactions."""
-    reaction = checked_reaction(theme_id, int(team.id or 0), stance, comment)
+    reaction = checked_reaction(theme_id, team.id, stance, comment)
     values = {"stance": reaction.stance.value, "comment": reaction.comment, "updated_at": now()}
     with write(engine) as conn:
         theme = _theme_for(conn, team, theme_id)

@@ -6,27 +6,19 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import check_theme_title
 from workshop.domain.model import MAX_LONG_TEXT, Theme, ThemeStatus, check_text
-from workshop.services.rows import changed
+from workshop.services.rows import ANSWERS, THEMES
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
-
-
-def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> None:
-    found = conn.execute(select(themes.c.id).where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id))
-    if found.first() is None:
-        raise NotFound("error.missing.theme", id=theme_id)
 
 
 def _own_answers(conn: Connection, workshop_id: int, response_ids: Iterable[int]) -> list[int]:
     wanted = sorted({int(r) for r in response_ids})
     if not wanted:
         return []
-    found = conn.execute(
-        select(responses.c.id).where(responses.c.id.in_(wanted), responses.c.workshop_id == workshop_id)
-    )
+    found = conn.execute(select(responses.c.id).where(responses.c.id.in_(wanted), ANSWERS.of(workshop_id)))
     unknown = sorted(set(wanted) - {r.id for r in found})
     if unknown:
         raise InvalidInput("error.missing.answer", field="response_ids", id=unknown[0])
@@ -65,13 +57,7 @@ def update_theme(
     clean = check_theme_title(title)
     check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
-        _own_theme(conn, workshop_id, theme_id)
-        changed(
-            conn,
-            themes.update()
-            .where(themes.c.id == theme_id)
-            .values(title=clean, status=ThemeStatus(status).value, decision=decision),
-        )
+        THEMES.update(conn, workshop_id, theme_id, title=clean, status=ThemeStatus(status).value, decision=decision)
         if response_ids is not None:
             _replace_answers(conn, workshop_id, theme_id, response_ids)
 
@@ -86,7 +72,7 @@ def _replace_answers(conn: Connection, workshop_id: int, theme_id: int, response
 def set_theme_answers(engine: Engine, workshop_id: int, theme_id: int, response_ids: Iterable[int]) -> None:
     """Make exactly these answers the theme's answers."""
     with write(engine) as conn:
-        _own_theme(conn, workshop_id, theme_id)
+        THEMES.check(conn, workshop_id, theme_id)
         _replace_answers(conn, workshop_id, theme_id, response_ids)
 
 
@@ -99,16 +85,16 @@ def add_to_theme(engine: Engine, workshop_id: int, theme_id: int, response_ids: 
 def delete_theme(engine: Engine, workshop_id: int, theme_id: int) -> None:
     """Remove a theme; its answers stay, and its actions stay without a theme."""
     with write(engine) as conn:
-        _own_theme(conn, workshop_id, theme_id)
+        THEMES.check(conn, workshop_id, theme_id)
         conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
-        changed(conn, themes.delete().where(themes.c.id == theme_id))
+        THEMES.delete(conn, workshop_id, theme_id)
 
 
 def list_themes(engine: Engine, workshop_id: int) -> list[Theme]:
     """The workshop's themes, oldest first, each with the ids of its answers."""
     with read(engine) as conn:
-        rows = conn.execute(select(themes).where(themes.c.workshop_id == workshop_id).order_by(themes.c.id)).fetchall()
-        links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
+        rows = conn.execute(THEMES.select(workshop_id).order_by(themes.c.id)).fetchall()
+        links = conn.execute(select(theme_responses).join(themes).where(THEMES.of(workshop_id))).fetchall()
     by_theme: dict[int, list[int]] = {}
     for link in links:
         by_theme.setdefault(link.theme_id, []).append(link.response_id)

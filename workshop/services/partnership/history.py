@@ -13,7 +13,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.messages import Message, message
 from workshop.domain.model import Partner, StageChange
 from workshop.domain.validation import validated
-from workshop.services.rows import changed
+from workshop.services.rows import PARTNERS, changed
 from workshop.store import read, write
 from workshop.store.tables import partner_stages, partners
 
@@ -79,9 +79,7 @@ def sync_stage(conn: Connection, partner_id: int) -> None:
 
 
 def _partner_name(conn: Connection, workshop_id: int, partner_id: int) -> str:
-    name = conn.execute(
-        select(partners.c.name).where(partners.c.id == partner_id, partners.c.workshop_id == workshop_id)
-    ).scalar()
+    name = conn.execute(select(partners.c.name).where(partners.c.id == partner_id, PARTNERS.of(workshop_id))).scalar()
     if name is None:
         raise NotFound("error.missing.partner", id=partner_id)
     return str(name)

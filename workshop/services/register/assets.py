@@ -17,7 +17,7 @@ from workshop.files.leaflet import render_leaflet
 from workshop.files.report.week import report_language, report_words
 from workshop.services.partnership.proposal_review import decide_pending
 from workshop.services.register.mapping import _member
-from workshop.services.rows import changed
+from workshop.services.rows import ASSETS, PARTNERS, changed
 from workshop.services.workshops.lifecycle import get_workshop, now
 from workshop.store import read, write
 from workshop.store.tables import asset_proposals, assets, partners, teams
@@ -46,12 +46,12 @@ def _asset(title: str, description: str) -> Asset:
 
 
 def _ids(conn: Connection, workshop_id: int) -> list[int]:
-    order = select(assets.c.id).where(assets.c.workshop_id == workshop_id).order_by(assets.c.position, assets.c.id)
+    order = select(assets.c.id).where(ASSETS.of(workshop_id)).order_by(assets.c.position, assets.c.id)
     return [int(i) for i in conn.execute(order).scalars()]
 
 
 def _append(conn: Connection, workshop_id: int, asset: Asset) -> int:
-    last = conn.execute(select(func.max(assets.c.position)).where(assets.c.workshop_id == workshop_id)).scalar()
+    last = conn.execute(select(func.max(assets.c.position)).where(ASSETS.of(workshop_id))).scalar()
     row = {"workshop_id": workshop_id, "position": (last or 0) + 1, **asset.model_dump()}
     return int(conn.execute(assets.insert().values(**row).returning(assets.c.id)).scalar_one())
 
@@ -60,7 +60,7 @@ def list_assets(engine: Engine, workshop_id: int) -> list[ListedAsset]:
     """The workshop's assets in the facilitator's order."""
     with read(engine) as conn:
         rows = conn.execute(
-            select(assets).where(assets.c.workshop_id == workshop_id).order_by(assets.c.position, assets.c.id)
+            select(assets).where(ASSETS.of(workshop_id)).order_by(assets.c.position, assets.c.id)
         ).fetchall()
     return [ListedAsset(r.id, r.title, r.description) for r in rows]
 
@@ -76,14 +76,14 @@ def update_asset(engine: Engine, workshop_id: int, asset_id: int, title: str, de
     """Change an asset's title and description."""
     asset = _asset(title, description)
     with write(engine) as conn:
-        mine = (assets.c.id == asset_id) & (assets.c.workshop_id == workshop_id)
+        mine = (assets.c.id == asset_id) & (ASSETS.of(workshop_id))
         if conn.execute(assets.update().where(mine).values(**asset.model_dump())).rowcount == 0:
             raise NotFound("error.missing.asset", id=asset_id)
 
 
 def delete_asset(engine: Engine, workshop_id: int, asset_id: int) -> None:
     with write(engine) as conn:
-        mine = (assets.c.id == asset_id) & (assets.c.workshop_id == workshop_id)
+        mine = (assets.c.id == asset_id) & (ASSETS.of(workshop_id))
         if conn.execute(assets.delete().where(mine)).rowcount == 0:
             raise NotFound("error.missing.asset", id=asset_id)
 
@@ -155,7 +155,7 @@ def leaflet_html(engine: Engine, workshop_id: int, lang: str | None = None) -> s
     with read(engine) as conn:
         people = conn.execute(
             select(partners.c.name, partners.c.contact)
-            .where(partners.c.workshop_id == workshop_id, partners.c.contact != "")
+            .where(PARTNERS.of(workshop_id), partners.c.contact != "")
             .order_by(partners.c.name)
         ).all()
     return render_leaflet(

@@ -23,7 +23,7 @@ from workshop.domain.model import SPACE_KEYS
 from workshop.domain.scoring import Thresholds, score_spaces
 from workshop.services.register.mapping import OfferProposal, aware, contribution_of, name_taken, now
 from workshop.services.register.offers import offers_frame
-from workshop.services.rows import changed
+from workshop.services.rows import OFFERS, changed
 from workshop.store import read, write
 from workshop.store.tables import mapping_decisions, mapping_phases, mappings, offers, teams
 
@@ -56,7 +56,7 @@ def review(engine: Engine, workshop_id: int) -> list[ReviewItem]:
             .where(mappings.c.workshop_id == workshop_id, mappings.c.done.is_(True), mappings.c.offer_id.is_not(None))
             .order_by(teams.c.name)
         ).fetchall()
-        register = {r.id: r for r in conn.execute(select(offers).where(offers.c.workshop_id == workshop_id))}
+        register = {r.id: r for r in conn.execute(select(offers).where(OFFERS.of(workshop_id)))}
         decided = {
             r.offer_id: r
             for r in conn.execute(select(mapping_decisions).where(mapping_decisions.c.workshop_id == workshop_id))
@@ -120,7 +120,7 @@ def accept(engine: Engine, workshop_id: int, offer_id: int, decision: Contributi
 
 
 def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contribution) -> list[str]:
-    row = conn.execute(select(offers).where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)).first()
+    row = conn.execute(select(offers).where(offers.c.id == offer_id, OFFERS.of(workshop_id))).first()
     if row is None:
         raise NotFound("error.missing.offer", id=offer_id)
     found = _done_entries(conn, workshop_id, offer_id)

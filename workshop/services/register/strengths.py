@@ -20,6 +20,7 @@ from workshop.domain.scoring import (
 from workshop.domain.space_detail import backers, offer_space_matrix, target_group_matrix
 from workshop.domain.validation import validated
 from workshop.services.register.offers import offers_frame
+from workshop.services.rows import ANSWERS
 from workshop.store import read, write
 from workshop.store.tables import questions, responses, space_weights, workshops
 
@@ -123,7 +124,7 @@ def staff_ratings(engine: Engine, workshop_id: int) -> pd.DataFrame:
             select(questions.c.space, func.avg(responses.c.rating), func.count(responses.c.rating))
             .join(questions, questions.c.id == responses.c.question_id)
             .where(
-                responses.c.workshop_id == workshop_id,
+                ANSWERS.of(workshop_id),
                 questions.c.kind == QuestionKind.SPACE_STRENGTH.value,
                 questions.c.space.is_not(None),
                 responses.c.rating.is_not(None),

@@ -8,28 +8,26 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from workshop.domain.answering import log_is_public
-from workshop.domain.errors import NotFound
 from workshop.domain.model import Day, DayStatus, MainPoint, Question, Workshop
+from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, QUESTIONS, TEAMS
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, questions, responses, teams
 
 
 def list_main_points(engine: Engine, workshop_id: int) -> list[MainPoint]:
     with read(engine) as conn:
-        rows = conn.execute(
-            select(main_points).where(main_points.c.workshop_id == workshop_id).order_by(main_points.c.position)
-        )
+        rows = conn.execute(MAIN_POINTS.select(workshop_id).order_by(main_points.c.position))
         return [MainPoint.model_validate(dict(r._mapping)) for r in rows]
 
 
 def list_days(engine: Engine, workshop_id: int) -> list[Day]:
     with read(engine) as conn:
-        rows = conn.execute(select(days).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
+        rows = conn.execute(DAYS.select(workshop_id).order_by(days.c.position))
         return [Day.model_validate(dict(r._mapping)) for r in rows]
 
 
 def list_questions(engine: Engine, workshop_id: int, day_id: int | None = None) -> list[Question]:
-    query = select(questions).where(questions.c.workshop_id == workshop_id)
+    query = QUESTIONS.select(workshop_id)
     if day_id is not None:
         query = query.where(questions.c.day_id == day_id)
     with read(engine) as conn:
@@ -40,11 +38,7 @@ def list_questions(engine: Engine, workshop_id: int, day_id: int | None = None) 
 def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DayStatus) -> None:
     """Open, close or reopen a day."""
     with write(engine) as conn:
-        done = conn.execute(
-            days.update().where(days.c.id == day_id, days.c.workshop_id == workshop_id).values(status=status.value)
-        )
-        if done.rowcount == 0:
-            raise NotFound("error.missing.day", id=day_id)
+        DAYS.update(conn, workshop_id, day_id, status=status.value)
 
 
 def next_status(status: DayStatus) -> DayStatus:
@@ -74,7 +68,7 @@ def answers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
         .join(days, days.c.id == questions.c.day_id)
-        .where(responses.c.workshop_id == workshop_id)
+        .where(ANSWERS.of(workshop_id))
         .order_by(days.c.position, questions.c.position, teams.c.name)
     )
     with read(engine) as conn:
@@ -93,10 +87,10 @@ class Participation:
 
 def day_participation(engine: Engine, workshop_id: int, day_id: int) -> Participation:
     """Teams that answered each question of the day, and the day as a whole (at least one answer)."""
-    of_day = (responses.c.workshop_id == workshop_id) & (questions.c.day_id == day_id)
+    of_day = (ANSWERS.of(workshop_id)) & (questions.c.day_id == day_id)
     joined = responses.join(questions, questions.c.id == responses.c.question_id)
     with read(engine) as conn:
-        total = conn.execute(select(func.count()).where(teams.c.workshop_id == workshop_id)).scalar()
+        total = conn.execute(select(func.count()).where(TEAMS.of(workshop_id))).scalar()
         rows = conn.execute(
             select(responses.c.question_id, func.count(func.distinct(responses.c.team_id)))
             .select_from(joined)
@@ -128,7 +122,7 @@ def log_answers(engine: Engine, workshop_id: int, question_ids: tuple[int, ...])
             responses.c.id.label("response_id"),
         )
         .join(teams, teams.c.id == responses.c.team_id)
-        .where(responses.c.workshop_id == workshop_id, responses.c.question_id.in_(question_ids))
+        .where(ANSWERS.of(workshop_id), responses.c.question_id.in_(question_ids))
         .order_by(responses.c.question_id, teams.c.name)
     )
     with read(engine) as conn:

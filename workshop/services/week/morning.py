@@ -22,10 +22,11 @@ from workshop.domain.model import Day, DayStatus
 from workshop.domain.plain_text import neutral
 from workshop.domain.recap import AnswerRow, DayRecap, check_quotes, day_recap
 from workshop.services.loop.leave_out import stored_words
+from workshop.services.rows import ANSWERS, DAYS, TEAMS
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store import read, write
-from workshop.store.tables import days, projector_links, questions, recap_quotes, responses, teams
+from workshop.store.tables import projector_links, questions, recap_quotes, responses, teams
 
 
 def _token_hash(token: str) -> str:
@@ -91,13 +92,11 @@ def missing_teams(engine: Engine, workshop_id: int, day_id: int) -> list[str]:
     answered = (
         select(responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
     )
     with read(engine) as conn:
         rows = conn.execute(
-            select(teams.c.name)
-            .where(teams.c.workshop_id == workshop_id, teams.c.id.not_in(answered))
-            .order_by(teams.c.name)
+            select(teams.c.name).where(TEAMS.of(workshop_id), teams.c.id.not_in(answered)).order_by(teams.c.name)
         )
         return [str(name) for (name,) in rows]
 
@@ -120,7 +119,7 @@ def day_answers(engine: Engine, workshop_id: int, day_id: int) -> list[AnswerRow
         )
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
         .order_by(questions.c.position, teams.c.name)
     )
     with read(engine) as conn:
@@ -136,7 +135,7 @@ def live_results(engine: Engine, workshop_id: int, day_id: int) -> list[LiveResu
     query = (
         select(responses.c.question_id, responses.c.text, responses.c.rating, responses.c.choices)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
     )
     with read(engine) as conn:
         answers = [
@@ -190,7 +189,7 @@ def quotes(engine: Engine, workshop_id: int, day_id: int) -> list[Quote]:
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
         .where(recap_quotes.c.workshop_id == workshop_id, recap_quotes.c.day_id == day_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
         .order_by(questions.c.position, teams.c.name)
     )
     with read(engine) as conn:
@@ -212,9 +211,7 @@ def set_quotes(engine: Engine, workshop_id: int, day_id: int, response_ids: list
     """Pick (at most three of) the day's answers to quote; replaces the earlier pick."""
     chosen = check_quotes(response_ids)
     with write(engine) as conn:
-        day = conn.execute(select(days.c.id).where(days.c.id == day_id, days.c.workshop_id == workshop_id)).scalar()
-        if day is None:
-            raise NotFound("error.missing.day", id=day_id)
+        DAYS.check(conn, workshop_id, day_id)
         if chosen:
             of_day = conn.execute(
                 select(responses.c.id)

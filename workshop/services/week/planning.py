@@ -12,7 +12,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.main_points import approve, new_status
 from workshop.domain.model import Day, MainPoint, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
-from workshop.services.rows import changed
+from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, changed
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, questions, responses, workshops
 
@@ -70,7 +70,7 @@ def save_main_point(
     values = {"title": point.title, "description": point.description, "spaces": point.spaces}
     with write(engine) as conn:
         if point_id is None:
-            position = _next_position(conn, main_points, main_points.c.workshop_id == workshop_id)
+            position = _next_position(conn, main_points, MAIN_POINTS.of(workshop_id))
             status = new_status(role).value
             point_id = _insert(
                 conn,
@@ -102,7 +102,7 @@ def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
         conn.execute(questions.update().where(questions.c.main_point_id == point_id).values(main_point_id=None))
         changed(conn, main_points.delete().where(main_points.c.id == point_id))
         rest = conn.execute(
-            select(main_points.c.id).where(main_points.c.workshop_id == workshop_id).order_by(main_points.c.position)
+            select(main_points.c.id).where(MAIN_POINTS.of(workshop_id)).order_by(main_points.c.position)
         )
         _renumber(conn, main_points, [r.id for r in rest])
 
@@ -110,7 +110,7 @@ def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
 def move_main_point(engine: Engine, workshop_id: int, point_id: int, step: int) -> None:
     with write(engine) as conn:
         _owned(conn, main_points, workshop_id, point_id)
-        _move(conn, main_points, point_id, step, main_points.c.workshop_id == workshop_id)
+        _move(conn, main_points, point_id, step, MAIN_POINTS.of(workshop_id))
 
 
 def save_day(
@@ -120,7 +120,7 @@ def save_day(
     day = validated(Day, {"title": title, "date": date})
     with write(engine) as conn:
         if day_id is None:
-            position = _next_position(conn, days, days.c.workshop_id == workshop_id)
+            position = _next_position(conn, days, DAYS.of(workshop_id))
             day_id = _insert(
                 conn,
                 days.insert().values(
@@ -147,14 +147,14 @@ def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
         conn.execute(responses.delete().where(responses.c.question_id.in_(of_day)))
         conn.execute(questions.delete().where(questions.c.day_id == day_id))
         changed(conn, days.delete().where(days.c.id == day_id))
-        rest = conn.execute(select(days.c.id).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
+        rest = conn.execute(select(days.c.id).where(DAYS.of(workshop_id)).order_by(days.c.position))
         _renumber(conn, days, [r.id for r in rest])
 
 
 def move_day(engine: Engine, workshop_id: int, day_id: int, step: int) -> None:
     with write(engine) as conn:
         _owned(conn, days, workshop_id, day_id)
-        _move(conn, days, day_id, step, days.c.workshop_id == workshop_id)
+        _move(conn, days, day_id, step, DAYS.of(workshop_id))
 
 
 def save_question(
@@ -234,7 +234,7 @@ def move_question(engine: Engine, workshop_id: int, question_id: int, step: int)
 def answer_count(engine: Engine, workshop_id: int, day_id: int | None = None, question_id: int | None = None) -> int:
     """How many answers a deletion would take with it: of one question, one day, or the workshop."""
     query = select(func.count()).select_from(responses.join(questions, questions.c.id == responses.c.question_id))
-    query = query.where(responses.c.workshop_id == workshop_id)
+    query = query.where(ANSWERS.of(workshop_id))
     if day_id is not None:
         query = query.where(questions.c.day_id == day_id)
     if question_id is not None:

@@ -14,7 +14,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.partnership.proposals import carry_proposals
 from workshop.services.register.strengths import THRESHOLD_FIELDS
-from workshop.services.rows import changed
+from workshop.services.rows import PARTNERS, changed
 from workshop.services.workshops.lifecycle import insert_workshop
 from workshop.store import write
 from workshop.store.tables import (
@@ -113,10 +113,7 @@ def _copy_rows(conn: Connection, table: Table, earlier_id: int, new_id: int) -> 
 
 def _copy_stage_history(conn: Connection, earlier_id: int, new_id: int) -> None:
     """The carried partners keep their moves in the network circle (matched by name: names are unique)."""
-    ids = {
-        r.name: r.id
-        for r in conn.execute(select(partners.c.id, partners.c.name).where(partners.c.workshop_id == new_id))
-    }
+    ids = {r.name: r.id for r in conn.execute(select(partners.c.id, partners.c.name).where(PARTNERS.of(new_id)))}
     rows = conn.execute(
         select(partner_stages, partners.c.name.label("partner_name"))
         .join(partners, partners.c.id == partner_stages.c.partner_id)

@@ -13,7 +13,7 @@ from workshop.domain.model import SPACE_KEYS, DayStatus, QuestionKind
 from workshop.domain.screening import team_rater
 from workshop.services.access.codes import public_team_code_hash
 from workshop.services.register.offers import insert_offers, insert_partners
-from workshop.services.rows import changed
+from workshop.services.rows import ANSWERS, DAYS, OFFERS, PARTNERS, QUESTIONS, TEAMS, changed
 from workshop.services.workshops.lifecycle import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import (
@@ -71,7 +71,7 @@ def create_demo(engine: Engine, lang: str = "en", replace: bool = True) -> int:
         insert_partners(conn, workshop_id, data.partners, history={p.name: p.history for p in data.partners})
         insert_offers(conn, workshop_id, data.offers)
         day_rows = conn.execute(
-            select(days.c.id, days.c.position).where(days.c.workshop_id == workshop_id).order_by(days.c.position)
+            select(days.c.id, days.c.position).where(DAYS.of(workshop_id)).order_by(days.c.position)
         ).fetchall()
         for day, status in zip(day_rows, data.day_status, strict=False):
             changed(
@@ -81,7 +81,7 @@ def create_demo(engine: Engine, lang: str = "en", replace: bool = True) -> int:
         question_rows = conn.execute(
             select(questions.c.id, questions.c.kind, questions.c.position, days.c.position.label("day"))
             .join(days, days.c.id == questions.c.day_id)
-            .where(questions.c.workshop_id == workshop_id)
+            .where(QUESTIONS.of(workshop_id))
         ).fetchall()
         by_place = {(q.day, q.position): q for q in question_rows}
         stamp = now()
@@ -119,16 +119,14 @@ def _add_decisions(
     conn: Connection,
     workshop_id: int,
     data: Demo,
-    team_ids: dict[str, int | None],
+    team_ids: dict[str, int],
     question_ids: dict[tuple[int, int], int],
     lang: str,
 ) -> None:
     """Leadership's side of the demo: themes with decisions, actions in every state, the teams'
     reactions, and (if the demo says so) all of it published to the teams."""
     stored = conn.execute(
-        select(responses.c.id, responses.c.team_id, responses.c.question_id).where(
-            responses.c.workshop_id == workshop_id
-        )
+        select(responses.c.id, responses.c.team_id, responses.c.question_id).where(ANSWERS.of(workshop_id))
     )
     answer_ids = {(r.team_id, r.question_id): r.id for r in stored}
     stamp, today = now(), dt.date.today()
@@ -183,7 +181,7 @@ def _add_decisions(
 
 
 def _demo_mapping(
-    conn: Connection, workshop_id: int, plan: DemoMapping, team_ids: dict[str, int | None], stamp: dt.datetime
+    conn: Connection, workshop_id: int, plan: DemoMapping, team_ids: dict[str, int], stamp: dt.datetime
 ) -> None:
     """The teams' finished mapping: every offer as the register has it, except the listed differences."""
     conn.execute(
@@ -191,7 +189,7 @@ def _demo_mapping(
             workshop_id=workshop_id, status=DayStatus(plan.status).value, scope=MappingScope(plan.scope).value
         )
     )
-    register = conn.execute(select(offers).where(offers.c.workshop_id == workshop_id).order_by(offers.c.id)).fetchall()
+    register = conn.execute(select(offers).where(OFFERS.of(workshop_id)).order_by(offers.c.id)).fetchall()
     differ = {(d.team, d.offer): d for d in plan.differ if not d.proposed}
     rows = []
     for team in plan.teams:
@@ -231,12 +229,10 @@ def _demo_mapping(
 
 
 def _demo_proposals(
-    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int], stamp: dt.datetime
 ) -> None:
     """The screened proposals, each with every listed team's answers and leadership's verdict."""
-    partner_ids = dict(
-        conn.execute(select(partners.c.name, partners.c.id).where(partners.c.workshop_id == workshop_id)).all()
-    )
+    partner_ids = dict(conn.execute(select(partners.c.name, partners.c.id).where(PARTNERS.of(workshop_id))).all())
     for p in data.proposals:
         fields = p.model_dump(exclude={"partner", "screenings", "verdict"}, mode="json")
         proposal_id = conn.execute(
@@ -255,7 +251,7 @@ def _demo_proposals(
 
 
 def _demo_partnership(
-    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int], stamp: dt.datetime
 ) -> None:
     """The library's assets in order, and the teams' proposed assets and partners, still to be decided."""
     rows = [{"workshop_id": workshop_id, "position": n, **a.model_dump()} for n, a in enumerate(data.assets, 1)]
@@ -288,7 +284,7 @@ def working_demo_team_codes(engine: Engine, workshop_id: int) -> dict[str, str]:
         ).first()
         stored = {
             (r.name, r.code_hash)
-            for r in conn.execute(select(teams.c.name, teams.c.code_hash).where(teams.c.workshop_id == workshop_id))
+            for r in conn.execute(select(teams.c.name, teams.c.code_hash).where(TEAMS.of(workshop_id)))
         }
     if found is None:
         return {}

@@ -14,6 +14,7 @@ from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.partnership.screening import export_proposals
 from workshop.services.register.mapping_review import export_decisions, export_mappings
+from workshop.services.rows import THEMES
 from workshop.store import read
 from workshop.store.tables import (
     actions,
@@ -91,7 +92,7 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
         for name, table in ENTITIES.items():
             rows = conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.id))
             doc[name] = _rows(table, rows)
-        links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
+        links = conn.execute(select(theme_responses).join(themes).where(THEMES.of(workshop_id))).fetchall()
         doc["mappings"] = export_mappings(conn, workshop_id)
         doc["mapping"] = export_decisions(conn, workshop_id)
         doc["proposals"] = export_proposals(conn, workshop_id)

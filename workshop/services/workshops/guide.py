@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, and_, distinct, func, or_, select
 from workshop.domain.checklist import Progress, Step, StepKey, checklist
 from workshop.domain.model import DayStatus
 from workshop.domain.phases import Phases
+from workshop.services.rows import DAYS, MAIN_POINTS, OFFERS, PROPOSALS, TEAMS, THEMES, VOTES
 from workshop.store import read
 from workshop.store.tables import (
     days,
@@ -62,16 +63,16 @@ def week_checklist(engine: Engine, workshop_id: int) -> list[Step]:
     """The facilitator's checklist of the week, each step with its state and how far it is."""
     wid = workshop_id
     with read(engine) as conn:
-        day_rows = conn.execute(select(days.c.id, days.c.status).where(days.c.workshop_id == wid)).fetchall()
+        day_rows = conn.execute(select(days.c.id, days.c.status).where(DAYS.of(wid))).fetchall()
         quoted = _count(conn, distinct(recap_quotes.c.day_id), recap_quotes.c.workshop_id == wid)
         planned = all(_count(conn, table.c.id, table.c.workshop_id == wid) for table in (days, questions)) and bool(
-            _count(conn, main_points.c.id, main_points.c.workshop_id == wid, main_points.c.status == "approved")
+            _count(conn, main_points.c.id, MAIN_POINTS.of(wid), main_points.c.status == "approved")
         )  # a point leadership only proposed carries no day yet
         status = _mapping_status(conn, wid)
         resolved = status == DayStatus.CLOSED and _unresolved(conn, wid) == 0
         progress = {
-            StepKey.OFFERS: Progress(min(_count(conn, offers.c.id, offers.c.workshop_id == wid), 1)),
-            StepKey.TEAMS: Progress(min(_count(conn, teams.c.id, teams.c.workshop_id == wid), 1)),
+            StepKey.OFFERS: Progress(min(_count(conn, offers.c.id, OFFERS.of(wid)), 1)),
+            StepKey.TEAMS: Progress(min(_count(conn, teams.c.id, TEAMS.of(wid)), 1)),
             StepKey.MAPPING_OPENED: Progress(int(status != DayStatus.PLANNED)),
             StepKey.MAPPING_CLOSED: Progress(int(status == DayStatus.CLOSED)),
             StepKey.MAPPING_RESOLVED: Progress(int(resolved)),
@@ -79,7 +80,7 @@ def week_checklist(engine: Engine, workshop_id: int) -> list[Step]:
             StepKey.PROJECTOR: Progress(
                 min(_count(conn, projector_links.c.workshop_id, projector_links.c.workshop_id == wid), 1)
             ),
-            StepKey.HANDOVER: Progress(min(_count(conn, themes.c.id, themes.c.workshop_id == wid), 1)),
+            StepKey.HANDOVER: Progress(min(_count(conn, themes.c.id, THEMES.of(wid)), 1)),
         }
     total = len(day_rows)
     progress[StepKey.DAYS_OPENED] = Progress(sum(r.status != DayStatus.PLANNED.value for r in day_rows), total)
@@ -94,8 +95,8 @@ def team_phases(engine: Engine, workshop_id: int) -> Phases:
     with read(engine) as conn:
         return Phases(
             mapping_open=_mapping_status(conn, wid) == DayStatus.OPEN,
-            proposal_open=bool(_count(conn, proposals.c.id, proposals.c.workshop_id == wid, proposals.c.is_open)),
-            vote_open=bool(_count(conn, votes.c.id, votes.c.workshop_id == wid, votes.c.is_open)),
+            proposal_open=bool(_count(conn, proposals.c.id, PROPOSALS.of(wid), proposals.c.is_open)),
+            vote_open=bool(_count(conn, votes.c.id, VOTES.of(wid), votes.c.is_open)),
             published=bool(
                 conn.execute(select(publications.c.published).where(publications.c.workshop_id == wid)).scalar()
             ),

@@ -20,6 +20,7 @@ from workshop.domain.model import (
 )
 from workshop.domain.validation import check_dates, check_language
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
+from workshop.services.rows import TEAMS
 from workshop.store import read, write
 from workshop.store.tables import (
     days,
@@ -85,7 +86,7 @@ def create_workshop(
 
 
 def _checked_name(name: str) -> str:
-    return check_name(name, "error.workshop_name")
+    return check_name(name, "workshop")
 
 
 def insert_workshop(
@@ -237,7 +238,7 @@ def set_current_workshop(engine: Engine, workshop_id: int) -> None:
 
 def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = None) -> tuple[Team, str]:
     """A new team and its join code (shown once: only its hash is stored)."""
-    name = check_name(name, "error.team_name")
+    name = check_name(name, "team")
     code = code or new_team_code()
     with write(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
@@ -253,7 +254,5 @@ def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = Non
 
 def list_teams(engine: Engine, workshop_id: int) -> list[Team]:
     with read(engine) as conn:
-        rows = conn.execute(
-            select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id).order_by(teams.c.id)
-        )
+        rows = conn.execute(select(teams.c.id, teams.c.name).where(TEAMS.of(workshop_id)).order_by(teams.c.id))
         return [Team(id=r.id, workshop_id=workshop_id, name=r.name) for r in rows]
