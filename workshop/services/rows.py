@@ -23,15 +23,29 @@ from sqlalchemy.sql.dml import Delete, Update
 from workshop.domain.errors import NotFound
 from workshop.store.tables import (
     actions,
+    asset_proposals,
     assets,
     comments,
     days,
     main_points,
+    mapping_decisions,
+    mapping_phases,
+    mappings,
     offers,
+    partner_proposals,
+    partner_stages,
     partners,
+    profile_ratings,
+    projector_links,
     proposals,
+    publications,
     questions,
+    reactions,
+    recap_quotes,
     responses,
+    screenings,
+    space_weights,
+    target_groups,
     teams,
     themes,
     votes,
@@ -107,6 +121,21 @@ OFFERS = Rows("error.missing.offer", offers)
 PARTNERS = Rows("error.missing.partner", partners)
 PROPOSALS = Rows("error.missing.proposal", proposals)
 QUESTIONS = Rows("error.missing.question", questions)
+STAGE_CHANGES = Rows("error.missing.stage_change", partner_stages)
 TEAMS = Rows("error.missing.team", teams)
 THEMES = Rows("error.missing.theme", themes)
 VOTES = Rows("error.missing.vote", votes)
+# The workshop's other rows, read and written by the workshop (or by a row they belong to), not by their own id.
+ASSET_PROPOSALS = Rows("error.not_found", asset_proposals)
+MAPPINGS = Rows("error.not_found", mappings)
+MAPPING_DECISIONS = Rows("error.not_found", mapping_decisions)
+MAPPING_PHASES = Rows("error.not_found", mapping_phases)
+PARTNER_PROPOSALS = Rows("error.not_found", partner_proposals)
+PROFILE_RATINGS = Rows("error.not_found", profile_ratings)
+PROJECTOR_LINKS = Rows("error.not_found", projector_links)
+PUBLICATIONS = Rows("error.not_found", publications)
+QUOTES = Rows("error.not_found", recap_quotes)
+REACTIONS = Rows("error.not_found", reactions)
+SCREENINGS = Rows("error.not_found", screenings)
+SPACE_WEIGHTS = Rows("error.not_found", space_weights)
+GROUPS = Rows("error.not_found", target_groups)

@@ -9,7 +9,7 @@ from workshop.domain.errors import AccessDenied
 from workshop.domain.loop import ThemeOutcome, outcomes
 from workshop.services.loop.reactions import own_reactions
 from workshop.services.loop.themes import list_themes
-from workshop.services.rows import ACTIONS, ANSWERS, TEAMS, THEMES
+from workshop.services.rows import ACTIONS, ANSWERS, PUBLICATIONS, TEAMS, THEMES
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import actions, publications, questions, responses, teams, theme_responses, themes
@@ -34,7 +34,7 @@ def is_published(engine: Engine, workshop_id: int) -> bool:
 
 
 def _published(conn: Connection, workshop_id: int) -> bool:
-    found = conn.execute(select(publications.c.published).where(publications.c.workshop_id == workshop_id)).scalar()
+    found = conn.execute(select(publications.c.published).where(PUBLICATIONS.of(workshop_id))).scalar()
     return bool(found)
 
 
@@ -42,9 +42,7 @@ def set_published(engine: Engine, workshop_id: int, published: bool) -> None:
     """Publish (or withdraw) the themes, decisions and actions for every team of the workshop."""
     with write(engine) as conn:
         done = conn.execute(
-            publications.update()
-            .where(publications.c.workshop_id == workshop_id)
-            .values(published=published, updated_at=now())
+            publications.update().where(PUBLICATIONS.of(workshop_id)).values(published=published, updated_at=now())
         )
         if done.rowcount == 0:
             conn.execute(publications.insert().values(workshop_id=workshop_id, published=published, updated_at=now()))

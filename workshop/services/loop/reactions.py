@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from workshop.domain.errors import AccessDenied
 from workshop.domain.loop import Reaction, checked_reaction, require_may_react
 from workshop.domain.model import Team, Theme
-from workshop.services.rows import TEAMS, THEMES
+from workshop.services.rows import PUBLICATIONS, REACTIONS, TEAMS, THEMES
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import publications, reactions, teams
@@ -40,9 +40,7 @@ def react(engine: Engine, team: Team, theme_id: int, stance: str, comment: str =
     values = {"stance": reaction.stance.value, "comment": reaction.comment, "updated_at": now()}
     with write(engine) as conn:
         theme = _theme_for(conn, team, theme_id)
-        published = conn.execute(
-            select(publications.c.published).where(publications.c.workshop_id == team.workshop_id)
-        ).scalar()
+        published = conn.execute(select(publications.c.published).where(PUBLICATIONS.of(team.workshop_id))).scalar()
         require_may_react(bool(published), theme)
         mine = (reactions.c.theme_id == theme_id) & (reactions.c.team_id == team.id)
         if conn.execute(reactions.update().where(mine).values(**values)).rowcount == 0:
@@ -63,7 +61,7 @@ def own_reactions(engine: Engine, workshop_id: int, team_id: int) -> dict[int, R
     with read(engine) as conn:
         rows = conn.execute(
             select(reactions.c.theme_id, reactions.c.team_id, reactions.c.stance, reactions.c.comment).where(
-                reactions.c.workshop_id == workshop_id, reactions.c.team_id == team_id
+                REACTIONS.of(workshop_id), reactions.c.team_id == team_id
             )
         ).fetchall()
     return {r.theme_id: Reaction.model_validate(dict(r._mapping)) for r in rows}
@@ -77,7 +75,7 @@ def reactions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
             select(reactions.c.theme_id, teams.c.name.label("team"), reactions.c.stance, reactions.c.comment,
                    reactions.c.updated_at)
             .join(teams, teams.c.id == reactions.c.team_id)
-            .where(reactions.c.workshop_id == workshop_id)
+            .where(REACTIONS.of(workshop_id))
             .order_by(reactions.c.theme_id, teams.c.name)
         )  # fmt: skip
         return pd.DataFrame(result.fetchall(), columns=REACTION_COLUMNS)

@@ -13,7 +13,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.messages import Message, message
 from workshop.domain.model import Partner, StageChange
 from workshop.domain.validation import validated
-from workshop.services.rows import PARTNERS, changed
+from workshop.services.rows import PARTNERS, STAGE_CHANGES, changed
 from workshop.store import read, write
 from workshop.store.tables import partner_stages, partners
 
@@ -101,9 +101,7 @@ def delete_stage_change(engine: Engine, workshop_id: int, change_id: int) -> Non
     """Remove one recorded move; a partner keeps at least one (InvalidInput otherwise)."""
     with write(engine) as conn:
         row = conn.execute(
-            select(partner_stages.c.partner_id).where(
-                partner_stages.c.id == change_id, partner_stages.c.workshop_id == workshop_id
-            )
+            select(partner_stages.c.partner_id).where(partner_stages.c.id == change_id, STAGE_CHANGES.of(workshop_id))
         ).first()
         if row is None:
             raise NotFound("error.missing.stage_change", id=change_id)
@@ -132,7 +130,7 @@ def stage_history(engine: Engine, workshop_id: int) -> pd.DataFrame:
                 partner_stages.c.note,
             )
             .join(partners, partners.c.id == partner_stages.c.partner_id)
-            .where(partner_stages.c.workshop_id == workshop_id)
+            .where(STAGE_CHANGES.of(workshop_id))
             .order_by(partners.c.id, partner_stages.c.changed_on, partner_stages.c.id)
         ).fetchall()
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)

@@ -17,7 +17,7 @@ from workshop.domain.validation import validated
 from workshop.services.partnership.proposal_review import decide_pending
 from workshop.services.register.mapping import _member
 from workshop.services.register.offers import insert_partners
-from workshop.services.rows import PARTNERS
+from workshop.services.rows import PARTNER_PROPOSALS, PARTNERS
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import partner_proposals, partners, teams
@@ -41,7 +41,7 @@ def _read(conn: Connection, workshop_id: int) -> list[ProposedPartner]:
     rows = conn.execute(
         select(partner_proposals, teams.c.name.label("team"))
         .join(teams, teams.c.id == partner_proposals.c.team_id)
-        .where(partner_proposals.c.workshop_id == workshop_id)
+        .where(PARTNER_PROPOSALS.of(workshop_id))
         .order_by(partner_proposals.c.id)
     ).fetchall()
     register = conn.execute(select(partners.c.name).where(PARTNERS.of(workshop_id))).scalars()

@@ -25,7 +25,7 @@ from workshop.domain.screening import (
 from workshop.domain.validation import validated
 from workshop.files.backup import json_value
 from workshop.services.partnership.proposals import get_proposal, list_proposals
-from workshop.services.rows import PARTNERS, PROPOSALS, TEAMS
+from workshop.services.rows import PARTNERS, PROPOSALS, SCREENINGS, TEAMS
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import partners, proposals, screenings, teams, workshops
@@ -110,7 +110,7 @@ def own_screening(engine: Engine, workshop_id: int, proposal_id: int, rater: str
     with read(engine) as conn:
         rows = conn.execute(
             select(screenings.c.question, screenings.c.answer, screenings.c.note).where(
-                screenings.c.workshop_id == workshop_id,
+                SCREENINGS.of(workshop_id),
                 screenings.c.proposal_id == proposal_id,
                 screenings.c.rater == rater,
             )
@@ -126,7 +126,7 @@ def screening_cards(engine: Engine, workshop_id: int) -> list[Card]:
             select(screenings.c.proposal_id, screenings.c.rater, screenings.c.question, screenings.c.answer,
                    screenings.c.note, teams.c.name.label("team"))
             .outerjoin(teams, teams.c.id == screenings.c.team_id)
-            .where(screenings.c.workshop_id == workshop_id)
+            .where(SCREENINGS.of(workshop_id))
             .order_by(screenings.c.question, teams.c.name)
         ).fetchall()  # fmt: skip
         names = dict(conn.execute(select(partners.c.id, partners.c.name).where(PARTNERS.of(workshop_id))).all())
@@ -154,7 +154,7 @@ def export_proposals(conn: Connection, workshop_id: int) -> list[dict[str, Any]]
     answers = conn.execute(
         select(screenings.c.proposal_id, screenings.c.rater, screenings.c.team_id, screenings.c.question,
                screenings.c.answer, screenings.c.note, screenings.c.updated_at)
-        .where(screenings.c.workshop_id == workshop_id)
+        .where(SCREENINGS.of(workshop_id))
         .order_by(screenings.c.proposal_id, screenings.c.rater, screenings.c.question)
     ).fetchall()  # fmt: skip
     found = []

@@ -23,7 +23,7 @@ from workshop.domain.mapping import (
 )
 from workshop.domain.model import SPACE_KEYS, DayStatus, Team
 from workshop.services.register.offers import offers_frame
-from workshop.services.rows import OFFERS, TEAMS
+from workshop.services.rows import MAPPING_PHASES, OFFERS, TEAMS
 from workshop.store import read, write
 from workshop.store.tables import mapping_phases, mappings, offers, teams, workshops
 
@@ -34,7 +34,7 @@ def now() -> dt.datetime:
 
 
 def _phase(conn: Connection, workshop_id: int) -> Phase:
-    row = conn.execute(select(mapping_phases).where(mapping_phases.c.workshop_id == workshop_id)).first()
+    row = conn.execute(select(mapping_phases).where(MAPPING_PHASES.of(workshop_id))).first()
     return Phase(DayStatus(row.status), MappingScope(row.scope)) if row else Phase()
 
 
@@ -52,7 +52,7 @@ def set_mapping_phase(
         old = _phase(conn, workshop_id)
         new = old.changed(status, scope)
         values = {"status": new.status.value, "scope": new.scope.value}
-        conn.execute(mapping_phases.delete().where(mapping_phases.c.workshop_id == workshop_id))
+        conn.execute(mapping_phases.delete().where(MAPPING_PHASES.of(workshop_id)))
         conn.execute(mapping_phases.insert().values(workshop_id=workshop_id, **values))
     return new
 

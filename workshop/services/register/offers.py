@@ -24,7 +24,7 @@ from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
 from workshop.domain.validation import clean_target_groups, first_duplicate, validated
 from workshop.files.offer_words import TARGET_GROUPS
 from workshop.services.partnership.history import record_first_stages
-from workshop.services.rows import OFFERS, PARTNERS, changed
+from workshop.services.rows import GROUPS, OFFERS, PARTNERS, changed
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
 
@@ -194,9 +194,7 @@ def list_target_groups(engine: Engine, workshop_id: int) -> list[str]:
     """The workshop's target groups, or the default list when it has none of its own."""
     with read(engine) as conn:
         names = conn.execute(
-            select(target_groups.c.name)
-            .where(target_groups.c.workshop_id == workshop_id)
-            .order_by(target_groups.c.position)
+            select(target_groups.c.name).where(GROUPS.of(workshop_id)).order_by(target_groups.c.position)
         ).scalars()
         return list(names) or list(DEFAULT_TARGET_GROUPS)
 
@@ -206,7 +204,7 @@ def set_target_groups(engine: Engine, workshop_id: int, names: Iterable[str]) ->
     named in any of the four languages is kept by its key, so it shows in the workshop's words."""
     clean = clean_target_groups(TARGET_GROUPS.find(name.strip()) or name for name in names)
     with write(engine) as conn:
-        conn.execute(target_groups.delete().where(target_groups.c.workshop_id == workshop_id))
+        conn.execute(target_groups.delete().where(GROUPS.of(workshop_id)))
         conn.execute(
             target_groups.insert(),
             [{"workshop_id": workshop_id, "position": i, "name": n} for i, n in enumerate(clean)],

@@ -20,7 +20,7 @@ from workshop.domain.scoring import (
 from workshop.domain.space_detail import backers, offer_space_matrix, target_group_matrix
 from workshop.domain.validation import validated
 from workshop.services.register.offers import offers_frame
-from workshop.services.rows import ANSWERS
+from workshop.services.rows import ANSWERS, SPACE_WEIGHTS
 from workshop.store import read, write
 from workshop.store.tables import questions, responses, space_weights, workshops
 
@@ -37,9 +37,7 @@ def load_weights(engine: Engine, workshop_id: int) -> dict[str, float]:
     """Leadership's weight (0-5) per space; a space without a stored weight has the default."""
     with read(engine) as conn:
         _exists(conn, workshop_id)
-        rows = conn.execute(
-            select(space_weights.c.space, space_weights.c.weight).where(space_weights.c.workshop_id == workshop_id)
-        )
+        rows = conn.execute(select(space_weights.c.space, space_weights.c.weight).where(SPACE_WEIGHTS.of(workshop_id)))
         stored = {r.space: float(r.weight) for r in rows if r.space in SPACE_KEYS}
     return default_weights() | stored
 
@@ -49,7 +47,7 @@ def save_weights(engine: Engine, workshop_id: int, weights: dict[str, float]) ->
     full = whole_weights(weights)
     with write(engine) as conn:
         _exists(conn, workshop_id)
-        conn.execute(space_weights.delete().where(space_weights.c.workshop_id == workshop_id))
+        conn.execute(space_weights.delete().where(SPACE_WEIGHTS.of(workshop_id)))
         conn.execute(
             space_weights.insert(),
             [{"workshop_id": workshop_id, "space": key, "weight": int(value)} for key, value in full.items()],

@@ -22,7 +22,7 @@ from workshop.domain.model import Day, DayStatus
 from workshop.domain.plain_text import neutral
 from workshop.domain.recap import AnswerRow, DayRecap, check_quotes, day_recap
 from workshop.services.loop.leave_out import stored_words
-from workshop.services.rows import ANSWERS, DAYS, TEAMS
+from workshop.services.rows import ANSWERS, DAYS, PROJECTOR_LINKS, QUOTES, TEAMS
 from workshop.services.week.days import list_days, list_questions
 from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store import read, write
@@ -38,7 +38,7 @@ def new_projector_link(engine: Engine, workshop_id: int) -> str:
     """A fresh projector token for the workshop (the one before stops working); only its hash is kept."""
     token = secrets.token_urlsafe(32)
     with write(engine) as conn:
-        conn.execute(projector_links.delete().where(projector_links.c.workshop_id == workshop_id))
+        conn.execute(projector_links.delete().where(PROJECTOR_LINKS.of(workshop_id)))
         conn.execute(
             projector_links.insert().values(
                 workshop_id=workshop_id, token_hash=_token_hash(token), created_at=dt.datetime.now(dt.UTC)
@@ -49,15 +49,13 @@ def new_projector_link(engine: Engine, workshop_id: int) -> str:
 
 def revoke_projector_link(engine: Engine, workshop_id: int) -> None:
     with write(engine) as conn:
-        conn.execute(projector_links.delete().where(projector_links.c.workshop_id == workshop_id))
+        conn.execute(projector_links.delete().where(PROJECTOR_LINKS.of(workshop_id)))
 
 
 def projector_link_made(engine: Engine, workshop_id: int) -> dt.datetime | None:
     """When the workshop's projector link was made, or None when it has none."""
     with read(engine) as conn:
-        return conn.execute(
-            select(projector_links.c.created_at).where(projector_links.c.workshop_id == workshop_id)
-        ).scalar()
+        return conn.execute(select(projector_links.c.created_at).where(PROJECTOR_LINKS.of(workshop_id))).scalar()
 
 
 def projector_workshop(engine: Engine, token: str) -> int | None:
@@ -173,7 +171,7 @@ def quoted_ids(engine: Engine, workshop_id: int, day_id: int) -> list[int]:
     with read(engine) as conn:
         rows = conn.execute(
             select(recap_quotes.c.response_id)
-            .where(recap_quotes.c.workshop_id == workshop_id, recap_quotes.c.day_id == day_id)
+            .where(QUOTES.of(workshop_id), recap_quotes.c.day_id == day_id)
             .order_by(recap_quotes.c.response_id)
         )
         return [int(r) for (r,) in rows]
@@ -188,7 +186,7 @@ def quotes(engine: Engine, workshop_id: int, day_id: int) -> list[Quote]:
         .join(responses, responses.c.id == recap_quotes.c.response_id)
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(recap_quotes.c.workshop_id == workshop_id, recap_quotes.c.day_id == day_id)
+        .where(QUOTES.of(workshop_id), recap_quotes.c.day_id == day_id)
         .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
         .order_by(questions.c.position, teams.c.name)
     )

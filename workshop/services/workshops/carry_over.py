@@ -14,7 +14,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.partnership.proposals import carry_proposals
 from workshop.services.register.strengths import THRESHOLD_FIELDS
-from workshop.services.rows import PARTNERS, changed
+from workshop.services.rows import PARTNERS, SPACE_WEIGHTS, STAGE_CHANGES, changed
 from workshop.services.workshops.lifecycle import insert_workshop
 from workshop.store import write
 from workshop.store.tables import (
@@ -89,7 +89,7 @@ def new_from(
             _copy_stage_history(conn, earlier_id, new_id)
         weights = {s: 3 for s in SPACE_KEYS}
         if "weights" in chosen:
-            rows = conn.execute(select(space_weights).where(space_weights.c.workshop_id == earlier_id))
+            rows = conn.execute(select(space_weights).where(SPACE_WEIGHTS.of(earlier_id)))
             weights |= {r.space: r.weight for r in rows}
         conn.execute(
             space_weights.insert(), [{"workshop_id": new_id, "space": s, "weight": w} for s, w in weights.items()]
@@ -117,7 +117,7 @@ def _copy_stage_history(conn: Connection, earlier_id: int, new_id: int) -> None:
     rows = conn.execute(
         select(partner_stages, partners.c.name.label("partner_name"))
         .join(partners, partners.c.id == partner_stages.c.partner_id)
-        .where(partner_stages.c.workshop_id == earlier_id)
+        .where(STAGE_CHANGES.of(earlier_id))
         .order_by(partner_stages.c.id)
     ).fetchall()
     moved = [

@@ -14,7 +14,7 @@ from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.partnership.screening import export_proposals
 from workshop.services.register.mapping_review import export_decisions, export_mappings
-from workshop.services.rows import THEMES
+from workshop.services.rows import STAGE_CHANGES, THEMES
 from workshop.store import read
 from workshop.store.tables import (
     actions,
@@ -98,7 +98,7 @@ def workshop_document(engine: Engine, workshop_id: int) -> dict[str, Any]:
         doc["proposals"] = export_proposals(conn, workshop_id)
         moves = conn.execute(
             select(partner_stages)
-            .where(partner_stages.c.workshop_id == workshop_id)
+            .where(STAGE_CHANGES.of(workshop_id))
             .order_by(partner_stages.c.changed_on, partner_stages.c.id)
         ).fetchall()
     for theme in doc["themes"]:

@@ -8,7 +8,20 @@ from sqlalchemy import Connection, Engine, and_, distinct, func, or_, select
 from workshop.domain.checklist import Progress, Step, StepKey, checklist
 from workshop.domain.model import DayStatus
 from workshop.domain.phases import Phases
-from workshop.services.rows import DAYS, MAIN_POINTS, OFFERS, PROPOSALS, TEAMS, THEMES, VOTES
+from workshop.services.rows import (
+    DAYS,
+    MAIN_POINTS,
+    MAPPING_PHASES,
+    MAPPINGS,
+    OFFERS,
+    PROJECTOR_LINKS,
+    PROPOSALS,
+    PUBLICATIONS,
+    QUOTES,
+    TEAMS,
+    THEMES,
+    VOTES,
+)
 from workshop.store import read
 from workshop.store.tables import (
     days,
@@ -33,7 +46,7 @@ def _count(conn: Connection, column: object, *where: object) -> int:
 
 
 def _mapping_status(conn: Connection, workshop_id: int) -> DayStatus:
-    found = conn.execute(select(mapping_phases.c.status).where(mapping_phases.c.workshop_id == workshop_id)).scalar()
+    found = conn.execute(select(mapping_phases.c.status).where(MAPPING_PHASES.of(workshop_id))).scalar()
     return DayStatus(found) if found else DayStatus.PLANNED
 
 
@@ -44,7 +57,7 @@ def _unresolved(conn: Connection, workshop_id: int) -> int:
         select(func.count(distinct(mappings.c.offer_id)))
         .select_from(mappings.outerjoin(decision, decision.c.offer_id == mappings.c.offer_id))
         .where(
-            mappings.c.workshop_id == workshop_id,
+            MAPPINGS.of(workshop_id),
             mappings.c.done.is_(True),
             mappings.c.offer_id.is_not(None),
             or_(decision.c.id.is_(None), mappings.c.updated_at > decision.c.decided_at),
@@ -53,7 +66,7 @@ def _unresolved(conn: Connection, workshop_id: int) -> int:
     proposed = _count(
         conn,
         mappings.c.id,
-        mappings.c.workshop_id == workshop_id,
+        MAPPINGS.of(workshop_id),
         and_(mappings.c.proposed, mappings.c.offer_id.is_(None)),
     )
     return int(open_offers or 0) + proposed
@@ -64,7 +77,7 @@ def week_checklist(engine: Engine, workshop_id: int) -> list[Step]:
     wid = workshop_id
     with read(engine) as conn:
         day_rows = conn.execute(select(days.c.id, days.c.status).where(DAYS.of(wid))).fetchall()
-        quoted = _count(conn, distinct(recap_quotes.c.day_id), recap_quotes.c.workshop_id == wid)
+        quoted = _count(conn, distinct(recap_quotes.c.day_id), QUOTES.of(wid))
         planned = all(_count(conn, table.c.id, table.c.workshop_id == wid) for table in (days, questions)) and bool(
             _count(conn, main_points.c.id, MAIN_POINTS.of(wid), main_points.c.status == "approved")
         )  # a point leadership only proposed carries no day yet
@@ -77,9 +90,7 @@ def week_checklist(engine: Engine, workshop_id: int) -> list[Step]:
             StepKey.MAPPING_CLOSED: Progress(int(status == DayStatus.CLOSED)),
             StepKey.MAPPING_RESOLVED: Progress(int(resolved)),
             StepKey.WEEK_PLANNED: Progress(int(planned)),
-            StepKey.PROJECTOR: Progress(
-                min(_count(conn, projector_links.c.workshop_id, projector_links.c.workshop_id == wid), 1)
-            ),
+            StepKey.PROJECTOR: Progress(min(_count(conn, projector_links.c.workshop_id, PROJECTOR_LINKS.of(wid)), 1)),
             StepKey.HANDOVER: Progress(min(_count(conn, themes.c.id, THEMES.of(wid)), 1)),
         }
     total = len(day_rows)
@@ -97,7 +108,5 @@ def team_phases(engine: Engine, workshop_id: int) -> Phases:
             mapping_open=_mapping_status(conn, wid) == DayStatus.OPEN,
             proposal_open=bool(_count(conn, proposals.c.id, PROPOSALS.of(wid), proposals.c.is_open)),
             vote_open=bool(_count(conn, votes.c.id, VOTES.of(wid), votes.c.is_open)),
-            published=bool(
-                conn.execute(select(publications.c.published).where(publications.c.workshop_id == wid)).scalar()
-            ),
+            published=bool(conn.execute(select(publications.c.published).where(PUBLICATIONS.of(wid))).scalar()),
         )
