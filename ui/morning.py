@@ -109,7 +109,7 @@ def recap_section(wid: int) -> Day | None:
 
 def pick_quotes(wid: int, day: Day, desk: Desk) -> None:
     """The facilitator picks up to three of the closed day's answers to quote in the recap."""
-    day_id = int(day.id or 0)
+    day_id = day.id
     options = desk.quote_choices
     if not options:
         return

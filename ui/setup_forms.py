@@ -204,7 +204,7 @@ def page_of(day_id: int, questions: list[Question]) -> list[Question]:
 
 def question_line(wid: int, day_id: int, q: Question, points: list[MainPoint], positions: dict) -> None:  # type: ignore[type-arg]
     """One question of a day: its text and kind, arrows, and its edit form once asked for (one at a time)."""
-    qid = int(q.id or 0)
+    qid = q.id
     text_col, move_col = st.columns([5, 1])
     with text_col:
         plain(f"{q.position}. {q.text}")

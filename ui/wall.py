@@ -61,12 +61,12 @@ def top_band(wid: int, shown: DayBoard, language: str | None) -> None:
             join_qr(wid, language)
 
 
-def compact_list(shown: DayBoard, points: dict[int, MainPoint], on_wall: int) -> None:
+def compact_list(shown: DayBoard, points: dict[int, MainPoint], live_index: int) -> None:
     """Every question of the day, numbered, with its count; the one on the wall marked."""
     seen = shown.seen
     for number, q in enumerate(shown.questions, start=1):
-        key = f"morning-question-{q.id}" + ("-shown" if number - 1 == on_wall else "")
-        answered = seen.by_question.get(int(q.id or 0), 0)
+        key = f"morning-question-{q.id}" + ("-shown" if number - 1 == live_index else "")
+        answered = seen.by_question.get(q.id, 0)
         with st.container(border=True, key=key):
             st.caption(f"{t('morning.question_n', n=number)} · {t('morning.n_of_m', done=answered, n=seen.teams)}")
             plain(q.text)
@@ -98,7 +98,7 @@ def live_panel(
                 plain(point.description)
         with st.container(key="morning-live-question"):
             plain(q.text)
-        st.caption(t("morning.n_of_m", done=seen.by_question.get(int(q.id or 0), 0), n=seen.teams))
+        st.caption(t("morning.n_of_m", done=seen.by_question.get(q.id, 0), n=seen.teams))
         if result.shows_bars:
             figure = bars(result.counts, t("morning.teams_axis"), INK[on_wall])
         elif result.terms:
@@ -116,7 +116,7 @@ def day_board(wid: int, shown: DayBoard, points: dict[int, MainPoint], language:
     questions = shown.questions
     if not questions:
         return
-    day_id = int(shown.day.id or 0)
+    day_id = shown.day.id
     listed, live = st.columns([2, 3], gap="large")
     with live:
         options = [IN_TURN, *range(1, len(questions) + 1)]
@@ -128,7 +128,7 @@ def day_board(wid: int, shown: DayBoard, points: dict[int, MainPoint], language:
             key=f"morning-show-{day_id}",
         )
         index = shown_index(choice, len(questions), time.time())
-        result = shown.results.get(int(questions[index].id or 0))
+        result = shown.results.get(questions[index].id)
         if result is not None:
             live_panel(result, index + 1, shown.seen, points, on_wall)
     with listed:

@@ -29,7 +29,7 @@ from workshop.domain.mapping import MappingScope, Phase
 from workshop.domain.model import MAX_NAME, Day, DayStatus, QuestionKind, Theme, Workshop, check_name
 from workshop.domain.recap import MAX_QUOTES, check_quotes
 from workshop.domain.scoring import whole_weights
-from workshop.domain.screening import Proposal
+from workshop.domain.screening import Proposal, Verdict, checked_verdict
 from workshop.domain.voting import Vote, check_change
 
 OPTIONS = ["a", "b", "c"]
@@ -91,7 +91,7 @@ def test_a_team_answers_only_while_the_day_is_open(status: DayStatus | str) -> N
 def test_the_log_and_its_comments_open_when_the_day_closes_or_at_once(
     status: DayStatus, at_once: bool, public: bool
 ) -> None:
-    day = Day(id=3, position=2, title="Tuesday", status=status)
+    day = Day(id=3, workshop_id=1, position=2, title="Tuesday", status=status)
     workshop = Workshop(name="Week", publish_log_immediately=at_once)
     assert log_is_public(day, workshop) is public
     if public:
@@ -170,3 +170,11 @@ def test_leaderships_weights_are_whole_numbers_from_0_to_5() -> None:
     for bad in [{"learning": 2.5}, {"learning": 6}, {"garden": 1}]:
         with pytest.raises(InvalidInput):
             whole_weights(bad)
+
+
+def test_leaderships_verdict_needs_one_of_the_three_and_a_reason() -> None:
+    assert checked_verdict("conditions", "  If the room is free  ") == (Verdict.CONDITIONS, "If the room is free")
+    for verdict, reason, field in [("maybe", "Fits", "verdict"), ("yes", "   ", "verdict_reason")]:
+        with pytest.raises(InvalidInput) as refused:
+            checked_verdict(verdict, reason)
+        assert refused.value.params["field"] == field

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
-from workshop.domain.errors import ScreeningClosed
+from workshop.domain.errors import InvalidInput, ScreeningClosed
 from workshop.domain.messages import invalid
 from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict, text_problem
 
@@ -33,6 +33,17 @@ class Verdict(StrEnum):
     YES = "yes"
     CONDITIONS = "conditions"  # yes, with conditions
     NO = "no"
+
+
+def checked_verdict(verdict: str, reason: str) -> tuple[Verdict, str]:
+    """Leadership's verdict and its reason (required), or InvalidInput naming the field."""
+    try:
+        chosen = Verdict(verdict)
+    except ValueError:
+        raise InvalidInput("error.choose_verdict", field="verdict") from None
+    if not reason.strip():
+        raise InvalidInput("error.verdict_reason", field="verdict_reason")
+    return chosen, reason.strip()
 
 
 def team_rater(team_id: int) -> str:

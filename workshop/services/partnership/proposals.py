@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.messages import message
-from workshop.domain.screening import Proposal, Verdict
+from workshop.domain.screening import Proposal, checked_verdict
 from workshop.domain.validation import validated
 from workshop.services.rows import PARTNERS, PROPOSALS, changed
 from workshop.store import read, write
@@ -80,15 +80,10 @@ def delete_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> None:
 
 def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: str, reason: str) -> None:
     """Leadership's verdict on a proposal — yes, yes with conditions, or no — with its reason (required)."""
-    try:
-        chosen = Verdict(verdict)
-    except ValueError:
-        raise InvalidInput("error.choose_verdict", field="verdict") from None
-    if not reason.strip():
-        raise InvalidInput("error.verdict_reason", field="verdict_reason")
+    chosen, reason = checked_verdict(verdict, reason)
     with write(engine) as conn:
         current = get_proposal(conn, workshop_id, proposal_id)
-        checked = validated(Proposal, current.model_dump() | {"verdict": chosen, "verdict_reason": reason.strip()})
+        checked = validated(Proposal, current.model_dump() | {"verdict": chosen, "verdict_reason": reason})
         changed(
             conn,
             proposals.update()

@@ -159,7 +159,7 @@ class Quote:
 
 def quotable(engine: Engine, workshop_id: int, day_id: int) -> list[Quote]:
     """The day's answers with words in them, which the facilitator may quote."""
-    texts = {int(q.id or 0): q.text for q in list_questions(engine, workshop_id, day_id)}
+    texts = {q.id: q.text for q in list_questions(engine, workshop_id, day_id)}
     return [
         Quote(a.id, a.team, texts.get(a.question_id, ""), a.text)
         for a in day_answers(engine, workshop_id, day_id)

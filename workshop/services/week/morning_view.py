@@ -62,14 +62,14 @@ class Desk:
 
 
 def _day_board(engine: Engine, workshop_id: int, day: Day, questions: list[Question]) -> DayBoard:
-    day_id = int(day.id or 0)
+    day_id = day.id
     results = {r.question.id: r for r in morning.live_results(engine, workshop_id, day_id)}
     return DayBoard(
         day,
         day_participation(engine, workshop_id, day_id),
         tuple(morning.missing_teams(engine, workshop_id, day_id)),
         tuple(q for q in questions if q.day_id == day.id),
-        {int(k): v for k, v in results.items() if k is not None},
+        results,
     )
 
 
@@ -85,13 +85,13 @@ def board(engine: Engine, workshop_id: int) -> Board:
     recapped = _latest_closed(days)
     recap = None
     if recapped is not None:
-        day_id = int(recapped.id or 0)
+        day_id = recapped.id
         summary = morning.recap(engine, workshop_id, day_id)
         recap = Recap(recapped, summary, tuple(morning.quotes(engine, workshop_id, day_id)))
     return Board(
         get_workshop(engine, workshop_id).language,
         tuple(_day_board(engine, workshop_id, d, questions) for d in days if d.status == DayStatus.OPEN),
-        {int(p.id or 0): p for p in list_main_points(engine, workshop_id)},
+        {p.id: p for p in list_main_points(engine, workshop_id) if p.id is not None},
         recap,
     )
 
@@ -103,7 +103,7 @@ def desk(engine: Engine, workshop_id: int) -> Desk:
     quoted: tuple[int, ...] = ()
     choices: dict[int, str] = {}
     if recapped is not None:
-        day_id = int(recapped.id or 0)
+        day_id = recapped.id
         quoted = tuple(morning.quoted_ids(engine, workshop_id, day_id))
         choices = morning.quote_choices(engine, workshop_id, day_id)
     return Desk(tuple(days), morning.projector_link_made(engine, workshop_id), quoted, choices)

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, Table, func, select
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.main_points import approve, new_status
-from workshop.domain.model import Day, MainPoint, PointStatus, Question, QuestionKind, Role
+from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, changed
 from workshop.store import read, write
@@ -117,7 +117,7 @@ def save_day(
     engine: Engine, workshop_id: int, title: str, date: dt.date | None = None, day_id: int | None = None
 ) -> Day:
     """Add a day (at the end, planned), or change its date and title."""
-    day = validated(Day, {"title": title, "date": date})
+    day = validated(NewDay, {"title": title, "date": date})
     with write(engine) as conn:
         if day_id is None:
             position = _next_position(conn, days, DAYS.of(workshop_id))
@@ -173,7 +173,7 @@ def save_question(
     options_kept = clean_options(kind, options)
     check_question_space(kind, space)
     question = validated(
-        Question,
+        NewQuestion,
         {
             "text": text,
             "kind": kind,
