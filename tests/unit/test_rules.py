@@ -26,10 +26,11 @@ from workshop.domain.errors import (
 )
 from workshop.domain.loop import check_theme_title, may_react, require_may_react
 from workshop.domain.mapping import MappingScope, Phase
-from workshop.domain.model import MAX_NAME, Day, DayStatus, QuestionKind, Theme, Workshop, check_name
+from workshop.domain.model import MAX_NAME, Day, DayStatus, QuestionKind, Theme, Workshop
 from workshop.domain.recap import MAX_QUOTES, check_quotes
 from workshop.domain.scoring import whole_weights
 from workshop.domain.screening import Proposal, Verdict, checked_verdict
+from workshop.domain.validation import check_name
 from workshop.domain.voting import Vote, check_change
 
 OPTIONS = ["a", "b", "c"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -47,14 +47,6 @@ def check_text(value: str, field: str, limit: int) -> str:
     if problem:
         raise InvalidInput("error.field_problem", field=field, problem=problem)
     return value
-
-
-def check_name(value: str, of: Literal["team", "workshop"]) -> str:
-    """A team's or a workshop's name stripped, or InvalidInput: blank, too long, a control character."""
-    name = value.strip()
-    if not name:
-        raise InvalidInput("error.team_name" if of == "team" else "error.workshop_name", field="name")
-    return check_text(name, "name", MAX_NAME)
 
 
 def _no_control(value: str) -> str:

@@ -15,7 +15,8 @@ from sqlalchemy import Engine, func, select
 
 from workshop.config.i18n import date_text, time_text, translate
 from workshop.domain.errors import NotFound
-from workshop.domain.model import Team, check_name
+from workshop.domain.model import Team
+from workshop.domain.validation import check_name
 from workshop.services.access.codes import new_team_code, team_code_hash
 from workshop.services.rows import ANSWERS, TEAMS
 from workshop.store import read, write

@@ -15,10 +15,9 @@ from workshop.domain.model import (
     SPACE_KEYS,
     Team,
     Workshop,
-    check_name,
     check_text,
 )
-from workshop.domain.validation import check_dates, check_language
+from workshop.domain.validation import check_dates, check_language, check_name
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
 from workshop.services.rows import TEAMS
 from workshop.store import read, write
