@@ -5,6 +5,8 @@ where the rows are written."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from workshop.domain.answering import (
@@ -27,6 +29,7 @@ from workshop.domain.errors import (
 from workshop.domain.loop import check_theme_title, may_react, require_may_react
 from workshop.domain.mapping import MappingScope, Phase
 from workshop.domain.model import MAX_NAME, Day, DayStatus, QuestionKind, Theme, Workshop
+from workshop.domain.network import check_after_latest
 from workshop.domain.recap import MAX_QUOTES, check_quotes
 from workshop.domain.scoring import whole_weights
 from workshop.domain.screening import Proposal, Verdict, checked_verdict
@@ -179,3 +182,13 @@ def test_leaderships_verdict_needs_one_of_the_three_and_a_reason() -> None:
         with pytest.raises(InvalidInput) as refused:
             checked_verdict(verdict, reason)
         assert refused.value.params["field"] == field
+
+
+def test_a_partners_new_stage_is_dated_on_or_after_its_latest_move() -> None:
+    latest = dt.date(2026, 3, 1)
+    check_after_latest(latest, latest, "Nordby Chess")
+    check_after_latest(dt.date(2026, 1, 1), None, "Nordby Chess")  # no move recorded yet
+    with pytest.raises(InvalidInput) as refused:
+        check_after_latest(dt.date(2026, 2, 28), latest, "Nordby Chess")
+    assert refused.value.params["field"] == "changed_on"
+    assert refused.value.params["latest"] == "2026-03-01"

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, Row, func, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.messages import message
 from workshop.domain.model import SPACE_KEYS, Partner, RelationStage
-from workshop.domain.network import partnerships_missing_weak_spaces, target_group_counts
+from workshop.domain.network import check_after_latest, partnerships_missing_weak_spaces, target_group_counts
 from workshop.domain.validation import validated
 from workshop.services.partnership.history import change_row, checked_change, latest_change, stage_history
 from workshop.services.register.offers import insert_partners, partners_frame
@@ -96,15 +96,7 @@ def edit_partner(
         partner = _checked(conn, workshop_id, fields, keep=partner_id)
         if partner.stage != old.stage:
             change = checked_change(partner.stage, changed_on, note, message("subject.partner", name=partner.name))
-            latest = latest_change(conn, partner_id)
-            if latest is not None and change.changed_on < latest:
-                raise InvalidInput(
-                    "error.stage_before_latest",
-                    field="changed_on",
-                    name=partner.name,
-                    date=change.changed_on.isoformat(),
-                    latest=latest.isoformat(),
-                )
+            check_after_latest(change.changed_on, latest_change(conn, partner_id), partner.name)
             conn.execute(partner_stages.insert(), change_row(workshop_id, partner_id, change))
         values = partner.model_dump(include={"name", "sector", "stage", "description", "contact"}, mode="json")
         changed(
