@@ -49,6 +49,7 @@ from workshop.store.tables import (
     teams,
     themes,
     votes,
+    workshops,
 )
 
 
@@ -59,6 +60,18 @@ def changed(conn: Connection, statement: Update | Delete) -> int:
     if done.rowcount == 0:
         raise NotFound("error.not_found")
     return int(done.rowcount)
+
+
+def change_workshop_row(conn: Connection, workshop_id: int, **values: Any) -> None:
+    """Change the workshop's own row (its settings); NotFound when the workshop is gone."""
+    if conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**values)).rowcount == 0:
+        raise NotFound("error.missing.workshop", id=workshop_id)
+
+
+def delete_workshop_row(conn: Connection, workshop_id: int) -> None:
+    """Delete the workshop's row (its rows go with it, by the foreign keys); NotFound when it is gone."""
+    if conn.execute(workshops.delete().where(workshops.c.id == workshop_id)).rowcount == 0:
+        raise NotFound("error.missing.workshop", id=workshop_id)
 
 
 class Rows:

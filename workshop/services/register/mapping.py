@@ -23,7 +23,7 @@ from workshop.domain.mapping import (
 )
 from workshop.domain.model import SPACE_KEYS, DayStatus, Team
 from workshop.services.register.offers import offers_frame
-from workshop.services.rows import MAPPING_PHASES, OFFERS, TEAMS
+from workshop.services.rows import MAPPING_PHASES, OFFERS, TEAMS, change_workshop_row
 from workshop.store import read, write
 from workshop.store.tables import mapping_phases, mappings, offers, teams, workshops
 
@@ -133,9 +133,7 @@ def team_mapping(engine: Engine, team: Team) -> TeamMapping:
 def set_mapping_prefill(engine: Engine, workshop_id: int, prefill: bool) -> None:
     """The facilitator's setting: teams' mappings start from the register's values (True) or blank (False)."""
     with write(engine) as conn:
-        done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(mapping_prefill=prefill))
-        if done.rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, mapping_prefill=prefill)
 
 
 def register_values(engine: Engine, workshop_id: int, offer_id: int) -> Contribution:

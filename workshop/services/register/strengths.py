@@ -20,7 +20,7 @@ from workshop.domain.scoring import (
 from workshop.domain.space_detail import backers, offer_space_matrix, target_group_matrix
 from workshop.domain.validation import validated
 from workshop.services.register.offers import offers_frame
-from workshop.services.rows import ANSWERS, SPACE_WEIGHTS
+from workshop.services.rows import ANSWERS, SPACE_WEIGHTS, change_workshop_row
 from workshop.store import read, write
 from workshop.store.tables import questions, responses, space_weights, workshops
 
@@ -70,9 +70,7 @@ def save_thresholds(engine: Engine, workshop_id: int, values: dict[str, float] |
     """Store the thresholds (InvalidInput names the field that is out of range)."""
     checked = values if isinstance(values, Thresholds) else validated(Thresholds, values)
     with write(engine) as conn:
-        done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**checked.model_dump()))
-        if done.rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, **checked.model_dump())
     return checked
 
 

@@ -12,9 +12,9 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.main_points import approve, new_status
 from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
-from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, changed
+from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, change_workshop_row, changed
 from workshop.store import read, write
-from workshop.store.tables import days, main_points, questions, responses, workshops
+from workshop.store.tables import days, main_points, questions, responses
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 
@@ -246,8 +246,4 @@ def answer_count(engine: Engine, workshop_id: int, day_id: int | None = None, qu
 def set_publish_log_immediately(engine: Engine, workshop_id: int, publish: bool) -> None:
     """Whether teams read each other's answers at once, or only when a day closes."""
     with write(engine) as conn:
-        done = conn.execute(
-            workshops.update().where(workshops.c.id == workshop_id).values(publish_log_immediately=publish)
-        )
-        if done.rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, publish_log_immediately=publish)

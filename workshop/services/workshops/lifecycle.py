@@ -19,7 +19,7 @@ from workshop.domain.model import (
 )
 from workshop.domain.validation import check_dates, check_language, check_name
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
-from workshop.services.rows import TEAMS
+from workshop.services.rows import TEAMS, change_workshop_row, delete_workshop_row
 from workshop.store import read, write
 from workshop.store.tables import (
     days,
@@ -154,8 +154,7 @@ def update_workshop(
         if given is not None:  # one line each: a leaflet's heading and its contact line
             values[field] = check_text(" ".join(given.split()), field, MAX_SHORT_TEXT)
     with write(engine) as conn:
-        if conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**values)).rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, **values)
     return get_workshop(engine, workshop_id)
 
 
@@ -213,8 +212,7 @@ def get_workshop(engine: Engine, workshop_id: int) -> Workshop:
 def delete_workshop(engine: Engine, workshop_id: int) -> None:
     """Delete a workshop and everything in it."""
     with write(engine) as conn:
-        if conn.execute(workshops.delete().where(workshops.c.id == workshop_id)).rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        delete_workshop_row(conn, workshop_id)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY, settings.c.value == str(workshop_id)))
 
 
