@@ -62,14 +62,12 @@ class Desk:
 
 
 def _day_board(engine: Engine, workshop_id: int, day: Day, questions: list[Question]) -> DayBoard:
-    day_id = day.id
-    results = {r.question.id: r for r in morning.live_results(engine, workshop_id, day_id)}
     return DayBoard(
         day,
-        day_participation(engine, workshop_id, day_id),
-        tuple(morning.missing_teams(engine, workshop_id, day_id)),
+        day_participation(engine, workshop_id, day.id),
+        tuple(morning.missing_teams(engine, workshop_id, day.id)),
         tuple(q for q in questions if q.day_id == day.id),
-        results,
+        {r.question.id: r for r in morning.live_results(engine, workshop_id, day.id)},
     )
 
 
@@ -85,9 +83,8 @@ def board(engine: Engine, workshop_id: int) -> Board:
     recapped = _latest_closed(days)
     recap = None
     if recapped is not None:
-        day_id = recapped.id
-        summary = morning.recap(engine, workshop_id, day_id)
-        recap = Recap(recapped, summary, tuple(morning.quotes(engine, workshop_id, day_id)))
+        summary = morning.recap(engine, workshop_id, recapped.id)
+        recap = Recap(recapped, summary, tuple(morning.quotes(engine, workshop_id, recapped.id)))
     return Board(
         get_workshop(engine, workshop_id).language,
         tuple(_day_board(engine, workshop_id, d, questions) for d in days if d.status == DayStatus.OPEN),
@@ -103,7 +100,6 @@ def desk(engine: Engine, workshop_id: int) -> Desk:
     quoted: tuple[int, ...] = ()
     choices: dict[int, str] = {}
     if recapped is not None:
-        day_id = recapped.id
-        quoted = tuple(morning.quoted_ids(engine, workshop_id, day_id))
-        choices = morning.quote_choices(engine, workshop_id, day_id)
+        quoted = tuple(morning.quoted_ids(engine, workshop_id, recapped.id))
+        choices = morning.quote_choices(engine, workshop_id, recapped.id)
     return Desk(tuple(days), morning.projector_link_made(engine, workshop_id), quoted, choices)
