@@ -31,7 +31,7 @@ def new_vote_form(workshop_id: int) -> None:
 
 def results(workshop_id: int, vote: Vote) -> None:
     """The ranking as a bar chart, every bar labelled."""
-    ranked = vote_results(engine(), workshop_id, int(vote.id or 0))
+    ranked = vote_results(engine(), workshop_id, vote.id)
     if not ranked:
         st.info(t("vote.no_items"))
         return
@@ -41,13 +41,13 @@ def results(workshop_id: int, vote: Vote) -> None:
 def open_switch(workshop_id: int, vote: Vote) -> None:
     wanted = st.toggle(t("vote.is_open"), value=vote.is_open, key=f"vote_open_{vote.id}")
     if wanted != vote.is_open:
-        set_vote_open(engine(), workshop_id, int(vote.id or 0), wanted)
+        set_vote_open(engine(), workshop_id, vote.id, wanted)
         st.rerun()
 
 
 def spend(team: Team, vote: Vote) -> None:
     """The team's dots: one button to add and one to take back per item, and the dots left."""
-    wid, vid = team.workshop_id, int(vote.id or 0)
+    wid, vid = team.workshop_id, vote.id
     mine = team_dots(engine(), wid, vid, team.id)
     st.caption(t("vote.left", left=dots_left(vote.dots, mine), n=vote.dots))
     for item, label in vote_items(engine(), wid, vid).items():

@@ -125,17 +125,17 @@ def test_screening_and_votes_are_taken_only_while_open() -> None:
     with pytest.raises(ScreeningClosed) as closed:
         Proposal(title="Book bus", is_open=False).require_open()
     assert closed.value.params == {"title": "Book bus"}
-    Vote(title="Next year").require_open()
+    Vote(id=1, workshop_id=1, title="Next year").require_open()
     with pytest.raises(InvalidInput) as refused:
-        Vote(title="Next year", is_open=False).require_open()
+        Vote(id=1, workshop_id=1, title="Next year", is_open=False).require_open()
     assert refused.value.message == "error.vote_closed"
 
 
 def test_teams_react_only_to_a_published_theme_kept_open() -> None:
-    kept_open = Theme(title="Opening hours", reactions_open=True)
+    kept_open = Theme(id=1, workshop_id=1, title="Opening hours", reactions_open=True)
     assert may_react(True, kept_open)
     require_may_react(True, kept_open)
-    for published, theme in [(False, kept_open), (True, Theme(title="Opening hours"))]:
+    for published, theme in [(False, kept_open), (True, Theme(id=1, workshop_id=1, title="Opening hours"))]:
         with pytest.raises(ReactionsClosed):
             require_may_react(published, theme)
 

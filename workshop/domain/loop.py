@@ -130,14 +130,14 @@ def outcomes(
         )
         found.append(
             ThemeOutcome(
-                theme_id=int(theme.id or 0),
+                theme_id=theme.id,
                 title=theme.title,
                 status=theme.status,
                 decision=theme.decision,
                 answers=tuple(said),
                 actions=decided,
                 reactions_open=theme.reactions_open,
-                own_reaction=own_reactions.get(int(theme.id or 0)),
+                own_reaction=own_reactions.get(theme.id),
             )
         )
     found.sort(key=lambda o: not o.decided)

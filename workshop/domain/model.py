@@ -304,8 +304,10 @@ class Response(Strict):
 
 
 class Theme(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+    """A stored theme: leadership makes one by naming it, and it is stored at once."""
+
+    id: int
+    workshop_id: int
     title: Name
     status: ThemeStatus = ThemeStatus.OPEN
     decision: LongText = ""

@@ -21,13 +21,20 @@ class VoteTarget(StrEnum):
     ACTIONS = "actions"
 
 
-class Vote(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+class NewVote(Strict):
+    """A vote as leadership opens it, before it is stored."""
+
     title: Name
     target: VoteTarget = VoteTarget.THEMES
     dots: Annotated[int, Field(ge=1, le=MAX_DOTS)] = 3  # per team
     is_open: bool = True
+
+
+class Vote(NewVote):
+    """A stored vote: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
 
     def require_open(self) -> None:
         """Teams spend dots only while the vote is open."""
@@ -35,9 +42,9 @@ class Vote(Strict):
             raise InvalidInput("error.vote_closed", field="vote")
 
 
-def checked_vote(title: str, target: str, dots: int) -> Vote:
+def checked_vote(title: str, target: str, dots: int) -> NewVote:
     """The vote cleaned, or InvalidInput naming the field that is wrong."""
-    return validated(Vote, {"title": title, "target": target, "dots": dots})
+    return validated(NewVote, {"title": title, "target": target, "dots": dots})
 
 
 def dots_left(dots: int, spent: Mapping[int, int]) -> int:
