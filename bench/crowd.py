@@ -124,7 +124,7 @@ def build_week(url: str, teams: int, days: str = "first") -> tuple[int, list[str
     wid = create_workshop(engine, f"Crowd {teams} {stamp}", "facilitate-me", "lead-me-now", "partnership_week")
     week = list_days(engine, wid)
     for day in week if days == "all" else week[:1]:
-        set_day_status(engine, wid, int(day.id or 0), DayStatus.OPEN)
+        set_day_status(engine, wid, day.id, DayStatus.OPEN)
     codes = [f"CROWD{n:04d}" for n in range(teams + 1)]
     for n, code in enumerate(codes):
         add_team(engine, wid, f"Team {n:04d}", code=code)

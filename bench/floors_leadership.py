@@ -74,7 +74,7 @@ def _main_points(engine: Engine, fx: Fixture) -> object:
 def _decisions(engine: Engine, fx: Fixture) -> object:
     # The teams' view of leadership's outputs: themes, their answers, actions and the team's reactions.
     _app(engine, fx)
-    return team_outcomes(engine, fx.workshop_id, int(fx.team.id or 0))
+    return team_outcomes(engine, fx.workshop_id, fx.team.id)
 
 
 def _reports(engine: Engine, fx: Fixture) -> object:

@@ -7,17 +7,15 @@ from sqlalchemy import Engine
 
 from bench.floors import PageCost, _app, add_one_team, resave_last_day, submit_one_answer
 from bench.synthetic import Fixture
-from workshop.domain.model import DayStatus
 from workshop.services.week.answers import team_answers, team_drafts
 from workshop.services.week.days import (
-    day_participation,
     list_days,
     list_main_points,
     list_questions,
     log_answers,
     log_days,
 )
-from workshop.services.week.morning import live_results
+from workshop.services.week.morning_view import board, desk
 from workshop.services.workshops.lifecycle import get_workshop, list_teams
 
 LOG_ANSWERS_PER_PAGE = 10  # pages/week_log.py's PAGE_SIZE
@@ -51,19 +49,11 @@ def _answer(engine: Engine, fx: Fixture) -> object:
 
 
 def _morning(engine: Engine, fx: Fixture) -> object:
-    """Per open day: who has answered each question (counted in SQL), the questions and main points, and the
-    room's live results (choices and ratings counted, key terms of the written answers) for the wall."""
+    """The morning view read whole (workshop.services.week.morning_view): per open day who has answered each
+    question (counted in SQL), the questions and main points, the room's live results (choices and ratings
+    counted, key terms of the written answers), the closed day's recap and quotes; and the facilitator's desk."""
     _app(engine, fx)
-    open_days = [d for d in list_days(engine, fx.workshop_id) if d.status == DayStatus.OPEN]
-    points = list_main_points(engine, fx.workshop_id)
-    return points, [
-        (
-            day_participation(engine, fx.workshop_id, int(d.id or 0)),
-            list_questions(engine, fx.workshop_id, d.id),
-            live_results(engine, fx.workshop_id, int(d.id or 0)),
-        )
-        for d in open_days
-    ]
+    return board(engine, fx.workshop_id), desk(engine, fx.workshop_id)
 
 
 def _week_log(engine: Engine, fx: Fixture) -> object:

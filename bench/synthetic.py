@@ -80,7 +80,7 @@ class Fixture:
 def _open_questions(engine: Engine, workshop_id: int) -> tuple[list[OpenQuestion], int]:
     all_days = list_days(engine, workshop_id)
     found = [
-        OpenQuestion(int(q.id or 0), q.kind, list(q.options))
+        OpenQuestion(q.id, q.kind, list(q.options))
         for d in all_days
         if d.status == DayStatus.OPEN
         for q in list_questions(engine, workshop_id, d.id)

@@ -3,6 +3,7 @@ recap, and the controls: the projector link for the wall, the quotes in the reca
 
 import streamlit as st
 
+from ui import data
 from ui.context import t, workshop_id
 from ui.gate import require
 from ui.morning import (
@@ -24,7 +25,7 @@ st.html(STYLE)
 @st.fragment(run_every=REFRESH_SECONDS)
 def live() -> None:
     """Redrawn every few seconds, without reloading the page: a day opened or closed shows up too."""
-    if not board(wid):
+    if not board(wid).days:
         st.page_link("pages/week_setup.py", label=t("nav.week_setup"), icon="🗓️")
     st.caption(t("morning.updates", n=REFRESH_SECONDS))
 
@@ -32,8 +33,9 @@ def live() -> None:
 live()
 day = recap_section(wid)
 st.divider()
+desk = data.morning_desk(wid)
 with st.expander(t("morning.facilitator"), expanded=True):
-    projector_controls(wid)
+    projector_controls(wid, desk)
     if day is not None:
-        pick_quotes(wid, day)
-    participation_section(wid)
+        pick_quotes(wid, day, desk)
+    participation_section(wid, desk)

@@ -19,7 +19,7 @@ from workshop.services.register import profile_ratings as _profile
 from workshop.services.register import strengths as _strengths
 from workshop.services.week import comments as _comments
 from workshop.services.week import days as week
-from workshop.services.week import morning as _morning
+from workshop.services.week import morning_view as _morning
 from workshop.services.week import overview as _overview
 from workshop.services.workshops import guide as _guide
 from workshop.services.workshops import lifecycle as workshops
@@ -39,13 +39,10 @@ week_plan = cached(week.week_plan, "days", "main_points", "questions")
 log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")
 log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the log as a conversation
-# The morning view's recap of the closed day (it refreshes every few seconds on the projector).
-DAY_ANSWER_TABLES = ("responses", "questions", "teams")
-morning_recap = cached(_morning.recap, *DAY_ANSWER_TABLES)
-morning_quote_choices = cached(_morning.quote_choices, *DAY_ANSWER_TABLES)
-# The wall's live results of an open day, read every 5 s by every projector and morning view: one read per
-# new answer, not per refresh (the workshop's language names the key terms' stop words and stemmer).
-morning_live = cached(_morning.live_results, "responses", "questions", "workshops")
+# The wall and the morning view, each read whole (workshop.services.week.morning_view): redrawn every 5 s by
+# every projector and morning view, read once per change of a table they show, not per refresh.
+morning_board = cached(_morning.board, *_morning.BOARD_TABLES)
+morning_desk = cached(_morning.desk, *_morning.DESK_TABLES)  # the facilitator's controls below the board
 
 # The offers pages (offers, offer map, partners, strengths, profile).
 

@@ -37,7 +37,7 @@ def theme_reactions(workshop_id: int, theme: Theme) -> None:
     wanted = st.toggle(t("loop.reactions_open"), value=theme.reactions_open, key=key)
     if wanted != theme.reactions_open:
         with error_edge() as edge:
-            set_reactions_open(engine(), workshop_id, int(theme.id or 0), wanted)
+            set_reactions_open(engine(), workshop_id, theme.id, wanted)
         if edge.ok:
             st.rerun()
     given = data.reactions_frame(workshop_id)

@@ -101,7 +101,7 @@ def current_offer(state: TeamMapping) -> OfferRef | None:
 def offer_card(team: Team, state: TeamMapping, offer: OfferRef, groups: list[str], partners: list[str]) -> None:
     """One offer: a plain question per space with what 0-3 mean and an example, strength, groups, partners."""
     oid, k, config = offer.id, _keys(offer.id), spaces()
-    register = register_values(engine(), int(team.workshop_id or 0), oid)
+    register = register_values(engine(), team.workshop_id, oid)
     _restore(oid, starting_point(state.entries.get(oid), register, state.prefill))
     scale = [n.get(content_lang()) for n in config.mapping_scale] or ["0", "1", "2", "3"]
     queue, args = [o.id for o in state.offers], (team, oid)

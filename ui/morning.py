@@ -13,19 +13,15 @@ from ui.widgets import error_edge, labels_now, md, multiselect, option, plain
 from workshop.config.i18n import date_time, number
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Day, DayStatus, QuestionKind
-from workshop.domain.recap import CHOICE_KINDS, RATING_KINDS
-from workshop.services.week.days import list_days
+from workshop.domain.recap import CHOICE_KINDS, MAX_QUOTES, RATING_KINDS
 from workshop.services.week.morning import (
-    MAX_QUOTES,
     app_link,
     new_projector_link,
     projector_link_made,
-    quoted_ids,
-    quotes,
-    recap_day,
     revoke_projector_link,
     set_quotes,
 )
+from workshop.services.week.morning_view import Desk
 
 REFRESH_SECONDS = 5
 # Projector sizes: readable from the back of the room. User text stays st.text (plain), only larger. The
@@ -73,10 +69,10 @@ a {color: #9cf !important;}
 
 def recap_section(wid: int) -> Day | None:
     """Yesterday's recap: the latest closed day's top choices, rating spread, widest disagreement, quotes."""
-    day = recap_day(engine(), wid)
-    if day is None:
+    recap = data.morning_board(wid).recap
+    if recap is None:
         return None
-    summary = data.morning_recap(wid, int(day.id or 0))
+    day, summary = recap.day, recap.summary
     with st.container(key="recap"):
         st.header(t("morning.recap", n=day.position))
         plain(day.title)
@@ -104,17 +100,17 @@ def recap_section(wid: int) -> Day | None:
                     )
                     spread = " · ".join(f"{value}: {count}" for value, count in item.ratings.items())
                     st.caption(t("morning.rating_counts", counts=spread))
-        for quote in quotes(engine(), wid, int(day.id or 0)):
+        for quote in recap.quotes:
             with st.container(border=True, key=f"recap-quote-{quote.response_id}"):
                 plain(f"“{quote.text}”")
                 st.caption(t("morning.quote_by", team=md(quote.team)))
     return day
 
 
-def pick_quotes(wid: int, day: Day) -> None:
+def pick_quotes(wid: int, day: Day, desk: Desk) -> None:
     """The facilitator picks up to three of the closed day's answers to quote in the recap."""
-    day_id = int(day.id or 0)
-    options = data.morning_quote_choices(wid, day_id)
+    day_id = day.id
+    options = desk.quote_choices
     if not options:
         return
     with st.form(f"quotes-{day_id}", border=True, enter_to_submit=False):
@@ -122,7 +118,7 @@ def pick_quotes(wid: int, day: Day) -> None:
             st,
             t("morning.pick_quotes", n=MAX_QUOTES),
             list(options),
-            default=[i for i in quoted_ids(engine(), wid, day_id) if i in options],
+            default=[i for i in desk.quoted if i in options],
             format_func=lambda i: options.get(i, str(i)),
             max_selections=MAX_QUOTES,
             key=f"quotes-pick-{day_id}",
@@ -134,11 +130,11 @@ def pick_quotes(wid: int, day: Day) -> None:
                 st.rerun()  # the recap above shows the new quotes
 
 
-def projector_controls(wid: int) -> None:
+def projector_controls(wid: int, desk: Desk) -> None:
     """Make, replace or revoke the read-only projector link; the link itself is shown once, when made."""
     st.subheader(t("morning.projector"))
     st.caption(t("morning.projector_help"))
-    made = projector_link_made(engine(), wid)
+    made = desk.projector_made
     fresh = st.session_state.get("projector_link")
     make, revoke = st.columns(2)
     if make.button(t("morning.projector_replace" if made else "morning.projector_make"), key="projector-make"):
@@ -158,9 +154,9 @@ def projector_controls(wid: int) -> None:
         st.caption(t("morning.projector_active", time=date_time(made, lang())))
 
 
-def participation_section(wid: int) -> None:
+def participation_section(wid: int, desk: Desk) -> None:
     """Who answered what, drafts and missing answers: for the day the facilitator picks."""
-    days = list_days(engine(), wid)
+    days = list(desk.days)
     if not days:
         return
     st.subheader(t("morning.participation"))

@@ -62,7 +62,7 @@ _ITEM_KEY = re.compile(
 def gone_notice(points: list[MainPoint], days: list[Day], questions: list[Question]) -> None:
     """Say so when this run's click or save belongs to an item no longer there (deleted in another
     session meanwhile): the item is not drawn again, so the change would otherwise vanish in silence."""
-    live = {
+    live: dict[str, set[int | None]] = {
         "point": {p.id for p in points},
         "day": {d.id for d in days},
         "question": {q.id for q in questions},
@@ -209,7 +209,7 @@ def question_line(
     wid: int, day_id: int, q: Question, points: list[MainPoint], positions: dict[int | None, int]
 ) -> None:
     """One question of a day: its text and kind, arrows, and its edit form once asked for (one at a time)."""
-    qid = int(q.id or 0)
+    qid = q.id
     text_col, move_col = st.columns([5, 1])
     with text_col:
         plain(f"{q.position}. {q.text}")

@@ -35,7 +35,7 @@ def new_vote_form(workshop_id: int) -> None:
 
 def results(workshop_id: int, vote: Vote) -> None:
     """The ranking as a bar chart, every bar labelled."""
-    ranked = vote_results(engine(), workshop_id, int(vote.id or 0))
+    ranked = vote_results(engine(), workshop_id, vote.id)
     if not ranked:
         st.info(t("vote.no_items"))
         return
@@ -45,21 +45,21 @@ def results(workshop_id: int, vote: Vote) -> None:
 def open_switch(workshop_id: int, vote: Vote) -> None:
     wanted = st.toggle(t("vote.is_open"), value=vote.is_open, key=f"vote_open_{vote.id}")
     if wanted != vote.is_open:
-        set_vote_open(engine(), workshop_id, int(vote.id or 0), wanted)
+        set_vote_open(engine(), workshop_id, vote.id, wanted)
         st.rerun()
 
 
 def spend(team: Team, vote: Vote) -> None:
     """The team's dots (or, where each person votes, this person's own): one button to add and one to take
     back per item, and the dots left."""
-    wid, vid = int(team.workshop_id or 0), int(vote.id or 0)
+    wid, vid = team.workshop_id, vote.id
     if vote.each_person:
         person = person_key_now()
         mine = own_dots(engine(), team, vid, person)
         st.info(t("voice.label"), icon="🔒")
         handing_on(f"own-next-person-vote-{vid}")
     else:
-        mine = team_dots(engine(), wid, vid, int(team.id or 0))
+        mine = team_dots(engine(), wid, vid, team.id)
     st.caption(t("vote.left", left=dots_left(vote.dots, mine), n=vote.dots))
     for item, label in vote_items(engine(), wid, vid).items():
         text, more, less = st.columns([6, 1, 1])

@@ -2,7 +2,10 @@
 the join QR code, the facilitator's participation view, and the projector link for the wall (refused once
 revoked, replaced or wrong)."""
 
-from sqlalchemy import Engine
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Engine, event
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
@@ -121,3 +124,34 @@ def test_a_replaced_or_wrong_projector_link_shows_nothing_of_the_workshop(db: En
         assert [w.value for w in refused.warning] == [REFUSED]
         assert not refused.title and not refused.text and not refused.header
     assert wall(fresh).title[0].value == "Day 3"
+
+
+def statements_of(run: Callable[[], object]) -> list[str]:
+    """The SQL statements any engine of this process sends while `run` runs."""
+    sent: list[str] = []
+
+    def note(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        sent.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", note)
+    try:
+        run()
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
+    return sent
+
+
+@pytest.mark.parametrize("page", ["morning", "wall"])
+def test_a_refresh_with_nothing_changed_reads_no_answer_team_or_day_again(db: Engine, wid: int, page: str) -> None:
+    """The morning view and the wall redraw every 5 s on every projector: with nothing written meanwhile, a
+    refresh asks only whether anything changed (the data versions), never for the answers, teams or days. (The
+    wall checks its projector link on every refresh, so that a revoked link stops at once: not a read of the
+    board.)"""
+    at = morning() if page == "morning" else wall(new_projector_link(db, wid))
+    again = statements_of(at.run)
+    assert "Not answered yet (3):" in [s.value for s in at.subheader]  # the board is drawn, from the cache
+    assert "Yesterday: Day 2" in [h.value for h in at.header]
+    shown_tables = ("responses", "teams", "days", "questions", "main_points", "recap_quotes")
+    read_again = [s for s in again if any(f"FROM {table}" in s for table in shown_tables)]
+    assert read_again == []
+    assert errors_of(at) == []

@@ -71,12 +71,31 @@ def _writes(function: ast.FunctionDef, generic: set[str]) -> bool:
         target, args = node.func, [a.id for a in node.args if isinstance(a, ast.Name)]
         writes = isinstance(target, ast.Attribute) and target.attr in ("insert", "update", "delete")
         if writes and isinstance(target.value, ast.Name):  # type: ignore[attr-defined]
-            named.add(target.value.id)  # type: ignore[attr-defined]
+            name = target.value.id  # type: ignore[attr-defined]
+            named.add(SCOPED.get(name, name))  # TABLE.update(...), or a workshop's Rows: ACTIONS.update(conn, ...)
+        if isinstance(target, ast.Name) and target.id in ("change_workshop_row", "delete_workshop_row"):
+            named.add("workshops")
         if isinstance(target, ast.Name) and (target.id in generic or target.id == "upsert"):
             named |= set(args)
     recorded = named & RECORDED_TABLES
     recorded |= {t for t, word in RECORDED_WHEN.items() if t in named and word in source}
     return bool(recorded)
+
+
+def _scoped_rows() -> dict[str, str]:
+    """The workshop-scoped row helpers of services/rows.py (`ACTIONS = Rows("...", actions)`), by name: their
+    update and delete write that table."""
+    tree = ast.parse((SERVICES / "rows.py").read_text(encoding="utf-8"))
+    return {
+        node.targets[0].id: node.value.args[1].id  # type: ignore[attr-defined]
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and getattr(node.value.func, "id", "") == "Rows"
+    }
+
+
+SCOPED = _scoped_rows()
 
 
 def _generic_writers(functions: list[ast.FunctionDef]) -> set[str]:

@@ -53,7 +53,7 @@ def test_a_new_answer_is_counted_and_no_team_is_named(engine: Engine, demo_wid: 
 
 
 def question(kind: QuestionKind, options: list[str] | None = None) -> Question:
-    return Question(id=7, kind=kind, text="Which?", options=options or [])
+    return Question(id=7, workshop_id=1, day_id=1, kind=kind, text="Which?", options=options or [])
 
 
 def test_every_option_keeps_its_place_and_a_removed_option_still_counts() -> None:

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(p for p in (ROOT / "workshop").rglob("*.py") if "store" not in p.relative_to(ROOT).parts)
 # ConfigError names a broken data file, which may be a locale file itself: it is never translated.
 UNTRANSLATED = {ConfigError.__name__}
-# Calls whose first argument is a message key: the errors, a cell's error, a model validator's error and a
-# message made to go inside another.
-KEYED_CALLS = {"CellError", "invalid", "message", "Message"}
+# Calls whose first argument is a message key: the errors, a cell's error, a model validator's error, a
+# message made to go inside another, and a table's rows (workshop.services.rows) with the key of a missing one.
+KEYED_CALLS = {"CellError", "invalid", "message", "Message", "Rows"}  # Rows: a table's "not found" key
 # Errors whose key is their class's, whatever their arguments (a report's rows, seconds to wait).
 CLASS_KEYED = {"ImportRejected", "TooManyAttempts"}
 # Functions that hand on a key made elsewhere (and checked there): a variable key is fine inside them.
@@ -283,7 +283,7 @@ def test_pydantics_own_errors_and_the_models_rules_are_said_in_danish_naming_the
     )
     not_a_number = _refused({"name": "Læsekreds", "spaces": {"meeting": 1}, "reach": "mange"})
     assert error_message(not_a_number, "da") == "Tilbuddet 'Læsekreds': rækkevidde: skriv et tal."
-    missing = validated_error(Team, {})
+    missing = validated_error(Team, {"id": 1, "workshop_id": 1})  # a stored team without its name
     assert error_message(missing, "nb") == "navn: må fylles ut."
     other = _refused({"name": "Læsekreds", "spaces": {"meeting": 1}, "tags": "not a list"})
     assert error_message(other, "nl") == "Activiteit 'Læsekreds': trefwoorden: deze waarde wordt niet geaccepteerd."

@@ -58,9 +58,9 @@ def test_the_demo_recap_by_hand(engine: Engine, demo_wid: int) -> None:
 
 
 def test_the_widest_spread_is_where_teams_disagree_most() -> None:
-    calm = Question(id=1, kind=QuestionKind.RATING, text="Calm")
-    split = Question(id=2, kind=QuestionKind.SPACE_STRENGTH, text="Split")
-    agreed = Question(id=3, kind=QuestionKind.RATING, text="Agreed")
+    calm = Question(id=1, workshop_id=1, day_id=1, kind=QuestionKind.RATING, text="Calm")
+    split = Question(id=2, workshop_id=1, day_id=1, kind=QuestionKind.SPACE_STRENGTH, text="Split")
+    agreed = Question(id=3, workshop_id=1, day_id=1, kind=QuestionKind.RATING, text="Agreed")
     rows = [AnswerRow(1, 1, "A", rating=2), AnswerRow(2, 1, "B", rating=3)]  # spread 1
     rows += [AnswerRow(3, 2, "A", rating=1), AnswerRow(4, 2, "B", rating=5), AnswerRow(5, 2, "C", rating=3)]  # 4
     rows += [AnswerRow(6, 3, "A", rating=4), AnswerRow(7, 3, "B", rating=4)]  # 0

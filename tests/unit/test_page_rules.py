@@ -26,7 +26,7 @@ from workshop.services.register.comparison import comparable, compare_workshops,
     ],
 )
 def test_a_saved_choice_is_kept_only_while_the_question_still_offers_it(kind, held, kept):
-    question = Question(text="Which?", kind=kind, options=["tea", "cake"])
+    question = Question(id=1, workshop_id=1, day_id=1, text="Which?", kind=kind, options=["tea", "cake"])
     assert question.fitting_choices(held) == kept
 
 

@@ -4,19 +4,19 @@ import pytest
 
 from workshop.domain.errors import InvalidInput
 from workshop.domain.messages import message
-from workshop.domain.model import Day, Offer
+from workshop.domain.model import NewDay, Offer
 from workshop.domain.scoring import Thresholds
 from workshop.domain.validation import validated
 
 
 def test_good_fields_give_the_model():
-    day = validated(Day, {"title": "Monday", "date": None})
+    day = validated(NewDay, {"title": "Monday", "date": None})
     assert day.title == "Monday"
 
 
 def test_a_bad_field_is_named_in_the_message_and_the_error():
     with pytest.raises(InvalidInput, match=r"^title: ") as caught:
-        validated(Day, {"title": "", "date": None})
+        validated(NewDay, {"title": "", "date": None})
     assert caught.value.params["field"] == "title"
 
 

@@ -21,7 +21,7 @@ K = QuestionKind
 
 
 def q(qid: int, text: str, kind: QuestionKind = K.TEXT, options: list[str] | None = None) -> Question:
-    return Question(id=qid, text=text, kind=kind, options=options or [])
+    return Question(id=qid, workshop_id=1, day_id=1, text=text, kind=kind, options=options or [])
 
 
 BEFORE = [

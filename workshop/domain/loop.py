@@ -13,7 +13,9 @@ import pandas as pd
 from pydantic import StringConstraints
 
 from workshop.domain.consolidation import answer_text
+from workshop.domain.errors import InvalidInput, ReactionsClosed
 from workshop.domain.model import ActionStatus, Strict, Theme, ThemeStatus
+from workshop.domain.text_fields import MAX_NAME, check_text
 from workshop.domain.validation import validated
 
 REACTION_MAX = 500  # a short comment: one per team and theme
@@ -38,9 +40,23 @@ def checked_reaction(theme_id: int, team_id: int, stance: str, comment: str) -> 
     return validated(Reaction, {"theme_id": theme_id, "team_id": team_id, "stance": stance, "comment": comment})
 
 
+def check_theme_title(title: str) -> str:
+    """A theme's title stripped, or InvalidInput naming the title: blank, too long, a control character."""
+    clean = title.strip()
+    if not clean:
+        raise InvalidInput("error.theme_title", field="title")
+    return check_text(clean, "title", MAX_NAME)
+
+
 def may_react(published: bool, theme: Theme) -> bool:
     """Teams react only to a published theme that leadership keeps open for reactions."""
     return published and theme.reactions_open
+
+
+def require_may_react(published: bool, theme: Theme) -> None:
+    """ReactionsClosed (naming the theme) unless teams may react to it now."""
+    if not may_react(published, theme):
+        raise ReactionsClosed("error.reactions_closed", title=theme.title)
 
 
 @dataclass(frozen=True)
@@ -115,14 +131,14 @@ def outcomes(
         )
         found.append(
             ThemeOutcome(
-                theme_id=int(theme.id or 0),
+                theme_id=theme.id,
                 title=theme.title,
                 status=theme.status,
                 decision=theme.decision,
                 answers=tuple(said),
                 actions=decided,
                 reactions_open=theme.reactions_open,
-                own_reaction=own_reactions.get(int(theme.id or 0)),
+                own_reaction=own_reactions.get(theme.id),
             )
         )
     found.sort(key=lambda o: not o.decided)

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from workshop.domain.errors import InvalidInput
-from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS
+from workshop.domain.errors import InvalidInput, MappingClosed
+from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, DayStatus
 from workshop.domain.text_fields import MAX_NAME, text_problem
 
 MAX_NOTE = 2000
@@ -28,6 +28,27 @@ class MappingScope(StrEnum):
     OWN = "own"
     SHARE = "share"
     ALL = "all"
+
+
+@dataclass(frozen=True)
+class Phase:
+    """The workshop's mapping phase: planned with scope `own` until the facilitator sets it."""
+
+    status: DayStatus = DayStatus.PLANNED
+    scope: MappingScope = MappingScope.OWN
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == DayStatus.OPEN
+
+    def changed(self, status: DayStatus | None = None, scope: MappingScope | None = None) -> Phase:
+        """The phase with what the facilitator changes (None keeps it)."""
+        return Phase(status or self.status, scope or self.scope)
+
+    def require_open(self) -> None:
+        """Teams change their mapping only while the phase is open: MappingClosed otherwise."""
+        if not self.is_open:
+            raise MappingClosed("error.mapping_closed")
 
 
 @dataclass(frozen=True)

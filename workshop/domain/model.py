@@ -126,8 +126,10 @@ class Workshop(Strict):
 
 
 class Team(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+    """A stored team, as a signed-in team's session knows it: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
     name: Name
 
 
@@ -206,19 +208,25 @@ class MainPoint(Strict):
         return value
 
 
-class Day(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+class NewDay(Strict):
+    """A day as the facilitator sets it up, before it is stored (no id yet)."""
+
     position: int = 0
     date: dt.date | None = None
     title: Name
     status: DayStatus = DayStatus.PLANNED
 
 
-class Question(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
-    day_id: int | None = None
+class Day(NewDay):
+    """A stored day: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
+
+
+class NewQuestion(Strict):
+    """A question as the facilitator writes it, before it is stored (no id, no day yet)."""
+
     main_point_id: int | None = None
     position: int = 0
     kind: QuestionKind = QuestionKind.TEXT
@@ -244,6 +252,14 @@ class Question(Strict):
         return [c for c in held if c in self.options] if isinstance(held, list) else []
 
 
+class Question(NewQuestion):
+    """A stored question: always with its id, its workshop's and its day's."""
+
+    id: int
+    workshop_id: int
+    day_id: int
+
+
 class Response(Strict):
     id: int | None = None
     workshop_id: int | None = None
@@ -260,8 +276,10 @@ class Response(Strict):
 
 
 class Theme(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+    """A stored theme: leadership makes one by naming it, and it is stored at once."""
+
+    id: int
+    workshop_id: int
     title: Name
     status: ThemeStatus = ThemeStatus.OPEN
     decision: LongText = ""

@@ -3,11 +3,26 @@ partner's offers reach."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import pandas as pd
 
+from workshop.domain.errors import InvalidInput
 from workshop.domain.model import RelationStage
+
+
+def check_after_latest(changed_on: dt.date, latest: dt.date | None, name: str) -> None:
+    """A partner's new stage, set on its form, is dated on or after its latest recorded move (an earlier move
+    is recorded in its history instead): InvalidInput naming the date otherwise."""
+    if latest is not None and changed_on < latest:
+        raise InvalidInput(
+            "error.stage_before_latest",
+            field="changed_on",
+            name=name,
+            date=changed_on.isoformat(),
+            latest=latest.isoformat(),
+        )
 
 
 def partnerships_missing_weak_spaces(

@@ -7,12 +7,21 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from workshop.domain.errors import InvalidInput
 from workshop.domain.model import Question, QuestionKind
 
 RATING_KINDS = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 TOP_CHOICES = 3
 MAX_QUOTES = 3  # answers the facilitator quotes in a closed day's recap
+
+
+def check_quotes(response_ids: Iterable[int]) -> list[int]:
+    """The answers the facilitator picks to quote, each once, at most MAX_QUOTES: InvalidInput otherwise."""
+    chosen = list(dict.fromkeys(response_ids))
+    if len(chosen) > MAX_QUOTES:
+        raise InvalidInput("error.too_many_quotes", field="quotes", limit=MAX_QUOTES, n=len(chosen))
+    return chosen
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,14 @@ def default_weights() -> dict[str, float]:
     return {key: float(DEFAULT_WEIGHT) for key in SPACE_KEYS}
 
 
+def whole_weights(weights: dict[str, float]) -> dict[str, float]:
+    """Leadership's weights as it sets them: one whole number 0-5 per space (InvalidInput names the space)."""
+    for key, value in weights.items():
+        if float(value) != int(value):
+            raise InvalidInput("error.weight_whole", field=key, value=value)
+    return {key: float(int(value)) for key, value in checked_weights(weights).items()}
+
+
 def checked_weights(weights: dict[str, float]) -> dict[str, float]:
     """One weight 0-5 per space; a missing space gets the default, an unknown one is refused."""
     unknown = sorted(set(weights) - set(SPACE_KEYS))

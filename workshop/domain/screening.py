@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
+from workshop.domain.errors import InvalidInput, ScreeningClosed
 from workshop.domain.messages import invalid
 from workshop.domain.model import SPACE_KEYS, Label, LongText, Name, ShortText, Strict
 from workshop.domain.text_fields import text_problem
@@ -33,6 +34,17 @@ class Verdict(StrEnum):
     YES = "yes"
     CONDITIONS = "conditions"  # yes, with conditions
     NO = "no"
+
+
+def checked_verdict(verdict: str, reason: str) -> tuple[Verdict, str]:
+    """Leadership's verdict and its reason (required), or InvalidInput naming the field."""
+    try:
+        chosen = Verdict(verdict)
+    except ValueError:
+        raise InvalidInput("error.choose_verdict", field="verdict") from None
+    if not reason.strip():
+        raise InvalidInput("error.verdict_reason", field="verdict_reason")
+    return chosen, reason.strip()
 
 
 def team_rater(team_id: int) -> str:
@@ -61,6 +73,11 @@ class Proposal(Strict):
     is_open: bool = True
     verdict: Verdict | None = None
     verdict_reason: LongText = ""
+
+    def require_open(self) -> None:
+        """Screening is stored only while the facilitator keeps the proposal open: ScreeningClosed otherwise."""
+        if not self.is_open:
+            raise ScreeningClosed("error.screening_closed", title=self.title)
 
 
 class Answered(Strict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 from workshop.domain.errors import InvalidInput
 from workshop.domain.messages import Message, message
 from workshop.domain.model import LANGUAGES, QuestionKind
-from workshop.domain.text_fields import MAX_SHORT_TEXT, MAX_TARGET_GROUP, text_problem
+from workshop.domain.text_fields import MAX_NAME, MAX_SHORT_TEXT, MAX_TARGET_GROUP, check_text, text_problem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,6 +79,14 @@ def check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise InvalidInput("error.unknown_language", field="language", language=language, known=list(LANGUAGES))
     return language
+
+
+def check_name(value: str, of: Literal["team", "workshop"]) -> str:
+    """A team's or a workshop's name stripped, or InvalidInput: blank, too long, a control character."""
+    name = value.strip()
+    if not name:
+        raise InvalidInput("error.team_name" if of == "team" else "error.workshop_name", field="name")
+    return check_text(name, "name", MAX_NAME)
 
 
 def check_dates(start: dt.date | None, end: dt.date | None) -> None:

@@ -21,9 +21,9 @@ class VoteTarget(StrEnum):
     ACTIONS = "actions"
 
 
-class Vote(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+class NewVote(Strict):
+    """A vote as leadership opens it, before it is stored."""
+
     title: Name
     target: VoteTarget = VoteTarget.THEMES
     dots: Annotated[int, Field(ge=1, le=MAX_DOTS)] = 3  # per team, or per person when each person votes
@@ -31,14 +31,33 @@ class Vote(Strict):
     each_person: bool = False  # each person spends their own dots, anonymous to leadership (domain.voices)
 
 
-def checked_vote(title: str, target: str, dots: int, each_person: bool = False) -> Vote:
+class Vote(NewVote):
+    """A stored vote: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
+
+    def require_open(self) -> None:
+        """Teams spend dots only while the vote is open."""
+        if not self.is_open:
+            raise InvalidInput("error.vote_closed", field="vote")
+
+
+def checked_vote(title: str, target: str, dots: int, each_person: bool = False) -> NewVote:
     """The vote cleaned, or InvalidInput naming the field that is wrong."""
-    return validated(Vote, {"title": title, "target": target, "dots": dots, "each_person": each_person})
+    return validated(NewVote, {"title": title, "target": target, "dots": dots, "each_person": each_person})
 
 
 def dots_left(dots: int, spent: Mapping[int, int]) -> int:
     """A team's dots still to spend."""
     return dots - sum(spent.values())
+
+
+def check_change(change: int) -> int:
+    """A team spends (+1) or takes back (-1) one dot at a time."""
+    if change not in (1, -1):
+        raise InvalidInput("error.one_dot_at_a_time", field="dots")
+    return change
 
 
 def check_spend(dots: int, spent: Mapping[int, int], item_id: int, change: int) -> int:

@@ -37,6 +37,7 @@ from workshop.domain.codes import (
 )
 from workshop.domain.errors import AccessDenied, NotFound, TooManyAttempts
 from workshop.domain.model import Role, Team
+from workshop.services.rows import TEAMS
 from workshop.store import read, write
 from workshop.store.engine import upsert
 from workshop.store.tables import sign_in_attempts, teams, workshops
@@ -260,7 +261,7 @@ def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.t
         with read(engine) as conn:
             row = conn.execute(
                 select(teams.c.id, teams.c.name, teams.c.code_hash).where(
-                    teams.c.workshop_id == workshop_id, teams.c.code_hash == digest
+                    TEAMS.of(workshop_id), teams.c.code_hash == digest
                 )
             ).first()
         found.extend([row] if row is not None else [])

@@ -6,15 +6,16 @@ import datetime as dt
 from collections.abc import Mapping
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.history import Kind
 from workshop.domain.model import SPACE_KEYS, Action, ActionStatus
 from workshop.domain.validation import validated
+from workshop.services.rows import ACTIONS, MAIN_POINTS, THEMES
 from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
-from workshop.store.tables import actions, main_points, themes
+from workshop.store.tables import actions
 
 ACTION_COLUMNS = ["id", "theme_id", "title", "owner", "space", "main_point_id", "due", "status"]
 
@@ -26,12 +27,13 @@ def _valid(action: Action | Mapping[str, object]) -> Action:
 def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
     if action.space is not None and action.space not in SPACE_KEYS:
         raise InvalidInput("error.unknown_space", field="space", space=str(action.space))
-    for table, value, name in ((themes, action.theme_id, "theme"), (main_points, action.main_point_id, "main point")):
+    for rows, value, name in ((THEMES, action.theme_id, "theme"), (MAIN_POINTS, action.main_point_id, "main_point")):
         if value is None:
             continue
-        found = conn.execute(select(table.c.id).where(table.c.id == value, table.c.workshop_id == workshop_id))
-        if found.first() is None:
-            raise InvalidInput("error.missing.item", field=name.replace(" ", "_"), id=value)
+        try:
+            rows.check(conn, workshop_id, value)
+        except NotFound:
+            raise InvalidInput("error.missing.item", field=name, id=value) from None
 
 
 def _values(action: Action) -> dict[str, object]:
@@ -58,12 +60,9 @@ def add_action(engine: Engine, workshop_id: int, action: Action | Mapping[str, o
 
 
 def set_action_status(engine: Engine, workshop_id: int, action_id: int, status: ActionStatus) -> None:
-    mine = (actions.c.id == action_id, actions.c.workshop_id == workshop_id)
     with write(engine) as conn:
-        before = conn.execute(select(actions).where(*mine)).first()
-        done = conn.execute(actions.update().where(*mine).values(status=ActionStatus(status).value))
-        if done.rowcount == 0 or before is None:
-            raise NotFound("error.missing.action", id=action_id)
+        before = ACTIONS.get(conn, workshop_id, action_id)
+        ACTIONS.update(conn, workshop_id, action_id, status=ActionStatus(status).value)
         after = {"status": ActionStatus(status).value}
         record_saved(conn, workshop_id, Kind.ACTION, action_id, before, after, before.title)
 
@@ -72,7 +71,7 @@ def actions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """The workshop's actions, by due date (undated last)."""
     cols = [actions.c[c] for c in ACTION_COLUMNS]
     with read(engine) as conn:
-        rows = conn.execute(select(*cols).where(actions.c.workshop_id == workshop_id).order_by(actions.c.id))
+        rows = conn.execute(ACTIONS.select(workshop_id, *cols).order_by(actions.c.id))
         frame = pd.DataFrame(rows.fetchall(), columns=ACTION_COLUMNS)
     return frame
 
@@ -97,5 +96,5 @@ def board(frame: pd.DataFrame, today: dt.date) -> dict[ActionStatus, pd.DataFram
 def list_actions(engine: Engine, workshop_id: int) -> list[Action]:
     """The workshop's actions as models, in the order they were added."""
     with read(engine) as conn:
-        rows = conn.execute(select(actions).where(actions.c.workshop_id == workshop_id).order_by(actions.c.id))
+        rows = conn.execute(ACTIONS.select(workshop_id).order_by(actions.c.id))
         return [Action.model_validate(dict(r._mapping)) for r in rows]

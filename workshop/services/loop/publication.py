@@ -9,6 +9,7 @@ from workshop.domain.errors import AccessDenied
 from workshop.domain.loop import ThemeOutcome, outcomes
 from workshop.services.loop.reactions import own_reactions
 from workshop.services.loop.themes import list_themes
+from workshop.services.rows import ACTIONS, ANSWERS, PUBLICATIONS, TEAMS, THEMES
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import actions, publications, questions, responses, teams, theme_responses, themes
@@ -33,7 +34,7 @@ def is_published(engine: Engine, workshop_id: int) -> bool:
 
 
 def _published(conn: Connection, workshop_id: int) -> bool:
-    found = conn.execute(select(publications.c.published).where(publications.c.workshop_id == workshop_id)).scalar()
+    found = conn.execute(select(publications.c.published).where(PUBLICATIONS.of(workshop_id))).scalar()
     return bool(found)
 
 
@@ -41,9 +42,7 @@ def set_published(engine: Engine, workshop_id: int, published: bool) -> None:
     """Publish (or withdraw) the themes, decisions and actions for every team of the workshop."""
     with write(engine) as conn:
         done = conn.execute(
-            publications.update()
-            .where(publications.c.workshop_id == workshop_id)
-            .values(published=published, updated_at=now())
+            publications.update().where(PUBLICATIONS.of(workshop_id)).values(published=published, updated_at=now())
         )
         if done.rowcount == 0:
             conn.execute(publications.insert().values(workshop_id=workshop_id, published=published, updated_at=now()))
@@ -51,7 +50,7 @@ def set_published(engine: Engine, workshop_id: int, published: bool) -> None:
 
 def check_member(conn: Connection, workshop_id: int, team_id: int) -> None:
     """A team id that is not a team of this workshop (a forged one) is refused."""
-    found = conn.execute(select(teams.c.id).where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
+    found = conn.execute(select(teams.c.id).where(teams.c.id == team_id, TEAMS.of(workshop_id)))
     if found.first() is None:
         raise AccessDenied("error.not_a_team_of_this_workshop")
 
@@ -76,17 +75,15 @@ def team_outcomes(engine: Engine, workshop_id: int, team_id: int) -> list[ThemeO
             .join(teams, teams.c.id == responses.c.team_id)
             .join(questions, questions.c.id == responses.c.question_id)
             .where(
-                responses.c.workshop_id == workshop_id,
-                responses.c.id.in_(
-                    select(theme_responses.c.response_id).join(themes).where(themes.c.workshop_id == workshop_id)
-                ),
+                ANSWERS.of(workshop_id),
+                responses.c.id.in_(select(theme_responses.c.response_id).join(themes).where(THEMES.of(workshop_id))),
             )
             .order_by(questions.c.day_id, questions.c.position, teams.c.name)
         )
         answers = pd.DataFrame(said.fetchall(), columns=list(said.keys()))
         done = conn.execute(
             select(actions.c.theme_id, actions.c.title, actions.c.owner, actions.c.due, actions.c.status)
-            .where(actions.c.workshop_id == workshop_id, actions.c.theme_id.is_not(None))
+            .where(ACTIONS.of(workshop_id), actions.c.theme_id.is_not(None))
             .order_by(actions.c.id)
         )
         planned = pd.DataFrame(done.fetchall(), columns=list(done.keys()))

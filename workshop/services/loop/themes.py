@@ -6,28 +6,20 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, func, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import InvalidInput
 from workshop.domain.history import Change, Kind, differences
+from workshop.domain.loop import check_theme_title
 from workshop.domain.model import MAX_LONG_TEXT, Theme, ThemeStatus
-from workshop.domain.text_fields import MAX_NAME, check_text
-from workshop.services.rows import changed
+from workshop.domain.text_fields import check_text
+from workshop.services.rows import ANSWERS, THEMES
 from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
 
 
-def _check_title(title: str) -> str:
-    clean = title.strip()
-    if not clean:
-        raise InvalidInput("error.theme_title", field="title")
-    return check_text(clean, "title", MAX_NAME)
-
-
 def _own_theme(conn: Connection, workshop_id: int, theme_id: int) -> dict[str, object]:
     """The theme as stored, with how many answers it holds (NotFound if the workshop has no such theme)."""
-    found = conn.execute(select(themes).where(themes.c.id == theme_id, themes.c.workshop_id == workshop_id)).first()
-    if found is None:
-        raise NotFound("error.missing.theme", id=theme_id)
+    found = THEMES.get(conn, workshop_id, theme_id)
     held = conn.execute(select(func.count()).where(theme_responses.c.theme_id == theme_id)).scalar()
     return dict(found._mapping) | {"answers": int(held or 0)}
 
@@ -36,9 +28,7 @@ def _own_answers(conn: Connection, workshop_id: int, response_ids: Iterable[int]
     wanted = sorted({int(r) for r in response_ids})
     if not wanted:
         return []
-    found = conn.execute(
-        select(responses.c.id).where(responses.c.id.in_(wanted), responses.c.workshop_id == workshop_id)
-    )
+    found = conn.execute(select(responses.c.id).where(responses.c.id.in_(wanted), ANSWERS.of(workshop_id)))
     unknown = sorted(set(wanted) - {r.id for r in found})
     if unknown:
         raise InvalidInput("error.missing.answer", field="response_ids", id=unknown[0])
@@ -49,7 +39,7 @@ def create_theme(
     engine: Engine, workshop_id: int, title: str, response_ids: Iterable[int] = (), decision: str = ""
 ) -> int:
     """A new open theme holding the given answers; returns its id."""
-    clean = _check_title(title)
+    clean = check_theme_title(title)
     check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
         ids = _own_answers(conn, workshop_id, response_ids)
@@ -76,12 +66,12 @@ def update_theme(
 ) -> None:
     """Change a theme's title, status (open, adopt, adapt, park) and decision note, and, when given,
     make exactly `response_ids` its answers."""
-    clean = _check_title(title)
+    clean = check_theme_title(title)
     check_text(decision, "decision", MAX_LONG_TEXT)
     with write(engine) as conn:
         before = _own_theme(conn, workshop_id, theme_id)
         after: dict[str, object] = {"title": clean, "status": ThemeStatus(status).value, "decision": decision}
-        changed(conn, themes.update().where(themes.c.id == theme_id).values(**after))
+        THEMES.update(conn, workshop_id, theme_id, **after)
         if response_ids is not None:
             after["answers"] = _replace_answers(conn, workshop_id, theme_id, response_ids)
         details = differences(before, after, after)
@@ -119,14 +109,14 @@ def delete_theme(engine: Engine, workshop_id: int, theme_id: int) -> None:
         gone = _own_theme(conn, workshop_id, theme_id)
         record(conn, workshop_id, Kind.THEME, theme_id, Change.DELETED, str(gone["title"]))
         conn.execute(theme_responses.delete().where(theme_responses.c.theme_id == theme_id))
-        changed(conn, themes.delete().where(themes.c.id == theme_id))
+        THEMES.delete(conn, workshop_id, theme_id)
 
 
 def list_themes(engine: Engine, workshop_id: int) -> list[Theme]:
     """The workshop's themes, oldest first, each with the ids of its answers."""
     with read(engine) as conn:
-        rows = conn.execute(select(themes).where(themes.c.workshop_id == workshop_id).order_by(themes.c.id)).fetchall()
-        links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
+        rows = conn.execute(THEMES.select(workshop_id).order_by(themes.c.id)).fetchall()
+        links = conn.execute(select(theme_responses).join(themes).where(THEMES.of(workshop_id))).fetchall()
     by_theme: dict[int, list[int]] = {}
     for link in links:
         by_theme.setdefault(link.theme_id, []).append(link.response_id)

@@ -11,9 +11,10 @@ from sqlalchemy import Connection, Engine, func, select
 from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
 from workshop.domain.model import Team
 from workshop.domain.voices import people_shown
-from workshop.domain.voting import Vote, VoteTarget, check_spend, checked_vote, ranking
+from workshop.domain.voting import Vote, VoteTarget, check_change, check_spend, checked_vote, ranking
+from workshop.services.rows import ACTIONS, TEAMS, THEMES, VOTES
 from workshop.store import read, write
-from workshop.store.tables import actions, person_dots, teams, themes, vote_dots, votes
+from workshop.store.tables import person_dots, teams, vote_dots, votes
 
 # What a vote's page reads: a cached copy keys on these tables' data versions.
 VOTE_TABLES = ("votes", "vote_dots", "person_dots", "teams", "themes", "actions")
@@ -37,25 +38,19 @@ def open_vote(engine: Engine, workshop_id: int, title: str, target: str, dots: i
 def set_vote_open(engine: Engine, workshop_id: int, vote_id: int, is_open: bool) -> None:
     """Close a vote (its dots are kept and its ranking is final), or open it again."""
     with write(engine) as conn:
-        done = conn.execute(
-            votes.update().where(votes.c.id == vote_id, votes.c.workshop_id == workshop_id).values(is_open=is_open)
-        )
-        if done.rowcount == 0:
-            raise NotFound("error.missing.vote", id=vote_id)
+        VOTES.update(conn, workshop_id, vote_id, is_open=is_open)
 
 
 def list_votes(engine: Engine, workshop_id: int) -> list[Vote]:
     """The workshop's votes, newest first."""
     with read(engine) as conn:
-        rows = conn.execute(select(votes).where(votes.c.workshop_id == workshop_id).order_by(votes.c.id.desc()))
+        rows = conn.execute(VOTES.select(workshop_id).order_by(votes.c.id.desc()))
         return [Vote.model_validate(dict(r._mapping)) for r in rows]
 
 
 def _items(conn: Connection, workshop_id: int, target: VoteTarget) -> dict[int, str]:
-    table = themes if target == VoteTarget.THEMES else actions
-    rows = conn.execute(
-        select(table.c.id, table.c.title).where(table.c.workshop_id == workshop_id).order_by(table.c.id)
-    )
+    items = THEMES if target == VoteTarget.THEMES else ACTIONS
+    rows = conn.execute(items.select(workshop_id, items.table.c.id, items.table.c.title).order_by(items.table.c.id))
     return {int(r.id): str(r.title) for r in rows}
 
 
@@ -67,17 +62,13 @@ def vote_items(engine: Engine, workshop_id: int, vote_id: int) -> dict[int, str]
 
 
 def _vote(conn: Connection, workshop_id: int, vote_id: int) -> Vote:
-    row = conn.execute(select(votes).where(votes.c.id == vote_id)).first()
-    if row is None or row.workshop_id != workshop_id:  # another workshop's vote is as unknown as none
-        raise NotFound("error.missing.vote", id=vote_id)
-    return Vote.model_validate(dict(row._mapping))
+    return Vote.model_validate(dict(VOTES.get(conn, workshop_id, vote_id)._mapping))
 
 
 def open_item(conn: Connection, workshop_id: int, vote_id: int, item_id: int) -> Vote:
     """The vote, when it is open and the item is one of its workshop's themes or actions."""
     vote = _vote(conn, workshop_id, vote_id)
-    if not vote.is_open:
-        raise InvalidInput("error.vote_closed", field="vote")
+    vote.require_open()
     if item_id not in _items(conn, workshop_id, vote.target):
         raise NotFound("error.missing.item", id=item_id)
     return vote
@@ -95,19 +86,18 @@ def _spent(conn: Connection, vote_id: int, team_id: int) -> dict[int, int]:
 def spend_dot(engine: Engine, team: Team, vote_id: int, item_id: int, change: int = 1) -> dict[int, int]:
     """Put one dot on an item (change=-1: take one back); returns the team's dots by item. Refused
     once the team's dots are spent, on a closed vote, and for an item or vote of another workshop."""
-    if change not in (1, -1):
-        raise InvalidInput("error.one_dot_at_a_time", field="dots")
+    check_change(change)
     with write(engine) as conn:
         # The team's row, locked: a second tab of the same team waits here until this one commits.
         member = conn.execute(
-            select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id).with_for_update()
+            select(teams.c.id).where(teams.c.id == team.id, TEAMS.of(team.workshop_id)).with_for_update()
         )
         if member.first() is None:
             raise AccessDenied("error.not_a_team_of_this_workshop")
-        vote = open_item(conn, int(team.workshop_id or 0), vote_id, item_id)
+        vote = open_item(conn, team.workshop_id, vote_id, item_id)
         if vote.each_person:
             raise InvalidInput("error.voice.vote_each_person", field="vote")
-        spent = _spent(conn, vote_id, int(team.id or 0))
+        spent = _spent(conn, vote_id, team.id)
         new = check_spend(vote.dots, spent, item_id, change)
         mine = (vote_dots.c.vote_id == vote_id) & (vote_dots.c.team_id == team.id) & (vote_dots.c.item_id == item_id)
         if item_id in spent:

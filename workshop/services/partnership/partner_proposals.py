@@ -18,6 +18,7 @@ from workshop.domain.validation import validated
 from workshop.services.partnership.proposal_review import decide_pending
 from workshop.services.register.mapping import _member
 from workshop.services.register.offers import insert_partners
+from workshop.services.rows import PARTNER_PROPOSALS, PARTNERS
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import partner_proposals, partners, teams
@@ -41,10 +42,10 @@ def _read(conn: Connection, workshop_id: int) -> list[ProposedPartner]:
     rows = conn.execute(
         select(partner_proposals, teams.c.name.label("team"))
         .join(teams, teams.c.id == partner_proposals.c.team_id)
-        .where(partner_proposals.c.workshop_id == workshop_id)
+        .where(PARTNER_PROPOSALS.of(workshop_id))
         .order_by(partner_proposals.c.id)
     ).fetchall()
-    register = conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
+    register = conn.execute(select(partners.c.name).where(PARTNERS.of(workshop_id))).scalars()
     # Declined proposals are out of the comparison; accepted ones are in the register already.
     live = [Proposed(r.id, r.team, r.name, r.contact) for r in rows if r.status == ReviewStatus.PENDING.value]
     found = warnings(live, list(register))
@@ -76,7 +77,7 @@ def propose_partner(engine: Engine, team: Team, fields: Mapping[str, object]) ->
             **proposal.model_dump(mode="json"),
         }
         new_id = conn.execute(partner_proposals.insert().values(**row).returning(partner_proposals.c.id)).scalar_one()
-        return next(p for p in _read(conn, int(team.workshop_id or 0)) if p.id == new_id)
+        return next(p for p in _read(conn, team.workshop_id) if p.id == new_id)
 
 
 def team_partner_proposals(engine: Engine, team: Team) -> list[ProposedPartner]:
@@ -84,7 +85,7 @@ def team_partner_proposals(engine: Engine, team: Team) -> list[ProposedPartner]:
     know the same partner or contact: they should talk before anyone calls); never another team's proposals."""
     with read(engine) as conn:
         _member(conn, team)
-        return [p for p in _read(conn, int(team.workshop_id or 0)) if p.team_id == team.id]
+        return [p for p in _read(conn, team.workshop_id) if p.team_id == team.id]
 
 
 def partner_proposals_of(engine: Engine, workshop_id: int) -> list[ProposedPartner]:
@@ -98,7 +99,7 @@ def decide_partner_proposal(engine: Engine, workshop_id: int, proposal_id: int, 
     the register has already is refused, naming the field: decline the proposal instead."""
 
     def add(row: Any) -> int:
-        taken = conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
+        taken = conn.execute(select(partners.c.name).where(PARTNERS.of(workshop_id))).scalars()
         if normalised(row.name) in {normalised(n) for n in taken}:
             raise InvalidInput("error.partner_known", field="name", name=row.name)
         partner = Partner(name=row.name, sector=row.sector, contact=row.contact, description=row.reason)

@@ -14,12 +14,12 @@ from sqlalchemy import Connection, Engine, Row, func, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.messages import message
 from workshop.domain.model import SPACE_KEYS, Partner, RelationStage
-from workshop.domain.network import partnerships_missing_weak_spaces, target_group_counts
+from workshop.domain.network import check_after_latest, partnerships_missing_weak_spaces, target_group_counts
 from workshop.domain.validation import validated
 from workshop.services.partnership.stages import change_row, checked_change, latest_change, stage_history
 from workshop.services.register.offers import insert_partners, partners_frame
 from workshop.services.register.strengths import workshop_scores
-from workshop.services.rows import changed
+from workshop.services.rows import OFFERS, PARTNERS, changed
 from workshop.store import read, write
 from workshop.store.tables import offers, partner_stages, partners, proposals
 
@@ -32,7 +32,7 @@ def _checked(conn: Connection, workshop_id: int, fields: Mapping[str, object], k
         message("subject.partner", name=str(fields.get("name") or "")),
     )
     taken = conn.execute(
-        select(partners.c.name).where(partners.c.workshop_id == workshop_id, partners.c.id != (keep or 0))
+        select(partners.c.name).where(PARTNERS.of(workshop_id), partners.c.id != (keep or 0))
     ).scalars()
     if partner.name.casefold() in {n.casefold() for n in taken}:
         raise InvalidInput("error.partner_known", field="name", name=partner.name)
@@ -44,7 +44,7 @@ def _relink(
 ) -> int:
     """Offers name their partners: drop `old` from every offer's list, then name `new` on the chosen offers
     (None: on the offers that named `old`, so a renamed partner keeps its offers). Returns offers linked."""
-    rows = conn.execute(select(offers.c.id, offers.c.partners).where(offers.c.workshop_id == workshop_id)).fetchall()
+    rows = conn.execute(select(offers.c.id, offers.c.partners).where(OFFERS.of(workshop_id))).fetchall()
     key = old.casefold() if old else None
     had = {r.id for r in rows if key is not None and any(p.casefold() == key for p in r.partners)}
     chosen = had if offer_ids is None else {int(i) for i in offer_ids}
@@ -73,9 +73,7 @@ def add_partner(
 
 
 def _row(conn: Connection, workshop_id: int, partner_id: int) -> Row[Any]:
-    row = conn.execute(
-        select(partners).where(partners.c.id == partner_id, partners.c.workshop_id == workshop_id)
-    ).first()
+    row = conn.execute(select(partners).where(partners.c.id == partner_id, PARTNERS.of(workshop_id))).first()
     if row is None:
         raise NotFound("error.missing.partner", id=partner_id)
     return row
@@ -98,15 +96,7 @@ def edit_partner(
         partner = _checked(conn, workshop_id, fields, keep=partner_id)
         if partner.stage != old.stage:
             change = checked_change(partner.stage, changed_on, note, message("subject.partner", name=partner.name))
-            latest = latest_change(conn, partner_id)
-            if latest is not None and change.changed_on < latest:
-                raise InvalidInput(
-                    "error.stage_before_latest",
-                    field="changed_on",
-                    name=partner.name,
-                    date=change.changed_on.isoformat(),
-                    latest=latest.isoformat(),
-                )
+            check_after_latest(change.changed_on, latest_change(conn, partner_id), partner.name)
             conn.execute(partner_stages.insert(), change_row(workshop_id, partner_id, change))
         values = partner.model_dump(include={"name", "sector", "stage", "description", "contact"}, mode="json")
         changed(
@@ -157,7 +147,7 @@ def _links(engine: Engine, workshop_id: int) -> pd.DataFrame:
     with read(engine) as conn:
         rows = conn.execute(
             select(offers.c.name, offers.c.partners, offers.c.target_groups, *[offers.c[k] for k in SPACE_KEYS]).where(
-                offers.c.workshop_id == workshop_id
+                OFFERS.of(workshop_id)
             )
         ).fetchall()
     links = [

@@ -12,9 +12,9 @@ from sqlalchemy import Connection, Engine, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.history import Kind
 from workshop.domain.messages import message
-from workshop.domain.screening import Proposal, Verdict
+from workshop.domain.screening import Proposal, checked_verdict
 from workshop.domain.validation import validated
-from workshop.services.rows import changed
+from workshop.services.rows import PARTNERS, PROPOSALS, changed
 from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import partners, proposals
@@ -29,7 +29,7 @@ def _row(r: Any) -> Proposal:
 def list_proposals(engine: Engine, workshop_id: int) -> list[Proposal]:
     """The workshop's proposals, oldest first."""
     with read(engine) as conn:
-        rows = conn.execute(select(proposals).where(proposals.c.workshop_id == workshop_id).order_by(proposals.c.id))
+        rows = conn.execute(select(proposals).where(PROPOSALS.of(workshop_id)).order_by(proposals.c.id))
         return [_row(r) for r in rows]
 
 
@@ -82,12 +82,7 @@ def delete_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> None:
 
 def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: str, reason: str) -> None:
     """Leadership's verdict on a proposal — yes, yes with conditions, or no — with its reason (required)."""
-    try:
-        chosen = Verdict(verdict)
-    except ValueError:
-        raise InvalidInput("error.choose_verdict", field="verdict") from None
-    if not reason.strip():
-        raise InvalidInput("error.verdict_reason", field="verdict_reason")
+    chosen, reason = checked_verdict(verdict, reason)
     with write(engine) as conn:
         current = get_proposal(conn, workshop_id, proposal_id)
         checked = validated(Proposal, current.model_dump() | {"verdict": chosen, "verdict_reason": reason.strip()})
@@ -100,11 +95,9 @@ def record_verdict(engine: Engine, workshop_id: int, proposal_id: int, verdict: 
 def carry_proposals(conn: Connection, earlier_id: int, new_id: int) -> None:
     """The earlier workshop's proposals under a new one: the proposal only — open again, with no screening
     and no verdict; a linked partner is kept when the new workshop has a partner of that name."""
-    names = dict(conn.execute(select(partners.c.name, partners.c.id).where(partners.c.workshop_id == new_id)).all())
-    old = dict(conn.execute(select(partners.c.id, partners.c.name).where(partners.c.workshop_id == earlier_id)).all())
-    rows = conn.execute(
-        select(proposals).where(proposals.c.workshop_id == earlier_id).order_by(proposals.c.id)
-    ).fetchall()
+    names = dict(conn.execute(select(partners.c.name, partners.c.id).where(PARTNERS.of(new_id))).all())
+    old = dict(conn.execute(select(partners.c.id, partners.c.name).where(PARTNERS.of(earlier_id))).all())
+    rows = conn.execute(select(proposals).where(PROPOSALS.of(earlier_id)).order_by(proposals.c.id)).fetchall()
     carried = [
         {k: getattr(r, k) for k in PROPOSAL_FIELDS}
         | {"workshop_id": new_id, "partner_id": names.get(old.get(r.partner_id))}

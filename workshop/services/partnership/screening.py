@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import screening_questions
-from workshop.domain.errors import AccessDenied, InvalidInput, ScreeningClosed
+from workshop.domain.errors import AccessDenied, InvalidInput
 from workshop.domain.messages import message
 from workshop.domain.model import LANGUAGES, Team
 from workshop.domain.screening import (
@@ -25,6 +25,7 @@ from workshop.domain.screening import (
 from workshop.domain.validation import validated
 from workshop.files.backup import json_value
 from workshop.services.partnership.proposals import get_proposal, list_proposals
+from workshop.services.rows import PARTNERS, PROPOSALS, SCREENINGS, TEAMS
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import partners, proposals, screenings, teams, workshops
@@ -64,8 +65,7 @@ def checked_answers(given: Iterable[Mapping[str, Any]]) -> list[Answered]:
 
 
 def _save(conn: Connection, proposal: Proposal, rater: str, team_id: int | None, answers: list[Answered]) -> None:
-    if not proposal.is_open:
-        raise ScreeningClosed("error.screening_closed", title=proposal.title)
+    proposal.require_open()
     mine = (screenings.c.proposal_id == proposal.id) & (screenings.c.rater == rater)
     conn.execute(screenings.delete().where(mine))  # the rater's screening replaced whole, in one transaction
     stamp = now()
@@ -91,12 +91,12 @@ def screen_as_team(engine: Engine, team: Team, proposal_id: int, given: Iterable
     ScreeningClosed when the facilitator has closed the proposal."""
     answers = checked_answers(given)
     with write(engine) as conn:
-        member = conn.execute(select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id))
+        member = conn.execute(select(teams.c.id).where(teams.c.id == team.id, TEAMS.of(team.workshop_id)))
         if member.first() is None:
             raise AccessDenied("error.not_a_team_of_this_workshop")
         # Locked: two tabs of one team saving at once queue, and a close cannot slip between check and write.
-        proposal = get_proposal(conn, int(team.workshop_id or 0), proposal_id, lock=True)
-        _save(conn, proposal, team_rater(int(team.id or 0)), team.id, answers)
+        proposal = get_proposal(conn, team.workshop_id, proposal_id, lock=True)
+        _save(conn, proposal, team_rater(team.id), team.id, answers)
     return len(answers)
 
 
@@ -106,7 +106,7 @@ def screen_as_facilitator(
     """The facilitator's screening, for a workshop without teams (with teams, the teams screen)."""
     answers = checked_answers(given)
     with write(engine) as conn:
-        if conn.execute(select(func.count()).where(teams.c.workshop_id == workshop_id)).scalar():
+        if conn.execute(select(func.count()).where(TEAMS.of(workshop_id))).scalar():
             raise InvalidInput("error.teams_screen", field="rater")
         proposal = get_proposal(conn, workshop_id, proposal_id, lock=True)
         _save(conn, proposal, FACILITATOR_RATER, None, answers)
@@ -118,7 +118,7 @@ def own_screening(engine: Engine, workshop_id: int, proposal_id: int, rater: str
     with read(engine) as conn:
         rows = conn.execute(
             select(screenings.c.question, screenings.c.answer, screenings.c.note).where(
-                screenings.c.workshop_id == workshop_id,
+                SCREENINGS.of(workshop_id),
                 screenings.c.proposal_id == proposal_id,
                 screenings.c.rater == rater,
             )
@@ -140,12 +140,10 @@ def screening_cards(engine: Engine, workshop_id: int) -> list[Card]:
                 teams.c.name.label("team"),
             )
             .outerjoin(teams, teams.c.id == screenings.c.team_id)
-            .where(screenings.c.workshop_id == workshop_id)
+            .where(SCREENINGS.of(workshop_id))
             .order_by(screenings.c.question, teams.c.name)
         ).fetchall()
-        names = dict(
-            conn.execute(select(partners.c.id, partners.c.name).where(partners.c.workshop_id == workshop_id)).all()
-        )
+        names = dict(conn.execute(select(partners.c.id, partners.c.name).where(PARTNERS.of(workshop_id))).all())
         language = conn.execute(select(workshops.c.language).where(workshops.c.id == workshop_id)).scalar()
     questions = screening_questions(language if language in LANGUAGES else "en")  # in the workshop's language
     cards = []
@@ -166,7 +164,7 @@ def screening_cards(engine: Engine, workshop_id: int) -> list[Card]:
 
 def export_proposals(conn: Connection, workshop_id: int) -> list[dict[str, Any]]:
     """The export's `proposals`: each with its `screening` answers and leadership's `verdict` (or null)."""
-    rows = conn.execute(select(proposals).where(proposals.c.workshop_id == workshop_id).order_by(proposals.c.id))
+    rows = conn.execute(select(proposals).where(PROPOSALS.of(workshop_id)).order_by(proposals.c.id))
     answers = conn.execute(
         select(
             screenings.c.proposal_id,
@@ -177,7 +175,7 @@ def export_proposals(conn: Connection, workshop_id: int) -> list[dict[str, Any]]
             screenings.c.note,
             screenings.c.updated_at,
         )
-        .where(screenings.c.workshop_id == workshop_id)
+        .where(SCREENINGS.of(workshop_id))
         .order_by(screenings.c.proposal_id, screenings.c.rater, screenings.c.question)
     ).fetchall()
     found = []

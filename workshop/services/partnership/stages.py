@@ -13,7 +13,7 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.messages import Message, message
 from workshop.domain.model import Partner, StageChange
 from workshop.domain.validation import validated
-from workshop.services.rows import changed
+from workshop.services.rows import PARTNERS, STAGE_CHANGES, changed
 from workshop.store import read, write
 from workshop.store.tables import partner_stages, partners
 
@@ -79,9 +79,7 @@ def sync_stage(conn: Connection, partner_id: int) -> None:
 
 
 def _partner_name(conn: Connection, workshop_id: int, partner_id: int) -> str:
-    name = conn.execute(
-        select(partners.c.name).where(partners.c.id == partner_id, partners.c.workshop_id == workshop_id)
-    ).scalar()
+    name = conn.execute(select(partners.c.name).where(partners.c.id == partner_id, PARTNERS.of(workshop_id))).scalar()
     if name is None:
         raise NotFound("error.missing.partner", id=partner_id)
     return str(name)
@@ -103,9 +101,7 @@ def delete_stage_change(engine: Engine, workshop_id: int, change_id: int) -> Non
     """Remove one recorded move; a partner keeps at least one (InvalidInput otherwise)."""
     with write(engine) as conn:
         row = conn.execute(
-            select(partner_stages.c.partner_id).where(
-                partner_stages.c.id == change_id, partner_stages.c.workshop_id == workshop_id
-            )
+            select(partner_stages.c.partner_id).where(partner_stages.c.id == change_id, STAGE_CHANGES.of(workshop_id))
         ).first()
         if row is None:
             raise NotFound("error.missing.stage_change", id=change_id)
@@ -134,7 +130,7 @@ def stage_history(engine: Engine, workshop_id: int) -> pd.DataFrame:
                 partner_stages.c.note,
             )
             .join(partners, partners.c.id == partner_stages.c.partner_id)
-            .where(partner_stages.c.workshop_id == workshop_id)
+            .where(STAGE_CHANGES.of(workshop_id))
             .order_by(partners.c.id, partner_stages.c.changed_on, partner_stages.c.id)
         ).fetchall()
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.domain.assets import Asset, ReviewStatus
-from workshop.domain.errors import NotFound
 from workshop.domain.messages import message
 from workshop.domain.model import Team
 from workshop.domain.personal import without_contact_details
@@ -18,7 +17,7 @@ from workshop.files.leaflet import render_leaflet
 from workshop.files.report.week import report_language, report_words
 from workshop.services.partnership.proposal_review import decide_pending
 from workshop.services.register.mapping import _member
-from workshop.services.rows import changed
+from workshop.services.rows import ASSET_PROPOSALS, ASSETS, PARTNERS, changed
 from workshop.services.workshops.lifecycle import get_workshop, now
 from workshop.store import read, write
 from workshop.store.tables import asset_proposals, assets, partners, teams
@@ -47,12 +46,12 @@ def _asset(title: str, description: str) -> Asset:
 
 
 def _ids(conn: Connection, workshop_id: int) -> list[int]:
-    order = select(assets.c.id).where(assets.c.workshop_id == workshop_id).order_by(assets.c.position, assets.c.id)
+    order = select(assets.c.id).where(ASSETS.of(workshop_id)).order_by(assets.c.position, assets.c.id)
     return [int(i) for i in conn.execute(order).scalars()]
 
 
 def _append(conn: Connection, workshop_id: int, asset: Asset) -> int:
-    last = conn.execute(select(func.max(assets.c.position)).where(assets.c.workshop_id == workshop_id)).scalar()
+    last = conn.execute(select(func.max(assets.c.position)).where(ASSETS.of(workshop_id))).scalar()
     row = {"workshop_id": workshop_id, "position": (last or 0) + 1, **asset.model_dump()}
     return int(conn.execute(assets.insert().values(**row).returning(assets.c.id)).scalar_one())
 
@@ -60,9 +59,7 @@ def _append(conn: Connection, workshop_id: int, asset: Asset) -> int:
 def list_assets(engine: Engine, workshop_id: int) -> list[ListedAsset]:
     """The workshop's assets in the facilitator's order."""
     with read(engine) as conn:
-        rows = conn.execute(
-            select(assets).where(assets.c.workshop_id == workshop_id).order_by(assets.c.position, assets.c.id)
-        ).fetchall()
+        rows = conn.execute(ASSETS.select(workshop_id).order_by(assets.c.position, assets.c.id)).fetchall()
     return [ListedAsset(r.id, r.title, r.description) for r in rows]
 
 
@@ -77,16 +74,12 @@ def update_asset(engine: Engine, workshop_id: int, asset_id: int, title: str, de
     """Change an asset's title and description."""
     asset = _asset(title, description)
     with write(engine) as conn:
-        mine = (assets.c.id == asset_id) & (assets.c.workshop_id == workshop_id)
-        if conn.execute(assets.update().where(mine).values(**asset.model_dump())).rowcount == 0:
-            raise NotFound("error.missing.asset", id=asset_id)
+        ASSETS.update(conn, workshop_id, asset_id, **asset.model_dump())
 
 
 def delete_asset(engine: Engine, workshop_id: int, asset_id: int) -> None:
     with write(engine) as conn:
-        mine = (assets.c.id == asset_id) & (assets.c.workshop_id == workshop_id)
-        if conn.execute(assets.delete().where(mine)).rowcount == 0:
-            raise NotFound("error.missing.asset", id=asset_id)
+        ASSETS.delete(conn, workshop_id, asset_id)
 
 
 def move_asset(engine: Engine, workshop_id: int, asset_id: int, step: int) -> None:
@@ -94,7 +87,7 @@ def move_asset(engine: Engine, workshop_id: int, asset_id: int, step: int) -> No
     with write(engine) as conn:
         order = _ids(conn, workshop_id)
         if asset_id not in order:
-            raise NotFound("error.missing.asset", id=asset_id)
+            raise ASSETS.not_found(asset_id)
         at = order.index(asset_id)
         to = min(max(at + step, 0), len(order) - 1)
         order.insert(to, order.pop(at))
@@ -131,9 +124,7 @@ def team_asset_proposals(engine: Engine, team: Team) -> list[AssetProposal]:
 def pending_asset_proposals(engine: Engine, workshop_id: int) -> list[AssetProposal]:
     """The proposals the facilitator has not decided yet, oldest first."""
     with read(engine) as conn:
-        return _proposals(
-            conn, asset_proposals.c.workshop_id == workshop_id, asset_proposals.c.status == ReviewStatus.PENDING.value
-        )
+        return _proposals(conn, ASSET_PROPOSALS.of(workshop_id), asset_proposals.c.status == ReviewStatus.PENDING.value)
 
 
 def decide_asset_proposal(engine: Engine, workshop_id: int, proposal_id: int, accept: bool) -> int | None:
@@ -157,7 +148,7 @@ def leaflet_html(engine: Engine, workshop_id: int, lang: str | None = None, cont
     with read(engine) as conn:
         people = conn.execute(
             select(partners.c.name, partners.c.contact)
-            .where(partners.c.workshop_id == workshop_id, partners.c.contact != "")
+            .where(PARTNERS.of(workshop_id), partners.c.contact != "")
             .order_by(partners.c.name)
         ).all()
     return render_leaflet(

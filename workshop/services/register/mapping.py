@@ -10,11 +10,12 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import AccessDenied, InvalidInput, MappingClosed, NotFound
+from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
 from workshop.domain.mapping import (
     Contribution,
     MappingScope,
     OfferRef,
+    Phase,
     check_proposed,
     checked,
     offers_for_team,
@@ -22,6 +23,7 @@ from workshop.domain.mapping import (
 )
 from workshop.domain.model import SPACE_KEYS, DayStatus, Team
 from workshop.services.register.offers import offers_frame
+from workshop.services.rows import MAPPING_PHASES, OFFERS, TEAMS, change_workshop_row
 from workshop.store import read, write
 from workshop.store.tables import mapping_phases, mappings, offers, teams, workshops
 
@@ -31,18 +33,8 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-@dataclass(frozen=True)
-class Phase:
-    status: DayStatus = DayStatus.PLANNED
-    scope: MappingScope = MappingScope.OWN
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == DayStatus.OPEN
-
-
 def _phase(conn: Connection, workshop_id: int) -> Phase:
-    row = conn.execute(select(mapping_phases).where(mapping_phases.c.workshop_id == workshop_id)).first()
+    row = conn.execute(select(mapping_phases).where(MAPPING_PHASES.of(workshop_id))).first()
     return Phase(DayStatus(row.status), MappingScope(row.scope)) if row else Phase()
 
 
@@ -58,9 +50,9 @@ def set_mapping_phase(
     """Open, close or reopen the phase, or change which offers each team maps."""
     with write(engine) as conn:
         old = _phase(conn, workshop_id)
-        new = Phase(status or old.status, scope or old.scope)
+        new = old.changed(status, scope)
         values = {"status": new.status.value, "scope": new.scope.value}
-        conn.execute(mapping_phases.delete().where(mapping_phases.c.workshop_id == workshop_id))
+        conn.execute(mapping_phases.delete().where(MAPPING_PHASES.of(workshop_id)))
         conn.execute(mapping_phases.insert().values(workshop_id=workshop_id, **values))
     return new
 
@@ -78,23 +70,18 @@ def contribution_of(row: Any) -> Contribution:
 
 def _member(conn: Connection, team: Team) -> None:
     """The team must exist in the workshop it claims: a forged team of another workshop is refused."""
-    found = conn.execute(
-        select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id)
-    ).first()
+    found = conn.execute(select(teams.c.id).where(teams.c.id == team.id, TEAMS.of(team.workshop_id))).first()
     if found is None:
         raise AccessDenied("error.not_a_team_of_this_workshop")
 
 
 def _refs(conn: Connection, workshop_id: int) -> list[OfferRef]:
-    rows = conn.execute(
-        select(offers.c.id, offers.c.name, offers.c.owner_team).where(offers.c.workshop_id == workshop_id)
-    )
+    rows = conn.execute(select(offers.c.id, offers.c.name, offers.c.owner_team).where(OFFERS.of(workshop_id)))
     return [OfferRef(r.id, r.name, r.owner_team) for r in rows]
 
 
 def _assigned(conn: Connection, team: Team, phase: Phase) -> list[OfferRef]:
-    assert team.workshop_id is not None and team.id is not None
-    team_ids = list(conn.execute(select(teams.c.id).where(teams.c.workshop_id == team.workshop_id)).scalars())
+    team_ids = list(conn.execute(select(teams.c.id).where(TEAMS.of(team.workshop_id))).scalars())
     return offers_for_team(phase.scope, _refs(conn, team.workshop_id), team_ids, team.id, team.name)
 
 
@@ -128,7 +115,7 @@ def team_mapping(engine: Engine, team: Team) -> TeamMapping:
     """The team's offers to map and its own mapping so far (never another team's)."""
     with read(engine) as conn:
         _member(conn, team)
-        phase = _phase(conn, int(team.workshop_id or 0))
+        phase = _phase(conn, team.workshop_id)
         assigned = _assigned(conn, team, phase)
         rows = conn.execute(select(mappings).where(mappings.c.team_id == team.id)).fetchall()
         prefill = conn.execute(select(workshops.c.mapping_prefill).where(workshops.c.id == team.workshop_id)).scalar()
@@ -146,15 +133,13 @@ def team_mapping(engine: Engine, team: Team) -> TeamMapping:
 def set_mapping_prefill(engine: Engine, workshop_id: int, prefill: bool) -> None:
     """The facilitator's setting: teams' mappings start from the register's values (True) or blank (False)."""
     with write(engine) as conn:
-        done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(mapping_prefill=prefill))
-        if done.rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, mapping_prefill=prefill)
 
 
 def register_values(engine: Engine, workshop_id: int, offer_id: int) -> Contribution:
     """What the register holds for an offer: the starting point of a team's mapping."""
     with read(engine) as conn:
-        row = conn.execute(select(offers).where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)).first()
+        row = conn.execute(select(offers).where(offers.c.id == offer_id, OFFERS.of(workshop_id))).first()
     if row is None:
         raise NotFound("error.missing.offer", id=offer_id)
     return Contribution(
@@ -168,9 +153,8 @@ def save_mapping(engine: Engine, team: Team, offer_id: int, entry: Contribution,
     clean = checked(entry, complete=done)
     with write(engine) as conn:
         _member(conn, team)
-        phase = _phase(conn, int(team.workshop_id or 0))
-        if not phase.is_open:
-            raise MappingClosed("error.mapping_closed")
+        phase = _phase(conn, team.workshop_id)
+        phase.require_open()
         if offer_id not in {o.id for o in _assigned(conn, team, phase)}:
             raise NotFound("error.missing.offer", id=offer_id)
         values = row_values(clean) | {"done": done, "updated_at": now()}
@@ -194,7 +178,7 @@ def row_values(entry: Contribution) -> dict[str, object]:
 
 
 def name_taken(conn: Connection, workshop_id: int, name: str) -> bool:
-    names = conn.execute(select(offers.c.name).where(offers.c.workshop_id == workshop_id)).scalars()
+    names = conn.execute(select(offers.c.name).where(OFFERS.of(workshop_id))).scalars()
     return name.casefold() in {n.casefold() for n in names}
 
 
@@ -203,9 +187,8 @@ def propose_offer(engine: Engine, team: Team, name: str, description: str, entry
     name, clean = check_proposed(name, description), checked(entry, complete=True)
     with write(engine) as conn:
         _member(conn, team)
-        if not _phase(conn, int(team.workshop_id or 0)).is_open:
-            raise MappingClosed("error.mapping_closed")
-        if name_taken(conn, int(team.workshop_id or 0), name):
+        _phase(conn, team.workshop_id).require_open()
+        if name_taken(conn, team.workshop_id, name):
             raise InvalidInput("error.offer_in_register", field="name", name=name)
         return int(
             conn.execute(
@@ -229,7 +212,7 @@ def team_map_frame(engine: Engine, team: Team, mine: TeamMapping | None = None) 
     """The team's mapped offers as the four-spaces map draws them (workshop.charts.offer_map), with the
     team's own contributions and strength, not the register's (`mine`: the team's mapping, if read)."""
     mine = mine or team_mapping(engine, team)
-    reg = offers_frame(engine, int(team.workshop_id or 0)).set_index("id")
+    reg = offers_frame(engine, team.workshop_id).set_index("id")
     rows = []
     for offer in mine.offers:
         if offer.id in mine.done and offer.id in reg.index:

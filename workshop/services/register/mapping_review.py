@@ -24,7 +24,7 @@ from workshop.domain.model import SPACE_KEYS
 from workshop.domain.scoring import Thresholds, score_spaces
 from workshop.services.register.mapping import OfferProposal, aware, contribution_of, name_taken, now
 from workshop.services.register.offers import offers_frame
-from workshop.services.rows import changed
+from workshop.services.rows import MAPPING_DECISIONS, MAPPING_PHASES, MAPPINGS, OFFERS, changed
 from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import mapping_decisions, mapping_phases, mappings, offers, teams
@@ -55,13 +55,12 @@ def review(engine: Engine, workshop_id: int) -> list[ReviewItem]:
         rows = conn.execute(
             select(mappings, teams.c.name.label("team"))
             .join(teams, teams.c.id == mappings.c.team_id)
-            .where(mappings.c.workshop_id == workshop_id, mappings.c.done.is_(True), mappings.c.offer_id.is_not(None))
+            .where(MAPPINGS.of(workshop_id), mappings.c.done.is_(True), mappings.c.offer_id.is_not(None))
             .order_by(teams.c.name)
         ).fetchall()
-        register = {r.id: r for r in conn.execute(select(offers).where(offers.c.workshop_id == workshop_id))}
+        register = {r.id: r for r in conn.execute(select(offers).where(OFFERS.of(workshop_id)))}
         decided = {
-            r.offer_id: r
-            for r in conn.execute(select(mapping_decisions).where(mapping_decisions.c.workshop_id == workshop_id))
+            r.offer_id: r for r in conn.execute(select(mapping_decisions).where(MAPPING_DECISIONS.of(workshop_id)))
         }
     by_offer: dict[int, list[Any]] = {}
     for r in rows:
@@ -96,7 +95,7 @@ def pending_proposals(engine: Engine, workshop_id: int) -> list[OfferProposal]:
         rows = conn.execute(
             select(mappings, teams.c.name.label("team"))
             .join(teams, teams.c.id == mappings.c.team_id)
-            .where(mappings.c.workshop_id == workshop_id, mappings.c.proposed.is_(True), mappings.c.offer_id.is_(None))
+            .where(MAPPINGS.of(workshop_id), mappings.c.proposed.is_(True), mappings.c.offer_id.is_(None))
             .order_by(mappings.c.id)
         ).fetchall()
     return [OfferProposal(r.id, r.team, r.proposed_name, r.description, contribution_of(r), None) for r in rows]
@@ -107,7 +106,7 @@ def _done_entries(conn: Connection, workshop_id: int, offer_id: int) -> list[Any
         conn.execute(
             select(mappings, teams.c.name.label("team"))
             .join(teams, teams.c.id == mappings.c.team_id)
-            .where(mappings.c.workshop_id == workshop_id, mappings.c.offer_id == offer_id, mappings.c.done.is_(True))
+            .where(MAPPINGS.of(workshop_id), mappings.c.offer_id == offer_id, mappings.c.done.is_(True))
             .order_by(teams.c.name)
         )
     )
@@ -122,7 +121,7 @@ def accept(engine: Engine, workshop_id: int, offer_id: int, decision: Contributi
 
 
 def _accept(conn: Connection, workshop_id: int, offer_id: int, clean: Contribution) -> list[str]:
-    row = conn.execute(select(offers).where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)).first()
+    row = conn.execute(select(offers).where(offers.c.id == offer_id, OFFERS.of(workshop_id))).first()
     if row is None:
         raise NotFound("error.missing.offer", id=offer_id)
     found = _done_entries(conn, workshop_id, offer_id)
@@ -182,7 +181,7 @@ def accept_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> int:
         row = conn.execute(
             select(mappings, teams.c.name.label("team"))
             .join(teams, teams.c.id == mappings.c.team_id)
-            .where(mappings.c.id == proposal_id, mappings.c.workshop_id == workshop_id, mappings.c.proposed.is_(True))
+            .where(mappings.c.id == proposal_id, MAPPINGS.of(workshop_id), mappings.c.proposed.is_(True))
         ).first()
         if row is None or row.offer_id is not None:
             raise NotFound("error.missing.open_proposal", id=proposal_id)
@@ -248,7 +247,7 @@ def export_mappings(conn: Connection, workshop_id: int) -> list[dict[str, object
         select(mappings, teams.c.name.label("team"), offers.c.name.label("offer"))
         .join(teams, teams.c.id == mappings.c.team_id)
         .outerjoin(offers, offers.c.id == mappings.c.offer_id)
-        .where(mappings.c.workshop_id == workshop_id)
+        .where(MAPPINGS.of(workshop_id))
         .order_by(mappings.c.id)
     ).fetchall()
     return [
@@ -273,11 +272,11 @@ def export_mappings(conn: Connection, workshop_id: int) -> list[dict[str, object
 def export_decisions(conn: Connection, workshop_id: int) -> dict[str, object]:
     """The mapping phase and the facilitator's decisions, as the JSON export holds them (key
     `mapping`): status, scope, and per decided offer the accepted values and the teams they came from."""
-    phase = conn.execute(select(mapping_phases).where(mapping_phases.c.workshop_id == workshop_id)).first()
+    phase = conn.execute(select(mapping_phases).where(MAPPING_PHASES.of(workshop_id))).first()
     rows = conn.execute(
         select(mapping_decisions, offers.c.name.label("offer"))
         .join(offers, offers.c.id == mapping_decisions.c.offer_id)
-        .where(mapping_decisions.c.workshop_id == workshop_id)
+        .where(MAPPING_DECISIONS.of(workshop_id))
         .order_by(mapping_decisions.c.offer_id)
     ).fetchall()
     return {

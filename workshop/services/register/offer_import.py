@@ -17,6 +17,7 @@ from workshop.files.offer_cells import Progress
 from workshop.files.offer_sheet import offer_frame
 from workshop.files.spreadsheet import SourceTable
 from workshop.services.register.offers import insert_partners, list_target_groups
+from workshop.services.rows import OFFERS, PARTNERS
 from workshop.store import write
 from workshop.store.tables import offers, partners
 
@@ -48,12 +49,11 @@ def import_offers(
             name.casefold(): offer_id
             for offer_id, name in conn.execute(
                 # Locked (PostgreSQL): an offer this import updates cannot be deleted meanwhile.
-                select(offers.c.id, offers.c.name).where(offers.c.workshop_id == workshop_id).with_for_update()
+                select(offers.c.id, offers.c.name).where(OFFERS.of(workshop_id)).with_for_update()
             )
         }
         known_partners = {
-            name.casefold()
-            for name in conn.execute(select(partners.c.name).where(partners.c.workshop_id == workshop_id)).scalars()
+            name.casefold() for name in conn.execute(select(partners.c.name).where(PARTNERS.of(workshop_id))).scalars()
         }
         changed = [{**row, "_id": existing[key]} for row, key in zip(rows, keys, strict=True) if key in existing]
         if changed:

@@ -24,7 +24,7 @@ from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
 from workshop.domain.validation import clean_target_groups, first_duplicate, validated
 from workshop.files.offer_words import TARGET_GROUPS
 from workshop.services.partnership.stages import record_first_stages
-from workshop.services.rows import changed
+from workshop.services.rows import GROUPS, OFFERS, PARTNERS, changed
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups
 
@@ -68,7 +68,7 @@ def offers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """The workshop's offers, one row each, with a column per space."""
     columns = [offers.c[name] for name in OFFER_COLUMNS]
     with read(engine) as conn:
-        rows = conn.execute(select(*columns).where(offers.c.workshop_id == workshop_id).order_by(offers.c.id))
+        rows = conn.execute(select(*columns).where(OFFERS.of(workshop_id)).order_by(offers.c.id))
         return pd.DataFrame(rows.fetchall(), columns=list(OFFER_COLUMNS))
 
 
@@ -95,7 +95,7 @@ def partners_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     cols = ["id", "name", "sector", "stage", "description", "contact"]
     with read(engine) as conn:
         rows = conn.execute(
-            select(*[partners.c[c] for c in cols]).where(partners.c.workshop_id == workshop_id).order_by(partners.c.id)
+            select(*[partners.c[c] for c in cols]).where(PARTNERS.of(workshop_id)).order_by(partners.c.id)
         )
         return pd.DataFrame(rows.fetchall(), columns=cols)
 
@@ -109,9 +109,7 @@ def register_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     """The offers as the register shows them, with `primary` (None while a tie is undecided)."""
     with read(engine) as conn:
         rows = conn.execute(
-            select(*[offers.c[c] for c in REGISTER_COLUMNS])
-            .where(offers.c.workshop_id == workshop_id)
-            .order_by(offers.c.id)
+            select(*[offers.c[c] for c in REGISTER_COLUMNS]).where(OFFERS.of(workshop_id)).order_by(offers.c.id)
         ).fetchall()
     frame = pd.DataFrame(rows, columns=list(REGISTER_COLUMNS))
     frame["primary"] = primary_spaces(frame)
@@ -165,9 +163,7 @@ def save_register(
     checked = {offer_id: offer_from_fields(fields) for offer_id, fields in updated.items()}
     new = [offer_from_fields(fields) for fields in added]
     with write(engine) as conn:
-        names = dict(
-            conn.execute(select(offers.c.id, offers.c.name).where(offers.c.workshop_id == workshop_id)).fetchall()
-        )
+        names = dict(conn.execute(select(offers.c.id, offers.c.name).where(OFFERS.of(workshop_id))).fetchall())
         names.update({offer_id: offer.name for offer_id, offer in checked.items()})
         dup = first_duplicate([*names.values(), *(o.name for o in new)])
         if dup:
@@ -176,7 +172,7 @@ def save_register(
             changed(
                 conn,
                 offers.update()
-                .where(offers.c.id == offer_id, offers.c.workshop_id == workshop_id)
+                .where(offers.c.id == offer_id, OFFERS.of(workshop_id))
                 .values(offer_row(workshop_id, offer)),
             )
         insert_offers(conn, workshop_id, new)
@@ -187,7 +183,7 @@ def delete_offers(engine: Engine, workshop_id: int, offer_ids: Iterable[int]) ->
     """Delete offers of this workshop; returns how many went."""
     ids = [int(i) for i in offer_ids]
     with write(engine) as conn:
-        result = conn.execute(offers.delete().where(offers.c.workshop_id == workshop_id, offers.c.id.in_(ids)))
+        result = conn.execute(offers.delete().where(OFFERS.of(workshop_id), offers.c.id.in_(ids)))
         return int(result.rowcount or 0)
 
 
@@ -198,9 +194,7 @@ def list_target_groups(engine: Engine, workshop_id: int) -> list[str]:
     """The workshop's target groups, or the default list when it has none of its own."""
     with read(engine) as conn:
         names = conn.execute(
-            select(target_groups.c.name)
-            .where(target_groups.c.workshop_id == workshop_id)
-            .order_by(target_groups.c.position)
+            select(target_groups.c.name).where(GROUPS.of(workshop_id)).order_by(target_groups.c.position)
         ).scalars()
         return list(names) or list(DEFAULT_TARGET_GROUPS)
 
@@ -210,7 +204,7 @@ def set_target_groups(engine: Engine, workshop_id: int, names: Iterable[str]) ->
     named in any of the four languages is kept by its key, so it shows in the workshop's words."""
     clean = clean_target_groups(TARGET_GROUPS.find(name.strip()) or name for name in names)
     with write(engine) as conn:
-        conn.execute(target_groups.delete().where(target_groups.c.workshop_id == workshop_id))
+        conn.execute(target_groups.delete().where(GROUPS.of(workshop_id)))
         conn.execute(
             target_groups.insert(),
             [{"workshop_id": workshop_id, "position": i, "name": n} for i, n in enumerate(clean)],

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, select
 
 from workshop.domain.errors import NotFound
 from workshop.domain.profile import LEADERSHIP, check_rating, team_rater
+from workshop.services.rows import PROFILE_RATINGS
 from workshop.store import read, write
 from workshop.store.tables import profile_ratings, teams, workshops
 
@@ -28,7 +29,7 @@ def rate_profile(engine: Engine, workshop_id: int, values: dict[str, int], team_
                 raise NotFound("error.missing.team", id=team_id)
         for pair, value in values.items():
             mine = (
-                (profile_ratings.c.workshop_id == workshop_id)
+                (PROFILE_RATINGS.of(workshop_id))
                 & (profile_ratings.c.rater == rater)
                 & (profile_ratings.c.pair == pair)
             )
@@ -46,7 +47,7 @@ def profile_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
     with read(engine) as conn:
         rows = conn.execute(
             select(*[profile_ratings.c[c] for c in cols])
-            .where(profile_ratings.c.workshop_id == workshop_id)
+            .where(PROFILE_RATINGS.of(workshop_id))
             .order_by(profile_ratings.c.id)
         ).fetchall()
     return pd.DataFrame(rows, columns=cols)

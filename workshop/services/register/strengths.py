@@ -8,12 +8,20 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from workshop.config.spaces import spaces
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import SPACE_KEYS, QuestionKind
-from workshop.domain.scoring import Thresholds, checked_weights, default_weights, score_aims, score_spaces
+from workshop.domain.scoring import (
+    Thresholds,
+    checked_weights,
+    default_weights,
+    score_aims,
+    score_spaces,
+    whole_weights,
+)
 from workshop.domain.space_detail import backers, offer_space_matrix, target_group_matrix
 from workshop.domain.validation import validated
 from workshop.services.register.offers import offers_frame
+from workshop.services.rows import ANSWERS, SPACE_WEIGHTS, change_workshop_row
 from workshop.services.week.voices import workshop_voices
 from workshop.store import read, write
 from workshop.store.tables import questions, responses, space_weights, workshops
@@ -31,22 +39,17 @@ def load_weights(engine: Engine, workshop_id: int) -> dict[str, float]:
     """Leadership's weight (0-5) per space; a space without a stored weight has the default."""
     with read(engine) as conn:
         _exists(conn, workshop_id)
-        rows = conn.execute(
-            select(space_weights.c.space, space_weights.c.weight).where(space_weights.c.workshop_id == workshop_id)
-        )
+        rows = conn.execute(select(space_weights.c.space, space_weights.c.weight).where(SPACE_WEIGHTS.of(workshop_id)))
         stored = {r.space: float(r.weight) for r in rows if r.space in SPACE_KEYS}
     return default_weights() | stored
 
 
 def save_weights(engine: Engine, workshop_id: int, weights: dict[str, float]) -> dict[str, float]:
     """Store one whole-number weight 0-5 per space (InvalidInput names the space); returns them."""
-    for key, value in weights.items():
-        if float(value) != int(value):
-            raise InvalidInput("error.weight_whole", field=key, value=value)
-    full = checked_weights(weights)
+    full = whole_weights(weights)
     with write(engine) as conn:
         _exists(conn, workshop_id)
-        conn.execute(space_weights.delete().where(space_weights.c.workshop_id == workshop_id))
+        conn.execute(space_weights.delete().where(SPACE_WEIGHTS.of(workshop_id)))
         conn.execute(
             space_weights.insert(),
             [{"workshop_id": workshop_id, "space": key, "weight": int(value)} for key, value in full.items()],
@@ -69,9 +72,7 @@ def save_thresholds(engine: Engine, workshop_id: int, values: dict[str, float] |
     """Store the thresholds (InvalidInput names the field that is out of range)."""
     checked = values if isinstance(values, Thresholds) else validated(Thresholds, values)
     with write(engine) as conn:
-        done = conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**checked.model_dump()))
-        if done.rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, **checked.model_dump())
     return checked
 
 
@@ -124,7 +125,7 @@ def staff_ratings(engine: Engine, workshop_id: int) -> pd.DataFrame:
             select(questions.c.space, func.sum(responses.c.rating), func.count(responses.c.rating))
             .join(questions, questions.c.id == responses.c.question_id)
             .where(
-                responses.c.workshop_id == workshop_id,
+                ANSWERS.of(workshop_id),
                 questions.c.kind == QuestionKind.SPACE_STRENGTH.value,
                 questions.c.space.is_not(None),
                 responses.c.rating.is_not(None),

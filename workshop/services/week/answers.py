@@ -1,18 +1,19 @@
-"""Teams' answers: submitting (idempotent, only while the day is open, only the team's own), drafts."""
+"""Teams' answers: submitting (idempotent, only while the day is open, only the team's own), drafts.
+The rules of what may be answered, and when, are workshop.domain.answering; this module reads and writes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, Row, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
-from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, DayStatus, QuestionKind, Response, Team
+from workshop.domain.answering import MAX_TEXT, Answer, check_answer, check_text_length, require_day_open
+from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
+from workshop.domain.model import QuestionKind, Response, Team
 from workshop.domain.text_fields import MAX_SHORT_TEXT
 from workshop.store import read, write
 from workshop.store.answer_statements import (
@@ -26,22 +27,12 @@ from workshop.store.engine import writers_turn
 from workshop.store.tables import drafts, responses
 from workshop.store.versions import WRITES_SEEN, random_shard
 
-MAX_TEXT = MAX_LONG_TEXT  # an answer's text, sent or a draft
 MAX_EDITOR = MAX_SHORT_TEXT  # the name of who last edited an answer
 _CONTROL = re.compile("[\x00-\x1f\x7f]")  # characters no name holds (the model refuses them)
 # Per engine, per question: its kind and options as the fast path last read them (see _submit_at_once).
+__all__ = ["MAX_TEXT", "Answer", "save_draft", "submit_answer", "team_answers", "team_drafts"]
+
 _RULES: WeakKeyDictionary[Engine, dict[int, tuple[str, list[str]]]] = WeakKeyDictionary()
-
-
-@dataclass
-class Answer:
-    """What a team sends for one question."""
-
-    question_id: int
-    text: str = ""
-    rating: int | None = None
-    choices: list[str] = field(default_factory=list)
-    spaces: list[str] = field(default_factory=list)
 
 
 def _now() -> dt.datetime:
@@ -63,32 +54,6 @@ def _checked_question(row: Row[*tuple[Any, ...]] | None, team: Team, question_id
     if row.id is None or row.workshop_id != team.workshop_id:
         raise NotFound("error.missing.question", id=question_id)
     return dict(row._mapping)
-
-
-def check_answer(kind: QuestionKind, options: list[str], answer: Answer) -> Answer:
-    """The answer cleaned, or InvalidInput naming the field that is wrong."""
-    text = answer.text.strip()
-    if len(answer.text) > MAX_TEXT:
-        raise InvalidInput("error.text_too_long", field="text", limit=MAX_TEXT)
-    spaces = list(dict.fromkeys(answer.spaces))
-    if bad := [s for s in spaces if s not in SPACE_KEYS]:
-        raise InvalidInput("error.unknown_space", field="spaces", space=bad[0])
-    choices = list(dict.fromkeys(answer.choices))
-    if kind == QuestionKind.TEXT and not text:
-        raise InvalidInput("error.answer_empty", field="text")
-    rated = kind in (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
-    if rated and (answer.rating is None or not 1 <= answer.rating <= 5):
-        raise InvalidInput("error.choose_rating", field="rating")
-    if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-        if not choices:
-            raise InvalidInput("error.choose_an_option", field="choices")
-        if bad := [c for c in choices if c not in options]:
-            raise InvalidInput("error.not_an_option", field="choices", option=bad[0])
-        if kind == QuestionKind.SINGLE and len(choices) != 1:
-            raise InvalidInput("error.choose_one_option", field="choices")
-    rating = answer.rating if kind in (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH) else None
-    keep = choices if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) else []
-    return Answer(answer.question_id, text, rating, keep, spaces)
 
 
 def submit_answer(
@@ -122,8 +87,7 @@ def _submit(engine: Engine, team: Team, answer: Answer, idempotency_key: str | N
                 raise InvalidInput("error.submission_key_taken", field="idempotency_key")
             return Response.model_validate(dict(done._mapping))
         question = _checked_question(found, team, answer.question_id)
-        if question["status"] != DayStatus.OPEN.value:
-            raise DayClosed("error.day_closed")
+        require_day_open(str(question["status"]))
         values = _stored(team, answer, _clean(question, answer), idempotency_key, edited_by)
         row = conn.execute(upsert_answer(conn.dialect.name), values).one()
         if question["draft_of"] is not None:
@@ -207,11 +171,9 @@ def team_answers(engine: Engine, team: Team) -> dict[int, Response]:
 
 def save_draft(engine: Engine, team: Team, question_id: int, text: str) -> None:
     """Keep unsent text in the database, so a reload or another PC loses nothing."""
-    if len(text) > MAX_TEXT:
-        raise InvalidInput("error.text_too_long", field="text", limit=MAX_TEXT)
+    check_text_length(text)
     with write(engine) as conn:
-        if _question_for(conn, team, question_id)["status"] != DayStatus.OPEN.value:
-            raise DayClosed("error.day_closed")
+        require_day_open(str(_question_for(conn, team, question_id)["status"]))
         mine = (drafts.c.question_id == question_id) & (drafts.c.team_id == team.id)
         conn.execute(drafts.delete().where(mine))
         sent = conn.execute(

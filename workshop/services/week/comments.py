@@ -7,12 +7,12 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
+from workshop.domain.answering import require_log_public
 from workshop.domain.comments import Comment, checked_comment
-from workshop.domain.errors import CommentsClosed, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import Day, Team, Workshop
 from workshop.services.loop.publication import check_member
-from workshop.services.rows import changed
-from workshop.services.week.days import log_is_public
+from workshop.services.rows import COMMENTS
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import comments, days, questions, responses, teams, workshops
@@ -25,7 +25,7 @@ COMMENT_TABLES = ("comments", "teams")
 def _check_shown(conn: Connection, team: Team, response_id: int) -> None:
     """The answer must be one the week's log shows this team now: an answer of its own workshop, to a
     question of a closed day (or of an open one, when the log is published at once)."""
-    check_member(conn, int(team.workshop_id or 0), int(team.id or 0))
+    check_member(conn, team.workshop_id, team.id)
     row = conn.execute(
         select(days)
         .select_from(responses)
@@ -40,13 +40,12 @@ def _check_shown(conn: Connection, team: Team, response_id: int) -> None:
     head = conn.execute(select(workshops).where(workshops.c.id == team.workshop_id)).first()
     assert head is not None  # the team's membership was checked above
     workshop = Workshop.model_validate({k: head._mapping[k] for k in Workshop.model_fields if k in head._mapping})
-    if not log_is_public(day, workshop):
-        raise CommentsClosed("error.comments_closed", day=day.position)
+    require_log_public(day, workshop)
 
 
 def add_comment(engine: Engine, team: Team, response_id: int, text: str) -> int:
     """The team's new comment on an answer the log shows it; returns the comment's id."""
-    comment = checked_comment(response_id, int(team.id or 0), text)
+    comment = checked_comment(response_id, team.id, text)
     with write(engine) as conn:
         _check_shown(conn, team, response_id)
         stamp = now()
@@ -67,14 +66,18 @@ def add_comment(engine: Engine, team: Team, response_id: int, text: str) -> int:
 
 def _own(conn: Connection, team: Team, comment_id: int) -> Comment:
     """The team's own visible comment; another team's, a hidden one or a missing one is not found."""
-    check_member(conn, int(team.workshop_id or 0), int(team.id or 0))
-    row = conn.execute(
-        select(comments.c.response_id, comments.c.team_id, comments.c.text, comments.c.hidden).where(
-            comments.c.id == comment_id, comments.c.team_id == team.id, comments.c.workshop_id == team.workshop_id
-        )
-    ).first()
-    if row is None or row.hidden:
-        raise NotFound("error.missing.comment", id=comment_id)
+    check_member(conn, team.workshop_id, team.id)
+    row = COMMENTS.get(
+        conn,
+        team.workshop_id,
+        comment_id,
+        comments.c.response_id,
+        comments.c.team_id,
+        comments.c.text,
+        comments.c.hidden,
+    )
+    if row.team_id != team.id or row.hidden:
+        raise COMMENTS.not_found(comment_id)
     return Comment.model_validate(dict(row._mapping))
 
 
@@ -82,31 +85,22 @@ def edit_comment(engine: Engine, team: Team, comment_id: int, text: str) -> None
     """Change the text of one of the team's own comments."""
     with write(engine) as conn:
         mine = _own(conn, team, comment_id)
-        comment = checked_comment(mine.response_id, int(team.id or 0), text)
+        comment = checked_comment(mine.response_id, team.id, text)
         _check_shown(conn, team, mine.response_id)
-        changed(
-            conn,
-            comments.update().where(comments.c.id == comment_id).values(text=comment.text, updated_at=now()),
-        )
+        COMMENTS.update(conn, team.workshop_id, comment_id, text=comment.text, updated_at=now())
 
 
 def delete_comment(engine: Engine, team: Team, comment_id: int) -> None:
     """Delete one of the team's own comments."""
     with write(engine) as conn:
         _own(conn, team, comment_id)
-        changed(conn, comments.delete().where(comments.c.id == comment_id))
+        COMMENTS.delete(conn, team.workshop_id, comment_id)
 
 
 def set_hidden(engine: Engine, workshop_id: int, comment_id: int, hidden: bool) -> None:
     """Hide a comment from the teams, or show it again (the facilitator's or leadership's moderation)."""
     with write(engine) as conn:
-        done = conn.execute(
-            comments.update()
-            .where(comments.c.id == comment_id, comments.c.workshop_id == workshop_id)
-            .values(hidden=hidden)
-        )
-        if done.rowcount == 0:
-            raise NotFound("error.missing.comment", id=comment_id)
+        COMMENTS.update(conn, workshop_id, comment_id, hidden=hidden)
 
 
 def log_comments(
@@ -126,7 +120,7 @@ def log_comments(
             comments.c.created_at,
         )
         .join(teams, teams.c.id == comments.c.team_id)
-        .where(comments.c.workshop_id == workshop_id, comments.c.response_id.in_(response_ids))
+        .where(COMMENTS.of(workshop_id), comments.c.response_id.in_(response_ids))
         .order_by(comments.c.response_id, comments.c.created_at, comments.c.id)
     )
     if not with_hidden:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, Subquery, func, select, union_all
 
-from workshop.domain.errors import NotFound
+from workshop.domain.answering import log_is_public
 from workshop.domain.history import Kind
 from workshop.domain.model import Day, DayStatus, MainPoint, Question, Workshop
+from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, QUESTIONS, TEAMS
 from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, person_answers, questions, responses, teams
@@ -17,20 +18,18 @@ from workshop.store.tables import days, main_points, person_answers, questions, 
 
 def list_main_points(engine: Engine, workshop_id: int) -> list[MainPoint]:
     with read(engine) as conn:
-        rows = conn.execute(
-            select(main_points).where(main_points.c.workshop_id == workshop_id).order_by(main_points.c.position)
-        )
+        rows = conn.execute(MAIN_POINTS.select(workshop_id).order_by(main_points.c.position))
         return [MainPoint.model_validate(dict(r._mapping)) for r in rows]
 
 
 def list_days(engine: Engine, workshop_id: int) -> list[Day]:
     with read(engine) as conn:
-        rows = conn.execute(select(days).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
+        rows = conn.execute(DAYS.select(workshop_id).order_by(days.c.position))
         return [Day.model_validate(dict(r._mapping)) for r in rows]
 
 
 def list_questions(engine: Engine, workshop_id: int, day_id: int | None = None) -> list[Question]:
-    query = select(questions).where(questions.c.workshop_id == workshop_id)
+    query = QUESTIONS.select(workshop_id)
     if day_id is not None:
         query = query.where(questions.c.day_id == day_id)
     with read(engine) as conn:
@@ -68,12 +67,8 @@ def week_plan(engine: Engine, workshop_id: int) -> WeekPlan:
 def set_day_status(engine: Engine, workshop_id: int, day_id: int, status: DayStatus) -> None:
     """Open, close or reopen a day."""
     with write(engine) as conn:
-        before = conn.execute(select(days).where(days.c.id == day_id, days.c.workshop_id == workshop_id)).first()
-        done = conn.execute(
-            days.update().where(days.c.id == day_id, days.c.workshop_id == workshop_id).values(status=status.value)
-        )
-        if done.rowcount == 0 or before is None:
-            raise NotFound("error.missing.day", id=day_id)
+        before = DAYS.get(conn, workshop_id, day_id)
+        DAYS.update(conn, workshop_id, day_id, status=status.value)
         record_saved(conn, workshop_id, Kind.DAY, day_id, before, {"status": DayStatus(status).value}, before.title)
 
 
@@ -104,7 +99,7 @@ def answers_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
         .join(days, days.c.id == questions.c.day_id)
-        .where(responses.c.workshop_id == workshop_id)
+        .where(ANSWERS.of(workshop_id))
         .order_by(days.c.position, questions.c.position, teams.c.name)
     )
     with read(engine) as conn:
@@ -138,7 +133,7 @@ def day_participation(engine: Engine, workshop_id: int, day_id: int) -> Particip
     joined = answered.join(questions, questions.c.id == answered.c.question_id)
     of_day = questions.c.day_id == day_id
     with read(engine) as conn:
-        total = conn.execute(select(func.count()).where(teams.c.workshop_id == workshop_id)).scalar()
+        total = conn.execute(select(func.count()).where(TEAMS.of(workshop_id))).scalar()
         rows = conn.execute(
             select(answered.c.question_id, func.count(func.distinct(answered.c.team_id)))
             .select_from(joined)
@@ -148,13 +143,6 @@ def day_participation(engine: Engine, workshop_id: int, day_id: int) -> Particip
         by_question = {int(q): int(n) for q, n in rows}
         anyone = conn.execute(select(func.count(func.distinct(answered.c.team_id))).select_from(joined).where(of_day))
         return Participation(int(total or 0), by_question, int(anyone.scalar() or 0))
-
-
-def log_is_public(day: Day, workshop: Workshop) -> bool:
-    """Teams read each other's answers to a day once it is closed, or at once if the workshop says so."""
-    if day.status == DayStatus.CLOSED:
-        return True
-    return workshop.publish_log_immediately and day.status == DayStatus.OPEN
 
 
 def log_days(engine: Engine, workshop: Workshop) -> list[Day]:
@@ -177,7 +165,7 @@ def log_answers(engine: Engine, workshop_id: int, question_ids: tuple[int, ...])
             responses.c.id.label("response_id"),
         )
         .join(teams, teams.c.id == responses.c.team_id)
-        .where(responses.c.workshop_id == workshop_id, responses.c.question_id.in_(question_ids))
+        .where(ANSWERS.of(workshop_id), responses.c.question_id.in_(question_ids))
         .order_by(responses.c.question_id, teams.c.name)
     )
     with read(engine) as conn:

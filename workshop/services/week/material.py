@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import Engine, Text, select, type_coerce
 
 from workshop.domain.model import MainPoint
+from workshop.services.rows import ANSWERS, DAYS, QUESTIONS, TEAMS, THEMES
 from workshop.services.week.days import list_main_points
 from workshop.store import read
 from workshop.store.tables import days, drafts, questions, responses, teams, theme_responses, themes
@@ -32,7 +33,7 @@ def questions_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
             days.c.status.label("day_status"),
         )
         .join(days, days.c.id == questions.c.day_id)
-        .where(questions.c.workshop_id == workshop_id)
+        .where(QUESTIONS.of(workshop_id))
         .order_by(days.c.position, questions.c.position)
     )
     with read(engine) as conn:
@@ -45,7 +46,7 @@ def drafts_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
         select(teams.c.name.label("team"), drafts.c.question_id, drafts.c.text, drafts.c.updated_at)
         .join(teams, teams.c.id == drafts.c.team_id)
         .join(questions, questions.c.id == drafts.c.question_id)
-        .where(questions.c.workshop_id == workshop_id)
+        .where(QUESTIONS.of(workshop_id))
     )
     with read(engine) as conn:
         return pd.DataFrame(conn.execute(query).fetchall(), columns=["team", "question_id", "text", "updated_at"])
@@ -53,7 +54,7 @@ def drafts_frame(engine: Engine, workshop_id: int) -> pd.DataFrame:
 
 def team_names(engine: Engine, workshop_id: int) -> list[str]:
     with read(engine) as conn:
-        rows = conn.execute(select(teams.c.name).where(teams.c.workshop_id == workshop_id).order_by(teams.c.name))
+        rows = conn.execute(select(teams.c.name).where(TEAMS.of(workshop_id)).order_by(teams.c.name))
         return [r.name for r in rows]
 
 
@@ -77,9 +78,7 @@ class WeekMaterial:
 def week_material(engine: Engine, workshop_id: int, days_at: Sequence[int] = ()) -> WeekMaterial:
     """With `days_at`, the answers are only those of the days at these positions (the rest is whole)."""
     with read(engine) as conn:
-        linked = conn.execute(
-            select(theme_responses.c.response_id).join(themes).where(themes.c.workshop_id == workshop_id)
-        )
+        linked = conn.execute(select(theme_responses.c.response_id).join(themes).where(THEMES.of(workshop_id)))
         themed = frozenset(int(r.response_id) for r in linked)
     return WeekMaterial(
         answers=consolidation_answers(engine, workshop_id, days_at=days_at),
@@ -130,12 +129,12 @@ def consolidation_answers(
     from the small tables rather than repeated by the database on every row. With `question_id` and/or
     `ids`: only the answers to that question and those with these ids. With `days_at`: only the answers
     to the questions of the days at these positions."""
-    narrowed = responses.c.workshop_id == workshop_id
+    narrowed = ANSWERS.of(workshop_id)
     if question_id is not None or ids:
         narrowed &= (responses.c.question_id == question_id) | responses.c.id.in_(list(ids))
     if days_at:
         of_days = select(questions.c.id).join(days, days.c.id == questions.c.day_id)
-        of_days = of_days.where(days.c.workshop_id == workshop_id, days.c.position.in_(list(days_at)))
+        of_days = of_days.where(DAYS.of(workshop_id), days.c.position.in_(list(days_at)))
         narrowed &= responses.c.question_id.in_(of_days)
     raw_json = (type_coerce(responses.c.choices, Text), type_coerce(responses.c.spaces, Text))
     with read(engine) as conn:
@@ -149,7 +148,7 @@ def consolidation_answers(
                 *raw_json,
             ).where(narrowed)
         ).fetchall()
-        names = dict(conn.execute(select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id)).all())
+        names = dict(conn.execute(select(teams.c.id, teams.c.name).where(TEAMS.of(workshop_id))).all())
     asked = questions_frame(engine, workshop_id).set_index("id")
     if not rows:
         return pd.DataFrame(columns=CONSOLIDATION_COLUMNS)

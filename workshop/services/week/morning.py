@@ -16,18 +16,19 @@ from sqlalchemy import Engine, select
 
 from workshop.config.stopwords import reading
 from workshop.domain.consolidation import short
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.keyterms import term_languages
 from workshop.domain.live import LiveAnswer, LiveResult
 from workshop.domain.live import live_results as _live_results
 from workshop.domain.model import LANGUAGES, Day, DayStatus
 from workshop.domain.plain_text import neutral
-from workshop.domain.recap import MAX_QUOTES, AnswerRow, DayRecap, day_recap
+from workshop.domain.recap import AnswerRow, DayRecap, check_quotes, day_recap
 from workshop.services.loop.leave_out import stored_words
+from workshop.services.rows import ANSWERS, DAYS, PROJECTOR_LINKS, QUOTES, TEAMS
 from workshop.services.week.days import answered_by_teams, list_days, list_questions
 from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store import read, write
-from workshop.store.tables import days, projector_links, questions, recap_quotes, responses, teams
+from workshop.store.tables import projector_links, questions, recap_quotes, responses, teams
 
 
 def _token_hash(token: str) -> str:
@@ -39,7 +40,7 @@ def new_projector_link(engine: Engine, workshop_id: int) -> str:
     """A fresh projector token for the workshop (the one before stops working); only its hash is kept."""
     token = secrets.token_urlsafe(32)
     with write(engine) as conn:
-        conn.execute(projector_links.delete().where(projector_links.c.workshop_id == workshop_id))
+        conn.execute(projector_links.delete().where(PROJECTOR_LINKS.of(workshop_id)))
         conn.execute(
             projector_links.insert().values(
                 workshop_id=workshop_id, token_hash=_token_hash(token), created_at=dt.datetime.now(dt.UTC)
@@ -50,15 +51,13 @@ def new_projector_link(engine: Engine, workshop_id: int) -> str:
 
 def revoke_projector_link(engine: Engine, workshop_id: int) -> None:
     with write(engine) as conn:
-        conn.execute(projector_links.delete().where(projector_links.c.workshop_id == workshop_id))
+        conn.execute(projector_links.delete().where(PROJECTOR_LINKS.of(workshop_id)))
 
 
 def projector_link_made(engine: Engine, workshop_id: int) -> dt.datetime | None:
     """When the workshop's projector link was made, or None when it has none."""
     with read(engine) as conn:
-        return conn.execute(
-            select(projector_links.c.created_at).where(projector_links.c.workshop_id == workshop_id)
-        ).scalar()
+        return conn.execute(select(projector_links.c.created_at).where(PROJECTOR_LINKS.of(workshop_id))).scalar()
 
 
 def projector_workshop(engine: Engine, token: str) -> int | None:
@@ -98,9 +97,7 @@ def missing_teams(engine: Engine, workshop_id: int, day_id: int) -> list[str]:
     )
     with read(engine) as conn:
         rows = conn.execute(
-            select(teams.c.name)
-            .where(teams.c.workshop_id == workshop_id, teams.c.id.not_in(answered))
-            .order_by(teams.c.name)
+            select(teams.c.name).where(TEAMS.of(workshop_id), teams.c.id.not_in(answered)).order_by(teams.c.name)
         )
         return [str(name) for (name,) in rows]
 
@@ -123,7 +120,7 @@ def day_answers(engine: Engine, workshop_id: int, day_id: int) -> list[AnswerRow
         )
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
         .order_by(questions.c.position, teams.c.name)
     )
     with read(engine) as conn:
@@ -139,7 +136,7 @@ def live_results(engine: Engine, workshop_id: int, day_id: int) -> list[LiveResu
     query = (
         select(responses.c.question_id, responses.c.text, responses.c.rating, responses.c.choices)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
     )
     with read(engine) as conn:
         answers = [
@@ -166,12 +163,12 @@ class Quote:
 
 def quotable(engine: Engine, workshop_id: int, day_id: int) -> list[Quote]:
     """The day's answers with words in them, which the facilitator may quote."""
-    texts = {int(q.id or 0): q.text for q in list_questions(engine, workshop_id, day_id)}
+    texts = {q.id: q.text for q in list_questions(engine, workshop_id, day_id)}
     query = (  # the answers with text only, and no ratings or choices to decode (L: 33,000 answers a day)
         select(responses.c.id, responses.c.question_id, teams.c.name, responses.c.text)
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id, responses.c.text != "")
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id, responses.c.text != "")
         .order_by(questions.c.position, teams.c.name)
     )
     with read(engine) as conn:
@@ -187,7 +184,7 @@ def quoted_ids(engine: Engine, workshop_id: int, day_id: int) -> list[int]:
     with read(engine) as conn:
         rows = conn.execute(
             select(recap_quotes.c.response_id)
-            .where(recap_quotes.c.workshop_id == workshop_id, recap_quotes.c.day_id == day_id)
+            .where(QUOTES.of(workshop_id), recap_quotes.c.day_id == day_id)
             .order_by(recap_quotes.c.response_id)
         )
         return [int(r) for (r,) in rows]
@@ -202,8 +199,8 @@ def quotes(engine: Engine, workshop_id: int, day_id: int) -> list[Quote]:
         .join(responses, responses.c.id == recap_quotes.c.response_id)
         .join(teams, teams.c.id == responses.c.team_id)
         .join(questions, questions.c.id == responses.c.question_id)
-        .where(recap_quotes.c.workshop_id == workshop_id, recap_quotes.c.day_id == day_id)
-        .where(responses.c.workshop_id == workshop_id, questions.c.day_id == day_id)
+        .where(QUOTES.of(workshop_id), recap_quotes.c.day_id == day_id)
+        .where(ANSWERS.of(workshop_id), questions.c.day_id == day_id)
         .order_by(questions.c.position, teams.c.name)
     )
     with read(engine) as conn:
@@ -223,13 +220,9 @@ def quote_choices(engine: Engine, workshop_id: int, day_id: int) -> dict[int, st
 
 def set_quotes(engine: Engine, workshop_id: int, day_id: int, response_ids: list[int]) -> None:
     """Pick (at most three of) the day's answers to quote; replaces the earlier pick."""
-    chosen = list(dict.fromkeys(response_ids))
-    if len(chosen) > MAX_QUOTES:
-        raise InvalidInput("error.too_many_quotes", field="quotes", limit=MAX_QUOTES, n=len(chosen))
+    chosen = check_quotes(response_ids)
     with write(engine) as conn:
-        day = conn.execute(select(days.c.id).where(days.c.id == day_id, days.c.workshop_id == workshop_id)).scalar()
-        if day is None:
-            raise NotFound("error.missing.day", id=day_id)
+        DAYS.check(conn, workshop_id, day_id)
         if chosen:
             of_day = conn.execute(
                 select(responses.c.id)

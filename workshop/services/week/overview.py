@@ -20,6 +20,7 @@ from workshop.domain.model import MainPoint
 from workshop.domain.paging import page_span
 from workshop.services.loop.leave_out import leave_out
 from workshop.services.register.strengths import workshop_scores
+from workshop.services.rows import ANSWERS, DAYS
 from workshop.services.week.days import list_main_points
 from workshop.services.week.material import (
     WeekMaterial,
@@ -30,7 +31,7 @@ from workshop.services.week.material import (
     week_material,
 )
 from workshop.store import read
-from workshop.store.tables import days, questions, responses
+from workshop.store.tables import days, questions
 
 PAGE_SIZE = 100
 # Above this many answers, themes offer one question's answers at a time to pick from.
@@ -99,12 +100,12 @@ def _narrowed(engine: Engine, workshop_id: int, filters: cons.Filters) -> tuple[
 
 def options(engine: Engine, workshop_id: int) -> Options:
     with read(engine) as conn:
-        total = conn.execute(select(func.count()).where(responses.c.workshop_id == workshop_id)).scalar_one()
+        total = conn.execute(select(func.count()).where(ANSWERS.of(workshop_id))).scalar_one()
         asked = conn.execute(
             select(days.c.position)
             .distinct()
             .join(questions, questions.c.day_id == days.c.id)
-            .where(days.c.workshop_id == workshop_id)
+            .where(DAYS.of(workshop_id))
             .order_by(days.c.position)
         ).scalars()
         found_days = [int(d) for d in asked]
@@ -164,7 +165,7 @@ def participation(engine: Engine, workshop_id: int, filters: cons.Filters) -> Vi
     head = _head(material, answers)
     if filters.days:  # the whole week's count, as the other tabs show it
         with read(engine) as conn:
-            total = conn.execute(select(func.count()).where(responses.c.workshop_id == workshop_id)).scalar_one()
+            total = conn.execute(select(func.count()).where(ANSWERS.of(workshop_id))).scalar_one()
         head = dataclasses.replace(head, total=int(total))
     return View(head, (matrix, cons.participation_summary(matrix)))
 

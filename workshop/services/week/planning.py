@@ -11,14 +11,14 @@ from sqlalchemy import Connection, Engine, Table, func, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.history import Change, Kind
 from workshop.domain.main_points import approve, new_status
-from workshop.domain.model import Day, MainPoint, PointStatus, Question, QuestionKind, Role
+from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.domain.voices import check_each_person
-from workshop.services.rows import changed
+from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, change_workshop_row, changed
 from workshop.services.week.voices import own_answer_count
 from workshop.services.workshops.history import record, record_saved
 from workshop.store import read, write
-from workshop.store.tables import days, main_points, person_answers, questions, responses, workshops
+from workshop.store.tables import days, main_points, person_answers, questions, responses
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 
@@ -78,7 +78,7 @@ def save_main_point(
     values = {"title": point.title, "description": point.description, "spaces": point.spaces}
     with write(engine) as conn:
         if point_id is None:
-            position = _next_position(conn, main_points, main_points.c.workshop_id == workshop_id)
+            position = _next_position(conn, main_points, MAIN_POINTS.of(workshop_id))
             status = new_status(role).value
             point_id = _insert(
                 conn,
@@ -115,7 +115,7 @@ def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
         conn.execute(questions.update().where(questions.c.main_point_id == point_id).values(main_point_id=None))
         changed(conn, main_points.delete().where(main_points.c.id == point_id))
         rest = conn.execute(
-            select(main_points.c.id).where(main_points.c.workshop_id == workshop_id).order_by(main_points.c.position)
+            select(main_points.c.id).where(MAIN_POINTS.of(workshop_id)).order_by(main_points.c.position)
         )
         _renumber(conn, main_points, [r.id for r in rest])
 
@@ -123,17 +123,17 @@ def delete_main_point(engine: Engine, workshop_id: int, point_id: int) -> None:
 def move_main_point(engine: Engine, workshop_id: int, point_id: int, step: int) -> None:
     with write(engine) as conn:
         _owned(conn, main_points, workshop_id, point_id)
-        _move(conn, main_points, Kind.MAIN_POINT, point_id, step, main_points.c.workshop_id == workshop_id)
+        _move(conn, main_points, Kind.MAIN_POINT, point_id, step, MAIN_POINTS.of(workshop_id))
 
 
 def save_day(
     engine: Engine, workshop_id: int, title: str, date: dt.date | None = None, day_id: int | None = None
 ) -> Day:
     """Add a day (at the end, planned), or change its date and title."""
-    day = validated(Day, {"title": title, "date": date})
+    day = validated(NewDay, {"title": title, "date": date})
     with write(engine) as conn:
         if day_id is None:
-            position = _next_position(conn, days, days.c.workshop_id == workshop_id)
+            position = _next_position(conn, days, DAYS.of(workshop_id))
             day_id = _insert(
                 conn,
                 days.insert().values(
@@ -164,14 +164,14 @@ def delete_day(engine: Engine, workshop_id: int, day_id: int) -> None:
         conn.execute(person_answers.delete().where(person_answers.c.question_id.in_(of_day)))
         conn.execute(questions.delete().where(questions.c.day_id == day_id))
         changed(conn, days.delete().where(days.c.id == day_id))
-        rest = conn.execute(select(days.c.id).where(days.c.workshop_id == workshop_id).order_by(days.c.position))
+        rest = conn.execute(select(days.c.id).where(DAYS.of(workshop_id)).order_by(days.c.position))
         _renumber(conn, days, [r.id for r in rest])
 
 
 def move_day(engine: Engine, workshop_id: int, day_id: int, step: int) -> None:
     with write(engine) as conn:
         _owned(conn, days, workshop_id, day_id)
-        _move(conn, days, Kind.DAY, day_id, step, days.c.workshop_id == workshop_id)
+        _move(conn, days, Kind.DAY, day_id, step, DAYS.of(workshop_id))
 
 
 def save_question(
@@ -193,7 +193,7 @@ def save_question(
     check_question_space(kind, space)
     check_each_person(kind, each_person)
     question = validated(
-        Question,
+        NewQuestion,
         {
             "text": text,
             "kind": kind,
@@ -261,7 +261,7 @@ def move_question(engine: Engine, workshop_id: int, question_id: int, step: int)
 def answer_count(engine: Engine, workshop_id: int, day_id: int | None = None, question_id: int | None = None) -> int:
     """How many answers a deletion would take with it: of one question, one day, or the workshop."""
     query = select(func.count()).select_from(responses.join(questions, questions.c.id == responses.c.question_id))
-    query = query.where(responses.c.workshop_id == workshop_id)
+    query = query.where(ANSWERS.of(workshop_id))
     if day_id is not None:
         query = query.where(questions.c.day_id == day_id)
     if question_id is not None:
@@ -273,8 +273,4 @@ def answer_count(engine: Engine, workshop_id: int, day_id: int | None = None, qu
 def set_publish_log_immediately(engine: Engine, workshop_id: int, publish: bool) -> None:
     """Whether teams read each other's answers at once, or only when a day closes."""
     with write(engine) as conn:
-        done = conn.execute(
-            workshops.update().where(workshops.c.id == workshop_id).values(publish_log_immediately=publish)
-        )
-        if done.rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, publish_log_immediately=publish)

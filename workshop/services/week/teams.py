@@ -14,12 +14,12 @@ import segno
 from sqlalchemy import Engine, func, select
 
 from workshop.config.i18n import date_text, time_text, translate
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.history import NEW_CODE, Change, Kind
 from workshop.domain.model import Team
-from workshop.domain.text_fields import MAX_NAME, check_text
+from workshop.domain.validation import check_name
 from workshop.services.access.codes import new_team_code, team_code_hash
-from workshop.services.rows import changed
+from workshop.services.rows import ANSWERS, TEAMS
 from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import person_answers, responses, teams, workshops
@@ -43,22 +43,15 @@ def _salt(engine: Engine, workshop_id: int) -> str:
 
 def _team(engine: Engine, workshop_id: int, team_id: int) -> Team:
     with read(engine) as conn:
-        row = conn.execute(
-            select(teams.c.id, teams.c.name).where(teams.c.id == team_id, teams.c.workshop_id == workshop_id)
-        ).first()
-    if row is None:
-        raise NotFound("error.missing.team", id=team_id)
+        row = TEAMS.get(conn, workshop_id, team_id, teams.c.id, teams.c.name)
     return Team(id=row.id, workshop_id=workshop_id, name=row.name)
 
 
 def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Team:
-    name = name.strip()
-    if not name:
-        raise InvalidInput("error.team_name", field="name")
-    check_text(name, "name", MAX_NAME)
-    before = _team(engine, workshop_id, team_id)
+    name = check_name(name, "team")
     with write(engine) as conn:
-        changed(conn, teams.update().where(teams.c.id == team_id).values(name=name))
+        before = TEAMS.get(conn, workshop_id, team_id)
+        TEAMS.update(conn, workshop_id, team_id, name=name)
         record(conn, workshop_id, Kind.ROLE, team_id, Change.CHANGED, name, [["name", before.name, name]])
     return Team(id=team_id, workshop_id=workshop_id, name=name)
 
@@ -66,7 +59,7 @@ def rename_team(engine: Engine, workshop_id: int, team_id: int, name: str) -> Te
 def team_answer_count(engine: Engine, workshop_id: int, team_id: int) -> int:
     """How many answers a team has given, its people's own answers too (its deletion would take them with it)."""
     with read(engine) as conn:
-        query = select(func.count()).where(responses.c.workshop_id == workshop_id, responses.c.team_id == team_id)
+        query = select(func.count()).where(ANSWERS.of(workshop_id), responses.c.team_id == team_id)
         own = select(func.count()).where(
             person_answers.c.workshop_id == workshop_id, person_answers.c.team_id == team_id
         )
@@ -76,11 +69,8 @@ def team_answer_count(engine: Engine, workshop_id: int, team_id: int) -> int:
 def delete_team(engine: Engine, workshop_id: int, team_id: int) -> None:
     """Delete a team with its answers and drafts."""
     with write(engine) as conn:
-        gone = conn.execute(select(teams.c.name).where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
-        name = gone.scalar()
-        done = conn.execute(teams.delete().where(teams.c.id == team_id, teams.c.workshop_id == workshop_id))
-        if done.rowcount == 0 or name is None:
-            raise NotFound("error.missing.team", id=team_id)
+        name = TEAMS.get(conn, workshop_id, team_id).name
+        TEAMS.delete(conn, workshop_id, team_id)
         record(conn, workshop_id, Kind.ROLE, team_id, Change.DELETED, name)
 
 
@@ -89,12 +79,9 @@ def regenerate_code(engine: Engine, workshop_id: int, team_id: int) -> TeamCode:
     team = _team(engine, workshop_id, team_id)
     salt = _salt(engine, workshop_id)
     with write(engine) as conn:
-        taken = {r.code_hash for r in conn.execute(select(teams.c.code_hash).where(teams.c.workshop_id == workshop_id))}
+        taken = {r.code_hash for r in conn.execute(TEAMS.select(workshop_id, teams.c.code_hash))}
         code = _fresh_code(salt, taken)
-        changed(
-            conn,
-            teams.update().where(teams.c.id == team_id).values(code_hash=team_code_hash(code, salt)),
-        )
+        TEAMS.update(conn, workshop_id, team_id, code_hash=team_code_hash(code, salt))
         record(conn, workshop_id, Kind.ROLE, team_id, Change.CHANGED, team.name, [NEW_CODE])
     return TeamCode(team, code)
 
@@ -104,24 +91,16 @@ def regenerate_all_codes(engine: Engine, workshop_id: int) -> list[TeamCode]:
     salt = _salt(engine, workshop_id)
     made: list[TeamCode] = []
     with write(engine) as conn:
-        rows = conn.execute(
-            select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id).order_by(teams.c.id)
-        ).fetchall()
+        rows = conn.execute(TEAMS.select(workshop_id, teams.c.id, teams.c.name).order_by(teams.c.id)).fetchall()
         taken: set[str] = set()
         for row in rows:
             code = _fresh_code(salt, taken)
             taken.add(team_code_hash(code, salt))
             # A temporary unique placeholder first: the new code may equal another team's old one.
-            changed(
-                conn,
-                teams.update().where(teams.c.id == row.id).values(code_hash=f"pending-{row.id}"),
-            )
+            TEAMS.update(conn, workshop_id, row.id, code_hash=f"pending-{row.id}")
             made.append(TeamCode(Team(id=row.id, workshop_id=workshop_id, name=row.name), code))
         for item in made:
-            changed(
-                conn,
-                teams.update().where(teams.c.id == item.team.id).values(code_hash=team_code_hash(item.code, salt)),
-            )
+            TEAMS.update(conn, workshop_id, item.team.id, code_hash=team_code_hash(item.code, salt))
             record(conn, workshop_id, Kind.ROLE, item.team.id, Change.CHANGED, item.team.name, [NEW_CODE])
     return made
 

@@ -15,7 +15,7 @@ from workshop.domain.history import PASSCODES_SET, Change, Kind
 from workshop.domain.model import SPACE_KEYS
 from workshop.services.partnership.proposals import carry_proposals
 from workshop.services.register.strengths import THRESHOLD_FIELDS
-from workshop.services.rows import changed
+from workshop.services.rows import PARTNERS, SPACE_WEIGHTS, STAGE_CHANGES, changed
 from workshop.services.workshops.history import record
 from workshop.services.workshops.lifecycle import insert_workshop
 from workshop.store import write
@@ -98,7 +98,7 @@ def new_from(
             _copy_stage_history(conn, earlier_id, new_id)
         weights = {s: 3 for s in SPACE_KEYS}
         if "weights" in chosen:
-            rows = conn.execute(select(space_weights).where(space_weights.c.workshop_id == earlier_id))
+            rows = conn.execute(select(space_weights).where(SPACE_WEIGHTS.of(earlier_id)))
             weights |= {r.space: r.weight for r in rows}
         conn.execute(
             space_weights.insert(), [{"workshop_id": new_id, "space": s, "weight": w} for s, w in weights.items()]
@@ -125,14 +125,11 @@ def _copy_rows(conn: Connection, table: Table, earlier_id: int, new_id: int) -> 
 
 def _copy_stage_history(conn: Connection, earlier_id: int, new_id: int) -> None:
     """The carried partners keep their moves in the network circle (matched by name: names are unique)."""
-    ids = {
-        r.name: r.id
-        for r in conn.execute(select(partners.c.id, partners.c.name).where(partners.c.workshop_id == new_id))
-    }
+    ids = {r.name: r.id for r in conn.execute(select(partners.c.id, partners.c.name).where(PARTNERS.of(new_id)))}
     rows = conn.execute(
         select(partner_stages, partners.c.name.label("partner_name"))
         .join(partners, partners.c.id == partner_stages.c.partner_id)
-        .where(partner_stages.c.workshop_id == earlier_id)
+        .where(STAGE_CHANGES.of(earlier_id))
         .order_by(partner_stages.c.id)
     ).fetchall()
     moved = [

@@ -13,7 +13,7 @@ from workshop.domain.history import DEMO
 from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.access.codes import public_team_code_hash
 from workshop.services.register.offers import insert_offers, insert_partners
-from workshop.services.rows import changed
+from workshop.services.rows import ANSWERS, DAYS, QUESTIONS, TEAMS, changed
 from workshop.services.workshops.demo_partnership import add_mapping, add_partnership, add_proposals
 from workshop.services.workshops.history import acting
 from workshop.services.workshops.lifecycle import CURRENT_KEY, add_team, create_workshop, now
@@ -69,7 +69,7 @@ def _create_demo(engine: Engine, lang: str, replace: bool) -> int:
         insert_partners(conn, workshop_id, data.partners, history={p.name: p.history for p in data.partners})
         insert_offers(conn, workshop_id, data.offers)
         day_rows = conn.execute(
-            select(days.c.id, days.c.position).where(days.c.workshop_id == workshop_id).order_by(days.c.position)
+            select(days.c.id, days.c.position).where(DAYS.of(workshop_id)).order_by(days.c.position)
         ).fetchall()
         for day, status in zip(day_rows, data.day_status, strict=False):
             changed(
@@ -79,7 +79,7 @@ def _create_demo(engine: Engine, lang: str, replace: bool) -> int:
         question_rows = conn.execute(
             select(questions.c.id, questions.c.kind, questions.c.position, days.c.position.label("day"))
             .join(days, days.c.id == questions.c.day_id)
-            .where(questions.c.workshop_id == workshop_id)
+            .where(QUESTIONS.of(workshop_id))
         ).fetchall()
         by_place = {(q.day, q.position): q for q in question_rows}
         stamp = now()
@@ -117,16 +117,14 @@ def _add_decisions(
     conn: Connection,
     workshop_id: int,
     data: Demo,
-    team_ids: dict[str, int | None],
+    team_ids: dict[str, int],
     question_ids: dict[tuple[int, int], int],
     lang: str,
 ) -> None:
     """Leadership's side of the demo: themes with decisions, actions in every state, the teams'
     reactions, and (if the demo says so) all of it published to the teams."""
     stored = conn.execute(
-        select(responses.c.id, responses.c.team_id, responses.c.question_id).where(
-            responses.c.workshop_id == workshop_id
-        )
+        select(responses.c.id, responses.c.team_id, responses.c.question_id).where(ANSWERS.of(workshop_id))
     )
     answer_ids = {(r.team_id, r.question_id): r.id for r in stored}
     stamp, today = now(), dt.date.today()
@@ -213,7 +211,7 @@ def working_demo_team_codes(engine: Engine, workshop_id: int) -> dict[str, str]:
         ).first()
         stored = {
             (r.name, r.code_hash)
-            for r in conn.execute(select(teams.c.name, teams.c.code_hash).where(teams.c.workshop_id == workshop_id))
+            for r in conn.execute(select(teams.c.name, teams.c.code_hash).where(TEAMS.of(workshop_id)))
         }
     if found is None:
         return {}

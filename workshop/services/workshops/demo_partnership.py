@@ -26,7 +26,7 @@ from workshop.store.tables import (
 
 
 def add_mapping(
-    conn: Connection, workshop_id: int, plan: DemoMapping, team_ids: dict[str, int | None], stamp: dt.datetime
+    conn: Connection, workshop_id: int, plan: DemoMapping, team_ids: dict[str, int], stamp: dt.datetime
 ) -> None:
     """The teams' finished mapping: every offer as the register has it, except the listed differences."""
     conn.execute(
@@ -78,9 +78,7 @@ def add_mapping(
     )
 
 
-def add_proposals(
-    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
-) -> None:
+def add_proposals(conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int], stamp: dt.datetime) -> None:
     """The screened proposals, each with every listed team's answers and leadership's verdict."""
     partner_ids = dict(
         conn.execute(select(partners.c.name, partners.c.id).where(partners.c.workshop_id == workshop_id)).all()
@@ -111,7 +109,7 @@ def add_proposals(
 
 
 def add_partnership(
-    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int | None], stamp: dt.datetime
+    conn: Connection, workshop_id: int, data: Demo, team_ids: dict[str, int], stamp: dt.datetime
 ) -> None:
     """The library's assets in order, and the teams' proposed assets and partners, still to be decided."""
     rows = [{"workshop_id": workshop_id, "position": n, **a.model_dump()} for n, a in enumerate(data.assets, 1)]

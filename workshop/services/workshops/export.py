@@ -16,6 +16,7 @@ from workshop.files.backup import json_value
 from workshop.files.exports import FORMAT, SECRET_COLUMNS, VERSION, document_csv_zip, document_json, document_xlsx
 from workshop.services.partnership.screening import export_proposals
 from workshop.services.register.mapping_review import export_decisions, export_mappings
+from workshop.services.rows import STAGE_CHANGES, THEMES
 from workshop.services.week.voices import voices_for_export
 from workshop.store import read
 from workshop.store.tables import (
@@ -100,13 +101,13 @@ def workshop_document(engine: Engine, workshop_id: int, contacts: bool = False) 
         for name, table in ENTITIES.items():
             rows = conn.execute(select(table).where(table.c.workshop_id == workshop_id).order_by(table.c.id))
             doc[name] = _rows(table, rows)
-        links = conn.execute(select(theme_responses).join(themes).where(themes.c.workshop_id == workshop_id)).fetchall()
+        links = conn.execute(select(theme_responses).join(themes).where(THEMES.of(workshop_id))).fetchall()
         doc["mappings"] = export_mappings(conn, workshop_id)
         doc["mapping"] = export_decisions(conn, workshop_id)
         doc["proposals"] = export_proposals(conn, workshop_id)
         moves = conn.execute(
             select(partner_stages)
-            .where(partner_stages.c.workshop_id == workshop_id)
+            .where(STAGE_CHANGES.of(workshop_id))
             .order_by(partner_stages.c.changed_on, partner_stages.c.id)
         ).fetchall()
     if not contacts:

@@ -8,6 +8,20 @@ from sqlalchemy import Connection, Engine, and_, distinct, func, or_, select
 from workshop.domain.checklist import Progress, Step, StepKey, checklist
 from workshop.domain.model import DayStatus
 from workshop.domain.phases import Phases
+from workshop.services.rows import (
+    DAYS,
+    MAIN_POINTS,
+    MAPPING_PHASES,
+    MAPPINGS,
+    OFFERS,
+    PROJECTOR_LINKS,
+    PROPOSALS,
+    PUBLICATIONS,
+    QUOTES,
+    TEAMS,
+    THEMES,
+    VOTES,
+)
 from workshop.store import read
 from workshop.store.tables import (
     days,
@@ -32,7 +46,7 @@ def _count(conn: Connection, column: object, *where: object) -> int:
 
 
 def _mapping_status(conn: Connection, workshop_id: int) -> DayStatus:
-    found = conn.execute(select(mapping_phases.c.status).where(mapping_phases.c.workshop_id == workshop_id)).scalar()
+    found = conn.execute(select(mapping_phases.c.status).where(MAPPING_PHASES.of(workshop_id))).scalar()
     return DayStatus(found) if found else DayStatus.PLANNED
 
 
@@ -43,7 +57,7 @@ def _unresolved(conn: Connection, workshop_id: int) -> int:
         select(func.count(distinct(mappings.c.offer_id)))
         .select_from(mappings.outerjoin(decision, decision.c.offer_id == mappings.c.offer_id))
         .where(
-            mappings.c.workshop_id == workshop_id,
+            MAPPINGS.of(workshop_id),
             mappings.c.done.is_(True),
             mappings.c.offer_id.is_not(None),
             or_(decision.c.id.is_(None), mappings.c.updated_at > decision.c.decided_at),
@@ -52,7 +66,7 @@ def _unresolved(conn: Connection, workshop_id: int) -> int:
     proposed = _count(
         conn,
         mappings.c.id,
-        mappings.c.workshop_id == workshop_id,
+        MAPPINGS.of(workshop_id),
         and_(mappings.c.proposed, mappings.c.offer_id.is_(None)),
     )
     return int(open_offers or 0) + proposed
@@ -62,24 +76,22 @@ def week_checklist(engine: Engine, workshop_id: int) -> list[Step]:
     """The facilitator's checklist of the week, each step with its state and how far it is."""
     wid = workshop_id
     with read(engine) as conn:
-        day_rows = conn.execute(select(days.c.id, days.c.status).where(days.c.workshop_id == wid)).fetchall()
-        quoted = _count(conn, distinct(recap_quotes.c.day_id), recap_quotes.c.workshop_id == wid)
+        day_rows = conn.execute(select(days.c.id, days.c.status).where(DAYS.of(wid))).fetchall()
+        quoted = _count(conn, distinct(recap_quotes.c.day_id), QUOTES.of(wid))
         planned = all(_count(conn, table.c.id, table.c.workshop_id == wid) for table in (days, questions)) and bool(
-            _count(conn, main_points.c.id, main_points.c.workshop_id == wid, main_points.c.status == "approved")
+            _count(conn, main_points.c.id, MAIN_POINTS.of(wid), main_points.c.status == "approved")
         )  # a point leadership only proposed carries no day yet
         status = _mapping_status(conn, wid)
         resolved = status == DayStatus.CLOSED and _unresolved(conn, wid) == 0
         progress = {
-            StepKey.OFFERS: Progress(min(_count(conn, offers.c.id, offers.c.workshop_id == wid), 1)),
-            StepKey.TEAMS: Progress(min(_count(conn, teams.c.id, teams.c.workshop_id == wid), 1)),
+            StepKey.OFFERS: Progress(min(_count(conn, offers.c.id, OFFERS.of(wid)), 1)),
+            StepKey.TEAMS: Progress(min(_count(conn, teams.c.id, TEAMS.of(wid)), 1)),
             StepKey.MAPPING_OPENED: Progress(int(status != DayStatus.PLANNED)),
             StepKey.MAPPING_CLOSED: Progress(int(status == DayStatus.CLOSED)),
             StepKey.MAPPING_RESOLVED: Progress(int(resolved)),
             StepKey.WEEK_PLANNED: Progress(int(planned)),
-            StepKey.PROJECTOR: Progress(
-                min(_count(conn, projector_links.c.workshop_id, projector_links.c.workshop_id == wid), 1)
-            ),
-            StepKey.HANDOVER: Progress(min(_count(conn, themes.c.id, themes.c.workshop_id == wid), 1)),
+            StepKey.PROJECTOR: Progress(min(_count(conn, projector_links.c.workshop_id, PROJECTOR_LINKS.of(wid)), 1)),
+            StepKey.HANDOVER: Progress(min(_count(conn, themes.c.id, THEMES.of(wid)), 1)),
         }
     total = len(day_rows)
     progress[StepKey.DAYS_OPENED] = Progress(sum(r.status != DayStatus.PLANNED.value for r in day_rows), total)
@@ -94,9 +106,7 @@ def team_phases(engine: Engine, workshop_id: int) -> Phases:
     with read(engine) as conn:
         return Phases(
             mapping_open=_mapping_status(conn, wid) == DayStatus.OPEN,
-            proposal_open=bool(_count(conn, proposals.c.id, proposals.c.workshop_id == wid, proposals.c.is_open)),
-            vote_open=bool(_count(conn, votes.c.id, votes.c.workshop_id == wid, votes.c.is_open)),
-            published=bool(
-                conn.execute(select(publications.c.published).where(publications.c.workshop_id == wid)).scalar()
-            ),
+            proposal_open=bool(_count(conn, proposals.c.id, PROPOSALS.of(wid), proposals.c.is_open)),
+            vote_open=bool(_count(conn, votes.c.id, VOTES.of(wid), votes.c.is_open)),
+            published=bool(conn.execute(select(publications.c.published).where(PUBLICATIONS.of(wid))).scalar()),
         )

@@ -8,12 +8,13 @@ import secrets
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.history import NEW_CODE, PASSCODES_SET, Change, Kind
 from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, Team, Workshop
-from workshop.domain.text_fields import MAX_NAME, MAX_SHORT_TEXT, check_text
-from workshop.domain.validation import check_dates, check_language
+from workshop.domain.text_fields import MAX_SHORT_TEXT, check_text
+from workshop.domain.validation import check_dates, check_language, check_name
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
+from workshop.services.rows import TEAMS, change_workshop_row, delete_workshop_row
 from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import (
@@ -83,10 +84,7 @@ def create_workshop(
 
 
 def _checked_name(name: str) -> str:
-    name = name.strip()
-    if not name:
-        raise InvalidInput("error.workshop_name", field="name")
-    return check_text(name, "name", MAX_NAME)
+    return check_name(name, "workshop")
 
 
 def insert_workshop(
@@ -155,8 +153,7 @@ def update_workshop(
         if given is not None:  # one line each: a leaflet's heading and its contact line
             values[field] = check_text(" ".join(given.split()), field, MAX_SHORT_TEXT)
     with write(engine) as conn:
-        if conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**values)).rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        change_workshop_row(conn, workshop_id, **values)
     return get_workshop(engine, workshop_id)
 
 
@@ -214,8 +211,7 @@ def get_workshop(engine: Engine, workshop_id: int) -> Workshop:
 def delete_workshop(engine: Engine, workshop_id: int) -> None:
     """Delete a workshop and everything in it."""
     with write(engine) as conn:
-        if conn.execute(workshops.delete().where(workshops.c.id == workshop_id)).rowcount == 0:
-            raise NotFound("error.missing.workshop", id=workshop_id)
+        delete_workshop_row(conn, workshop_id)
         conn.execute(settings.delete().where(settings.c.key == CURRENT_KEY, settings.c.value == str(workshop_id)))
 
 
@@ -238,10 +234,7 @@ def set_current_workshop(engine: Engine, workshop_id: int) -> None:
 
 def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = None) -> tuple[Team, str]:
     """A new team and its join code (shown once: only its hash is stored)."""
-    name = name.strip()
-    if not name:
-        raise InvalidInput("error.team_name", field="name")
-    check_text(name, "name", MAX_NAME)
+    name = check_name(name, "team")
     code = code or new_team_code()
     with write(engine) as conn:
         salt = conn.execute(select(workshops.c.team_code_salt).where(workshops.c.id == workshop_id)).scalar()
@@ -258,7 +251,5 @@ def add_team(engine: Engine, workshop_id: int, name: str, code: str | None = Non
 
 def list_teams(engine: Engine, workshop_id: int) -> list[Team]:
     with read(engine) as conn:
-        rows = conn.execute(
-            select(teams.c.id, teams.c.name).where(teams.c.workshop_id == workshop_id).order_by(teams.c.id)
-        )
+        rows = conn.execute(select(teams.c.id, teams.c.name).where(TEAMS.of(workshop_id)).order_by(teams.c.id))
         return [Team(id=r.id, workshop_id=workshop_id, name=r.name) for r in rows]
