@@ -25,7 +25,7 @@ PERSON = "privacy_person"  # the name or address the owner last looked for
 def contact_form() -> None:
     """The organisation's contact for privacy requests (for every workshop)."""
     with st.form("privacy_contact", enter_to_submit=False):
-        typed = st.text_input(t("privacy.owner.contact"), privacy_contact(engine()), max_chars=300)
+        typed = st.text_input(t("privacy.owner.contact"), privacy_contact(engine()))
         st.caption(t("privacy.owner.contact_help"))
         if st.form_submit_button(t("privacy.owner.save_contact")):
             with error_edge() as edge:
@@ -52,7 +52,7 @@ def person_tools(this: Workshop) -> None:
     """Find one person, download what names them, and erase them after a confirmation."""
     wid = int(this.id or 0)
     with st.form("privacy_find", enter_to_submit=False):
-        typed = st.text_input(t("privacy.owner.person"), st.session_state.get(PERSON, ""), max_chars=200)
+        typed = st.text_input(t("privacy.owner.person"), st.session_state.get(PERSON, ""))
         st.caption(t("privacy.owner.person_help"))
         if st.form_submit_button(t("privacy.owner.find")):
             st.session_state[PERSON] = typed

@@ -14,7 +14,7 @@ from workshop.services.loop.votes import list_votes, set_vote_open
 from workshop.services.partnership.proposals import list_proposals, set_proposal_open
 from workshop.services.register.mapping import set_mapping_phase
 
-ALWAYS = ["Home", "Our answers", "Week log", "Profile"]
+ALWAYS = ["Home", "Privacy", "Our answers", "Week log", "Profile"]
 
 
 def menu(at: AppTest) -> list[str]:
@@ -31,7 +31,7 @@ def team_menu(db: Engine) -> list[str]:
     return menu(at)
 
 
-def test_with_nothing_open_a_team_sees_four_pages(db: Engine) -> None:
+def test_with_nothing_open_a_team_sees_five_pages(db: Engine) -> None:
     set_published(db, current_wid(db), False)  # the demo has published its decisions: take that back
     assert team_menu(db) == ALWAYS
 
@@ -40,7 +40,7 @@ def test_while_the_mapping_is_open_a_team_sees_it_with_the_register_it_maps(db: 
     set_published(db, current_wid(db), False)
     set_mapping_phase(db, current_wid(db), status=DayStatus.OPEN)
     mapping = ["Map our offers", "Offers", "Four-spaces map"]
-    assert team_menu(db) == ["Home", "Our answers", *mapping, "Week log", "Profile"]
+    assert team_menu(db) == ["Home", "Privacy", "Our answers", *mapping, "Week log", "Profile"]
     set_mapping_phase(db, current_wid(db), status=DayStatus.CLOSED)
     assert team_menu(db) == ALWAYS
 
@@ -48,7 +48,7 @@ def test_while_the_mapping_is_open_a_team_sees_it_with_the_register_it_maps(db: 
 def test_while_a_vote_is_open_a_team_sees_the_vote(db: Engine) -> None:
     set_published(db, current_wid(db), False)
     set_vote_open(db, current_wid(db), int(list_votes(db, current_wid(db))[0].id or 0), True)
-    assert team_menu(db) == ["Home", "Our answers", "Dot vote", "Week log", "Profile"]
+    assert team_menu(db) == ["Home", "Privacy", "Our answers", "Dot vote", "Week log", "Profile"]
 
 
 def test_while_a_proposal_is_open_a_team_sees_screening_and_the_partnership_pages(db: Engine) -> None:
@@ -56,6 +56,7 @@ def test_while_a_proposal_is_open_a_team_sees_screening_and_the_partnership_page
     set_proposal_open(db, current_wid(db), int(list_proposals(db, current_wid(db))[0].id or 0), True)
     assert team_menu(db) == [
         "Home",
+        "Privacy",
         "Our answers",
         "Screen proposals",
         "Partners",
@@ -67,7 +68,7 @@ def test_while_a_proposal_is_open_a_team_sees_screening_and_the_partnership_page
 
 
 def test_once_leadership_has_published_a_team_sees_you_said_we_decided(db: Engine) -> None:
-    assert team_menu(db) == ["Home", "Our answers", "You said → we decided", "Week log", "Profile"]
+    assert team_menu(db) == ["Home", "Privacy", "Our answers", "You said → we decided", "Week log", "Profile"]
 
 
 @pytest.mark.parametrize("role", [Role.TEAM, Role.LEADERSHIP])
