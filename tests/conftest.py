@@ -294,10 +294,11 @@ def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
     return engine
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def _changes_made_by_the_tests() -> Iterator[None]:
     """Every change a service makes is recorded with its author (workshop.services.workshops.history), and refused
-    without one: a test's own calls act as the command line does. The app under AppTest runs in its own
-    thread, where the session itself answers (ui/actor.py)."""
+    without one: a test's own calls, and the module and session fixtures that build a workshop (set up before
+    any test's own fixtures), act as the command line does. The app under AppTest runs in its own thread,
+    where the session itself answers (ui/actor.py)."""
     with acting(COMMAND_LINE):
         yield
