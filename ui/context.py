@@ -6,7 +6,9 @@ import ctypes
 import gc
 import os
 import time
+from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -31,6 +33,22 @@ from workshop.store.versions import WRITES_SEEN
 # the next lookup after this many seconds.
 NO_SECRETS_FOR = 10.0
 _no_secrets_until = [0.0]
+_no_secrets_of: list[object] = [None]  # the st.secrets that had no file
+
+
+def secrets_section(name: str) -> Mapping[str, Any]:
+    """A section of .streamlit/secrets.toml ({} without one, or without a file Streamlit can read), a missing
+    file remembered as _setting remembers it: single sign-on asks on every script run whether it is set up.
+    Remembered for this st.secrets only (AppTest gives each run with secrets its own)."""
+    if _no_secrets_of[0] is st.secrets and time.monotonic() < _no_secrets_until[0]:
+        return {}
+    try:
+        found = st.secrets.get(name) if st.secrets.load_if_toml_exists() else None
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        found = None
+    if found is None:
+        _no_secrets_until[0], _no_secrets_of[0] = time.monotonic() + NO_SECRETS_FOR, st.secrets
+    return found if isinstance(found, Mapping) else {}
 
 
 def _setting(name: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.context import secrets_section
 from workshop.domain.voices import device_person, signed_in_person
 
 DEVICE_KEY = "voice-person"  # this device session's person key (without sign-in)
@@ -18,11 +19,7 @@ def signed_in() -> bool:
 def _server_secret() -> str:
     """The key of the person hash: the sign-in's cookie secret from .streamlit/secrets.toml (never stored in
     the database or its backups), or "" when there is none."""
-    try:
-        auth = st.secrets.get("auth") or {}
-        return str(auth.get("cookie_secret") or "")
-    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
-        return ""
+    return str(secrets_section("auth").get("cookie_secret") or "")
 
 
 def person_key(workshop_uid: str) -> str:

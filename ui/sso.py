@@ -11,7 +11,17 @@ from typing import Any
 
 import streamlit as st
 
-from ui.context import choose_workshop, clear_role, engine, lang, t, workshop, workshop_by_id, workshop_id
+from ui.context import (
+    choose_workshop,
+    clear_role,
+    engine,
+    lang,
+    secrets_section,
+    t,
+    workshop,
+    workshop_by_id,
+    workshop_id,
+)
 from ui.gate import hold, sign_out, try_join
 from ui.secret_forms import secret_input
 from ui.widgets import error_edge, option, tr
@@ -27,10 +37,7 @@ _PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 
 def _auth_section() -> Mapping[str, Any]:
     # No secrets file, or one Streamlit cannot read (it logs why at start): sign-on is off, the codes work.
-    if not st.secrets.load_if_toml_exists():
-        return {}
-    found = st.secrets.get("auth")
-    return found if isinstance(found, Mapping) else {}
+    return secrets_section("auth")
 
 
 def providers() -> list[str]:
