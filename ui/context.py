@@ -43,11 +43,12 @@ def secrets_section(name: str) -> Mapping[str, Any]:
     if _no_secrets_of[0] is st.secrets and time.monotonic() < _no_secrets_until[0]:
         return {}
     try:
-        found = st.secrets.get(name) if st.secrets.load_if_toml_exists() else None
+        if not st.secrets.load_if_toml_exists():  # no file (or one Streamlit cannot read): remembered
+            _no_secrets_until[0], _no_secrets_of[0] = time.monotonic() + NO_SECRETS_FOR, st.secrets
+            return {}
+        found = st.secrets.get(name)  # a file without this section: not remembered, the other settings stay
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
         found = None
-    if found is None:
-        _no_secrets_until[0], _no_secrets_of[0] = time.monotonic() + NO_SECRETS_FOR, st.secrets
     return found if isinstance(found, Mapping) else {}
 
 
@@ -55,12 +56,12 @@ def _setting(name: str) -> str | None:
     """A setting from the environment, else from .streamlit/secrets.toml."""
     if os.environ.get(name):
         return os.environ[name]
-    if time.monotonic() < _no_secrets_until[0]:
+    if _no_secrets_of[0] is st.secrets and time.monotonic() < _no_secrets_until[0]:
         return None
     try:
         value = st.secrets.get(name)
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
-        _no_secrets_until[0] = time.monotonic() + NO_SECRETS_FOR
+        _no_secrets_until[0], _no_secrets_of[0] = time.monotonic() + NO_SECRETS_FOR, st.secrets
         value = None
     return str(value) if value else None
 

@@ -44,3 +44,43 @@ def test_a_setting_in_the_environment_is_used_without_looking_for_secrets(monkey
     monkeypatch.setenv("WORKSHOP_OWNER_CODE", "an-owner-code-from-the-environment")
     assert context.configured_owner_code() == "an-owner-code-from-the-environment"
     assert secrets.lookups == 0
+
+
+class SecretsWithout:
+    """st.secrets read from a secrets file that has the owner's code but no [auth] section."""
+
+    def __init__(self) -> None:
+        self.values = {"WORKSHOP_OWNER_CODE": "an-owner-code-from-the-file"}
+
+    def load_if_toml_exists(self) -> bool:
+        return True
+
+    def get(self, name: str) -> object:
+        return self.values.get(name)
+
+
+def test_a_secrets_file_without_sign_on_still_gives_its_other_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Single sign-on asks for [auth] on every run; a file without that section is not a missing file, so the
+    owner's code and the database address in it are still read (remembering it as missing would have sent
+    the server to the default database for ten seconds at a time)."""
+    secrets = SecretsWithout()
+    monkeypatch.setattr(st, "secrets", secrets)
+    monkeypatch.delenv("WORKSHOP_OWNER_CODE", raising=False)
+    monkeypatch.setattr(context, "_no_secrets_until", [0.0], raising=False)
+    monkeypatch.setattr(context, "_no_secrets_of", [None], raising=False)
+    assert context.secrets_section("auth") == {}
+    assert context.configured_owner_code() == "an-owner-code-from-the-file"
+
+
+def test_a_missing_file_is_remembered_only_for_the_secrets_it_was_missing_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """AppTest gives a run with secrets its own st.secrets: a file missing a moment ago for the server's
+    st.secrets says nothing about those."""
+    monkeypatch.delenv("WORKSHOP_OWNER_CODE", raising=False)
+    monkeypatch.setattr(context, "_no_secrets_until", [0.0], raising=False)
+    monkeypatch.setattr(context, "_no_secrets_of", [None], raising=False)
+    monkeypatch.setattr(st, "secrets", MissingSecrets())
+    assert context.configured_owner_code() == ""
+    monkeypatch.setattr(st, "secrets", SecretsWithout())
+    assert context.configured_owner_code() == "an-owner-code-from-the-file"
