@@ -17,8 +17,8 @@ from workshop.services.week import morning
 from workshop.services.week.days import Participation, day_participation, list_days, list_main_points, list_questions
 from workshop.services.workshops.lifecycle import get_workshop
 
-BOARD_TABLES = ("workshops", "days", "questions", "main_points", "responses", "teams", "recap_quotes")
-DESK_TABLES = ("days", "questions", "responses", "teams", "recap_quotes", "projector_links")
+BOARD_TABLES = ("workshops", "days", "questions", "main_points", "responses", "person_answers", "teams", "recap_quotes")
+DESK_TABLES = ("days", "questions", "responses", "person_answers", "teams", "recap_quotes", "projector_links")
 
 
 @dataclass(frozen=True)
