@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
+from sqlalchemy import Engine
 
-from ui.context import engine
-from workshop.store.versions import UNVERSIONED, versions
+from ui.context import engine, this_run
+from workshop.store.versions import UNVERSIONED, WRITES_SEEN, all_versions
 
 R = TypeVar("R")
 
@@ -39,7 +40,19 @@ def cached(read: Callable[..., R], *tables: str) -> Callable[..., R]:
     @functools.wraps(read)
     def call(*args: Any) -> R:
         eng = engine()
-        return _cached_call(name, str(eng.url), versions(eng, *tables), *args)
+        found = run_versions(eng)
+        return _cached_call(name, str(eng.url), tuple(found.get(t, 0) for t in tables), *args)
 
     call.tables = tables  # type: ignore[attr-defined]  # what a test checks the invalidation against
     return call
+
+
+def run_versions(eng: Engine) -> dict[str, int]:
+    """Every table's version, read once per script run and shared by the run's cached reads (the answer page
+    made three reads of the same counters). Read again after a write this process has made since, so a
+    page that writes and then reads sees its own write; another server's write shows on the next run."""
+    memo, key = this_run(), ("versions", str(eng.url), WRITES_SEEN.total())
+    found = memo.get(key)
+    if not isinstance(found, dict):
+        found = memo[key] = all_versions(eng)
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import streamlit as st
@@ -82,15 +83,27 @@ Sections = dict[str, list[StreamlitPage]]
 
 
 def _page(file: str, title_key: str, icon: str, default: bool = False, address: str = "") -> StreamlitPage:
-    """A page at its file's address; at another `address`, left out of the menu."""
-    return st.Page(
-        str(PAGES_DIR / file),
-        title=t(title_key),
-        icon=icon,
-        default=default,
-        url_path=address or file[:-3],
-        visibility="hidden" if address else "visible",
-    )
+    """A page at its file's address; at another `address`, left out of the menu. Each run gets a copy of one
+    page made once per file, title and address: making a page resolves its file on the disk, and a
+    team's menu makes 15 of them on every run (the 9:00 crowd, issue 25). A copy, not the page itself:
+    Streamlit marks the page it runs on the object, and two sessions may run the same page at once."""
+    title = t(title_key)
+    key = (file, title, icon, default, address)
+    made = _MADE.get(key)
+    if made is None:
+        made = _MADE[key] = st.Page(
+            str(PAGES_DIR / file),
+            title=title,
+            icon=icon,
+            default=default,
+            url_path=address or file[:-3],
+            visibility="hidden" if address else "visible",
+        )
+    return copy.copy(made)
+
+
+# Pages made so far, by (file, title, icon, default, address): a few per page, file and language.
+_MADE: dict[tuple[str, str, str, bool, str], StreamlitPage] = {}
 
 
 # The addresses of the pages behind a sign-in, which a visitor without a role can still arrive at.
