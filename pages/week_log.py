@@ -17,15 +17,16 @@ from workshop.domain.comments import moderates, sees_hidden
 from workshop.domain.model import Role
 
 PAGE_SIZE = 10  # answers per page: a question at L has 200 answers, each card with its comments
-SHOWN = "log-asked-question"  # the question this session's log last asked the read model for
+ASKED = "log-asked"  # the day and question this session last asked the read model for: the cache's key
 
 held = require(*Role)
 current = workshop()
 assert current is not None and current.id is not None
-# The whole log in one cached read: the days, questions and main points, and the answers and comments of the
-# question this session showed last (on a run where the reader picks another one, a second read for it).
-asked = st.session_state.get(SHOWN)
-log = data.week_log(current.id, asked, sees_hidden(held))
+# The whole log in one cached read (the days, a day's questions, a question's answers and comments), asked as
+# the last run asked: with nothing changed, one data-version query and nothing else. On a run where the reader
+# picks another day or question, one more read for it.
+hidden, asked = sees_hidden(held), st.session_state.get(ASKED, (None, None))
+log = data.week_log(current.id, *asked, hidden)
 st.title(t("log.title"))
 st.caption(t("log.rule_immediate") if log.publish_immediately else t("log.rule_closed"))
 st.caption(t("log.comments_rule"))
@@ -47,7 +48,11 @@ day = newest_first[
 st.header(t("setup.day_n", n=day.position) + f" · {t(f'day.{day.status.value}')}")
 plain(day.title)
 
-questions = {q.id: q for q in log.questions_of(day.id)}
+if log.day_id != day.id:  # the reader picked another day on this run
+    asked = (day.id, None)
+    log = data.week_log(current.id, *asked, hidden)
+st.session_state[ASKED] = asked
+questions = {q.id: q for q in log.questions}
 if not questions:
     st.info(t("log.no_questions"))
     st.stop()
@@ -63,10 +68,9 @@ question = questions[
     )
 ]
 qid = int(question.id or 0)
-if log.question_id != qid:  # the reader picked another day or question on this run
-    asked = qid
-    log = data.week_log(current.id, asked, sees_hidden(held))
-st.session_state[SHOWN] = asked  # what gave this log: the next run asks the cache with the same key
+if log.question_id != qid:  # the reader picked another question on this run
+    st.session_state[ASKED] = asked = (day.id, qid)
+    log = data.week_log(current.id, *asked, hidden)
 with st.container(border=True):
     point = log.main_points.get(question.main_point_id or 0)
     if point is not None:

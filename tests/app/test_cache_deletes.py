@@ -50,7 +50,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "list_target_groups": lambda w, ids: (w,),
     "list_teams": lambda w, ids: (w,),
     "load_weights": lambda w, ids: (w,),
-    "week_log": lambda w, ids: (w, ids["commented_question"], True),
+    "week_log": lambda w, ids: (w, ids["closed_day"], ids["commented_question"], True),
     "offer_details": lambda w, ids: (w,),
     "offers_frame": lambda w, ids: (w,),
     "overview_against_the_gaps": lambda w, ids: (w, ALL),

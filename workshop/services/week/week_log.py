@@ -50,19 +50,18 @@ class LogComment:
 
 @dataclass(frozen=True)
 class WeekLog:
-    """What the week's log shows: the readable days, and of one question its answers and their comments."""
+    """What the week's log shows: the readable days, one day's questions, and of one question its answers and
+    their comments. The day and question are the ones asked for when the log shows them, else the ones it
+    opens on: the newest readable day, and its first question."""
 
     publish_immediately: bool  # the workshop's rule: answers readable at once, or once their day is closed
     days: tuple[Day, ...]  # the days the log shows now, in order
-    questions: tuple[Question, ...]  # those days' questions, by day and position
+    day_id: int | None  # the day whose questions follow (None when the log shows no day)
+    questions: tuple[Question, ...]  # that day's, in order
     main_points: dict[int, MainPoint]  # by id: what the questions are asked about
-    question_id: int | None  # whose answers follow: the one asked for if the log shows it, else the newest
-    # day's first (None when that day has no question)
+    question_id: int | None  # the question whose answers follow (None when the day has none)
     answers: tuple[LogAnswer, ...]  # by team name
     comments: dict[int, tuple[LogComment, ...]]  # by answer id, oldest first; hidden ones only with_hidden
-
-    def questions_of(self, day_id: int | None) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.day_id == day_id)
 
 
 def _workshop(conn: Connection, workshop_id: int) -> Workshop | None:
@@ -72,14 +71,9 @@ def _workshop(conn: Connection, workshop_id: int) -> Workshop | None:
     return Workshop.model_validate({k: row._mapping[k] for k in Workshop.model_fields if k in row._mapping})
 
 
-def _shown_question(visible: list[Day], asked: list[Question], question_id: int | None) -> int | None:
-    """The question asked for, if the log shows it; else the one the log opens on: the newest day's first."""
-    if question_id is not None and any(q.id == question_id for q in asked):
-        return question_id
-    if not visible:
-        return None
-    first = next((q for q in asked if q.day_id == visible[-1].id), None)
-    return first.id if first is not None else None
+def _chosen(asked: int | None, ids: list[int | None], default: int | None) -> int | None:
+    """The id asked for if the log shows it (never another workshop's, nor an unreadable day's), else `default`."""
+    return asked if asked is not None and asked in ids else default
 
 
 def _answers(conn: Connection, workshop_id: int, question_id: int) -> tuple[LogAnswer, ...]:
@@ -128,32 +122,41 @@ def _comments(
     return {answer: tuple(these) for answer, these in found.items()}
 
 
-def log(engine: Engine, workshop_id: int, question_id: int | None = None, with_hidden: bool = False) -> WeekLog:
-    """Everything the week's log shows, with the answers (and their comments) of `question_id` if the log
-    shows that question, else of the question it opens on. Hidden comments only `with_hidden` (moderators)."""
+def log(
+    engine: Engine,
+    workshop_id: int,
+    day_id: int | None = None,
+    question_id: int | None = None,
+    with_hidden: bool = False,
+) -> WeekLog:
+    """Everything the week's log shows, for the day and question asked for (see WeekLog); one day's
+    questions and one question's answers, not the week's: at L a day has ~165 questions of 200 answers each.
+    Hidden comments only `with_hidden` (the moderators)."""
     with read(engine) as conn:
         workshop = _workshop(conn, workshop_id)
-        all_days = [
+        every_day = [
             Day.model_validate(dict(r._mapping))
             for r in conn.execute(DAYS.select(workshop_id).order_by(days.c.position))
         ]
-        visible = [d for d in all_days if workshop is not None and log_is_public(d, workshop)]
-        shown_days = {d.id for d in visible}
+        visible = [d for d in every_day if workshop is not None and log_is_public(d, workshop)]
+        shown_day = _chosen(day_id, [d.id for d in visible], visible[-1].id if visible else None)
         asked = [
             Question.model_validate(dict(r._mapping))
-            for r in conn.execute(QUESTIONS.select(workshop_id).order_by(questions.c.day_id, questions.c.position))
+            for r in conn.execute(
+                QUESTIONS.select(workshop_id).where(questions.c.day_id == shown_day).order_by(questions.c.position)
+            )
         ]
-        asked = [q for q in asked if q.day_id in shown_days]
+        shown = _chosen(question_id, [q.id for q in asked], asked[0].id if asked else None)
         points = [
             MainPoint.model_validate(dict(r._mapping))
             for r in conn.execute(MAIN_POINTS.select(workshop_id).order_by(main_points.c.position))
         ]
-        shown = _shown_question(visible, asked, question_id)
         answers = _answers(conn, workshop_id, shown) if shown is not None else ()
         remarks = _comments(conn, workshop_id, shown, with_hidden) if answers and shown is not None else {}
     return WeekLog(
         workshop is not None and workshop.publish_log_immediately,
         tuple(visible),
+        shown_day,
         tuple(asked),
         {p.id: p for p in points if p.id is not None},
         shown,
