@@ -52,7 +52,7 @@ if log.day_id != day.id:  # the reader picked another day on this run
     asked = (day.id, None)
     log = data.week_log(current.id, *asked, hidden)
 st.session_state[ASKED] = asked
-questions = {q.id: q for q in log.questions}
+questions = {q.id: q for q in log.questions if q.day_id == day.id}  # none if it left the log between the reads
 if not questions:
     st.info(t("log.no_questions"))
     st.stop()
@@ -78,17 +78,18 @@ with st.container(border=True):
         plain(point.title)
     st.subheader(t("answer.question", n=question.position))
     plain(question.text)
-if not log.answers:
+given = log.answers if log.question_id == qid else ()  # none if it went between the two reads
+if not given:
     st.caption(t("log.no_answers"))
     st.stop()
-st.caption(t("log.n_answers", n=len(log.answers)))
+st.caption(t("log.n_answers", n=len(given)))
 names = {key: spaces().space_name(key, lang()) for key in spaces().spaces}
 if moderates(held) and st.toggle(t("log.table_view"), key="log-table-view"):
-    st.dataframe(cells(answer_table(log.answers, names)), hide_index=True, width="stretch")  # to sort; comments: cards
+    st.dataframe(cells(answer_table(given, names)), hide_index=True, width="stretch")  # to sort; comments: cards
     st.stop()
 cards = st.container()
-span = pager(len(log.answers), PAGE_SIZE, f"log-answers-{qid}", "log.answers_page", "log.answers_range")
+span = pager(len(given), PAGE_SIZE, f"log-answers-{qid}", "log.answers_page", "log.answers_range")
 reader, moderator = team(), moderates(held)
 with cards:
-    for answer in log.answers[span.start : span.stop]:
+    for answer in given[span.start : span.stop]:
         answer_card(current.id, question, answer, log.comments.get(answer.response_id), names, reader, moderator)

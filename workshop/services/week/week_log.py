@@ -1,11 +1,10 @@
-"""The week's log read whole: `log` is everything the log page shows for one question (the days the log
-shows now, their questions and main points, the question's answers and their comments), read in one
-transaction. It declares the tables it reads (LOG_TABLES), so the interface caches it once, until a write
-changes one of them, instead of asking five cached reads (five data-version queries) on every run of every
-team's log.
+"""The week's log read whole: `log` is everything the log page shows (the days the log shows now, one day's
+questions, the main points, one question's answers and their comments), read in one transaction. It declares
+the tables it reads (LOG_TABLES), so the interface caches it once, until a write changes one of them, instead
+of asking five cached reads (five data-version queries) on every run of every team's log.
 
-Reactions and each person's own answers are not shown on the log (it shows the team's answers, from
-`responses`), so a write to them leaves the log cached."""
+Reactions and each person's own answers (person_answers) are not on the log: it shows the teams' answers, from
+`responses`, so a write to them leaves the log cached."""
 
 from __future__ import annotations
 
