@@ -8,15 +8,10 @@ from sqlalchemy import Engine
 from bench.floors import PageCost, _app, add_one_team, resave_last_day, submit_one_answer
 from bench.synthetic import Fixture
 from workshop.services.week.answers import team_answers, team_drafts
-from workshop.services.week.days import (
-    list_days,
-    list_main_points,
-    list_questions,
-    log_answers,
-    log_days,
-)
+from workshop.services.week.days import list_days, list_main_points, list_questions
 from workshop.services.week.morning_view import board, desk
-from workshop.services.workshops.lifecycle import get_workshop, list_teams
+from workshop.services.week.week_log import log
+from workshop.services.workshops.lifecycle import list_teams
 
 LOG_ANSWERS_PER_PAGE = 10  # pages/week_log.py's PAGE_SIZE
 
@@ -57,17 +52,12 @@ def _morning(engine: Engine, fx: Fixture) -> object:
 
 
 def _week_log(engine: Engine, fx: Fixture) -> object:
-    """The newest readable day's first question, its answers (a page of them becomes cards), main points."""
-    current = get_workshop(engine, fx.workshop_id)
-    visible = log_days(engine, current)
-    if not visible:
-        return None
-    questions = [q for q in list_questions(engine, fx.workshop_id) if q.day_id == visible[-1].id]
-    answers = log_answers(engine, fx.workshop_id, (int(questions[0].id or 0),))
-    list_main_points(engine, fx.workshop_id)
+    """The log read whole (workshop.services.week.week_log): the readable days, the newest one's questions,
+    its first question's answers with their comments, main points; a page of the answers becomes cards."""
+    shown = log(engine, fx.workshop_id)
     return [
-        (row.team, row.text, " · ".join(row.choices), ", ".join(row.spaces))
-        for row in answers.iloc[:LOG_ANSWERS_PER_PAGE].itertuples()
+        (a.team, a.text, " · ".join(a.choices), ", ".join(a.spaces), shown.comments.get(a.response_id, ()))
+        for a in shown.answers[:LOG_ANSWERS_PER_PAGE]
     ]
 
 

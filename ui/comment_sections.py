@@ -3,10 +3,10 @@ a form for a new one (teams), and hide / unhide (facilitator, leadership). User 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import Any
+from typing import Protocol
 
-import pandas as pd
 import streamlit as st
 
 from ui.context import engine, t
@@ -19,15 +19,29 @@ from workshop.services.week.comments import add_comment, delete_comment, edit_co
 SLOT = "comments"  # a comment's save or delete refused (hidden, deleted, log closed) is said at the top of the log
 
 
+class LogComment(Protocol):
+    """One comment under an answer of the log (workshop.services.week.week_log.LogComment)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def team_id(self) -> int: ...
+    @property
+    def team(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def hidden(self) -> bool: ...
+
+
 def conversation(
-    workshop_id: int, response_id: int, these: pd.DataFrame | None, team: Team | None, moderator: bool
+    workshop_id: int, response_id: int, these: Sequence[LogComment] | None, team: Team | None, moderator: bool
 ) -> None:
     """One answer's comments, shown under it, and for a team the comment action right there. The action's
     form is drawn only once the team opens it: a page of the log holds many answers, and a text area per
     answer made every run cost seconds (Streamlit looks through the whole session state for each one)."""
-    if these is not None:
-        for comment in these.itertuples():
-            _comment(workshop_id, comment, team, moderator)
+    for comment in these or ():
+        _comment(workshop_id, comment, team, moderator)
     if team is not None:
         action = st.expander(t("log.comment_action"), key=_opened(response_id), on_change="rerun")
         if action.open:
@@ -35,16 +49,11 @@ def conversation(
                 _new_comment(team, response_id)
 
 
-def by_answer(comments: pd.DataFrame) -> dict[int, pd.DataFrame]:
-    """A page's comments (log_comments) by the answer they are on."""
-    return {int(r): rows for r, rows in comments.groupby("response_id")} if not comments.empty else {}
-
-
 def _opened(response_id: int) -> str:
     return f"comments_open_{response_id}"
 
 
-def _comment(workshop_id: int, comment: Any, team: Team | None, moderator: bool) -> None:
+def _comment(workshop_id: int, comment: LogComment, team: Team | None, moderator: bool) -> None:
     """One comment: its team and text; hidden ones (shown to moderators only) marked, greyed."""
     with st.container(border=True):
         if comment.hidden:
@@ -54,17 +63,17 @@ def _comment(workshop_id: int, comment: Any, team: Team | None, moderator: bool)
             label = t("log.comment_unhide") if comment.hidden else t("log.comment_hide")
             if st.button(label, key=f"hide_comment_{comment.id}"):
                 with error_edge() as edge:
-                    set_hidden(engine(), workshop_id, int(comment.id), not comment.hidden)
+                    set_hidden(engine(), workshop_id, comment.id, not comment.hidden)
                 if edge.ok:
                     st.rerun()
-        if team is not None and int(comment.team_id) == team.id:
+        if team is not None and comment.team_id == team.id:
             _own_comment(team, comment)
 
 
-def _own_comment(team: Team, comment: Any) -> None:
+def _own_comment(team: Team, comment: LogComment) -> None:
     """The team's own comment: edit its text, or delete it."""
     with st.popover(t("log.comment_edit")):
-        cid = int(comment.id)
+        cid = comment.id
         with st.form(f"edit_comment_{cid}", enter_to_submit=False):
             st.text_area(t("log.comment_label", n=COMMENT_MAX), value=comment.text, key=f"edit_comment_text_{cid}")
             edit = partial(

@@ -17,10 +17,10 @@ from workshop.services.register import mapping_review as _review
 from workshop.services.register import offers
 from workshop.services.register import profile_ratings as _profile
 from workshop.services.register import strengths as _strengths
-from workshop.services.week import comments as _comments
 from workshop.services.week import days as week
 from workshop.services.week import morning_view as _morning
 from workshop.services.week import overview as _overview
+from workshop.services.week import week_log as _week_log
 from workshop.services.workshops import guide as _guide
 from workshop.services.workshops import lifecycle as workshops
 
@@ -32,13 +32,13 @@ list_main_points = cached(week.list_main_points, "main_points")
 # Which phases are on decides a team's menu: read on every run of a team's session, so cached.
 team_phases = cached(_guide.team_phases, "mapping_phases", "proposals", "votes", "publications")
 list_days = cached(week.list_days, "days")
-log_days = cached(week.log_days, "days")  # keyed by the workshop too: its publish rule is part of it
 list_questions = cached(week.list_questions, "questions")
 # The answers page's cards: every team's first run at 9:00 reads them, so one cached read, not three queries.
 week_plan = cached(week.week_plan, "days", "main_points", "questions")
-log_answers = cached(week.log_answers, "responses", "teams")
 list_teams = cached(workshops.list_teams, "teams")
-log_comments = cached(_comments.log_comments, *_comments.COMMENT_TABLES)  # the log as a conversation
+# The week's log read whole (workshop.services.week.week_log): every team's log, on every run, asks once whether
+# anything it shows changed, not five times.
+week_log = cached(_week_log.log, *_week_log.LOG_TABLES)
 # The wall and the morning view, each read whole (workshop.services.week.morning_view): redrawn every 5 s by
 # every projector and morning view, read once per change of a table they show, not per refresh.
 morning_board = cached(_morning.board, *_morning.BOARD_TABLES)

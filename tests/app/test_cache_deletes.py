@@ -31,7 +31,7 @@ from workshop.services.week.answers import save_draft
 from workshop.services.week.comments import add_comment
 from workshop.services.week.morning import set_quotes
 from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop, get_workshop, list_teams
+from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop, list_teams
 from workshop.store import make_engine, migrate, write
 from workshop.store.tables import days, metadata, questions, responses
 from workshop.store.versions import delete_reaches
@@ -50,9 +50,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "list_target_groups": lambda w, ids: (w,),
     "list_teams": lambda w, ids: (w,),
     "load_weights": lambda w, ids: (w,),
-    "log_answers": lambda w, ids: (w, ids["questions"]),
-    "log_comments": lambda w, ids: (w, ids["responses"], True),
-    "log_days": lambda w, ids: (ids["workshop"],),
+    "week_log": lambda w, ids: (w, ids["closed_day"], ids["commented_question"], True),
     "offer_details": lambda w, ids: (w,),
     "offers_frame": lambda w, ids: (w,),
     "overview_against_the_gaps": lambda w, ids: (w, ALL),
@@ -157,12 +155,12 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
             select(questions.c.id).join(days, days.c.id == questions.c.day_id).where(days.c.status == "open")
         ).scalar()
         point_id = conn.execute(select(questions.c.main_point_id).where(questions.c.main_point_id.isnot(None))).scalar()
-        closed_answer, closed_day = conn.execute(
-            select(responses.c.id, days.c.id)
+        closed_answer, closed_day, closed_question = conn.execute(
+            select(responses.c.id, days.c.id, questions.c.id)
             .join(questions, questions.c.id == responses.c.question_id)
             .join(days, days.c.id == questions.c.day_id)
             .where(days.c.status == "closed", responses.c.workshop_id == wid)
-        ).first() or (None, None)
+        ).first() or (None, None, None)
     save_draft(engine, team, int(open_question or 0), "half a thought")
     add_comment(engine, team, int(closed_answer or 0), "A comment on the log")
     set_quotes(engine, wid, int(closed_day or 0), [int(closed_answer or 0)])  # the morning recap quotes it
@@ -181,11 +179,11 @@ def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
     ids = {
         "questions": question_ids,
         "responses": answer_ids,
-        "workshop": get_workshop(engine, wid),
         "team": team.id,
         "proposal": proposal.id,
         "rater": team_rater(int(team.id or 0)),
         "closed_day": closed_day,
+        "commented_question": closed_question,  # the log shows its answers and the comment on one of them
     }
     return wid, ids
 

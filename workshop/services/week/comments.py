@@ -18,8 +18,6 @@ from workshop.store import read, write
 from workshop.store.tables import comments, days, questions, responses, teams, workshops
 
 COMMENT_COLUMNS = ["id", "response_id", "team_id", "team", "text", "hidden", "created_at"]
-# What the log's comments read: a cached copy keys on these tables' data versions.
-COMMENT_TABLES = ("comments", "teams")
 
 
 def _check_shown(conn: Connection, team: Team, response_id: int) -> None:
