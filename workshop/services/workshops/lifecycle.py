@@ -14,8 +14,8 @@ from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, Team, Workshop
 from workshop.domain.text_fields import MAX_SHORT_TEXT, check_text
 from workshop.domain.validation import check_dates, check_language, check_name
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
+from workshop.services.history import record
 from workshop.services.rows import TEAMS, change_workshop_row, delete_workshop_row
-from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import (
     days,
