@@ -11,11 +11,11 @@ from workshop.services.loop import reactions as _reactions
 from workshop.services.partnership import partners as _partners
 from workshop.services.partnership import proposals as _proposals
 from workshop.services.partnership import screening as _screening
-from workshop.services.partnership import stages as _history
 from workshop.services.register import mapping as _mapping
 from workshop.services.register import mapping_review as _review
 from workshop.services.register import offers
 from workshop.services.register import profile_ratings as _profile
+from workshop.services.register import stages as _history
 from workshop.services.register import strengths as _strengths
 from workshop.services.week import comments as _comments
 from workshop.services.week import days as week

@@ -30,8 +30,8 @@ from workshop.services.partnership.partners import (
     partnerships_off_weak_spaces,
 )
 from workshop.services.partnership.proposals import list_proposals, save_proposal
-from workshop.services.partnership.stages import add_stage_change, delete_stage_change, stage_history
 from workshop.services.register.offers import add_offers, partners_frame, register_frame
+from workshop.services.register.stages import add_stage_change, delete_stage_change, stage_history
 from workshop.services.workshops.backup import backup, restore, snapshot
 from workshop.services.workshops.carry_over import new_from
 from workshop.services.workshops.demo import create_demo

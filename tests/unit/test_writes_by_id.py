@@ -33,8 +33,8 @@ from workshop.domain.voices import device_person
 from workshop.services.access import sign_in
 from workshop.services.loop import actions, own_votes, reactions, themes, votes
 from workshop.services.partnership import partner_proposals, partners, proposals, screening
-from workshop.services.partnership import stages as partner_history
 from workshop.services.register import assets, mapping, mapping_review, offers, profile_ratings
+from workshop.services.register import stages as partner_history
 from workshop.services.week import answers, comments, morning, planning, teams, voices
 from workshop.services.week import days as week
 from workshop.services.workshops import carry_over
