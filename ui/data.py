@@ -20,8 +20,8 @@ from workshop.services.register import strengths as _strengths
 from workshop.services.week import comments as _comments
 from workshop.services.week import days as week
 from workshop.services.week import morning_view as _morning
-from workshop.services.week import overview as _overview
-from workshop.services.workshops import guide as _guide
+from workshop.services.whole import guide as _guide
+from workshop.services.whole import overview as _overview
 from workshop.services.workshops import lifecycle as workshops
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
@@ -75,7 +75,7 @@ def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
     return _importing.sheet_names(_data)
 
 
-# The leadership overview, one cached piece per tab and filter (workshop.services.week.overview).
+# The leadership overview, one cached piece per tab and filter (workshop.services.whole.overview).
 
 overview_options = cached(_overview.options, *_overview.OPTION_TABLES)
 overview_by_main_point = cached(_overview.by_main_point, *_overview.TABLES)

@@ -28,7 +28,7 @@ from workshop.services.partnership import proposals
 from workshop.services.register import mapping, mapping_review, offers
 from workshop.services.week import answers, planning, teams
 from workshop.services.week import days as week
-from workshop.services.workshops import carry_over, demo, demo_language
+from workshop.services.whole import carry_over, demo, demo_language
 from workshop.services.workshops import lifecycle as workshops
 from workshop.store import read
 from workshop.store.tables import history as history_table

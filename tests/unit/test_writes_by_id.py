@@ -37,7 +37,7 @@ from workshop.services.register import assets, mapping, mapping_review, offers, 
 from workshop.services.register import stages as partner_history
 from workshop.services.week import answers, comments, morning, planning, teams, voices
 from workshop.services.week import days as week
-from workshop.services.workshops import carry_over
+from workshop.services.whole import carry_over
 
 GONE = 987_654  # an id no row has
 ROOT = Path(__file__).resolve().parents[2]

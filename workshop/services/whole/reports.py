@@ -30,7 +30,7 @@ from workshop.services.week.material import (
     team_names,
 )
 from workshop.services.week.voices import workshop_voices
-from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
 from workshop.services.workshops.leave_out import stored_words
 from workshop.services.workshops.lifecycle import get_workshop
 
