@@ -20,7 +20,7 @@ from bench.services import time_answers, time_import, time_reports
 from bench.synthetic import SIZES
 from bench.timing import SizeResult, timed
 from workshop.domain.history import COMMAND_LINE
-from workshop.services.workshops.history import acting
+from workshop.services.history import acting
 from workshop.store import make_engine, migrate
 
 ROOT = Path(__file__).resolve().parents[1]

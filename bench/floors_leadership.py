@@ -17,14 +17,14 @@ from bench.synthetic import Fixture
 from workshop.domain import consolidation as cons
 from workshop.domain.main_points import approved, proposed
 from workshop.domain.model import Action, Role
+from workshop.services import history
 from workshop.services.loop.actions import actions_frame, add_action, board, with_overdue
 from workshop.services.loop.publication import team_outcomes
 from workshop.services.loop.themes import list_themes
-from workshop.services.week import overview
 from workshop.services.week.days import list_main_points
 from workshop.services.week.planning import save_main_point
 from workshop.services.week.voices import workshop_voices
-from workshop.services.workshops import history
+from workshop.services.whole import overview
 from workshop.services.workshops.lifecycle import get_workshop, list_workshops
 
 

@@ -20,9 +20,9 @@ from workshop.services.partnership.partners import (
     partners_by_target_group,
     weak_space_check,
 )
-from workshop.services.partnership.stages import stage_history
 from workshop.services.register.offers import list_target_groups, partners_frame, register_frame
 from workshop.services.register.profile_ratings import profile_frame, rate_profile
+from workshop.services.register.stages import stage_history
 from workshop.services.register.strengths import load_weights, offer_details, staff_ratings, workshop_scores
 
 PAGE_SIZE = 100  # ui.register.PAGE_SIZE: the register shows one page of offers

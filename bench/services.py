@@ -19,9 +19,9 @@ from bench.synthetic_rows import TARGET_GROUPS, WORDS
 from bench.timing import SizeResult, percentile, timed, timed_cpu
 from workshop.cli import main as workshop_cli
 from workshop.domain.model import SPACE_KEYS
-from workshop.services.workshops.export import to_xlsx
+from workshop.services.whole.export import to_xlsx
+from workshop.services.whole.reports import html_report
 from workshop.services.workshops.lifecycle import create_workshop
-from workshop.services.workshops.reports import html_report
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 

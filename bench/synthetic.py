@@ -24,7 +24,7 @@ from workshop.services.loop.votes import open_vote
 from workshop.services.partnership.proposals import save_proposal
 from workshop.services.register.mapping import set_mapping_phase
 from workshop.services.week.days import list_days, list_questions
-from workshop.services.workshops.demo import create_demo, demo_codes_hint
+from workshop.services.whole.demo import create_demo, demo_codes_hint
 from workshop.services.workshops.lifecycle import create_workshop, list_teams
 from workshop.store import write
 from workshop.store.tables import (

@@ -14,7 +14,7 @@ from workshop.domain.history import Kind
 from workshop.domain.model import Role
 from workshop.files.file_names import file_name
 from workshop.files.history_export import history_csv, history_json, what, who
-from workshop.services.workshops import history
+from workshop.services import history
 from workshop.services.workshops.lifecycle import list_workshops
 
 PAGE_SIZE = 25

@@ -9,8 +9,8 @@ from ui.sso import sign_in_buttons
 from ui.widgets import bold, md, option, plain
 from workshop.config.spaces import spaces
 from workshop.domain.model import Role
-from workshop.services.workshops.demo import demo_codes_hint, working_demo_team_codes
-from workshop.services.workshops.demo_language import pickable
+from workshop.services.whole.demo import demo_codes_hint, working_demo_team_codes
+from workshop.services.whole.demo_language import pickable
 from workshop.services.workshops.lifecycle import list_workshops
 
 run_through_app()

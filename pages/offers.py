@@ -17,8 +17,8 @@ from ui.register import (
 )
 from ui.widgets import cells, error_edge, target_group
 from workshop.domain.model import Role
-from workshop.services.register.files import register_csv, register_xlsx
 from workshop.services.register.offers import save_register, set_target_groups
+from workshop.services.whole.register_files import register_csv, register_xlsx
 
 held = require(*Role)
 wid = int(workshop_id() or 0)

@@ -21,7 +21,7 @@ from ui.writes import outcome
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, Role
 from workshop.services.partnership.partners import served_in_space
-from workshop.services.register.files import register_csv
+from workshop.services.whole.register_files import register_csv
 
 held = require(*Role)
 facilitator = held == Role.FACILITATOR

@@ -9,8 +9,8 @@ from ui.context import engine, lang, t, workshop
 from ui.gate import require
 from ui.widgets import error_edge, labels_now
 from workshop.domain.model import Role
-from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
-from workshop.services.workshops.reports import docx_report, export_file_name, html_report
+from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.reports import docx_report, export_file_name, html_report
 
 require(Role.LEADERSHIP)
 current = workshop()

@@ -12,7 +12,7 @@ from ui.widgets import labels_now, option, question_ref, tr
 from ui.writes import outcome
 from workshop.domain.model import Role
 from workshop.services.loop import themes as svc
-from workshop.services.week.overview import PICK_ALL_LIMIT
+from workshop.services.whole.overview import PICK_ALL_LIMIT
 
 require(Role.LEADERSHIP)
 current = workshop()

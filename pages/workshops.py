@@ -12,7 +12,7 @@ from ui.privacy_owner import privacy_section
 from ui.sign_in_settings import sign_in_settings
 from ui.sso import sso_on
 from ui.widgets import cells, error_edge, plain
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import (
     current_workshop_id,
     delete_workshop,

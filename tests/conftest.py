@@ -27,7 +27,7 @@ from bench.pages import components_scanned_once
 from workshop.cli import main
 from workshop.domain.history import COMMAND_LINE
 from workshop.services.access import codes as access
-from workshop.services.workshops.history import acting
+from workshop.services.history import acting
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY
@@ -296,7 +296,7 @@ def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
 
 @pytest.fixture(scope="session", autouse=True)
 def _changes_made_by_the_tests() -> Iterator[None]:
-    """Every change a service makes is recorded with its author (workshop.services.workshops.history), and refused
+    """Every change a service makes is recorded with its author (workshop.services.history), and refused
     without one: a test's own calls, and the module and session fixtures that build a workshop (set up before
     any test's own fixtures), act as the command line does. The app under AppTest runs in its own thread,
     where the session itself answers (ui/actor.py)."""

@@ -25,10 +25,10 @@ from workshop.services.partnership.partner_proposals import propose_partner
 from workshop.services.partnership.partners import add_partner
 from workshop.services.partnership.proposals import record_verdict, save_proposal
 from workshop.services.partnership.screening import screen_as_team
-from workshop.services.partnership.stages import add_stage_change
 from workshop.services.register.assets import add_asset, propose_asset
 from workshop.services.register.mapping import propose_offer, save_mapping, set_mapping_phase
 from workshop.services.register.offers import add_offers, offers_frame, partners_frame, set_target_groups
+from workshop.services.register.stages import add_stage_change
 from workshop.services.week.answers import Answer, save_draft, submit_answer
 from workshop.services.week.comments import add_comment
 from workshop.services.week.days import set_day_status

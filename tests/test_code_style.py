@@ -97,6 +97,98 @@ def test_nothing_under_workshop_imports_the_interface() -> None:
     assert _importers(".", "ui", "pages", "app") == []
 
 
+# The services' layers, bottom first: a package (or module) of workshop/services imports only from itself and
+# from the layers before it, never from one after it. workshop/services/__init__.py says what each one is for.
+SERVICE_LAYERS = [
+    "rows",
+    "history",
+    "access",
+    "workshops",
+    "week",
+    "loop",
+    "register",
+    "partnership",
+    "privacy",
+    "whole",
+]
+
+
+def _layer(module: str) -> str | None:
+    """The layer a dotted module name lies in (`workshop.services.week.days` -> "week"), None outside them."""
+    parts = module.split(".")
+    return parts[2] if parts[:2] == ["workshop", "services"] and len(parts) > 2 else None
+
+
+def _upward_imports(rel: Path, source: str, layers: list[str]) -> list[str]:
+    """Each import in `source` (the file `rel` under workshop/services) of a layer after its own, as
+    `file:line -> module`: at the top of the file or inside a function alike."""
+    own = layers.index(rel.parts[2].removesuffix(".py"))
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            package = ".".join(rel.with_suffix("").parts[: len(rel.parts) - node.level])
+            module = ".".join(filter(None, [package if node.level else "", node.module or ""]))
+            names = [module] if _layer(module) else [f"{module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            layer = _layer(name)
+            if layer is not None and layers.index(layer) > own:
+                found.append(f"{rel}:{node.lineno} -> {name}")
+    return found
+
+
+def _service_files() -> list[Path]:
+    services = ROOT / "workshop" / "services"
+    return sorted(p for p in services.rglob("*.py") if p != services / "__init__.py")
+
+
+def test_every_service_package_has_its_place_in_the_layers() -> None:
+    present = {p.relative_to(ROOT).parts[2].removesuffix(".py") for p in _service_files()}
+    assert present == set(SERVICE_LAYERS)
+
+
+def test_the_services_import_only_from_the_layers_below() -> None:
+    """A newcomer reads the services bottom up: rows, the record of changes, access, the workshop itself, then
+    the features, then what spans them. A lower layer that needs a higher one's function means the function
+    lives in the wrong place: move it down."""
+    upward = [
+        found
+        for path in _service_files()
+        for found in _upward_imports(path.relative_to(ROOT), path.read_text(encoding="utf-8"), SERVICE_LAYERS)
+    ]
+    assert upward == []
+
+
+UPWARD = """
+from workshop.services.rows import TEAMS
+from workshop.services import week
+from . import answers
+
+
+def later():
+    import workshop.services.whole.reports
+    from workshop.services.loop.themes import list_themes
+    from ..privacy import people
+"""
+
+
+def test_the_layer_check_sees_every_form_of_an_upward_import() -> None:
+    """The rule above would pass on nothing: in a file of `week` it finds the imports of higher layers, those
+    inside a function and the relative one too, and none of the lower or its own; the services' docstring
+    lists the layers in the order the rule checks."""
+    found = _upward_imports(Path("workshop/services/week/days.py"), UPWARD, SERVICE_LAYERS)
+    assert found == [
+        "workshop/services/week/days.py:8 -> workshop.services.whole.reports",
+        "workshop/services/week/days.py:9 -> workshop.services.loop.themes",
+        "workshop/services/week/days.py:10 -> workshop.services.privacy",
+    ]
+    docstring = ast.get_docstring(ast.parse((ROOT / "workshop" / "services" / "__init__.py").read_text()))
+    assert re.findall(r"^(\w+)(?:\.py)?/?\s{2,}", docstring or "", re.M) == SERVICE_LAYERS
+
+
 MODULE_LINES, PAGE_LINES = 300, 120
 
 
@@ -127,7 +219,7 @@ def test_one_module_launches_the_browser() -> None:
 
 def test_the_layer_check_sees_an_import_of_the_store() -> None:
     """The rule above would pass on nothing: it finds today's services, which do import the store."""
-    assert "workshop/services/workshops/backup.py" in _importers("services", "workshop.store")
+    assert "workshop/services/whole/backup.py" in _importers("services", "workshop.store")
     assert _importers("services", "workshop.stor") == []
 
 

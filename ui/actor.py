@@ -1,4 +1,4 @@
-"""Who acts in this session, for the record of who changed what (workshop.services.workshops.history): the signed-in
+"""Who acts in this session, for the record of who changed what (workshop.services.history): the signed-in
 person (st.login) when sign-in is on, else the role this session holds.
 
 The record asks at the moment of each change, from the thread that makes it: a callback (on_click), a
@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from workshop.domain.history import Actor, ByRole
-from workshop.services.workshops.history import answered_by
+from workshop.services.history import answered_by
 
 
 def _person() -> tuple[str, str] | None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.context import engine, t
 from workshop.domain.checklist import Step, StepKey, StepState
-from workshop.services.workshops.guide import week_checklist
+from workshop.services.whole.guide import week_checklist
 
 # Where each step is done (a page of the facilitator's navigation) and the menu title of that page.
 STEP_PAGE: dict[StepKey, tuple[str, str]] = {

@@ -19,8 +19,8 @@ from workshop.domain.errors import NotFound
 from workshop.domain.model import Workshop
 from workshop.services.access.owner import OWNER_VARIABLE
 from workshop.services.privacy.retention import keep_retention
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.demo_language import for_visitor
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.demo_language import for_visitor
 from workshop.services.workshops.lifecycle import current_workshop_id, get_workshop, list_workshops
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE

@@ -11,17 +11,17 @@ from workshop.services.loop import reactions as _reactions
 from workshop.services.partnership import partners as _partners
 from workshop.services.partnership import proposals as _proposals
 from workshop.services.partnership import screening as _screening
-from workshop.services.partnership import stages as _history
 from workshop.services.register import mapping as _mapping
 from workshop.services.register import mapping_review as _review
 from workshop.services.register import offers
 from workshop.services.register import profile_ratings as _profile
+from workshop.services.register import stages as _history
 from workshop.services.register import strengths as _strengths
 from workshop.services.week import days as week
 from workshop.services.week import morning_view as _morning
-from workshop.services.week import overview as _overview
 from workshop.services.week import week_log as _week_log
-from workshop.services.workshops import guide as _guide
+from workshop.services.whole import guide as _guide
+from workshop.services.whole import overview as _overview
 from workshop.services.workshops import lifecycle as workshops
 
 ANSWER_TABLES = ("responses", "questions", "days", "teams", "main_points")
@@ -75,7 +75,7 @@ def uploaded_sheets(file_id: str, _data: bytes) -> tuple[str, ...]:
     return _importing.sheet_names(_data)
 
 
-# The leadership overview, one cached piece per tab and filter (workshop.services.week.overview).
+# The leadership overview, one cached piece per tab and filter (workshop.services.whole.overview).
 
 overview_options = cached(_overview.options, *_overview.OPTION_TABLES)
 overview_by_main_point = cached(_overview.by_main_point, *_overview.TABLES)

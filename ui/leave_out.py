@@ -11,7 +11,7 @@ import streamlit as st
 from ui.context import engine, t
 from ui.widgets import error_edge
 from workshop.domain.keyterms import MAX_LEAVE_OUT, MAX_LEAVE_OUT_LENGTH
-from workshop.services.loop.leave_out import leave_out, set_leave_out
+from workshop.services.workshops.leave_out import leave_out, set_leave_out
 
 FLASH = "leave_out_flash"
 

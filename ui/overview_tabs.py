@@ -16,7 +16,7 @@ from workshop.config.spaces import spaces
 from workshop.domain import consolidation as cons
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import SPACE_KEYS
-from workshop.services.week.overview import PAGE_SIZE, Head, Options, Page, View, page_of
+from workshop.services.whole.overview import PAGE_SIZE, Head, Options, Page, View, page_of
 
 CHARTS_PER_PAGE = 10
 OPEN_POINTS = "overview-open-points"  # main point sections open in this session: {point_page_key: open}

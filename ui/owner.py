@@ -11,7 +11,7 @@ from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge
 from workshop.domain.codes import new_passcode
 from workshop.services.access.owner import SetupAnnouncer, claim_owner, owner_code_is_set, sign_in_owner
-from workshop.services.workshops.history import acting
+from workshop.services.history import acting
 
 
 @st.cache_resource(show_spinner=False)

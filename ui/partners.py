@@ -24,7 +24,7 @@ from workshop.services.partnership.partners import (
     edit_partner,
     weak_space_check,
 )
-from workshop.services.partnership.stages import add_stage_change, delete_stage_change
+from workshop.services.register.stages import add_stage_change, delete_stage_change
 
 EARLIEST = dt.date(1950, 1, 1)  # past years can be entered
 SLOT = "partners"  # the outcome of a partner's save, said at the top of the page (the partner may be gone)

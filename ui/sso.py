@@ -28,7 +28,7 @@ from ui.widgets import error_edge, option, tr
 from workshop.domain.identity import Person, TeamAccess, person_from_claims
 from workshop.domain.model import Role
 from workshop.services.access.sign_in import Placement, place, remember_team
-from workshop.services.workshops.demo_language import pickable
+from workshop.services.whole.demo_language import pickable
 from workshop.services.workshops.lifecycle import list_workshops
 
 VIA = "sso"  # identity["via"]: the role this session holds came from the signed-in person

@@ -17,8 +17,8 @@ from workshop.config.stopwords import reading
 from workshop.domain.keyterms import term_languages
 from workshop.domain.model import Theme, ThemeStatus
 from workshop.services.loop import themes as svc
-from workshop.services.loop.leave_out import leave_out
 from workshop.services.week.days import answers_frame
+from workshop.services.workshops.leave_out import leave_out
 
 STATUSES: list[ThemeStatus] = list(ThemeStatus)
 SUGGESTIONS = "theme_suggestions"

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.domain.model import Role
-from workshop.services.workshops.demo import create_demo, demo_codes_hint
+from workshop.services.whole.demo import create_demo, demo_codes_hint
 from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from tests.app.test_morning_meeting import statements_of
 from workshop.domain.model import Role
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store import write
 from workshop.store.tables import questions

@@ -30,7 +30,7 @@ from workshop.services.register.strengths import save_weights
 from workshop.services.week.answers import save_draft
 from workshop.services.week.comments import add_comment
 from workshop.services.week.morning import set_quotes
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop, list_teams
 from workshop.store import make_engine, migrate, write
 from workshop.store.tables import days, metadata, questions, responses

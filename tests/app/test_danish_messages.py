@@ -10,7 +10,7 @@ from tests.app.english_words import english_words
 from tests.app.test_every_language import opened, screen_texts, signed_in
 from workshop.config.i18n import translate
 from workshop.domain.model import Role
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.demo import create_demo
 from workshop.store import make_engine, migrate
 from workshop.store.tables import days, questions, responses
 

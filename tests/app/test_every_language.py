@@ -23,7 +23,7 @@ from ui.overview_tabs import SHOW
 from ui.score_sections import STRENGTH_TABS
 from workshop.config.i18n import catalog, translate
 from workshop.domain.model import Role
-from workshop.services.workshops.demo import create_demo, demo_codes_hint
+from workshop.services.whole.demo import create_demo, demo_codes_hint
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 

@@ -70,7 +70,7 @@ def test_a_join_link_signs_a_team_in_on_its_answers_page_and_the_address_keeps_t
 
     from tests.app.conftest import APP, answers_page_of
     from ui.widgets import md
-    from workshop.services.workshops.demo import demo_codes_hint
+    from workshop.services.whole.demo import demo_codes_hint
 
     name, code = next(iter(demo_codes_hint()["teams"].items()))  # type: ignore[attr-defined]
     at = AppTest.from_file(APP, default_timeout=60)
@@ -89,7 +89,7 @@ def test_a_join_link_to_another_page_of_the_team_opens_that_page(app_db: str) ->
     from streamlit.testing.v1 import AppTest
 
     from tests.app.conftest import APP, answers_page_of
-    from workshop.services.workshops.demo import demo_codes_hint
+    from workshop.services.whole.demo import demo_codes_hint
 
     code = next(iter(demo_codes_hint()["teams"].values()))  # type: ignore[attr-defined]
     at = AppTest.from_file(APP, default_timeout=60)

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.conftest import APP, errors_of
 from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.config.templates import demo
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 
 
 def _opened(**query: str) -> AppTest:

@@ -18,10 +18,10 @@ from tests.app.conftest import errors_of, fresh_app, sign_in
 from tests.app.test_access_pages import printed_setup_code, set_owner, workshops_page
 from workshop.domain.history import Actor, ByRole
 from workshop.domain.model import Role
+from workshop.services import history as records
 from workshop.services.access.owner import OWNER_VARIABLE
+from workshop.services.history import acting
 from workshop.services.week.planning import save_main_point
-from workshop.services.workshops import history as records
-from workshop.services.workshops.history import acting
 from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, list_workshops
 from workshop.store.tables import history
 

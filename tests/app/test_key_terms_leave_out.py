@@ -8,8 +8,8 @@ from sqlalchemy import Engine
 
 from tests.app.conftest import errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.loop.leave_out import leave_out
 from workshop.services.week.material import consolidation_answers
+from workshop.services.workshops.leave_out import leave_out
 from workshop.services.workshops.lifecycle import current_workshop_id
 
 

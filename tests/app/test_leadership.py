@@ -138,7 +138,7 @@ def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
 
 
 def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from workshop.services.week import overview
+    from workshop.services.whole import overview
 
     monkeypatch.setattr(overview, "PICK_ALL_LIMIT", 10)
     at, engine, wid = _leadership("themes.py", from_scratch=True)
@@ -160,7 +160,7 @@ def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: st
 def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_reachable(
     app_db: str, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from workshop.services.week import overview
+    from workshop.services.whole import overview
 
     monkeypatch.setattr(overview, "PAGE_SIZE", 20)
     monkeypatch.setattr("ui.overview_tabs.PAGE_SIZE", 20)

@@ -13,7 +13,7 @@ from workshop.domain.mapping import MappingScope
 from workshop.domain.model import DayStatus, Role
 from workshop.services.register.mapping import set_mapping_phase, team_mapping
 from workshop.services.register.offers import offers_frame
-from workshop.services.workshops.demo import demo_ids
+from workshop.services.whole.demo import demo_ids
 from workshop.services.workshops.lifecycle import list_teams
 from workshop.store import make_engine
 

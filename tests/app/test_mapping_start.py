@@ -11,7 +11,7 @@ from workshop.domain.mapping import MappingScope
 from workshop.domain.model import SPACE_KEYS, DayStatus, Role
 from workshop.services.register.mapping import register_values, set_mapping_phase
 from workshop.services.register.offers import offers_frame
-from workshop.services.workshops.demo import demo_ids
+from workshop.services.whole.demo import demo_ids
 from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store import make_engine
 

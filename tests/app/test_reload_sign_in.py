@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import Role
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, set_current_workshop
 
 

@@ -19,8 +19,8 @@ from tests.unit.test_report_word import html_headings, word_headings
 from ui.navigation import BY_ROLE
 from workshop.domain.model import Role
 from workshop.files.file_names import file_name
+from workshop.services.whole.reports import html_report
 from workshop.services.workshops.lifecycle import current_workshop_id, get_workshop
-from workshop.services.workshops.reports import html_report
 from workshop.store import make_engine
 
 

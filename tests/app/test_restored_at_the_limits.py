@@ -18,7 +18,7 @@ from ui.navigation import BY_ROLE
 from workshop.domain.model import MAX_LONG_TEXT, MAX_REACH, SPACE_KEYS, Role
 from workshop.domain.text_fields import MAX_SHORT_TEXT
 from workshop.domain.voting import MAX_DOTS
-from workshop.services.workshops.backup import restore, snapshot
+from workshop.services.whole.backup import restore, snapshot
 
 
 def _at_the_limits(doc: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from workshop.domain.model import Role
 from workshop.domain.screening import ScreeningAnswer, team_rater
 from workshop.services.partnership.proposals import list_proposals, save_proposal
 from workshop.services.partnership.screening import own_screening, screen_as_team
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 from workshop.services.workshops.lifecycle import (
     add_team,
     create_workshop,

@@ -24,7 +24,7 @@ from workshop.services.access import codes as access
 from workshop.services.access import owner
 from workshop.services.access.owner import issue_setup_code, set_owner_code
 from workshop.services.register import comparison
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 from workshop.services.workshops.lifecycle import create_workshop
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.domain.identity import SignInRules, TeamAccess
 from workshop.services.access.owner import OWNER_VARIABLE
 from workshop.services.access.sign_in import rules_for, save_rules, team_of
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, set_current_workshop
 
 OWNER_CODE = "owner-of-this-database-2027"

@@ -23,7 +23,7 @@ from tests.e2e.driver import go_to, signed_in_line, wait_for_app
 from workshop.config.i18n import catalog, translate
 from workshop.config.spaces import spaces
 from workshop.domain.model import DayStatus, QuestionKind
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 from workshop.store import make_engine
 from workshop.store.tables import days, offers, questions, responses, teams, workshops
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from workshop.services.register.assets import add_asset, leaflet_html
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.demo import create_demo
 from workshop.store import make_engine, migrate
 
 A4_POINTS = (595, 842)  # 210 x 297 mm

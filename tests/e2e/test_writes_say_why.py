@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import page_factory, running_server
 from tests.e2e.driver import ERROR_ELEMENTS, demo_made, en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from workshop.services.loop.themes import delete_theme, list_themes
-from workshop.services.workshops.demo import demo_codes_hint
+from workshop.services.whole.demo import demo_codes_hint
 
 pytestmark = pytest.mark.e2e
 

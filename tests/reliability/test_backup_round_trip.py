@@ -21,8 +21,8 @@ from workshop.services.register.assets import add_asset, decide_asset_proposal, 
 from workshop.services.week.answers import Answer, save_draft, submit_answer
 from workshop.services.week.comments import add_comment, set_hidden
 from workshop.services.week.planning import set_publish_log_immediately
-from workshop.services.workshops.backup import backup, restore
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.backup import backup, restore
+from workshop.services.whole.demo import create_demo
 from workshop.store import make_engine, migrate, read, write
 from workshop.store.tables import (
     actions,

@@ -17,8 +17,8 @@ from tests.conftest import run_cli
 from tests.reliability.test_backup_round_trip import fingerprint
 from workshop.domain.identity import SignInRules
 from workshop.services.access.sign_in import remember_team, save_rules
-from workshop.services.workshops.backup import snapshot
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.backup import snapshot
+from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import add_team, create_workshop, list_teams
 from workshop.store import make_engine, migrate
 

@@ -35,8 +35,8 @@ from workshop.services.register.assets import (
     update_asset,
 )
 from workshop.services.register.offers import partners_frame
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.export import workshop_document
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.export import workshop_document
 from workshop.services.workshops.lifecycle import add_team, create_workshop, get_workshop, update_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION

@@ -23,11 +23,11 @@ from workshop.domain.errors import ImportRejected, InvalidInput
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.loop.actions import add_action
 from workshop.services.loop.themes import create_theme
-from workshop.services.register.files import register_xlsx
 from workshop.services.register.offer_import import import_offers
 from workshop.services.register.offers import offer_from_fields, register_frame
-from workshop.services.workshops.backup import snapshot
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.backup import snapshot
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.register_files import register_xlsx
 from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import write
 from workshop.store.tables import days, offers

@@ -14,8 +14,8 @@ from tests.conftest import ROOT, database_url, run_cli
 from workshop.domain.errors import DatabaseNotEmpty
 from workshop.domain.model import Role
 from workshop.services.access.codes import sign_in
-from workshop.services.workshops.backup import backup, restore, snapshot
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.backup import backup, restore, snapshot
+from workshop.services.whole.demo import create_demo
 from workshop.store import make_engine, migrate
 
 
@@ -151,7 +151,7 @@ def test_every_table_of_the_schema_is_backed_up_and_has_a_check_for_its_rows() -
     """A table added to the schema fails here until the backup carries it and restore has a rule for its
     rows (workshop.files.backup_rows) — restore drives its checks from the same table list."""
     from workshop.files.backup_rows import ROW_RULES
-    from workshop.services.workshops.backup import TABLES
+    from workshop.services.whole.backup import TABLES
     from workshop.store.tables import metadata
 
     backed_up = {table.name for table in TABLES}
@@ -165,7 +165,7 @@ def test_a_table_without_a_check_is_refused_not_restored_unchecked(tmp_path: Pat
 
     from workshop.domain.errors import InvalidInput
     from workshop.files.backup import backup_document, read_backup, write_backup
-    from workshop.services.workshops.backup import TABLES
+    from workshop.services.whole.backup import TABLES
     from workshop.store.migrations import SCHEMA_VERSION
 
     later = Table("a_later_feature", MetaData(), Column("id", Integer, primary_key=True))

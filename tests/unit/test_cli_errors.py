@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 from tests.conftest import ROOT, run_cli
 from workshop.cli import build_parser
 from workshop.files.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
-from workshop.services.workshops.backup import snapshot
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.backup import snapshot
+from workshop.services.whole.demo import create_demo
 
 BEYOND_64_BITS = str(2**64)
 GARBAGE_URL = "not a database"

@@ -7,7 +7,7 @@ import json
 from tests.conftest import run_cli
 from workshop.domain.scoring import SCORE_COLUMNS, score_records
 from workshop.services.register.strengths import save_weights, workshop_scores
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.demo import create_demo
 from workshop.store import make_engine, migrate
 
 

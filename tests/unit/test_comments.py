@@ -114,7 +114,7 @@ def test_the_exports_carry_the_comments_raw_in_json_and_formula_safe_in_the_work
 
     from openpyxl import load_workbook
 
-    from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
+    from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
 
     week = build_week(engine)
     assert json.loads(to_json(engine, week.workshop_id))["comments"] == []  # the key is there before any comment

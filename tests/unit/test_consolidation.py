@@ -180,9 +180,9 @@ def test_the_lean_answers_read_holds_every_answer_as_the_full_answers_frame_does
 def test_participation_counts_only_questions_of_open_and_closed_days_in_the_page_and_the_report(
     engine: Engine,
 ) -> None:
-    from workshop.services.week import overview
     from workshop.services.week.planning import save_day, save_question
-    from workshop.services.workshops.reports import html_report
+    from workshop.services.whole import overview
+    from workshop.services.whole.reports import html_report
 
     built = build_week(engine)
     later = save_day(engine, built.workshop_id, "Friday, not yet held")
@@ -199,8 +199,8 @@ def test_participation_of_one_day_reads_only_that_days_answers_and_shows_only_th
     engine: Engine,
 ) -> None:
     """The morning view asks for one day's participation: the whole week read for it cost seconds at L."""
-    from workshop.services.week import overview
     from workshop.services.week.material import consolidation_answers
+    from workshop.services.whole import overview
 
     built = build_week(engine)
     everything = consolidation_answers(engine, built.workshop_id)

@@ -17,9 +17,9 @@ from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
 from workshop.services.register.assets import leaflet_html
 from workshop.services.week.days import list_main_points, list_questions
-from workshop.services.workshops.demo import create_demo, demo_codes_hint, working_demo_team_codes
+from workshop.services.whole.demo import create_demo, demo_codes_hint, working_demo_team_codes
+from workshop.services.whole.reports import html_report
 from workshop.services.workshops.lifecycle import create_workshop, get_workshop
-from workshop.services.workshops.reports import html_report
 from workshop.store import read
 from workshop.store.tables import responses
 

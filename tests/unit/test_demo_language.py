@@ -8,8 +8,8 @@ import threading
 from sqlalchemy import Engine
 
 from workshop.config.templates import demo
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.demo_language import demo_in, for_visitor, pickable
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.demo_language import demo_in, for_visitor, pickable
 from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, get_workshop, list_workshops
 
 

@@ -14,10 +14,10 @@ from sqlalchemy import Engine, select
 from tests.conftest import run_cli
 from workshop.domain.history import SET, Actor, ByRole, Change, Kind, differences, summary
 from workshop.files.history_export import history_csv, history_json, what, who
+from workshop.services import history
+from workshop.services.history import acting
 from workshop.services.week.planning import save_day, save_main_point
-from workshop.services.workshops import history
-from workshop.services.workshops.backup import backup, restore
-from workshop.services.workshops.history import acting
+from workshop.services.whole.backup import backup, restore
 from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.tables import history as history_table

@@ -20,15 +20,16 @@ from workshop.domain.history import DEMO, Actor, ByRole, Kind
 from workshop.domain.mapping import Contribution, MappingScope
 from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, Role, ThemeStatus
 from workshop.files.spreadsheet import SourceTable
+from workshop.services import history
 from workshop.services.access import owner, sign_in
+from workshop.services.history import acting
 from workshop.services.loop import actions, reactions, themes
 from workshop.services.partnership import proposals
 from workshop.services.register import mapping, mapping_review, offers
 from workshop.services.week import answers, planning, teams
 from workshop.services.week import days as week
-from workshop.services.workshops import carry_over, demo, demo_language, history
+from workshop.services.whole import carry_over, demo, demo_language
 from workshop.services.workshops import lifecycle as workshops
-from workshop.services.workshops.history import acting
 from workshop.store import read
 from workshop.store.tables import history as history_table
 

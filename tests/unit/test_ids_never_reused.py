@@ -18,8 +18,8 @@ from workshop.services.access.sessions import resume_session
 from workshop.services.week.days import list_days
 from workshop.services.week.planning import delete_question, save_question
 from workshop.services.week.teams import delete_team
-from workshop.services.workshops.backup import backup, restore
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.backup import backup, restore
+from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop, get_workshop, list_teams
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version

@@ -15,11 +15,11 @@ from workshop.cli import main
 from workshop.domain.errors import InvalidInput
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.partnership.partners import add_partner, partners_by_space
-from workshop.services.register.files import register_csv, register_xlsx
 from workshop.services.register.offer_import import import_offers
 from workshop.services.register.offers import register_frame, save_register
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.export import to_json
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.export import to_json
+from workshop.services.whole.register_files import register_csv, register_xlsx
 from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import migrate
 from workshop.store.migrations import SCHEMA_VERSION, current_version

@@ -11,10 +11,10 @@ from sqlalchemy import Engine, inspect
 from tests.unit.week_fixture import build_week
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.files.report.summary import said_summary
-from workshop.services.loop.leave_out import leave_out, set_leave_out
 from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.whole.reports import report_language, report_week, report_words
+from workshop.services.workshops.leave_out import leave_out, set_leave_out
 from workshop.services.workshops.lifecycle import create_workshop
-from workshop.services.workshops.reports import report_language, report_week, report_words
 from workshop.store import migrate, write
 from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY
 from workshop.store.tables import settings

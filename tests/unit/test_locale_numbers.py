@@ -39,7 +39,7 @@ from workshop.config.i18n import (
 )
 from workshop.domain.model import SPACE_KEYS, RelationStage, Sector
 from workshop.domain.profile import profile_summary
-from workshop.services.workshops.reports import html_report
+from workshop.services.whole.reports import html_report
 
 NBSP = "\u00a0"
 STAMP = dt.datetime(2026, 12, 6, 6, 4, 9)

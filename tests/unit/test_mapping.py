@@ -32,7 +32,7 @@ from workshop.services.register.mapping_review import (
     staff_beside_register,
 )
 from workshop.services.register.offers import add_offers, offers_frame
-from workshop.services.workshops.export import to_json
+from workshop.services.whole.export import to_json
 from workshop.services.workshops.lifecycle import add_team, create_workshop
 
 OFFERS = [OfferRef(1, "Storytime", "Children"), OfferRef(2, "IT courses", "Digital"), OfferRef(3, "Makers", "digital ")]

@@ -30,12 +30,12 @@ from workshop.services.partnership.partners import (
     partnerships_off_weak_spaces,
 )
 from workshop.services.partnership.proposals import list_proposals, save_proposal
-from workshop.services.partnership.stages import add_stage_change, delete_stage_change, stage_history
 from workshop.services.register.offers import add_offers, partners_frame, register_frame
-from workshop.services.workshops.backup import backup, restore, snapshot
-from workshop.services.workshops.carry_over import new_from
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.export import to_csv_zip, workshop_document
+from workshop.services.register.stages import add_stage_change, delete_stage_change, stage_history
+from workshop.services.whole.backup import backup, restore, snapshot
+from workshop.services.whole.carry_over import new_from
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.export import to_csv_zip, workshop_document
 from workshop.services.workshops.lifecycle import create_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.migrations import SCHEMA_VERSION

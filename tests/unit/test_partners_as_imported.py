@@ -14,9 +14,9 @@ from workshop.domain.errors import ImportRejected
 from workshop.domain.model import RelationStage
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.partnership.partners import partnerships_off_weak_spaces
-from workshop.services.register.files import register_csv
 from workshop.services.register.offer_import import import_offers
 from workshop.services.register.offers import partners_frame, register_frame
+from workshop.services.whole.register_files import register_csv
 from workshop.services.workshops.lifecycle import create_workshop
 
 # A Danish library's own Excel CSV (cp1252, ;): no sector or stage column.

@@ -19,19 +19,19 @@ from sqlalchemy import Engine, func, select, update
 
 from tests.conftest import run_cli
 from workshop.domain.consolidation import Filters
-from workshop.services.loop.leave_out import set_leave_out
 from workshop.services.partnership.partner_proposals import decide_partner_proposal, partner_proposals_of
 from workshop.services.privacy.people import erase_person, person_data
 from workshop.services.privacy.retention import keep_retention, run_retention
 from workshop.services.register.strengths import workshop_scores
 from workshop.services.week.answers import Answer, submit_answer
 from workshop.services.week.comments import add_comment
-from workshop.services.week.overview import key_terms
-from workshop.services.workshops.backup import snapshot
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.backup import snapshot
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.overview import key_terms
+from workshop.services.whole.reports import html_report
+from workshop.services.workshops.leave_out import set_leave_out
 from workshop.services.workshops.lifecycle import list_teams
-from workshop.services.workshops.reports import html_report
 from workshop.store import read, write
 from workshop.store.tables import (
     actions,

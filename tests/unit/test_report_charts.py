@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from tests.unit.test_report_document import _loop_week
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS
-from workshop.services.workshops.reports import html_report
+from workshop.services.whole.reports import html_report
 
 Chart = tuple[list[dict[str, Any]], dict[str, Any]]
 

@@ -25,7 +25,7 @@ from workshop.services.loop.themes import create_theme, update_theme
 from workshop.services.loop.votes import open_vote, spend_dot
 from workshop.services.register.assets import leaflet_html
 from workshop.services.register.offers import add_offers
-from workshop.services.workshops.reports import html_report
+from workshop.services.whole.reports import html_report
 from workshop.store import write
 from workshop.store.tables import workshops
 

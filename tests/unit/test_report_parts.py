@@ -17,8 +17,8 @@ from tests.unit.week_fixture import build_week
 from workshop.config.i18n import catalog
 from workshop.domain.model import Offer
 from workshop.services.register.offers import add_offers
+from workshop.services.whole.reports import html_report
 from workshop.services.workshops.lifecycle import add_team, create_workshop
-from workshop.services.workshops.reports import html_report
 from workshop.store import write
 from workshop.store.tables import main_points
 

@@ -20,7 +20,7 @@ from tests.unit.partnership_fixture import HTML_TEXT, WORD_FIELD, build_partners
 from tests.unit.test_report_document import _loop_week
 from workshop.cli import main
 from workshop.files.file_names import file_name
-from workshop.services.workshops.reports import docx_report, html_report
+from workshop.services.whole.reports import docx_report, html_report
 from workshop.store.engine import URL_VARIABLE
 
 TODAY = dt.date(2027, 3, 1)

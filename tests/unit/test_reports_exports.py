@@ -23,8 +23,8 @@ from workshop.services.loop.actions import add_action
 from workshop.services.loop.themes import create_theme, update_theme
 from workshop.services.register.offers import add_offers
 from workshop.services.week.days import answers_frame
-from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
-from workshop.services.workshops.reports import html_report
+from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.reports import html_report
 from workshop.store.engine import URL_VARIABLE
 
 WRITTEN = [FORMULA_TEXT, CAFE_TEXT, SCRIPT_TEXT]

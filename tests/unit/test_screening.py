@@ -28,8 +28,8 @@ from workshop.services.partnership.screening import (
     screening_cards,
 )
 from workshop.services.register.offers import insert_partners
-from workshop.services.workshops.carry_over import new_from
-from workshop.services.workshops.export import to_json
+from workshop.services.whole.carry_over import new_from
+from workshop.services.whole.export import to_json
 from workshop.services.workshops.lifecycle import add_team, create_workshop
 from workshop.store import read, write
 from workshop.store.migrations import SCHEMA_VERSION

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, func, inspect, select, text
 from workshop.config.templates import demo
 from workshop.services.register.offers import offers_frame
 from workshop.services.week.days import answers_frame, list_days, list_questions
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import create_workshop, current_workshop_id, list_teams, list_workshops
 from workshop.store import engine as store_engine
 from workshop.store import make_engine, migrate
@@ -130,7 +130,7 @@ def test_the_demo_home_shows_only_team_codes_that_still_work(engine: Engine, mon
     import hashlib
 
     from workshop.services.week.teams import regenerate_code
-    from workshop.services.workshops.demo import working_demo_team_codes
+    from workshop.services.whole.demo import working_demo_team_codes
 
     workshop_id = create_demo(engine)
     shown = working_demo_team_codes(engine, workshop_id)

@@ -155,7 +155,7 @@ def test_a_version_1_database_gains_the_profile_table_and_keeps_its_data(engine:
 
 
 def test_a_backup_carries_the_weights_thresholds_and_profile(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from workshop.services.workshops.backup import backup, restore
+    from workshop.services.whole.backup import backup, restore
     from workshop.store import make_engine
 
     wid = new_workshop(engine)

@@ -26,9 +26,9 @@ from workshop.services.week.morning import missing_teams
 from workshop.services.week.planning import answer_count, delete_day, delete_question, save_day, save_question
 from workshop.services.week.teams import delete_team, team_answer_count
 from workshop.services.week.voices import own_answers, submit_own_answer, voices_for_export, workshop_voices
-from workshop.services.workshops.backup import backup, restore
-from workshop.services.workshops.carry_over import new_from
-from workshop.services.workshops.export import workshop_document
+from workshop.services.whole.backup import backup, restore
+from workshop.services.whole.carry_over import new_from
+from workshop.services.whole.export import workshop_document
 from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop
 from workshop.store import make_engine, migrate
 from workshop.store.tables import person_answers

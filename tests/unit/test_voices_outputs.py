@@ -25,9 +25,9 @@ from workshop.services.week.answers import Answer
 from workshop.services.week.days import set_day_status
 from workshop.services.week.planning import save_day, save_question
 from workshop.services.week.voices import submit_own_answer, workshop_voices
-from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.reports import docx_report, html_report
 from workshop.services.workshops.lifecycle import add_team, create_workshop
-from workshop.services.workshops.reports import docx_report, html_report
 from workshop.store.tables import person_answers
 
 OTHER, ALL = translate("en", "report.voice.other"), translate("en", "report.voice.all")

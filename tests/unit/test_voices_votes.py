@@ -14,9 +14,9 @@ from workshop.domain.voices import device_person
 from workshop.services.loop.own_votes import own_dots, spend_own_dot
 from workshop.services.loop.themes import create_theme
 from workshop.services.loop.votes import open_vote, set_vote_open, spend_dot, vote_results
-from workshop.services.workshops.backup import backup, restore
+from workshop.services.whole.backup import backup, restore
+from workshop.services.whole.reports import html_report
 from workshop.services.workshops.lifecycle import add_team, create_workshop
-from workshop.services.workshops.reports import html_report
 from workshop.store import make_engine, migrate
 
 

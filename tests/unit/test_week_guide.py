@@ -16,8 +16,8 @@ from workshop.services.register.mapping import set_mapping_phase
 from workshop.services.week.days import list_days, set_day_status
 from workshop.services.week.morning import new_projector_link
 from workshop.services.week.planning import approve_main_point, save_day, save_main_point, save_question
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.guide import team_phases, week_checklist
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.guide import team_phases, week_checklist
 from workshop.services.workshops.lifecycle import create_workshop
 
 S = StepState

@@ -33,11 +33,11 @@ from workshop.domain.voices import device_person
 from workshop.services.access import sign_in
 from workshop.services.loop import actions, own_votes, reactions, themes, votes
 from workshop.services.partnership import partner_proposals, partners, proposals, screening
-from workshop.services.partnership import stages as partner_history
 from workshop.services.register import assets, mapping, mapping_review, offers, profile_ratings
+from workshop.services.register import stages as partner_history
 from workshop.services.week import answers, comments, morning, planning, teams, voices
 from workshop.services.week import days as week
-from workshop.services.workshops import carry_over
+from workshop.services.whole import carry_over
 
 GONE = 987_654  # an id no row has
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from workshop.cli import core, leaflet, offers, privacy, scores, workshops
 from workshop.cli.edge import Parser, one_line
 from workshop.domain.history import COMMAND_LINE
-from workshop.services.workshops.history import acting
+from workshop.services.history import acting
 
 # A later command adds its module here; each has register(subparsers).
 COMMAND_MODULES = [core, offers, scores, workshops, leaflet, privacy]

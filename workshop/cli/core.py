@@ -14,12 +14,12 @@ from workshop.domain.codes import new_passcode
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
 from workshop.files.exports import FORMATS
-from workshop.services.workshops.backup import backup, restore
-from workshop.services.workshops.carry_over import PARTS, check_parts, new_from
-from workshop.services.workshops.demo import create_demo
-from workshop.services.workshops.export import to_json
+from workshop.services.whole.backup import backup, restore
+from workshop.services.whole.carry_over import PARTS, check_parts, new_from
+from workshop.services.whole.demo import create_demo
+from workshop.services.whole.export import to_json
+from workshop.services.whole.reports import export_file_name, write_export
 from workshop.services.workshops.lifecycle import create_workshop, list_workshops
-from workshop.services.workshops.reports import export_file_name, write_export
 from workshop.store import make_engine, migrate
 
 

@@ -13,8 +13,8 @@ from workshop.domain.errors import ImportRejected, InvalidInput, UnreadableFile
 from workshop.domain.offer_fields import IMPORT_FIELDS
 from workshop.files.limits import check_size
 from workshop.files.spreadsheet import SEPARATORS, guess_mapping, ignored_columns, mapping_with, read_source
-from workshop.services.register.files import register_csv, register_xlsx
 from workshop.services.register.offer_import import import_offers
+from workshop.services.whole.register_files import register_csv, register_xlsx
 from workshop.services.workshops.lifecycle import get_workshop
 
 

@@ -1,5 +1,5 @@
 """The record of who changed what (issue 29.3): who acts, what kinds of change are kept, and the short
-before -> after of a change. Pure: the writing and reading are workshop.services.workshops.history's."""
+before -> after of a change. Pure: the writing and reading are workshop.services.history's."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The backup file: the whole database as one JSON file, portable between SQLite and PostgreSQL. Written
 and read here, checked whole by workshop.files.backup_check; read from and loaded into the database by
-workshop.services.workshops.backup."""
+workshop.services.whole.backup."""
 
 from __future__ import annotations
 

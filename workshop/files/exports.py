@@ -1,6 +1,6 @@
 """Exports of one workshop: a documented JSON format, an Excel workbook with a sheet per entity (and
 an `answers` sheet that reads on its own), a zip of CSV files, and the HTML report (workshop.files.report).
-The workshop is read by workshop.services.workshops.export; here the document becomes each file.
+The workshop is read by workshop.services.whole.export; here the document becomes each file.
 
 JSON format (`format: four-spaces-workshop`, `version: 1`): one object with `workshop` and a list per
 entity: `teams`, `offers`, `partners`, `main_points`, `days`, `questions`, `responses`, `themes`,
@@ -58,7 +58,7 @@ ANSWER_SHEET_COLUMNS = [
 
 
 def document_json(doc: dict[str, Any]) -> str:
-    """The workshop document (workshop.services.workshops.export.workshop_document) as JSON text."""
+    """The workshop document (workshop.services.whole.export.workshop_document) as JSON text."""
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 

@@ -1,6 +1,6 @@
 """The offer and partner registers as CSV and XLSX, with headers the importer reads back; every text
 cell that a spreadsheet would run as a formula is quoted (workshop.files.exports.safe_cell).
-The registers are read by workshop.services.register.files."""
+The registers are read by workshop.services.whole.register_files."""
 
 from __future__ import annotations
 

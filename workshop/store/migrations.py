@@ -144,7 +144,7 @@ def _own_voices(conn: Connection) -> None:
 
 
 def _history(conn: Connection) -> None:
-    """Issue 29.3: the record of who changed what (workshop.services.workshops.history); its counter rows come with
+    """Issue 29.3: the record of who changed what (workshop.services.history); its counter rows come with
     seed_versions."""
     metadata.create_all(conn, tables=[history])
 

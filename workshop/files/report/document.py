@@ -3,7 +3,7 @@
 A one-page summary first (summary.py), then the detail and an appendix with every answer (detail.py).
 Every label comes from the locale files (the `report.` keys, passed in as `t`), numbers and dates are
 written the report language's way, every piece of user text is escaped (markup.py). The week is read by
-workshop.services.workshops.reports."""
+workshop.services.whole.reports."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from workshop.domain.codes import TEAM_CODE_ALPHABET, check_new_passcode, normal
 from workshop.domain.errors import InvalidInput
 from workshop.domain.history import SET, Change, Kind
 from workshop.services.access.codes import Clock, Sleep, hash_code, session_scope, throttled, verify_code
-from workshop.services.workshops.history import record
+from workshop.services.history import record
 from workshop.store import read, write
 from workshop.store.tables import settings
 

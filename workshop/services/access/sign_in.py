@@ -24,13 +24,13 @@ from workshop.domain.identity import (
 from workshop.domain.model import Role, Team
 from workshop.files.roster import roster_rows
 from workshop.files.spreadsheet import SourceTable
-from workshop.services.workshops.history import record
+from workshop.services.history import record
 from workshop.store import read, write
 from workshop.store.engine import upsert
 from workshop.store.tables import sign_in_rules, team_members, teams, workshops
 
 ROSTER, CODE = TeamAccess.ROSTER.value, TeamAccess.CODE.value
-# What the record of changes names (workshop.services.workshops.history): the owner's sign-in rules and roster.
+# What the record of changes names (workshop.services.history): the owner's sign-in rules and roster.
 SIGN_IN_RULES, ROSTER_SUBJECT = "single sign-on", "roster"
 
 

@@ -1,3 +1,1 @@
-"""From answers to decisions: themes, actions, dot votes, publication, teams' reactions and the words key terms
-leave out.
-"""
+"""From answers to decisions: themes, actions, dot votes, publication and teams' reactions."""

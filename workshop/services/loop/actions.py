@@ -12,8 +12,8 @@ from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.history import Kind
 from workshop.domain.model import SPACE_KEYS, Action, ActionStatus
 from workshop.domain.validation import validated
+from workshop.services.history import record_saved
 from workshop.services.rows import ACTIONS, MAIN_POINTS, THEMES
-from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import actions
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import AccessDenied
 from workshop.domain.loop import ThemeOutcome, outcomes
 from workshop.services.loop.reactions import own_reactions
 from workshop.services.loop.themes import list_themes
-from workshop.services.rows import ACTIONS, ANSWERS, PUBLICATIONS, TEAMS, THEMES
-from workshop.services.workshops.lifecycle import now
+from workshop.services.rows import ACTIONS, ANSWERS, PUBLICATIONS, THEMES
+from workshop.services.workshops.lifecycle import check_member, now
 from workshop.store import read, write
 from workshop.store.tables import actions, publications, questions, responses, teams, theme_responses, themes
 
@@ -46,13 +45,6 @@ def set_published(engine: Engine, workshop_id: int, published: bool) -> None:
         )
         if done.rowcount == 0:
             conn.execute(publications.insert().values(workshop_id=workshop_id, published=published, updated_at=now()))
-
-
-def check_member(conn: Connection, workshop_id: int, team_id: int) -> None:
-    """A team id that is not a team of this workshop (a forged one) is refused."""
-    found = conn.execute(select(teams.c.id).where(teams.c.id == team_id, TEAMS.of(workshop_id)))
-    if found.first() is None:
-        raise AccessDenied("error.not_a_team_of_this_workshop")
 
 
 def team_outcomes(engine: Engine, workshop_id: int, team_id: int) -> list[ThemeOutcome] | None:

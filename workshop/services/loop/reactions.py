@@ -11,8 +11,8 @@ from workshop.domain.errors import AccessDenied
 from workshop.domain.history import Kind
 from workshop.domain.loop import Reaction, checked_reaction, require_may_react
 from workshop.domain.model import Team, Theme
+from workshop.services.history import record_saved
 from workshop.services.rows import PUBLICATIONS, REACTIONS, TEAMS, THEMES
-from workshop.services.workshops.history import record_saved
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write
 from workshop.store.tables import publications, reactions, teams

@@ -11,8 +11,8 @@ from workshop.domain.history import Change, Kind, differences
 from workshop.domain.loop import check_theme_title
 from workshop.domain.model import MAX_LONG_TEXT, Theme, ThemeStatus
 from workshop.domain.text_fields import check_text
+from workshop.services.history import record
 from workshop.services.rows import ANSWERS, THEMES
-from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import responses, theme_responses, themes
 

@@ -1,3 +1,3 @@
-"""Partners and proposals: the partner register and its history, teams' partner proposals, proposals to the
-library and their screening.
+"""Partners and proposals: the partner register, teams' partner proposals, proposals to the library and their
+screening.
 """

@@ -15,9 +15,9 @@ from workshop.domain.errors import InvalidInput
 from workshop.domain.messages import message
 from workshop.domain.model import Partner, Sector, Team
 from workshop.domain.validation import validated
-from workshop.services.partnership.proposal_review import decide_pending
 from workshop.services.register.mapping import _member
 from workshop.services.register.offers import insert_partners
+from workshop.services.register.proposal_review import decide_pending
 from workshop.services.rows import PARTNER_PROPOSALS, PARTNERS
 from workshop.services.workshops.lifecycle import now
 from workshop.store import read, write

@@ -16,8 +16,8 @@ from workshop.domain.messages import message
 from workshop.domain.model import SPACE_KEYS, Partner, RelationStage
 from workshop.domain.network import check_after_latest, partnerships_missing_weak_spaces, target_group_counts
 from workshop.domain.validation import validated
-from workshop.services.partnership.stages import change_row, checked_change, latest_change, stage_history
 from workshop.services.register.offers import insert_partners, partners_frame
+from workshop.services.register.stages import change_row, checked_change, latest_change, stage_history
 from workshop.services.register.strengths import workshop_scores
 from workshop.services.rows import OFFERS, PARTNERS, changed
 from workshop.store import read, write

@@ -14,8 +14,8 @@ from workshop.domain.history import Kind
 from workshop.domain.messages import message
 from workshop.domain.screening import Proposal, checked_verdict
 from workshop.domain.validation import validated
+from workshop.services.history import record_saved
 from workshop.services.rows import PARTNERS, PROPOSALS, changed
-from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import partners, proposals
 

@@ -15,8 +15,8 @@ from workshop.domain.personal import without_contact_details
 from workshop.domain.validation import validated
 from workshop.files.leaflet import render_leaflet
 from workshop.files.report.week import report_language, report_words
-from workshop.services.partnership.proposal_review import decide_pending
 from workshop.services.register.mapping import _member
+from workshop.services.register.proposal_review import decide_pending
 from workshop.services.rows import ASSET_PROPOSALS, ASSETS, PARTNERS, changed
 from workshop.services.workshops.lifecycle import get_workshop, now
 from workshop.store import read, write

@@ -22,10 +22,10 @@ from workshop.domain.mapping import (
 )
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.scoring import Thresholds, score_spaces
+from workshop.services.history import record_saved
 from workshop.services.register.mapping import OfferProposal, aware, contribution_of, name_taken, now
 from workshop.services.register.offers import offers_frame
 from workshop.services.rows import MAPPING_DECISIONS, MAPPING_PHASES, MAPPINGS, OFFERS, changed
-from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import mapping_decisions, mapping_phases, mappings, offers, teams
 

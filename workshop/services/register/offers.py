@@ -23,7 +23,7 @@ from workshop.domain.model import (
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
 from workshop.domain.validation import clean_target_groups, first_duplicate, validated
 from workshop.files.offer_words import TARGET_GROUPS
-from workshop.services.partnership.stages import record_first_stages
+from workshop.services.register.stages import record_first_stages
 from workshop.services.rows import GROUPS, OFFERS, PARTNERS, changed
 from workshop.store import read, write
 from workshop.store.tables import offers, partners, target_groups

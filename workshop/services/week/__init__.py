@@ -1,3 +1,3 @@
-"""The strategy week: planning main points, days and questions, teams, answers, comments, the morning meeting and
-leadership's overview.
+"""The strategy week: planning main points, days and questions, teams, answers, comments and the morning
+meeting.
 """

@@ -11,9 +11,8 @@ from workshop.domain.answering import require_log_public
 from workshop.domain.comments import Comment, checked_comment
 from workshop.domain.errors import NotFound
 from workshop.domain.model import Day, Team, Workshop
-from workshop.services.loop.publication import check_member
 from workshop.services.rows import COMMENTS
-from workshop.services.workshops.lifecycle import now
+from workshop.services.workshops.lifecycle import check_member, now
 from workshop.store import read, write
 from workshop.store.tables import comments, days, questions, responses, teams, workshops
 

@@ -10,8 +10,8 @@ from sqlalchemy import Engine, Subquery, func, select, union_all
 from workshop.domain.answering import log_is_public
 from workshop.domain.history import Kind
 from workshop.domain.model import Day, DayStatus, MainPoint, Question, Workshop
+from workshop.services.history import record_saved
 from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, QUESTIONS, TEAMS
-from workshop.services.workshops.history import record_saved
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, person_answers, questions, responses, teams
 

@@ -23,9 +23,9 @@ from workshop.domain.live import live_results as _live_results
 from workshop.domain.model import LANGUAGES, Day, DayStatus
 from workshop.domain.plain_text import neutral
 from workshop.domain.recap import AnswerRow, DayRecap, check_quotes, day_recap
-from workshop.services.loop.leave_out import stored_words
 from workshop.services.rows import ANSWERS, DAYS, PROJECTOR_LINKS, QUOTES, TEAMS
 from workshop.services.week.days import answered_by_teams, list_days, list_questions
+from workshop.services.workshops.leave_out import stored_words
 from workshop.services.workshops.lifecycle import get_workshop
 from workshop.store import read, write
 from workshop.store.tables import projector_links, questions, recap_quotes, responses, teams

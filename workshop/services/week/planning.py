@@ -14,9 +14,9 @@ from workshop.domain.main_points import approve, new_status
 from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, PointStatus, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.domain.voices import check_each_person
+from workshop.services.history import record, record_saved
 from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, change_workshop_row, changed
 from workshop.services.week.voices import own_answer_count
-from workshop.services.workshops.history import record, record_saved
 from workshop.store import read, write
 from workshop.store.tables import days, main_points, person_answers, questions, responses
 

@@ -19,8 +19,8 @@ from workshop.domain.history import NEW_CODE, Change, Kind
 from workshop.domain.model import Team
 from workshop.domain.validation import check_name
 from workshop.services.access.codes import new_team_code, team_code_hash
+from workshop.services.history import record
 from workshop.services.rows import ANSWERS, TEAMS
-from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import person_answers, responses, teams, workshops
 

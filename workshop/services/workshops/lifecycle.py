@@ -1,4 +1,5 @@
-"""Workshops: create one (from a template or from scratch), edit, list, pick the current one, delete."""
+"""Workshops: create one (from a template or from scratch), edit, list, pick the current one, delete; add and
+list its teams, and refuse a team that is not one of its own."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ import secrets
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import Template, template
-from workshop.domain.errors import NotFound
+from workshop.domain.errors import AccessDenied, NotFound
 from workshop.domain.history import NEW_CODE, PASSCODES_SET, Change, Kind
 from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, Team, Workshop
 from workshop.domain.text_fields import MAX_SHORT_TEXT, check_text
 from workshop.domain.validation import check_dates, check_language, check_name
 from workshop.services.access.codes import check_new_passcode, check_passcode, hash_code, new_team_code, team_code_hash
+from workshop.services.history import record
 from workshop.services.rows import TEAMS, change_workshop_row, delete_workshop_row
-from workshop.services.workshops.history import record
 from workshop.store import read, write
 from workshop.store.tables import (
     days,
@@ -253,3 +254,10 @@ def list_teams(engine: Engine, workshop_id: int) -> list[Team]:
     with read(engine) as conn:
         rows = conn.execute(select(teams.c.id, teams.c.name).where(TEAMS.of(workshop_id)).order_by(teams.c.id))
         return [Team(id=r.id, workshop_id=workshop_id, name=r.name) for r in rows]
+
+
+def check_member(conn: Connection, workshop_id: int, team_id: int) -> None:
+    """A team id that is not a team of this workshop (a forged one) is refused."""
+    found = conn.execute(select(teams.c.id).where(teams.c.id == team_id, TEAMS.of(workshop_id)))
+    if found.first() is None:
+        raise AccessDenied("error.not_a_team_of_this_workshop")

@@ -7,7 +7,7 @@ from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Tabl
 from workshop.store.tables.base import metadata
 
 # One row per change of a main point, a day, a question, a theme, a decision, an action, a verdict, a mapping
-# decision or a role, written in the change's own transaction (workshop.services.workshops.history): who
+# decision or a role, written in the change's own transaction (workshop.services.history): who
 # (`by_role`, and the signed-in person's name and e-mail, or the team's name), when, what (kind, the item's
 # id, its name then) and a short before -> after. Never edited from a page; it goes with its workshop. A
 # change outside any workshop (the owner's passcode) has no workshop.

@@ -18,7 +18,6 @@ from workshop.domain.gaps import against_gaps, attention, concerned_spaces
 from workshop.domain.keyterms import key_terms_by_main_point, proper_names
 from workshop.domain.model import MainPoint
 from workshop.domain.paging import page_span
-from workshop.services.loop.leave_out import leave_out
 from workshop.services.register.strengths import workshop_scores
 from workshop.services.rows import ANSWERS, DAYS
 from workshop.services.week.days import list_main_points
@@ -30,6 +29,7 @@ from workshop.services.week.material import (
     team_names,
     week_material,
 )
+from workshop.services.workshops.leave_out import leave_out
 from workshop.store import read
 from workshop.store.tables import days, questions
 

@@ -13,10 +13,10 @@ from workshop.domain.codes import check_new_passcode
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.history import PASSCODES_SET, Change, Kind
 from workshop.domain.model import SPACE_KEYS
+from workshop.services.history import record
 from workshop.services.partnership.proposals import carry_proposals
 from workshop.services.register.strengths import THRESHOLD_FIELDS
 from workshop.services.rows import PARTNERS, SPACE_WEIGHTS, STAGE_CHANGES, changed
-from workshop.services.workshops.history import record
 from workshop.services.workshops.lifecycle import insert_workshop
 from workshop.store import write
 from workshop.store.tables import (

@@ -9,7 +9,7 @@ import threading
 from sqlalchemy import Engine, select
 
 from workshop.domain.model import LANGUAGES, Workshop
-from workshop.services.workshops.demo import create_demo
+from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import delete_workshop
 from workshop.store import read
 from workshop.store.tables import workshops

@@ -12,10 +12,10 @@ from workshop.domain.errors import ConfigError
 from workshop.domain.history import DEMO
 from workshop.domain.model import DayStatus, QuestionKind
 from workshop.services.access.codes import public_team_code_hash
+from workshop.services.history import acting
 from workshop.services.register.offers import insert_offers, insert_partners
 from workshop.services.rows import ANSWERS, DAYS, QUESTIONS, TEAMS, changed
-from workshop.services.workshops.demo_partnership import add_mapping, add_partnership, add_proposals
-from workshop.services.workshops.history import acting
+from workshop.services.whole.demo_partnership import add_mapping, add_partnership, add_proposals
 from workshop.services.workshops.lifecycle import CURRENT_KEY, add_team, create_workshop, now
 from workshop.store import write
 from workshop.store.tables import (

@@ -14,7 +14,6 @@ from workshop.files.report.document import render
 from workshop.files.report.week import Screened, VoteResult, Week, report_language, report_words
 from workshop.files.report.word import to_docx
 from workshop.services.loop.actions import actions_frame, with_overdue
-from workshop.services.loop.leave_out import stored_words
 from workshop.services.loop.reactions import reactions_frame
 from workshop.services.loop.themes import list_themes
 from workshop.services.loop.votes import list_votes, vote_results
@@ -31,7 +30,8 @@ from workshop.services.week.material import (
     team_names,
 )
 from workshop.services.week.voices import workshop_voices
-from workshop.services.workshops.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
+from workshop.services.workshops.leave_out import stored_words
 from workshop.services.workshops.lifecycle import get_workshop
 
 
