@@ -3,7 +3,7 @@ link on every refresh, so a revoked link stops showing the workshop within secon
 
 import streamlit as st
 
-from ui.context import engine, t
+from ui.context import engine, speak, t
 from ui.gate import projector_token
 from ui.morning import PROJECTOR_STYLE, REFRESH_SECONDS, STYLE, recap_section
 from ui.wall import board
@@ -15,7 +15,7 @@ st.html(STYLE + PROJECTOR_STYLE)
 shown = projector_workshop(engine(), projector_token() or "")
 if shown is not None and "lang" not in st.session_state:
     language = get_workshop(engine(), shown).language  # the wall speaks the workshop's language
-    st.session_state["lang"] = language if language in UI_LANGUAGES else "en"
+    speak(language if language in UI_LANGUAGES else "en")
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import threading
 import time
 from collections.abc import Mapping
 from functools import cache
@@ -21,7 +22,7 @@ from workshop.services.access.owner import OWNER_VARIABLE
 from workshop.services.privacy.retention import keep_retention
 from workshop.services.whole.demo import create_demo
 from workshop.services.whole.demo_language import for_visitor
-from workshop.services.workshops.lifecycle import current_workshop_id, get_workshop, list_workshops
+from workshop.services.workshops.lifecycle import current_workshop_id, list_workshops
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.versions import WRITES_SEEN
@@ -131,8 +132,28 @@ def freeze_what_is_loaded() -> None:
 KEPT_LANGUAGE = "lang_kept"
 
 
+# The session's language for the rest of this script run, by thread (each session's runs have a thread of
+# their own): a page asks for it some 70 times a run, each through Streamlit's locked session state.
+_LANGUAGE_OF_RUN = threading.local()
+
+
 def lang() -> str:
-    return str(st.session_state.get("lang") or st.session_state.get(KEPT_LANGUAGE) or "en")
+    ctx = get_script_run_ctx()
+    marker = ctx.cursors if ctx is not None else None  # a new dict every run (see this_run)
+    held = getattr(_LANGUAGE_OF_RUN, "held", None)
+    if marker is not None and held is not None and held[0] is marker:
+        return str(held[1])
+    spoken = str(st.session_state.get("lang") or st.session_state.get(KEPT_LANGUAGE) or "en")
+    if marker is not None:
+        _LANGUAGE_OF_RUN.held = (marker, spoken)
+    return spoken
+
+
+def speak(language: str) -> None:
+    """The session speaks `language` from now on, in this run too (the one way to set it in code; the
+    language switch sets it as a widget, before the run)."""
+    st.session_state["lang"] = language
+    _LANGUAGE_OF_RUN.held = None
 
 
 def t(key: str, **params: object) -> str:
@@ -144,8 +165,11 @@ def _first_visit() -> None:
     """A session's first run speaks the join link's lang=, else the browser's language; from then on the
     session keeps its language, and the switch changes it."""
     if "lang" not in st.session_state:
-        st.session_state["lang"] = st.session_state.get(KEPT_LANGUAGE) or first_visit_language(
-            st.query_params.get("lang"), st.context.locale, st.context.headers.get("Accept-Language")
+        speak(
+            st.session_state.get(KEPT_LANGUAGE)
+            or first_visit_language(
+                st.query_params.get("lang"), st.context.locale, st.context.headers.get("Accept-Language")
+            )
         )
     _keep_language()
 
@@ -212,10 +236,12 @@ def this_run() -> dict[object, object]:
 
 def workshop_by_id(wid: int) -> Workshop:
     """A workshop, read once a run (again after a write to the workshops table); NotFound if there is none."""
+    from ui import data  # ui.data's cached reads are built on this module
+
     memo, key = this_run(), ("workshop", wid, WRITES_SEEN["workshops"])
     found = memo.get(key)
     if not isinstance(found, Workshop):
-        found = memo[key] = get_workshop(engine(), wid)
+        found = memo[key] = data.get_workshop(wid)
     return found
 
 

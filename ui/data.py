@@ -36,6 +36,9 @@ list_questions = cached(week.list_questions, "questions")
 # The answers page's cards: every team's first run at 9:00 reads them, so one cached read, not three queries.
 week_plan = cached(week.week_plan, "days", "main_points", "questions")
 list_teams = cached(workshops.list_teams, "teams")
+# The session's workshop, which every run checks (its uid): from the cache, as the run already asks which
+# tables changed (ui.context.workshop_by_id keeps it for the run).
+get_workshop = cached(workshops.get_workshop, "workshops")
 # The week's log read whole (workshop.services.week.week_log): every team's log, on every run, asks once whether
 # anything it shows changed, not five times.
 week_log = cached(_week_log.log, *_week_log.LOG_TABLES)
