@@ -18,6 +18,7 @@ import ui.navigation
 from bench.floors import cost_of, write_for
 from bench.synthetic import Fixture
 from bench.timing import PageLine, median_of, medians_of, timed, timed_cpu
+from ui.cache import forget_all
 from ui.navigation import BY_ROLE, PRIVACY, PUBLIC, Sections
 from workshop.config.i18n import translate
 from workshop.domain.model import Role
@@ -117,11 +118,13 @@ def measure_page(
         at.session_state["identity"] = _identity(engine, role, fx)
     try:
         st.cache_data.clear()
+        forget_all()
         if file == PUBLIC[0][0]:
             line.first = timed(at.run)
         else:
             at.run()
             st.cache_data.clear()
+            forget_all()
             at.switch_page(f"pages/{file}")
             line.first = timed(at.run)
         line.error = _problem(at)

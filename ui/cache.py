@@ -7,10 +7,12 @@ a write elsewhere leaves it cached."""
 from __future__ import annotations
 
 import functools
+import pickle
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import streamlit as st
 from sqlalchemy import Engine
 
 from ui.context import engine, this_run
@@ -19,10 +21,59 @@ from workshop.store.versions import UNVERSIONED, WRITES_SEEN, all_versions
 R = TypeVar("R")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# The results, pickled: every caller gets its own copy to change as it likes (as st.cache_data gives), and
+# the newest MAX_ENTRIES are kept. Kept here rather than in st.cache_data, whose bookkeeping (hashing each
+# argument, replaying elements) cost more than the read it saved on a page with three cached reads: the
+# answer page at 9:00 (issue 25).
+MAX_ENTRIES = 64
+_KEPT: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+_KEPT_LOCK = threading.Lock()
+_MAKING: dict[tuple[Any, ...], threading.Lock] = {}  # a result being read: one reader, the others wait
+
+
+def _kept(key: tuple[Any, ...]) -> bytes | None:
+    with _KEPT_LOCK:
+        found = _KEPT.get(key)
+        if found is not None:
+            _KEPT.move_to_end(key)
+        return found
+
+
 def _cached_call(name: str, url: str, stamp: tuple[int, ...], *args: Any) -> Any:
-    # name, url and stamp are only the key; the registry maps the name back to the read.
-    return _READS[name](engine(), *args)
+    """The read's result for these arguments at these table versions: from the cache, or read once (the
+    sessions that ask for it meanwhile wait for that read instead of making their own)."""
+    key = (name, url, stamp, _hashable(args))
+    found = _kept(key)
+    if found is None:
+        with _KEPT_LOCK:
+            making = _MAKING.setdefault(key, threading.Lock())
+        with making:
+            found = _kept(key)
+            if found is None:
+                try:
+                    found = pickle.dumps(_READS[name](engine(), *args), protocol=pickle.HIGHEST_PROTOCOL)
+                finally:
+                    with _KEPT_LOCK:
+                        _MAKING.pop(key, None)
+                with _KEPT_LOCK:
+                    _KEPT[key] = found
+                    while len(_KEPT) > MAX_ENTRIES:
+                        _KEPT.popitem(last=False)
+    return pickle.loads(found)
+
+
+def _hashable(args: tuple[Any, ...]) -> Any:
+    try:
+        hash(args)
+    except TypeError:  # a list or a dict among the arguments: its pickle is the key
+        return pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+    return args
+
+
+def forget_all() -> None:
+    """Empty the cache (a test or the benchmark that starts on an emptied database under the same URL)."""
+    with _KEPT_LOCK:
+        _KEPT.clear()
 
 
 _READS: dict[str, Callable[..., Any]] = {}

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine, select
 
 from tests.conftest import database_url
+from ui.cache import forget_all
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Action, Offer
 from workshop.domain.profile import PAIRS
@@ -138,10 +139,12 @@ def app_engine(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pyte
     url = database_url(request.param, tmp_path, migrated=True)
     monkeypatch.setenv("WORKSHOP_DATABASE_URL", url)
     st.cache_data.clear()  # the PostgreSQL URL is the same in every test: start from an empty cache
+    forget_all()
     engine = make_engine(url)
     migrate(engine)
     yield engine
     st.cache_data.clear()
+    forget_all()
     engine.dispose()
 
 

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import current_wid, fresh_app, sign_in
 from tests.conftest import database_url
+from ui.cache import forget_all
 from workshop.config.messages import render
 from workshop.domain.messages import message
 from workshop.domain.model import DayStatus, Role
@@ -47,6 +48,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Monke
     # migrated and given its demo once per URL) and its cached reads must start afresh, as on a new server.
     st.cache_resource.clear()
     st.cache_data.clear()
+    forget_all()
     monkeypatch.setenv(URL_VARIABLE, url)
     engine = make_engine(url)
     yield engine
