@@ -29,13 +29,15 @@ REFRESH_SECONDS = 5
 # The join link takes the caption's colour (a link's own colour, faded as a caption, is 2.96:1 on white).
 # The chosen option of the question picker in a darker red (the theme's was 4.47:1 on its tint).
 # The count ("3 of 6 teams answered") wraps: one line of it at 3rem is wider than its column on a tablet.
+# The question picker's buttons wrap too: a day of six questions is wider than the live column on a tablet, and
+# a row that scrolls sideways hides the last questions.
 STYLE = """<style>
 .st-key-morning [data-testid="stText"] {font-family: inherit; white-space: pre-wrap; font-size: 1.5rem;}
 .st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.35rem; line-height: 1.25;}
 .st-key-morning [class*="st-key-morning-question"] {gap: 0.1rem; padding: 0.45rem 0.9rem;}
 .st-key-morning [data-testid="stColumn"]:has(> div > [class*="st-key-morning-question"]) > div {gap: 0.5rem;}
 .st-key-morning [class*="st-key-morning-question"][class*="-shown"] {border: 3px solid #ffd400;}
-.st-key-morning .st-key-morning-live-question [data-testid="stText"] {font-size: 2.3rem; line-height: 1.2;}
+.st-key-morning [class*="st-key-morning-live-text-"] [data-testid="stText"] {font-size: 2.3rem; line-height: 1.2;}
 .st-key-morning [data-testid="stMetricValue"] {font-size: 3rem;}
 .st-key-morning [data-testid="stMetricValue"], .st-key-morning [data-testid="stMetricValue"] * {
   white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.15; max-width: 100%;
@@ -46,6 +48,7 @@ STYLE = """<style>
 .st-key-morning h1 {padding-top: 0;}
 .st-key-morning-qr [data-testid="stCaptionContainer"] a {color: inherit; text-decoration: underline;}
 [class*="st-key-morning-show-"] button[data-selected="true"] p {color: #a51d2d;}
+[class*="st-key-morning-show-"] [data-testid="stButtonGroup"] > div {flex-wrap: wrap; row-gap: 0.3rem;}
 </style>"""
 # The wall: high contrast (white on black), larger still, no sidebar, little room above the top band.
 PROJECTOR_STYLE = """<style>
@@ -56,7 +59,7 @@ PROJECTOR_STYLE = """<style>
 [data-testid="stMainBlockContainer"] {padding-top: 1.5rem; padding-bottom: 1rem; max-width: 100%;}
 .st-key-morning [data-testid="stText"], .st-key-recap [data-testid="stText"] {font-size: 1.8rem;}
 .st-key-morning [class*="st-key-morning-question"] [data-testid="stText"] {font-size: 1.4rem;}
-.st-key-morning .st-key-morning-live-question [data-testid="stText"] {font-size: 2.6rem;}
+.st-key-morning [class*="st-key-morning-live-text-"] [data-testid="stText"] {font-size: 2.6rem;}
 .st-key-recap [data-testid="stMarkdownContainer"] p {font-size: 1.8rem;}
 .st-key-recap [data-testid="stCaptionContainer"] p {font-size: 1.3rem;}
 a {color: #9cf !important;}

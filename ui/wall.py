@@ -78,10 +78,10 @@ def compact_list(shown: DayBoard, points: dict[int, MainPoint], live_index: int)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def bars(counts: tuple[tuple[str, int], ...], axis: str, ink: str) -> go.Figure:
+def bars(counts: tuple[tuple[str, int], ...], ink: str) -> go.Figure:
     """The figure of a distribution, made once per set of counts (plotly builds a figure in tens of ms, and
     every projector and morning view redraws it every few seconds); only read afterwards, never changed."""
-    return live_bars(counts, axis, ink)
+    return live_bars(counts, ink)
 
 
 def live_panel(
@@ -96,18 +96,19 @@ def live_panel(
         if point is not None and point.description:  # what leadership decided the point means (Aarhus's seminar)
             with st.container(key=f"morning-point-description-{q.id}"):
                 plain(point.description)
-        with st.container(key="morning-live-question"):
+        with st.container(key=f"morning-live-text-{q.id}"):  # one per open day: keys unique
             plain(q.text)
         st.caption(t("morning.n_of_m", done=seen.by_question.get(q.id, 0), n=seen.teams))
         if result.shows_bars:
-            figure = bars(result.counts, t("morning.teams_axis"), INK[on_wall])
+            figure, axis = bars(result.counts, INK[on_wall]), t("morning.teams_axis")
         elif result.terms:
             st.caption(t("morning.key_terms"))
-            figure = bars(result.terms, t("morning.answers_axis"), INK[on_wall])
+            figure, axis = bars(result.terms, INK[on_wall]), t("morning.answers_axis")
         else:
             st.caption(t("morning.no_words_yet"))
             return
         st.plotly_chart(figure, theme=None, config={"displayModeBar": False}, key=f"morning-chart-{q.id}")
+        st.caption(axis)  # what the numbers count, below them: text that wraps in a column of any width
 
 
 def day_board(wid: int, shown: DayBoard, points: dict[int, MainPoint], language: str | None, on_wall: bool) -> None:

@@ -12,7 +12,7 @@ from tests.app.conftest import APP, errors_of, fresh_app, sign_in
 from workshop.domain.model import DayStatus, Role
 from workshop.services.access.codes import join_team
 from workshop.services.week.answers import Answer, submit_answer
-from workshop.services.week.days import list_days, list_questions
+from workshop.services.week.days import list_days, list_questions, set_day_status
 from workshop.services.week.morning import new_projector_link
 from workshop.services.workshops.lifecycle import list_teams
 
@@ -94,3 +94,17 @@ def test_the_morning_view_shows_every_question_and_one_live(db: Engine, wid: int
     assert "Question 1 · 3 of 6 teams answered" in [c.value for c in at.caption]
     assert len(at.get("plotly_chart")) == 1  # the question on the wall, live
     assert errors_of(at) == []
+
+
+def test_two_open_days_show_both_boards_live_on_the_morning_view_and_the_wall(db: Engine, wid: int) -> None:
+    """A facilitator who opens the next day before closing this one: each open day has its board and its
+    question live (the live question's text once had one key for every day, and the page stopped)."""
+    planned = next(d for d in list_days(db, wid) if d.status == DayStatus.PLANNED)
+    set_day_status(db, wid, int(planned.id or 0), DayStatus.OPEN)
+    morning = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/morning.py").run()
+    projector = AppTest.from_file(APP, default_timeout=60)
+    projector.query_params["projector"] = new_projector_link(db, wid)
+    for at in (morning, projector.run()):
+        assert errors_of(at) == []
+        assert [h.value for h in at.title][-2:] == ["Day 3", "Day 4"]
+        assert len(at.get("plotly_chart")) + [c.value for c in at.caption].count("No written answers yet.") == 2

@@ -223,3 +223,20 @@ def test_no_text_box_or_table_column_of_the_app_cuts_what_is_typed() -> None:
         if isinstance(node, ast.keyword) and node.arg == "max_chars"
     ]
     assert cutting == []
+
+
+def test_after_the_error_the_next_theme_save_says_saved(db: Engine) -> None:
+    """The user who met "No theme N" saves another theme on the page rebuilt around that error: the message
+    is said and the change stored (one session, the delete made by another)."""
+    at = on(Role.LEADERSHIP, "themes")
+    first, second = list_themes(db, current_wid(db))[:2]
+    next(w for w in at.text_input if w.value == first.title).input("Teenagers first")
+    delete_theme(db, current_wid(db), int(first.id or 0))
+    at = submit(at, f"theme_{first.id}")
+    assert gone(at, "error.missing.theme", id=first.id)
+    next(w for w in at.text_input if w.value == second.title).input(f"{second.title} (kept)")
+    at = submit(at, f"theme_{second.id}")
+    assert [s.value for s in at.success] == [f"Theme saved: {second.title} (kept)"]
+    assert not gone(at, "error.missing.theme", id=first.id)
+    assert f"{second.title} (kept)" in [t.title for t in list_themes(db, current_wid(db))]
+    assert f"{second.title} (kept)" in [w.value for w in at.text_input]  # the form shows what is stored now

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import FIGURES, Server, Shots, running_server
+from tests.e2e.conftest import FIGURES, Server, Shots
 from tests.e2e.driver import en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
 from workshop.config.spaces import spaces
 from workshop.config.templates import demo, template
@@ -47,45 +47,15 @@ def device(browser: Any, server: Server) -> Iterator[Any]:
         context.close()
 
 
-@pytest.fixture(scope="module")
-def own_week(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server of its own on a fresh demo week: the layout checks judge the week as the demo has it, not as
-    the journeys sharing the session's server have changed it by then (in the full suite the tablet check
-    once met three charts wider than the screen that it never meets on the demo's week)."""
-    folder = tmp_path_factory.mktemp("e2e-tablet")
-    with running_server(f"sqlite:///{folder / 'tablet.sqlite3'}", folder / "streamlit.log") as started:
-        yield started
-
-
-@pytest.fixture
-def own_device(browser: Any, own_week: Server) -> Iterator[Any]:
-    """make(settings) -> a page in its own browser context emulating that device, on the module's own server."""
-    contexts = []
-
-    def make(settings: dict[str, Any]) -> Any:
-        context = browser.new_context(**settings, base_url=own_week.url)
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def sidebar_covers_the_page(page: Any) -> bool:
     return page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "false"
 
 
-def nothing_wider_than_the_screen(page: Any, where: str, settle_seconds: float = 5) -> None:
-    """Nothing wider than the screen once the page has settled: Plotly draws a chart at its default width and
-    then fits it to its column, which on a busy machine can take a moment after the script run ends (the
-    suite once caught the morning view's charts mid-resize). What is still too wide after that fails."""
+def nothing_wider_than_the_screen(page: Any, where: str) -> None:
+    """Nothing wider than the screen, judged at once: Streamlit draws a plotly chart only once it knows its
+    column's width, so there is no moment of a chart at plotly's default width to wait out."""
     width = page.viewport_size["width"]
-    deadline = time.monotonic() + settle_seconds
-    while (wide := page.evaluate(OVERFLOW, width)) and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-    assert wide == [], f"{where}: elements wider than the {width} px screen"
+    assert page.evaluate(OVERFLOW, width) == [], f"{where}: elements wider than the {width} px screen"
 
 
 def test_a_team_answers_from_a_phone(device: Any, shots: Shots) -> None:
@@ -141,14 +111,14 @@ def test_a_team_answers_from_a_phone(device: Any, shots: Shots) -> None:
     FIGURES.append(f"phone-sized team journey: {time.monotonic() - started:.1f} s")
 
 
-def test_the_morning_and_consolidated_views_fit_a_tablet(own_device: Any, shots: Shots) -> None:
+def test_the_morning_and_consolidated_views_fit_a_tablet(device: Any, shots: Shots) -> None:
     started = time.monotonic()
     data = demo()
     for role, code, title in (
         ("facilitator", data.facilitator_code, en("nav.morning")),
         ("leadership", data.leadership_code, en("nav.overview")),
     ):
-        page = own_device(TABLET)
+        page = device(TABLET)
         open_app(page)
         sign_in_staff(page, role, code)
         if not sidebar_covers_the_page(page):  # wider than 768 px the menu starts open beside the page

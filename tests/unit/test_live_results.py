@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlalchemy import Engine
 
-from workshop.charts.live_chart import live_bars
+from workshop.charts.live_chart import COUNT_ROOM_PX, live_bars
 from workshop.config.stopwords import reading
 from workshop.domain.keyterms import term_languages
 from workshop.domain.live import CYCLE_SECONDS, IN_TURN, LiveAnswer, live_result, shown_index
@@ -86,7 +86,7 @@ def test_a_text_question_shows_its_key_terms_in_the_workshops_language() -> None
 
 def test_every_bar_carries_its_option_and_its_count_on_a_whole_number_axis() -> None:
     counts = [("Rooms, furniture and noise", 3), ("<b>Opening</b> hours", 0), ("Partners", 1)]
-    spec = json.loads(live_bars(counts, "Teams").to_json())
+    spec = json.loads(live_bars(counts).to_json())
     bar = spec["data"][0]
     assert bar["text"] == ["3", "0", "1"] and list(bar["x"]) == [3, 0, 1]
     assert spec["layout"]["yaxis"]["ticktext"] == [
@@ -97,6 +97,15 @@ def test_every_bar_carries_its_option_and_its_count_on_a_whole_number_axis() -> 
     ticks = spec["layout"]["xaxis"]["tickvals"]
     assert ticks == [0, 1, 2, 3] and spec["layout"]["xaxis"]["rangemode"] == "nonnegative"
     assert spec["layout"]["font"]["size"] >= 24  # readable from the back of the room
+
+
+def test_the_live_chart_has_nothing_that_needs_more_width_than_its_column() -> None:
+    """No axis title (centred under a plot area long labels push right, it ran past a tablet's screen), and
+    room right of the bars for the largest count's digits."""
+    small = json.loads(live_bars([("A long option " * 5, 3), ("B", 0)]).to_json())["layout"]
+    assert "title" not in small["xaxis"] and small["margin"]["r"] == COUNT_ROOM_PX
+    large = json.loads(live_bars([("A", 12345), ("B", 7)]).to_json())["layout"]
+    assert large["margin"]["r"] >= 5 * 0.6 * 30  # five digits at the counts' 30 px
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,121 @@
+"""The morning view and the wall fit a tablet and a phone on a heavy week, whatever question is on the wall.
+
+The week as the other journeys leave the shared server: more teams with long names, a long main point, two
+days open at once, choice options and written answers of long words, every team answering. On such a week
+the morning view on a tablet (820 px, the menu open beside it: the live chart gets a column of ~260 px) and
+on a phone (390 px) drew the key terms' chart with its axis title centred under a plot area that the long
+labels had pushed right, 40 px past the screen's edge (the full suite's "three elements wider than the
+screen": the title's text and its two groups); the question picker of a six-question day ran past it too.
+Two open days at once stopped the page with a duplicate element key. Each question of the first open day
+is put on the wall in turn, and each time nothing may stick out past the screen, on the morning view and on
+the projector link."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import FIGURES, Server, running_server
+from tests.e2e.driver import demo_made, en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
+from tests.e2e.test_phone import OVERFLOW, PHONE, TABLET, sidebar_covers_the_page
+from workshop.config.templates import demo
+from workshop.domain.model import DayStatus, QuestionKind
+from workshop.services.week.answers import Answer, submit_answer
+from workshop.services.week.days import list_days, list_questions, set_day_status
+from workshop.services.week.morning import new_projector_link
+from workshop.services.week.planning import save_main_point, save_question
+from workshop.services.workshops.lifecycle import add_team
+
+pytestmark = pytest.mark.e2e
+
+LONG = "lokalhistorisk arkiv, borgerservice og læsekredse for voksne"
+WORDS = "Bibliotekstransformationsprocessen Kulturformidlingsstrategien Sommerferieaktiviteterne"
+
+
+@pytest.fixture(scope="module")
+def heavy_week(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str, int]]:
+    """Its own server on the demo week made heavy: twelve more teams with long names, days 3 and 4 open, a
+    long main point behind a choice of six long options, written answers of long words, every team
+    answering every question. Yields the server, a projector token and the first open day's question count."""
+    folder = tmp_path_factory.mktemp("e2e-heavy")
+    url = f"sqlite:///{folder / 'heavy.sqlite3'}"
+    with running_server(url, folder / "streamlit.log") as server:
+        page = browser.new_page(base_url=server.url)
+        open_app(page)  # the first visit makes the demo
+        page.close()
+        engine, wid = demo_made(url)
+        point = save_main_point(engine, wid, "A main point whose title goes on and on, as a long week's titles do")
+        teams = [add_team(engine, wid, f"Team {n}: {LONG}")[0] for n in range(12)]
+        days = list_days(engine, wid)
+        opened = [d for d in days if d.status == DayStatus.OPEN] + [d for d in days if d.status == DayStatus.PLANNED][
+            :1
+        ]
+        for day in opened:
+            day_id = int(day.id or 0)
+            options = [f"Option {k}: {LONG} and the rest of a long option" for k in range(6)]
+            save_question(engine, wid, day_id, "Which of these? " * 6, QuestionKind.SINGLE, options, None, point.id)
+            save_question(engine, wid, day_id, "In your own words, what would change? " * 3)
+            set_day_status(engine, wid, day_id, DayStatus.OPEN)
+            for n, team in enumerate(teams):
+                for q in list_questions(engine, wid, day.id):
+                    if q.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+                        submit_answer(
+                            engine, team, Answer(question_id=int(q.id or 0), choices=[q.options[n % len(q.options)]])
+                        )
+                    elif q.kind == QuestionKind.TEXT:
+                        submit_answer(engine, team, Answer(question_id=int(q.id or 0), text=f"{WORDS} {LONG} {n}"))
+                    else:
+                        submit_answer(engine, team, Answer(question_id=int(q.id or 0), rating=1 + n % 5))
+        token = new_projector_link(engine, wid)
+        asked = len(list_questions(engine, wid, opened[0].id))
+        engine.dispose()
+        yield server, token, asked
+
+
+def fits(page: Any, where: str) -> None:
+    width = page.viewport_size["width"]
+    expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+    page.wait_for_timeout(300)  # plotly draws its chart once its element is in place
+    wide = page.evaluate(OVERFLOW, width)
+    assert wide == [], f"{where}: elements wider than the {width} px screen"
+    assert errors_on(page) == [], where
+
+
+def every_question_fits(page: Any, asked: int, where: str) -> None:
+    """Put each question of the first open day on the wall, and check the page each time."""
+    picker = page.get_by_test_id("stButtonGroup").first
+    for number in range(1, asked + 1):
+        picker.get_by_role("radio", name=str(number), exact=True).click()
+        wait_for_app(page)
+        expect(picker.get_by_role("radio", name=str(number), exact=True)).to_be_checked()
+        fits(page, f"{where}, question {number} on the wall")
+
+
+@pytest.mark.parametrize("device", [TABLET, PHONE], ids=["tablet", "phone"])
+def test_the_morning_view_and_the_wall_fit_the_screen_on_a_heavy_week(
+    browser: Any, heavy_week: tuple[Server, str, int], device: dict[str, Any]
+) -> None:
+    started = time.monotonic()
+    server, token, asked = heavy_week
+    context = browser.new_context(**device, base_url=server.url)
+    context.set_default_timeout(30_000)
+    try:
+        page = context.new_page()
+        open_app(page)
+        sign_in_staff(page, "facilitator", demo().facilitator_code)
+        if not sidebar_covers_the_page(page):  # on a tablet the menu stays open beside the page
+            page.get_by_test_id("stExpandSidebarButton").tap()
+        go_to(page, en("nav.morning"))
+        expect(page.get_by_role("heading", level=1)).to_have_count(2)  # both open days
+        every_question_fits(page, asked, "morning view")
+        wall = context.new_page()
+        open_app(wall, f"/?projector={token}")
+        expect(wall.get_by_role("heading", level=1)).to_have_count(2)
+        every_question_fits(wall, asked, "wall")
+    finally:
+        context.close()
+    FIGURES.append(f"heavy week on a {device['viewport']['width']} px screen: {time.monotonic() - started:.1f} s")
