@@ -46,3 +46,58 @@ def test_a_read_must_name_its_tables() -> None:
 
     with pytest.raises(ValueError, match="name the tables"):
         cache.cached(offers_frame)
+
+
+def test_each_caller_gets_its_own_copy_of_a_cached_result(app_engine: Engine) -> None:
+    from ui import cache
+
+    def teams_of(engine: Engine, workshop_id: int) -> list[str]:
+        return ["Team A", "Team B"]
+
+    read = cache.cached(teams_of, "teams")
+    wid = create_workshop(app_engine, "Week", "facilitate-me", "lead-me-now")
+    mine = read(wid)
+    mine.append("changed by one page")
+    assert read(wid) == ["Team A", "Team B"]  # another page's copy is as read
+
+
+def test_sessions_asking_at_once_for_a_result_not_yet_read_wait_for_one_read(app_engine: Engine) -> None:
+    import threading
+    import time
+
+    from ui import cache
+
+    calls: list[int] = []
+
+    def slow(engine: Engine, workshop_id: int) -> int:
+        calls.append(workshop_id)
+        time.sleep(0.3)
+        return workshop_id * 2
+
+    read = cache.cached(slow, "days")
+    wid = create_workshop(app_engine, "Week", "facilitate-me", "lead-me-now")
+    got: list[int] = []
+    crowd = [threading.Thread(target=lambda: got.append(read(wid))) for _ in range(8)]
+    for session in crowd:
+        session.start()
+    for session in crowd:
+        session.join()
+    assert got == [wid * 2] * 8 and calls == [wid]  # 9:00: the week read once, not once per team
+
+
+def test_the_cache_keeps_the_newest_results_only(app_engine: Engine) -> None:
+    from ui import cache
+
+    calls: list[int] = []
+
+    def numbered(engine: Engine, n: int) -> int:
+        calls.append(n)
+        return n
+
+    read = cache.cached(numbered, "teams")
+    for n in range(cache.MAX_ENTRIES + 5):
+        read(n)
+    read(cache.MAX_ENTRIES + 4)  # among the newest: kept
+    read(0)  # the oldest: read again
+    assert calls.count(cache.MAX_ENTRIES + 4) == 1 and calls.count(0) == 2
+    assert len(cache._KEPT) <= cache.MAX_ENTRIES
