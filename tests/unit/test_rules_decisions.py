@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
 from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import check_action_space
-from workshop.domain.model import SPACE_KEYS
+from workshop.domain.model import SPACE_KEYS, Workshop
+from workshop.domain.scoring import DEFAULT_WEIGHT
 
 
 def test_an_action_concerns_one_of_the_four_spaces_or_none() -> None:
@@ -21,3 +23,34 @@ def test_an_action_concerns_one_of_the_four_spaces_or_none() -> None:
             check_action_space(wrong)
         assert refused.value.message == "error.unknown_space"
         assert refused.value.params == {"field": "space", "space": wrong}
+
+
+def test_a_new_workshop_carries_only_the_parts_there_are() -> None:
+    assert check_parts(["offers", " target-groups ", "", "offers"]) == {"offers", "target_groups"}
+    assert check_parts([]) == frozenset()
+    with pytest.raises(InvalidInput) as refused:
+        check_parts(["offers", "teams", "answers"])
+    assert refused.value.message == "error.cannot_carry"
+    assert refused.value.params == {"field": "parts", "part": "answers", "known": list(PARTS)}
+    for never in ["teams", "days", "questions", "themes", "actions"]:
+        assert never not in PARTS
+
+
+def test_the_command_lines_left_out_parts_leave_the_rest_in_order() -> None:
+    assert parts_without([""]) == list(PARTS)
+    assert parts_without(["weights", "main-points"]) == [p for p in PARTS if p not in ("weights", "main_points")]
+    with pytest.raises(InvalidInput) as refused:
+        parts_without(["weight"])
+    assert refused.value.params["part"] == "weight"
+
+
+def test_a_new_workshop_starts_from_neutral_weights_unless_it_carries_them() -> None:
+    earlier = {"learning": 5, "meeting": 1, "garden": 4}
+    assert carried_weights(["offers"], earlier) == {s: DEFAULT_WEIGHT for s in SPACE_KEYS}
+    carried = carried_weights(["weights"], earlier)
+    assert carried == {"inspiration": DEFAULT_WEIGHT, "learning": 5, "meeting": 1, "performative": DEFAULT_WEIGHT}
+
+
+def test_the_library_itself_always_goes_along() -> None:
+    assert set(LIBRARY_FIELDS) <= set(Workshop.model_fields)
+    assert set(LIBRARY_FIELDS).isdisjoint(PARTS)
