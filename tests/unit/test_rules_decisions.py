@@ -11,6 +11,7 @@ from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, c
 from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import check_action_space
 from workshop.domain.model import SPACE_KEYS, Workshop
+from workshop.domain.network import check_not_last_stage
 from workshop.domain.scoring import DEFAULT_WEIGHT
 
 
@@ -54,3 +55,12 @@ def test_a_new_workshop_starts_from_neutral_weights_unless_it_carries_them() -> 
 def test_the_library_itself_always_goes_along() -> None:
     assert set(LIBRARY_FIELDS) <= set(Workshop.model_fields)
     assert set(LIBRARY_FIELDS).isdisjoint(PARTS)
+
+
+def test_a_partner_keeps_at_least_one_stage_in_its_history() -> None:
+    check_not_last_stage(2)
+    for moves in (1, 0):
+        with pytest.raises(InvalidInput) as refused:
+            check_not_last_stage(moves)
+        assert refused.value.message == "error.last_stage"
+        assert refused.value.params == {"field": "changed_on"}

@@ -25,6 +25,13 @@ def check_after_latest(changed_on: dt.date, latest: dt.date | None, name: str) -
         )
 
 
+def check_not_last_stage(moves: int) -> None:
+    """A partner keeps at least one move in its history (its current stage is its latest move's): removing
+    the only one is refused, InvalidInput on the date field."""
+    if moves <= 1:
+        raise InvalidInput("error.last_stage", field="changed_on")
+
+
 def partnerships_missing_weak_spaces(
     stages: pd.Series, by_space: pd.DataFrame, weak_spaces: Sequence[str]
 ) -> list[str]:
