@@ -10,9 +10,11 @@ import pytest
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
 from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import check_action_space
-from workshop.domain.model import SPACE_KEYS, Workshop
+from workshop.domain.model import SPACE_KEYS, QuestionKind, Workshop
 from workshop.domain.network import check_not_last_stage
 from workshop.domain.scoring import DEFAULT_WEIGHT
+from workshop.domain.voices import require_answered_alone
+from workshop.domain.voting import Vote
 
 
 def test_an_action_concerns_one_of_the_four_spaces_or_none() -> None:
@@ -64,3 +66,41 @@ def test_a_partner_keeps_at_least_one_stage_in_its_history() -> None:
             check_not_last_stage(moves)
         assert refused.value.message == "error.last_stage"
         assert refused.value.params == {"field": "changed_on"}
+
+
+def test_a_teams_dot_and_a_persons_own_dot_go_each_on_its_own_kind_of_vote() -> None:
+    team_vote = Vote(id=1, workshop_id=1, title="Next year")
+    person_vote = Vote(id=2, workshop_id=1, title="Next year", each_person=True)
+    team_vote.require_way(each_person=False)
+    person_vote.require_way(each_person=True)
+    with pytest.raises(InvalidInput) as team_on_person:
+        person_vote.require_way(each_person=False)
+    assert (team_on_person.value.message, team_on_person.value.params) == (
+        "error.voice.vote_each_person",
+        {"field": "vote"},
+    )
+    with pytest.raises(InvalidInput) as person_on_team:
+        team_vote.require_way(each_person=True)
+    assert (person_on_team.value.message, person_on_team.value.params) == ("error.voice.vote_team", {"field": "vote"})
+
+
+@pytest.mark.parametrize(
+    ("kind", "each_person", "allowed"),
+    [
+        (QuestionKind.RATING, True, True),
+        (QuestionKind.SINGLE, True, True),
+        (QuestionKind.MULTIPLE, True, True),
+        (QuestionKind.SPACE_STRENGTH, True, True),
+        (QuestionKind.RATING, False, False),  # the team answers it as one
+        (QuestionKind.TEXT, True, False),  # a person's own words would name them
+    ],
+)
+def test_a_person_answers_alone_only_a_question_each_person_answers(
+    kind: QuestionKind, each_person: bool, allowed: bool
+) -> None:
+    if allowed:
+        require_answered_alone(kind, each_person)
+        return
+    with pytest.raises(InvalidInput) as refused:
+        require_answered_alone(kind, each_person)
+    assert (refused.value.message, refused.value.params) == ("error.voice.not_each_person", {"field": "each_person"})
