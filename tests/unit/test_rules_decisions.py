@@ -10,7 +10,8 @@ import pytest
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
 from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import check_action_space
-from workshop.domain.model import SPACE_KEYS, QuestionKind, Workshop
+from workshop.domain.main_points import require_approved
+from workshop.domain.model import SPACE_KEYS, PointStatus, QuestionKind, Workshop
 from workshop.domain.network import check_not_last_stage
 from workshop.domain.scoring import DEFAULT_WEIGHT
 from workshop.domain.voices import require_answered_alone
@@ -104,3 +105,12 @@ def test_a_person_answers_alone_only_a_question_each_person_answers(
     with pytest.raises(InvalidInput) as refused:
         require_answered_alone(kind, each_person)
     assert (refused.value.message, refused.value.params) == ("error.voice.not_each_person", {"field": "each_person"})
+
+
+def test_questions_are_built_only_on_an_approved_main_point() -> None:
+    require_approved(PointStatus.APPROVED, "Reading for all")
+    require_approved("approved", "Reading for all")
+    with pytest.raises(InvalidInput) as refused:
+        require_approved(PointStatus.PROPOSED, "Reading for all")
+    assert refused.value.message == "error.main_point_not_approved"
+    assert refused.value.params == {"field": "main_point_id", "title": "Reading for all"}

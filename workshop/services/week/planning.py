@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.history import Change, Kind
-from workshop.domain.main_points import approve, new_status
-from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, PointStatus, Question, QuestionKind, Role
+from workshop.domain.main_points import approve, new_status, require_approved
+from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.domain.voices import check_each_person
 from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, change_workshop_row, changed
@@ -215,8 +215,7 @@ def save_question(
         _owned(conn, days, workshop_id, day_id)
         if main_point_id is not None:
             point = _owned(conn, main_points, workshop_id, main_point_id)
-            if point.status != PointStatus.APPROVED.value:
-                raise InvalidInput("error.main_point_not_approved", field="main_point_id", title=point.title)
+            require_approved(point.status, point.title)
         if question_id is None:
             position = _next_position(conn, questions, questions.c.day_id == day_id)
             question_id = _insert(
