@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from workshop.domain.assets import ReviewStatus, require_pending
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
 from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import check_action_space
@@ -114,3 +115,12 @@ def test_questions_are_built_only_on_an_approved_main_point() -> None:
         require_approved(PointStatus.PROPOSED, "Reading for all")
     assert refused.value.message == "error.main_point_not_approved"
     assert refused.value.params == {"field": "main_point_id", "title": "Reading for all"}
+
+
+def test_a_teams_proposal_is_decided_once() -> None:
+    require_pending(ReviewStatus.PENDING, "Nordby Chess")
+    for decided in (ReviewStatus.ACCEPTED, "declined"):
+        with pytest.raises(InvalidInput) as refused:
+            require_pending(decided, "Nordby Chess")
+        assert refused.value.message == "error.already_decided"
+        assert refused.value.params == {"field": "status", "name": "Nordby Chess"}

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LongText, Name, Sector, ShortText, Strict
 
 
@@ -18,6 +19,13 @@ class ReviewStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+
+
+def require_pending(status: ReviewStatus | str, name: str) -> None:
+    """A team's proposal is decided once: InvalidInput naming it when it is accepted or declined already (a second
+    tab, or a retry, decides nothing again)."""
+    if ReviewStatus(status) != ReviewStatus.PENDING:
+        raise InvalidInput("error.already_decided", field="status", name=name)
 
 
 class Asset(Strict):
