@@ -15,6 +15,7 @@ from workshop.domain.main_points import require_approved
 from workshop.domain.model import SPACE_KEYS, PointStatus, QuestionKind, Workshop
 from workshop.domain.network import check_not_last_stage
 from workshop.domain.scoring import DEFAULT_WEIGHT
+from workshop.domain.screening import check_facilitator_screens
 from workshop.domain.voices import require_answered_alone
 from workshop.domain.voting import Vote
 
@@ -124,3 +125,10 @@ def test_a_teams_proposal_is_decided_once() -> None:
             require_pending(decided, "Nordby Chess")
         assert refused.value.message == "error.already_decided"
         assert refused.value.params == {"field": "status", "name": "Nordby Chess"}
+
+
+def test_the_facilitator_screens_alone_only_without_teams() -> None:
+    check_facilitator_screens(0)
+    with pytest.raises(InvalidInput) as refused:
+        check_facilitator_screens(1)
+    assert (refused.value.message, refused.value.params) == ("error.teams_screen", {"field": "rater"})

@@ -47,6 +47,13 @@ def checked_verdict(verdict: str, reason: str) -> tuple[Verdict, str]:
     return chosen, reason.strip()
 
 
+def check_facilitator_screens(teams: int) -> None:
+    """The facilitator screens a proposal only in a workshop without teams (with teams, the teams screen):
+    InvalidInput on the rater otherwise."""
+    if teams:
+        raise InvalidInput("error.teams_screen", field="rater")
+
+
 def team_rater(team_id: int) -> str:
     """How a team is named as the one who screened."""
     return f"team:{team_id}"
