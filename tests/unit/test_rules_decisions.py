@@ -12,8 +12,9 @@ from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, c
 from workshop.domain.errors import InvalidInput
 from workshop.domain.loop import check_action_space
 from workshop.domain.main_points import require_approved
-from workshop.domain.model import SPACE_KEYS, PointStatus, QuestionKind, Workshop
+from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Workshop
 from workshop.domain.network import check_not_last_stage
+from workshop.domain.personal import check_months
 from workshop.domain.scoring import DEFAULT_WEIGHT
 from workshop.domain.screening import check_facilitator_screens
 from workshop.domain.voices import require_answered_alone
@@ -132,3 +133,13 @@ def test_the_facilitator_screens_alone_only_without_teams() -> None:
     with pytest.raises(InvalidInput) as refused:
         check_facilitator_screens(1)
     assert (refused.value.message, refused.value.params) == ("error.teams_screen", {"field": "rater"})
+
+
+def test_personal_data_is_kept_a_whole_number_of_months_up_to_ten_years() -> None:
+    assert check_months(1) == 1
+    assert check_months(MAX_RETENTION_MONTHS) == MAX_RETENTION_MONTHS
+    for wrong in (0, MAX_RETENTION_MONTHS + 1, -3, 6.0, "6", True, None):
+        with pytest.raises(InvalidInput) as refused:
+            check_months(wrong)
+        assert refused.value.message == "error.privacy.retention"
+        assert refused.value.params == {"field": "retention_months", "most": MAX_RETENTION_MONTHS}
