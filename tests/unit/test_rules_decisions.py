@@ -10,6 +10,7 @@ import pytest
 from workshop.domain.assets import ReviewStatus, require_pending
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
 from workshop.domain.errors import InvalidInput
+from workshop.domain.identity import SignInRules, TeamAccess, checked_email, rules_from_text
 from workshop.domain.loop import check_action_space
 from workshop.domain.main_points import require_approved
 from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Workshop
@@ -143,3 +144,25 @@ def test_personal_data_is_kept_a_whole_number_of_months_up_to_ten_years() -> Non
             check_months(wrong)
         assert refused.value.message == "error.privacy.retention"
         assert refused.value.params == {"field": "retention_months", "most": MAX_RETENTION_MONTHS}
+
+
+def test_the_owners_sign_in_rules_are_read_from_what_they_typed() -> None:
+    typed = rules_from_text(" Frida@Library.example ; anna@library.example", "", "", "library-leaders\n", "roster")
+    assert typed.facilitator_emails == {"frida@library.example", "anna@library.example"}
+    assert (typed.leadership_groups, typed.team_access) == ({"library-leaders"}, TeamAccess.ROSTER)
+    assert rules_from_text("", "", "", "", "code") == SignInRules()
+    with pytest.raises(InvalidInput) as refused:
+        rules_from_text("", "", "", "", "everybody")
+    assert (refused.value.message, refused.value.params) == ("error.choose_an_option", {"field": "team_access"})
+    with pytest.raises(InvalidInput) as bad_address:
+        rules_from_text("frida at library", "", "", "", "code")
+    assert bad_address.value.params["field"] == "facilitator_emails"
+
+
+def test_a_signed_in_persons_address_is_kept_as_it_is_compared() -> None:
+    assert checked_email("  Sofie@Library.example ") == "sofie@library.example"
+    for wrong in ["sofie", "sofie@library", "a@" + "b" * 260 + ".dk"]:
+        with pytest.raises(InvalidInput) as refused:
+            checked_email(wrong)
+        assert refused.value.message == "error.field_problem"
+        assert refused.value.params["field"] == "email"
