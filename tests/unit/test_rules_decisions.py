@@ -13,9 +13,10 @@ from workshop.domain.errors import InvalidInput
 from workshop.domain.identity import SignInRules, TeamAccess, checked_email, rules_from_text
 from workshop.domain.loop import check_action_space
 from workshop.domain.main_points import require_approved
-from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Workshop
+from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Role, Workshop
 from workshop.domain.network import check_not_last_stage
 from workshop.domain.personal import check_months
+from workshop.domain.role_sessions import require_kept
 from workshop.domain.scoring import DEFAULT_WEIGHT
 from workshop.domain.screening import check_facilitator_screens
 from workshop.domain.voices import require_answered_alone
@@ -166,3 +167,11 @@ def test_a_signed_in_persons_address_is_kept_as_it_is_compared() -> None:
             checked_email(wrong)
         assert refused.value.message == "error.field_problem"
         assert refused.value.params["field"] == "email"
+
+
+def test_only_a_facilitators_or_leaderships_sign_in_is_kept_through_a_reload() -> None:
+    for kept in (Role.FACILITATOR, Role.LEADERSHIP):
+        require_kept(kept)
+    with pytest.raises(InvalidInput) as refused:
+        require_kept(Role.TEAM)
+    assert (refused.value.message, refused.value.params) == ("error.sign_in_not_kept", {"field": "role"})
