@@ -9,7 +9,8 @@ import pytest
 
 from workshop.domain.assets import ReviewStatus, require_pending
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
-from workshop.domain.errors import InvalidInput
+from workshop.domain.codes import require_passcode_role
+from workshop.domain.errors import AccessDenied, InvalidInput
 from workshop.domain.identity import SignInRules, TeamAccess, checked_email, rules_from_text
 from workshop.domain.loop import check_action_space
 from workshop.domain.main_points import require_approved
@@ -175,3 +176,11 @@ def test_only_a_facilitators_or_leaderships_sign_in_is_kept_through_a_reload() -
     with pytest.raises(InvalidInput) as refused:
         require_kept(Role.TEAM)
     assert (refused.value.message, refused.value.params) == ("error.sign_in_not_kept", {"field": "role"})
+
+
+def test_a_passcode_signs_in_a_facilitator_or_leadership_never_a_team() -> None:
+    for staff in (Role.FACILITATOR, Role.LEADERSHIP):
+        require_passcode_role(staff)
+    with pytest.raises(AccessDenied) as refused:
+        require_passcode_role(Role.TEAM)
+    assert refused.value.message == "error.team_code_only"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import secrets
 
-from workshop.domain.errors import InvalidInput
+from workshop.domain.errors import AccessDenied, InvalidInput
+from workshop.domain.model import Role
 
 TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/l: easy to read out and type
 TEAM_CODE_LENGTH = 8  # 31^8 ≈ 8.5e11 codes; six-character codes made before stay valid until regenerated
@@ -19,6 +20,7 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _STORED_HASH = re.compile(r"scrypt\$(\d{1,6})\$(\d{1,3})\$(\d{1,3})\$[0-9a-f]{32}\$[0-9a-f]{64}")
 _TEAM_CODE_SALT = re.compile(r"[0-9a-f]{32}")  # a workshop's: 16 random bytes as hex
 MAX_WAIT_SECONDS = 300
+PASSCODE_ROLES = (Role.FACILITATOR, Role.LEADERSHIP)  # a team signs in with its team code, never a passcode
 
 # Passcodes of 12+ characters that people pick anyway; compared without case, spaces or punctuation.
 COMMON_PASSCODES = frozenset(
@@ -127,3 +129,9 @@ def stored_hash_problem(stored: str) -> str | None:
 def team_code_salt_problem(salt: str) -> str | None:
     """What is wrong with a workshop's salt for its team codes (32 hexadecimal digits), or None."""
     return None if _TEAM_CODE_SALT.fullmatch(salt) else "is not 32 hexadecimal digits"
+
+
+def require_passcode_role(role: Role) -> None:
+    """A passcode signs in a facilitator or leadership only: AccessDenied (a team uses its team code)."""
+    if role not in PASSCODE_ROLES:
+        raise AccessDenied("error.team_code_only")

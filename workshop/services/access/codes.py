@@ -32,6 +32,7 @@ from workshop.domain.codes import (
     new_passcode,
     new_team_code,
     normalise_team_code,
+    require_passcode_role,
     stored_hash_problem,
     wait_after,
 )
@@ -226,8 +227,7 @@ def sign_in(
     sleep: Sleep = time.sleep,
 ) -> Role:
     """Check a facilitator or leadership passcode; a wrong one is refused without saying why, a little late."""
-    if role not in (Role.FACILITATOR, Role.LEADERSHIP):
-        raise AccessDenied("error.team_code_only")
+    require_passcode_role(role)
     column = workshops.c.facilitator_code_hash if role == Role.FACILITATOR else workshops.c.leadership_code_hash
 
     def right() -> bool:
