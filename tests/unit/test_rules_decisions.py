@@ -12,7 +12,7 @@ from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, c
 from workshop.domain.codes import require_passcode_role
 from workshop.domain.errors import AccessDenied, InvalidInput
 from workshop.domain.identity import SignInRules, TeamAccess, checked_email, rules_from_text
-from workshop.domain.loop import check_action_space
+from workshop.domain.loop import check_action_space, check_answers_known
 from workshop.domain.main_points import require_approved
 from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Role, Workshop
 from workshop.domain.network import check_not_last_stage
@@ -184,3 +184,12 @@ def test_a_passcode_signs_in_a_facilitator_or_leadership_never_a_team() -> None:
     with pytest.raises(AccessDenied) as refused:
         require_passcode_role(Role.TEAM)
     assert refused.value.message == "error.team_code_only"
+
+
+def test_a_theme_gathers_only_answers_of_its_workshop() -> None:
+    check_answers_known([4, 2], [2, 4, 9])
+    check_answers_known([], [])
+    with pytest.raises(InvalidInput) as refused:
+        check_answers_known([8, 2, 5], [2])
+    assert refused.value.message == "error.missing.answer"
+    assert refused.value.params == {"field": "response_ids", "id": 5}

@@ -4,7 +4,7 @@ for their reactions. Pure: models and frames in, a team's view out."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -46,6 +46,13 @@ def check_theme_title(title: str) -> str:
     if not clean:
         raise InvalidInput("error.theme_title", field="title")
     return check_text(clean, "title", MAX_NAME)
+
+
+def check_answers_known(wanted: Iterable[int], found: Iterable[int]) -> None:
+    """A theme gathers only answers of its workshop: InvalidInput naming the first wanted answer not found."""
+    unknown = sorted(set(wanted) - set(found))
+    if unknown:
+        raise InvalidInput("error.missing.answer", field="response_ids", id=unknown[0])
 
 
 def check_action_space(space: str | None) -> str | None:
