@@ -14,12 +14,14 @@ from workshop.domain.errors import AccessDenied, InvalidInput
 from workshop.domain.identity import SignInRules, TeamAccess, checked_email, rules_from_text
 from workshop.domain.loop import check_action_space, check_answers_known
 from workshop.domain.main_points import require_approved
+from workshop.domain.mapping import check_name_free, check_not_in_register
 from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Role, Workshop
 from workshop.domain.network import check_not_last_stage
 from workshop.domain.personal import check_months
 from workshop.domain.role_sessions import require_kept
 from workshop.domain.scoring import DEFAULT_WEIGHT
 from workshop.domain.screening import check_facilitator_screens
+from workshop.domain.validation import check_offer_names
 from workshop.domain.voices import require_answered_alone
 from workshop.domain.voting import Vote
 
@@ -193,3 +195,25 @@ def test_a_theme_gathers_only_answers_of_its_workshop() -> None:
         check_answers_known([8, 2, 5], [2])
     assert refused.value.message == "error.missing.answer"
     assert refused.value.params == {"field": "response_ids", "id": 5}
+
+
+def test_a_workshops_offers_each_have_a_name_of_their_own() -> None:
+    check_offer_names(["Story hour", "Maker space", "Book bus"])
+    with pytest.raises(InvalidInput) as refused:
+        check_offer_names(["Story hour", "Maker space", "story HOUR", "Maker space"])
+    assert refused.value.message == "error.offer_name_taken"
+    assert refused.value.params == {"field": "name", "offer": "story HOUR"}
+
+
+def test_a_team_proposes_only_an_offer_the_register_lacks_and_it_is_taken_in_under_a_free_name() -> None:
+    register = ["Story hour", "Maker space"]
+    check_not_in_register("Book bus", register)
+    check_name_free("Book bus", register)
+    with pytest.raises(InvalidInput) as proposed:
+        check_not_in_register("MAKER SPACE", register)
+    assert proposed.value.message == "error.offer_in_register"
+    assert proposed.value.params == {"field": "name", "name": "MAKER SPACE"}
+    with pytest.raises(InvalidInput) as taken_in:
+        check_name_free("story hour", register)
+    assert taken_in.value.message == "error.offer_name_taken"
+    assert taken_in.value.params == {"field": "name", "offer": "story hour"}

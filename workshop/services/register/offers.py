@@ -21,7 +21,7 @@ from workshop.domain.model import (
     StageChange,
 )
 from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
-from workshop.domain.validation import clean_target_groups, first_duplicate, validated
+from workshop.domain.validation import check_offer_names, clean_target_groups, validated
 from workshop.files.offer_words import TARGET_GROUPS
 from workshop.services.partnership.stages import record_first_stages
 from workshop.services.rows import GROUPS, OFFERS, PARTNERS, changed
@@ -165,9 +165,7 @@ def save_register(
     with write(engine) as conn:
         names = dict(conn.execute(select(offers.c.id, offers.c.name).where(OFFERS.of(workshop_id))).fetchall())
         names.update({offer_id: offer.name for offer_id, offer in checked.items()})
-        dup = first_duplicate([*names.values(), *(o.name for o in new)])
-        if dup:
-            raise InvalidInput("error.offer_name_taken", field="name", offer=dup)
+        check_offer_names([*names.values(), *(o.name for o in new)])
         for offer_id, offer in checked.items():
             changed(
                 conn,
