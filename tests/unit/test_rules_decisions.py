@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.domain.assets import ReviewStatus, require_pending
+from workshop.domain.assets import ReviewStatus, check_not_a_known_partner, require_pending
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
 from workshop.domain.codes import require_passcode_role
 from workshop.domain.errors import AccessDenied, InvalidInput
@@ -16,7 +16,7 @@ from workshop.domain.loop import check_action_space, check_answers_known
 from workshop.domain.main_points import require_approved
 from workshop.domain.mapping import check_name_free, check_not_in_register
 from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Role, Workshop
-from workshop.domain.network import check_not_last_stage
+from workshop.domain.network import check_not_last_stage, check_partner_name_free
 from workshop.domain.personal import check_months
 from workshop.domain.role_sessions import require_kept
 from workshop.domain.scoring import DEFAULT_WEIGHT
@@ -217,3 +217,21 @@ def test_a_team_proposes_only_an_offer_the_register_lacks_and_it_is_taken_in_und
         check_name_free("story hour", register)
     assert taken_in.value.message == "error.offer_name_taken"
     assert taken_in.value.params == {"field": "name", "offer": "story hour"}
+
+
+def test_a_partners_name_is_its_own_in_the_register() -> None:
+    check_partner_name_free("Nordby Chess", ["Job centre", "Folk high school"])
+    with pytest.raises(InvalidInput) as refused:
+        check_partner_name_free("nordby chess", ["Job centre", "Nordby Chess"])
+    assert (refused.value.message, refused.value.params) == (
+        "error.partner_known",
+        {"field": "name", "name": "nordby chess"},
+    )
+
+
+def test_a_teams_proposed_partner_is_taken_in_only_when_the_register_lacks_it() -> None:
+    check_not_a_known_partner("Nordby Chess Club", ["Nordby Chess"])
+    with pytest.raises(InvalidInput) as refused:
+        check_not_a_known_partner(" nordby   CHESS ", ["Job centre", "Nordby Chess"])  # compared normalised
+    assert refused.value.message == "error.partner_known"
+    assert refused.value.params == {"field": "name", "name": " nordby   CHESS "}

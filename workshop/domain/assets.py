@@ -52,6 +52,13 @@ def normalised(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+def check_not_a_known_partner(name: str, register: Iterable[str]) -> None:
+    """A team's proposed partner is taken into the register only when the register lacks it (names compared
+    normalised): InvalidInput naming it otherwise (the facilitator declines the proposal instead)."""
+    if normalised(name) in {normalised(n) for n in register}:
+        raise InvalidInput("error.partner_known", field="name", name=name)
+
+
 class Clash(StrEnum):
     """Why a partner proposal deserves a second look."""
 
