@@ -17,6 +17,7 @@ from workshop.domain.main_points import require_approved
 from workshop.domain.mapping import check_name_free, check_not_in_register
 from workshop.domain.model import MAX_RETENTION_MONTHS, SPACE_KEYS, PointStatus, QuestionKind, Role, Workshop
 from workshop.domain.network import check_not_last_stage, check_partner_name_free
+from workshop.domain.offer_fields import offer_from_fields
 from workshop.domain.personal import check_months
 from workshop.domain.role_sessions import require_kept
 from workshop.domain.scoring import DEFAULT_WEIGHT
@@ -235,3 +236,20 @@ def test_a_teams_proposed_partner_is_taken_in_only_when_the_register_lacks_it() 
         check_not_a_known_partner(" nordby   CHESS ", ["Job centre", "Nordby Chess"])  # compared normalised
     assert refused.value.message == "error.partner_known"
     assert refused.value.params == {"field": "name", "name": " nordby   CHESS "}
+
+
+def test_a_register_rows_primary_space_is_its_top_contribution_or_the_one_chosen_on_a_tie() -> None:
+    assert offer_from_fields({"name": "Story hour", "learning": 3, "meeting": 1}).primary() == "learning"
+    one_top = offer_from_fields({"name": "Story hour", "learning": 3, "meeting": 1, "primary": "meeting"})
+    assert one_top.primary_space is None  # no tie: nothing to choose, and nothing kept
+    chosen = offer_from_fields({"name": "Book bus", "learning": 2, "meeting": 2, "primary": "meeting"})
+    assert (chosen.primary(), chosen.primary_space) == ("meeting", "meeting")
+    with pytest.raises(InvalidInput) as refused:
+        offer_from_fields({"name": "Book bus", "learning": 2, "meeting": 2, "primary": float("nan")})
+    assert refused.value.message == "error.primary_space_tie"
+    assert refused.value.params == {
+        "field": "primary_space",
+        "offer": "Book bus",
+        "spaces": ["learning", "meeting"],
+        "value": 2,
+    }
