@@ -61,7 +61,7 @@ question = questions[
 ]
 qid = int(question.id or 0)
 with st.container(border=True):
-    point = {p.id: p for p in data.list_main_points(current.id)}.get(question.main_point_id)
+    point = next((p for p in data.list_main_points(current.id) if p.id == question.main_point_id), None)
     if point is not None:
         st.caption(t("answer.main_point"))
         plain(point.title)

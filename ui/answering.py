@@ -13,6 +13,7 @@ from ui.person import editor_name
 from ui.widgets import error_edge, error_text, md, multiselect, option, plain
 from workshop.config.i18n import time_text
 from workshop.config.spaces import spaces
+from workshop.domain.answering import fitting_choices
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
 from workshop.services.week.answers import MAX_TEXT, Answer, save_draft, submit_answer
 
@@ -51,7 +52,7 @@ def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
     else:
         ss.setdefault(k["choices"], list(earlier.choices) if earlier else [])
     # The facilitator may have changed the options (or the kind) since: keep only what still fits.
-    fitting = q.fitting_choices(ss[k["choices"]])
+    fitting = fitting_choices(q, ss[k["choices"]])
     if fitting != ss[k["choices"]]:
         ss[k["choices"]] = fitting
     ss.setdefault(k["spaces"], list(earlier.spaces) if earlier else [])

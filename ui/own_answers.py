@@ -12,6 +12,7 @@ from ui.context import engine, lang, t
 from ui.person import next_person, person_key, signed_in
 from ui.widgets import error_edge, error_text, md, multiselect, option, plain
 from workshop.config.spaces import spaces
+from workshop.domain.answering import fitting_choices
 from workshop.domain.model import MainPoint, Question, QuestionKind, Team
 from workshop.domain.voices import RATED, PersonAnswer
 from workshop.services.week.answers import Answer
@@ -29,7 +30,7 @@ def _restore(q: Question, earlier: PersonAnswer | None) -> None:
         ss.setdefault(k["choices"], earlier.choices[0] if earlier and earlier.choices else None)
     else:
         ss.setdefault(k["choices"], list(earlier.choices) if earlier else [])
-    fitting = q.fitting_choices(ss[k["choices"]])
+    fitting = fitting_choices(q, ss[k["choices"]])
     if q.kind not in RATED and fitting != ss[k["choices"]]:
         ss[k["choices"]] = fitting
     ss.setdefault(k["idem"], str(uuid.uuid4()))  # one key per answer until it is saved: a retry is one answer

@@ -24,7 +24,7 @@ STATUS_BUTTON = {
 
 
 def point_card(wid: int, point: MainPoint) -> None:
-    pid = int(point.id or 0)
+    pid = point.id
     with st.container(border=True):
         text_col, move_col = st.columns([5, 1])
         text_col.markdown(f"**{point.position}.**")

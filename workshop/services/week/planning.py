@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, Table, func, select
 from workshop.domain.errors import NotFound
 from workshop.domain.history import Change, Kind
 from workshop.domain.main_points import approve, new_status, require_approved
-from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, Question, QuestionKind, Role
+from workshop.domain.model import Day, MainPoint, NewDay, NewMainPoint, NewQuestion, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.domain.voices import check_each_person
 from workshop.services.rows import ANSWERS, DAYS, MAIN_POINTS, change_workshop_row, changed
@@ -74,7 +74,9 @@ def save_main_point(
 ) -> MainPoint:
     """Add a main point (at the end), or change one. Leadership's new point is proposed, the facilitator's
     approved (workshop.domain.main_points); an edit keeps the status."""
-    point = validated(MainPoint, {"title": title, "description": description.strip(), "spaces": _clean_spaces(spaces)})
+    point = validated(
+        NewMainPoint, {"title": title, "description": description.strip(), "spaces": _clean_spaces(spaces)}
+    )
     values = {"title": point.title, "description": point.description, "spaces": point.spaces}
     with write(engine) as conn:
         if point_id is None:
