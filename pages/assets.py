@@ -68,8 +68,8 @@ if held == Role.FACILITATOR:
                 plain(proposal.description)
             decide(
                 f"asset-proposal-{proposal.id}",
-                partial(decide_asset_proposal, engine(), wid, int(proposal.id or 0), True),
-                partial(decide_asset_proposal, engine(), wid, int(proposal.id or 0), False),
+                partial(decide_asset_proposal, engine(), wid, proposal.id, True),
+                partial(decide_asset_proposal, engine(), wid, proposal.id, False),
                 t("proposals.decided"),
             )
 

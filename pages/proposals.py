@@ -26,7 +26,7 @@ cards = {c.proposal.id: c for c in data.screening_cards(wid)}
 if not found:
     st.info(t("screening.no_proposals"))
 for proposal in found:
-    pid = int(proposal.id or 0)
+    pid = proposal.id
     with st.expander(md_title(proposal)):
         summary(proposal, cards[pid].partner if pid in cards else "")
         st.caption(t("screening.raters", n=cards[pid].raters if pid in cards else 0))
@@ -51,7 +51,7 @@ proposal_form(wid, "add-proposal")
 
 if found and not data.list_teams(wid):  # no teams: the facilitator screens alone
     st.subheader(t("screening.screen_alone"))
-    by_id = {int(p.id or 0): p for p in found}
+    by_id = {p.id: p for p in found}
     pick = st.selectbox(t("screening.pick"), list(by_id), format_func=lambda k: option(by_id[k].title), key="alone")
     chosen = by_id[pick]
     saved = data.own_screening(wid, pick, FACILITATOR_RATER)

@@ -34,7 +34,7 @@ overview = pd.DataFrame(
     }
 )
 st.dataframe(cells(overview), hide_index=True, width="stretch")
-by_id = {int(c.proposal.id or 0): c for c in cards}
+by_id = {c.proposal.id: c for c in cards}
 pick = st.selectbox(
     t("screening.pick"), list(by_id), format_func=lambda k: option(by_id[k].proposal.title), key="card_pick"
 )

@@ -122,9 +122,9 @@ def test_teams_map_only_while_the_phase_is_open() -> None:
 
 
 def test_screening_and_votes_are_taken_only_while_open() -> None:
-    Proposal(title="Book bus").require_open()
+    Proposal(id=1, workshop_id=1, title="Book bus").require_open()
     with pytest.raises(ScreeningClosed) as closed:
-        Proposal(title="Book bus", is_open=False).require_open()
+        Proposal(id=1, workshop_id=1, title="Book bus", is_open=False).require_open()
     assert closed.value.params == {"title": "Book bus"}
     Vote(id=1, workshop_id=1, title="Next year").require_open()
     with pytest.raises(InvalidInput) as refused:

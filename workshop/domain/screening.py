@@ -66,11 +66,9 @@ def _spaces(value: list[str]) -> list[str]:
     return list(dict.fromkeys(value))
 
 
-class Proposal(Strict):
-    """A project or a partner's offer to the library, to be screened."""
+class NewProposal(Strict):
+    """A project or a partner's offer to the library, to be screened, as the facilitator writes it (no id yet)."""
 
-    id: int | None = None
-    workshop_id: int | None = None
     title: Name
     proposer: Annotated[ShortText, StringConstraints(strip_whitespace=True)] = ""
     description: LongText = ""
@@ -80,6 +78,13 @@ class Proposal(Strict):
     is_open: bool = True
     verdict: Verdict | None = None
     verdict_reason: LongText = ""
+
+
+class Proposal(NewProposal):
+    """A stored proposal: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
 
     def require_open(self) -> None:
         """Screening is stored only while the facilitator keeps the proposal open: ScreeningClosed otherwise."""
