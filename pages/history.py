@@ -22,7 +22,7 @@ OUTSIDE = -1  # the owner's own changes, outside any workshop (the owner passcod
 
 if is_owner():
     run_through_app()
-    every = {int(w.id or 0): w.name for w in list_workshops(engine())}
+    every = {w.id: w.name for w in list_workshops(engine())}
     names = every | {OUTSIDE: t("history.outside")}
     here = workshop_id()
     start = list(names).index(here) if here in names else 0

@@ -20,7 +20,7 @@ SLOT = "teams"  # a rename of a team another session deleted meanwhile is said a
 
 require(Role.FACILITATOR)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("teams.title"))
 outcome(SLOT)

@@ -21,7 +21,7 @@ PAGE_SIZE = 10  # answers per page: a question at L has 200 answers, each card w
 
 held = require(*Role)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 st.title(t("log.title"))
 st.caption(t("log.rule_immediate") if current.publish_log_immediately else t("log.rule_closed"))
 st.caption(t("log.comments_rule"))

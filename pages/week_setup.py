@@ -17,7 +17,7 @@ TAB = "setup-tab"
 
 require(Role.FACILITATOR)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("setup.title"))
 flash()

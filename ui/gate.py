@@ -173,7 +173,7 @@ def _link_workshop() -> int | None:
     if not value:
         return None
     try:
-        return int(workshop_by_id(int(value)).id or 0)
+        return workshop_by_id(int(value)).id
     except (ValueError, NotFound):
         return None
 

@@ -89,7 +89,7 @@ def flash() -> None:
 
 def workshop_form(current: Workshop) -> None:
     """The workshop's name, description, content language and dates (its facilitator edits its own only)."""
-    wid = int(current.id or 0)
+    wid = current.id
     with st.form("workshop-edit", enter_to_submit=False):
         name = st.text_input(t("setup.workshop_name"), current.name)
         description = st.text_area(t("setup.workshop_description"), current.description)

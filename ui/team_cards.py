@@ -55,7 +55,7 @@ def rename(wid: int, team_id: int) -> None:
 
 def team_card(current: Workshop, team: Team, app_url: str, slot: str) -> None:
     """One team: its name, its code and join link when made in this session, and a manage expander."""
-    wid, tid = int(current.id or 0), int(team.id or 0)
+    wid, tid = current.id, int(team.id or 0)
     fresh = fresh_codes(wid)
     with st.container(border=True):
         plain(team.name)
@@ -80,7 +80,7 @@ def new_team_box(current: Workshop, app_url: str) -> None:
     if NEW_TEAM_CODE not in st.session_state:
         return
     made: TeamCode = st.session_state.pop(NEW_TEAM_CODE)
-    wid = int(current.id or 0)
+    wid = current.id
     with st.container(border=True, key="new-team"):
         st.success(t("teams.code_made"), icon="🔑")
         plain(t("teams.created", team=made.team.name, code=made.code))  # the name is user text: plain

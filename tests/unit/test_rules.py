@@ -97,7 +97,7 @@ def test_the_log_and_its_comments_open_when_the_day_closes_or_at_once(
     status: DayStatus, at_once: bool, public: bool
 ) -> None:
     day = Day(id=3, workshop_id=1, position=2, title="Tuesday", status=status)
-    workshop = Workshop(name="Week", publish_log_immediately=at_once)
+    workshop = Workshop(id=1, name="Week", publish_log_immediately=at_once)
     assert log_is_public(day, workshop) is public
     if public:
         require_log_public(day, workshop)

@@ -101,7 +101,7 @@ MAX_RETENTION_MONTHS = 120
 
 
 class Workshop(Strict):
-    id: int | None = None
+    id: int  # a workshop is made by its service (workshops.lifecycle), never from a form: always stored
     name: Name
     description: LongText = ""
     language: str = Field(default="en", max_length=10)
