@@ -52,9 +52,9 @@ for day in closed:
         plain(day.title)
         st.warning(t("answer.day_is_closed"), icon="🔒")
         for q in day_questions:
-            outcome_of(int(q.id or 0))
+            outcome_of(q.id)
             plain(q.text)
-            earlier = (own if q.each_person else mine).get(int(q.id or 0))
+            earlier = (own if q.each_person else mine).get(q.id)
             if earlier is None:
                 st.caption(t("answer.not_answered"))
                 continue

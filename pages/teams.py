@@ -54,7 +54,7 @@ new_team_box(current, app_url)
 
 st.subheader(t("teams.sheet_title"))
 st.caption(t("teams.sheet_help"))
-printable = [fresh[int(tm.id or 0)] for tm in teams if int(tm.id or 0) in fresh]
+printable = [fresh[tm.id] for tm in teams if tm.id in fresh]
 if teams:
     delete_with_confirmation(
         "all-codes",

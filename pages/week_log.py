@@ -59,7 +59,7 @@ question = questions[
         key=f"log-question-{day.id}",
     )
 ]
-qid = int(question.id or 0)
+qid = question.id
 with st.container(border=True):
     point = next((p for p in data.list_main_points(current.id) if p.id == question.main_point_id), None)
     if point is not None:

@@ -44,7 +44,7 @@ def _keys(qid: int) -> dict[str, str]:
 
 def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
     """Fill the widgets of a fresh page from the database: the draft first, else the saved answer."""
-    k, ss = _keys(int(q.id or 0)), st.session_state
+    k, ss = _keys(q.id), st.session_state
     ss.setdefault(k["text"], draft if draft is not None else (earlier.text if earlier else ""))
     ss.setdefault(k["rating"], earlier.rating if earlier else None)
     if q.kind == QuestionKind.SINGLE:
@@ -72,7 +72,7 @@ def _keep_draft(team: Team, qid: int) -> None:
 
 
 def _save(team: Team, q: Question) -> None:
-    k, ss, qid = _keys(int(q.id or 0)), st.session_state, int(q.id or 0)
+    k, ss, qid = _keys(q.id), st.session_state, q.id
     picked = ss.get(k["choices"])
     choices = [picked] if isinstance(picked, str) else list(picked or [])
     answer = Answer(qid, ss.get(k["text"], ""), ss.get(k["rating"]), choices, list(ss.get(k["spaces"], [])))
@@ -110,7 +110,7 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
     redraws the whole page once, so an answer refused because the day closed moves to the closed days."""
     if st.session_state.pop(WHOLE_PAGE, False):
         st.rerun(scope="app")
-    qid = int(q.id or 0)
+    qid = q.id
     k = _keys(qid)
     _restore(q, earlier, draft)
     with st.container(border=True):

@@ -24,7 +24,7 @@ def _keys(qid: int) -> dict[str, str]:
 
 
 def _restore(q: Question, earlier: PersonAnswer | None) -> None:
-    k, ss = _keys(int(q.id or 0)), st.session_state
+    k, ss = _keys(q.id), st.session_state
     ss.setdefault(k["rating"], earlier.rating if earlier else None)
     if q.kind == QuestionKind.SINGLE:
         ss.setdefault(k["choices"], earlier.choices[0] if earlier and earlier.choices else None)
@@ -37,7 +37,7 @@ def _restore(q: Question, earlier: PersonAnswer | None) -> None:
 
 
 def _save(team: Team, q: Question, person: str) -> None:
-    k, ss, qid = _keys(int(q.id or 0)), st.session_state, int(q.id or 0)
+    k, ss, qid = _keys(q.id), st.session_state, q.id
     picked = ss.get(k["choices"])
     choices = [picked] if isinstance(picked, str) else list(picked or [])
     with error_edge(show=False) as edge:
@@ -55,7 +55,7 @@ def own_answer_card(team: Team, q: Question, point: MainPoint | None, earlier: P
     """One question each person answers: the person's own widgets, labelled anonymous to leadership."""
     if st.session_state.pop(WHOLE_PAGE, False):
         st.rerun(scope="app")
-    qid = int(q.id or 0)
+    qid = q.id
     k = _keys(qid)
     _restore(q, earlier)
     with st.container(border=True):

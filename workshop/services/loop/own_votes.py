@@ -36,7 +36,7 @@ def spend_own_dot(
         )
         if member.first() is None:
             raise AccessDenied("error.not_a_team_of_this_workshop")
-        vote = open_item(conn, int(team.workshop_id or 0), vote_id, item_id)
+        vote = open_item(conn, team.workshop_id, vote_id, item_id)
         vote.require_way(each_person=True)
         spent = _own(conn, vote_id, person_key)
         new = check_spend(vote.dots, spent, item_id, change)
