@@ -7,8 +7,8 @@ import streamlit as st
 
 from ui import data
 from ui.confirm import delete_with_confirmation
-from ui.context import engine, t, workshop_id
-from ui.gate import require
+from ui.context import engine, t
+from ui.gate import held_workshop_id, require
 from ui.screening import flash, md_title, proposal_form, screening_form, summary
 from ui.widgets import error_edge, option, tr
 from workshop.domain.model import Role
@@ -17,7 +17,7 @@ from workshop.services.partnership.proposals import delete_proposal, set_proposa
 from workshop.services.partnership.screening import screen_as_facilitator
 
 require(Role.FACILITATOR)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("screening.proposals_title"))
 st.caption(t("screening.proposals_help"))
 flash()

@@ -5,15 +5,15 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.context import t, workshop_id
-from ui.gate import require
+from ui.context import t
+from ui.gate import held_workshop_id, require
 from ui.screening import card_view, flash
 from ui.widgets import cells, option
 from workshop.domain.model import Role
 from workshop.domain.screening import disagreements
 
 require(Role.LEADERSHIP)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("screening.cards_title"))
 st.caption(t("screening.cards_help"))
 flash()
