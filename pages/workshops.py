@@ -56,7 +56,7 @@ if st.session_state.pop(CREATED, None) == mine and this is not None:  # say so, 
         plain(this.name)
         st.page_link("pages/home.py", label=t("workshops.open_created"), icon="🏠")
 if this is not None and mine != current and st.button(t("workshops.make_current"), type="primary"):
-    set_current_workshop(engine(), int(mine or 0))
+    set_current_workshop(engine(), this.id)
     st.toast(t("workshops.now_current"))
     st.rerun()
 
