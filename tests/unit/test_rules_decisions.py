@@ -9,8 +9,8 @@ import pytest
 
 from workshop.domain.assets import ReviewStatus, check_not_a_known_partner, require_pending
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
-from workshop.domain.codes import require_passcode_role
-from workshop.domain.errors import AccessDenied, InvalidInput
+from workshop.domain.codes import FREE_ATTEMPTS, require_passcode_role, require_waited, wait_after
+from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
 from workshop.domain.identity import SignInRules, TeamAccess, checked_email, rules_from_text
 from workshop.domain.loop import check_action_space, check_answers_known
 from workshop.domain.main_points import require_approved
@@ -253,3 +253,20 @@ def test_a_register_rows_primary_space_is_its_top_contribution_or_the_one_chosen
         "spaces": ["learning", "meeting"],
         "value": 2,
     }
+
+
+def test_a_session_that_gave_wrong_codes_waits_before_it_tries_again() -> None:
+    last = 1_000.0
+    for failures in range(FREE_ATTEMPTS):  # the first wrong codes cost no wait
+        require_waited(failures, last, last)
+    failures = FREE_ATTEMPTS + 2
+    wait = wait_after(failures)
+    assert wait > 0
+    with pytest.raises(TooManyAttempts) as refused:
+        require_waited(failures, last, last + 0.5)
+    assert refused.value.wait_seconds == wait  # 0.5 s after the last: the whole wait, rounded up
+    assert refused.value.params == {"n": wait}
+    with pytest.raises(TooManyAttempts) as almost:
+        require_waited(failures, last, last + wait - 0.01)
+    assert almost.value.wait_seconds == 1
+    require_waited(failures, last, last + wait)  # waited out

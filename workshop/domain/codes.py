@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 
-from workshop.domain.errors import AccessDenied, InvalidInput
+from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
 from workshop.domain.model import Role
 
 TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/l: easy to read out and type
@@ -112,6 +112,14 @@ def wait_after(failures: int) -> int:
     if failures < FREE_ATTEMPTS:
         return 0
     return int(min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1)))
+
+
+def require_waited(failures: int, last_failure_at: float, now: float) -> None:
+    """A session that gave wrong codes waits wait_after(failures) seconds from its last one before it may try
+    again: TooManyAttempts with the whole seconds still to wait (at least 1) otherwise."""
+    remaining = last_failure_at + wait_after(failures) - now
+    if failures and remaining > 0:
+        raise TooManyAttempts(int(remaining) + 1)
 
 
 def stored_hash_problem(stored: str) -> str | None:
