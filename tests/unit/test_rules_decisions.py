@@ -9,7 +9,14 @@ import pytest
 
 from workshop.domain.assets import ReviewStatus, check_not_a_known_partner, require_pending
 from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts, parts_without
-from workshop.domain.codes import FREE_ATTEMPTS, require_passcode_role, require_waited, wait_after
+from workshop.domain.codes import (
+    FREE_ATTEMPTS,
+    require_no_owner_code,
+    require_owner_code_storable,
+    require_passcode_role,
+    require_waited,
+    wait_after,
+)
 from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
 from workshop.domain.identity import SignInRules, TeamAccess, checked_email, rules_from_text
 from workshop.domain.loop import check_action_space, check_answers_known
@@ -270,3 +277,18 @@ def test_a_session_that_gave_wrong_codes_waits_before_it_tries_again() -> None:
         require_waited(failures, last, last + wait - 0.01)
     assert almost.value.wait_seconds == 1
     require_waited(failures, last, last + wait)  # waited out
+
+
+def test_the_owner_passcode_is_chosen_once_and_never_where_the_environment_gives_it() -> None:
+    require_owner_code_storable(False)
+    with pytest.raises(InvalidInput) as from_environment:
+        require_owner_code_storable(True)
+    assert (from_environment.value.message, from_environment.value.params) == (
+        "error.owner_code_from_environment",
+        {"field": "owner"},
+    )
+    require_no_owner_code(configured=False, already_set=False)
+    for configured, already_set in [(True, False), (False, True), (True, True)]:
+        with pytest.raises(InvalidInput) as refused:
+            require_no_owner_code(configured, already_set)
+        assert (refused.value.message, refused.value.params) == ("error.owner_code_set", {"field": "owner"})

@@ -143,3 +143,17 @@ def require_passcode_role(role: Role) -> None:
     """A passcode signs in a facilitator or leadership only: AccessDenied (a team uses its team code)."""
     if role not in PASSCODE_ROLES:
         raise AccessDenied("error.team_code_only")
+
+
+def require_owner_code_storable(configured: bool) -> None:
+    """The owner passcode is stored only where the server's environment does not give it (WORKSHOP_OWNER_CODE
+    wins, and is never written to the database): InvalidInput on the owner otherwise."""
+    if configured:
+        raise InvalidInput("error.owner_code_from_environment", field="owner")
+
+
+def require_no_owner_code(configured: bool, already_set: bool) -> None:
+    """A setup code lets its holder choose the owner passcode only while there is none (given by the
+    environment, or chosen before): InvalidInput on the owner otherwise. It is never replaced."""
+    if configured or already_set:
+        raise InvalidInput("error.owner_code_set", field="owner")
