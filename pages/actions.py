@@ -15,7 +15,7 @@ from workshop.services.week.days import list_main_points
 
 require(Role.LEADERSHIP)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("actions.title"))
 today = dt.date.today()

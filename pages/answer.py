@@ -9,16 +9,16 @@ from ui.gate import require_team
 from ui.own_answers import handing_on, own_answer_card, person_key_now
 from ui.widgets import plain
 from workshop.domain.consolidation import answer_text
-from workshop.domain.model import DayStatus
+from workshop.domain.model import DayStatus, MainPoint
 from workshop.services.week.answers import team_sheet
 from workshop.services.week.voices import own_answers
 
 me = require_team()
-assert me.workshop_id is not None
 st.title(t("nav.answer"))
 plain(t("answer.title", team=me.name))  # a team name is user text: never in a markdown title
 plan = data.week_plan(me.workshop_id)  # cached: the same for every team until the facilitator changes it
-days, questions, points = plan.days, plan.questions, {p.id: p for p in plan.main_points}
+days, questions = plan.days, plan.questions
+points: dict[int | None, MainPoint] = {p.id: p for p in plan.main_points}
 mine, drafts = team_sheet(engine(), me)  # the team's own, read afresh on every run
 own = (  # this person's own answers to the questions each person answers, if there are any
     own_answers(engine(), me, person_key_now()) if any(q.each_person for q in questions) else {}
@@ -36,9 +36,9 @@ for day in open_days:
         st.info(t("answer.no_questions"))
     for q in day_questions:
         if q.each_person:
-            own_answer_card(me, q, points.get(q.main_point_id), own.get(int(q.id or 0)))
+            own_answer_card(me, q, points.get(q.main_point_id), own.get(q.id))
         else:
-            answer_card(me, q, points.get(q.main_point_id), mine.get(int(q.id or 0)), drafts.get(int(q.id or 0)))
+            answer_card(me, q, points.get(q.main_point_id), mine.get(q.id), drafts.get(q.id))
 
 closed = [d for d in days if d.status == DayStatus.CLOSED]
 if closed:
@@ -52,9 +52,9 @@ for day in closed:
         plain(day.title)
         st.warning(t("answer.day_is_closed"), icon="🔒")
         for q in day_questions:
-            outcome_of(int(q.id or 0))
+            outcome_of(q.id)
             plain(q.text)
-            earlier = (own if q.each_person else mine).get(int(q.id or 0))
+            earlier = (own if q.each_person else mine).get(q.id)
             if earlier is None:
                 st.caption(t("answer.not_answered"))
                 continue

@@ -7,8 +7,8 @@ from functools import partial
 import streamlit as st
 
 from ui.assets import asset_card, asset_fields, decide, editable_asset, flash, show_flash, status_caption
-from ui.context import engine, lang, t, workshop_id
-from ui.gate import require, team
+from ui.context import engine, lang, t
+from ui.gate import held_workshop_id, require, team
 from ui.widgets import error_edge, plain
 from workshop.domain.model import Role
 from workshop.services.register.assets import (
@@ -22,7 +22,7 @@ from workshop.services.register.assets import (
 )
 
 held = require(*Role)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("assets.title"))
 st.caption(t("assets.intro"))
 show_flash()
@@ -68,8 +68,8 @@ if held == Role.FACILITATOR:
                 plain(proposal.description)
             decide(
                 f"asset-proposal-{proposal.id}",
-                partial(decide_asset_proposal, engine(), wid, int(proposal.id or 0), True),
-                partial(decide_asset_proposal, engine(), wid, int(proposal.id or 0), False),
+                partial(decide_asset_proposal, engine(), wid, proposal.id, True),
+                partial(decide_asset_proposal, engine(), wid, proposal.id, False),
                 t("proposals.decided"),
             )
 

@@ -16,7 +16,7 @@ from workshop.services.register.comparison import comparable, compare_workshops,
 
 require(Role.LEADERSHIP)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 st.title(t("compare.title"))
 others = comparable(engine(), current.id)
 if not others:

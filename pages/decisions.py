@@ -12,7 +12,6 @@ from ui.writes import outcomes_left
 PAGE_SIZE = 10  # themes per page
 
 me = require_team()
-assert me.workshop_id is not None and me.id is not None
 st.title(t("loop.title"))
 st.caption(t("loop.help"))
 found = data.team_outcomes(me.workshop_id, me.id)

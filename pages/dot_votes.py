@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
-from ui.gate import require
+from ui.context import engine, t
+from ui.gate import held_workshop_id, require
 from ui.vote_sections import new_vote_form, open_switch, results
 from ui.widgets import plain
 from workshop.domain.model import Role
 from workshop.services.loop.votes import list_votes
 
 require(Role.LEADERSHIP)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("vote.title"))
 st.caption(t("vote.help"))
 with st.expander(t("vote.new")):

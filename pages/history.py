@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from ui.context import engine, lang, t, workshop_id
-from ui.gate import is_owner, require, run_through_app
+from ui.gate import held_workshop_id, is_owner, require, run_through_app
 from ui.widgets import labels_now, multiselect, option, pager, plain
 from workshop.config.i18n import date_time
 from workshop.domain.history import Kind
@@ -22,7 +22,7 @@ OUTSIDE = -1  # the owner's own changes, outside any workshop (the owner passcod
 
 if is_owner():
     run_through_app()
-    every = {int(w.id or 0): w.name for w in list_workshops(engine())}
+    every = {w.id: w.name for w in list_workshops(engine())}
     names = every | {OUTSIDE: t("history.outside")}
     here = workshop_id()
     start = list(names).index(here) if here in names else 0
@@ -31,7 +31,7 @@ if is_owner():
     name = names[chosen]
 else:
     require(Role.LEADERSHIP)  # leadership reads its own workshop's record only
-    wid = int(workshop_id() or 0)
+    wid = held_workshop_id()
     name = next((w.name for w in list_workshops(engine()) if w.id == wid), "")
 st.title(t("history.title"))
 st.caption(t("history.intro"))

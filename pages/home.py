@@ -24,12 +24,12 @@ if not all_workshops:
 current = workshop()
 shown = pickable(all_workshops, current.id if current else None, lang())  # the demo once, in the visitor's language
 if len(shown) > 1:
-    names = {w.id: w.name for w in shown if w.id is not None}
+    names = {w.id: w.name for w in shown}
     ids = list(names)
     picked = st.selectbox(
         t("home.pick_workshop"),
         ids,
-        index=ids.index(current.id) if current is not None and current.id is not None else 0,
+        index=ids.index(current.id) if current is not None else 0,
         format_func=lambda i: option(names[i]),
     )
     if current is None or picked != current.id:
@@ -43,14 +43,14 @@ held = role()
 if held is not None:  # signed in: what to do comes first, above the workshop's description and notices
     st.success(t("home.signed_in", role=signed_in_as(held)), icon="✅")
     if held == Role.FACILITATOR:
-        guessing_warning(int(current.id or 0))
-        week_checklist_section(int(current.id or 0))
+        guessing_warning(current.id)
+        week_checklist_section(current.id)
 if current.description:
     plain(current.description)
 if current.is_demo:
     codes = demo_codes_hint(current.language)
     st.info(t("home.demo_notice", facilitator=codes["facilitator"], leadership=codes["leadership"]), icon="🧪")
-    team_codes = working_demo_team_codes(engine(), int(current.id or 0))
+    team_codes = working_demo_team_codes(engine(), current.id)
     if team_codes:
         st.caption(t("home.demo_team_codes") + " " + ", ".join(f"{md(n)}: {c}" for n, c in team_codes.items()))
 if held is None:

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from ui.context import engine, lang, t, workshop_id
+from ui.context import engine, lang, t
 from ui.data import uploaded_sheets, uploaded_source
-from ui.gate import require
+from ui.gate import held_workshop_id, require
 from ui.widgets import cells, error_edge, labels_now, md, option, said, show_error, tr, upload_box
 from workshop.config.spaces import spaces
 from workshop.domain.errors import ImportRejected
@@ -16,7 +16,7 @@ from workshop.files.spreadsheet import IGNORE, SEPARATORS, guess_mapping, ignore
 from workshop.services.register.offer_import import import_offers
 
 require(Role.FACILITATOR)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("import.title"))
 st.caption(t("import.help"))
 limits = t("import.limit", mb=MAX_UPLOAD_BYTES // MB)

@@ -4,14 +4,14 @@ description, approve it; the facilitator builds the week's days on the approved 
 import streamlit as st
 
 from ui import data
-from ui.context import t, workshop_id
-from ui.gate import require
+from ui.context import t
+from ui.gate import held_workshop_id, require
 from ui.main_points import flash, point_card, propose_form
 from workshop.domain.main_points import approved, proposed
 from workshop.domain.model import Role
 
 require(Role.LEADERSHIP)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("nav.main_points"))
 st.caption(t("points.intro"))
 flash()

@@ -12,7 +12,7 @@ from workshop.domain.model import DayStatus
 from workshop.services.register.mapping import team_map_frame, team_mapping
 
 me = require_team()
-wid = int(me.workshop_id or 0)
+wid = me.workshop_id
 st.title(t("nav.mapping"))
 plain(t("mapping.team", team=me.name))  # a team name is user text: never in a markdown title
 state = team_mapping(engine(), me)

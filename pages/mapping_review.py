@@ -3,9 +3,9 @@ spread first), and accept values into the register."""
 
 import streamlit as st
 
-from ui.context import engine, t, workshop, workshop_id
+from ui.context import engine, t, workshop
 from ui.data import mapping_phase, mapping_proposals, mapping_review
-from ui.gate import require
+from ui.gate import held_workshop_id, require
 from ui.mapping import review_card
 from ui.widgets import error_edge, labels_now, pager, plain
 from workshop.domain.mapping import MappingScope
@@ -15,7 +15,7 @@ from workshop.services.register.mapping_review import accept_agreed, accept_prop
 from workshop.services.week.days import next_status
 
 require(Role.FACILITATOR)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("nav.mapping_review"))
 phase = mapping_phase(wid)
 st.caption(t("review.phase", status=t(f"day.{phase.status.value}")))

@@ -4,8 +4,8 @@ recap, and the controls: the projector link for the wall, the quotes in the reca
 import streamlit as st
 
 from ui import data
-from ui.context import t, workshop_id
-from ui.gate import require
+from ui.context import t
+from ui.gate import held_workshop_id, require
 from ui.morning import (
     REFRESH_SECONDS,
     STYLE,
@@ -18,7 +18,7 @@ from ui.wall import board
 from workshop.domain.model import Role
 
 require(Role.FACILITATOR)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.html(STYLE)
 
 

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from ui.context import lang, t, workshop_id
+from ui.context import lang, t
 from ui.data import list_target_groups, register_frame
-from ui.gate import require
+from ui.gate import held_workshop_id, require
 from ui.widgets import cells, labels_now, multiselect, option, target_group
 from workshop.charts.offer_map import filter_offers, map_points, offer_map_figure, offers_in_space, space_of_selection
 from workshop.config.spaces import spaces
 from workshop.domain.model import SPACE_KEYS, OfferStatus, Role
 
 require(*Role)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("map.title"))
 frame = register_frame(wid)
 if frame.empty:

@@ -3,9 +3,9 @@ Facilitators edit it in the table; teams and leadership read it."""
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
+from ui.context import engine, t
 from ui.data import list_target_groups, partners_frame, register_frame
-from ui.gate import require
+from ui.gate import held_workshop_id, require
 from ui.register import (
     COLUMN_ORDER,
     as_edited,
@@ -21,7 +21,7 @@ from workshop.services.register.offers import save_register, set_target_groups
 from workshop.services.whole.register_files import register_csv, register_xlsx
 
 held = require(*Role)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("offers.title"))
 frame = register_frame(wid)
 groups = list_target_groups(wid)

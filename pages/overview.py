@@ -12,7 +12,7 @@ from workshop.domain.model import Role
 
 require(Role.LEADERSHIP)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("overview.title"))
 options = data.overview_options(wid)

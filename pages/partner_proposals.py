@@ -5,8 +5,8 @@ partner the register has already, get a warning."""
 import streamlit as st
 
 from ui.assets import decide, flash, show_flash, status_caption, warning_lines
-from ui.context import engine, t, workshop_id
-from ui.gate import require, team
+from ui.context import engine, t
+from ui.gate import held_workshop_id, require, team
 from ui.widgets import error_edge, labels_now, plain
 from workshop.domain.assets import ReviewStatus
 from workshop.domain.model import Role, Sector
@@ -19,7 +19,7 @@ from workshop.services.partnership.partner_proposals import (
 )
 
 held = require(Role.FACILITATOR, Role.TEAM)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("proposals.title"))
 st.caption(t("proposals.intro"))
 show_flash()

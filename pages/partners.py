@@ -3,9 +3,9 @@ moved there over the years, and which spaces and target groups each partner's of
 
 import streamlit as st
 
-from ui.context import engine, lang, t, workshop_id
+from ui.context import engine, lang, t
 from ui.data import partner_register, partners_by_space, partners_by_target_group, register_frame
-from ui.gate import require
+from ui.gate import held_workshop_id, require
 from ui.partners import (
     SLOT,
     add_section,
@@ -25,7 +25,7 @@ from workshop.services.whole.register_files import register_csv
 
 held = require(*Role)
 facilitator = held == Role.FACILITATOR
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("partners.title"))
 if flash := st.session_state.pop("partners_flash", None):
     st.success(flash)

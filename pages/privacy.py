@@ -21,7 +21,7 @@ for part in ("what", "why", "who"):
 st.subheader(t("privacy.how_long.title"))
 st.write(t("privacy.how_long.body", months=DEFAULT_RETENTION_MONTHS))
 current = workshop()
-if current is not None and current.id is not None:
+if current is not None:
     _, until = retention_of(engine(), current.id)
     st.info(t("privacy.this_workshop", date=date_text(until, lang())), icon="🗓️")
 st.subheader(t("privacy.rights.title"))

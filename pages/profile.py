@@ -4,8 +4,8 @@ from functools import partial
 
 import streamlit as st
 
-from ui.context import engine, t, workshop_id
-from ui.gate import require, team
+from ui.context import engine, t
+from ui.gate import held_workshop_id, require, team
 from ui.score_sections import profile_section
 from ui.widgets import error_edge, labels_now, plain
 from workshop.domain.model import Role
@@ -13,7 +13,7 @@ from workshop.domain.profile import PAIRS
 from workshop.services.register.profile_ratings import own_ratings, rate_profile
 
 held = require(Role.LEADERSHIP, Role.TEAM)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 rater = team()
 team_id = rater.id if held == Role.TEAM and rater is not None else None
 st.title(t("profile.title"))

@@ -7,8 +7,8 @@ import streamlit as st
 
 from ui import data
 from ui.confirm import delete_with_confirmation
-from ui.context import engine, t, workshop_id
-from ui.gate import require
+from ui.context import engine, t
+from ui.gate import held_workshop_id, require
 from ui.screening import flash, md_title, proposal_form, screening_form, summary
 from ui.widgets import error_edge, option, tr
 from workshop.domain.model import Role
@@ -17,7 +17,7 @@ from workshop.services.partnership.proposals import delete_proposal, set_proposa
 from workshop.services.partnership.screening import screen_as_facilitator
 
 require(Role.FACILITATOR)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("screening.proposals_title"))
 st.caption(t("screening.proposals_help"))
 flash()
@@ -26,7 +26,7 @@ cards = {c.proposal.id: c for c in data.screening_cards(wid)}
 if not found:
     st.info(t("screening.no_proposals"))
 for proposal in found:
-    pid = int(proposal.id or 0)
+    pid = proposal.id
     with st.expander(md_title(proposal)):
         summary(proposal, cards[pid].partner if pid in cards else "")
         st.caption(t("screening.raters", n=cards[pid].raters if pid in cards else 0))
@@ -51,7 +51,7 @@ proposal_form(wid, "add-proposal")
 
 if found and not data.list_teams(wid):  # no teams: the facilitator screens alone
     st.subheader(t("screening.screen_alone"))
-    by_id = {int(p.id or 0): p for p in found}
+    by_id = {p.id: p for p in found}
     pick = st.selectbox(t("screening.pick"), list(by_id), format_func=lambda k: option(by_id[k].title), key="alone")
     chosen = by_id[pick]
     saved = data.own_screening(wid, pick, FACILITATOR_RATER)

@@ -14,7 +14,7 @@ from workshop.services.whole.reports import docx_report, export_file_name, html_
 
 require(Role.LEADERSHIP)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("reports.title"))
 st.caption(t("reports.help"))

@@ -12,7 +12,6 @@ from workshop.domain.screening import team_rater
 from workshop.services.partnership.screening import screen_as_team
 
 me = require_team()
-assert me.workshop_id is not None and me.id is not None
 wid = me.workshop_id
 st.title(t("screening.team_title"))
 st.caption(t("screening.team_help"))
@@ -22,7 +21,7 @@ if not found:
     st.info(t("screening.nothing_to_screen"))
     st.page_link("pages/answer.py", label=t("nav.answer"), icon="✍️")
     st.stop()
-by_id = {int(p.id or 0): p for p in found}
+by_id = {p.id: p for p in found}
 state = lambda p: t("screening.open" if p.is_open else "screening.closed_short")  # noqa: E731
 first_open = next((n for n, p in enumerate(found) if p.is_open), 0)  # what is left to screen comes first
 pick = st.selectbox(

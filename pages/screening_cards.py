@@ -5,15 +5,15 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.context import t, workshop_id
-from ui.gate import require
+from ui.context import t
+from ui.gate import held_workshop_id, require
 from ui.screening import card_view, flash
 from ui.widgets import cells, option
 from workshop.domain.model import Role
 from workshop.domain.screening import disagreements
 
 require(Role.LEADERSHIP)
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 st.title(t("screening.cards_title"))
 st.caption(t("screening.cards_help"))
 flash()
@@ -34,7 +34,7 @@ overview = pd.DataFrame(
     }
 )
 st.dataframe(cells(overview), hide_index=True, width="stretch")
-by_id = {int(c.proposal.id or 0): c for c in cards}
+by_id = {c.proposal.id: c for c in cards}
 pick = st.selectbox(
     t("screening.pick"), list(by_id), format_func=lambda k: option(by_id[k].proposal.title), key="card_pick"
 )

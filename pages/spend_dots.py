@@ -9,7 +9,7 @@ from ui.widgets import plain
 from workshop.services.loop.votes import list_votes
 
 me = require_team()
-wid = int(me.workshop_id or 0)
+wid = me.workshop_id
 st.title(t("vote.team_title"))
 st.caption(t("vote.team_help"))
 votes = list_votes(engine(), wid)

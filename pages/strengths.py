@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ui.context import t, workshop_id
+from ui.context import t
 from ui.data import load_weights, offer_details, staff_ratings, workshop_scores
-from ui.gate import require
+from ui.gate import held_workshop_id, require
 from ui.score_sections import (
     STRENGTH_TABS,
     backers_table,
@@ -22,7 +22,7 @@ from workshop.domain.model import Role
 
 require(Role.LEADERSHIP)
 st.title(t("strengths.title"))
-wid = int(workshop_id() or 0)
+wid = held_workshop_id()
 with error_edge() as edge:
     stored = load_weights(wid)
     chosen = weight_sliders(wid, stored)

@@ -20,7 +20,7 @@ SLOT = "teams"  # a rename of a team another session deleted meanwhile is said a
 
 require(Role.FACILITATOR)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("teams.title"))
 outcome(SLOT)
@@ -54,7 +54,7 @@ new_team_box(current, app_url)
 
 st.subheader(t("teams.sheet_title"))
 st.caption(t("teams.sheet_help"))
-printable = [fresh[int(tm.id or 0)] for tm in teams if int(tm.id or 0) in fresh]
+printable = [fresh[tm.id] for tm in teams if tm.id in fresh]
 if teams:
     delete_with_confirmation(
         "all-codes",

@@ -16,7 +16,7 @@ from workshop.services.whole.overview import PICK_ALL_LIMIT
 
 require(Role.LEADERSHIP)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("themes.title"))
 SLOT = "themes"  # the outcome of a theme's save or delete, said here: the theme may be gone by then

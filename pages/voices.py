@@ -11,7 +11,7 @@ from workshop.services.week.voices import workshop_voices
 
 require(Role.LEADERSHIP)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 st.title(t("nav.voices"))
 st.caption(t("voice.page_about", n=MIN_GROUP))
 found = workshop_voices(engine(), current.id)

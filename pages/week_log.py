@@ -21,7 +21,7 @@ ASKED = "log-asked"  # the day and question this session last asked the read mod
 
 held = require(*Role)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 # The whole log in one cached read (the days, a day's questions, a question's answers and comments), asked as
 # the last run asked: with nothing changed, one data-version query and nothing else. On a run where the reader
 # picks another day or question, one more read for it.
@@ -67,7 +67,7 @@ question = questions[
         key=f"log-question-{day.id}",
     )
 ]
-qid = int(question.id or 0)
+qid = question.id
 if log.question_id != qid:  # the reader picked another question on this run
     st.session_state[ASKED] = asked = (day.id, qid)
     log = data.week_log(current.id, *asked, hidden)

@@ -17,7 +17,7 @@ TAB = "setup-tab"
 
 require(Role.FACILITATOR)
 current = workshop()
-assert current is not None and current.id is not None
+assert current is not None
 wid = current.id
 st.title(t("setup.title"))
 flash()
@@ -31,7 +31,7 @@ points_tab, days_tab, settings_tab = st.tabs(
 points = data.list_main_points(wid)
 days, questions = data.list_days(wid), data.list_questions(wid)
 gone_notice(points, days, questions)
-positions = {p.id: p.position for p in points}
+positions: dict[int | None, int] = {p.id: p.position for p in points}
 decided = approved(points)  # the days are built on the approved main points only
 with points_tab:
     if not points:

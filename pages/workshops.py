@@ -56,7 +56,7 @@ if st.session_state.pop(CREATED, None) == mine and this is not None:  # say so, 
         plain(this.name)
         st.page_link("pages/home.py", label=t("workshops.open_created"), icon="🏠")
 if this is not None and mine != current and st.button(t("workshops.make_current"), type="primary"):
-    set_current_workshop(engine(), int(mine or 0))
+    set_current_workshop(engine(), this.id)
     st.toast(t("workshops.now_current"))
     st.rerun()
 
@@ -72,14 +72,14 @@ if this is not None:
         typed = st.text_input(t("workshops.delete_type_name"), key="delete_name")
         if st.button(t("workshops.delete_button"), disabled=typed.strip() != this.name, type="primary"):
             with error_edge() as edge:  # it may have been deleted in another session meanwhile
-                delete_workshop(engine(), int(this.id or 0))
+                delete_workshop(engine(), this.id)
             if edge.ok:
                 forget_workshop()
                 st.switch_page("pages/home.py")
 
 privacy_section(this)  # personal data: the privacy contact, retention, one person's data (issue 30)
 if this is not None and sso_on():  # single sign-on: the owner's rules for this workshop (docs/sign-in.md)
-    sign_in_settings(int(this.id or 0))
+    sign_in_settings(this.id)
 
 with st.expander(t("workshops.demo"), expanded=False):
     st.caption(t("workshops.demo_help"))

@@ -13,6 +13,7 @@ from ui.person import editor_name
 from ui.widgets import error_edge, error_text, md, multiselect, option, plain
 from workshop.config.i18n import time_text
 from workshop.config.spaces import spaces
+from workshop.domain.answering import fitting_choices
 from workshop.domain.model import SPACE_KEYS, MainPoint, Question, QuestionKind, Response, Team
 from workshop.services.week.answers import MAX_TEXT, Answer, save_draft, submit_answer
 
@@ -43,7 +44,7 @@ def _keys(qid: int) -> dict[str, str]:
 
 def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
     """Fill the widgets of a fresh page from the database: the draft first, else the saved answer."""
-    k, ss = _keys(int(q.id or 0)), st.session_state
+    k, ss = _keys(q.id), st.session_state
     ss.setdefault(k["text"], draft if draft is not None else (earlier.text if earlier else ""))
     ss.setdefault(k["rating"], earlier.rating if earlier else None)
     if q.kind == QuestionKind.SINGLE:
@@ -51,7 +52,7 @@ def _restore(q: Question, earlier: Response | None, draft: str | None) -> None:
     else:
         ss.setdefault(k["choices"], list(earlier.choices) if earlier else [])
     # The facilitator may have changed the options (or the kind) since: keep only what still fits.
-    fitting = q.fitting_choices(ss[k["choices"]])
+    fitting = fitting_choices(q, ss[k["choices"]])
     if fitting != ss[k["choices"]]:
         ss[k["choices"]] = fitting
     ss.setdefault(k["spaces"], list(earlier.spaces) if earlier else [])
@@ -71,7 +72,7 @@ def _keep_draft(team: Team, qid: int) -> None:
 
 
 def _save(team: Team, q: Question) -> None:
-    k, ss, qid = _keys(int(q.id or 0)), st.session_state, int(q.id or 0)
+    k, ss, qid = _keys(q.id), st.session_state, q.id
     picked = ss.get(k["choices"])
     choices = [picked] if isinstance(picked, str) else list(picked or [])
     answer = Answer(qid, ss.get(k["text"], ""), ss.get(k["rating"]), choices, list(ss.get(k["spaces"], [])))
@@ -109,7 +110,7 @@ def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Respo
     redraws the whole page once, so an answer refused because the day closed moves to the closed days."""
     if st.session_state.pop(WHOLE_PAGE, False):
         st.rerun(scope="app")
-    qid = int(q.id or 0)
+    qid = q.id
     k = _keys(qid)
     _restore(q, earlier, draft)
     with st.container(border=True):

@@ -8,9 +8,10 @@ from ui.context import choose_workshop, engine, lang, t, workshop_by_id
 from ui.gate import hold
 from ui.widgets import bold, error_edge, option, plain
 from workshop.config.templates import templates
+from workshop.domain.carry_over import PARTS
 from workshop.domain.codes import new_passcode
 from workshop.domain.model import LANGUAGES, Role
-from workshop.services.whole.carry_over import PARTS, new_from
+from workshop.services.whole.carry_over import new_from
 from workshop.services.workshops.lifecycle import create_workshop, list_workshops
 
 EARLIER = "workshop:"  # a "Start from" choice naming an earlier workshop, not a template

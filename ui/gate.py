@@ -122,6 +122,15 @@ def require(*allowed: Role) -> Role:
     return held
 
 
+def held_workshop_id() -> int:
+    """The workshop this session holds its role in, which is the one it looks at: a page asks after
+    require(...), which has stopped a session holding no role (this stops it too, never says workshop 0)."""
+    identity = _held()
+    if identity is None or identity.get("workshop_id") != workshop_id():
+        st.stop()
+    return int(identity["workshop_id"])
+
+
 def require_team() -> Team:
     """The signed-in team, or stop the page."""
     require(Role.TEAM)
@@ -173,7 +182,7 @@ def _link_workshop() -> int | None:
     if not value:
         return None
     try:
-        return int(workshop_by_id(int(value)).id or 0)
+        return workshop_by_id(int(value)).id
     except (ValueError, NotFound):
         return None
 

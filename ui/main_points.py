@@ -30,7 +30,7 @@ def approve_button(wid: int, point: MainPoint, role: Role) -> None:
         return
     if st.button(t("points.approve"), key=f"approve-point-{point.id}", type="primary"):
         with error_edge() as edge:
-            approve_main_point(engine(), wid, int(point.id or 0), role)
+            approve_main_point(engine(), wid, point.id, role)
         if edge.ok:
             st.session_state[FLASH] = tr("points.approved", title=point.title)
             st.rerun()

@@ -12,6 +12,7 @@ from ui.context import engine, lang, t
 from ui.person import next_person, person_key, signed_in
 from ui.widgets import error_edge, error_text, md, multiselect, option, plain
 from workshop.config.spaces import spaces
+from workshop.domain.answering import fitting_choices
 from workshop.domain.model import MainPoint, Question, QuestionKind, Team
 from workshop.domain.voices import RATED, PersonAnswer
 from workshop.services.week.answers import Answer
@@ -23,20 +24,20 @@ def _keys(qid: int) -> dict[str, str]:
 
 
 def _restore(q: Question, earlier: PersonAnswer | None) -> None:
-    k, ss = _keys(int(q.id or 0)), st.session_state
+    k, ss = _keys(q.id), st.session_state
     ss.setdefault(k["rating"], earlier.rating if earlier else None)
     if q.kind == QuestionKind.SINGLE:
         ss.setdefault(k["choices"], earlier.choices[0] if earlier and earlier.choices else None)
     else:
         ss.setdefault(k["choices"], list(earlier.choices) if earlier else [])
-    fitting = q.fitting_choices(ss[k["choices"]])
+    fitting = fitting_choices(q, ss[k["choices"]])
     if q.kind not in RATED and fitting != ss[k["choices"]]:
         ss[k["choices"]] = fitting
     ss.setdefault(k["idem"], str(uuid.uuid4()))  # one key per answer until it is saved: a retry is one answer
 
 
 def _save(team: Team, q: Question, person: str) -> None:
-    k, ss, qid = _keys(int(q.id or 0)), st.session_state, int(q.id or 0)
+    k, ss, qid = _keys(q.id), st.session_state, q.id
     picked = ss.get(k["choices"])
     choices = [picked] if isinstance(picked, str) else list(picked or [])
     with error_edge(show=False) as edge:
@@ -54,7 +55,7 @@ def own_answer_card(team: Team, q: Question, point: MainPoint | None, earlier: P
     """One question each person answers: the person's own widgets, labelled anonymous to leadership."""
     if st.session_state.pop(WHOLE_PAGE, False):
         st.rerun(scope="app")
-    qid = int(q.id or 0)
+    qid = q.id
     k = _keys(qid)
     _restore(q, earlier)
     with st.container(border=True):

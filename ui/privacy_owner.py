@@ -36,7 +36,7 @@ def contact_form() -> None:
 
 def retention_form(this: Workshop) -> None:
     """How many months after its last day the workshop keeps personal data, and until which day that is."""
-    wid = int(this.id or 0)
+    wid = this.id
     months, until = retention_of(engine(), wid)
     with st.form("privacy_retention", enter_to_submit=False):
         chosen = st.number_input(t("privacy.owner.months"), 1, MAX_RETENTION_MONTHS, months, step=1)
@@ -50,7 +50,7 @@ def retention_form(this: Workshop) -> None:
 
 def person_tools(this: Workshop) -> None:
     """Find one person, download what names them, and erase them after a confirmation."""
-    wid = int(this.id or 0)
+    wid = this.id
     with st.form("privacy_find", enter_to_submit=False):
         typed = st.text_input(t("privacy.owner.person"), st.session_state.get(PERSON, ""))
         st.caption(t("privacy.owner.person_help"))

@@ -145,7 +145,7 @@ def screening_form(
             )
         # Saved in the callback (ui.writes): a screening sent as the facilitator closes or deletes the
         # proposal reaches the service, which says why it stored nothing.
-        sent = (SLOT, partial(_screen, int(proposal.id or 0), len(asked), save), partial(_screened, len(asked)))
+        sent = (SLOT, partial(_screen, proposal.id, len(asked), save), partial(_screened, len(asked)))
         st.form_submit_button(t("screening.save"), disabled=closed, type="primary", on_click=on_save, args=sent)
 
 
@@ -211,7 +211,7 @@ def verdict_form(workshop_id: int, proposal: Proposal) -> None:
             key=f"verdict-{proposal.id}-pick",
         )
         st.text_area(t("screening.reason"), value=proposal.verdict_reason, key=f"verdict-{proposal.id}-reason")
-        pid = int(proposal.id or 0)
+        pid = proposal.id
         sent = (SLOT, partial(_verdict, workshop_id, pid), tr("screening.verdict_saved", title=proposal.title))
         st.form_submit_button(t("screening.record_verdict"), on_click=on_save, args=sent)
 

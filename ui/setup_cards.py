@@ -24,7 +24,7 @@ STATUS_BUTTON = {
 
 
 def point_card(wid: int, point: MainPoint) -> None:
-    pid = int(point.id or 0)
+    pid = point.id
     with st.container(border=True):
         text_col, move_col = st.columns([5, 1])
         text_col.markdown(f"**{point.position}.**")
@@ -50,7 +50,7 @@ def day_card(
 ) -> None:
     """A day with its status button and its questions (a page of them); `decided` are the approved main
     points a question may serve, `positions` their numbers."""
-    did = int(day.id or 0)
+    did = day.id
     with st.container(border=True):
         head, move_col = st.columns([5, 1])
         head.markdown(f"**{t('setup.day_n', n=day.position)}** · {t(f'day.{day.status.value}')}")

@@ -89,7 +89,7 @@ def flash() -> None:
 
 def workshop_form(current: Workshop) -> None:
     """The workshop's name, description, content language and dates (its facilitator edits its own only)."""
-    wid = int(current.id or 0)
+    wid = current.id
     with st.form("workshop-edit", enter_to_submit=False):
         name = st.text_input(t("setup.workshop_name"), current.name)
         description = st.text_area(t("setup.workshop_description"), current.description)
@@ -159,7 +159,7 @@ def question_form(wid: int, day_id: int, points: list[MainPoint], q: Question | 
     key = f"question-{q.id if q else f'new-{day_id}'}"
     kinds = list(QuestionKind)
     point_ids: list[int | None] = [None, *[p.id for p in points]]
-    titles = {p.id: f"{p.position}. {p.title}" for p in points}
+    titles: dict[int | None, str] = {p.id: f"{p.position}. {p.title}" for p in points}
     with st.form(key, clear_on_submit=q is None, enter_to_submit=False):
         text = st.text_area(t("setup.question_text"), q.text if q else "", key=f"{key}-text")
         kind = st.selectbox(

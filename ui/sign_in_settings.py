@@ -10,11 +10,11 @@ import streamlit as st
 from ui.context import engine, t
 from ui.widgets import bold, cells, error_edge, said, show_error, tr, upload_box
 from workshop.domain.errors import ImportRejected
-from workshop.domain.identity import TeamAccess
+from workshop.domain.identity import TeamAccess, rules_from_text
 from workshop.files.limits import MAX_UPLOAD_BYTES, MB
 from workshop.files.roster import left_out
 from workshop.files.spreadsheet import read_source
-from workshop.services.access.sign_in import import_roster, roster, rules_for, rules_from_text, save_rules
+from workshop.services.access.sign_in import import_roster, roster, rules_for, save_rules
 
 _LISTS = ("facilitator_emails", "leadership_emails", "facilitator_groups", "leadership_groups")
 

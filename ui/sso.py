@@ -178,8 +178,8 @@ def other_workshops() -> None:
     names = {w.id: w.name for w in shown}
     at = ids.index(current.id) if current is not None and current.id in ids else 0
     picked = st.selectbox(t("home.pick_workshop"), ids, index=at, format_func=lambda i: option(names[i]))
-    if current is None or picked != current.id:
-        choose_workshop(int(picked or 0))
+    if picked is not None and (current is None or picked != current.id):
+        choose_workshop(picked)
         st.rerun()
 
 

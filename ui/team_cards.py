@@ -34,7 +34,7 @@ def fresh_codes(wid: int) -> dict[int, TeamCode]:
 
 
 def remember(wid: int, *made: TeamCode) -> None:
-    fresh_codes(wid).update({int(m.team.id or 0): m for m in made})
+    fresh_codes(wid).update({m.team.id: m for m in made})
 
 
 def page_of_teams(every: list[Team]) -> list[Team]:
@@ -55,7 +55,7 @@ def rename(wid: int, team_id: int) -> None:
 
 def team_card(current: Workshop, team: Team, app_url: str, slot: str) -> None:
     """One team: its name, its code and join link when made in this session, and a manage expander."""
-    wid, tid = int(current.id or 0), int(team.id or 0)
+    wid, tid = current.id, team.id
     fresh = fresh_codes(wid)
     with st.container(border=True):
         plain(team.name)
@@ -80,7 +80,7 @@ def new_team_box(current: Workshop, app_url: str) -> None:
     if NEW_TEAM_CODE not in st.session_state:
         return
     made: TeamCode = st.session_state.pop(NEW_TEAM_CODE)
-    wid = int(current.id or 0)
+    wid = current.id
     with st.container(border=True, key="new-team"):
         st.success(t("teams.code_made"), icon="🔑")
         plain(t("teams.created", team=made.team.name, code=made.code))  # the name is user text: plain

@@ -91,7 +91,7 @@ def saved_theme(key: str, _: object) -> str:
 def theme_card(wid: int, theme: Theme, question: int | None, slot: str) -> None:
     """One theme in an expander: its form (title, status, decision, answers), the answers behind it, the
     teams' reactions and delete. Saves and deletes report in `slot`: the theme may be gone by then."""
-    tid = int(theme.id or 0)
+    tid = theme.id
     label = tr(
         "themes.expander", title=theme.title, status=t(f"theme_status.{theme.status.value}"), n=len(theme.response_ids)
     )

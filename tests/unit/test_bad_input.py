@@ -20,11 +20,12 @@ from tests.conftest import ROOT
 from workshop.cli import main
 from workshop.config.messages import problem_rows
 from workshop.domain.errors import ImportRejected, InvalidInput
+from workshop.domain.offer_fields import offer_from_fields
 from workshop.files.spreadsheet import guess_mapping, read_source
 from workshop.services.loop.actions import add_action
 from workshop.services.loop.themes import create_theme
 from workshop.services.register.offer_import import import_offers
-from workshop.services.register.offers import offer_from_fields, register_frame
+from workshop.services.register.offers import register_frame
 from workshop.services.whole.backup import snapshot
 from workshop.services.whole.demo import create_demo
 from workshop.services.whole.register_files import register_xlsx

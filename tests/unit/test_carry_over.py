@@ -11,6 +11,7 @@ from sqlalchemy import Engine, Table, inspect, select, text
 
 from tests.conftest import run_cli
 from tests.unit.week_fixture import build_week
+from workshop.domain.carry_over import PARTS
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.model import Offer, Partner, Sector
 from workshop.services.access.codes import join_team
@@ -18,7 +19,7 @@ from workshop.services.loop.themes import create_theme, list_themes
 from workshop.services.register.assets import add_asset, list_assets, pending_asset_proposals, propose_asset
 from workshop.services.register.offers import add_offers, insert_partners, set_target_groups
 from workshop.services.register.strengths import load_thresholds, load_weights, save_thresholds, save_weights
-from workshop.services.whole.carry_over import PARTS, new_from
+from workshop.services.whole.carry_over import new_from
 from workshop.services.workshops.lifecycle import get_workshop, list_teams, update_workshop
 from workshop.store import make_engine, migrate, write
 from workshop.store.migrations import SCHEMA_VERSION

@@ -76,7 +76,7 @@ def test_key_terms_per_main_point_leave_out_stop_words_and_rank_by_answers() -> 
     )
     from workshop.domain.model import MainPoint
 
-    points = [MainPoint(id=1, title="Meeting"), MainPoint(id=2, title="Møder")]
+    points = [MainPoint(id=1, workshop_id=1, title="Meeting"), MainPoint(id=2, workshop_id=1, title="Møder")]
     terms = key_terms_by_main_point(answers, points, reading(["en", "da"]))
     assert terms.values.tolist() == [
         ["Meeting", "debates", 3, 3],

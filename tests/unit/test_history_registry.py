@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.sql.dml import UpdateBase
 
+from workshop.domain import identity
 from workshop.domain.history import DEMO, Actor, ByRole, Kind
 from workshop.domain.mapping import Contribution, MappingScope
 from workshop.domain.model import ActionStatus, DayStatus, Offer, QuestionKind, Role, ThemeStatus
@@ -376,7 +377,7 @@ CHANGES: dict[str, tuple[Call, Expected]] = {
     ),
     "sign_in.save_rules": (
         lambda w: sign_in.save_rules(
-            w.engine, w.wid, sign_in.rules_from_text("ada@library.example", "", "", "library-leaders", "code")
+            w.engine, w.wid, identity.rules_from_text("ada@library.example", "", "", "library-leaders", "code")
         ),
         Expected(Kind.ROLE),
     ),

@@ -32,7 +32,9 @@ NAMES = {"anne", "jonas", "godset"}
 
 def test_first_names_and_places_are_not_among_the_top_key_terms() -> None:
     answers = pd.DataFrame({"main_point_id": [1] * len(DANISH), "text": DANISH})
-    terms = key_terms_by_main_point(answers, [MainPoint(id=1, title="Musik")], reading(term_languages("da")))
+    terms = key_terms_by_main_point(
+        answers, [MainPoint(id=1, workshop_id=1, title="Musik")], reading(term_languages("da"))
+    )
     assert not NAMES & set(terms["term"])
     assert terms["term"].tolist()[:2] == ["koncerter", "spillestedet"]
 
@@ -74,7 +76,9 @@ def test_the_facilitators_own_words_are_left_out_of_key_terms_and_theme_titles()
     texts = ["koncerter og spillestedet", "koncerter på spillestedet", "koncerter på spillestedet igen"]
     answers = pd.DataFrame({"id": [1, 2, 3], "main_point_id": [1, 1, 1], "text": texts})
     own = leave_out_words("Spillestedet\n")
-    terms = key_terms_by_main_point(answers, [MainPoint(id=1, title="Musik")], reading(["da", "en"]), leave_out=own)
+    terms = key_terms_by_main_point(
+        answers, [MainPoint(id=1, workshop_id=1, title="Musik")], reading(["da", "en"]), leave_out=own
+    )
     assert terms["term"].tolist()[0] == "koncerter" and "spillestedet" not in set(terms["term"])
     titles = [s.title for s in suggest_groups(answers, reading(["da", "en"]), leave_out=own)]
     assert titles and all("spillestedet" not in title for title in titles)

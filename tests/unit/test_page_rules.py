@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.unit.week_fixture import build_week
+from workshop.domain.answering import fitting_choices
 from workshop.domain.consolidation import answer_text
 from workshop.domain.errors import AccessDenied, InvalidInput
 from workshop.domain.model import ActionStatus, Question, QuestionKind
@@ -27,7 +28,7 @@ from workshop.services.register.comparison import comparable, compare_workshops,
 )
 def test_a_saved_choice_is_kept_only_while_the_question_still_offers_it(kind, held, kept):
     question = Question(id=1, workshop_id=1, day_id=1, text="Which?", kind=kind, options=["tea", "cake"])
-    assert question.fitting_choices(held) == kept
+    assert fitting_choices(question, held) == kept
 
 
 @pytest.mark.parametrize(

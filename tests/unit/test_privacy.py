@@ -327,7 +327,8 @@ def test_a_signed_in_person_is_erased_from_the_sign_in_tables_too(engine: Engine
     """The class, not the case: every table with a person's address is in the one declaration, so erasing the
     person (and retention) reaches the single sign-on tables added after it: the remembered team goes, the
     address leaves the role lists, and the other people stay."""
-    from workshop.services.access.sign_in import remember_team, roster, rules_for, rules_from_text, save_rules
+    from workshop.domain.identity import rules_from_text
+    from workshop.services.access.sign_in import remember_team, roster, rules_for, save_rules
 
     team = list_teams(engine, demo)[0]
     save_rules(

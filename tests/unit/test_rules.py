@@ -97,7 +97,7 @@ def test_the_log_and_its_comments_open_when_the_day_closes_or_at_once(
     status: DayStatus, at_once: bool, public: bool
 ) -> None:
     day = Day(id=3, workshop_id=1, position=2, title="Tuesday", status=status)
-    workshop = Workshop(name="Week", publish_log_immediately=at_once)
+    workshop = Workshop(id=1, name="Week", publish_log_immediately=at_once)
     assert log_is_public(day, workshop) is public
     if public:
         require_log_public(day, workshop)
@@ -122,9 +122,9 @@ def test_teams_map_only_while_the_phase_is_open() -> None:
 
 
 def test_screening_and_votes_are_taken_only_while_open() -> None:
-    Proposal(title="Book bus").require_open()
+    Proposal(id=1, workshop_id=1, title="Book bus").require_open()
     with pytest.raises(ScreeningClosed) as closed:
-        Proposal(title="Book bus", is_open=False).require_open()
+        Proposal(id=1, workshop_id=1, title="Book bus", is_open=False).require_open()
     assert closed.value.params == {"title": "Book bus"}
     Vote(id=1, workshop_id=1, title="Next year").require_open()
     with pytest.raises(InvalidInput) as refused:

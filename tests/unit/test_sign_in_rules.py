@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine
 
 from workshop.domain.errors import ImportRejected, InvalidInput, NotFound
-from workshop.domain.identity import Person, SignInRules, TeamAccess
+from workshop.domain.identity import Person, SignInRules, TeamAccess, rules_from_text
 from workshop.domain.model import Role
 from workshop.files.spreadsheet import read_source
 from workshop.services.access.sign_in import (
@@ -16,7 +16,6 @@ from workshop.services.access.sign_in import (
     remember_team,
     roster,
     rules_for,
-    rules_from_text,
     save_rules,
     team_of,
 )

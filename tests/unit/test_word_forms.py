@@ -66,7 +66,9 @@ def test_key_terms_per_main_point_join_forms_in_the_workshops_language() -> None
     answers = pd.DataFrame(
         {"main_point_id": [1, 1, 1], "text": ["Biblioteket", "Bibliotekerne", "Biblioteket og haven"]}
     )
-    terms = key_terms_by_main_point(answers, [MainPoint(id=1, title="Rum")], reading(term_languages("da")))
+    terms = key_terms_by_main_point(
+        answers, [MainPoint(id=1, workshop_id=1, title="Rum")], reading(term_languages("da"))
+    )
     assert terms.values.tolist()[0] == ["Rum", "biblioteket", 3, 3]
 
 

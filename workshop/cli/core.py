@@ -10,12 +10,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from workshop.cli.edge import store_error
+from workshop.domain.carry_over import PARTS, parts_without
 from workshop.domain.codes import new_passcode
 from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LANGUAGES
 from workshop.files.exports import FORMATS
 from workshop.services.whole.backup import backup, restore
-from workshop.services.whole.carry_over import PARTS, check_parts, new_from
+from workshop.services.whole.carry_over import new_from
 from workshop.services.whole.demo import create_demo
 from workshop.services.whole.export import to_json
 from workshop.services.whole.reports import export_file_name, write_export
@@ -45,8 +46,7 @@ def _new(args: argparse.Namespace) -> int:
     if args.earlier is not None:
         if args.template or args.language:
             raise InvalidInput("error.cli.from_and_template", field="template")
-        left_out = check_parts(args.without.split(","))
-        parts = [p for p in PARTS if p not in left_out]
+        parts = parts_without(args.without.split(","))
         workshop_id = new_from(
             open_store(), args.earlier, args.name, facilitator, leadership, parts, strict_passcodes=True
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop.domain.errors import CommentsClosed, DayClosed, InvalidInput
-from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, Day, DayStatus, QuestionKind, Workshop
+from workshop.domain.model import MAX_LONG_TEXT, SPACE_KEYS, Day, DayStatus, NewQuestion, QuestionKind, Workshop
 
 MAX_TEXT = MAX_LONG_TEXT  # an answer's text, sent or a draft
 RATED = (QuestionKind.RATING, QuestionKind.SPACE_STRENGTH)
@@ -56,6 +56,14 @@ def check_answer(kind: QuestionKind, options: list[str], answer: Answer) -> Answ
     rating = answer.rating if kind in RATED else None
     keep = choices if kind in CHOSEN else []
     return Answer(answer.question_id, text, rating, keep, spaces)
+
+
+def fitting_choices(question: NewQuestion, held: object) -> str | list[str] | None:
+    """What of a saved pick still fits the question now (the facilitator may have changed its options or kind
+    since): one option or None for a single choice, the options still offered otherwise."""
+    if question.kind == QuestionKind.SINGLE:
+        return held if isinstance(held, str) and held in question.options else None
+    return [c for c in held if c in question.options] if isinstance(held, list) else []
 
 
 def require_day_open(status: DayStatus | str) -> None:

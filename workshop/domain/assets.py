@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workshop.domain.errors import InvalidInput
 from workshop.domain.model import LongText, Name, Sector, ShortText, Strict
 
 
@@ -18,6 +19,13 @@ class ReviewStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+
+
+def require_pending(status: ReviewStatus | str, name: str) -> None:
+    """A team's proposal is decided once: InvalidInput naming it when it is accepted or declined already (a second
+    tab, or a retry, decides nothing again)."""
+    if ReviewStatus(status) != ReviewStatus.PENDING:
+        raise InvalidInput("error.already_decided", field="status", name=name)
 
 
 class Asset(Strict):
@@ -42,6 +50,13 @@ _SPACE = re.compile(r"\s+")
 def normalised(text: str) -> str:
     """A name as compared: case folded, whitespace trimmed and collapsed ("Nordby  daily " = "nordby daily")."""
     return _SPACE.sub(" ", text).strip().casefold()
+
+
+def check_not_a_known_partner(name: str, register: Iterable[str]) -> None:
+    """A team's proposed partner is taken into the register only when the register lacks it (names compared
+    normalised): InvalidInput naming it otherwise (the facilitator declines the proposal instead)."""
+    if normalised(name) in {normalised(n) for n in register}:
+        raise InvalidInput("error.partner_known", field="name", name=name)
 
 
 class Clash(StrEnum):

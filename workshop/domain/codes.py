@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import secrets
 
-from workshop.domain.errors import InvalidInput
+from workshop.domain.errors import AccessDenied, InvalidInput, TooManyAttempts
+from workshop.domain.model import Role
 
 TEAM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/l: easy to read out and type
 TEAM_CODE_LENGTH = 8  # 31^8 ≈ 8.5e11 codes; six-character codes made before stay valid until regenerated
@@ -19,6 +20,7 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _STORED_HASH = re.compile(r"scrypt\$(\d{1,6})\$(\d{1,3})\$(\d{1,3})\$[0-9a-f]{32}\$[0-9a-f]{64}")
 _TEAM_CODE_SALT = re.compile(r"[0-9a-f]{32}")  # a workshop's: 16 random bytes as hex
 MAX_WAIT_SECONDS = 300
+PASSCODE_ROLES = (Role.FACILITATOR, Role.LEADERSHIP)  # a team signs in with its team code, never a passcode
 
 # Passcodes of 12+ characters that people pick anyway; compared without case, spaces or punctuation.
 COMMON_PASSCODES = frozenset(
@@ -112,6 +114,14 @@ def wait_after(failures: int) -> int:
     return int(min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1)))
 
 
+def require_waited(failures: int, last_failure_at: float, now: float) -> None:
+    """A session that gave wrong codes waits wait_after(failures) seconds from its last one before it may try
+    again: TooManyAttempts with the whole seconds still to wait (at least 1) otherwise."""
+    remaining = last_failure_at + wait_after(failures) - now
+    if failures and remaining > 0:
+        raise TooManyAttempts(int(remaining) + 1)
+
+
 def stored_hash_problem(stored: str) -> str | None:
     """What is wrong with a stored passcode hash (scrypt$n$r$p$salt$digest as the app writes it), or None:
     another shape, or a cost above the app's own."""
@@ -127,3 +137,23 @@ def stored_hash_problem(stored: str) -> str | None:
 def team_code_salt_problem(salt: str) -> str | None:
     """What is wrong with a workshop's salt for its team codes (32 hexadecimal digits), or None."""
     return None if _TEAM_CODE_SALT.fullmatch(salt) else "is not 32 hexadecimal digits"
+
+
+def require_passcode_role(role: Role) -> None:
+    """A passcode signs in a facilitator or leadership only: AccessDenied (a team uses its team code)."""
+    if role not in PASSCODE_ROLES:
+        raise AccessDenied("error.team_code_only")
+
+
+def require_owner_code_storable(configured: bool) -> None:
+    """The owner passcode is stored only where the server's environment does not give it (WORKSHOP_OWNER_CODE
+    wins, and is never written to the database): InvalidInput on the owner otherwise."""
+    if configured:
+        raise InvalidInput("error.owner_code_from_environment", field="owner")
+
+
+def require_no_owner_code(configured: bool, already_set: bool) -> None:
+    """A setup code lets its holder choose the owner passcode only while there is none (given by the
+    environment, or chosen before): InvalidInput on the owner otherwise. It is never replaced."""
+    if configured or already_set:
+        raise InvalidInput("error.owner_code_set", field="owner")

@@ -104,6 +104,31 @@ class SignInRules:
             object.__setattr__(self, name, frozenset(g.strip() for g in getattr(self, name) if g.strip()))
 
 
+def rules_from_text(
+    facilitator_emails: str, leadership_emails: str, facilitator_groups: str, leadership_groups: str, team_access: str
+) -> SignInRules:
+    """The rules as the owner typed them (one address or group a line); InvalidInput names the field."""
+    if team_access not in {a.value for a in TeamAccess}:
+        raise InvalidInput("error.choose_an_option", field="team_access")
+    return SignInRules(
+        facilitator_emails=email_list(facilitator_emails, "facilitator_emails"),
+        leadership_emails=email_list(leadership_emails, "leadership_emails"),
+        facilitator_groups=group_list(facilitator_groups, "facilitator_groups"),
+        leadership_groups=group_list(leadership_groups, "leadership_groups"),
+        team_access=TeamAccess(team_access),
+    )
+
+
+def checked_email(value: object) -> str:
+    """A person's e-mail address as it is stored and compared (normalised), or InvalidInput naming the e-mail
+    field and what is wrong with it."""
+    address = normalise_email(value)
+    problem = email_problem(address)
+    if problem is not None:
+        raise InvalidInput("error.field_problem", field="email", problem=problem)
+    return address
+
+
 @dataclass(frozen=True)
 class Person:
     """A signed-in person as the verified ID token names them. `email` is '' when the token has none or says

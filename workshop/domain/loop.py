@@ -4,7 +4,7 @@ for their reactions. Pure: models and frames in, a team's view out."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -14,7 +14,7 @@ from pydantic import StringConstraints
 
 from workshop.domain.consolidation import answer_text
 from workshop.domain.errors import InvalidInput, ReactionsClosed
-from workshop.domain.model import ActionStatus, Strict, Theme, ThemeStatus
+from workshop.domain.model import SPACE_KEYS, ActionStatus, Strict, Theme, ThemeStatus
 from workshop.domain.text_fields import MAX_NAME, check_text
 from workshop.domain.validation import validated
 
@@ -46,6 +46,20 @@ def check_theme_title(title: str) -> str:
     if not clean:
         raise InvalidInput("error.theme_title", field="title")
     return check_text(clean, "title", MAX_NAME)
+
+
+def check_answers_known(wanted: Iterable[int], found: Iterable[int]) -> None:
+    """A theme gathers only answers of its workshop: InvalidInput naming the first wanted answer not found."""
+    unknown = sorted(set(wanted) - set(found))
+    if unknown:
+        raise InvalidInput("error.missing.answer", field="response_ids", id=unknown[0])
+
+
+def check_action_space(space: str | None) -> str | None:
+    """An action concerns one of the four spaces, or none: InvalidInput naming the space otherwise."""
+    if space is not None and space not in SPACE_KEYS:
+        raise InvalidInput("error.unknown_space", field="space", space=str(space))
+    return space
 
 
 def may_react(published: bool, theme: Theme) -> bool:

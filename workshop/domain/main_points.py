@@ -31,6 +31,12 @@ def approve(point: MainPoint, role: Role) -> MainPoint:
     return point.model_copy(update={"status": PointStatus.APPROVED})
 
 
+def require_approved(status: PointStatus | str, title: str) -> None:
+    """Questions are built only on an approved main point: InvalidInput naming a proposed one."""
+    if PointStatus(status) != PointStatus.APPROVED:
+        raise InvalidInput("error.main_point_not_approved", field="main_point_id", title=title)
+
+
 def approved(points: Iterable[MainPoint]) -> list[MainPoint]:
     """The main points the week is built on, in their order."""
     return [p for p in points if p.status == PointStatus.APPROVED]

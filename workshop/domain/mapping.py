@@ -132,6 +132,24 @@ def check_proposed(name: str, description: str) -> str:
     return name
 
 
+def _among(name: str, names: Iterable[str]) -> bool:
+    return name.casefold() in {n.casefold() for n in names}
+
+
+def check_not_in_register(name: str, register: Iterable[str]) -> None:
+    """A team proposes only an offer the register lacks (its name compared without case): InvalidInput naming
+    it otherwise (the team maps the offer that is there instead)."""
+    if _among(name, register):
+        raise InvalidInput("error.offer_in_register", field="name", name=name)
+
+
+def check_name_free(name: str, register: Iterable[str]) -> None:
+    """A proposed offer is taken into the register only under a name no offer there has (case ignored):
+    InvalidInput naming it otherwise."""
+    if _among(name, register):
+        raise InvalidInput("error.offer_name_taken", field="name", offer=name)
+
+
 def checked(entry: Contribution, complete: bool) -> Contribution:
     """The mapping cleaned, or InvalidInput naming the field; a complete one must touch a space."""
     unknown = sorted(set(entry.spaces) - set(SPACE_KEYS))

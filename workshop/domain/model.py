@@ -101,7 +101,7 @@ MAX_RETENTION_MONTHS = 120
 
 
 class Workshop(Strict):
-    id: int | None = None
+    id: int  # a workshop is made by its service (workshops.lifecycle), never from a form: always stored
     name: Name
     description: LongText = ""
     language: str = Field(default="en", max_length=10)
@@ -190,9 +190,9 @@ class Offer(Strict):
         return self.primary_space if self.primary_space in top else None
 
 
-class MainPoint(Strict):
-    id: int | None = None
-    workshop_id: int | None = None
+class NewMainPoint(Strict):
+    """A main point as leadership or the facilitator writes it, before it is stored (no id yet)."""
+
     position: int = 0
     title: Name
     description: LongText = ""
@@ -206,6 +206,13 @@ class MainPoint(Strict):
         if unknown:
             raise invalid("problem.unknown_space", space=", ".join(unknown))
         return value
+
+
+class MainPoint(NewMainPoint):
+    """A stored main point: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
 
 
 class NewDay(Strict):
@@ -243,13 +250,6 @@ class NewQuestion(Strict):
         if value is not None and value not in SPACE_KEYS:
             raise invalid("problem.unknown_space", space=value)
         return value
-
-    def fitting_choices(self, held: object) -> str | list[str] | None:
-        """What of a saved pick still fits the question now (the facilitator may have changed its options or
-        kind since): one option or None for a single choice, the options still offered otherwise."""
-        if self.kind == QuestionKind.SINGLE:
-            return held if isinstance(held, str) and held in self.options else None
-        return [c for c in held if c in self.options] if isinstance(held, list) else []
 
 
 class Question(NewQuestion):

@@ -4,7 +4,7 @@ partner's offers reach."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -23,6 +23,20 @@ def check_after_latest(changed_on: dt.date, latest: dt.date | None, name: str) -
             date=changed_on.isoformat(),
             latest=latest.isoformat(),
         )
+
+
+def check_not_last_stage(moves: int) -> None:
+    """A partner keeps at least one move in its history (its current stage is its latest move's): removing
+    the only one is refused, InvalidInput on the date field."""
+    if moves <= 1:
+        raise InvalidInput("error.last_stage", field="changed_on")
+
+
+def check_partner_name_free(name: str, others: Iterable[str]) -> None:
+    """A partner's name is its own in the register (case ignored): InvalidInput naming it when another partner
+    has it."""
+    if name.casefold() in {n.casefold() for n in others}:
+        raise InvalidInput("error.partner_known", field="name", name=name)
 
 
 def partnerships_missing_weak_spaces(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from workshop.domain.assets import normalised
 from workshop.domain.errors import InvalidInput
+from workshop.domain.model import MAX_RETENTION_MONTHS
 
 MIN_NAME = 2  # characters of a name a request may give, at least (a single letter would match everywhere)
 MAX_NAME = 200
@@ -25,6 +26,14 @@ LABEL = r"(?:\b(?:tel|tlf|phone|telefon|telefoon|mobil|mobile|mob|gsm|e-?mail|ma
 DETAIL = re.compile(LABEL + f"(?:{EMAIL.pattern}|{PHONE.pattern})", re.IGNORECASE | re.UNICODE)
 EMPTY_BRACKETS = re.compile(r"\(\s*(?:[,;/|]\s*)*\)")
 SEPARATOR_RUN = re.compile(r"\s*([,;/|])(?:\s*[,;/|])+")
+
+
+def check_months(months: object) -> int:
+    """How long a workshop keeps personal data after its last day (its retention period): whole months, 1 to
+    120 (InvalidInput otherwise)."""
+    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_RETENTION_MONTHS:
+        raise InvalidInput("error.privacy.retention", field="retention_months", most=MAX_RETENTION_MONTHS)
+    return months
 
 
 @dataclass(frozen=True)

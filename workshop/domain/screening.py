@@ -47,6 +47,13 @@ def checked_verdict(verdict: str, reason: str) -> tuple[Verdict, str]:
     return chosen, reason.strip()
 
 
+def check_facilitator_screens(teams: int) -> None:
+    """The facilitator screens a proposal only in a workshop without teams (with teams, the teams screen):
+    InvalidInput on the rater otherwise."""
+    if teams:
+        raise InvalidInput("error.teams_screen", field="rater")
+
+
 def team_rater(team_id: int) -> str:
     """How a team is named as the one who screened."""
     return f"team:{team_id}"
@@ -59,11 +66,9 @@ def _spaces(value: list[str]) -> list[str]:
     return list(dict.fromkeys(value))
 
 
-class Proposal(Strict):
-    """A project or a partner's offer to the library, to be screened."""
+class NewProposal(Strict):
+    """A project or a partner's offer to the library, to be screened, as the facilitator writes it (no id yet)."""
 
-    id: int | None = None
-    workshop_id: int | None = None
     title: Name
     proposer: Annotated[ShortText, StringConstraints(strip_whitespace=True)] = ""
     description: LongText = ""
@@ -73,6 +78,13 @@ class Proposal(Strict):
     is_open: bool = True
     verdict: Verdict | None = None
     verdict_reason: LongText = ""
+
+
+class Proposal(NewProposal):
+    """A stored proposal: always with its id and its workshop's."""
+
+    id: int
+    workshop_id: int
 
     def require_open(self) -> None:
         """Screening is stored only while the facilitator keeps the proposal open: ScreeningClosed otherwise."""

@@ -135,3 +135,11 @@ def first_duplicate(names: Iterable[str]) -> str:
             return name
         seen.add(name.casefold())
     return ""
+
+
+def check_offer_names(names: Iterable[str]) -> None:
+    """A workshop's offers each have a name of their own, case ignored: InvalidInput naming the first name that
+    repeats an earlier one."""
+    dup = first_duplicate(names)
+    if dup:
+        raise InvalidInput("error.offer_name_taken", field="name", offer=dup)

@@ -82,6 +82,13 @@ def check_each_person(kind: QuestionKind, each_person: bool) -> None:
         raise InvalidInput("error.voice.kind", field="each_person")
 
 
+def require_answered_alone(kind: QuestionKind, each_person: bool) -> None:
+    """A person answers alone only a question marked each person, of a kind they can answer alone: InvalidInput
+    on the question's each-person mark otherwise."""
+    if not each_person or not each_person_fits(kind):
+        raise InvalidInput("error.voice.not_each_person", field="each_person")
+
+
 @dataclass(frozen=True)
 class Voice:
     """One person's answer as the rule reads it: their team, their opaque key, the values they gave."""

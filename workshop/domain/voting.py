@@ -42,6 +42,14 @@ class Vote(NewVote):
         if not self.is_open:
             raise InvalidInput("error.vote_closed", field="vote")
 
+    def require_way(self, each_person: bool) -> None:
+        """A team's dot goes on a vote the team takes part in as one, a person's own dot on a vote each person
+        takes part in: each refuses the other's (InvalidInput on the vote)."""
+        if self.each_person and not each_person:
+            raise InvalidInput("error.voice.vote_each_person", field="vote")
+        if each_person and not self.each_person:
+            raise InvalidInput("error.voice.vote_team", field="vote")
+
 
 def checked_vote(title: str, target: str, dots: int, each_person: bool = False) -> NewVote:
     """The vote cleaned, or InvalidInput naming the field that is wrong."""
@@ -54,7 +62,7 @@ def dots_left(dots: int, spent: Mapping[int, int]) -> int:
 
 
 def check_change(change: int) -> int:
-    """A team spends (+1) or takes back (-1) one dot at a time."""
+    """A team, or a person, spends (+1) or takes back (-1) one dot at a time."""
     if change not in (1, -1):
         raise InvalidInput("error.one_dot_at_a_time", field="dots")
     return change

@@ -32,10 +32,12 @@ from workshop.domain.codes import (
     new_passcode,
     new_team_code,
     normalise_team_code,
+    require_passcode_role,
+    require_waited,
     stored_hash_problem,
     wait_after,
 )
-from workshop.domain.errors import AccessDenied, NotFound, TooManyAttempts
+from workshop.domain.errors import AccessDenied, NotFound
 from workshop.domain.model import Role, Team
 from workshop.services.rows import TEAMS
 from workshop.store import read, write
@@ -130,9 +132,7 @@ def count_attempt(engine: Engine, scope: str, clock: Clock) -> None:
         conn.execute(sign_in_attempts.delete().where(sign_in_attempts.c.last_failure_at < clock() - _FORGET_AFTER))
         row = _locked_row(conn, scope)
         now = clock()  # read once the row is ours: a guess that waited for the lock must not count from before it
-        remaining = row.last_failure_at + wait_after(row.failures) - now
-        if row.failures and remaining > 0:
-            raise TooManyAttempts(int(remaining) + 1)
+        require_waited(row.failures, row.last_failure_at, now)
         conn.execute(
             sign_in_attempts.update()
             .where(sign_in_attempts.c.scope == scope)
@@ -226,8 +226,7 @@ def sign_in(
     sleep: Sleep = time.sleep,
 ) -> Role:
     """Check a facilitator or leadership passcode; a wrong one is refused without saying why, a little late."""
-    if role not in (Role.FACILITATOR, Role.LEADERSHIP):
-        raise AccessDenied("error.team_code_only")
+    require_passcode_role(role)
     column = workshops.c.facilitator_code_hash if role == Role.FACILITATOR else workshops.c.leadership_code_hash
 
     def right() -> bool:

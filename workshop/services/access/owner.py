@@ -17,7 +17,13 @@ from typing import TextIO
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.domain.codes import TEAM_CODE_ALPHABET, check_new_passcode, normalise_team_code
+from workshop.domain.codes import (
+    TEAM_CODE_ALPHABET,
+    check_new_passcode,
+    normalise_team_code,
+    require_no_owner_code,
+    require_owner_code_storable,
+)
 from workshop.domain.errors import InvalidInput
 from workshop.domain.history import SET, Change, Kind
 from workshop.services.access.codes import Clock, Sleep, hash_code, session_scope, throttled, verify_code
@@ -50,8 +56,7 @@ def owner_code_is_set(engine: Engine, configured: str = "") -> bool:
 def set_owner_code(engine: Engine, code: str, configured: str = "") -> None:
     """Store the owner passcode: for the person at the server (tests, the console). A page sets it only
     through `claim_owner`, with the setup code. Refused once one exists (it is never replaced)."""
-    if configured:
-        raise InvalidInput("error.owner_code_from_environment", field="owner")
+    require_owner_code_storable(bool(configured))
     code = check_new_passcode(code, field="owner_passcode")
     try:
         with write(engine) as conn:
@@ -104,8 +109,7 @@ def claim_owner(
 ) -> None:
     """Set the first owner passcode, given a setup code the server printed: wrong setup codes make only
     this session wait. The setup codes end once the owner passcode is set."""
-    if configured or owner_code_is_set(engine):
-        raise InvalidInput("error.owner_code_set", field="owner")
+    require_no_owner_code(bool(configured), owner_code_is_set(engine))
     check_new_passcode(code, field="owner_passcode")  # a weak new passcode costs no attempt
     scope = session_scope("owner", "setup", session)
     throttled(engine, scope, "recent:owner", lambda: _setup_code_is_right(engine, setup_code, clock()), clock, sleep)

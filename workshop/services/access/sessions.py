@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.model import Role
-from workshop.domain.role_sessions import SESSION_ROLES, session_expiry, session_live
+from workshop.domain.role_sessions import require_kept, session_expiry, session_live
 from workshop.store import read, write
 from workshop.store.tables import role_sessions, workshops
 
@@ -39,8 +39,7 @@ class RoleSession:
 
 def start_session(engine: Engine, workshop_id: int, role: Role, clock: Clock = _now) -> str:
     """A new token for a passcode sign-in that just succeeded; expired sessions are cleared on the way."""
-    if role not in SESSION_ROLES:
-        raise InvalidInput("error.sign_in_not_kept", field="role")
+    require_kept(role)
     token = secrets.token_urlsafe(32)
     now = clock()
     with write(engine) as conn:

@@ -9,15 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.history import Change, Kind, differences
 from workshop.domain.identity import (
     Person,
     SignInRules,
     TeamAccess,
-    email_list,
-    email_problem,
-    group_list,
+    checked_email,
     normalise_email,
     staff_roles,
 )
@@ -46,21 +44,6 @@ def rules_for(engine: Engine, workshop_id: int) -> SignInRules:
         facilitator_groups=frozenset(row.facilitator_groups),
         leadership_groups=frozenset(row.leadership_groups),
         team_access=TeamAccess(row.team_access),
-    )
-
-
-def rules_from_text(
-    facilitator_emails: str, leadership_emails: str, facilitator_groups: str, leadership_groups: str, team_access: str
-) -> SignInRules:
-    """The rules as the owner typed them (one address or group a line); InvalidInput names the field."""
-    if team_access not in (ROSTER, CODE):
-        raise InvalidInput("error.choose_an_option", field="team_access")
-    return SignInRules(
-        facilitator_emails=email_list(facilitator_emails, "facilitator_emails"),
-        leadership_emails=email_list(leadership_emails, "leadership_emails"),
-        facilitator_groups=group_list(facilitator_groups, "facilitator_groups"),
-        leadership_groups=group_list(leadership_groups, "leadership_groups"),
-        team_access=TeamAccess(team_access),
     )
 
 
@@ -145,10 +128,7 @@ def team_of(engine: Engine, workshop_id: int, email: str, access: TeamAccess) ->
 def remember_team(engine: Engine, workshop_id: int, email: str, team_id: int) -> None:
     """Remember the team a signed-in person reached with its code (checked by access.join_team first): the
     next sign-in takes them there. NotFound when the team is gone meanwhile."""
-    address = normalise_email(email)
-    problem = email_problem(address)
-    if problem is not None:
-        raise InvalidInput("error.field_problem", field="email", problem=problem)
+    address = checked_email(email)
     values = {"workshop_id": workshop_id, "source": CODE, "email": address, "team_id": team_id}
     try:
         with write(engine) as conn:

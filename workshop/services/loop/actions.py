@@ -10,7 +10,8 @@ from sqlalchemy import Connection, Engine
 
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.history import Kind
-from workshop.domain.model import SPACE_KEYS, Action, ActionStatus
+from workshop.domain.loop import check_action_space
+from workshop.domain.model import Action, ActionStatus
 from workshop.domain.validation import validated
 from workshop.services.history import record_saved
 from workshop.services.rows import ACTIONS, MAIN_POINTS, THEMES
@@ -25,8 +26,7 @@ def _valid(action: Action | Mapping[str, object]) -> Action:
 
 
 def _check_links(conn: Connection, workshop_id: int, action: Action) -> None:
-    if action.space is not None and action.space not in SPACE_KEYS:
-        raise InvalidInput("error.unknown_space", field="space", space=str(action.space))
+    check_action_space(action.space)
     for rows, value, name in ((THEMES, action.theme_id, "theme"), (MAIN_POINTS, action.main_point_id, "main_point")):
         if value is None:
             continue

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import AccessDenied, InvalidInput
+from workshop.domain.errors import AccessDenied
 from workshop.domain.model import Team
 from workshop.domain.voices import check_person_key
-from workshop.domain.voting import check_spend
+from workshop.domain.voting import check_change, check_spend
 from workshop.services.loop.votes import open_item
 from workshop.store import read, write
 from workshop.store.tables import person_dots, teams
@@ -29,17 +29,15 @@ def spend_own_dot(
     """Put one of this person's dots on an item (change=-1: take one back); returns their dots by item. Refused
     beyond their dots, on a closed vote, on a vote the team takes part in as one, and for another workshop's."""
     check_person_key(person_key)
-    if change not in (1, -1):
-        raise InvalidInput("error.one_dot_at_a_time", field="dots")
+    check_change(change)
     with write(engine) as conn:
         member = conn.execute(
             select(teams.c.id).where(teams.c.id == team.id, teams.c.workshop_id == team.workshop_id).with_for_update()
         )
         if member.first() is None:
             raise AccessDenied("error.not_a_team_of_this_workshop")
-        vote = open_item(conn, int(team.workshop_id or 0), vote_id, item_id)
-        if not vote.each_person:
-            raise InvalidInput("error.voice.vote_team", field="vote")
+        vote = open_item(conn, team.workshop_id, vote_id, item_id)
+        vote.require_way(each_person=True)
         spent = _own(conn, vote_id, person_key)
         new = check_spend(vote.dots, spent, item_id, change)
         mine = (

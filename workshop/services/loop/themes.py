@@ -6,9 +6,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, func, select
 
-from workshop.domain.errors import InvalidInput
 from workshop.domain.history import Change, Kind, differences
-from workshop.domain.loop import check_theme_title
+from workshop.domain.loop import check_answers_known, check_theme_title
 from workshop.domain.model import MAX_LONG_TEXT, Theme, ThemeStatus
 from workshop.domain.text_fields import check_text
 from workshop.services.history import record
@@ -29,9 +28,7 @@ def _own_answers(conn: Connection, workshop_id: int, response_ids: Iterable[int]
     if not wanted:
         return []
     found = conn.execute(select(responses.c.id).where(responses.c.id.in_(wanted), ANSWERS.of(workshop_id)))
-    unknown = sorted(set(wanted) - {r.id for r in found})
-    if unknown:
-        raise InvalidInput("error.missing.answer", field="response_ids", id=unknown[0])
+    check_answers_known(wanted, (r.id for r in found))
     return wanted
 
 

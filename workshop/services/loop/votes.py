@@ -8,7 +8,7 @@ from collections import Counter
 
 from sqlalchemy import Connection, Engine, func, select
 
-from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
+from workshop.domain.errors import AccessDenied, NotFound
 from workshop.domain.model import Team
 from workshop.domain.voices import people_shown
 from workshop.domain.voting import Vote, VoteTarget, check_change, check_spend, checked_vote, ranking
@@ -95,8 +95,7 @@ def spend_dot(engine: Engine, team: Team, vote_id: int, item_id: int, change: in
         if member.first() is None:
             raise AccessDenied("error.not_a_team_of_this_workshop")
         vote = open_item(conn, team.workshop_id, vote_id, item_id)
-        if vote.each_person:
-            raise InvalidInput("error.voice.vote_each_person", field="vote")
+        vote.require_way(each_person=False)
         spent = _spent(conn, vote_id, team.id)
         new = check_spend(vote.dots, spent, item_id, change)
         mine = (vote_dots.c.vote_id == vote_id) & (vote_dots.c.team_id == team.id) & (vote_dots.c.item_id == item_id)

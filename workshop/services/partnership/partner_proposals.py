@@ -10,8 +10,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.assets import PartnerProposal, ProposalWarning, Proposed, ReviewStatus, normalised, warnings
-from workshop.domain.errors import InvalidInput
+from workshop.domain.assets import (
+    PartnerProposal,
+    ProposalWarning,
+    Proposed,
+    ReviewStatus,
+    check_not_a_known_partner,
+    warnings,
+)
 from workshop.domain.messages import message
 from workshop.domain.model import Partner, Sector, Team
 from workshop.domain.validation import validated
@@ -100,8 +106,7 @@ def decide_partner_proposal(engine: Engine, workshop_id: int, proposal_id: int, 
 
     def add(row: Any) -> int:
         taken = conn.execute(select(partners.c.name).where(PARTNERS.of(workshop_id))).scalars()
-        if normalised(row.name) in {normalised(n) for n in taken}:
-            raise InvalidInput("error.partner_known", field="name", name=row.name)
+        check_not_a_known_partner(row.name, taken)
         partner = Partner(name=row.name, sector=row.sector, contact=row.contact, description=row.reason)
         return insert_partners(conn, workshop_id, [partner])[0]  # with its first stage, dated today
 

@@ -11,10 +11,15 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, Engine, Row, func, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.messages import message
 from workshop.domain.model import SPACE_KEYS, Partner, RelationStage
-from workshop.domain.network import check_after_latest, partnerships_missing_weak_spaces, target_group_counts
+from workshop.domain.network import (
+    check_after_latest,
+    check_partner_name_free,
+    partnerships_missing_weak_spaces,
+    target_group_counts,
+)
 from workshop.domain.validation import validated
 from workshop.services.register.offers import insert_partners, partners_frame
 from workshop.services.register.stages import change_row, checked_change, latest_change, stage_history
@@ -34,8 +39,7 @@ def _checked(conn: Connection, workshop_id: int, fields: Mapping[str, object], k
     taken = conn.execute(
         select(partners.c.name).where(PARTNERS.of(workshop_id), partners.c.id != (keep or 0))
     ).scalars()
-    if partner.name.casefold() in {n.casefold() for n in taken}:
-        raise InvalidInput("error.partner_known", field="name", name=partner.name)
+    check_partner_name_free(partner.name, taken)
     return partner
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, select
 from workshop.domain.errors import InvalidInput, NotFound
 from workshop.domain.history import Kind
 from workshop.domain.messages import message
-from workshop.domain.screening import Proposal, checked_verdict
+from workshop.domain.screening import NewProposal, Proposal, checked_verdict
 from workshop.domain.validation import validated
 from workshop.services.history import record_saved
 from workshop.services.rows import PARTNERS, PROPOSALS, changed
@@ -48,7 +48,7 @@ def save_proposal(
 ) -> int:
     """Add a proposal, or edit one (its screening and verdict stay); InvalidInput names the field."""
     given = {k: v for k, v in fields.items() if k in PROPOSAL_FIELDS and v is not None}
-    proposal = validated(Proposal, given, message("subject.proposal", name=str(fields.get("title") or "")))
+    proposal = validated(NewProposal, given, message("subject.proposal", name=str(fields.get("title") or "")))
     values = proposal.model_dump(include=set(PROPOSAL_FIELDS), mode="json")
     with write(engine) as conn:
         if proposal.partner_id is not None:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from workshop.config.templates import screening_questions
-from workshop.domain.errors import AccessDenied, InvalidInput
+from workshop.domain.errors import AccessDenied
 from workshop.domain.messages import message
 from workshop.domain.model import LANGUAGES, Team
 from workshop.domain.screening import (
@@ -19,6 +19,7 @@ from workshop.domain.screening import (
     Answered,
     Proposal,
     QuestionSpread,
+    check_facilitator_screens,
     spread,
     team_rater,
 )
@@ -106,8 +107,7 @@ def screen_as_facilitator(
     """The facilitator's screening, for a workshop without teams (with teams, the teams screen)."""
     answers = checked_answers(given)
     with write(engine) as conn:
-        if conn.execute(select(func.count()).where(TEAMS.of(workshop_id))).scalar():
-            raise InvalidInput("error.teams_screen", field="rater")
+        check_facilitator_screens(int(conn.execute(select(func.count()).where(TEAMS.of(workshop_id))).scalar_one()))
         proposal = get_proposal(conn, workshop_id, proposal_id, lock=True)
         _save(conn, proposal, FACILITATOR_RATER, None, answers)
     return len(answers)

@@ -12,9 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, select
 
 from workshop.config.i18n import translate
-from workshop.domain.errors import InvalidInput, NotFound
-from workshop.domain.model import MAX_RETENTION_MONTHS
-from workshop.domain.personal import Person, mentions, names_whole, person, replaced, without_words
+from workshop.domain.errors import NotFound
+from workshop.domain.personal import Person, check_months, mentions, names_whole, person, replaced, without_words
 from workshop.domain.text_fields import check_text
 from workshop.store import read, write
 from workshop.store.personal_data import PERSONAL, Kind, Personal
@@ -240,13 +239,6 @@ def set_privacy_contact(engine: Engine, contact: str) -> str:
         if contact:
             conn.execute(settings.insert().values(key=CONTACT_KEY, value=contact))
     return contact
-
-
-def check_months(months: object) -> int:
-    """A retention period in whole months, 1 to 120 (InvalidInput otherwise)."""
-    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_RETENTION_MONTHS:
-        raise InvalidInput("error.privacy.retention", field="retention_months", most=MAX_RETENTION_MONTHS)
-    return months
 
 
 def set_retention(engine: Engine, workshop_id: int, months: int) -> int:

@@ -38,7 +38,7 @@ class Comparison:
 
 def comparable(engine: Engine, workshop_id: int) -> dict[int, str]:
     """The workshops this one may be compared with: every other one, by id, with its name."""
-    return {int(w.id): w.name for w in list_workshops(engine) if w.id is not None and w.id != workshop_id}
+    return {w.id: w.name for w in list_workshops(engine) if w.id != workshop_id}
 
 
 def unlock(engine: Engine, other_id: int, code: str, *, session: str) -> None:

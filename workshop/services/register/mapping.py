@@ -10,12 +10,13 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
+from workshop.domain.errors import AccessDenied, NotFound
 from workshop.domain.mapping import (
     Contribution,
     MappingScope,
     OfferRef,
     Phase,
+    check_not_in_register,
     check_proposed,
     checked,
     offers_for_team,
@@ -177,9 +178,9 @@ def row_values(entry: Contribution) -> dict[str, object]:
     }
 
 
-def name_taken(conn: Connection, workshop_id: int, name: str) -> bool:
-    names = conn.execute(select(offers.c.name).where(OFFERS.of(workshop_id))).scalars()
-    return name.casefold() in {n.casefold() for n in names}
+def register_names(conn: Connection, workshop_id: int) -> list[str]:
+    """The names of the workshop's offers."""
+    return list(conn.execute(select(offers.c.name).where(OFFERS.of(workshop_id))).scalars())
 
 
 def propose_offer(engine: Engine, team: Team, name: str, description: str, entry: Contribution) -> int:
@@ -188,8 +189,7 @@ def propose_offer(engine: Engine, team: Team, name: str, description: str, entry
     with write(engine) as conn:
         _member(conn, team)
         _phase(conn, team.workshop_id).require_open()
-        if name_taken(conn, team.workshop_id, name):
-            raise InvalidInput("error.offer_in_register", field="name", name=name)
+        check_not_in_register(name, register_names(conn, team.workshop_id))
         return int(
             conn.execute(
                 mappings.insert()

@@ -9,11 +9,12 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.history import Kind
 from workshop.domain.mapping import (
     Contribution,
     OfferSpread,
+    check_name_free,
     checked,
     offer_spread,
     primary_on_tie,
@@ -23,7 +24,7 @@ from workshop.domain.mapping import (
 from workshop.domain.model import SPACE_KEYS
 from workshop.domain.scoring import Thresholds, score_spaces
 from workshop.services.history import record_saved
-from workshop.services.register.mapping import OfferProposal, aware, contribution_of, name_taken, now
+from workshop.services.register.mapping import OfferProposal, aware, contribution_of, now, register_names
 from workshop.services.register.offers import offers_frame
 from workshop.services.rows import MAPPING_DECISIONS, MAPPING_PHASES, MAPPINGS, OFFERS, changed
 from workshop.store import read, write
@@ -185,8 +186,7 @@ def accept_proposal(engine: Engine, workshop_id: int, proposal_id: int) -> int:
         ).first()
         if row is None or row.offer_id is not None:
             raise NotFound("error.missing.open_proposal", id=proposal_id)
-        if name_taken(conn, workshop_id, row.proposed_name):
-            raise InvalidInput("error.offer_name_taken", field="name", offer=row.proposed_name)
+        check_name_free(row.proposed_name, register_names(conn, workshop_id))
         entry = checked(contribution_of(row), complete=True)
         offer_id = int(
             conn.execute(

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, select
 
-from workshop.domain.errors import InvalidInput
-from workshop.domain.messages import message
 from workshop.domain.model import (
     DEFAULT_TARGET_GROUPS,
     SPACE_KEYS,
@@ -20,8 +17,8 @@ from workshop.domain.model import (
     Partner,
     StageChange,
 )
-from workshop.domain.offer_fields import DETAIL_FIELDS, FIELDS, LIST_FIELDS
-from workshop.domain.validation import clean_target_groups, first_duplicate, validated
+from workshop.domain.offer_fields import FIELDS, offer_from_fields
+from workshop.domain.validation import check_offer_names, clean_target_groups
 from workshop.files.offer_words import TARGET_GROUPS
 from workshop.services.register.stages import record_first_stages
 from workshop.services.rows import GROUPS, OFFERS, PARTNERS, changed
@@ -131,31 +128,6 @@ def primary_spaces(frame: pd.DataFrame) -> list[str | None]:
     ]
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def offer_from_fields(fields: dict[str, Any]) -> Offer:
-    """An offer from a register row; InvalidInput names the offer and every bad field."""
-    label = str(fields.get("name") or "").strip() or "(no name)"
-    data: dict[str, Any] = {
-        "name": "" if _blank(fields.get("name")) else str(fields["name"]),
-        "spaces": {k: 0 if _blank(fields.get(k)) else fields[k] for k in SPACE_KEYS},
-        "primary_space": None if _blank(fields.get("primary")) else fields.get("primary"),
-    }
-    for key in DETAIL_FIELDS:
-        if not _blank(fields.get(key)):
-            value = fields[key]
-            data[key] = list(value) if key in LIST_FIELDS else value
-    offer = validated(Offer, data, message("subject.offer", name=label), offer=label)
-    top = offer.primary_spaces()
-    if offer.primary() is None:
-        raise InvalidInput(
-            "error.primary_space_tie", field="primary_space", offer=label, spaces=top, value=offer.spaces[top[0]]
-        )
-    return offer.model_copy(update={"primary_space": offer.primary() if len(top) > 1 else None})
-
-
 def save_register(
     engine: Engine, workshop_id: int, updated: dict[int, dict[str, Any]], added: list[dict[str, Any]]
 ) -> int:
@@ -165,9 +137,7 @@ def save_register(
     with write(engine) as conn:
         names = dict(conn.execute(select(offers.c.id, offers.c.name).where(OFFERS.of(workshop_id))).fetchall())
         names.update({offer_id: offer.name for offer_id, offer in checked.items()})
-        dup = first_duplicate([*names.values(), *(o.name for o in new)])
-        if dup:
-            raise InvalidInput("error.offer_name_taken", field="name", offer=dup)
+        check_offer_names([*names.values(), *(o.name for o in new)])
         for offer_id, offer in checked.items():
             changed(
                 conn,

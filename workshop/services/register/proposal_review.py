@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
-from workshop.domain.assets import ReviewStatus
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.assets import ReviewStatus, require_pending
+from workshop.domain.errors import NotFound
 from workshop.services.rows import changed
 
 
@@ -31,8 +31,7 @@ def decide_pending(
     ).first()
     if row is None:
         raise NotFound("error.missing.proposal", id=proposal_id)
-    if row.status != ReviewStatus.PENDING.value:
-        raise InvalidInput("error.already_decided", field="status", name=row._mapping[label])
+    require_pending(row.status, str(row._mapping[label]))
     made = accept(row) if accept is not None else None
     status = ReviewStatus.ACCEPTED if accept is not None else ReviewStatus.DECLINED
     changed(

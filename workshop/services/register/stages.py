@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.messages import Message, message
 from workshop.domain.model import Partner, StageChange
+from workshop.domain.network import check_not_last_stage
 from workshop.domain.validation import validated
 from workshop.services.rows import PARTNERS, STAGE_CHANGES, changed
 from workshop.store import read, write
@@ -105,11 +106,10 @@ def delete_stage_change(engine: Engine, workshop_id: int, change_id: int) -> Non
         ).first()
         if row is None:
             raise NotFound("error.missing.stage_change", id=change_id)
-        count = conn.execute(
+        moves = conn.execute(
             select(func.count()).select_from(partner_stages).where(partner_stages.c.partner_id == row.partner_id)
-        ).scalar()
-        if count == 1:
-            raise InvalidInput("error.last_stage", field="changed_on")
+        ).scalar_one()
+        check_not_last_stage(int(moves))
         changed(
             conn,
             partner_stages.delete().where(partner_stages.c.id == change_id),

@@ -88,7 +88,7 @@ def board(engine: Engine, workshop_id: int) -> Board:
     return Board(
         get_workshop(engine, workshop_id).language,
         tuple(_day_board(engine, workshop_id, d, questions) for d in days if d.status == DayStatus.OPEN),
-        {p.id: p for p in list_main_points(engine, workshop_id) if p.id is not None},
+        {p.id: p for p in list_main_points(engine, workshop_id)},
         recap,
     )
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, select
 
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.history import Change, Kind
-from workshop.domain.main_points import approve, new_status
-from workshop.domain.model import Day, MainPoint, NewDay, NewQuestion, PointStatus, Question, QuestionKind, Role
+from workshop.domain.main_points import approve, new_status, require_approved
+from workshop.domain.model import Day, MainPoint, NewDay, NewMainPoint, NewQuestion, Question, QuestionKind, Role
 from workshop.domain.validation import check_question_space, clean_options, validated
 from workshop.domain.voices import check_each_person
 from workshop.services.history import record, record_saved
@@ -74,7 +74,9 @@ def save_main_point(
 ) -> MainPoint:
     """Add a main point (at the end), or change one. Leadership's new point is proposed, the facilitator's
     approved (workshop.domain.main_points); an edit keeps the status."""
-    point = validated(MainPoint, {"title": title, "description": description.strip(), "spaces": _clean_spaces(spaces)})
+    point = validated(
+        NewMainPoint, {"title": title, "description": description.strip(), "spaces": _clean_spaces(spaces)}
+    )
     values = {"title": point.title, "description": point.description, "spaces": point.spaces}
     with write(engine) as conn:
         if point_id is None:
@@ -215,8 +217,7 @@ def save_question(
         _owned(conn, days, workshop_id, day_id)
         if main_point_id is not None:
             point = _owned(conn, main_points, workshop_id, main_point_id)
-            if point.status != PointStatus.APPROVED.value:
-                raise InvalidInput("error.main_point_not_approved", field="main_point_id", title=point.title)
+            require_approved(point.status, point.title)
         if question_id is None:
             position = _next_position(conn, questions, questions.c.day_id == day_id)
             question_id = _insert(

@@ -9,15 +9,16 @@ import datetime as dt
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
-from workshop.domain.errors import AccessDenied, DayClosed, InvalidInput, NotFound
-from workshop.domain.model import DayStatus, Question, QuestionKind, Team
+from workshop.domain.answering import require_day_open
+from workshop.domain.errors import AccessDenied, InvalidInput, NotFound
+from workshop.domain.model import Question, QuestionKind, Team
 from workshop.domain.voices import (
     PersonAnswer,
     Voices,
     answer_values,
     check_person_key,
     distribution,
-    each_person_fits,
+    require_answered_alone,
     voice_of,
     voice_rows,
 )
@@ -50,10 +51,8 @@ def _question(conn: Connection, team: Team, question_id: int) -> Question:
     data = dict(row._mapping)
     status = data.pop("day_status")
     question = Question.model_validate(data)
-    if not question.each_person or not each_person_fits(question.kind):
-        raise InvalidInput("error.voice.not_each_person", field="each_person")
-    if status != DayStatus.OPEN.value:
-        raise DayClosed("error.day_closed")
+    require_answered_alone(question.kind, question.each_person)
+    require_day_open(status)
     return question
 
 

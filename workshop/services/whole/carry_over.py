@@ -1,7 +1,8 @@
 """A new workshop from an earlier one: the offers, partners, target groups, main points, space weights,
 thresholds, proposals (without their screening and verdict) and the library's assets it chose to carry, so
 a second year starts where the first ended. Teams, days, questions, answers, themes, actions and the teams'
-proposed assets and partners are never carried: they belong to the week that made them."""
+proposed assets and partners are never carried: they belong to the week that made them. What may be carried
+is the domain's rule (workshop.domain.carry_over); this module copies the rows."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, Table, select
 
+from workshop.domain.carry_over import LIBRARY_FIELDS, PARTS, carried_weights, check_parts
 from workshop.domain.codes import check_new_passcode
-from workshop.domain.errors import InvalidInput, NotFound
+from workshop.domain.errors import NotFound
 from workshop.domain.history import PASSCODES_SET, Change, Kind
-from workshop.domain.model import SPACE_KEYS
 from workshop.services.history import record
 from workshop.services.partnership.proposals import carry_proposals
 from workshop.services.register.strengths import THRESHOLD_FIELDS
@@ -30,18 +31,6 @@ from workshop.store.tables import (
     workshops,
 )
 
-# What can be carried, in the order a facilitator reads them.
-PARTS: tuple[str, ...] = (
-    "offers",
-    "partners",
-    "target_groups",
-    "main_points",
-    "weights",
-    "thresholds",
-    "proposals",
-    "assets",
-)
-
 _TABLES: dict[str, Table] = {
     "offers": offers,
     "partners": partners,
@@ -49,15 +38,6 @@ _TABLES: dict[str, Table] = {
     "main_points": main_points,
     "assets": assets,  # the leaflet's list: kept up to date year by year, as the guide advises
 }
-
-
-def check_parts(parts: Iterable[str]) -> frozenset[str]:
-    """The chosen parts, or InvalidInput naming the one that is not a part."""
-    chosen = frozenset(p.strip().replace("-", "_") for p in parts if p.strip())
-    unknown = sorted(chosen - set(PARTS))
-    if unknown:
-        raise InvalidInput("error.cannot_carry", field="parts", part=unknown[0], known=list(PARTS))
-    return chosen
 
 
 def new_from(
@@ -88,18 +68,16 @@ def new_from(
             language=earlier.language,
             template_key=earlier.template_key,
         )
-        # The same library next year: its name, contact details and mapping setting go along (issue 26.7).
-        library = {f: getattr(earlier, f) for f in ("library_name", "library_contact", "mapping_prefill")}
+        library = {f: getattr(earlier, f) for f in LIBRARY_FIELDS}
         changed(conn, workshops.update().where(workshops.c.id == new_id).values(**library))
         for part, table in _TABLES.items():
             if part in chosen:
                 _copy_rows(conn, table, earlier_id, new_id)
         if "partners" in chosen:
             _copy_stage_history(conn, earlier_id, new_id)
-        weights = {s: 3 for s in SPACE_KEYS}
-        if "weights" in chosen:
-            rows = conn.execute(select(space_weights).where(SPACE_WEIGHTS.of(earlier_id)))
-            weights |= {r.space: r.weight for r in rows}
+        earlier_weights = select(space_weights.c.space, space_weights.c.weight).where(SPACE_WEIGHTS.of(earlier_id))
+        held = {r.space: r.weight for r in conn.execute(earlier_weights)} if "weights" in chosen else {}
+        weights = carried_weights(chosen, held)
         conn.execute(
             space_weights.insert(), [{"workshop_id": new_id, "space": s, "weight": w} for s, w in weights.items()]
         )

@@ -45,7 +45,7 @@ def for_visitor(engine: Engine, shown: Workshop, lang: str) -> int:
     """The workshop a visitor who reads `lang` sees in place of `shown`: the demo in their language when
     `shown` is the demo in another one, else `shown` itself."""
     if not shown.is_demo or shown.language == lang or lang not in LANGUAGES:
-        return int(shown.id or 0)
+        return shown.id
     return demo_in(engine, lang)
 
 

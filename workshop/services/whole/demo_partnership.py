@@ -94,7 +94,7 @@ def add_proposals(conn: Connection, workshop_id: int, data: Demo, team_ids: dict
             {
                 "workshop_id": workshop_id,
                 "proposal_id": proposal_id,
-                "rater": team_rater(int(team_ids[s.team] or 0)),
+                "rater": team_rater(team_ids[s.team]),
                 "team_id": team_ids[s.team],
                 "question": n,
                 "answer": answer.value,

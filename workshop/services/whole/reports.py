@@ -51,7 +51,6 @@ def report_week(engine: Engine, workshop_id: int, today: dt.date, contacts: bool
             vote.each_person,
         )
         for vote in reversed(list_votes(engine, workshop_id))
-        if vote.id is not None
     ]
     return Week(
         name=current.name,
