@@ -7,9 +7,9 @@ import gc
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -26,6 +26,8 @@ from workshop.services.workshops.lifecycle import current_workshop_id, list_work
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.versions import WRITES_SEEN
+
+T = TypeVar("T")
 
 # Seconds a missing secrets file is taken as missing. Streamlit keeps a secrets file it has read, but not
 # the absence of one: without a file, every st.secrets lookup reads the config, tries to open both paths
@@ -88,8 +90,27 @@ def _engine_for(url: str | None) -> Engine:
 
 
 def engine() -> Engine:
-    """The app's database, migrated, with the demo workshop on an empty database."""
-    return _engine_for(_database_url())
+    """The app's database, migrated, with the demo workshop on an empty database. Kept for the script run:
+    a run asks for it a dozen times, and each st.cache_resource lookup costs more than a small query."""
+    return _kept_for_run(_ENGINE_OF_RUN, lambda: _engine_for(_database_url()))
+
+
+_ENGINE_OF_RUN = threading.local()
+
+
+def _kept_for_run(kept: threading.local, make: Callable[[], T]) -> T:
+    """make(), made once per script run of this session and kept in `kept` (by thread: each session's runs
+    have their own; Streamlit makes a new `cursors` dict for every run, see this_run); made every time
+    outside a script run."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    marker = ctx.cursors if ctx is not None else None
+    held = getattr(kept, "held", None)
+    if marker is not None and held is not None and held[0] is marker:
+        return cast(T, held[1])
+    made = make()
+    if marker is not None:
+        kept.held = (marker, made)
+    return made
 
 
 def database_key() -> str:
@@ -138,15 +159,9 @@ _LANGUAGE_OF_RUN = threading.local()
 
 
 def lang() -> str:
-    ctx = get_script_run_ctx()
-    marker = ctx.cursors if ctx is not None else None  # a new dict every run (see this_run)
-    held = getattr(_LANGUAGE_OF_RUN, "held", None)
-    if marker is not None and held is not None and held[0] is marker:
-        return str(held[1])
-    spoken = str(st.session_state.get("lang") or st.session_state.get(KEPT_LANGUAGE) or "en")
-    if marker is not None:
-        _LANGUAGE_OF_RUN.held = (marker, spoken)
-    return spoken
+    return _kept_for_run(
+        _LANGUAGE_OF_RUN, lambda: str(st.session_state.get("lang") or st.session_state.get(KEPT_LANGUAGE) or "en")
+    )
 
 
 def speak(language: str) -> None:

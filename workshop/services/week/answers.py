@@ -8,7 +8,7 @@ import re
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy import Connection, Engine, Row, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from workshop.domain.answering import MAX_TEXT, Answer, check_answer, check_text_length, require_day_open
@@ -184,12 +184,18 @@ def save_draft(engine: Engine, team: Team, question_id: int, text: str) -> None:
             conn.execute(drafts.insert().values(question_id=question_id, team_id=team.id, text=text, updated_at=_now()))
 
 
+# The answer page's two reads, built once: every team's every run makes them (building a statement and
+# finding its compiled form cost as much as running it).
+_TEAM_ANSWERS = select(responses).where(responses.c.team_id == bindparam("team"))
+_TEAM_DRAFTS = select(drafts.c.question_id, drafts.c.text).where(drafts.c.team_id == bindparam("team"))
+
+
 def team_sheet(engine: Engine, team: Team) -> tuple[dict[int, Response], dict[int, str]]:
     """The team's own answers and unsent texts, by question id, in one read (the answers page's first run)."""
     with read(engine) as conn:
-        answered = conn.execute(select(responses).where(responses.c.team_id == team.id))
+        answered = conn.execute(_TEAM_ANSWERS, {"team": team.id})
         mine = {r.question_id: Response.model_validate(dict(r._mapping)) for r in answered}
-        unsent = conn.execute(select(drafts.c.question_id, drafts.c.text).where(drafts.c.team_id == team.id))
+        unsent = conn.execute(_TEAM_DRAFTS, {"team": team.id})
         return mine, {r.question_id: r.text for r in unsent}
 
 
