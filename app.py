@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.actor import answer_who_acts
-from ui.context import engine, freeze_what_is_loaded, language_switch, t, workshop
+from ui.context import engine, language_switch, t, workshop
 from ui.first_run import app_starts
 from ui.gate import (
     is_owner,
@@ -15,6 +15,7 @@ from ui.gate import (
 )
 from ui.navigation import land_on_answers, pages_for, privacy_footer, sidebar_menu
 from ui.owner import announce_setup_code
+from ui.runtime import freeze_what_is_loaded
 from ui.sso import account_caption, by_identity, follow_identity, page_without_role, person, sign_out_everywhere
 from ui.widgets import plain
 from workshop.config.i18n import catalog

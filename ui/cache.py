@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
-from ui.context import engine, this_run
+from ui.runtime import engine, this_run
 from workshop.store.versions import UNVERSIONED, WRITES_SEEN, all_versions
 
 R = TypeVar("R")

@@ -18,7 +18,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState
 
-from ui.context import this_run
+from ui.runtime import this_run
 
 APP_RAN = "app_ran"  # this run went through app.py (a key of the run's memo)
 ASKED = "ordinary_run_asked"  # this session has asked once for an ordinary run

@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.actor import as_owner
-from ui.context import configured_owner_code, database_key, engine, t
+from ui.context import t
+from ui.runtime import configured_owner_code, database_key, engine
 from ui.secret_forms import secret_input, session_key
 from ui.widgets import error_edge
 from workshop.domain.codes import new_passcode

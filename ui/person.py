@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.context import secrets_section
+from ui.runtime import secrets_section
 from workshop.domain.voices import device_person, signed_in_person
 
 DEVICE_KEY = "voice-person"  # this device session's person key (without sign-in)

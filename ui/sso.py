@@ -11,18 +11,9 @@ from typing import Any
 
 import streamlit as st
 
-from ui.context import (
-    choose_workshop,
-    clear_role,
-    engine,
-    lang,
-    secrets_section,
-    t,
-    workshop,
-    workshop_by_id,
-    workshop_id,
-)
+from ui.context import choose_workshop, clear_role, engine, lang, t, workshop, workshop_by_id, workshop_id
 from ui.gate import hold, sign_out, try_join
+from ui.runtime import secrets_section
 from ui.secret_forms import secret_input
 from ui.widgets import error_edge, option, tr
 from workshop.domain.identity import Person, TeamAccess, person_from_claims

@@ -8,7 +8,7 @@ import time
 import pytest
 import streamlit as st
 
-from ui import context
+from ui import runtime
 
 
 class MissingSecrets:
@@ -28,13 +28,13 @@ def test_a_missing_secrets_file_is_looked_for_once_in_a_while_not_on_every_run(
     secrets = MissingSecrets()
     monkeypatch.setattr(st, "secrets", secrets)
     monkeypatch.delenv("WORKSHOP_OWNER_CODE", raising=False)
-    monkeypatch.setattr(context, "_no_secrets_until", [0.0], raising=False)
+    monkeypatch.setattr(runtime, "_no_secrets_until", [0.0], raising=False)
     now = [1000.0]
     monkeypatch.setattr(time, "monotonic", lambda: now[0])
-    assert [context.configured_owner_code() for _ in range(50)] == [""] * 50
+    assert [runtime.configured_owner_code() for _ in range(50)] == [""] * 50
     assert secrets.lookups == 1
-    now[0] += getattr(context, "NO_SECRETS_FOR", 0) + 1  # a secrets file added meanwhile is seen on the next lookup
-    assert context.configured_owner_code() == ""
+    now[0] += getattr(runtime, "NO_SECRETS_FOR", 0) + 1  # a secrets file added meanwhile is seen on the next lookup
+    assert runtime.configured_owner_code() == ""
     assert secrets.lookups == 2
 
 
@@ -42,7 +42,7 @@ def test_a_setting_in_the_environment_is_used_without_looking_for_secrets(monkey
     secrets = MissingSecrets()
     monkeypatch.setattr(st, "secrets", secrets)
     monkeypatch.setenv("WORKSHOP_OWNER_CODE", "an-owner-code-from-the-environment")
-    assert context.configured_owner_code() == "an-owner-code-from-the-environment"
+    assert runtime.configured_owner_code() == "an-owner-code-from-the-environment"
     assert secrets.lookups == 0
 
 
@@ -66,10 +66,10 @@ def test_a_secrets_file_without_sign_on_still_gives_its_other_settings(monkeypat
     secrets = SecretsWithout()
     monkeypatch.setattr(st, "secrets", secrets)
     monkeypatch.delenv("WORKSHOP_OWNER_CODE", raising=False)
-    monkeypatch.setattr(context, "_no_secrets_until", [0.0], raising=False)
-    monkeypatch.setattr(context, "_no_secrets_of", [None], raising=False)
-    assert context.secrets_section("auth") == {}
-    assert context.configured_owner_code() == "an-owner-code-from-the-file"
+    monkeypatch.setattr(runtime, "_no_secrets_until", [0.0], raising=False)
+    monkeypatch.setattr(runtime, "_no_secrets_of", [None], raising=False)
+    assert runtime.secrets_section("auth") == {}
+    assert runtime.configured_owner_code() == "an-owner-code-from-the-file"
 
 
 def test_a_missing_file_is_remembered_only_for_the_secrets_it_was_missing_from(
@@ -78,9 +78,9 @@ def test_a_missing_file_is_remembered_only_for_the_secrets_it_was_missing_from(
     """AppTest gives a run with secrets its own st.secrets: a file missing a moment ago for the server's
     st.secrets says nothing about those."""
     monkeypatch.delenv("WORKSHOP_OWNER_CODE", raising=False)
-    monkeypatch.setattr(context, "_no_secrets_until", [0.0], raising=False)
-    monkeypatch.setattr(context, "_no_secrets_of", [None], raising=False)
+    monkeypatch.setattr(runtime, "_no_secrets_until", [0.0], raising=False)
+    monkeypatch.setattr(runtime, "_no_secrets_of", [None], raising=False)
     monkeypatch.setattr(st, "secrets", MissingSecrets())
-    assert context.configured_owner_code() == ""
+    assert runtime.configured_owner_code() == ""
     monkeypatch.setattr(st, "secrets", SecretsWithout())
-    assert context.configured_owner_code() == "an-owner-code-from-the-file"
+    assert runtime.configured_owner_code() == "an-owner-code-from-the-file"

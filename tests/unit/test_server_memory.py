@@ -1,5 +1,5 @@
 """A burst of team joins does not leave the server bigger for good: each join's scrypt takes a 16 MB
-buffer, which glibc kept in its per-thread arenas (224-256 MB after 16 joins at once) until ui.context
+buffer, which glibc kept in its per-thread arenas (224-256 MB after 16 joins at once) until ui.runtime
 told it to give large blocks back (issue 17: memory per connected session)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from workshop.services.access.codes import team_code_hash
 
 BURST = """
 import threading
-import ui.context  # the app's glue, as a server imports it on its first run
+import ui.runtime  # the app's glue, as a server imports it on its first run
 from workshop.services.access.codes import _N, team_code_hash
 
 def rss_mb():
