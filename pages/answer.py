@@ -10,7 +10,6 @@ from ui.own_answers import handing_on, own_answer_card, person_key_now
 from ui.widgets import plain
 from workshop.domain.consolidation import answer_text
 from workshop.domain.model import DayStatus, MainPoint
-from workshop.services.week.answers import team_sheet
 from workshop.services.week.voices import own_answers
 
 me = require_team()
@@ -19,7 +18,7 @@ plain(t("answer.title", team=me.name))  # a team name is user text: never in a m
 plan = data.week_plan(me.workshop_id)  # cached: the same for every team until the facilitator changes it
 days, questions = plan.days, plan.questions
 points: dict[int | None, MainPoint] = {p.id: p for p in plan.main_points}
-mine, drafts = team_sheet(engine(), me)  # the team's own, read afresh on every run
+mine, drafts = data.team_sheet(me.workshop_id, me.id)  # the team's own, again after any answer or draft
 own = (  # this person's own answers to the questions each person answers, if there are any
     own_answers(engine(), me, person_key_now()) if any(q.each_person for q in questions) else {}
 )

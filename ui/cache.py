@@ -22,11 +22,14 @@ R = TypeVar("R")
 
 
 # The results, pickled: every caller gets its own copy to change as it likes (as st.cache_data gives), and
-# the newest MAX_ENTRIES are kept. Kept here rather than in st.cache_data, whose bookkeeping (hashing each
-# argument, replaying elements) cost more than the read it saved on a page with three cached reads: the
-# answer page at 9:00 (issue 25).
-MAX_ENTRIES = 64
+# the newest are kept, up to MAX_ENTRIES results and MAX_BYTES in all (a team's own answers are one entry
+# per team: 60 teams at 9:00 and the shared reads must fit together). Kept here rather than in
+# st.cache_data, whose bookkeeping (hashing each argument, replaying elements) cost more than the read it
+# saved on a page with three cached reads: the answer page at 9:00 (issue 25).
+MAX_ENTRIES = 512
+MAX_BYTES = 64 << 20
 _KEPT: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+_KEPT_BYTES = [0]
 _KEPT_LOCK = threading.Lock()
 _MAKING: dict[tuple[Any, ...], threading.Lock] = {}  # a result being read: one reader, the others wait
 
@@ -55,11 +58,16 @@ def _cached_call(name: str, url: str, stamp: tuple[int, ...], *args: Any) -> Any
                 finally:
                     with _KEPT_LOCK:
                         _MAKING.pop(key, None)
-                with _KEPT_LOCK:
-                    _KEPT[key] = found
-                    while len(_KEPT) > MAX_ENTRIES:
-                        _KEPT.popitem(last=False)
+                _keep(key, found)
     return pickle.loads(found)
+
+
+def _keep(key: tuple[Any, ...], found: bytes) -> None:
+    with _KEPT_LOCK:
+        _KEPT_BYTES[0] += len(found) - len(_KEPT.pop(key, b""))
+        _KEPT[key] = found
+        while _KEPT and (len(_KEPT) > MAX_ENTRIES or _KEPT_BYTES[0] > MAX_BYTES):
+            _KEPT_BYTES[0] -= len(_KEPT.popitem(last=False)[1])
 
 
 def _hashable(args: tuple[Any, ...]) -> Any:
@@ -74,6 +82,7 @@ def forget_all() -> None:
     """Empty the cache (a test or the benchmark that starts on an emptied database under the same URL)."""
     with _KEPT_LOCK:
         _KEPT.clear()
+        _KEPT_BYTES[0] = 0
 
 
 _READS: dict[str, Callable[..., Any]] = {}

@@ -17,6 +17,7 @@ from workshop.services.register import offers
 from workshop.services.register import profile_ratings as _profile
 from workshop.services.register import stages as _history
 from workshop.services.register import strengths as _strengths
+from workshop.services.week import answers as _answers
 from workshop.services.week import days as week
 from workshop.services.week import morning_view as _morning
 from workshop.services.week import week_log as _week_log
@@ -35,6 +36,8 @@ list_days = cached(week.list_days, "days")
 list_questions = cached(week.list_questions, "questions")
 # The answers page's cards: every team's first run at 9:00 reads them, so one cached read, not three queries.
 week_plan = cached(week.week_plan, "days", "main_points", "questions")
+# A team's own answers and unsent texts: every run of its answer page, on each of its devices.
+team_sheet = cached(_answers.team_sheet, *_answers.SHEET_TABLES)
 list_teams = cached(workshops.list_teams, "teams")
 # The session's workshop, which every run checks (its uid): from the cache, as the run already asks which
 # tables changed (ui.context.workshop_by_id keeps it for the run).

@@ -101,3 +101,19 @@ def test_the_cache_keeps_the_newest_results_only(app_engine: Engine) -> None:
     read(0)  # the oldest: read again
     assert calls.count(cache.MAX_ENTRIES + 4) == 1 and calls.count(0) == 2
     assert len(cache._KEPT) <= cache.MAX_ENTRIES
+
+
+def test_the_cache_keeps_no_more_than_its_bytes(app_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import cache
+
+    monkeypatch.setattr(cache, "MAX_BYTES", 100_000)
+    cache.forget_all()
+
+    def big(engine: Engine, n: int) -> bytes:
+        return bytes(30_000) + bytes([n])
+
+    read = cache.cached(big, "offers")
+    for n in range(10):
+        assert read(n)[-1] == n
+    assert cache._KEPT_BYTES[0] <= 100_000 and len(cache._KEPT) == 3  # the newest three of ~30 KB
+    assert cache._KEPT_BYTES[0] == sum(len(v) for v in cache._KEPT.values())

@@ -51,6 +51,7 @@ READ_ARGS: dict[str, Callable[[int, dict[str, Any]], tuple[Any, ...]]] = {
     "list_target_groups": lambda w, ids: (w,),
     "list_teams": lambda w, ids: (w,),
     "get_workshop": lambda w, ids: (w,),
+    "team_sheet": lambda w, ids: (w, ids["team"]),
     "load_weights": lambda w, ids: (w,),
     "week_log": lambda w, ids: (w, ids["closed_day"], ids["commented_question"], True),
     "offer_details": lambda w, ids: (w,),

@@ -186,16 +186,21 @@ def save_draft(engine: Engine, team: Team, question_id: int, text: str) -> None:
 
 # The answer page's two reads, built once: every team's every run makes them (building a statement and
 # finding its compiled form cost as much as running it).
-_TEAM_ANSWERS = select(responses).where(responses.c.team_id == bindparam("team"))
+_TEAM_ANSWERS = select(responses).where(
+    responses.c.workshop_id == bindparam("workshop"), responses.c.team_id == bindparam("team")
+)
 _TEAM_DRAFTS = select(drafts.c.question_id, drafts.c.text).where(drafts.c.team_id == bindparam("team"))
+SHEET_TABLES = ("responses", "drafts")  # what team_sheet reads (ui.data caches it by their versions)
 
 
-def team_sheet(engine: Engine, team: Team) -> tuple[dict[int, Response], dict[int, str]]:
-    """The team's own answers and unsent texts, by question id, in one read (the answers page's first run)."""
+def team_sheet(engine: Engine, workshop_id: int, team_id: int) -> tuple[dict[int, Response], dict[int, str]]:
+    """A team's own answers and unsent texts, by question id, in one read (the answers page)."""
     with read(engine) as conn:
-        answered = conn.execute(_TEAM_ANSWERS, {"team": team.id})
-        mine = {r.question_id: Response.model_validate(dict(r._mapping)) for r in answered}
-        unsent = conn.execute(_TEAM_DRAFTS, {"team": team.id})
+        mine = {
+            r.question_id: Response.model_validate(dict(r._mapping))
+            for r in conn.execute(_TEAM_ANSWERS, {"workshop": workshop_id, "team": team_id})
+        }
+        unsent = conn.execute(_TEAM_DRAFTS, {"team": team_id})  # a team's id is never another workshop's
         return mine, {r.question_id: r.text for r in unsent}
 
 
