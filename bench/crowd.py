@@ -5,7 +5,8 @@ open (the first morning; `--days all` opens every day); N sessions speak Streaml
 workshop.services.week.teams.join_link makes it), which joins and draws the answer page in one run; then all N
 save an answer at once (the text area's value and the save button's click, as the browser sends them);
 then the same N open their links again in new sessions, every code already known to the server (no scrypt:
-a code is hashed at full cost only until it has worked once). Last, the floor: the same N open a bare
+a code is hashed at full cost only until it has worked once), in --waves waves (default 3; the median is
+reported, one wave alone is noisy). Last, the floor: the same N open a bare
 Streamlit page as big as the answer page (bench/crowd_floor.py) on a server started as the app's is, and
 the app's p95 and CPU per session are printed as a ratio to the floor's, the first join (each code's first
 scrypt, the deliberate exception) apart from the run with the codes known. Reports the seconds until each
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.crowd_waves import Run, Session, cpu_seconds, memory_mb, save_first_text, warm, wave
+from bench.crowd_waves import Run, Session, cpu_seconds, median_wave, memory_mb, save_first_text, warm, wave
 from workshop.domain.model import DayStatus
 from workshop.services.week.days import list_days, set_day_status
 from workshop.services.workshops.lifecycle import add_team, create_workshop
@@ -64,6 +65,9 @@ class CrowdResult:
     cpu_known: float | None = None
     floor: list[float] = field(default_factory=list)  # drawn, the same N opening bench/crowd_floor.py
     cpu_floor: float | None = None
+    waves: int = 3  # the codes-known wave and the floor's, each repeated: the median is reported
+    known_waves: list[tuple[list[float], float | None]] = field(default_factory=list)
+    floor_waves: list[tuple[list[float], float | None]] = field(default_factory=list)
 
     def ratio_rows(self) -> list[str]:
         """p95 until drawn and server CPU per session beside the floor's, and their ratio to it."""
@@ -78,11 +82,19 @@ class CrowdResult:
                 return "— | —"
             return f"{x:.3f} s | " + (f"{x / self.cpu_floor:.1f}×" if self.cpu_floor else "—")
 
+        def spread(waves: list[tuple[list[float], float | None]]) -> str:
+            p95s = sorted(pct(xs, 95) for xs, _ in waves if xs)
+            cpus = sorted(c for _, c in waves if c is not None)
+            if len(p95s) < 2:
+                return ""
+            each = f", median of {len(p95s)} waves: p95 {p95s[0]:.2f}–{p95s[-1]:.2f} s"
+            return each + (f", CPU {cpus[0]:.3f}–{cpus[-1]:.3f} s" if cpus else "")
+
         return [
             f"| {self.setup} | {self.sessions} | {run} | {cell(xs, self.floor)} | {cpu(c)} |"
             for run, xs, c in (
-                ("floor (bench/crowd_floor.py)", self.floor, self.cpu_floor),
-                ("app, codes already known", self.known, self.cpu_known),
+                ("floor (bench/crowd_floor.py)" + spread(self.floor_waves), self.floor, self.cpu_floor),
+                ("app, codes already known" + spread(self.known_waves), self.known, self.cpu_known),
                 ("app, first join (each code's first scrypt)", self.drawn, self.cpu_open),
             )
         ]
@@ -167,17 +179,21 @@ async def crowd(
         result.cpu_save = (cpu_seconds(pids) - (cpu1 or 0)) / result.sessions
         result.peak_mb = memory_mb(pids, "VmHWM")
     await first.close()
-    again = await wave(base, wid, codes[:-1], pids, result.failures)
-    result.known, result.cpu_known = again.drawn, again.cpu
-    await again.close()
+    for _ in range(result.waves):  # one wave alone is noisy: the median of several is reported
+        again = await wave(base, wid, codes[:-1], pids, result.failures)
+        result.known_waves.append((again.drawn, again.cpu))
+        await again.close()
+    result.known, result.cpu_known = median_wave(result.known_waves)
 
 
 async def floor_crowd(base: str, wid: int, codes: list[str], pid: int, result: CrowdResult) -> None:
     """The same N sessions open the floor page (bench/crowd_floor.py) on a server of its own."""
     await warm([base], wid, codes[-1])
-    opened = await wave(base, wid, codes[:-1], [pid], result.failures)
-    result.floor, result.cpu_floor = opened.drawn, opened.cpu
-    await opened.close()
+    for _ in range(result.waves):
+        opened = await wave(base, wid, codes[:-1], [pid], result.failures)
+        result.floor_waves.append((opened.drawn, opened.cpu))
+        await opened.close()
+    result.floor, result.cpu_floor = median_wave(result.floor_waves)
 
 
 @contextmanager
@@ -201,7 +217,7 @@ def measure(args: argparse.Namespace, url: str, n: int) -> CrowdResult:
     dialect = "PostgreSQL" if url.startswith("postgres") else "SQLite"
     where = f"{args.nginx} servers behind nginx" if args.nginx else ("given servers" if args.servers else "1 server")
     opened = "day 1 open" if args.days == "first" else "every day open"
-    result = CrowdResult(n, f"{dialect}, {where}, {opened}")
+    result = CrowdResult(n, f"{dialect}, {where}, {opened}", waves=args.waves)
     wid, codes = build_week(url, n, args.days)
     with servers(args, url) as (base, pids, warm_bases):
         asyncio.run(crowd(base, wid, codes, pids, result, warm_bases))
@@ -255,6 +271,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--database-url", default="", help="a database URL (default: a new SQLite file)")
     parser.add_argument("--servers", default="", help="comma-separated base URLs of running servers")
     parser.add_argument("--nginx", type=int, default=0, help="start this many servers behind nginx")
+    parser.add_argument("--waves", type=int, default=3, help="codes-known and floor waves, median reported")
     parser.add_argument(
         "--days",
         choices=("first", "all"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,3 +94,15 @@ async def warm(bases: list[str], wid: int, code: str) -> None:
         session, _ = await open_session(server, wid, code)
         await session.close()
     await asyncio.sleep(1)
+
+
+def median_wave(waves: list[tuple[list[float], float | None]]) -> tuple[list[float], float | None]:
+    """The drawn times of the wave with the median p95, and the median CPU per session of the waves."""
+    done = sorted(
+        (w for w in waves if w[0]),
+        key=lambda w: statistics.quantiles(w[0], n=100, method="inclusive")[94] if len(w[0]) > 1 else w[0][0],
+    )
+    if not done:
+        return [], None
+    cpus = [c for _, c in done if c is not None]
+    return done[len(done) // 2][0], (statistics.median(cpus) if cpus else None)
