@@ -9,7 +9,6 @@ import argparse
 import datetime as dt
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 from importlib.metadata import version
@@ -18,7 +17,7 @@ from pathlib import Path
 from bench.report import BUDGET_NOTE, over_budget, size_section
 from bench.services import time_answers, time_import, time_reports
 from bench.synthetic import SIZES
-from bench.timing import SizeResult, timed
+from bench.timing import SizeResult, git_commit, timed
 from workshop.domain.history import COMMAND_LINE
 from workshop.services.history import acting
 from workshop.store import make_engine, migrate
@@ -72,14 +71,6 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def _git_commit() -> str:
-    try:
-        found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    except OSError:
-        return "unknown"
-    return found.stdout.strip() or "unknown"
-
-
 def header(argv: list[str], repeats: int = 5) -> list[str]:
     return [
         "# Benchmark results",
@@ -88,7 +79,7 @@ def header(argv: list[str], repeats: int = 5) -> list[str]:
         f"- machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}, "
         f"Python {platform.python_version()}, streamlit {version('streamlit')}, pandas {version('pandas')}, "
         "SQLite (temporary files)",
-        f"- commit: {_git_commit()}",
+        f"- commit: {git_commit()}",
         f"- command: `python -m bench {' '.join(argv)}`",
         "",
         "Seconds per page run measured with AppTest (streamlit.testing.v1), app.py included: *first* is a new "

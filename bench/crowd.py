@@ -33,6 +33,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bench.crowd_waves import Run, Session, cpu_seconds, median_wave, memory_mb, save_first_text, warm, wave
+from bench.timing import git_commit
 from workshop.domain.model import DayStatus
 from workshop.services.week.days import list_days, set_day_status
 from workshop.services.workshops.lifecycle import add_team, create_workshop
@@ -282,9 +283,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     args.servers = [s.strip() for s in args.servers.split(",") if s.strip()]
     sizes = [int(s) for s in args.sessions.split(",") if s.strip()]
-    from bench.__main__ import _git_commit
 
-    commit, load, rows = _git_commit(), os.getloadavg()[0], []  # as the run starts: the code it measures
+    commit, load, rows = git_commit(), os.getloadavg()[0], []  # as the run starts: the code it measures
     with tempfile.TemporaryDirectory(prefix="workshop-crowd-") as folder:
         url = args.database_url or f"sqlite:///{Path(folder) / 'crowd.sqlite3'}"
         for n in sizes:

@@ -12,7 +12,7 @@ import uuid
 
 from sqlalchemy import Engine
 
-from bench.floors import PageCost, _app, make_current, submit_one_answer
+from bench.floor_writes import PageCost, _app, make_current, submit_one_answer
 from bench.synthetic import Fixture
 from workshop.domain import consolidation as cons
 from workshop.domain.main_points import approved, proposed

@@ -7,7 +7,7 @@ import uuid
 
 from sqlalchemy import Engine
 
-from bench.floors import PageCost, _app, add_one_offer
+from bench.floor_writes import PageCost, _app, add_one_offer
 from bench.synthetic import Fixture
 from workshop.charts.network_circle import network_circle_figure
 from workshop.charts.offer_map import map_points

@@ -9,7 +9,7 @@ import uuid
 
 from sqlalchemy import Engine
 
-from bench.floors import PageCost, _app, add_one_offer
+from bench.floor_writes import PageCost, _app, add_one_offer
 from bench.synthetic import Fixture
 from workshop.services.loop.votes import list_votes, open_vote
 from workshop.services.partnership.partner_proposals import (

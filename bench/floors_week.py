@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from bench.floors import PageCost, _app, add_one_team, resave_last_day, submit_one_answer
+from bench.floor_writes import PageCost, _app, add_one_team, resave_last_day, submit_one_answer
 from bench.synthetic import Fixture
 from workshop.services.week.answers import team_answers, team_drafts
 from workshop.services.week.days import list_days, list_main_points, list_questions

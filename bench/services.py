@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bench.floors import submit_one_answer
+from bench.floor_writes import submit_one_answer
 from bench.synthetic import Fixture
 from bench.synthetic_rows import TARGET_GROUPS, WORDS
 from bench.timing import SizeResult, percentile, timed, timed_cpu

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 def timed(step: Callable[[], object]) -> float:
@@ -79,3 +81,17 @@ class SizeResult:
     demo_home_ms: list[float] = field(default_factory=list)  # the demo home drawn in the browser (first, second)
     demo_home_note: str = ""
     pages_only: bool = False  # measured with --pages: the service lines were left out
+
+
+def git_commit() -> str:
+    """The checkout's commit, short, as the results name the code they measured."""
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=Path(__file__).resolve().parents[1],
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return "unknown"
+    return found.stdout.strip() or "unknown"
