@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from workshop.config.i18n import FALLBACK, catalog, number, translate
 from workshop.config.spaces import spaces
-from workshop.domain.errors import ENGLISH, AccessDenied, ConfigError, TooManyAttempts, WorkshopError
+from workshop.domain.errors import AccessDenied, ConfigError, TooManyAttempts, WorkshopError
 from workshop.domain.messages import Message
 from workshop.domain.model import DEFAULT_TARGET_GROUPS, SPACE_KEYS
 
@@ -94,7 +94,3 @@ def lines(texts: list[Message], lang: str, escape: Escape = _same) -> list[str]:
 def problem_rows(problems: list[tuple[int, str, Message]], lang: str = FALLBACK) -> list[tuple[int, str, str]]:
     """An import report's (row, column, problem) rows with each problem in `lang` (English by default)."""
     return [(row, column, render(problem, lang)) for row, column, problem in problems]
-
-
-if english not in ENGLISH:  # WorkshopError's str() is English from now on (the domain cannot import config)
-    ENGLISH.append(english)

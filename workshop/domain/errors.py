@@ -4,13 +4,9 @@ the one error edge of the interface (ui/widgets.py) and the command line say it 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from workshop.domain.messages import Message
-
-# The English renderer (workshop.config.messages.english), lent by the config layer when it is imported.
-ENGLISH: list[Callable[[WorkshopError], str]] = []
 
 
 class WorkshopError(Exception):
@@ -31,11 +27,9 @@ class WorkshopError(Exception):
         return Message(self.message, self.params)
 
     def __str__(self) -> str:
-        # The locale files are config, above the domain: workshop.config.messages lends its English renderer
-        # when it is imported (every program that reads messages imports it); before that, the key itself.
-        if ENGLISH:
-            return ENGLISH[0](self)
-        return f"{self.message} {self.params}" if self.params else self.message
+        from workshop.config.messages import english  # the locale files are config; imported when read
+
+        return english(self)
 
 
 class ConfigError(WorkshopError):
