@@ -99,7 +99,7 @@ def reset_postgres(url: str) -> Engine:
 
 
 @cache
-def _migrated_sqlite_file() -> Path:
+def migrated_sqlite_file() -> Path:
     """A SQLite file at the current schema, made once per process: a test's copy is quicker than a migration."""
     folder = tempfile.mkdtemp(prefix="workshop-tests-")
     atexit.register(shutil.rmtree, folder, True)
@@ -163,8 +163,8 @@ def _quoted(name: str) -> str:
 @cache
 def _sqlite_demo_file(lang: str) -> Path:
     """A SQLite file holding only the demo in `lang`, as create_demo makes it on a migrated, empty database."""
-    path = _migrated_sqlite_file().with_name(f"demo-{lang}.sqlite3")
-    shutil.copyfile(_migrated_sqlite_file(), path)
+    path = migrated_sqlite_file().with_name(f"demo-{lang}.sqlite3")
+    shutil.copyfile(migrated_sqlite_file(), path)
     engine = make_engine(f"sqlite:///{path}")
     try:
         create_demo(engine, lang)
@@ -240,7 +240,7 @@ def database_url(kind: str, tmp_path: Path, *, migrated: bool = False) -> str:
     if kind == "sqlite":
         path = tmp_path / "test.sqlite3"
         if migrated:
-            shutil.copyfile(_migrated_sqlite_file(), path)
+            shutil.copyfile(migrated_sqlite_file(), path)
         return f"sqlite:///{path}"
     if not PG_URL:
         if IN_CI:
