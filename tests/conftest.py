@@ -206,6 +206,8 @@ def demo_copy(engine: Engine, lang: str = "en") -> int:
     source = "demo" if sqlite else _quoted(_postgres_demo_schema(lang))
     target = "main." if sqlite else ""  # PostgreSQL: the search path's, this worker's schema
     tables = [_quoted(table.name) for table in metadata.sorted_tables]
+    # by name: a schema an earlier run emptied in place may hold a table's columns in another order
+    columns = {_quoted(t.name): ", ".join(_quoted(c.name) for c in t.columns) for t in metadata.sorted_tables}
     with engine.connect() as conn:
         raw: Any = conn.connection.driver_connection
         if sqlite:  # ATTACH is refused inside a transaction: on the driver's connection, before the BEGIN
@@ -215,7 +217,9 @@ def demo_copy(engine: Engine, lang: str = "en") -> int:
                 for table in reversed(tables):
                     conn.exec_driver_sql(f"DELETE FROM {target}{table}")
                 for table in tables:
-                    conn.exec_driver_sql(f"INSERT INTO {target}{table} SELECT * FROM {source}.{table}")
+                    conn.exec_driver_sql(
+                        f"INSERT INTO {target}{table} ({columns[table]}) SELECT {columns[table]} FROM {source}.{table}"
+                    )
                 if sqlite:
                     conn.exec_driver_sql("DELETE FROM main.sqlite_sequence")
                     conn.exec_driver_sql("INSERT INTO main.sqlite_sequence SELECT * FROM demo.sqlite_sequence")
