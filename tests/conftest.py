@@ -28,10 +28,11 @@ from workshop.cli import main
 from workshop.domain.history import COMMAND_LINE
 from workshop.services.access import codes as access
 from workshop.services.history import acting
+from workshop.services.whole.demo import create_demo
 from workshop.store import make_engine, migrate
 from workshop.store.engine import URL_VARIABLE
 from workshop.store.migrations import SCHEMA_VERSION, VERSION_KEY
-from workshop.store.tables import data_versions, metadata, settings
+from workshop.store.tables import data_versions, metadata, settings, workshops
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
@@ -98,7 +99,7 @@ def reset_postgres(url: str) -> Engine:
 
 
 @cache
-def _migrated_sqlite_file() -> Path:
+def migrated_sqlite_file() -> Path:
     """A SQLite file at the current schema, made once per process: a test's copy is quicker than a migration."""
     folder = tempfile.mkdtemp(prefix="workshop-tests-")
     atexit.register(shutil.rmtree, folder, True)
@@ -152,13 +153,98 @@ def emptied_current_schema(url: str) -> bool:
         engine.dispose()
 
 
+# ---- the demo, built once per process and copied ----------------------------------------------
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@cache
+def _sqlite_demo_file(lang: str) -> Path:
+    """A SQLite file holding only the demo in `lang`, as create_demo makes it on a migrated, empty database."""
+    path = migrated_sqlite_file().with_name(f"demo-{lang}.sqlite3")
+    shutil.copyfile(migrated_sqlite_file(), path)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        create_demo(engine, lang)
+    finally:
+        engine.dispose()  # the last connection closed: the WAL is folded into the file
+    return path
+
+
+@cache
+def _postgres_demo_schema(lang: str) -> str:
+    """A schema of this worker's own beside its test schema, holding only the demo in `lang`."""
+    schema = f"{PG_SCHEMA}_demo_{lang}"
+    base = os.environ["TEST_DATABASE_URL"]
+    engine = make_engine(f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}")
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {_quoted(schema)} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {_quoted(schema)}"))
+        migrate(engine)
+        create_demo(engine, lang)
+    finally:
+        engine.dispose()
+    return schema
+
+
+_SEQUENCES_IN_SCHEMA = text(
+    "SELECT s.relname FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace "
+    "WHERE n.nspname = :schema AND s.relkind = 'S'"
+)
+
+
+def demo_copy(engine: Engine, lang: str = "en") -> int:
+    """What create_demo(engine, lang) does on a migrated, empty test database, in a fraction of its time: the
+    demo is built once per process (and backend and language) by create_demo itself, and each call copies
+    its rows into `engine`'s database inside the database (every table, the data versions and the settings,
+    and where each id counts on from: SQLite's sqlite_sequence, PostgreSQL's sequences). Returns its id.
+    For tests that start from the demo; the tests of create_demo itself call it."""
+    sqlite = engine.dialect.name == "sqlite"
+    source = "demo" if sqlite else _quoted(_postgres_demo_schema(lang))
+    target = "main." if sqlite else ""  # PostgreSQL: the search path's, this worker's schema
+    tables = [_quoted(table.name) for table in metadata.sorted_tables]
+    # by name: a schema an earlier run emptied in place may hold a table's columns in another order
+    columns = {_quoted(t.name): ", ".join(_quoted(c.name) for c in t.columns) for t in metadata.sorted_tables}
+    with engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection
+        if sqlite:  # ATTACH is refused inside a transaction: on the driver's connection, before the BEGIN
+            raw.execute("ATTACH DATABASE ? AS demo", (str(_sqlite_demo_file(lang)),))
+        try:
+            with conn.begin():
+                for table in reversed(tables):
+                    conn.exec_driver_sql(f"DELETE FROM {target}{table}")
+                for table in tables:
+                    conn.exec_driver_sql(
+                        f"INSERT INTO {target}{table} ({columns[table]}) SELECT {columns[table]} FROM {source}.{table}"
+                    )
+                if sqlite:
+                    conn.exec_driver_sql("DELETE FROM main.sqlite_sequence")
+                    conn.exec_driver_sql("INSERT INTO main.sqlite_sequence SELECT * FROM demo.sqlite_sequence")
+                else:
+                    for sequence in conn.execute(
+                        _SEQUENCES_IN_SCHEMA, {"schema": _postgres_demo_schema(lang)}
+                    ).scalars():
+                        conn.exec_driver_sql(
+                            f"SELECT setval('{_quoted(PG_SCHEMA)}.{_quoted(sequence)}', last_value, is_called) "
+                            f"FROM {source}.{_quoted(sequence)}"
+                        )
+                wid = conn.execute(select(workshops.c.id).where(workshops.c.is_demo.is_(True))).scalar_one()
+        finally:
+            if sqlite:
+                raw.execute("DETACH DATABASE demo")
+    return int(wid)
+
+
 def database_url(kind: str, tmp_path: Path, *, migrated: bool = False) -> str:
     """The URL of an empty database of this kind. migrated=True: the caller migrates it at once, so a
     PostgreSQL schema already at the current version may be emptied in place instead of rebuilt."""
     if kind == "sqlite":
         path = tmp_path / "test.sqlite3"
         if migrated:
-            shutil.copyfile(_migrated_sqlite_file(), path)
+            shutil.copyfile(migrated_sqlite_file(), path)
         return f"sqlite:///{path}"
     if not PG_URL:
         if IN_CI:

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import migrated_sqlite_file
 from workshop.config.i18n import UI_LANGUAGES, translate
 from workshop.domain.model import Role
 from workshop.services.whole.demo import create_demo, demo_codes_hint
@@ -23,8 +24,11 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 @pytest.fixture
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A fresh database file for this test; the app creates the demo in it on first run."""
-    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    """A fresh database file for this test, at the current schema and without a workshop (a copy of one migrated
+    once per process); the app creates the demo in it on first run."""
+    path = tmp_path / "app.sqlite3"
+    shutil.copyfile(migrated_sqlite_file(), path)
+    url = f"sqlite:///{path}"
     monkeypatch.setenv(URL_VARIABLE, url)
     return url
 

@@ -15,7 +15,7 @@ import streamlit as st
 from pydantic import BaseModel
 from sqlalchemy import Engine, select
 
-from tests.conftest import database_url
+from tests.conftest import database_url, demo_copy
 from ui.cache import forget_all
 from workshop.domain import consolidation as cons
 from workshop.domain.model import Action, Offer
@@ -31,7 +31,6 @@ from workshop.services.register.strengths import save_weights
 from workshop.services.week.answers import save_draft
 from workshop.services.week.comments import add_comment
 from workshop.services.week.morning import set_quotes
-from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import add_team, create_workshop, delete_workshop, list_teams
 from workshop.store import make_engine, migrate, write
 from workshop.store.tables import days, metadata, questions, responses
@@ -151,7 +150,7 @@ def app_engine(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pyte
 
 def full_workshop(engine: Engine) -> tuple[int, dict[str, Any]]:
     """The demo week plus a row in every table a delete can reach: drafts, themes, actions, ratings..."""
-    wid = create_demo(engine)
+    wid = demo_copy(engine)
     team = list_teams(engine, wid)[0]
     with engine.connect() as conn:
         question_ids = tuple(conn.execute(select(questions.c.id).where(questions.c.workshop_id == wid)).scalars())

@@ -36,7 +36,7 @@ def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
     return next(b for b in at.button if b.label == label)
 
 
-def test_the_overview_shows_every_answer_and_narrows_by_team(app_db: str) -> None:
+def test_the_overview_shows_every_answer_and_narrows_by_team(demo_db: str) -> None:
     at, _, _ = _leadership("overview.py")
     assert errors_of(at) == []
     assert at.metric[0].value == "49 / 49"
@@ -48,7 +48,7 @@ def test_the_overview_shows_every_answer_and_narrows_by_team(app_db: str) -> Non
     assert "2 of 4 answers sit in no theme yet." in [c.value for c in at.caption]
 
 
-def test_a_theme_created_with_answers_persists_and_its_decision_is_saved(app_db: str) -> None:
+def test_a_theme_created_with_answers_persists_and_its_decision_is_saved(demo_db: str) -> None:
     at, engine, wid = _leadership("themes.py", from_scratch=True)
     at.text_input[0].input("Young people")
     at.multiselect(key="new_theme_ids").set_value([2, 5])
@@ -64,14 +64,14 @@ def test_a_theme_created_with_answers_persists_and_its_decision_is_saved(app_db:
     assert (theme.status, theme.decision, theme.response_ids) == (ThemeStatus.ADOPT, "Start a youth panel", [2, 5, 9])
 
 
-def test_an_empty_theme_title_is_refused_with_a_message(app_db: str) -> None:
+def test_an_empty_theme_title_is_refused_with_a_message(demo_db: str) -> None:
     at, engine, wid = _leadership("themes.py", from_scratch=True)
     _button(at, "Create the theme").click().run()
     assert any("title" in e for e in errors_of(at))
     assert list_themes(engine, wid) == []
 
 
-def test_suggested_groups_are_not_applied_until_accepted(app_db: str) -> None:
+def test_suggested_groups_are_not_applied_until_accepted(demo_db: str) -> None:
     at, engine, wid = _leadership("themes.py", from_scratch=True)
     _button(at, "Suggest groups").click().run()
     suggestions = at.session_state["theme_suggestions"]
@@ -87,7 +87,7 @@ def test_suggested_groups_are_not_applied_until_accepted(app_db: str) -> None:
     assert (theme.title, theme.response_ids) == (second_title, sorted(second_ids))
 
 
-def test_an_overdue_action_is_marked_on_the_board(app_db: str) -> None:
+def test_an_overdue_action_is_marked_on_the_board(demo_db: str) -> None:
     import datetime as dt
 
     at, engine, wid = _leadership("actions.py", from_scratch=True)
@@ -102,14 +102,14 @@ def test_an_overdue_action_is_marked_on_the_board(app_db: str) -> None:
     assert any("overdue" in m.value for m in at.markdown)
 
 
-def test_the_report_is_prepared_for_download(app_db: str) -> None:
+def test_the_report_is_prepared_for_download(demo_db: str) -> None:
     at, _, _ = _leadership("reports.py")
     _button(at, "Prepare the file").click().run()
     assert [e for e in at.exception] == []
     assert at.get("download_button")
 
 
-def test_comparing_needs_the_other_workshops_leadership_code(app_db: str) -> None:
+def test_comparing_needs_the_other_workshops_leadership_code(demo_db: str) -> None:
     at, engine, _ = _leadership("compare.py")
     create_workshop(engine, "Last year", "facilitate-old", "lead-old-week", template_key="four_spaces_week")
     at.run()
@@ -127,7 +127,7 @@ def test_comparing_needs_the_other_workshops_leadership_code(app_db: str) -> Non
     assert errors_of(at) == []
 
 
-def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
+def test_every_tab_of_the_overview_opens_without_an_error(demo_db: str) -> None:
     at, _, _ = _leadership("overview.py")
     labels = ["By main point", "Side by side", "Ratings", "Choices", "Participation", "Key terms"]
     for label in [*labels, "Against the gaps", "Not yet in a theme"]:
@@ -137,7 +137,7 @@ def test_every_tab_of_the_overview_opens_without_an_error(app_db: str) -> None:
         assert at.dataframe or at.get("plotly_chart") or at.info or at.expander or at.text, f"{label} shows nothing"
 
 
-def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(demo_db: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from workshop.services.whole import overview
 
     monkeypatch.setattr(overview, "PICK_ALL_LIMIT", 10)
@@ -158,7 +158,7 @@ def test_a_big_week_offers_one_questions_answers_at_a_time_for_themes(app_db: st
 
 
 def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_reachable(
-    app_db: str, monkeypatch
+    demo_db: str, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from workshop.services.whole import overview
 
@@ -176,7 +176,7 @@ def test_long_lists_on_the_overview_come_a_page_at_a_time_and_every_answer_is_re
     assert "Rows 1–4 of 4" in [c.value for c in at.caption]
 
 
-def test_the_overview_shows_each_answer_as_a_full_text_card_or_a_table_to_sort(app_db: str) -> None:
+def test_the_overview_shows_each_answer_as_a_full_text_card_or_a_table_to_sort(demo_db: str) -> None:
     at, engine, wid = _leadership("overview.py")
     at.session_state["overview_tab"] = "Not yet in a theme"
     at.run()

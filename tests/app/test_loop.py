@@ -33,7 +33,7 @@ def _texts(at: AppTest) -> list[str]:
     return [t.value for t in at.text]
 
 
-def test_a_team_reads_each_decision_its_note_the_actions_and_its_own_answers_marked(app_db: str) -> None:
+def test_a_team_reads_each_decision_its_note_the_actions_and_its_own_answers_marked(demo_db: str) -> None:
     at = _page(Role.TEAM, "decisions.py")
     assert at.title[0].value == "You said → we decided"
     assert "4 themes, 3 decided." in [c.value for c in at.caption]
@@ -51,7 +51,7 @@ def test_a_team_reads_each_decision_its_note_the_actions_and_its_own_answers_mar
     assert "Good that families keep one Saturday a month." in texts
 
 
-def test_a_team_reacts_edits_its_reaction_and_leadership_reads_it_beside_the_theme(app_db: str) -> None:
+def test_a_team_reacts_edits_its_reaction_and_leadership_reads_it_beside_the_theme(demo_db: str) -> None:
     at = _page(Role.TEAM, "decisions.py")
     theme_id = _theme_id("A place for teenagers")
     form = [r for r in at.radio if r.label == "Your team's reaction"]
@@ -79,7 +79,7 @@ def test_a_team_reacts_edits_its_reaction_and_leadership_reads_it_beside_the_the
     assert "Reactions: 1 team agrees, 2 teams have concerns." in [c.value for c in lead.caption]
 
 
-def test_a_comment_over_the_limit_is_refused_naming_the_limit_and_never_cut(app_db: str) -> None:
+def test_a_comment_over_the_limit_is_refused_naming_the_limit_and_never_cut(demo_db: str) -> None:
     at = _page(Role.TEAM, "decisions.py")
     box = next(a for a in at.text_area if a.label.startswith("A short comment"))
     assert box.label == f"A short comment (at most {REACTION_MAX} characters)"
@@ -93,7 +93,7 @@ def test_a_comment_over_the_limit_is_refused_naming_the_limit_and_never_cut(app_
     )
 
 
-def test_before_leadership_publishes_teams_see_that_it_has_not_published_yet(app_db: str) -> None:
+def test_before_leadership_publishes_teams_see_that_it_has_not_published_yet(demo_db: str) -> None:
     lead = _page(Role.LEADERSHIP, "themes.py")
     assert lead.toggle(key="publish_decisions").value is True  # the demo is published
     lead.toggle(key="publish_decisions").set_value(False).run()
@@ -110,7 +110,7 @@ def test_before_leadership_publishes_teams_see_that_it_has_not_published_yet(app
     assert "A place for teenagers" not in _texts(team) and not team.button
 
 
-def test_leadership_closes_a_theme_for_reactions_and_the_team_form_disappears(app_db: str) -> None:
+def test_leadership_closes_a_theme_for_reactions_and_the_team_form_disappears(demo_db: str) -> None:
     lead = _page(Role.LEADERSHIP, "themes.py")
     theme_id = _theme_id("A place for teenagers")
     lead.toggle(key=f"reactions_open_{theme_id}").set_value(False).run()
@@ -123,7 +123,7 @@ def test_leadership_closes_a_theme_for_reactions_and_the_team_form_disappears(ap
     assert len([r for r in team.radio if r.label == "Your team's reaction"]) == 1  # only the parked theme is open
 
 
-def test_leadership_reads_the_demo_vote_as_a_ranked_chart_with_every_bar_labelled(app_db: str) -> None:
+def test_leadership_reads_the_demo_vote_as_a_ranked_chart_with_every_bar_labelled(demo_db: str) -> None:
     import json
 
     lead = _page(Role.LEADERSHIP, "dot_votes.py")
@@ -141,7 +141,7 @@ def test_leadership_reads_the_demo_vote_as_a_ranked_chart_with_every_bar_labelle
     assert bars["x"] == [8, 3, 3, 1] and bars["text"] == ["8", "3", "3", "1"]  # each bar shows its dots
 
 
-def test_a_team_spends_its_dots_and_a_dot_beyond_them_is_refused(app_db: str) -> None:
+def test_a_team_spends_its_dots_and_a_dot_beyond_them_is_refused(demo_db: str) -> None:
     from workshop.services.loop.votes import open_vote, team_dots
 
     at = _page(Role.TEAM, "spend_dots.py")

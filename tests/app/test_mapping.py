@@ -37,15 +37,15 @@ def _team_page(code: str):  # type: ignore[no-untyped-def]
     return at
 
 
-def test_a_team_sees_why_it_cannot_map_while_the_phase_is_closed(app_db: str) -> None:
+def test_a_team_sees_why_it_cannot_map_while_the_phase_is_closed(demo_db: str) -> None:
     at = _team_page(ADULT_CODE)
     assert any("mapping is closed" in i.value for i in at.info)
     assert not [b for b in at.button if b.key and b.key.startswith("map-done-")]
 
 
-def test_a_team_maps_one_offer_at_a_time_and_its_draft_survives_a_reload(app_db: str) -> None:
+def test_a_team_maps_one_offer_at_a_time_and_its_draft_survives_a_reload(demo_db: str) -> None:
     at = fresh_app()
-    engine, wid = _store(app_db)
+    engine, wid = _store(demo_db)
     set_mapping_phase(engine, wid, DayStatus.OPEN, MappingScope.OWN)
     first, second, *_ = own = _adult_offers(engine, wid)
     at = _team_page(ADULT_CODE)
@@ -74,9 +74,9 @@ def test_a_team_maps_one_offer_at_a_time_and_its_draft_survives_a_reload(app_db:
     assert offers_frame(engine, wid).set_index("id").at[first, "performative"] != 3
 
 
-def test_a_team_proposes_an_offer_the_register_lacks(app_db: str) -> None:
+def test_a_team_proposes_an_offer_the_register_lacks(demo_db: str) -> None:
     at = fresh_app()
-    engine, wid = _store(app_db)
+    engine, wid = _store(demo_db)
     set_mapping_phase(engine, wid, DayStatus.OPEN)
     at = _team_page(ADULT_CODE)
     at.text_input[0].input("Knitting circle <b>")
@@ -87,9 +87,9 @@ def test_a_team_proposes_an_offer_the_register_lacks(app_db: str) -> None:
     assert any(t.value == "Knitting circle <b>" for t in at.text)  # plain text, on the team's map list
 
 
-def test_the_facilitator_accepts_the_agreed_offers_then_resolves_the_widest_spread(app_db: str) -> None:
+def test_the_facilitator_accepts_the_agreed_offers_then_resolves_the_widest_spread(demo_db: str) -> None:
     at = sign_in(fresh_app(), Role.FACILITATOR)
-    engine, wid = _store(app_db)
+    engine, wid = _store(demo_db)
     at.switch_page("pages/mapping_review.py").run()
     assert errors_of(at) == []
     total = len(offers_frame(engine, wid))
@@ -111,7 +111,7 @@ def test_the_facilitator_accepts_the_agreed_offers_then_resolves_the_widest_spre
     assert "Repair café" in set(offers_frame(engine, wid)["name"])
 
 
-def test_leadership_sees_the_staffs_mapping_beside_the_registers(app_db: str) -> None:
+def test_leadership_sees_the_staffs_mapping_beside_the_registers(demo_db: str) -> None:
     from tests.app.test_strengths_page import on_tab, open_strengths
 
     at = on_tab(open_strengths(), "The staff's view")
@@ -127,9 +127,9 @@ def test_leadership_sees_the_staffs_mapping_beside_the_registers(app_db: str) ->
     assert any("the teams mapped 47 offers" in c.value for c in at.caption)
 
 
-def test_both_mapping_pages_speak_danish(app_db: str) -> None:
+def test_both_mapping_pages_speak_danish(demo_db: str) -> None:
     at = fresh_app()
-    engine, wid = _store(app_db)
+    engine, wid = _store(demo_db)
     set_mapping_phase(engine, wid, DayStatus.OPEN, MappingScope.OWN)
     at = sign_in(at, Role.TEAM, ADULT_CODE)
     at.session_state["lang"] = "da"  # the sidebar's language picker

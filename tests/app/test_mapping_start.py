@@ -37,9 +37,9 @@ def _register_caption(at: AppTest) -> list[str]:
     return [c.value for c in at.caption if c.value.startswith("The register holds:")]
 
 
-def test_a_teams_mapping_starts_blank_and_shows_the_register_once_saved(app_db: str) -> None:
+def test_a_teams_mapping_starts_blank_and_shows_the_register_once_saved(demo_db: str) -> None:
     fresh_app()  # the app makes the demo
-    engine, wid, offer = _open(app_db)
+    engine, wid, offer = _open(demo_db)
     at = _team_page()
     assert at.selectbox(key="mapping-current").value == offer
     assert [at.radio(key=f"map-{s}-{offer}").value for s in SPACE_KEYS] == [None] * 4
@@ -58,9 +58,9 @@ def test_a_teams_mapping_starts_blank_and_shows_the_register_once_saved(app_db: 
     assert at.radio(key=f"map-learning-{offer}").value == 2  # the team's own value, not the register's
 
 
-def test_with_the_setting_on_the_mapping_starts_from_the_registers_values(app_db: str) -> None:
+def test_with_the_setting_on_the_mapping_starts_from_the_registers_values(demo_db: str) -> None:
     fresh_app()
-    engine, wid, offer = _open(app_db)
+    engine, wid, offer = _open(demo_db)
     review = sign_in(fresh_app(), Role.FACILITATOR).switch_page("pages/mapping_review.py").run()
     review.toggle(key="mapping-prefill").set_value(True).run()
     assert errors_of(review) == [] and get_workshop(engine, wid).mapping_prefill

@@ -46,7 +46,7 @@ def map_offer_names(at: AppTest) -> list[str]:
     return [custom[1] for custom in dots["customdata"]]
 
 
-def test_a_facilitator_adds_an_offer_and_finds_it_on_the_map(app_db: str) -> None:
+def test_a_facilitator_adds_an_offer_and_finds_it_on_the_map(demo_db: str) -> None:
     at = facilitator_on("pages/offers.py")
     new = {"name": "Chess club <b>", "owner_team": "Events & culture", "reach": 250, "strength": 4, "meeting": 3}
     at = edit(at, added=[new])
@@ -59,7 +59,7 @@ def test_a_facilitator_adds_an_offer_and_finds_it_on_the_map(app_db: str) -> Non
     assert "Chess club <b>" in list(listing.iloc[:, 0])
 
 
-def test_a_bad_offer_is_refused_with_its_name_and_field(app_db: str) -> None:
+def test_a_bad_offer_is_refused_with_its_name_and_field(demo_db: str) -> None:
     at = facilitator_on("pages/offers.py")
     at = edit(at, added=[{"name": "Poetry slam", "inspiration": 0, "meeting": 0}])
     assert len(at.error) == 1
@@ -68,7 +68,7 @@ def test_a_bad_offer_is_refused_with_its_name_and_field(app_db: str) -> None:
     assert "strength" in at.error[0].value and "Baby rhyme time" in at.error[0].value
 
 
-def test_a_tie_asks_for_the_primary_space(app_db: str) -> None:
+def test_a_tie_asks_for_the_primary_space(demo_db: str) -> None:
     at = facilitator_on("pages/offers.py")
     at = edit(at, added=[{"name": "Reading garden", "inspiration": 2, "meeting": 2}])
     assert "Inspiration space, Meeting space tie at 2; choose its primary space" in at.error[0].value
@@ -76,10 +76,10 @@ def test_a_tie_asks_for_the_primary_space(app_db: str) -> None:
     assert [s.value for s in at.success] == ["Saved 1 offer."]
 
 
-def test_deleting_asks_for_confirmation_first(app_db: str) -> None:
+def test_deleting_asks_for_confirmation_first(demo_db: str) -> None:
     at = facilitator_on("pages/offers.py")
     count = at.caption[0].value
-    offer_id, name = first_offer(app_db)
+    offer_id, name = first_offer(demo_db)
     at.multiselect(key="delete_pick").set_value([offer_id]).run()
     next(b for b in at.button if b.label == "Delete…").click()
     at.run()
@@ -92,7 +92,7 @@ def test_deleting_asks_for_confirmation_first(app_db: str) -> None:
     assert at.caption[0].value != count
 
 
-def test_teams_and_leadership_read_the_register_without_editing(app_db: str) -> None:
+def test_teams_and_leadership_read_the_register_without_editing(demo_db: str) -> None:
     for role in (Role.TEAM, Role.LEADERSHIP):
         at = sign_in(fresh_app(), role)
         at.switch_page("pages/offers.py").run()
@@ -100,7 +100,7 @@ def test_teams_and_leadership_read_the_register_without_editing(app_db: str) -> 
         assert len(at.dataframe) == 1 and not any(b.label == "Save changes" for b in at.button)
 
 
-def test_a_danish_excel_file_is_previewed_mapped_and_imported(app_db: str) -> None:
+def test_a_danish_excel_file_is_previewed_mapped_and_imported(demo_db: str) -> None:
     at = facilitator_on("pages/import_offers.py")
     data = "Navn;Brugere pr. år;Styrke;Møderummet;Læringsrummet\nSkakklub;1.250;4;3;1\n".encode("cp1252")
     at.file_uploader(key="import_file").set_value(("tilbud.csv", data, "text/csv")).run()
@@ -114,7 +114,7 @@ def test_a_danish_excel_file_is_previewed_mapped_and_imported(app_db: str) -> No
     assert "Skakklub" in map_offer_names(at)
 
 
-def test_a_bad_file_shows_the_row_report_and_imports_nothing(app_db: str) -> None:
+def test_a_bad_file_shows_the_row_report_and_imports_nothing(demo_db: str) -> None:
     at = facilitator_on("pages/import_offers.py")
     data = b"Navn;Inspirationsrummet\nKoncert;7\nFilm;2\n"
     at.file_uploader(key="import_file").set_value(("bad.csv", data, "text/csv")).run()
@@ -127,20 +127,20 @@ def test_a_bad_file_shows_the_row_report_and_imports_nothing(app_db: str) -> Non
     assert "Film" not in map_offer_names(at)
 
 
-def test_a_binary_file_named_csv_gets_a_clear_message(app_db: str) -> None:
+def test_a_binary_file_named_csv_gets_a_clear_message(demo_db: str) -> None:
     at = facilitator_on("pages/import_offers.py")
     at.file_uploader(key="import_file").set_value(("offers.csv", b"\x89PNG\x00\x00\x01", "text/csv")).run()
     assert [e.value for e in at.error] == ["offers.csv: not a spreadsheet (binary content)"]
 
 
-def test_the_map_filters_by_team_and_a_facilitator_adds_a_partner(app_db: str) -> None:
+def test_the_map_filters_by_team_and_a_facilitator_adds_a_partner(demo_db: str) -> None:
     at = facilitator_on("pages/offer_map.py")
     at.multiselect[0].set_value(["Local history"]).run()
     names = map_offer_names(at)
     assert names and len(names) < 20
     at.switch_page("pages/partners.py").run()
     next(w for w in at.text_input if w.form_id == "add_partner").input("Nordby Chess Society")
-    offer_id, offer_name = first_offer(app_db)
+    offer_id, offer_name = first_offer(demo_db)
     next(w for w in at.multiselect if w.form_id == "add_partner").set_value([offer_id])
     next(b for b in at.button if b.label == "Add partner").click()
     at.run()
@@ -149,9 +149,9 @@ def test_the_map_filters_by_team_and_a_facilitator_adds_a_partner(app_db: str) -
     assert partners.loc["Nordby Chess Society", "Linked offers"] == [offer_name]
 
 
-def test_a_big_register_is_edited_a_page_at_a_time_and_saved_all_or_nothing(app_db: str) -> None:
+def test_a_big_register_is_edited_a_page_at_a_time_and_saved_all_or_nothing(demo_db: str) -> None:
     at = facilitator_on("pages/offers.py")
-    engine = make_engine(app_db)
+    engine = make_engine(demo_db)
     wid = int(current_workshop_id(engine) or 0)
     before = len(register_frame(engine, wid))
     add_offers(engine, wid, [Offer(name=f"Extra offer {n:03d}", spaces={"learning": 2}) for n in range(250)])

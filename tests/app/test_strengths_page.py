@@ -36,7 +36,7 @@ def slider(at, space: str):  # type: ignore[no-untyped-def]
     return next(s for s in at.slider if s.key.endswith(f"-{space}"))
 
 
-def test_leadership_sees_the_charts_figures_and_spots(app_db: str) -> None:
+def test_leadership_sees_the_charts_figures_and_spots(demo_db: str) -> None:
     at = open_strengths()
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     kinds = {trace["type"] for chart in charts for trace in chart["data"]}
@@ -52,7 +52,7 @@ def test_leadership_sees_the_charts_figures_and_spots(app_db: str) -> None:
     assert [h["type"] for h in heatmaps] == ["heatmap"] and len(heatmaps[0]["y"]) > 10
 
 
-def test_moving_a_weight_changes_the_figures_at_once_without_saving(app_db: str) -> None:
+def test_moving_a_weight_changes_the_figures_at_once_without_saving(demo_db: str) -> None:
     at = open_strengths()
     before = figures(at)["Performative space"]["Target share"]
     slider(at, "performative").set_value(5).run()
@@ -60,23 +60,23 @@ def test_moving_a_weight_changes_the_figures_at_once_without_saving(app_db: str)
     assert before == "25.0%" and after["Performative space"]["Target share"] == f"{100 * 5 / 14:.1f}%"
     assert after["Inspiration space"]["Target share"] == f"{100 * 3 / 14:.1f}%"
     assert any("what-if" in i.value for i in at.info)
-    engine = create_engine(app_db)
+    engine = create_engine(demo_db)
     assert load_weights(engine, int(current_workshop_id(engine) or 0)) == dict.fromkeys(SPACE_KEYS, 3.0)
 
 
-def test_saving_the_weights_keeps_them_for_the_next_visit(app_db: str) -> None:
+def test_saving_the_weights_keeps_them_for_the_next_visit(demo_db: str) -> None:
     at = open_strengths()
     slider(at, "learning").set_value(0).run()
     next(b for b in at.button if b.label == "Save these weights").click().run()
     assert errors_of(at) == []
     assert any(s.value == "The weights are saved." for s in at.success)
-    engine = create_engine(app_db)
+    engine = create_engine(demo_db)
     assert load_weights(engine, int(current_workshop_id(engine) or 0))["learning"] == 0
     again = open_strengths()
     assert figures(again)["Learning space"]["Target share"] == "0.0%"
 
 
-def test_going_back_to_the_saved_weights_undoes_the_what_if(app_db: str) -> None:
+def test_going_back_to_the_saved_weights_undoes_the_what_if(demo_db: str) -> None:
     at = open_strengths()
     slider(at, "meeting").set_value(1).run()
     next(b for b in at.button if b.label == "Back to the saved weights").click().run()
@@ -84,18 +84,18 @@ def test_going_back_to_the_saved_weights_undoes_the_what_if(app_db: str) -> None
     assert slider(at, "meeting").value == 3
 
 
-def test_saving_thresholds_changes_the_verdicts(app_db: str) -> None:
+def test_saving_thresholds_changes_the_verdicts(demo_db: str) -> None:
     at = on_tab(open_strengths(), "How it is scored")
     boxes = {n.label: n for n in at.number_input}
     boxes["Weak below mean strength"].set_value(5.0)
     next(b for b in at.button if b.label == "Save the thresholds").click().run()
     assert errors_of(at) == []
-    engine = create_engine(app_db)
+    engine = create_engine(demo_db)
     assert load_thresholds(engine, int(current_workshop_id(engine) or 0)).weak_strength == 5.0
     assert all(row["Verdict"] == "weak" for row in figures(on_tab(at, "Spaces")).values())
 
 
-def test_the_staff_view_and_target_groups_are_shown(app_db: str) -> None:
+def test_the_staff_view_and_target_groups_are_shown(demo_db: str) -> None:
     at = on_tab(open_strengths(), "Target groups")
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning]
     assert any("places where no active offer serves a target group" in x for x in texts)
@@ -110,7 +110,7 @@ def test_the_staff_view_and_target_groups_are_shown(app_db: str) -> None:
     ]
 
 
-def test_a_team_rates_the_profile_and_leadership_sees_the_advice(app_db: str) -> None:
+def test_a_team_rates_the_profile_and_leadership_sees_the_advice(demo_db: str) -> None:
     at = sign_in(fresh_app(), Role.TEAM)
     at.switch_page("pages/profile.py").run()
     assert errors_of(at) == []
@@ -118,7 +118,7 @@ def test_a_team_rates_the_profile_and_leadership_sees_the_advice(app_db: str) ->
     at.select_slider(key="profile-reflection_topicality").set_value(-1)
     next(b for b in at.button if b.label == "Save the rating").click().run()
     assert any(s.value == "The rating is saved." for s in at.success)
-    engine = create_engine(app_db)
+    engine = create_engine(demo_db)
     wid = int(current_workshop_id(engine) or 0)
     assert own_ratings(engine, wid) == {}  # the team's rating is not leadership's
     lead = open_strengths()
@@ -144,13 +144,13 @@ def test_a_workshop_without_offers_shows_an_empty_state_and_a_way_to_the_offers(
     assert any('No team has answered a "how strong are we' in i.value for i in on_tab(at, "The staff's view").info)
 
 
-def test_the_offers_heatmap_shows_fifty_offers_a_page(app_db: str) -> None:
+def test_the_offers_heatmap_shows_fifty_offers_a_page(demo_db: str) -> None:
     from workshop.domain.model import Offer
     from workshop.services.register.offers import add_offers
     from workshop.store import make_engine
 
     at = open_strengths()
-    engine = make_engine(app_db)
+    engine = make_engine(demo_db)
     add_offers(
         engine,
         int(current_workshop_id(engine) or 0),

@@ -17,14 +17,19 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from playwright.sync_api import expect
 
 from bench.browser import chromium, missing
-from tests.conftest import IN_CI, ROOT, print_at_the_end
+from tests.conftest import IN_CI, REAL_SCRYPT_N, ROOT, migrated_sqlite_file, print_at_the_end
+from workshop.services.access import codes as access
+from workshop.services.whole.demo import create_demo
+from workshop.store import make_engine
 
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
@@ -153,11 +158,34 @@ def running_server(
         stop_server(process, wait=False)
 
 
+@cache
+def _demo_at_the_servers_cost() -> Path:
+    """A SQLite file holding the demo as a server's first visit makes it, team codes hashed at the servers' scrypt
+    cost (a server finds a team code by its hash at its own cost): made once per process."""
+    path = migrated_sqlite_file().with_name("e2e-demo.sqlite3")
+    shutil.copyfile(migrated_sqlite_file(), path)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with mock.patch.object(access, "_N", REAL_SCRYPT_N):
+            create_demo(engine)
+    finally:
+        engine.dispose()  # the last connection closed: the WAL is folded into the file
+    return path
+
+
+def demo_database(path: Path) -> str:
+    """The URL of a new SQLite file at `path` that holds the demo, for a server of its own that the tests use
+    from the demo on: its first visit then does not make the demo (eight scrypt hashes at full cost, seconds
+    of a busy machine). The tests of a fresh server's first run start on an empty file instead."""
+    shutil.copyfile(_demo_at_the_servers_cost(), path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One app server for the whole test session, on a fresh SQLite file (the app creates the demo)."""
+    """One app server for the whole test session, on a SQLite file holding the demo (demo_database)."""
     folder = tmp_path_factory.mktemp("e2e-server")
-    with running_server(f"sqlite:///{folder / 'e2e.sqlite3'}", folder / "streamlit.log") as started:
+    with running_server(demo_database(folder / "e2e.sqlite3"), folder / "streamlit.log") as started:
         yield started
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import Server, Shots, page_factory, running_server
+from tests.e2e.conftest import Server, Shots, demo_database, page_factory, running_server
 from tests.e2e.driver import en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from tests.e2e.test_phone import PHONE, nothing_wider_than_the_screen
 from workshop.config.templates import demo
@@ -26,7 +26,7 @@ CUT_OFF = """() => [...document.querySelectorAll('[class*="st-key-checklist-"] a
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server of its own: the journey adds a question to the demo, which other journeys count."""
     folder = tmp_path_factory.mktemp("e2e-guided")
-    with running_server(f"sqlite:///{folder / 'guided.sqlite3'}", folder / "streamlit.log") as started:
+    with running_server(demo_database(folder / "guided.sqlite3"), folder / "streamlit.log") as started:
         yield started
 
 

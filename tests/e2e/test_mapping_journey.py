@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import Server, Shots, page_factory, running_server
+from tests.e2e.conftest import Server, Shots, demo_database, page_factory, running_server
 from tests.e2e.driver import choose, demo_made, en, errors_on, go_to, join_team, open_app, sign_in_staff, wait_for_app
 from workshop.config.spaces import spaces
 from workshop.config.templates import demo
@@ -30,7 +30,7 @@ DECIDED = (0, 3, 2, 0, 4)
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server of its own: this journey changes the demo's register, which other journeys read."""
     folder = tmp_path_factory.mktemp("e2e-mapping")
-    with running_server(f"sqlite:///{folder / 'mapping.sqlite3'}", folder / "streamlit.log") as started:
+    with running_server(demo_database(folder / "mapping.sqlite3"), folder / "streamlit.log") as started:
         yield started
 
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import Engine
 
-from tests.e2e.conftest import FIGURES, Server, Shots, running_server
+from tests.e2e.conftest import FIGURES, Server, Shots, demo_database, running_server
 from tests.e2e.driver import demo_made, en, errors_on, go_to, join_team, open_app, wait_for_app
 from workshop.config.i18n import translate
 from workshop.config.templates import demo
@@ -39,7 +39,7 @@ COMMENT = "Could the health visitors also come on Saturdays?"
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server of its own: this journey publishes the log at once and opens the mapping."""
     folder = tmp_path_factory.mktemp("e2e-phone-reading")
-    with running_server(f"sqlite:///{folder / 'phone.sqlite3'}", folder / "streamlit.log") as started:
+    with running_server(demo_database(folder / "phone.sqlite3"), folder / "streamlit.log") as started:
         yield started
 
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from tests.e2e.conftest import Server, Shots, running_server
+from tests.e2e.conftest import Server, Shots, demo_database, running_server
 from tests.e2e.driver import en, errors_on, go_to, open_app, sign_in_staff, wait_for_app
 from workshop.config.templates import demo
 from workshop.domain.model import DayStatus, QuestionKind
@@ -33,7 +33,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("e2e-voices-phone")
-    with running_server(f"sqlite:///{folder / 'voices.sqlite3'}", folder / "streamlit.log") as started:
+    with running_server(demo_database(folder / "voices.sqlite3"), folder / "streamlit.log") as started:
         yield started
 
 

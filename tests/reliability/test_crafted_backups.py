@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from tests.conftest import run_cli
+from tests.conftest import demo_copy, run_cli
 from tests.reliability.test_backup_round_trip import fingerprint
 from workshop.domain.identity import SignInRules
 from workshop.services.access.sign_in import remember_team, save_rules
 from workshop.services.whole.backup import snapshot
-from workshop.services.whole.demo import create_demo
 from workshop.services.workshops.lifecycle import add_team, create_workshop, list_teams
 from workshop.store import make_engine, migrate
 
@@ -77,7 +76,7 @@ ROW = {"a second team with the same code": 2, "a second offer of the same name":
 def held(engine: Engine) -> tuple[Engine, dict[str, Any], int]:
     """The demo (with sign-on rules and a roster) and a second workshop with one team; the database's backup
     document and that team's id."""
-    demo = create_demo(engine)
+    demo = demo_copy(engine)
     save_rules(engine, demo, SignInRules(facilitator_emails=frozenset({"frida@library.example"})))
     remember_team(engine, demo, "sofie@library.example", int(list_teams(engine, demo)[0].id or 0))
     other = create_workshop(engine, "Another library", "facilitate-me-2027", "lead-the-week-2027")

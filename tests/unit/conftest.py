@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from workshop.services.whole.demo import create_demo
+from tests.conftest import demo_copy
 from workshop.services.workshops.lifecycle import create_workshop
 
 
@@ -18,5 +18,5 @@ def wid(engine: Engine) -> int:
 
 @pytest.fixture
 def demo_wid(engine: Engine) -> int:
-    """The demo workshop, as the app makes it on an empty database."""
-    return create_demo(engine)
+    """The demo workshop, as the app makes it on an empty database (create_demo's rows, copied: demo_copy)."""
+    return demo_copy(engine)

@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, demo_copy, run_cli
 from workshop.cli import build_parser
 from workshop.files.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 from workshop.services.whole.backup import snapshot
-from workshop.services.whole.demo import create_demo
 
 BEYOND_64_BITS = str(2**64)
 GARBAGE_URL = "not a database"
@@ -96,12 +95,14 @@ def _files(folder: Path) -> dict[str, int]:
 
 
 @pytest.fixture
-def prepared(engine: Engine, tmp_path: Path) -> Callable[[str], str]:
+def prepared(engine: Engine, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[str], str]:
     """The demo workshop in the test's database (SQLite, then PostgreSQL) and the files the cases name;
-    fills a case's placeholders."""
-    wid = create_demo(engine)
+    fills a case's placeholders. The 50 MB file only for the case that names it (writing it for every case
+    and backend cost more than the rest of this file's tests together)."""
+    wid = demo_copy(engine)
     (tmp_path / "offers.csv").write_bytes(b"name;Meeting space\nChess club;2\n")
-    (tmp_path / "big.csv").write_bytes(b"name;Meeting space\n" + b"x" * MAX_UPLOAD_BYTES)
+    if any("big.csv" in arg for arg in request.node.callspec.params["args"]):
+        (tmp_path / "big.csv").write_bytes(b"name;Meeting space\n" + b"x" * MAX_UPLOAD_BYTES)
     return lambda text: text.format(dir=tmp_path, id=wid)
 
 

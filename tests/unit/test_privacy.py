@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from sqlalchemy import Engine, func, select, update
 
-from tests.conftest import run_cli
+from tests.conftest import demo_copy, run_cli
 from workshop.domain.consolidation import Filters
 from workshop.services.partnership.partner_proposals import decide_partner_proposal, partner_proposals_of
 from workshop.services.privacy.people import erase_person, person_data
@@ -26,7 +26,6 @@ from workshop.services.register.strengths import workshop_scores
 from workshop.services.week.answers import Answer, submit_answer
 from workshop.services.week.comments import add_comment
 from workshop.services.whole.backup import snapshot
-from workshop.services.whole.demo import create_demo
 from workshop.services.whole.export import to_csv_zip, to_json, to_xlsx
 from workshop.services.whole.overview import key_terms
 from workshop.services.whole.reports import html_report
@@ -73,7 +72,7 @@ def _open_text_questions(engine: Engine, wid: int) -> list[int]:
 def demo(engine: Engine) -> int:
     """The demo, with Lise Holm (a contact person two teams proposed) accepted into the partner register, named
     in answers, in a comment and in the words key terms leave out."""
-    wid = create_demo(engine, "en")
+    wid = demo_copy(engine, "en")
     first = partner_proposals_of(engine, wid)[0]
     assert first.contact == "Lise Holm"
     decide_partner_proposal(engine, wid, first.id, accept=True)
