@@ -24,6 +24,18 @@ def theme_form(page: Any, title: str) -> Any:
     return expander.get_by_test_id("stForm").first
 
 
+def typed(box: Any, text: str) -> None:
+    """Type into a form's text box and leave it, as a person does before reaching for the save button: the
+    box hands its value to the form when it loses the focus, and the form is drawn again then. In full-suite
+    runs on a busy machine a click made at that very moment (fill, then click at once) saved nothing, with the
+    text still in the box and no message (2f864b3; a fresh session too, so not the error before it). The cause
+    is not proven: most likely the click met the button mid-redraw. An open finding."""
+    box.fill(text)
+    box.press("Tab")
+    expect(box).to_have_value(text)
+    box.page.wait_for_timeout(300)
+
+
 def test_a_theme_saved_after_another_session_deleted_it_says_so(browser: Any, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'writes.sqlite3'}"
     with running_server(url, tmp_path / "streamlit.log") as server, page_factory(browser, server) as make:
@@ -35,7 +47,7 @@ def test_a_theme_saved_after_another_session_deleted_it_says_so(browser: Any, tm
         first = list_themes(engine, wid)[0]
 
         form = theme_form(page, first.title)
-        form.get_by_label(en("themes.theme_title")).fill("Teenagers first")
+        typed(form.get_by_label(en("themes.theme_title")), "Teenagers first")
         delete_theme(engine, wid, int(first.id or 0))  # another leader, in another session
         form.get_by_role("button", name=en("themes.save")).click()
         wait_for_app(page)  # the themes page is a long run on a busy machine: the message comes at its end
@@ -58,7 +70,7 @@ def test_a_normal_theme_save_says_saved(browser: Any, tmp_path: Path) -> None:
         engine, wid = demo_made(url)
         second = list_themes(engine, wid)[1]
         form = theme_form(page, second.title)
-        form.get_by_label(en("themes.theme_title")).fill(f"{second.title} (kept)")
+        typed(form.get_by_label(en("themes.theme_title")), f"{second.title} (kept)")
         form.get_by_role("button", name=en("themes.save")).click()
         wait_for_app(page)
         expect(page.get_by_text(en("themes.saved", title=f"{second.title} (kept)"))).to_be_visible(timeout=30_000)
