@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from ui.runtime import engine, this_run
-from workshop.store.versions import UNVERSIONED, WRITES_SEEN, all_versions
+from workshop.store.versions import UNVERSIONED, WRITES_COUNTED, all_versions
 
 R = TypeVar("R")
 
@@ -111,7 +111,7 @@ def run_versions(eng: Engine) -> dict[str, int]:
     """Every table's version, read once per script run and shared by the run's cached reads (the answer page
     made three reads of the same counters). Read again after a write this process has made since, so a
     page that writes and then reads sees its own write; another server's write shows on the next run."""
-    memo, key = this_run(), ("versions", str(eng.url), WRITES_SEEN.total())
+    memo, key = this_run(), ("versions", str(eng.url), WRITES_COUNTED[0])
     found = memo.get(key)
     if not isinstance(found, dict):
         found = memo[key] = all_versions(eng)

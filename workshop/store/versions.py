@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -23,6 +24,15 @@ UNVERSIONED = frozenset({data_versions.name, sign_in_attempts.name})
 # Statements that changed rows, per table, in this process (ui.context keeps a read for one script run
 # unless its table was written meanwhile).
 WRITES_SEEN: Counter[str] = Counter()
+# Every write seen in this process, counted whatever its table: what a script run compares to know whether it
+# must read the versions again (summing WRITES_SEEN while another thread adds a table to it would raise).
+WRITES_COUNTED = [0]
+
+
+def note_writes(names: Iterable[str]) -> None:
+    """This process wrote to these tables (ui.context and ui.cache read again after it)."""
+    WRITES_SEEN.update(names)
+    WRITES_COUNTED[0] += 1
 
 
 def delete_reaches(table: str, schema: MetaData = metadata) -> frozenset[str]:
@@ -63,7 +73,7 @@ def track_writes(engine: Engine) -> None:
             name = clause.table.name  # type: ignore[union-attr]
             names = delete_reaches(name) if isinstance(clause, Delete) else {name}
             conn.info.setdefault(TOUCHED, set()).update(names - UNVERSIONED)
-            WRITES_SEEN.update(names)
+            note_writes(names)
 
 
 # One counter row of one table one higher; built once (a statement built per write costs more Python than

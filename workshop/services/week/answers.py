@@ -25,7 +25,7 @@ from workshop.store.answer_statements import (
 )
 from workshop.store.engine import writers_turn
 from workshop.store.tables import drafts, responses
-from workshop.store.versions import WRITES_SEEN, random_shard
+from workshop.store.versions import note_writes, random_shard
 
 MAX_EDITOR = MAX_SHORT_TEXT  # the name of who last edited an answer
 _CONTROL = re.compile("[\x00-\x1f\x7f]")  # characters no name holds (the model refuses them)
@@ -125,7 +125,7 @@ def _submit_at_once(
     if saved is None:
         known.pop(answer.question_id, None)
         return None
-    WRITES_SEEN.update((responses.name, drafts.name))  # a draft perhaps: reading it again costs little
+    note_writes((responses.name, drafts.name))  # a draft perhaps: reading it again costs little
     return Response.model_validate(dict(saved._mapping))
 
 
