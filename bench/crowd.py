@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import datetime as dt
 import os
-import statistics
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +31,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.crowd_waves import Run, Session, cpu_seconds, median_wave, memory_mb, save_first_text, warm, wave
+from bench.crowd_waves import Run, Session, cpu_seconds, median_wave, memory_mb, pct, save_first_text, warm, wave
 from bench.timing import git_commit
 from workshop.domain.model import DayStatus
 from workshop.services.week.days import list_days, set_day_status
@@ -43,10 +42,6 @@ from workshop.store.tables import responses
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = "bench/crowd_floor.py"  # the floor: a bare page as big as the answer page, run as the app is
 MARK = "<!-- crowd figures: python -m bench crowd (kept by python -m bench) -->"
-
-
-def pct(values: list[float], p: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
 @dataclass

@@ -96,12 +96,13 @@ async def warm(bases: list[str], wid: int, code: str) -> None:
     await asyncio.sleep(1)
 
 
+def pct(values: list[float], p: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
+
+
 def median_wave(waves: list[tuple[list[float], float | None]]) -> tuple[list[float], float | None]:
     """The drawn times of the wave with the median p95, and the median CPU per session of the waves."""
-    done = sorted(
-        (w for w in waves if w[0]),
-        key=lambda w: statistics.quantiles(w[0], n=100, method="inclusive")[94] if len(w[0]) > 1 else w[0][0],
-    )
+    done = sorted((w for w in waves if w[0]), key=lambda w: pct(w[0], 95))
     if not done:
         return [], None
     cpus = [c for _, c in done if c is not None]
