@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from ui.runtime import engine, this_run
-from workshop.store.versions import UNVERSIONED, WRITES_COUNTED, all_versions
+from workshop.store.versions import UNVERSIONED, WRITES_COUNTED, all_versions, forget_versions
 
 R = TypeVar("R")
 
@@ -83,6 +83,7 @@ def forget_all() -> None:
     with _KEPT_LOCK:
         _KEPT.clear()
         _KEPT_BYTES[0] = 0
+    forget_versions()
 
 
 _READS: dict[str, Callable[..., Any]] = {}

@@ -27,6 +27,9 @@ WRITES_SEEN: Counter[str] = Counter()
 # Every write seen in this process, counted whatever its table: what a script run compares to know whether it
 # must read the versions again (summing WRITES_SEEN while another thread adds a table to it would raise).
 WRITES_COUNTED = [0]
+# The execution option of a connection whose reads are one statement each and need no transaction: on SQLite no
+# BEGIN and no ROLLBACK (workshop.store.engine.one_statement).
+ONE_STATEMENT = "one_statement"
 
 
 def note_writes(names: Iterable[str]) -> None:
@@ -120,10 +123,35 @@ def seed_versions(conn: Connection) -> None:
 _ALL = select(data_versions.c.table_name, func.sum(data_versions.c.version)).group_by(data_versions.c.table_name)
 
 
+# The sum of every counter: it grows with every committed write to any table (counters only grow), so while it
+# stays the same, so does every table's version. One row, where the versions are one row per table, and each
+# row fetched lets go of the GIL and takes it again: with 60 script threads waiting for it, ~80 rows cost
+# each run more in handing the GIL over than the query itself.
+_TOTAL = select(func.sum(data_versions.c.version))
+# The last versions read, by database, with their sum.
+_LAST_READ: dict[str, tuple[int, dict[str, int]]] = {}
+
+
 def all_versions(engine: Engine) -> dict[str, int]:
-    """The current version of every table, in one read."""
-    with engine.connect() as conn:
-        return {name: int(total or 0) for name, total in conn.execute(_ALL)}
+    """The current version of every table (the caller must not change the dict): one row when nothing was
+    written since the last read in this process, one row per table when something was."""
+    url = str(engine.url)
+    # Two statements without a transaction (see ONE_STATEMENT): the sum first, so the rows read after it are
+    # as new or newer, never older, and a write between the two only means one more read next time.
+    with engine.connect().execution_options(**{ONE_STATEMENT: True}) as conn:
+        total = int(conn.execute(_TOTAL).scalar() or 0)
+        last = _LAST_READ.get(url)
+        if last is not None and last[0] == total:
+            return last[1]
+        found = {name: int(count or 0) for name, count in conn.execute(_ALL)}
+    _LAST_READ[url] = (total, found)
+    return found
+
+
+def forget_versions() -> None:
+    """Forget the versions last read (a database emptied and made again under the same URL could reach the same
+    sum with other tables' versions)."""
+    _LAST_READ.clear()
 
 
 def versions(engine: Engine, *tables: str) -> tuple[int, ...]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, bindparam, select
+from sqlalchemy import Connection, Engine, Row, bindparam, exists, select
 
 from workshop.domain.codes import (
     SCRYPT_N,
@@ -41,7 +41,7 @@ from workshop.domain.errors import AccessDenied, NotFound
 from workshop.domain.model import Role, Team
 from workshop.services.rows import TEAMS
 from workshop.store import read, write
-from workshop.store.engine import upsert
+from workshop.store.engine import one_statement, upsert
 from workshop.store.tables import sign_in_attempts, teams, workshops
 
 __all__ = [
@@ -65,7 +65,7 @@ _N, _R, _P = SCRYPT_N, SCRYPT_R, SCRYPT_P  # _N is lowered by the tests (tests/c
 # and code: a team's second device, a reload or a reconnect joins without the scrypt. A code is hashed at
 # full cost until it has worked once, so a guess costs as much as before (issue 17).
 _JOINED_MAX = 4096
-_joined: OrderedDict[bytes, str] = OrderedDict()
+_joined: OrderedDict[bytes, tuple[str, str]] = OrderedDict()  # -> (salt, the code's hash)
 _joined_lock = threading.Lock()
 # Hashes at once: each takes 128 * r * n bytes (16 MB) and a core; more at once than cores is no quicker,
 # only bigger (the C library keeps freed buffers, see ui.context.give_large_blocks_back).
@@ -239,28 +239,36 @@ def sign_in(
     return role
 
 
-# A known code's join, built once: every device of the 9:00 crowd makes these three reads.
+# A known code's join, built once: every device of the 9:00 crowd makes this one read, the team of the code
+# with whether this session has wrong codes counted (one statement: each one hands the GIL over a few times,
+# and 60 script threads wait for it).
 _SALT = select(workshops.c.team_code_salt).where(workshops.c.id == bindparam("workshop"))
-_COUNTED = select(sign_in_attempts.c.failures).where(sign_in_attempts.c.scope == bindparam("scope"))
-_TEAM_OF_CODE = select(teams.c.id, teams.c.name).where(
-    teams.c.workshop_id == bindparam("workshop"), teams.c.code_hash == bindparam("digest")
-)
+_KNOWN_JOIN = select(
+    teams.c.id,
+    teams.c.name,
+    exists().where(sign_in_attempts.c.scope == bindparam("scope")).label("counted"),
+).where(teams.c.workshop_id == bindparam("workshop"), teams.c.code_hash == bindparam("digest"))
 
 
 def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.time, *, session: str) -> Team:
     """The team whose join code this is, in this workshop."""
     scope = session_scope(str(workshop_id), "team", session)
+    # By workshop, not by salt: the remembered hash must still find its team, so a workshop made again under
+    # a reused id (another salt) finds none and the code is hashed again.
+    known = hmac.new(_PROCESS_KEY, f"{_N}:{workshop_id}:{normalise_team_code(code)}".encode(), "sha256").digest()
+    with _joined_lock:
+        salt_and_hash = _joined.get(known)
+    remembered = salt_and_hash[1] if salt_and_hash else None
+    if remembered is not None and (team := _known_team(engine, workshop_id, remembered, scope)) is not None:
+        # A code that has worked before, from a session with no wrong codes to wait for: nothing to
+        # count and nothing to clear, so no write (the 9:00 crowd's reloads and second devices).
+        return team
     with read(engine) as conn:
         salt = conn.execute(_SALT, {"workshop": workshop_id}).scalar()
-        if salt is None:
-            raise NotFound("error.no_such_workshop")
-        known = hmac.new(_PROCESS_KEY, f"{_N}:{salt}:{normalise_team_code(code)}".encode(), "sha256").digest()
-        with _joined_lock:
-            remembered = _joined.get(known)
-        if remembered is not None and (team := _known_team(conn, workshop_id, remembered, scope)) is not None:
-            # A code that has worked before, from a session with no wrong codes to wait for: nothing to
-            # count and nothing to clear, so no write (the 9:00 crowd's reloads and second devices).
-            return team
+    if salt is None:
+        raise NotFound("error.no_such_workshop")
+    if salt_and_hash is not None and salt_and_hash[0] != salt:  # the hash was of the same id's earlier workshop
+        remembered = None
     found: list[Any] = []  # the team row, once the code found it
 
     def right() -> bool:
@@ -278,18 +286,16 @@ def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.t
     row = found[0]
     digest = row.code_hash
     with _joined_lock:
-        _joined[known] = digest
+        _joined[known] = (salt, digest)
         _joined.move_to_end(known)
         while len(_joined) > _JOINED_MAX:
             _joined.popitem(last=False)
     return Team(id=row.id, workshop_id=workshop_id, name=row.name)
 
 
-def _known_team(conn: Connection, workshop_id: int, digest: str, scope: str) -> Team | None:
+def _known_team(engine: Engine, workshop_id: int, digest: str, scope: str) -> Team | None:
     """The team of a code that has worked before in this process, when this session has no wrong codes
     counted (none to wait for, none to clear): else None, and the join goes the throttled way."""
-    counted = conn.execute(_COUNTED, {"scope": scope}).first()
-    if counted is not None:
-        return None
-    row = conn.execute(_TEAM_OF_CODE, {"workshop": workshop_id, "digest": digest}).first()
-    return None if row is None else Team(id=row.id, workshop_id=workshop_id, name=row.name)
+    with one_statement(engine) as conn:
+        row = conn.execute(_KNOWN_JOIN, {"workshop": workshop_id, "digest": digest, "scope": scope}).first()
+    return None if row is None or row.counted else Team(id=row.id, workshop_id=workshop_id, name=row.name)
