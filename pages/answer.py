@@ -3,13 +3,14 @@
 import streamlit as st
 
 from ui import data
-from ui.answering import answer_card, local_time, outcome_of
+from ui.answer_day import Card, day_cards
+from ui.answering import local_time, outcome_of
 from ui.context import engine, t
 from ui.gate import require_team
-from ui.own_answers import handing_on, own_answer_card, person_key_now
+from ui.own_answers import handing_on, person_key_now
 from ui.widgets import plain
 from workshop.domain.consolidation import answer_text
-from workshop.domain.model import DayStatus, MainPoint
+from workshop.domain.model import DayStatus, MainPoint, Question
 from workshop.services.week.voices import own_answers
 
 me = require_team()
@@ -23,6 +24,14 @@ own = (  # this person's own answers to the questions each person answers, if th
     own_answers(engine(), me, person_key_now()) if any(q.each_person for q in questions) else {}
 )
 open_days = [d for d in days if d.status == DayStatus.OPEN]
+
+
+def card_of(q: Question) -> Card:
+    if q.each_person:
+        return Card(q, points.get(q.main_point_id), own.get(q.id))
+    return Card(q, points.get(q.main_point_id), mine.get(q.id), drafts.get(q.id))
+
+
 if not open_days:
     st.info(t("answer.no_open_day"))
 if any(q.each_person for q in questions if q.day_id in {d.id for d in open_days}):
@@ -33,11 +42,7 @@ for day in open_days:
     day_questions = [q for q in questions if q.day_id == day.id]
     if not day_questions:
         st.info(t("answer.no_questions"))
-    for q in day_questions:
-        if q.each_person:
-            own_answer_card(me, q, points.get(q.main_point_id), own.get(q.id))
-        else:
-            answer_card(me, q, points.get(q.main_point_id), mine.get(q.id), drafts.get(q.id))
+    day_cards(me, [card_of(q) for q in day_questions])
 
 closed = [d for d in days if d.status == DayStatus.CLOSED]
 if closed:

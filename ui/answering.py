@@ -103,13 +103,9 @@ def outcome_of(qid: int) -> None:
         (st.success if kind == "saved" else st.error)(message, icon="✅" if kind == "saved" else "⚠️")
 
 
-@st.fragment
 def answer_card(team: Team, q: Question, point: MainPoint | None, earlier: Response | None, draft: str | None) -> None:
-    """One question with its main point and the team's answer widgets. A fragment: saving an answer or
-    keeping its draft redraws this card only, not every question of the page (issue 17); a failed save
-    redraws the whole page once, so an answer refused because the day closed moves to the closed days."""
-    if st.session_state.pop(WHOLE_PAGE, False):
-        st.rerun(scope="app")
+    """One question with its main point and the team's answer widgets (drawn in its day's fragment,
+    ui.answer_day)."""
     qid = q.id
     k = _keys(qid)
     _restore(q, earlier, draft)

@@ -50,11 +50,9 @@ def _save(team: Team, q: Question, person: str) -> None:
     ss[k["idem"]] = str(uuid.uuid4())
 
 
-@st.fragment
 def own_answer_card(team: Team, q: Question, point: MainPoint | None, earlier: PersonAnswer | None) -> None:
-    """One question each person answers: the person's own widgets, labelled anonymous to leadership."""
-    if st.session_state.pop(WHOLE_PAGE, False):
-        st.rerun(scope="app")
+    """One question each person answers: the person's own widgets, labelled anonymous to leadership (drawn in
+    its day's fragment, ui.answer_day)."""
     qid = q.id
     k = _keys(qid)
     _restore(q, earlier)

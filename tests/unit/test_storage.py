@@ -233,3 +233,28 @@ def test_a_connection_the_server_dropped_while_idle_is_replaced_before_a_save_me
     assert current_workshop_id(engine) == wid
     with engine.connect() as conn:
         assert conn.execute(text("SELECT pg_backend_pid()")).scalar() != pid
+
+
+def test_every_tables_version_is_one_row_until_a_write_from_anywhere_changes_one(engine: Engine) -> None:
+    """Every run of every session reads the versions (ui.cache): with nothing written since, one row, the sum of
+    the counters, and on SQLite no BEGIN or ROLLBACK either (the 9:00 crowd, issue 25). A write by another
+    server (another engine on the same database) shows at once, whichever table it changed."""
+    from tests.app.test_morning_meeting import statements_of
+    from workshop.services.workshops.lifecycle import add_team
+    from workshop.store.versions import all_versions, forget_versions
+
+    forget_versions()
+    wid = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    first = all_versions(engine)
+    sent = statements_of(lambda: all_versions(engine))
+    assert len(sent) == 1 and "sum(data_versions.version)" in sent[0] and "GROUP BY" not in sent[0]
+    assert all_versions(engine) == first
+    other_server = make_engine(engine.url.render_as_string(hide_password=False))
+    try:
+        add_team(other_server, wid, "Makers")
+    finally:
+        other_server.dispose()
+    sent = statements_of(lambda: all_versions(engine))
+    assert not [s for s in sent if s.split()[0] in {"BEGIN", "ROLLBACK", "COMMIT"}]
+    after = all_versions(engine)
+    assert after["teams"] == first.get("teams", 0) + 1 and after["offers"] == first.get("offers", 0)

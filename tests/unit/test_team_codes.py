@@ -103,3 +103,33 @@ def test_a_code_that_worked_joins_again_without_the_hash_but_stops_once_regenera
     regenerate_code(engine, wid, int(team.id or 0))
     with pytest.raises(AccessDenied):  # remembered, but no team has that hash any more
         join_team(engine, wid, code, session="test")
+
+
+def test_a_known_code_joins_in_one_statement_and_a_new_salt_under_the_same_id_hashes_again(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 9:00 crowd's reloads: a code that has worked joins with one statement (its team, and whether the
+    session has wrong codes to wait for). The remembered hash is kept by workshop id and code: when the workshop
+    under that id has another salt (a database restored from another copy), the code is hashed with the new
+    salt and joins, and is not refused as a wrong code."""
+    from sqlalchemy import update
+
+    from tests.app.test_morning_meeting import statements_of
+    from workshop.services.access import codes as access
+    from workshop.store import write
+    from workshop.store.tables import teams, workshops
+
+    hashed: list[str] = []
+    real = access.team_code_hash
+    monkeypatch.setattr(access, "team_code_hash", lambda code, salt: hashed.append(code) or real(code, salt))
+    wid = create_workshop(engine, "Week", "facilitate-me", "lead-me-now")
+    team, _ = add_team(engine, wid, "Front desk", "ABC234")
+    join_team(engine, wid, "ABC234", session="laptop")
+    sent = statements_of(lambda: join_team(engine, wid, "ABC234", session="tablet"))
+    assert [s.split()[0] for s in sent] == ["SELECT"] and hashed == ["ABC234"]
+    salt = "0123456789abcdef" * 2
+    with write(engine) as conn:
+        conn.execute(update(workshops).where(workshops.c.id == wid).values(team_code_salt=salt))
+        conn.execute(update(teams).where(teams.c.id == team.id).values(code_hash=real("ABC234", salt)))
+    assert join_team(engine, wid, "ABC234", session="phone").id == team.id
+    assert hashed == ["ABC234", "ABC234"]  # hashed again with the new salt, and it joined
