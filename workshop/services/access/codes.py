@@ -239,9 +239,8 @@ def sign_in(
     return role
 
 
-# A known code's join, built once: every device of the 9:00 crowd makes this one read, the team of the code
-# with whether this session has wrong codes counted (one statement: each one hands the GIL over a few times,
-# and 60 script threads wait for it).
+# A known code's join, built once: every device of the 9:00 crowd makes this one read, the code's team and
+# whether this session has wrong codes counted (each statement hands the GIL over; 60 script threads wait for it).
 _SALT = select(workshops.c.team_code_salt).where(workshops.c.id == bindparam("workshop"))
 _KNOWN_JOIN = select(
     teams.c.id,
