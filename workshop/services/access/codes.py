@@ -252,8 +252,7 @@ _KNOWN_JOIN = select(
 def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.time, *, session: str) -> Team:
     """The team whose join code this is, in this workshop."""
     scope = session_scope(str(workshop_id), "team", session)
-    # By workshop, not by salt: the remembered hash must still find its team, so a workshop made again under
-    # a reused id (another salt) finds none and the code is hashed again.
+    # By workshop, not salt: the remembered hash must find its team; under another salt the code is hashed again.
     known = hmac.new(_PROCESS_KEY, f"{_N}:{workshop_id}:{normalise_team_code(code)}".encode(), "sha256").digest()
     with _joined_lock:
         salt_and_hash = _joined.get(known)
