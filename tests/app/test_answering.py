@@ -115,3 +115,23 @@ def test_a_wrong_code_in_the_address_is_tried_once_and_dropped(db: Engine) -> No
     assert "code" not in at.query_params
     at.run()
     assert not at.error
+
+
+def test_with_two_days_open_a_save_on_one_keeps_what_is_typed_on_the_other(db: Engine) -> None:
+    """Each open day's cards are redrawn together when one saves (one fragment per day, issue 25): with two days
+    open, both days show their questions, a save on day 4 is confirmed and stored, and the text typed but not
+    saved on day 3 is still in its box, and kept as a draft."""
+    wid = int(current_workshop_id(db) or 0)
+    day3, day4 = list_days(db, wid)[2:4]
+    set_day_status(db, wid, int(day4.id or 0), DayStatus.OPEN)
+    on_3 = first_text_question(db)
+    on_4 = next(q for q in list_questions(db, wid, day4.id) if q.kind.value == "text").id
+    at = answering()
+    assert [h.value for h in at.header] == [f"Day {day3.position}", f"Day {day4.position}"]
+    at.text_area(key=f"answer-text-{on_3}").input("Half a thought about the stage").run()
+    at.text_area(key=f"answer-text-{on_4}").input("Open the makerspace on Sundays")
+    at = at.button(key=f"answer-save-{on_4}").click().run()
+    assert errors_of(at) == [] and [s.value[:8] for s in at.success] == ["Saved at"]
+    assert stored(db, int(on_4)) == ["Open the makerspace on Sundays"] and stored(db, on_3) == []
+    assert at.text_area(key=f"answer-text-{on_3}").value == "Half a thought about the stage"
+    assert answering().text_area(key=f"answer-text-{on_3}").value == "Half a thought about the stage"  # a draft
