@@ -15,7 +15,8 @@ from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DisconnectionError
 
-from workshop.store.versions import ONE_STATEMENT, bump_touched, forget_touched, track_writes
+from workshop.store.one_statement import ONE_STATEMENT
+from workshop.store.versions import bump_touched, forget_touched, track_writes
 from workshop.store.write_queue import WriteQueue
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "db"
@@ -106,16 +107,6 @@ def _sqlite_engine(url: str) -> Engine:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
-
-
-@contextmanager
-def one_statement(engine: Engine) -> Iterator[Connection]:
-    """A connection for reads of one statement each, which need no transaction: a single SELECT reads one
-    snapshot by itself. On SQLite no BEGIN and no ROLLBACK: each is a call that lets go of the GIL and must
-    take it again, and with 60 script threads waiting for it (the 9:00 crowd) the hand-overs cost a run more
-    CPU than the statement."""
-    with engine.connect().execution_options(**{ONE_STATEMENT: True}) as conn:
-        yield conn
 
 
 @contextmanager

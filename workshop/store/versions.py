@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, MetaData, bindparam, event, func, select
 from sqlalchemy.sql.dml import Delete, UpdateBase
 
+from workshop.store.one_statement import one_statement
 from workshop.store.tables import VERSION_SHARDS, data_versions, metadata, sign_in_attempts
 
 TOUCHED = "touched_tables"
@@ -27,9 +28,6 @@ WRITES_SEEN: Counter[str] = Counter()
 # Every write seen in this process, counted whatever its table: what a script run compares to know whether it
 # must read the versions again (summing WRITES_SEEN while another thread adds a table to it would raise).
 WRITES_COUNTED = [0]
-# The execution option of a connection whose reads are one statement each and need no transaction: on SQLite no
-# BEGIN and no ROLLBACK (workshop.store.engine.one_statement).
-ONE_STATEMENT = "one_statement"
 
 
 def note_writes(names: Iterable[str]) -> None:
@@ -136,9 +134,9 @@ def all_versions(engine: Engine) -> dict[str, int]:
     """The current version of every table (the caller must not change the dict): one row when nothing was
     written since the last read in this process, one row per table when something was."""
     url = str(engine.url)
-    # Two statements without a transaction (see ONE_STATEMENT): the sum first, so the rows read after it are
-    # as new or newer, never older, and a write between the two only means one more read next time.
-    with engine.connect().execution_options(**{ONE_STATEMENT: True}) as conn:
+    # Two statements without a transaction (workshop.store.one_statement): the sum first, so the rows read after
+    # it are as new or newer, never older, and a write between the two only means one more read next time.
+    with one_statement(engine) as conn:
         total = int(conn.execute(_TOTAL).scalar() or 0)
         last = _LAST_READ.get(url)
         if last is not None and last[0] == total:

@@ -41,7 +41,8 @@ from workshop.domain.errors import AccessDenied, NotFound
 from workshop.domain.model import Role, Team
 from workshop.services.rows import TEAMS
 from workshop.store import read, write
-from workshop.store.engine import one_statement, upsert
+from workshop.store.engine import upsert
+from workshop.store.one_statement import one_statement
 from workshop.store.tables import sign_in_attempts, teams, workshops
 
 __all__ = [
@@ -292,8 +293,7 @@ def join_team(engine: Engine, workshop_id: int, code: str, clock: Clock = time.t
 
 
 def _known_team(engine: Engine, workshop_id: int, digest: str, scope: str) -> Team | None:
-    """The team of a code that has worked before in this process, when this session has no wrong codes
-    counted (none to wait for, none to clear): else None, and the join goes the throttled way."""
+    """The team of a code that worked before in this process, if this session has no wrong codes counted."""
     with one_statement(engine) as conn:
         row = conn.execute(_KNOWN_JOIN, {"workshop": workshop_id, "digest": digest, "scope": scope}).first()
     return None if row is None or row.counted else Team(id=row.id, workshop_id=workshop_id, name=row.name)
