@@ -258,3 +258,24 @@ def test_every_tables_version_is_one_row_until_a_write_from_anywhere_changes_one
     assert not [s for s in sent if s.split()[0] in {"BEGIN", "ROLLBACK", "COMMIT"}]
     after = all_versions(engine)
     assert after["teams"] == first.get("teams", 0) + 1 and after["offers"] == first.get("offers", 0)
+
+
+def test_a_one_statement_read_holds_no_transaction_open(engine: Engine) -> None:
+    """The crowd's reads (the versions' sum, a known code's team) run without BEGIN and ROLLBACK: on SQLite no
+    transaction is open after the SELECT, on PostgreSQL the connection is in autocommit (no round trips for
+    BEGIN and ROLLBACK); an ordinary read is still a transaction, and the pool's next user is not in autocommit."""
+    from workshop.store import read
+    from workshop.store.one_statement import one_statement
+
+    def open_transaction(conn: object) -> bool:
+        raw = conn.connection.driver_connection  # type: ignore[attr-defined]
+        if engine.dialect.name == "sqlite":
+            return bool(raw.in_transaction)
+        return raw.info.transaction_status != raw.info.transaction_status.IDLE
+
+    with one_statement(engine) as conn:
+        assert conn.execute(select(func.count()).select_from(workshops)).scalar() == 0
+        assert not open_transaction(conn)
+    with read(engine) as conn:
+        conn.execute(select(func.count()).select_from(workshops)).scalar()
+        assert open_transaction(conn)
