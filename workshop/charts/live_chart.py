@@ -68,5 +68,5 @@ def live_bars(counts: Sequence[tuple[str, int]], lang: str, said_key: str, on_wa
     )
     return (
         f'<ul class="live-bars" role="list" style="list-style:none;margin:0;padding:0;display:flex;'
-        f'flex-direction:column;gap:0.6em;color:{INK[on_wall]}">{rows}</ul>'
+        f'flex-direction:column;gap:0.9em;color:{INK[on_wall]}">{rows}</ul>'
     )
