@@ -108,8 +108,12 @@ def labels_shown_whole(page: Any, qid: int, labels: list[str], where: str) -> No
     live = page.locator(f".st-key-morning-live-{qid}")
     expect(live).to_be_visible()
     assert labels, f"{where}: no live results to check"
-    cut = [label for label in labels if not any(shown_whole(e, label, width) for e in live.get_by_text(label).all())]
-    assert cut == [], f"{where}: live labels not shown whole on the {width} px screen: {cut}"
+    cut = {}
+    for label in labels:
+        found = live.get_by_text(label).all()
+        if not any(shown_whole(e, label, width) for e in found):
+            cut[label] = [e.evaluate(BOX) for e in found]  # what was seen instead, for the message
+    assert cut == {}, f"{where}: live labels not shown whole on the {width} px screen: {cut}"
 
 
 def fits(page: Any, qid: int, labels: list[str], where: str) -> None:
