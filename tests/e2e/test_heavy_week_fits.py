@@ -37,15 +37,18 @@ pytestmark = pytest.mark.e2e
 
 LONG = "lokalhistorisk arkiv, borgerservice og læsekredse for voksne"
 WORDS = "Bibliotekstransformationsprocessen Kulturformidlingsstrategien Sommerferieaktiviteterne"
+# An option that is markup, and one word longer than a phone is wide: shown as typed, wrapped inside its box.
+HOSTILE = "<b>Option 6</b> <img src=x onerror=alert(1)> " + "Sommerferieaktiviteterne" * 4
 Live = list[tuple[int, list[str]]]  # per question on the wall: its id and the labels of its live results
 
 
 @pytest.fixture(scope="module")
 def heavy_week(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str, Live]]:
     """Its own server on the demo week made heavy: twelve more teams with long names, days 3 and 4 open, a
-    long main point behind a choice of six long options, written answers of long words, every team
-    answering every question. Yields the server, a projector token and, per question of the first open day,
-    its id and the labels of its live results (its options or ratings, or the key terms of its answers)."""
+    long main point behind a choice of seven long options (one of them markup with a 96-letter word), written
+    answers of long words, every team answering every question. Yields the server, a projector token and, per
+    question of the first open day, its id and the labels of its live results (its options or ratings, or the
+    key terms of its answers)."""
     folder = tmp_path_factory.mktemp("e2e-heavy")
     url = f"sqlite:///{folder / 'heavy.sqlite3'}"
     with running_server(url, folder / "streamlit.log") as server:
@@ -61,7 +64,7 @@ def heavy_week(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         ]
         for day in opened:
             day_id = int(day.id or 0)
-            options = [f"Option {k}: {LONG} and the rest of a long option" for k in range(6)]
+            options = [f"Option {k}: {LONG} and the rest of a long option" for k in range(6)] + [HOSTILE]
             save_question(engine, wid, day_id, "Which of these? " * 6, QuestionKind.SINGLE, options, None, point.id)
             save_question(engine, wid, day_id, "In your own words, what would change? " * 3)
             set_day_status(engine, wid, day_id, DayStatus.OPEN)
