@@ -7,11 +7,10 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from ui import data
-from ui.context import t
+from ui.context import lang, t
 from ui.widgets import labels_now, md, plain
 from workshop.charts.live_chart import live_bars
 from workshop.domain.live import IN_TURN, LiveResult, shown_index
@@ -20,7 +19,6 @@ from workshop.services.week.days import Participation
 from workshop.services.week.morning import app_link, qr_png
 from workshop.services.week.morning_view import Board, DayBoard
 
-INK = {True: "#ffffff", False: "#31333f"}  # text in the charts: white on the wall, the theme's on the morning view
 QR_PX = 170
 
 
@@ -77,13 +75,6 @@ def compact_list(shown: DayBoard, points: dict[int, MainPoint], live_index: int)
                 plain(point.description)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def bars(counts: tuple[tuple[str, int], ...], ink: str) -> go.Figure:
-    """The figure of a distribution, made once per set of counts (plotly builds a figure in tens of ms, and
-    every projector and morning view redraws it every few seconds); only read afterwards, never changed."""
-    return live_bars(counts, ink)
-
-
 def live_panel(
     result: LiveResult, number: int, seen: Participation, points: dict[int, MainPoint], on_wall: bool
 ) -> None:
@@ -100,15 +91,18 @@ def live_panel(
             plain(q.text)
         st.caption(t("morning.n_of_m", done=seen.by_question.get(q.id, 0), n=seen.teams))
         if result.shows_bars:
-            figure, axis = bars(result.counts, INK[on_wall]), t("morning.teams_axis")
+            shown = live_bars(result.counts, lang(), "morning.bar_teams", on_wall)
+            axis = t("morning.teams_axis")
         elif result.terms:
             st.caption(t("morning.key_terms"))
-            figure, axis = bars(result.terms, INK[on_wall]), t("morning.answers_axis")
+            shown = live_bars(result.terms, lang(), "morning.bar_answers", on_wall)
+            axis = t("morning.answers_axis")
         else:
             st.caption(t("morning.no_words_yet"))
             return
-        st.plotly_chart(figure, theme=None, config={"displayModeBar": False}, key=f"morning-chart-{q.id}")
-        st.caption(axis)  # what the numbers count, below them: text that wraps in a column of any width
+        with st.container(key=f"morning-chart-{q.id}"):  # labels that wrap in a column of any width
+            st.html(shown)
+        st.caption(axis)  # what the numbers count, below them
 
 
 def day_board(wid: int, shown: DayBoard, points: dict[int, MainPoint], language: str | None, on_wall: bool) -> None:

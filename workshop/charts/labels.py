@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from workshop.config.i18n import chart_separators, percent_suffix
-from workshop.domain.plain_text import neutral
+from workshop.domain.plain_text import html_text, neutral
 
 WRAP = 32  # characters per line of a bar's label
 LINE_PX = 16  # one line of a 12 px label
@@ -20,7 +20,7 @@ BAR_PX = 30  # the least room per bar
 
 def chart_text(text: object) -> str:
     """User text for a plotly label or hover: shown as typed, never as a link, markup or reversed text."""
-    return html.escape(neutral(text), quote=True)
+    return html_text(text)
 
 
 def wrapped(text: object, width: int = WRAP, whole_words: bool = False) -> str:

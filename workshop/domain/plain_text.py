@@ -3,6 +3,7 @@ where the screen reads Markdown, the web and e-mail addresses that would become 
 
 from __future__ import annotations
 
+import html
 import re
 
 # U+202A-U+202E (embeddings and overrides) and U+2066-U+2069 (isolates): typed into a name they reverse
@@ -21,6 +22,12 @@ LINK_MARKS = re.compile(r"(?i)(:)(//)|(www)(\.)|(@)()")
 def neutral(text: object) -> str:
     """The text as a string without the direction controls that could flip the text around it."""
     return BIDI_CONTROLS.sub("", "" if text is None else str(text))
+
+
+def html_text(text: object) -> str:
+    """neutral(text) as HTML text, quotes too (safe inside an attribute): every HTML output's one way to
+    write user text (reports, the leaflet, chart labels, the live bars)."""
+    return html.escape(neutral(text), quote=True)
 
 
 def _joined(found: re.Match[str]) -> str:

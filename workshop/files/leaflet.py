@@ -5,11 +5,10 @@ locale files (passed in as `t`); every piece of user text goes through esc() (ht
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from workshop.domain.plain_text import neutral
+from workshop.domain.plain_text import html_text
 
 Words = Callable[..., str]
 SHORT = 280  # characters of a description the leaflet shows: a leaflet is read in passing
@@ -53,7 +52,7 @@ class Listed(Protocol):
 
 def esc(value: object) -> str:
     """User text as HTML text: escaped, without the direction controls (as on the pages)."""
-    return html.escape(neutral(value), quote=True)
+    return html_text(value)
 
 
 def short(text: str, limit: int = SHORT) -> str:

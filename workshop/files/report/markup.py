@@ -4,7 +4,6 @@ Every piece of user text goes through html.escape, without the direction control
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -13,7 +12,7 @@ import plotly.graph_objects as go
 from workshop.charts.labels import localised
 from workshop.config.i18n import percent
 from workshop.config.spaces import spaces
-from workshop.domain.plain_text import neutral
+from workshop.domain.plain_text import html_text
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -32,7 +31,7 @@ def esc(value: object) -> str:
         return ""
     if isinstance(value, (list, tuple)):
         value = ", ".join(map(str, value))
-    return html.escape(neutral(value), quote=True)
+    return html_text(value)
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], classes: Sequence[str] = ()) -> str:
@@ -48,10 +47,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], classes: Sequ
 def frame_table(frame: pd.DataFrame) -> str:
     """table() of a frame, escaped a column at a time (a report at L has 100,000 answers in tables)."""
     head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
-    columns = [
-        [html.escape(neutral(v), quote=True) if type(v) is str else esc(v) for v in frame[c].tolist()]
-        for c in frame.columns
-    ]
+    columns = [[html_text(v) if type(v) is str else esc(v) for v in frame[c].tolist()] for c in frame.columns]
     body = "".join("<tr><td>" + "</td><td>".join(cells) + "</td></tr>" for cells in zip(*columns, strict=True))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
