@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,33 @@ TEXT_FIELDS = ("body", "label", "placeholder", "help")
 STYLE_ONLY = re.compile(r"(?:\s*<style>[^<]*</style>)+\s*")
 
 
+class _VisibleText(HTMLParser):
+    """The text of an st.html element, as a reader or a screen reader gets it: the text between the tags,
+    without the style sheets and scripts (their CSS and code are no text on screen), one piece per line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        self._skipping += tag in {"style", "script"}
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skipping -= tag in {"style", "script"} and self._skipping > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping and data.strip():
+            self.pieces.append(data.strip())
+
+
+def visible_text(markup: str) -> str:
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    return "\n".join(parser.pieces)
+
+
 def _proto_texts(proto: Any) -> list[str]:
     found = []
     for name in TEXT_FIELDS:
@@ -75,6 +103,8 @@ def _proto_texts(proto: Any) -> list[str]:
             value = getattr(proto, name)
         except AttributeError:
             continue
+        if isinstance(value, str) and type(proto).__name__ == "Html":  # markup: only its text is on screen
+            value = visible_text(value)
         if isinstance(value, str) and value and not STYLE_ONLY.fullmatch(value):
             found.append(value)
     for name in ("options", "display_values"):
