@@ -123,8 +123,8 @@ def press(target: Any, attempts: int = 3) -> None:
     for attempt in range(attempts):
         target.evaluate(_WATCH_PRESS)
         target.click()
-        seen = page.evaluate("() => window.__workshopPress")
-        if seen["click"] == "on it":
+        seen = page.evaluate("() => window.__workshopPress || null")
+        if seen is None or seen["click"] == "on it":  # None: the click opened another document
             return
         missed.append(f"pointerdown {seen['down'] or 'none'}, click {seen['click'] or 'none'}")
         FIGURES.append(f"a click the browser did not deliver to {target}: {missed[-1]}")
