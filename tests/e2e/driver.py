@@ -10,6 +10,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from bench.browser import wait_for_app
+from tests.e2e.conftest import FIGURES
 from workshop.config.i18n import translate
 from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store.engine import make_engine
@@ -96,6 +97,40 @@ def go_to(page: Any, title: str) -> None:
         wait_for_app(page, settle=0)
     else:
         wait_for_app(page)
+
+
+# Where the browser delivered the press: whether its pointerdown and its click landed on the element. A click is
+# fired only where both pointerdown and pointerup land; when the page moves between them it goes to their
+# common ancestor, and the button's handler never runs.
+_WATCH_PRESS = """(el) => {
+  const seen = {down: '', click: ''};
+  const where = (e) => el.contains(e.target) ? 'on it'
+    : (e.target.closest('[data-testid]') || e.target).getAttribute('data-testid') || e.target.tagName;
+  document.addEventListener('pointerdown', (e) => { seen.down = where(e); }, {capture: true, once: true});
+  document.addEventListener('click', (e) => { seen.click = where(e); }, {capture: true, once: true});
+  window.__workshopPress = seen;
+}"""
+
+
+def press(target: Any, attempts: int = 3) -> None:
+    """Click `target` (a button) as a person does, and make sure the browser delivered the click to it. Under
+    load the page's scroll position sometimes jumps back between the press and the release of a button that
+    Playwright had to scroll into view (seen: pointerdown on "Save the theme", pointerup on the form above it
+    after the main area had scrolled back to the top; no click event on the button, nothing sent to the
+    server). That is a click that never happened, not one the app ignored: it is pressed again, and counted.
+    A click the browser delivered is never repeated, so a click the app drops still fails the test."""
+    page, missed = target.page, []
+    for attempt in range(attempts):
+        target.evaluate(_WATCH_PRESS)
+        target.click()
+        seen = page.evaluate("() => window.__workshopPress || null")
+        if seen is None or seen["click"] == "on it":  # None: the click opened another document
+            return
+        missed.append(f"pointerdown {seen['down'] or 'none'}, click {seen['click'] or 'none'}")
+        FIGURES.append(f"a click the browser did not deliver to {target}: {missed[-1]}")
+        target.scroll_into_view_if_needed()
+        page.wait_for_timeout(200 * (attempt + 1))
+    raise AssertionError(f"the browser never delivered a click to {target}: {missed}")
 
 
 def choose(page: Any, box: Any, option: str, attempts: int = 4) -> None:

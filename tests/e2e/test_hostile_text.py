@@ -22,7 +22,17 @@ from playwright.sync_api import expect
 
 from tests.conftest import REAL_SCRYPT_N
 from tests.e2e.conftest import FIGURES, Server, page_factory, running_server
-from tests.e2e.driver import en, errors_on, go_to, join_team, nav_titles, open_app, sign_in_staff, wait_for_app
+from tests.e2e.driver import (
+    en,
+    errors_on,
+    go_to,
+    join_team,
+    nav_titles,
+    open_app,
+    press,
+    sign_in_staff,
+    wait_for_app,
+)
 from tests.hostile_week import FACILITATOR, LEADERSHIP, marker, seed
 from workshop.domain.model import Role
 from workshop.services.access import codes as access
@@ -86,21 +96,26 @@ def visit_tabs(page: Any) -> None:
 
 def visit_popovers(page: Any, where: str, found: dict[str, list[str]], shown: set[str]) -> int:
     """Open every popover of the page in turn (its content is drawn only while it is open) and look inside;
-    gives how many were opened. Expanders are opened first: a popover in a closed one cannot be clicked."""
+    gives how many were opened. Expanders are opened first: a popover in a closed one cannot be clicked. Some
+    expanders start a run when opened (the week log's comment action, on_change="rerun"): the page is left to
+    finish those runs before a popover is pressed, as it would be redrawn under the press."""
     closed = page.get_by_test_id("stMain").locator("[data-testid='stExpander'] details:not([open]) > summary")
     for summary in closed.element_handles():  # those in a tab not chosen stay closed
         if summary.is_visible():
             summary.click()
+    wait_for_app(page)
     buttons = page.get_by_test_id("stMain").get_by_test_id("stPopoverButton")
     opened = 0
     for index in range(buttons.count()):
         if buttons.nth(index).is_visible():
             opened += 1
-            buttons.nth(index).click()
-            page.get_by_test_id("stPopoverBody").first.wait_for(state="visible")
-            look(page, f"{where} / popover {index + 1}", found, shown)
+            label = f"{where} / popover {index + 1} ({buttons.nth(index).inner_text().strip()!r})"
+            press(buttons.nth(index))
+            body = page.get_by_test_id("stPopoverBody").first
+            expect(body, f"{label}: its body did not open").to_be_visible(timeout=30_000)
+            look(page, label, found, shown)
             page.keyboard.press("Escape")
-            page.get_by_test_id("stPopoverBody").first.wait_for(state="hidden")
+            expect(body, f"{label}: its body did not close on Escape").to_be_hidden(timeout=30_000)
     return opened
 
 
