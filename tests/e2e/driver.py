@@ -8,12 +8,14 @@ from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
+from sqlalchemy import func, select
 
 from bench.browser import wait_for_app
 from tests.e2e.conftest import FIGURES
 from workshop.config.i18n import translate
 from workshop.services.workshops.lifecycle import current_workshop_id
 from workshop.store.engine import make_engine
+from workshop.store.tables import responses
 
 ERROR_ELEMENTS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
@@ -151,6 +153,12 @@ def choose(page: Any, box: Any, option: str, attempts: int = 4) -> None:
     expect(combobox).to_have_value(option)
 
 
+def answers_in(engine: Any, wid: int) -> int:
+    """How many team answers the workshop holds."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).where(responses.c.workshop_id == wid)).scalar() or 0)
+
+
 def demo_made(database_url: str, seconds: float = 60) -> tuple[Any, int]:
     """(engine, id) of the demo workshop a server's first visit makes. The page may report itself drawn while
     that first run is still migrating the file and making the demo (on a busy machine, seconds later), so
@@ -161,7 +169,9 @@ def demo_made(database_url: str, seconds: float = 60) -> tuple[Any, int]:
     deadline = time.monotonic() + seconds
     while True:
         try:
-            if wid := current_workshop_id(engine):
+            # The workshop is there from the demo's first transaction on (and current: the first workshop is),
+            # its days opened and its answers only with the last one: wait for the answers.
+            if (wid := current_workshop_id(engine)) and answers_in(engine, wid):
                 return engine, int(wid)
         except OperationalError:
             pass  # no tables yet: the first run is still migrating
